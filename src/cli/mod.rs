@@ -1,0 +1,55 @@
+//! The command line: parses arguments (clap), calls the library, writes results.
+//! One module per subcommand; errors are printed once as a chain, exit code 2.
+
+mod output;
+mod segment;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "bitext",
+    version,
+    about = "Align a Chinese document with its English translation and check its terminology"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Split a document into headings and sentences.
+    Segment(segment::Args),
+}
+
+/// What a subcommand's run reports: success, or problems found (exit 1).
+pub enum Outcome {
+    Ok,
+    ProblemsFound,
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Segment(args) => segment::run(args),
+    };
+    match result {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::ProblemsFound) => ExitCode::from(1),
+        Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("bitext: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

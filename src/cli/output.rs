@@ -1,0 +1,50 @@
+//! Where results go: stdout, or a file written to a temporary sibling and renamed so
+//! that a failed run never leaves a truncated output behind.
+
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+/// Run `write` against stdout (when `path` is None or `-`) or atomically against `path`.
+pub fn write_output<F>(path: Option<&str>, write: F) -> Result<()>
+where
+    F: FnOnce(&mut dyn Write) -> Result<()>,
+{
+    match path {
+        None | Some("-") => {
+            let stdout = io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            write(&mut out)?;
+            out.flush()?;
+            Ok(())
+        }
+        Some(path) => {
+            let target = Path::new(path);
+            let dir = match target.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            let tmp = tempfile::NamedTempFile::new_in(dir)
+                .with_context(|| format!("{path}: cannot create a file here"))?;
+            let mut out = BufWriter::new(tmp);
+            write(&mut out)?;
+            let tmp = out
+                .into_inner()
+                .map_err(|e| e.into_error())
+                .with_context(|| format!("writing {path}"))?;
+            tmp.persist(target)
+                .map_err(|e| e.error)
+                .with_context(|| format!("writing {path}"))?;
+            Ok(())
+        }
+    }
+}
+
+/// A write to a closed pipe (`bitext ... | head`) is not an error.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,33 @@
+//! bitext: align a Chinese document with its English translation, extract its
+//! bilingual terminology and check it.
+//!
+//! The pipeline is one library module per stage, each taking and returning plain data:
+//!
+//! ```text
+//! read (bytes -> text) -> segment (text -> Document) -> align (Documents -> Bitext)
+//!                                                    -> glossary / check
+//! ```
+//!
+//! ```no_run
+//! use bitext::{align, lexicon::Resources, segment};
+//! let zh = segment::segment(&bitext::read::read_path("zh.txt")?, segment::Lang::Zh);
+//! let en = segment::segment(&bitext::read::read_path("en.txt")?, segment::Lang::En);
+//! let resources = Resources::default_embedded()?;
+//! let bitext = align::align(zh, en, &resources, &align::AlignOptions::default());
+//! for bead in &bitext.beads {
+//!     println!("{:?} {:?} {:.2}", bead.zh, bead.en, bead.score);
+//! }
+//! # Ok::<(), bitext::Error>(())
+//! ```
+
+pub mod align;
+pub mod cli;
+pub mod error;
+pub mod eval;
+pub mod formats;
+pub mod lexicon;
+pub mod numbers;
+pub mod read;
+pub mod segment;
+
+pub use error::{Error, Result};

@@ -1,0 +1,93 @@
+//! Word tokens: Chinese words by jieba-rs (one shared instance, with the shipped
+//! glossary's terms added so that multi-word governance terms stay whole), English
+//! words by unicode-segmentation (UAX #29). Each token keeps its byte span and a
+//! normalised match key (NFKC, full-width folded, lower-cased) beside the original.
+
+use std::sync::LazyLock;
+
+use jieba_rs::Jieba;
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::Lang;
+
+/// A word token: byte span in the document text and its normalised match key.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub key: String,
+}
+
+/// The shared jieba instance, built once, with the default glossary's Chinese terms.
+pub static JIEBA: LazyLock<Jieba> = LazyLock::new(|| {
+    let mut jieba = Jieba::new();
+    for term in crate::lexicon::default_glossary_terms() {
+        jieba.add_word(term, None, None);
+    }
+    jieba
+});
+
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// The match key of a piece of text: NFKC (folds full-width forms), lower case, and
+/// curly apostrophes made straight.
+pub fn normalize_key(text: &str) -> String {
+    text.nfkc()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' || c == '‘' { '\'' } else { c })
+        .collect()
+}
+
+fn is_wordlike(s: &str) -> bool {
+    s.chars().any(|c| c.is_alphanumeric())
+}
+
+/// Tokenise `text`, which starts at byte `offset` of its document.
+pub fn tokenize(text: &str, offset: usize, lang: Lang) -> Vec<Token> {
+    match lang {
+        Lang::Zh => JIEBA
+            .cut(text, true)
+            .into_iter()
+            .filter(|t| is_wordlike(t.word))
+            .map(|t| Token {
+                start: offset + t.byte_start,
+                end: offset + t.byte_end,
+                key: normalize_key(t.word),
+            })
+            .collect(),
+        Lang::En => text
+            .split_word_bound_indices()
+            .filter(|(_, w)| is_wordlike(w))
+            .map(|(i, w)| Token {
+                start: offset + i,
+                end: offset + i + w.len(),
+                key: normalize_key(w),
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_width_and_case_but_spans_keep_the_source() {
+        let text = "ＷＴＯ与数字治理";
+        let toks = tokenize(text, 0, Lang::Zh);
+        assert_eq!(toks[0].key, "wto");
+        assert_eq!(&text[toks[0].start..toks[0].end], "ＷＴＯ");
+    }
+
+    #[test]
+    fn english_tokens_skip_spaces_and_punctuation() {
+        let toks = tokenize("Cross-border data, flows.", 10, Lang::En);
+        let keys: Vec<_> = toks.iter().map(|t| t.key.as_str()).collect();
+        assert_eq!(keys, ["cross", "border", "data", "flows"]);
+        assert_eq!(toks[0].start, 10);
+    }
+}
