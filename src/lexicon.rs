@@ -1,9 +1,29 @@
-//! Lexical resources: the bilingual dictionary (CC-CEDICT, embedded or from a file),
-//! glossaries (TSV `zh<TAB>en<TAB>note`), and English stemming shared by the aligner,
-//! the glossary extractor and the checker.
+//! Lexical resources shared by the aligner, the glossary extractor and the checker:
+//!
+//! - [`Dictionary`]: Chinese word -> English glosses, either CC-CEDICT compiled into the
+//!   binary (the `haoxue-dict` crate, CC-CEDICT 2024-06-07) or a CC-CEDICT file given
+//!   with `--dict` / `BITEXT_DICT` (plain or `.gz`).
+//! - [`GlossaryEntry`]: curated term pairs, TSV `zh<TAB>en[<TAB>note...]` with several
+//!   renderings in one cell separated by ` | `; the shipped glossary is compiled in.
+//! - [`english_stem`] and [`is_english_stopword`]: the match keys of English words.
+//!
+//! ```
+//! use bitext::lexicon::{english_stem, gloss_stems};
+//! assert_eq!(english_stem("governance"), english_stem("governing"));
+//! assert!(gloss_stems("to govern; to administer (sth)").contains(&english_stem("administer")));
+//! ```
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::error::{Error, Result};
 
 /// The glossary shipped with bitext (glossary/governance.tsv), compiled in.
 pub const DEFAULT_GLOSSARY_TSV: &str = include_str!("../glossary/governance.tsv");
+const DEFAULT_GLOSSARY_NAME: &str = "glossary/governance.tsv";
 
 /// Chinese terms of the shipped glossary (for the jieba user dictionary).
 pub fn default_glossary_terms() -> impl Iterator<Item = &'static str> {
@@ -13,4 +33,303 @@ pub fn default_glossary_terms() -> impl Iterator<Item = &'static str> {
         .filter_map(|l| l.split('\t').next())
         .map(str::trim)
         .filter(|t| !t.is_empty() && *t != "zh")
+}
+
+/// A bilingual dictionary: simplified (or traditional) Chinese word -> English glosses.
+#[derive(Debug)]
+pub enum Dictionary {
+    /// CC-CEDICT compiled into the binary.
+    Embedded,
+    /// Loaded from a CC-CEDICT file.
+    File(HashMap<String, Vec<String>>),
+}
+
+impl Dictionary {
+    /// Every gloss of `word` (all readings), in dictionary order.
+    pub fn glosses(&self, word: &str) -> Vec<&str> {
+        match self {
+            Dictionary::Embedded => haoxue_dict::DICTIONARY
+                .lookup_entries(word)
+                .filter(|e| e.simplified() == word || e.traditional() == word)
+                .flat_map(|e| e.definitions())
+                .collect(),
+            Dictionary::File(map) => {
+                map.get(word).map(|v| v.iter().map(String::as_str).collect()).unwrap_or_default()
+            }
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        match self {
+            Dictionary::Embedded => haoxue_dict::DICTIONARY.get_entry(word).is_some(),
+            Dictionary::File(map) => map.contains_key(word),
+        }
+    }
+
+    /// Build the embedded dictionary's index now (it takes ~0.15 s), e.g. on a
+    /// background thread while documents are read and segmented.
+    pub fn warm_up(&self) {
+        if let Dictionary::Embedded = self {
+            let _ = haoxue_dict::DICTIONARY.get_entry("数据");
+        }
+    }
+
+    /// Load a CC-CEDICT file (`繁 简 [pin1 yin1] /gloss/gloss/`), plain or gzip.
+    pub fn from_cedict_file(path: &str) -> Result<Dictionary> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let text = if bytes.starts_with(&[0x1f, 0x8b]) {
+            let mut s = String::new();
+            flate2::read::MultiGzDecoder::new(&bytes[..])
+                .read_to_string(&mut s)
+                .map_err(|e| Error::input(path, format!("not a readable gzip file of UTF-8 text: {e}")))?;
+            s
+        } else {
+            String::from_utf8(bytes).map_err(|_| Error::input(path, "a CC-CEDICT file must be UTF-8"))?
+        };
+        Self::from_cedict_text(&text, path)
+    }
+
+    /// Parse CC-CEDICT text; `name` is used in error messages.
+    pub fn from_cedict_text(text: &str, name: &str) -> Result<Dictionary> {
+        let mut map: HashMap<String, Vec<String>> = HashMap::new();
+        let mut bad = 0usize;
+        let mut first_bad = 0usize;
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            match parse_cedict_line(line) {
+                Some((trad, simp, glosses)) => {
+                    let glosses: Vec<String> = glosses.map(str::to_string).collect();
+                    if trad != simp {
+                        map.entry(trad.to_string()).or_default().extend(glosses.iter().cloned());
+                    }
+                    map.entry(simp.to_string()).or_default().extend(glosses);
+                }
+                None => {
+                    bad += 1;
+                    if first_bad == 0 {
+                        first_bad = n + 1;
+                    }
+                }
+            }
+        }
+        if map.is_empty() {
+            let line = if first_bad > 0 { first_bad } else { 1 };
+            return Err(Error::input_at(name, line, "no CC-CEDICT entries found (expected `繁 简 [pin1 yin1] /gloss/`)"));
+        }
+        if bad > 0 && bad * 10 > map.len() {
+            return Err(Error::input_at(name, first_bad, "not in CC-CEDICT format (expected `繁 简 [pin1 yin1] /gloss/`)"));
+        }
+        Ok(Dictionary::File(map))
+    }
+}
+
+fn parse_cedict_line(line: &str) -> Option<(&str, &str, impl Iterator<Item = &str>)> {
+    let (head, rest) = line.split_once(" [")?;
+    let (trad, simp) = head.split_once(' ')?;
+    let (_pinyin, defs) = rest.split_once("] /")?;
+    let defs = defs.trim_end().strip_suffix('/')?;
+    Some((trad, simp, defs.split('/').filter(|d| !d.is_empty())))
+}
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// The match key of an English word: lower case, possessive dropped, Porter2 stem.
+pub fn english_stem(word: &str) -> String {
+    let lower = word.to_lowercase().replace('’', "'");
+    let base = lower.strip_suffix("'s").unwrap_or(&lower).trim_matches('\'');
+    STEMMER.stem(base).into_owned()
+}
+
+/// Function words that carry no translation evidence.
+pub fn is_english_stopword(word: &str) -> bool {
+    ENGLISH_STOPWORDS.binary_search(&word).is_ok()
+}
+
+// Sorted, for binary search.
+const ENGLISH_STOPWORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "been", "before", "being", "below", "between", "both", "but", "by",
+    "can", "could", "did", "do", "does", "doing", "down", "during", "each", "etc", "few", "for",
+    "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself",
+    "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just",
+    "me", "more", "most", "my", "myself", "no", "nor", "not", "of", "off", "on", "once", "one's",
+    "oneself", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "s",
+    "same", "sb", "she", "should", "so", "some", "sth", "such", "than", "that", "the", "their",
+    "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through",
+    "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where",
+    "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours",
+    "yourself", "yourselves",
+];
+
+/// Content-word stems of a dictionary gloss or glossary rendering. Bracketed asides,
+/// pinyin, classifiers and cross-references carry no translation and are skipped.
+pub fn gloss_stems(gloss: &str) -> Vec<String> {
+    let g = gloss.trim();
+    if g.starts_with("CL:")
+        || g.starts_with("surname ")
+        || g.contains("variant of")
+        || g.starts_with("see ")
+        || g.starts_with("used in ")
+        || g.starts_with("abbr. for")
+        || g.starts_with("pr. ")
+    {
+        return Vec::new();
+    }
+    let mut cleaned = String::with_capacity(g.len());
+    let mut depth = 0i32;
+    for c in g.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            _ if depth <= 0 && !crate::segment::words::is_han(c) && c != '|' => cleaned.push(c),
+            _ => {}
+        }
+    }
+    // Long encyclopedic glosses: the head before the first comma is the translation.
+    let head = if cleaned.split_whitespace().count() > 4 {
+        cleaned.split([',', ';']).next().unwrap_or("")
+    } else {
+        &cleaned
+    };
+    let mut stems = Vec::new();
+    for word in head.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+        let w = word.trim_matches('\'').to_lowercase();
+        if w.is_empty() || is_english_stopword(&w) || w == "lit" || w == "fig" {
+            continue;
+        }
+        let s = english_stem(&w);
+        if !stems.contains(&s) {
+            stems.push(s);
+        }
+    }
+    stems
+}
+
+/// One glossary line: a Chinese term and its approved English renderings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GlossaryEntry {
+    pub zh: String,
+    pub en: Vec<String>,
+    pub note: String,
+    /// `approved` unless a `status` column says `forbidden` or `deprecated`.
+    pub status: String,
+    /// File the entry came from and its 1-based line.
+    pub source: String,
+    pub line: usize,
+}
+
+/// Parse a glossary TSV: `zh<TAB>en[<TAB>note...]`; `#` comments, blank lines and a
+/// header row starting with `zh` are skipped; ` | ` separates renderings in one cell.
+/// A header with a `status` column marks renderings `forbidden`/`deprecated`.
+pub fn parse_glossary_tsv(text: &str, name: &str) -> Result<Vec<GlossaryEntry>> {
+    let mut entries = Vec::new();
+    let mut status_col = None;
+    let mut note_col = Some(2);
+    for (n, raw) in text.lines().enumerate() {
+        let line = raw.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+        if n == 0 || (entries.is_empty() && cells[0].eq_ignore_ascii_case("zh")) {
+            if cells[0].eq_ignore_ascii_case("zh") {
+                status_col = cells.iter().position(|c| c.eq_ignore_ascii_case("status"));
+                note_col = cells.iter().position(|c| c.eq_ignore_ascii_case("note"));
+                continue;
+            }
+        }
+        if cells.len() < 2 || cells[0].is_empty() || cells[1].is_empty() {
+            return Err(Error::input_at(name, n + 1, "expected `zh<TAB>en` (two tab-separated cells)"));
+        }
+        let en: Vec<String> =
+            cells[1].split(" | ").map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
+        let status = status_col
+            .and_then(|c| cells.get(c))
+            .map(|s| s.to_lowercase())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "approved".to_string());
+        entries.push(GlossaryEntry {
+            zh: cells[0].to_string(),
+            en,
+            note: note_col.and_then(|c| cells.get(c)).unwrap_or(&"").to_string(),
+            status,
+            source: name.to_string(),
+            line: n + 1,
+        });
+    }
+    Ok(entries)
+}
+
+/// The shipped glossary, parsed.
+pub fn default_glossary() -> Vec<GlossaryEntry> {
+    parse_glossary_tsv(DEFAULT_GLOSSARY_TSV, DEFAULT_GLOSSARY_NAME).expect("the shipped glossary parses")
+}
+
+/// Load a glossary file (TSV).
+pub fn load_glossary(path: &str) -> Result<Vec<GlossaryEntry>> {
+    let text = crate::read::read_path(path)?;
+    parse_glossary_tsv(&text, path)
+}
+
+/// Everything the aligner may use as translation evidence.
+pub struct Resources {
+    pub dictionary: Option<Dictionary>,
+    pub glossary: Vec<GlossaryEntry>,
+}
+
+impl Resources {
+    /// The embedded CC-CEDICT and the shipped glossary.
+    pub fn default_embedded() -> Result<Resources> {
+        Ok(Resources { dictionary: Some(Dictionary::Embedded), glossary: default_glossary() })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cedict_lines_parse_and_index_both_scripts() {
+        let d = Dictionary::from_cedict_text("# c\n治理 治理 [zhi4 li3] /to govern/governance/\n國家 国家 [guo2 jia1] /country/nation/\n", "t").unwrap();
+        assert_eq!(d.glosses("治理"), ["to govern", "governance"]);
+        assert_eq!(d.glosses("國家"), d.glosses("国家"));
+        assert!(d.glosses("人民").is_empty());
+    }
+
+    #[test]
+    fn garbage_is_not_a_dictionary() {
+        let err = Dictionary::from_cedict_text("hello world\nfoo\n", "x.txt").unwrap_err();
+        assert!(err.to_string().contains("x.txt: line 1"), "{err}");
+    }
+
+    #[test]
+    fn embedded_dictionary_knows_governance() {
+        let glosses = Dictionary::Embedded.glosses("治理");
+        assert!(glosses.contains(&"governance"), "{glosses:?}");
+    }
+
+    #[test]
+    fn gloss_stems_drop_noise() {
+        assert!(gloss_stems("CL:個|个[ge4]").is_empty());
+        assert_eq!(gloss_stems("the people"), vec![english_stem("people")]);
+        let long = gloss_stems("Belt and Road Initiative, Chinese government plan to provide finance");
+        assert_eq!(long, ["belt", "road", "initi"]);
+    }
+
+    #[test]
+    fn glossary_tsv_with_status_column() {
+        let text = "zh\ten\tstatus\n# c\n数据\tdata\t\n网络\tnet\tforbidden\n";
+        let g = parse_glossary_tsv(text, "g.tsv").unwrap();
+        assert_eq!(g.len(), 2);
+        assert_eq!(g[1].status, "forbidden");
+        assert_eq!(g[0].line, 3);
+        assert!(parse_glossary_tsv("数据\n", "g.tsv").unwrap_err().to_string().contains("g.tsv: line 1"));
+    }
+
+    #[test]
+    fn shipped_glossary_parses() {
+        assert!(!default_glossary().is_empty());
+    }
 }

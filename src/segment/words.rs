@@ -23,7 +23,8 @@ pub struct Token {
 /// The shared jieba instance, built once, with the default glossary's Chinese terms.
 pub static JIEBA: LazyLock<Jieba> = LazyLock::new(|| {
     let mut jieba = Jieba::new();
-    for term in crate::lexicon::default_glossary_terms() {
+    // Only pure Han terms: set phrases with 、 or Latin letters would confuse the lattice.
+    for term in crate::lexicon::default_glossary_terms().filter(|t| t.chars().all(is_han)) {
         jieba.add_word(term, None, None);
     }
     jieba
