@@ -53,9 +53,10 @@ impl Dictionary {
                 .filter(|e| e.simplified() == word || e.traditional() == word)
                 .flat_map(|e| e.definitions())
                 .collect(),
-            Dictionary::File(map) => {
-                map.get(word).map(|v| v.iter().map(String::as_str).collect()).unwrap_or_default()
-            }
+            Dictionary::File(map) => map
+                .get(word)
+                .map(|v| v.iter().map(String::as_str).collect())
+                .unwrap_or_default(),
         }
     }
 
@@ -81,10 +82,13 @@ impl Dictionary {
             let mut s = String::new();
             flate2::read::MultiGzDecoder::new(&bytes[..])
                 .read_to_string(&mut s)
-                .map_err(|e| Error::input(path, format!("not a readable gzip file of UTF-8 text: {e}")))?;
+                .map_err(|e| {
+                    Error::input(path, format!("not a readable gzip file of UTF-8 text: {e}"))
+                })?;
             s
         } else {
-            String::from_utf8(bytes).map_err(|_| Error::input(path, "a CC-CEDICT file must be UTF-8"))?
+            String::from_utf8(bytes)
+                .map_err(|_| Error::input(path, "a CC-CEDICT file must be UTF-8"))?
         };
         Self::from_cedict_text(&text, path)
     }
@@ -102,7 +106,9 @@ impl Dictionary {
                 Some((trad, simp, glosses)) => {
                     let glosses: Vec<String> = glosses.map(str::to_string).collect();
                     if trad != simp {
-                        map.entry(trad.to_string()).or_default().extend(glosses.iter().cloned());
+                        map.entry(trad.to_string())
+                            .or_default()
+                            .extend(glosses.iter().cloned());
                     }
                     map.entry(simp.to_string()).or_default().extend(glosses);
                 }
@@ -116,10 +122,18 @@ impl Dictionary {
         }
         if map.is_empty() {
             let line = if first_bad > 0 { first_bad } else { 1 };
-            return Err(Error::input_at(name, line, "no CC-CEDICT entries found (expected `繁 简 [pin1 yin1] /gloss/`)"));
+            return Err(Error::input_at(
+                name,
+                line,
+                "no CC-CEDICT entries found (expected `繁 简 [pin1 yin1] /gloss/`)",
+            ));
         }
         if bad > 0 && bad * 10 > map.len() {
-            return Err(Error::input_at(name, first_bad, "not in CC-CEDICT format (expected `繁 简 [pin1 yin1] /gloss/`)"));
+            return Err(Error::input_at(
+                name,
+                first_bad,
+                "not in CC-CEDICT format (expected `繁 简 [pin1 yin1] /gloss/`)",
+            ));
         }
         Ok(Dictionary::File(map))
     }
@@ -138,7 +152,10 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 /// The match key of an English word: lower case, possessive dropped, Porter2 stem.
 pub fn english_stem(word: &str) -> String {
     let lower = word.to_lowercase().replace('’', "'");
-    let base = lower.strip_suffix("'s").unwrap_or(&lower).trim_matches('\'');
+    let base = lower
+        .strip_suffix("'s")
+        .unwrap_or(&lower)
+        .trim_matches('\'');
     STEMMER.stem(base).into_owned()
 }
 
@@ -149,18 +166,137 @@ pub fn is_english_stopword(word: &str) -> bool {
 
 // Sorted, for binary search.
 const ENGLISH_STOPWORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
-    "are", "as", "at", "be", "been", "before", "being", "below", "between", "both", "but", "by",
-    "can", "could", "did", "do", "does", "doing", "down", "during", "each", "etc", "few", "for",
-    "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself",
-    "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just",
-    "me", "more", "most", "my", "myself", "no", "nor", "not", "of", "off", "on", "once", "one's",
-    "oneself", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "s",
-    "same", "sb", "she", "should", "so", "some", "sth", "such", "than", "that", "the", "their",
-    "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through",
-    "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where",
-    "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours",
-    "yourself", "yourselves",
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "etc",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one's",
+    "oneself",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "s",
+    "same",
+    "sb",
+    "she",
+    "should",
+    "so",
+    "some",
+    "sth",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
 ];
 
 /// Content-word stems of a dictionary gloss or glossary rendering. Bracketed asides,
@@ -241,10 +377,18 @@ pub fn parse_glossary_tsv(text: &str, name: &str) -> Result<Vec<GlossaryEntry>> 
             }
         }
         if cells.len() < 2 || cells[0].is_empty() || cells[1].is_empty() {
-            return Err(Error::input_at(name, n + 1, "expected `zh<TAB>en` (two tab-separated cells)"));
+            return Err(Error::input_at(
+                name,
+                n + 1,
+                "expected `zh<TAB>en` (two tab-separated cells)",
+            ));
         }
-        let en: Vec<String> =
-            cells[1].split(" | ").map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
+        let en: Vec<String> = cells[1]
+            .split(" | ")
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
         let status = status_col
             .and_then(|c| cells.get(c))
             .map(|s| s.to_lowercase())
@@ -253,7 +397,10 @@ pub fn parse_glossary_tsv(text: &str, name: &str) -> Result<Vec<GlossaryEntry>> 
         entries.push(GlossaryEntry {
             zh: cells[0].to_string(),
             en,
-            note: note_col.and_then(|c| cells.get(c)).unwrap_or(&"").to_string(),
+            note: note_col
+                .and_then(|c| cells.get(c))
+                .unwrap_or(&"")
+                .to_string(),
             status,
             source: name.to_string(),
             line: n + 1,
@@ -264,7 +411,8 @@ pub fn parse_glossary_tsv(text: &str, name: &str) -> Result<Vec<GlossaryEntry>> 
 
 /// The shipped glossary, parsed.
 pub fn default_glossary() -> Vec<GlossaryEntry> {
-    parse_glossary_tsv(DEFAULT_GLOSSARY_TSV, DEFAULT_GLOSSARY_NAME).expect("the shipped glossary parses")
+    parse_glossary_tsv(DEFAULT_GLOSSARY_TSV, DEFAULT_GLOSSARY_NAME)
+        .expect("the shipped glossary parses")
 }
 
 /// Load a glossary file (TSV).
@@ -282,7 +430,10 @@ pub struct Resources {
 impl Resources {
     /// The embedded CC-CEDICT and the shipped glossary.
     pub fn default_embedded() -> Result<Resources> {
-        Ok(Resources { dictionary: Some(Dictionary::Embedded), glossary: default_glossary() })
+        Ok(Resources {
+            dictionary: Some(Dictionary::Embedded),
+            glossary: default_glossary(),
+        })
     }
 }
 
@@ -314,7 +465,8 @@ mod tests {
     fn gloss_stems_drop_noise() {
         assert!(gloss_stems("CL:個|个[ge4]").is_empty());
         assert_eq!(gloss_stems("the people"), vec![english_stem("people")]);
-        let long = gloss_stems("Belt and Road Initiative, Chinese government plan to provide finance");
+        let long =
+            gloss_stems("Belt and Road Initiative, Chinese government plan to provide finance");
         assert_eq!(long, ["belt", "road", "initi"]);
     }
 
@@ -325,7 +477,12 @@ mod tests {
         assert_eq!(g.len(), 2);
         assert_eq!(g[1].status, "forbidden");
         assert_eq!(g[0].line, 3);
-        assert!(parse_glossary_tsv("数据\n", "g.tsv").unwrap_err().to_string().contains("g.tsv: line 1"));
+        assert!(
+            parse_glossary_tsv("数据\n", "g.tsv")
+                .unwrap_err()
+                .to_string()
+                .contains("g.tsv: line 1")
+        );
     }
 
     #[test]

@@ -1,1 +1,573 @@
-//! Numbers
+//! Numbers, dates, years, percentages and ordinals in Chinese and English text,
+//! normalised to values so that the two sides can be compared: 二〇二二 = 2022,
+//! 1.2万亿 = 1.2 trillion, 百分之三十 = 30% = 30 percent, 第十八届 = 18th, 三成 = 30%.
+//! The aligner uses them as anchors and the checker compares them.
+//!
+//! ```
+//! use bitext::numbers::{extract_en, extract_zh};
+//! let zh: Vec<f64> = extract_zh("2022年数字经济规模达1.2万亿元，占百分之三十").iter().map(|n| n.value).collect();
+//! let en: Vec<f64> = extract_en("In 2022 the digital economy reached 1.2 trillion yuan, 30 percent").iter().map(|n| n.value).collect();
+//! assert_eq!(zh, en);
+//! ```
+
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NumberKind {
+    Cardinal,
+    Ordinal,
+    Percent,
+}
+
+/// A number found in a text: its byte span, value and kind.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NumberMention {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub kind: NumberKind,
+    /// Approximate or vague (三四个, 几十, 十多, 5000多, "some 30"): not to be checked.
+    pub approximate: bool,
+    /// Written in Chinese numerals or English number words (not digits).
+    pub spelled: bool,
+}
+
+impl NumberMention {
+    /// Same value, allowing for float rounding.
+    pub fn same_value(&self, other: &NumberMention) -> bool {
+        same_value(self.value, other.value)
+    }
+}
+
+pub fn same_value(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+fn zh_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' | '０' => 0,
+        '一' | '壹' => 1,
+        '二' | '两' | '贰' => 2,
+        '三' | '叁' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+fn zh_unit(c: char) -> Option<f64> {
+    Some(match c {
+        '十' | '拾' => 10.0,
+        '百' | '佰' => 100.0,
+        '千' | '仟' => 1000.0,
+        '万' => 1e4,
+        '亿' => 1e8,
+        _ => return None,
+    })
+}
+
+fn is_zh_numeral(c: char) -> bool {
+    zh_digit(c).is_some() || zh_unit(c).is_some()
+}
+
+/// Value of a run of Chinese numerals: positional (十八, 一千二百) or digit by digit
+/// (二〇二二). None when the run is not a well-formed number.
+pub fn parse_zh_numeral(run: &str) -> Option<f64> {
+    let chars: Vec<char> = run.chars().collect();
+    if chars.is_empty() {
+        return None;
+    }
+    if chars.iter().all(|&c| zh_digit(c).is_some()) {
+        if chars.len() == 1 {
+            return zh_digit(chars[0]).map(f64::from);
+        }
+        // 二〇二二: digit by digit (years, codes).
+        return chars.iter().try_fold(0.0, |acc, &c| {
+            zh_digit(c).map(|d| acc * 10.0 + f64::from(d))
+        });
+    }
+    let (mut total, mut section, mut digit) = (0.0f64, 0.0f64, None::<f64>);
+    for &c in &chars {
+        if let Some(d) = zh_digit(c) {
+            if digit.is_some() && d != 0 {
+                return None; // two digits in a row: 三四 is "three or four", not a number
+            }
+            digit = Some(f64::from(d));
+        } else if let Some(u) = zh_unit(c) {
+            if u >= 1e4 {
+                section += digit.take().unwrap_or(0.0);
+                if section == 0.0 && total == 0.0 {
+                    section = 1.0;
+                }
+                total = (total + section) * u;
+                section = 0.0;
+            } else {
+                section += digit.take().unwrap_or(1.0) * u;
+            }
+        }
+    }
+    Some(total + section + digit.unwrap_or(0.0))
+}
+
+/// Words made of numeral characters that are not numbers.
+const ZH_NOT_NUMBERS: &[&str] = &["万一", "千万", "一一", "万万", "十分", "百万分", "一千零一"];
+
+fn scale_after_zh(rest: &str) -> (f64, usize) {
+    for (s, v) in [
+        ("万亿", 1e12),
+        ("亿", 1e8),
+        ("万", 1e4),
+        ("千", 1e3),
+        ("百", 1e2),
+    ] {
+        if rest.starts_with(s) {
+            return (v, s.len());
+        }
+    }
+    (1.0, 0)
+}
+
+/// Numbers in Chinese text.
+pub fn extract_zh(text: &str) -> Vec<NumberMention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let bytes_len = text.len();
+    while i < bytes_len {
+        let c = text[i..].chars().next().unwrap();
+        let clen = c.len_utf8();
+        let is_ascii_digit = c.is_ascii_digit() || ('０'..='９').contains(&c);
+        if is_ascii_digit {
+            // Digits with separators and decimals: 5,000 / 1.2 / ２０２２
+            let mut j = i;
+            let mut s = String::new();
+            for d in text[i..].chars() {
+                let folded = if ('０'..='９').contains(&d) {
+                    char::from(b'0' + (d as u32 - '０' as u32) as u8)
+                } else {
+                    d
+                };
+                if folded.is_ascii_digit() {
+                    s.push(folded);
+                } else if matches!(folded, ',' | '，' | '.' | '．') {
+                    let next_is_digit = text[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_ascii_digit() || ('０'..='９').contains(&n));
+                    if !next_is_digit || (matches!(folded, '，')) {
+                        break;
+                    }
+                    if matches!(folded, '.' | '．') {
+                        s.push('.');
+                    }
+                } else {
+                    break;
+                }
+                j += d.len_utf8();
+            }
+            let mut value: f64 = s.parse().unwrap_or(0.0);
+            let (scale, slen) = scale_after_zh(&text[j..]);
+            value *= scale;
+            let end = j + slen;
+            out.push(finish_zh(text, i, end, value, false));
+            i = end.max(i + clen);
+            continue;
+        }
+        if is_zh_numeral(c) {
+            let run_end = text[i..]
+                .char_indices()
+                .find(|&(_, d)| !is_zh_numeral(d))
+                .map_or(bytes_len, |(k, _)| i + k);
+            let run = &text[i..run_end];
+            let prev = text[..i].chars().next_back();
+            let ordinal = prev == Some('第');
+            let percent_prefix = text[..i].ends_with("百分之");
+            let lone_one = matches!(run, "一" | "两" | "万" | "亿" | "千" | "百" | "十");
+            let skip = ZH_NOT_NUMBERS.contains(&run) || (lone_one && !ordinal && !percent_prefix)
+                // 百分之 itself: 百 is part of the percent sign, not a number
+                || (run == "百" && text[run_end..].starts_with("分之"));
+            if !skip {
+                if let Some(value) = parse_zh_numeral(run) {
+                    let mut m = finish_zh(text, i, run_end, value, true);
+                    if ordinal {
+                        m.kind = NumberKind::Ordinal;
+                    }
+                    // 三四个, 五六十: two adjacent digits mean "three or four".
+                    let digits: Vec<u32> = run.chars().filter_map(zh_digit).collect();
+                    if digits.windows(2).any(|w| w[1] == w[0] + 1)
+                        && run.chars().filter(|&c| zh_unit(c).is_some()).count() <= 1
+                        && run.chars().count() <= 3
+                        && !run.contains('〇')
+                        && !run.contains('零')
+                        && digits.len() >= 2
+                        && run.chars().take(2).all(|c| zh_digit(c).is_some())
+                    {
+                        m.approximate = true;
+                    }
+                    out.push(m);
+                }
+            }
+            i = run_end;
+            continue;
+        }
+        i += clen;
+    }
+    out
+}
+
+/// Kind and vagueness from the context around a Chinese number.
+fn finish_zh(text: &str, start: usize, end: usize, value: f64, spelled: bool) -> NumberMention {
+    let before = &text[..start];
+    let after = &text[end..];
+    let mut m = NumberMention {
+        start,
+        end,
+        value,
+        kind: NumberKind::Cardinal,
+        approximate: false,
+        spelled,
+    };
+    if before.ends_with("百分之") {
+        m.kind = NumberKind::Percent;
+        m.start = start - "百分之".len();
+    } else if after.starts_with('%') || after.starts_with('％') {
+        m.kind = NumberKind::Percent;
+        m.end = end + after.chars().next().unwrap().len_utf8();
+    } else if spelled && after.starts_with('成') && value < 10.0 {
+        m.kind = NumberKind::Percent;
+        m.value = value * 10.0;
+        m.end = end + '成'.len_utf8();
+    } else if before.ends_with('第') {
+        m.kind = NumberKind::Ordinal;
+    }
+    if after.starts_with('多')
+        || after.starts_with("余")
+        || after.starts_with('几')
+        || before.ends_with('几')
+        || before.ends_with("近")
+        || before.ends_with("约")
+        || before.ends_with("数")
+    {
+        m.approximate = true;
+    }
+    m
+}
+
+const EN_SMALL: &[(&str, u32)] = &[
+    ("zero", 0),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
+    ("thousand", 1000),
+];
+
+const EN_ORDINAL: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+    ("fortieth", 40),
+    ("fiftieth", 50),
+    ("hundredth", 100),
+];
+
+const EN_MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn en_scale(word: &str) -> Option<f64> {
+    Some(match word {
+        "thousand" => 1e3,
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Numbers in English text.
+pub fn extract_en(text: &str) -> Vec<NumberMention> {
+    // Word-ish pieces with byte offsets: digits keep their separators (5,000 / 1.2).
+    let mut words: Vec<(usize, usize, String)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inside = c.is_alphanumeric()
+            || ((c == ',' || c == '.')
+                && start.is_some()
+                && text[i + 1..].starts_with(|n: char| n.is_ascii_digit())
+                && text[..i].ends_with(|p: char| p.is_ascii_digit()));
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, i, text[s..i].to_lowercase()));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, text.len(), text[s..].to_lowercase()));
+    }
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let (s, e, w) = &words[k];
+        let (s, mut e) = (*s, *e);
+        let mut consumed = 1;
+        let mut m = None;
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        if !digits.is_empty()
+            && digits.chars().next().unwrap().is_ascii_digit()
+            && digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        {
+            let suffix = &w[digits.len()..];
+            let value: f64 = digits.replace(',', "").parse().unwrap_or(0.0);
+            let kind = if matches!(suffix, "st" | "nd" | "rd" | "th") {
+                NumberKind::Ordinal
+            } else {
+                NumberKind::Cardinal
+            };
+            if suffix.is_empty() || kind == NumberKind::Ordinal {
+                m = Some(NumberMention {
+                    start: s,
+                    end: e,
+                    value,
+                    kind,
+                    approximate: false,
+                    spelled: false,
+                });
+            }
+        } else if let Some(&(_, v)) = EN_SMALL.iter().find(|(n, _)| n == w) {
+            // twenty-one, two hundred
+            let mut value = f64::from(v);
+            if let Some((_, e2, w2)) = words.get(k + 1) {
+                // "one" alone is a pronoun, but in twenty-one or one hundred it is a number.
+                let v2 = if w2 == "one" {
+                    Some(1)
+                } else {
+                    EN_SMALL.iter().find(|(n, _)| n == w2).map(|&(_, v)| v)
+                };
+                if let Some(v2) = v2 {
+                    if v >= 20 && v2 < 10 && text[e..].starts_with('-') {
+                        value += f64::from(v2);
+                        e = *e2;
+                        consumed = 2;
+                    } else if v2 == 100 && v < 10 {
+                        value *= 100.0;
+                        e = *e2;
+                        consumed = 2;
+                    }
+                }
+            }
+            m = Some(NumberMention {
+                start: s,
+                end: e,
+                value,
+                kind: NumberKind::Cardinal,
+                approximate: false,
+                spelled: true,
+            });
+        } else if let Some(&(_, v)) = EN_ORDINAL.iter().find(|(n, _)| n == w) {
+            // "second" as a verb or "a second time" is rare in this domain; keep it.
+            m = Some(NumberMention {
+                start: s,
+                end: e,
+                value: f64::from(v),
+                kind: NumberKind::Ordinal,
+                approximate: false,
+                spelled: true,
+            });
+        } else if let Some(mi) = EN_MONTHS.iter().position(|n| n == w) {
+            // A month name counts only in a date: next to a day or a year.
+            let next_is_num = words
+                .get(k + 1)
+                .is_some_and(|(_, _, n)| n.chars().all(|c| c.is_ascii_digit() || c == ','));
+            if next_is_num && (w != "may" || text[s..].starts_with('M')) {
+                m = Some(NumberMention {
+                    start: s,
+                    end: e,
+                    value: (mi + 1) as f64,
+                    kind: NumberKind::Cardinal,
+                    approximate: false,
+                    spelled: true,
+                });
+            }
+        }
+        if let Some(mut mention) = m {
+            let idx = k + consumed;
+            // Scale words: 1.2 trillion, 300 million, ten thousand
+            if mention.kind == NumberKind::Cardinal {
+                if let Some((_, e2, w2)) = words.get(idx) {
+                    if let Some(scale) = en_scale(w2) {
+                        if mention.value != 1000.0 || w2 != "thousand" {
+                            mention.value *= scale;
+                            mention.end = *e2;
+                            consumed += 1;
+                        }
+                    }
+                }
+            }
+            let after = &text[mention.end..];
+            let after_trim = after.trim_start().to_lowercase();
+            if after.starts_with('%') {
+                mention.kind = NumberKind::Percent;
+                mention.end += 1;
+            } else if after_trim.starts_with("percent") || after_trim.starts_with("per cent") {
+                mention.kind = NumberKind::Percent;
+                let skip = after.len() - after.trim_start().len()
+                    + if after_trim.starts_with("percent") {
+                        7
+                    } else {
+                        8
+                    };
+                mention.end += skip;
+            }
+            let before = text[..mention.start].to_lowercase();
+            let before = before.trim_end();
+            if [
+                "about",
+                "some",
+                "nearly",
+                "almost",
+                "around",
+                "approximately",
+                "over",
+                "more than",
+                "roughly",
+                "dozens of",
+                "several",
+            ]
+            .iter()
+            .any(|w| before.ends_with(w))
+                || after_trim.starts_with("-odd")
+                || text[..mention.start].ends_with('~')
+            {
+                mention.approximate = true;
+            }
+            out.push(mention);
+        }
+        k += consumed;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn zh(text: &str) -> Vec<f64> {
+        extract_zh(text).iter().map(|m| m.value).collect()
+    }
+    fn en(text: &str) -> Vec<f64> {
+        extract_en(text).iter().map(|m| m.value).collect()
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(parse_zh_numeral("十八"), Some(18.0));
+        assert_eq!(parse_zh_numeral("二〇二二"), Some(2022.0));
+        assert_eq!(parse_zh_numeral("一千二百三十四"), Some(1234.0));
+        assert_eq!(parse_zh_numeral("三万"), Some(30000.0));
+        assert_eq!(parse_zh_numeral("十二亿"), Some(1.2e9));
+        assert_eq!(zh("第十八届中央委员会"), [18.0]);
+        assert_eq!(extract_zh("第十八届")[0].kind, NumberKind::Ordinal);
+    }
+
+    #[test]
+    fn chinese_scales_percent_and_dates() {
+        assert_eq!(zh("1.2万亿美元"), [1.2e12]);
+        assert_eq!(zh("3亿人"), [3e8]);
+        assert_eq!(zh("2012年11月15日"), [2012.0, 11.0, 15.0]);
+        let p = extract_zh("占百分之三十");
+        assert_eq!((p[0].value, p[0].kind), (30.0, NumberKind::Percent));
+        assert_eq!(extract_zh("增长三成")[0].value, 30.0);
+        assert_eq!(extract_zh("30%")[0].kind, NumberKind::Percent);
+        assert_eq!(zh("５，０００"), [5.0, 0.0]); // full-width comma is Chinese punctuation
+        assert_eq!(zh("5,000年"), [5000.0]);
+        assert_eq!(zh("２０２２年"), [2022.0]);
+    }
+
+    #[test]
+    fn chinese_words_that_are_not_numbers() {
+        assert!(zh("一些国家一起努力").is_empty());
+        assert!(zh("万一").is_empty());
+        assert!(extract_zh("三四个国家")[0].approximate);
+        assert!(extract_zh("5000多年")[0].approximate);
+    }
+
+    #[test]
+    fn english_numbers() {
+        assert_eq!(en("November 15, 2012"), [11.0, 15.0, 2012.0]);
+        assert_eq!(en("5,000 years"), [5000.0]);
+        assert_eq!(en("the 18th National Congress"), [18.0]);
+        assert_eq!(en("US$5.5 trillion"), [5.5e12]);
+        assert_eq!(en("300 million people"), [3e8]);
+        assert_eq!(en("twenty-one countries"), [21.0]);
+        let p = extract_en("30 percent of firms and 45% of users");
+        assert_eq!(
+            p.iter().map(|m| m.kind).collect::<Vec<_>>(),
+            [NumberKind::Percent, NumberKind::Percent]
+        );
+        assert!(en("one of the may").is_empty());
+        assert_eq!(en("the fifth meeting"), [5.0]);
+        assert!(extract_en("about 30 countries")[0].approximate);
+    }
+}

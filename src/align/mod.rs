@@ -1,1 +1,262 @@
-//! align
+//! Aligner: two [`Document`]s -> [`Bitext`]. Sections are matched first (numbering
+//! labels, heading text, position), which cuts the pair into independent regions so a
+//! section missing on one side cannot make the rest drift; sentences are then aligned
+//! inside each region by dynamic programming over beads ([`dp`]).
+//!
+//! Evidence for a bead: two-sided lexical coverage (dictionary, glossary, identical
+//! Latin tokens and numbers, and a lexicon learned from a first pass over the pair),
+//! Chinese/English length ratio fitted on the pair, and bead-shape priors.
+//!
+//! ```
+//! use bitext::align::{align, AlignOptions};
+//! use bitext::lexicon::Resources;
+//! use bitext::segment::{presplit, Lang};
+//! let zh = presplit("我们坚持多边主义。\n数据安全很重要。\n".into(), Lang::Zh);
+//! let en = presplit("We uphold multilateralism.\nData security matters.\n".into(), Lang::En);
+//! let bitext = align(zh, en, &Resources::default_embedded().unwrap(), &AlignOptions::default());
+//! assert_eq!(bitext.beads.len(), 2);
+//! assert_eq!(bitext.beads[1].zh, vec![1]);
+//! ```
+
+pub mod dp;
+pub mod features;
+mod sections;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::lexicon::Resources;
+use crate::segment::Document;
+use features::PairFeatures;
+
+/// One aligned bead: 0-based unit ids on each side (either may be empty).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Bead {
+    pub zh: Vec<usize>,
+    pub en: Vec<usize>,
+    /// Confidence in [0, 1].
+    pub score: f64,
+    /// Section labels from the root (of the Chinese side, or the English one when the
+    /// bead has no Chinese unit).
+    pub section: Vec<String>,
+}
+
+/// Two documents and their alignment.
+pub struct Bitext {
+    pub zh: Document,
+    pub en: Document,
+    pub beads: Vec<Bead>,
+    /// What the user should know: sections without a counterpart, and the like.
+    pub warnings: Vec<String>,
+}
+
+impl Bitext {
+    /// The Chinese text of a bead (units joined with nothing).
+    pub fn zh_text(&self, bead: &Bead) -> String {
+        bead.zh.iter().map(|&i| self.zh.unit_text(i)).collect()
+    }
+    /// The English text of a bead (units joined with a space).
+    pub fn en_text(&self, bead: &Bead) -> String {
+        bead.en
+            .iter()
+            .map(|&i| self.en.unit_text(i))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct AlignOptions {
+    /// Learn a lexicon from a first pass and align again with it.
+    pub learn_lexicon: bool,
+    /// Match sections by their headings before aligning sentences.
+    pub use_structure: bool,
+    pub params: dp::Params,
+}
+
+impl Default for AlignOptions {
+    fn default() -> Self {
+        AlignOptions {
+            learn_lexicon: true,
+            use_structure: true,
+            params: dp::Params::default(),
+        }
+    }
+}
+
+/// A pair of unit ranges aligned independently of the rest.
+#[derive(Clone, Debug)]
+struct Region {
+    zh: std::ops::Range<usize>,
+    en: std::ops::Range<usize>,
+}
+
+/// Align two segmented documents.
+pub fn align(zh: Document, en: Document, resources: &Resources, opts: &AlignOptions) -> Bitext {
+    let mut feats = PairFeatures::new(&zh, &en, resources);
+    let mut params = opts.params.clone();
+    fit_length_ratio(&feats, &mut params);
+    let mut warnings = Vec::new();
+
+    // Sections: matched headings become fixed 1-1 beads and cut the pair into regions.
+    let anchors = if opts.use_structure {
+        sections::match_headings(&zh, &en, &feats, &mut warnings)
+    } else {
+        Vec::new()
+    };
+    let mut regions = Vec::new();
+    let (mut zs, mut es) = (0, 0);
+    for &(hz, he) in &anchors {
+        regions.push(Region {
+            zh: zs..hz,
+            en: es..he,
+        });
+        regions.push(Region {
+            zh: hz..hz + 1,
+            en: he..he + 1,
+        });
+        zs = hz + 1;
+        es = he + 1;
+    }
+    regions.push(Region {
+        zh: zs..zh.units.len(),
+        en: es..en.units.len(),
+    });
+
+    let mut raw = align_regions(&feats, &regions, &params);
+    if opts.learn_lexicon {
+        let learned = learn_lexicon(&feats, &raw);
+        feats.add_translations(learned);
+        refit_length(&raw, &feats, &mut params);
+        raw = align_regions(&feats, &regions, &params);
+    }
+
+    let beads = raw
+        .into_iter()
+        .map(|b| {
+            let section = match (b.zh.start < b.zh.end, b.en.start < b.en.end) {
+                (true, _) => zh.section_path(zh.units[b.zh.start].section),
+                (false, true) => en.section_path(en.units[b.en.start].section),
+                _ => Vec::new(),
+            };
+            Bead {
+                zh: b.zh.clone().collect(),
+                en: b.en.clone().collect(),
+                score: confidence(&b),
+                section,
+            }
+        })
+        .collect();
+    Bitext {
+        zh,
+        en,
+        beads,
+        warnings,
+    }
+}
+
+fn align_regions(
+    feats: &PairFeatures,
+    regions: &[Region],
+    params: &dp::Params,
+) -> Vec<dp::RawBead> {
+    let mut out = Vec::new();
+    for r in regions {
+        let beads = dp::align(
+            &feats.zh[r.zh.clone()],
+            &feats.en[r.en.clone()],
+            &feats.trans,
+            params,
+        );
+        out.extend(beads.into_iter().map(|b| dp::RawBead {
+            zh: b.zh.start + r.zh.start..b.zh.end + r.zh.start,
+            en: b.en.start + r.en.start..b.en.end + r.en.start,
+            ..b
+        }));
+    }
+    out
+}
+
+/// English characters per Chinese character over the whole pair.
+fn fit_length_ratio(feats: &PairFeatures, params: &mut dp::Params) {
+    let lz: f32 = feats.zh.iter().map(|u| u.len).sum();
+    let le: f32 = feats.en.iter().map(|u| u.len).sum();
+    if lz > 0.0 && le > 0.0 {
+        params.ratio = (le / lz).clamp(0.5, 8.0);
+    }
+}
+
+/// Re-estimate the length ratio and variance from the confident 1-1 beads of a pass.
+fn refit_length(raw: &[dp::RawBead], feats: &PairFeatures, params: &mut dp::Params) {
+    let good: Vec<(f32, f32)> = raw
+        .iter()
+        .filter(|b| b.zh.len() == 1 && b.en.len() == 1 && b.sim >= 0.3)
+        .map(|b| (feats.zh[b.zh.start].len, feats.en[b.en.start].len))
+        .collect();
+    if good.len() < 20 {
+        return;
+    }
+    let ratio =
+        good.iter().map(|g| g.1).sum::<f32>() / good.iter().map(|g| g.0).sum::<f32>().max(1.0);
+    let var = good
+        .iter()
+        .map(|&(z, e)| (e - ratio * z).powi(2) / ((ratio * z + e) / 2.0).max(1.0))
+        .sum::<f32>()
+        / good.len() as f32;
+    params.ratio = ratio.clamp(0.5, 8.0);
+    params.var = var.clamp(params.var * 0.5, params.var * 4.0);
+}
+
+/// Translation pairs learned from the beads of a first pass: (zh item, en item) that
+/// co-occur in confident beads far more often than chance (Dice coefficient).
+fn learn_lexicon(feats: &PairFeatures, raw: &[dp::RawBead]) -> Vec<(u32, u32)> {
+    let mut fz: HashMap<u32, u32> = HashMap::new();
+    let mut fe: HashMap<u32, u32> = HashMap::new();
+    let mut joint: HashMap<(u32, u32), u32> = HashMap::new();
+    for b in raw
+        .iter()
+        .filter(|b| !b.zh.is_empty() && !b.en.is_empty() && b.sim >= 0.2)
+    {
+        let mut zi: Vec<u32> =
+            b.zh.clone()
+                .flat_map(|i| feats.zh[i].items.iter().copied())
+                .collect();
+        let mut ei: Vec<u32> =
+            b.en.clone()
+                .flat_map(|j| feats.en[j].items.iter().copied())
+                .collect();
+        zi.sort_unstable();
+        zi.dedup();
+        ei.sort_unstable();
+        ei.dedup();
+        for &z in &zi {
+            *fz.entry(z).or_default() += 1;
+        }
+        for &e in &ei {
+            *fe.entry(e).or_default() += 1;
+        }
+        for &z in &zi {
+            for &e in &ei {
+                *joint.entry((z, e)).or_default() += 1;
+            }
+        }
+    }
+    joint
+        .into_iter()
+        .filter(|&((z, e), c)| {
+            let dice = 2.0 * c as f32 / (fz[&z] + fe[&e]) as f32;
+            c >= 2 && dice >= 0.5
+        })
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// Confidence of a bead in [0, 1] from its lexical coverage and length fit.
+fn confidence(b: &dp::RawBead) -> f64 {
+    if b.zh.is_empty() || b.en.is_empty() {
+        return 0.0;
+    }
+    let x = 8.0 * (b.sim - 0.2) + 0.7 * b.len_lp;
+    (1.0 / (1.0 + (-x).exp())) as f64
+}

@@ -1,6 +1,8 @@
 //! The command line: parses arguments (clap), calls the library, writes results.
 //! One module per subcommand; errors are printed once as a chain, exit code 2.
 
+mod align;
+mod eval;
 mod output;
 mod segment;
 
@@ -23,6 +25,10 @@ struct Cli {
 enum Command {
     /// Split a document into headings and sentences.
     Segment(segment::Args),
+    /// Align a Chinese document with its English translation.
+    Align(align::Args),
+    /// Score an alignment against gold (strict and lax P/R/F1).
+    Eval(eval::Args),
 }
 
 /// What a subcommand's run reports: success, or problems found (exit 1).
@@ -42,6 +48,8 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Segment(args) => segment::run(args),
+        Command::Align(args) => align::run(args),
+        Command::Eval(args) => eval::run(args),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

@@ -1,0 +1,484 @@
+//! Sentence alignment by dynamic programming over beads (0-1, 1-0, 1-1, 1-2, 2-1, 2-2,
+//! 1-3, 3-1, 1-4, 4-1) inside a band of allowed cells.
+//!
+//! Small regions are searched whole; larger ones coarse-to-fine (as Vecalign does):
+//! neighbouring units are merged in pairs, the coarse document pair is aligned, and
+//! the fine search is confined to a band around the projected coarse path, so time and
+//! memory grow linearly with the document length.
+//!
+//! Lexical evidence is computed once per cell as two bit masks (which content items of
+//! the Chinese unit the English unit translates, and the reverse); a bead of several
+//! units ORs its cells' masks, so merged sentences are scored on their union without
+//! double counting.
+
+use std::collections::VecDeque;
+
+use super::features::{MAX_ITEMS, UnitFeatures};
+
+/// Bead shapes (zh units, en units).
+pub const BEADS: [(usize, usize); 10] = [
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (1, 2),
+    (2, 1),
+    (2, 2),
+    (1, 3),
+    (3, 1),
+    (1, 4),
+    (4, 1),
+];
+
+/// Scoring parameters. Scores are log-domain-like: higher is better.
+#[derive(Clone, Debug)]
+pub struct Params {
+    /// Weight of lexical similarity (per unit in the bead).
+    pub w_sim: f32,
+    /// Similarity expected of unrelated sentences: below it a pairing costs.
+    pub base: f32,
+    /// Weight of the length log-probability.
+    pub w_len: f32,
+    /// English characters per Chinese character.
+    pub ratio: f32,
+    /// Variance of English length around `ratio * zh length`, per character.
+    pub var: f32,
+    /// Log prior of each bead shape in `BEADS` order.
+    pub prior: [f32; 10],
+    /// Cells above which a region is aligned coarse-to-fine.
+    pub max_cells: usize,
+    /// Half-width (in units) of the band around a coarse path.
+    pub band: usize,
+    /// How the two coverages combine: 0 pooled weights, 1 harmonic mean.
+    pub combine: u8,
+}
+
+impl Params {
+    /// Set a parameter by name (`prior` takes shape names like `p12`), for experiments.
+    pub fn set(&mut self, key: &str, value: f32) -> Result<(), String> {
+        match key {
+            "w_sim" => self.w_sim = value,
+            "base" => self.base = value,
+            "w_len" => self.w_len = value,
+            "var" => self.var = value,
+            "band" => self.band = value as usize,
+            "max_cells" => self.max_cells = value as usize,
+            "combine" => self.combine = value as u8,
+            _ => {
+                let shape = key.strip_prefix('p').and_then(|s| {
+                    let d: Vec<usize> = s
+                        .chars()
+                        .filter_map(|c| c.to_digit(10))
+                        .map(|d| d as usize)
+                        .collect();
+                    (d.len() == 2)
+                        .then(|| BEADS.iter().position(|&b| b == (d[0], d[1])))
+                        .flatten()
+                });
+                match shape {
+                    Some(k) => self.prior[k] = value,
+                    None => return Err(format!("unknown parameter {key}")),
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            w_sim: 4.0,
+            base: 0.12,
+            w_len: 0.4,
+            ratio: 3.0,
+            var: 9.0,
+            prior: [0.0, -3.0, -3.0, -1.6, -1.6, -7.0, -3.0, -3.0, -3.5, -3.5],
+            max_cells: 20_000,
+            band: 12,
+            combine: 1,
+        }
+    }
+}
+
+/// An aligned bead inside a region: unit ranges (relative to the region) and evidence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawBead {
+    pub zh: std::ops::Range<usize>,
+    pub en: std::ops::Range<usize>,
+    /// Two-sided weighted lexical coverage in [0, 1].
+    pub sim: f32,
+    /// Length log-probability (0 is a perfect ratio).
+    pub len_lp: f32,
+}
+
+/// Complementary error function (Numerical Recipes erfc, |error| < 1.2e-7).
+fn erfc(x: f32) -> f32 {
+    let z = x.abs() as f64;
+    let t = 1.0 / (1.0 + 0.5 * z);
+    let r = t
+        * (-z * z - 1.26551223
+            + t * (1.00002368
+                + t * (0.37409196
+                    + t * (0.09678418
+                        + t * (-0.18628806
+                            + t * (0.27886807
+                                + t * (-1.13520398
+                                    + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))))
+            .exp();
+    (if x >= 0.0 { r } else { 2.0 - r }) as f32
+}
+
+/// Log-probability that lengths `lz` (zh chars) and `le` (en chars) are translations.
+pub fn length_logprob(lz: f32, le: f32, p: &Params) -> f32 {
+    let mean = (p.ratio * lz + le) / 2.0;
+    let delta = (le - p.ratio * lz) / (p.var * mean.max(1.0)).sqrt();
+    erfc(delta.abs() / std::f32::consts::SQRT_2).max(1e-12).ln()
+}
+
+/// Lexical masks of one Chinese unit against a range of English units.
+struct RowMasks {
+    first_col: usize,
+    /// (zh mask, en mask) per English unit from `first_col`.
+    cells: Vec<(u64, u64)>,
+}
+
+fn row_masks(
+    z: &UnitFeatures,
+    en: &[UnitFeatures],
+    trans: &[Vec<u32>],
+    cols: std::ops::Range<usize>,
+) -> RowMasks {
+    // (en item, zh bit) for everything this unit may translate to, sorted for lookup.
+    let mut targets: Vec<(u32, u8)> = Vec::new();
+    for (k, &item) in z.items.iter().enumerate() {
+        for &e in &trans[item as usize] {
+            targets.push((e, k as u8));
+        }
+    }
+    targets.sort_unstable();
+    let cells = cols
+        .clone()
+        .map(|c| {
+            let (mut zm, mut em) = (0u64, 0u64);
+            if !targets.is_empty() {
+                for (l, &item) in en[c].items.iter().enumerate() {
+                    let start = targets.partition_point(|&(e, _)| e < item);
+                    for &(e, k) in &targets[start..] {
+                        if e != item {
+                            break;
+                        }
+                        zm |= 1 << k;
+                        em |= 1 << l;
+                    }
+                }
+            }
+            (zm, em)
+        })
+        .collect();
+    RowMasks {
+        first_col: cols.start,
+        cells,
+    }
+}
+
+fn masked_weight(f: &UnitFeatures, mut mask: u64) -> f32 {
+    let mut w = 0.0;
+    while mask != 0 {
+        let k = mask.trailing_zeros() as usize;
+        w += f.weights[k];
+        mask &= mask - 1;
+    }
+    w
+}
+
+/// Allowed columns per DP row: row i (i zh units consumed) may end at columns lo[i]..=hi[i].
+#[derive(Clone, Debug)]
+pub struct Band {
+    pub lo: Vec<usize>,
+    pub hi: Vec<usize>,
+}
+
+impl Band {
+    pub fn full(n: usize, m: usize) -> Band {
+        Band {
+            lo: vec![0; n + 1],
+            hi: vec![m; n + 1],
+        }
+    }
+
+    /// The band around a path of beads, widened by `w` units, made monotone.
+    pub fn around(path: &[RawBead], n: usize, m: usize, w: usize) -> Band {
+        let mut lo = vec![usize::MAX; n + 1];
+        let mut hi = vec![0; n + 1];
+        for b in path {
+            for i in b.zh.start..=b.zh.end.min(n) {
+                lo[i] = lo[i].min(b.en.start.saturating_sub(w));
+                hi[i] = hi[i].max((b.en.end + w).min(m));
+            }
+        }
+        lo[0] = 0;
+        hi[n] = m;
+        for i in 1..=n {
+            hi[i] = hi[i].max(hi[i - 1]);
+        }
+        for i in (0..n).rev() {
+            lo[i] = lo[i].min(lo[i + 1]);
+        }
+        // Rows the path skipped over (none in practice) inherit their neighbours.
+        for i in 0..=n {
+            if lo[i] > hi[i] {
+                lo[i] = hi[i];
+            }
+        }
+        Band { lo, hi }
+    }
+}
+
+/// Score of a bead of zh units `zr` and en units `er` given the masks of the rows.
+struct Evaluator<'a> {
+    zh: &'a [UnitFeatures],
+    en: &'a [UnitFeatures],
+    p: &'a Params,
+}
+
+impl Evaluator<'_> {
+    fn bead(
+        &self,
+        ring: &VecDeque<RowMasks>,
+        ring_first: usize,
+        zr: std::ops::Range<usize>,
+        er: std::ops::Range<usize>,
+    ) -> (f32, f32, f32) {
+        let (a, b) = (zr.len(), er.len());
+        let shape = BEADS.iter().position(|&s| s == (a, b)).unwrap();
+        if a == 0 || b == 0 {
+            return (self.p.prior[shape], 0.0, 0.0);
+        }
+        let (mut zc, mut zt, mut ec, mut et, mut lz, mut le) =
+            (0.0f32, 0.0f32, 0.0f32, 0.0f32, 0.0f32, 0.0f32);
+        let mut en_masks = [0u64; 4];
+        for r in zr.clone() {
+            let rm = &ring[r - ring_first];
+            let mut zm = 0u64;
+            for (k, c) in er.clone().enumerate() {
+                let (z, e) = rm.cells[c - rm.first_col];
+                zm |= z;
+                en_masks[k] |= e;
+            }
+            zc += masked_weight(&self.zh[r], zm);
+            zt += self.zh[r].total_weight;
+            lz += self.zh[r].len;
+        }
+        for (k, c) in er.clone().enumerate() {
+            ec += masked_weight(&self.en[c], en_masks[k]);
+            et += self.en[c].total_weight;
+            le += self.en[c].len;
+        }
+        let sim = match self.p.combine {
+            0 => (zc + ec) / (zt + et).max(1e-6),
+            _ => {
+                let (a, b) = (zc / zt.max(1e-6), ec / et.max(1e-6));
+                if a + b > 0.0 {
+                    2.0 * a * b / (a + b)
+                } else {
+                    0.0
+                }
+            }
+        };
+        let len_lp = length_logprob(lz, le, self.p);
+        let score = self.p.w_sim * (a + b) as f32 * (sim - self.p.base)
+            + self.p.w_len * len_lp
+            + self.p.prior[shape];
+        (score, sim, len_lp)
+    }
+}
+
+/// Align `zh` against `en` (whole region) and return the beads in order.
+pub fn align(
+    zh: &[UnitFeatures],
+    en: &[UnitFeatures],
+    trans: &[Vec<u32>],
+    p: &Params,
+) -> Vec<RawBead> {
+    let (n, m) = (zh.len(), en.len());
+    if n == 0 || m == 0 {
+        let mut out: Vec<RawBead> = (0..n)
+            .map(|i| RawBead {
+                zh: i..i + 1,
+                en: 0..0,
+                sim: 0.0,
+                len_lp: 0.0,
+            })
+            .collect();
+        out.extend((0..m).map(|j| RawBead {
+            zh: n..n,
+            en: j..j + 1,
+            sim: 0.0,
+            len_lp: 0.0,
+        }));
+        return out;
+    }
+    let band = if (n + 1) * (m + 1) <= p.max_cells || n < 8 || m < 8 {
+        Band::full(n, m)
+    } else {
+        let coarse_zh = coarsen(zh);
+        let coarse_en = coarsen(en);
+        let coarse = align(&coarse_zh, &coarse_en, trans, p);
+        let projected: Vec<RawBead> = coarse
+            .iter()
+            .map(|b| RawBead {
+                zh: (b.zh.start * 2).min(n)..(b.zh.end * 2).min(n),
+                en: (b.en.start * 2).min(m)..(b.en.end * 2).min(m),
+                sim: b.sim,
+                len_lp: b.len_lp,
+            })
+            .collect();
+        Band::around(&projected, n, m, p.band)
+    };
+    align_in_band(zh, en, trans, p, &band)
+}
+
+/// Merge neighbouring units in pairs: the next coarser level of the search.
+fn coarsen(units: &[UnitFeatures]) -> Vec<UnitFeatures> {
+    units
+        .chunks(2)
+        .map(|pair| {
+            let mut items: Vec<(u32, f32)> = pair
+                .iter()
+                .flat_map(|u| u.items.iter().copied().zip(u.weights.iter().copied()))
+                .collect();
+            items.sort_by(|a, b| a.0.cmp(&b.0));
+            items.dedup_by_key(|x| x.0);
+            if items.len() > MAX_ITEMS {
+                items.sort_by(|a, b| b.1.total_cmp(&a.1));
+                items.truncate(MAX_ITEMS);
+            }
+            let weights: Vec<f32> = items.iter().map(|x| x.1).collect();
+            UnitFeatures {
+                items: items.iter().map(|x| x.0).collect(),
+                total_weight: weights.iter().sum(),
+                weights,
+                len: pair.iter().map(|u| u.len).sum(),
+            }
+        })
+        .collect()
+}
+
+/// The DP proper, over the cells of `band`.
+pub fn align_in_band(
+    zh: &[UnitFeatures],
+    en: &[UnitFeatures],
+    trans: &[Vec<u32>],
+    p: &Params,
+    band: &Band,
+) -> Vec<RawBead> {
+    let (n, m) = (zh.len(), en.len());
+    let eval = Evaluator { zh, en, p };
+    let mut score: Vec<Vec<f32>> = Vec::with_capacity(n + 1);
+    let mut back: Vec<Vec<u8>> = Vec::with_capacity(n + 1);
+    let mut ring: VecDeque<RowMasks> = VecDeque::with_capacity(5);
+    let mut ring_first = 0usize;
+    let get = |score: &Vec<Vec<f32>>, i: usize, j: usize| -> f32 {
+        let (lo, hi) = (band.lo[i], band.hi[i]);
+        if j < lo || j > hi {
+            f32::NEG_INFINITY
+        } else {
+            score[i][j - lo]
+        }
+    };
+    for i in 0..=n {
+        if i > 0 {
+            let r = i - 1;
+            let cols = band.lo[i].saturating_sub(4)..band.hi[(r + 4).min(n)].min(m);
+            ring.push_back(row_masks(&zh[r], en, trans, cols));
+            if ring.len() > 4 {
+                ring.pop_front();
+                ring_first += 1;
+            }
+        }
+        let (lo, hi) = (band.lo[i], band.hi[i]);
+        let mut row_score = vec![f32::NEG_INFINITY; hi - lo + 1];
+        let mut row_back = vec![u8::MAX; hi - lo + 1];
+        for j in lo..=hi {
+            if i == 0 && j == 0 {
+                row_score[0] = 0.0;
+                continue;
+            }
+            let mut best = f32::NEG_INFINITY;
+            let mut best_k = u8::MAX;
+            for (k, &(a, b)) in BEADS.iter().enumerate() {
+                if a > i || b > j {
+                    continue;
+                }
+                let prev = if a == 0 {
+                    if j - b < lo {
+                        f32::NEG_INFINITY
+                    } else {
+                        row_score[j - b - lo]
+                    }
+                } else {
+                    get(&score, i - a, j - b)
+                };
+                if prev == f32::NEG_INFINITY {
+                    continue;
+                }
+                let (s, _, _) = eval.bead(&ring, ring_first, i - a..i, j - b..j);
+                if prev + s > best {
+                    best = prev + s;
+                    best_k = k as u8;
+                }
+            }
+            row_score[j - lo] = best;
+            row_back[j - lo] = best_k;
+        }
+        score.push(row_score);
+        back.push(row_back);
+    }
+    // Trace back; the masks of old rows are gone, so bead evidence is recomputed.
+    let mut shapes = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let k = back[i][j - band.lo[i]];
+        if k == u8::MAX {
+            break; // unreachable corner: cannot happen with a monotone band
+        }
+        let (a, b) = BEADS[k as usize];
+        shapes.push((i - a..i, j - b..j));
+        i -= a;
+        j -= b;
+    }
+    shapes.reverse();
+    shapes
+        .into_iter()
+        .map(|(zr, er)| {
+            let (sim, len_lp) = bead_evidence(zh, en, trans, p, zr.clone(), er.clone());
+            RawBead {
+                zh: zr,
+                en: er,
+                sim,
+                len_lp,
+            }
+        })
+        .collect()
+}
+
+/// Similarity and length log-probability of one bead, computed from scratch.
+pub fn bead_evidence(
+    zh: &[UnitFeatures],
+    en: &[UnitFeatures],
+    trans: &[Vec<u32>],
+    p: &Params,
+    zr: std::ops::Range<usize>,
+    er: std::ops::Range<usize>,
+) -> (f32, f32) {
+    if zr.is_empty() || er.is_empty() {
+        return (0.0, 0.0);
+    }
+    let ring: VecDeque<RowMasks> = zr
+        .clone()
+        .map(|r| row_masks(&zh[r], en, trans, er.clone()))
+        .collect();
+    let eval = Evaluator { zh, en, p };
+    let (_, sim, lp) = eval.bead(&ring, zr.start, zr, er);
+    (sim, lp)
+}

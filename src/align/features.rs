@@ -1,0 +1,294 @@
+//! What the aligner scores: per unit, its content tokens (ids with IDF weights) and
+//! its length; across the pair, the translation relation from Chinese token ids to
+//! English stem ids (dictionary, glossary, identical Latin tokens and numbers, and
+//! what the aligner learns from the document pair itself).
+
+use std::collections::HashMap;
+
+use crate::lexicon::{self, Resources};
+use crate::numbers;
+use crate::segment::{Document, Lang};
+
+/// At most this many content items per unit take part in lexical matching (the
+/// highest-IDF ones): enough for any real sentence, and one `u64` mask per cell.
+pub const MAX_ITEMS: usize = 64;
+
+/// A unit's features: content item ids, their weights, and its length in characters.
+#[derive(Clone, Debug, Default)]
+pub struct UnitFeatures {
+    pub items: Vec<u32>,
+    pub weights: Vec<f32>,
+    pub total_weight: f32,
+    pub len: f32,
+}
+
+/// Both documents' features plus the translation relation between their items.
+pub struct PairFeatures {
+    pub zh: Vec<UnitFeatures>,
+    pub en: Vec<UnitFeatures>,
+    /// zh item id -> sorted English item ids it may translate to.
+    pub trans: Vec<Vec<u32>>,
+    pub zh_vocab: Vec<String>,
+    pub en_vocab: Vec<String>,
+}
+
+/// Interner for item strings.
+#[derive(Default)]
+struct Vocab {
+    ids: HashMap<String, u32>,
+    words: Vec<String>,
+}
+
+impl Vocab {
+    fn id(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.ids.get(w) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.ids.insert(w.to_string(), id);
+        self.words.push(w.to_string());
+        id
+    }
+    fn get(&self, w: &str) -> Option<u32> {
+        self.ids.get(w).copied()
+    }
+}
+
+fn number_key(v: f64) -> String {
+    format!("#{v}")
+}
+
+const ZH_FUNCTION_WORDS: &[&str] = &[
+    "的", "了", "在", "是", "和", "与", "及", "以及", "或", "等", "也", "都", "就", "而", "并",
+    "之", "其", "这", "那", "这个", "那个", "这些", "那些", "我", "你", "他", "她", "它", "我们",
+    "你们", "他们", "她们", "着", "过", "把", "被", "对", "从", "向", "于", "为", "以", "上", "中",
+    "下", "里", "个", "得", "地", "吗", "呢", "吧", "啊", "呀", "要", "会", "能", "有", "没有",
+    "不", "又", "还", "让", "给", "跟", "同", "但", "但是", "如果", "因为", "所以", "已经", "一个",
+];
+
+fn is_zh_function_word(w: &str) -> bool {
+    ZH_FUNCTION_WORDS.contains(&w)
+}
+
+fn is_latin_or_digit(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// Raw (unweighted) item strings of each unit.
+fn zh_items(doc: &Document) -> Vec<Vec<String>> {
+    doc.units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let text = doc.unit_text(i);
+            let nums = numbers::extract_zh(text);
+            let in_number = |s: usize, e: usize| {
+                nums.iter()
+                    .any(|n| s - u.start < n.end && e - u.start > n.start)
+            };
+            let mut items: Vec<String> = u
+                .tokens
+                .iter()
+                .filter(|t| !in_number(t.start, t.end))
+                .map(|t| t.key.clone())
+                .filter(|k| !is_zh_function_word(k))
+                .collect();
+            items.extend(nums.iter().map(|n| number_key(n.value)));
+            items
+        })
+        .collect()
+}
+
+fn en_items(doc: &Document) -> Vec<Vec<String>> {
+    let mut stem_cache: HashMap<String, String> = HashMap::new();
+    doc.units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let text = doc.unit_text(i);
+            let nums = numbers::extract_en(text);
+            let in_number = |s: usize, e: usize| {
+                nums.iter()
+                    .any(|n| s - u.start < n.end && e - u.start > n.start)
+            };
+            let mut items: Vec<String> = u
+                .tokens
+                .iter()
+                .filter(|t| !in_number(t.start, t.end) && !lexicon::is_english_stopword(&t.key))
+                .map(|t| {
+                    stem_cache
+                        .entry(t.key.clone())
+                        .or_insert_with(|| lexicon::english_stem(&t.key))
+                        .clone()
+                })
+                .filter(|s| !s.is_empty() && !lexicon::is_english_stopword(s))
+                .collect();
+            items.extend(nums.iter().map(|n| number_key(n.value)));
+            items
+        })
+        .collect()
+}
+
+fn char_len(text: &str) -> f32 {
+    text.chars().filter(|c| !c.is_whitespace()).count() as f32
+}
+
+/// Turn item strings into weighted, deduplicated id lists (IDF over the document's units).
+fn weigh(items: &[Vec<String>], vocab: &mut Vocab, lens: Vec<f32>) -> Vec<UnitFeatures> {
+    let ids: Vec<Vec<u32>> = items
+        .iter()
+        .map(|its| {
+            let mut v: Vec<u32> = its.iter().map(|w| vocab.id(w)).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect();
+    let mut df: HashMap<u32, u32> = HashMap::new();
+    for v in &ids {
+        for &id in v {
+            *df.entry(id).or_default() += 1;
+        }
+    }
+    let n = ids.len().max(1) as f32;
+    ids.into_iter()
+        .zip(lens)
+        .map(|(mut v, len)| {
+            let idf = |id: u32| (1.0 + n / df[&id] as f32).ln();
+            if v.len() > MAX_ITEMS {
+                v.sort_by(|a, b| idf(*b).total_cmp(&idf(*a)));
+                v.truncate(MAX_ITEMS);
+            }
+            let weights: Vec<f32> = v.iter().map(|&id| idf(id)).collect();
+            UnitFeatures {
+                total_weight: weights.iter().sum(),
+                items: v,
+                weights,
+                len,
+            }
+        })
+        .collect()
+}
+
+/// English item ids that a Chinese word may translate to, from the dictionary (the
+/// word itself, or failing that its longest dictionary sub-words) and the glossary.
+fn dictionary_stems(
+    word: &str,
+    resources: &Resources,
+    glossary: &HashMap<&str, Vec<String>>,
+) -> Vec<String> {
+    let mut stems = Vec::new();
+    if let Some(g) = glossary.get(word) {
+        stems.extend(g.iter().cloned());
+    }
+    if is_latin_or_digit(word) {
+        stems.push(lexicon::english_stem(word));
+        return stems;
+    }
+    let Some(dict) = &resources.dictionary else {
+        return stems;
+    };
+    let mut add = |w: &str| {
+        for gloss in dict.glosses(w) {
+            stems.extend(lexicon::gloss_stems(gloss));
+        }
+    };
+    let nchars = word.chars().count();
+    if dict.contains(word) {
+        add(word);
+    }
+    if nchars > 1 && !dict.contains(word) {
+        // Unknown compound: its longest known parts, left to right.
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            let mut taken = 1;
+            let longest = if k == 0 && chars.len() <= 4 {
+                chars.len() - 1
+            } else {
+                4
+            };
+            for len in (1..=longest.min(chars.len() - k)).rev() {
+                let s = chars[k].0;
+                let e = chars.get(k + len).map_or(word.len(), |c| c.0);
+                if dict.contains(&word[s..e]) {
+                    add(&word[s..e]);
+                    taken = len;
+                    break;
+                }
+            }
+            k += taken;
+        }
+    }
+    stems
+}
+
+impl PairFeatures {
+    /// Features of two documents and the translation relation from the resources.
+    pub fn new(zh: &Document, en: &Document, resources: &Resources) -> PairFeatures {
+        debug_assert!(zh.lang == Lang::Zh && en.lang == Lang::En);
+        let mut zv = Vocab::default();
+        let mut ev = Vocab::default();
+        let zh_raw = zh_items(zh);
+        let en_raw = en_items(en);
+        let zf = weigh(
+            &zh_raw,
+            &mut zv,
+            (0..zh.units.len())
+                .map(|i| char_len(zh.unit_text(i)))
+                .collect(),
+        );
+        let ef = weigh(
+            &en_raw,
+            &mut ev,
+            (0..en.units.len())
+                .map(|i| char_len(en.unit_text(i)))
+                .collect(),
+        );
+        let glossary: HashMap<&str, Vec<String>> = resources
+            .glossary
+            .iter()
+            .filter(|g| g.status == "approved")
+            .map(|g| {
+                (
+                    g.zh.as_str(),
+                    g.en.iter().flat_map(|r| lexicon::gloss_stems(r)).collect(),
+                )
+            })
+            .collect();
+        let trans = zv
+            .words
+            .iter()
+            .map(|w| {
+                let mut t: Vec<u32> = if w.starts_with('#') {
+                    ev.get(w).into_iter().collect()
+                } else {
+                    dictionary_stems(w, resources, &glossary)
+                        .iter()
+                        .filter_map(|s| ev.get(s))
+                        .collect()
+                };
+                t.sort_unstable();
+                t.dedup();
+                t
+            })
+            .collect();
+        PairFeatures {
+            zh: zf,
+            en: ef,
+            trans,
+            zh_vocab: zv.words,
+            en_vocab: ev.words,
+        }
+    }
+
+    /// Add learned translation pairs (zh item id, en item id).
+    pub fn add_translations(&mut self, pairs: impl IntoIterator<Item = (u32, u32)>) {
+        for (z, e) in pairs {
+            let t = &mut self.trans[z as usize];
+            if let Err(pos) = t.binary_search(&e) {
+                t.insert(pos, e);
+            }
+        }
+    }
+}

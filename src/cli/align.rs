@@ -1,0 +1,225 @@
+//! `bitext align ZH EN [--presplit] [--dict FILE]... [--glossary FILE]...
+//!                     [--format tsv|jsonl|tmx|moses|beads] [-o OUT] [--min-score X]`
+
+use std::io::Write;
+
+use anyhow::{Context, Result, bail};
+use clap::ValueEnum;
+
+use super::{Outcome, output};
+use crate::align::{self, AlignOptions, Bitext};
+use crate::lexicon::{self, Dictionary, Resources};
+use crate::segment::{self, Lang};
+
+/// Inputs and resources shared by `align`, `glossary` and `check`.
+#[derive(clap::Args, Clone)]
+pub struct AlignInput {
+    /// Chinese document (`-` for stdin).
+    pub zh: Option<String>,
+    /// English document (`-` for stdin).
+    pub en: Option<String>,
+    /// Inputs are already one sentence per line: line i is sentence i.
+    #[arg(long)]
+    pub presplit: bool,
+    /// CC-CEDICT dictionary file (plain or .gz) instead of the embedded one; repeatable.
+    /// Also read from the BITEXT_DICT environment variable.
+    #[arg(long = "dict", value_name = "FILE")]
+    pub dicts: Vec<String>,
+    /// Align without any bilingual dictionary (length, numbers and a learned lexicon only).
+    #[arg(long)]
+    pub no_dict: bool,
+    /// Glossary TSV (`zh<TAB>en`, ` | ` between renderings); repeatable.
+    #[arg(long = "glossary", value_name = "FILE")]
+    pub glossaries: Vec<String>,
+    /// Do not load the glossary shipped with bitext.
+    #[arg(long)]
+    pub no_default_glossary: bool,
+    /// Do not learn a lexicon from the document pair (one pass only).
+    #[arg(long)]
+    pub no_learn: bool,
+    /// Do not match sections by their headings first.
+    #[arg(long)]
+    pub no_structure: bool,
+    /// Scoring parameter for experiments, KEY=VALUE (see align::dp::Params::set).
+    #[arg(long = "param", value_name = "KEY=VALUE", hide = true)]
+    pub params: Vec<String>,
+}
+
+impl AlignInput {
+    /// Dictionary and glossaries as the options ask.
+    pub fn resources(&self) -> Result<Resources> {
+        let env_dict = std::env::var("BITEXT_DICT").ok().filter(|s| !s.is_empty());
+        let dictionary = if self.no_dict {
+            eprintln!(
+                "bitext: aligning without a dictionary; add one with --dict FILE (CC-CEDICT) for better pairs"
+            );
+            None
+        } else if !self.dicts.is_empty() || env_dict.is_some() {
+            let paths: Vec<String> = if self.dicts.is_empty() {
+                env_dict.into_iter().collect()
+            } else {
+                self.dicts.clone()
+            };
+            let mut merged = std::collections::HashMap::<String, Vec<String>>::new();
+            for p in &paths {
+                if let Dictionary::File(map) = Dictionary::from_cedict_file(p)? {
+                    for (k, v) in map {
+                        merged.entry(k).or_default().extend(v);
+                    }
+                }
+            }
+            Some(Dictionary::File(merged))
+        } else {
+            // Build the embedded index on another core while the documents are segmented.
+            std::thread::spawn(|| Dictionary::Embedded.warm_up());
+            Some(Dictionary::Embedded)
+        };
+        let mut glossary = if self.no_default_glossary {
+            Vec::new()
+        } else {
+            lexicon::default_glossary()
+        };
+        for g in &self.glossaries {
+            glossary.extend(lexicon::load_glossary(g)?);
+        }
+        Ok(Resources {
+            dictionary,
+            glossary,
+        })
+    }
+
+    pub fn options(&self) -> Result<AlignOptions> {
+        let mut opts = AlignOptions {
+            learn_lexicon: !self.no_learn,
+            use_structure: !self.no_structure,
+            ..AlignOptions::default()
+        };
+        for kv in &self.params {
+            let (k, v) = kv
+                .split_once('=')
+                .ok_or_else(|| crate::Error::usage(format!("--param wants KEY=VALUE, not {kv}")))?;
+            let v: f32 = v
+                .parse()
+                .map_err(|_| crate::Error::usage(format!("--param {k}: not a number: {v}")))?;
+            opts.params.set(k, v).map_err(crate::Error::usage)?;
+        }
+        Ok(opts)
+    }
+
+    /// Read, segment and align the two documents.
+    pub fn run(&self) -> Result<Bitext> {
+        let (Some(zh_path), Some(en_path)) = (&self.zh, &self.en) else {
+            bail!(crate::Error::usage("two documents are needed: ZH EN"));
+        };
+        if zh_path == "-" && en_path == "-" {
+            bail!(crate::Error::usage(
+                "only one of ZH and EN can be stdin (-)"
+            ));
+        }
+        let options = self.options()?;
+        let resources = self.resources()?;
+        let zh_text = crate::read::read_path(zh_path)?;
+        let en_text = crate::read::read_path(en_path)?;
+        let (zh, en) = if self.presplit {
+            (
+                segment::presplit(zh_text, Lang::Zh),
+                segment::presplit(en_text, Lang::En),
+            )
+        } else {
+            let zh_fmt = crate::read::text_format(zh_path);
+            let en_fmt = crate::read::text_format(en_path);
+            std::thread::scope(|s| {
+                let zh = s.spawn(|| segment::segment(zh_text, Lang::Zh, zh_fmt));
+                let en = segment::segment(en_text, Lang::En, en_fmt);
+                (zh.join().expect("segmenter thread"), en)
+            })
+        };
+        if zh.units.is_empty() {
+            bail!(crate::Error::input(zh_path.as_str(), "no sentences found"));
+        }
+        if en.units.is_empty() {
+            bail!(crate::Error::input(en_path.as_str(), "no sentences found"));
+        }
+        let bitext = align::align(zh, en, &resources, &options);
+        for w in &bitext.warnings {
+            eprintln!("bitext: {w}");
+        }
+        Ok(bitext)
+    }
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    input: AlignInput,
+    #[arg(long, value_enum, default_value = "tsv")]
+    format: Format,
+    /// Output file (for moses: a prefix; PREFIX.zh and PREFIX.en are written).
+    #[arg(short, long)]
+    output: Option<String>,
+    /// Leave out beads whose confidence is below this (0..1).
+    #[arg(long, value_name = "X")]
+    min_score: Option<f64>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Tsv,
+    Jsonl,
+    Tmx,
+    Moses,
+    Beads,
+}
+
+pub fn run(args: Args) -> Result<Outcome> {
+    if let Some(x) = args.min_score {
+        if !(0.0..=1.0).contains(&x) {
+            bail!(crate::Error::usage(format!(
+                "--min-score must be between 0 and 1, not {x}"
+            )));
+        }
+    }
+    if matches!(args.format, Format::Moses) && args.output.is_none() {
+        bail!(crate::Error::usage(
+            "--format moses needs -o PREFIX (it writes PREFIX.zh and PREFIX.en)"
+        ));
+    }
+    let mut bitext = args.input.run()?;
+    if let Some(x) = args.min_score {
+        bitext.beads.retain(|b| b.score >= x);
+    }
+    let out = args.output.as_deref();
+    match args.format {
+        Format::Tsv => output::write_output(out, |w: &mut dyn Write| {
+            Ok(crate::formats::write_tsv(&bitext, w)?)
+        })?,
+        Format::Jsonl => output::write_output(out, |w: &mut dyn Write| {
+            Ok(crate::formats::write_jsonl(&bitext, w)?)
+        })?,
+        Format::Tmx => output::write_output(out, |w: &mut dyn Write| {
+            Ok(crate::formats::write_tmx(&bitext, w)?)
+        })?,
+        Format::Beads => output::write_output(out, |w: &mut dyn Write| {
+            Ok(crate::formats::write_beads(&bitext, w)?)
+        })?,
+        Format::Moses => {
+            let prefix = out.expect("checked above");
+            let mut en_buf = Vec::new();
+            let mut zh_buf = Vec::new();
+            crate::formats::write_moses(&bitext, &mut zh_buf, &mut en_buf)?;
+            let zh_path = format!("{prefix}.zh");
+            let en_path = format!("{prefix}.en");
+            output::write_output(
+                Some(&zh_path),
+                |w: &mut dyn Write| Ok(w.write_all(&zh_buf)?),
+            )
+            .context("writing Moses output")?;
+            output::write_output(
+                Some(&en_path),
+                |w: &mut dyn Write| Ok(w.write_all(&en_buf)?),
+            )
+            .context("writing Moses output")?;
+        }
+    }
+    Ok(Outcome::Ok)
+}
