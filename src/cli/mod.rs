@@ -1,9 +1,9 @@
 //! The command line: parses arguments (clap), calls the library, writes results.
 //! One module per subcommand; errors are printed once as a chain, exit code 2.
 
-mod align;
+pub(crate) mod align;
 mod eval;
-mod output;
+pub(crate) mod output;
 mod segment;
 
 use std::process::ExitCode;
