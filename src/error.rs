@@ -42,10 +42,10 @@ impl fmt::Display for Origin {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The file could not be opened, read or written.
-    #[error("{origin}: {source}")]
+    #[error("{origin}: {error}")]
     Io {
         origin: Origin,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// The input is there but unusable: wrong encoding, binary, empty, malformed.
     #[error("{origin}: {message}")]
@@ -59,7 +59,7 @@ impl Error {
     pub fn io(path: impl Into<String>, source: std::io::Error) -> Self {
         Error::Io {
             origin: Origin::file(path),
-            source,
+            error: source,
         }
     }
     pub fn input(path: impl Into<String>, message: impl Into<String>) -> Self {
