@@ -12,8 +12,13 @@
 //! assert!(doc.units.len() >= 2);
 //! ```
 
+pub mod heading;
+pub mod sentence;
 pub mod words;
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::Serialize;
 
 /// Language of a document.
@@ -134,73 +139,164 @@ impl Document {
     }
 }
 
-/// Segment running text into sections, paragraphs and sentences.
-pub fn segment(text: String, lang: Lang, _format: TextFormat) -> Document {
-    let mut units = Vec::new();
-    let mut paragraph = 0;
+/// Segment running text into sections, paragraphs and sentences. Each non-empty line
+/// is a paragraph; a heading is always one whole line.
+pub fn segment(text: String, lang: Lang, format: TextFormat) -> Document {
+    let mut b = Builder {
+        lang,
+        sections: vec![Section::default()],
+        open: Vec::new(),
+        units: Vec::new(),
+        numbering: heading::Numbering::default(),
+        paragraph: 0,
+    };
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches('\n');
-        if !body.trim().is_empty() {
-            for (s, e) in split_sentences_simple(body, lang) {
-                let (start, end) = (offset + s, offset + e);
-                units.push(Unit {
-                    kind: UnitKind::Sentence,
-                    start,
-                    end,
-                    section: 0,
-                    paragraph,
-                    tokens: words::tokenize(&text[start..end], start, lang),
-                });
-            }
-            paragraph += 1;
+        let trimmed = body.trim();
+        if !trimmed.is_empty() {
+            let start = offset + (body.len() - body.trim_start().len());
+            b.line(&text, start, start + trimmed.len(), format);
+            b.paragraph += 1;
         }
         offset += line.len();
     }
     Document {
         lang,
         text,
-        sections: vec![Section::default()],
-        units,
+        sections: b.sections,
+        units: b.units,
     }
 }
 
-fn split_sentences_simple(line: &str, lang: Lang) -> Vec<(usize, usize)> {
-    let enders: &[char] = match lang {
-        Lang::Zh => &['。', '！', '？', '!', '?'],
-        Lang::En => &['.', '!', '?'],
-    };
-    let mut spans = Vec::new();
-    let mut start = 0;
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if enders.contains(&c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if matches!(d, '”' | '"' | '’' | '」' | '）' | ')') {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            let boundary = lang == Lang::Zh || chars.peek().is_none_or(|&(_, d)| d == ' ');
-            if boundary {
-                push_trimmed(line, start, end, &mut spans);
-                start = end;
-            }
+/// Label styles that name a division (Chapter 2, Part I): never a numbered paragraph.
+const DIVISION_STYLES: &[&str] = &["part", "chapter", "section", "book", "appendix"];
+
+static MD_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(#{1,6})(?:\s+|$)").expect("valid regex"));
+static MD_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:>\s*)*(?:[-*+]\s+)?").expect("valid regex"));
+
+struct Builder {
+    lang: Lang,
+    sections: Vec<Section>,
+    /// Open sections, outermost first.
+    open: Vec<usize>,
+    units: Vec<Unit>,
+    numbering: heading::Numbering,
+    paragraph: usize,
+}
+
+impl Builder {
+    fn depth(&self) -> usize {
+        self.open.last().map_or(0, |&s| self.sections[s].level)
+    }
+
+    fn current(&self) -> usize {
+        self.open.last().copied().unwrap_or(0)
+    }
+
+    /// Open a section at `level`, closing those at that level or deeper.
+    fn open_section(&mut self, level: usize, label: Option<Label>, heading: Option<usize>) {
+        while self
+            .open
+            .last()
+            .is_some_and(|&s| self.sections[s].level >= level)
+        {
+            self.open.pop();
+        }
+        if let Some(l) = &label {
+            self.numbering.note(l);
+        }
+        self.sections.push(Section {
+            parent: Some(self.current()),
+            level,
+            label,
+            heading,
+        });
+        self.open.push(self.sections.len() - 1);
+    }
+
+    fn push_unit(&mut self, text: &str, kind: UnitKind, start: usize, end: usize) {
+        self.units.push(Unit {
+            kind,
+            start,
+            end,
+            section: self.current(),
+            paragraph: self.paragraph,
+            tokens: words::tokenize(&text[start..end], start, self.lang),
+        });
+    }
+
+    fn heading(&mut self, text: &str, start: usize, end: usize, level: usize, label: Option<Label>) {
+        self.open_section(level, label, Some(self.units.len()));
+        self.push_unit(text, UnitKind::Heading, start, end);
+    }
+
+    fn sentences(&mut self, text: &str, start: usize, end: usize) {
+        for (s, e) in sentence::split(&text[start..end], self.lang) {
+            self.push_unit(text, UnitKind::Sentence, start + s, start + e);
         }
     }
-    push_trimmed(line, start, line.len(), &mut spans);
-    spans
-}
 
-fn push_trimmed(line: &str, start: usize, end: usize, spans: &mut Vec<(usize, usize)>) {
-    let piece = &line[start..end];
-    let lead = piece.len() - piece.trim_start().len();
-    let trail = piece.len() - piece.trim_end().len();
-    if lead + trail < piece.len() {
-        spans.push((start + lead, end - trail));
+    /// One non-empty line, `text[start..end]`, trimmed.
+    fn line(&mut self, text: &str, start: usize, end: usize, format: TextFormat) {
+        let lang = self.lang;
+        let mut start = start;
+        if format == TextFormat::Markdown {
+            let line = &text[start..end];
+            if let Some(c) = MD_HEADING.captures(line) {
+                let level = c[1].len();
+                let inner = line[c[0].len()..].trim_end_matches('#').trim_end();
+                if inner.is_empty() {
+                    return;
+                }
+                let s = start + c[0].len();
+                let label = heading::parse_label(inner, lang, &self.numbering).map(|m| m.label);
+                self.heading(text, s, s + inner.len(), level, label);
+                return;
+            }
+            // Block quotes and bullets are markup, not text.
+            let marker = MD_MARKER.find(line).map_or(0, |m| m.end());
+            if marker == line.len() {
+                return;
+            }
+            start += marker;
+        }
+        let line = &text[start..end];
+        if heading::is_date_line(line) || heading::is_byline(line, lang) {
+            self.push_unit(text, UnitKind::Sentence, start, end);
+            return;
+        }
+        let label = heading::parse_label(line, lang, &self.numbering).or_else(|| {
+            // "1 Academic Freedom": a bare number only before a title.
+            (lang == Lang::En)
+                .then(|| heading::parse_bare_number(line))
+                .flatten()
+                .filter(|m| heading::is_title_line(&line[m.len..], lang))
+        });
+        if let Some(m) = label {
+            let rest = &line[m.len..];
+            if format == TextFormat::Plain && heading::is_heading_text(rest, lang) {
+                let level = self.numbering.level(&m.label.style, self.depth());
+                self.heading(text, start, end, level, Some(m.label));
+                return;
+            }
+            // A numbered paragraph (list item): its text stays sentences, its label
+            // still opens a section so that the aligner can match numbers.
+            if !DIVISION_STYLES.contains(&m.label.style.as_str()) {
+                let level = self.numbering.level(&m.label.style, self.depth());
+                self.open_section(level, Some(m.label), None);
+            }
+            self.sentences(text, start, end);
+            return;
+        }
+        if format == TextFormat::Plain && heading::is_title_line(line, lang) {
+            let level = self.numbering.level("title", self.depth());
+            self.heading(text, start, end, level, None);
+            return;
+        }
+        self.sentences(text, start, end);
     }
 }
 
