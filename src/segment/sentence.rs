@@ -11,6 +11,9 @@
 //! assert_eq!(spans.len(), 2);
 //! ```
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Lang;
@@ -53,33 +56,66 @@ fn is_zh_ender(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '．')
 }
 
+fn is_curly_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | '）' | '》' | '】')
+}
+
 /// Byte offsets where a new Chinese sentence may start (after enders and closers).
+/// An ellipsis (……) ends a sentence when a closing quote follows it or when the next
+/// sentence follows it directly; "不过…… 不过" with a space carries on.
 fn zh_cuts(text: &str) -> Vec<usize> {
     let mut cuts = Vec::new();
+    let bytes_len = text.len();
     let mut chars = text.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
-        // A full-width stop only ends a sentence in Chinese use, not in 1．5.
-        if !is_zh_ender(c) {
+    while let Some((i, c)) = chars.next() {
+        let ellipsis = c == '…';
+        if !is_zh_ender(c) && !ellipsis {
             continue;
         }
-        let mut end = None;
+        let mut end = i + c.len_utf8();
+        let mut closed = false;
         while let Some(&(j, d)) = chars.peek() {
             if is_zh_ender(d) || is_closer(d) || d == '…' {
+                closed |= is_closer(d) || is_zh_ender(d);
                 chars.next();
-                end = Some(j + d.len_utf8());
+                end = j + d.len_utf8();
             } else {
                 break;
             }
         }
-        let end = end.unwrap_or_else(|| chars.peek().map_or(text.len(), |&(j, _)| j));
+        if ellipsis && !closed {
+            let next = text[end..].chars().next();
+            if next.is_none_or(char::is_whitespace) || text[i..end].chars().count() < 2 {
+                continue;
+            }
+        }
         // Straight double quotes are ambiguous: a " right after an ender closes only
         // if quotes are balanced before it; an odd count means the quote opens.
-        let end = if text[..end].ends_with('"') && text[..end].matches('"').count() % 2 == 1 {
-            end - 1
-        } else {
-            end
-        };
-        if end < text.len() {
+        if text[..end].ends_with('"') && text[..end].matches('"').count() % 2 == 1 {
+            end -= 1;
+        }
+        // A closing quote or a trailing ellipsis set off by spaces ("。 ”", "。 ……")
+        // still belongs to the sentence.
+        let rest = &text[end..];
+        let after_space = rest.trim_start();
+        if after_space.len() < rest.len() {
+            let tail: usize = after_space
+                .chars()
+                .take_while(|&d| is_curly_closer(d) || d == '…')
+                .map(char::len_utf8)
+                .sum();
+            if tail > 0 {
+                end += rest.len() - after_space.len() + tail;
+                while let Some(&(j, _)) = chars.peek() {
+                    if j < end {
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+            }
+        }
+        if end < bytes_len {
             cuts.push(end);
         }
     }
@@ -101,13 +137,28 @@ const NUMBER_ABBREV: &[&str] = &[
     "inc", "ltd", "co", "corp", "jr", "sr", "op", "cit",
 ];
 
+/// A dash that opens a list item after a finished sentence ("... nation. – To
+/// realize"): UAX #29 treats the dash as a continuation.
+static DASH_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"[.!?][)"'”’]*\s+([–—]\s)"#).expect("valid regex")
+});
+
 /// Byte offsets where a new English sentence starts.
 fn en_cuts(text: &str) -> Vec<usize> {
-    let bounds: Vec<usize> = text
+    let mut bounds: Vec<usize> = text
         .split_sentence_bound_indices()
         .map(|(i, _)| i)
         .filter(|&i| i > 0)
         .collect();
+    let dash_items: Vec<usize> = DASH_ITEM
+        .captures_iter(text)
+        .filter_map(|c| c.get(1).map(|m| m.start()))
+        .collect();
+    if !dash_items.is_empty() {
+        bounds.extend(dash_items);
+        bounds.sort_unstable();
+        bounds.dedup();
+    }
     let mut cuts = Vec::with_capacity(bounds.len());
     let mut seg_start = 0;
     for &b in &bounds {
@@ -123,15 +174,25 @@ fn en_cuts(text: &str) -> Vec<usize> {
 }
 
 /// Whether the UAX #29 bound between `before` (the sentence so far) and `after` is
-/// false: an abbreviation, initialism, initial or list marker, or text that is not a
-/// new sentence.
+/// false: an abbreviation, initialism, initial or list marker, an ellipsis inside a
+/// sentence, or `!`/`?` followed by lower case.
 fn keeps_together(before: &str, after: &str) -> bool {
     let before = before.trim_end();
     let next = after.trim_start().chars().next();
+    // "'Why?' she asked", "a loud dong! like the sound": the sentence carries on.
+    let core = before.trim_end_matches(is_closer);
+    if (core.ends_with('?') || core.ends_with('!')) && next.is_some_and(char::is_lowercase) {
+        return true;
+    }
+    // "I... I've got": an ellipsis attached to a word trails off inside a sentence;
+    // four dots or a spaced ". . ." end one.
+    if let Some(stem) = before.strip_suffix("...").or_else(|| before.strip_suffix('…')) {
+        if !stem.ends_with(['.', ' ']) && !stem.is_empty() {
+            return true;
+        }
+    }
     let Some(stem) = before.strip_suffix('.') else {
-        // UAX #29 breaks after `?'` or `!"` even when the sentence carries on in lower
-        // case ("'Why?' she asked"): join those.
-        return ends_with_quoted_question(before) && next.is_some_and(char::is_lowercase);
+        return false;
     };
     let word_start = stem
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘' | '[' | '—'))
@@ -151,25 +212,29 @@ fn keeps_together(before: &str, after: &str) -> bool {
     if NUMBER_ABBREV.contains(&lower.as_str()) {
         return next.is_some_and(|c| c.is_ascii_digit() || c.is_lowercase());
     }
-    // Initialisms (U.S., E.U., U.K.) and single initials (W. in George W. Bush).
+    let upper_next = next.is_some_and(char::is_uppercase);
+    // Initialisms (U.S., E.U., U.K.): a new sentence after one needs a capitalised
+    // sentence opener; a name, Chinese text or lower case carries on.
     let is_initialism = word.len() >= 3
         && word
             .split('.')
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
-    let is_initial =
-        word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) && word != "I";
-    if is_initialism || is_initial {
-        // A new sentence after an initialism starts a new paragraph-like clause only
-        // before a clear sentence opener; everything else (a name, Chinese text,
-        // lower case) continues.
-        return !next.is_some_and(|c| c.is_uppercase()) || is_initial || !opens_sentence(after);
+    if is_initialism {
+        return !upper_next || !opens_sentence(after);
+    }
+    // A single initial (George W. Bush, J. K. Rowling) follows a capitalised word or
+    // precedes another initial; "a subset of A x A. We" ends a sentence.
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) && word != "I" {
+        let prev_capital = stem[..word_start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let next_initial = after.trim_start().split_whitespace().next().is_some_and(|w| {
+            w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_uppercase())
+        });
+        return !upper_next || prev_capital || next_initial;
     }
     false
-}
-
-fn ends_with_quoted_question(s: &str) -> bool {
-    let core = s.trim_end_matches(is_closer);
-    core.len() < s.len() && (core.ends_with('?') || core.ends_with('!'))
 }
 
 /// Words that usually open a sentence: used to split after an initialism.
