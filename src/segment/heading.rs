@@ -375,7 +375,9 @@ pub fn parse_label(line: &str, lang: Lang, n: &Numbering) -> Option<LabelMatch> 
                 }
             }
         }
-        if let Some(c) = EN_ALPHA_DOT.captures(line) {
+        if let Some(c) = EN_ALPHA_DOT.captures(line)
+            && !line[c.get(0)?.end()..].starts_with(char::is_lowercase)
+        {
             let v = c[1].chars().next()? as u32 - 'A' as u32 + 1;
             return found(c.get(0)?, label(&c[0], "alpha-upper-dot", Some(v)));
         }

@@ -329,3 +329,214 @@ pub fn presplit(text: String, lang: Lang) -> Document {
         units,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn texts(doc: &Document) -> Vec<&str> {
+        (0..doc.units.len()).map(|i| doc.unit_text(i)).collect()
+    }
+
+    fn headings(doc: &Document) -> Vec<(usize, Option<u32>, Vec<String>)> {
+        doc.units
+            .iter()
+            .filter(|u| u.kind == UnitKind::Heading)
+            .map(|u| {
+                let sec = &doc.sections[u.section];
+                (
+                    sec.level,
+                    sec.label.as_ref().and_then(|l| l.number),
+                    doc.section_path(u.section),
+                )
+            })
+            .collect()
+    }
+
+    const ZH: &str = "一、总体要求\n（一）基本原则\n我们坚持开放。我们反对保护主义。\n1. 第一项\n（二）主要目标\n二、重点任务\n（一）加强合作\n";
+    const EN: &str = "I. General Requirements\n(i) Basic Principles\nWe uphold openness. We oppose protectionism.\n1. First Item\n(ii) Main Goals\nII. Key Tasks\n(i) Strengthen Cooperation\n";
+
+    #[test]
+    fn both_languages_build_the_same_tree() {
+        let zh = segment(ZH.into(), Lang::Zh, TextFormat::Plain);
+        let en = segment(EN.into(), Lang::En, TextFormat::Plain);
+        let levels = |d: &Document| -> Vec<(usize, Option<u32>)> {
+            headings(d).into_iter().map(|h| (h.0, h.1)).collect()
+        };
+        assert_eq!(levels(&zh), levels(&en));
+        assert_eq!(
+            levels(&zh),
+            [(1, Some(1)), (2, Some(1)), (3, Some(1)), (2, Some(2)), (1, Some(2)), (2, Some(1))]
+        );
+        assert_eq!(headings(&zh)[6 - 1].2, ["二、", "（一）"]);
+        assert_eq!(headings(&en)[5].2, ["II.", "(i)"]);
+        // Sentences sit in the section of the heading before them.
+        let s = doc_unit(&zh, "我们坚持开放。");
+        assert_eq!(zh.section_path(zh.units[s].section), ["一、", "（一）"]);
+    }
+
+    fn doc_unit(doc: &Document, text: &str) -> usize {
+        (0..doc.units.len())
+            .find(|&i| doc.unit_text(i) == text)
+            .expect("unit present")
+    }
+
+    #[test]
+    fn a_style_seen_before_returns_to_its_level() {
+        let doc = segment(
+            "一、甲\n（一）乙\n1. 丙\n二、丁\n1. 戊\n".into(),
+            Lang::Zh,
+            TextFormat::Plain,
+        );
+        let levels: Vec<usize> = headings(&doc).iter().map(|h| h.0).collect();
+        assert_eq!(levels, [1, 2, 3, 1, 3]);
+    }
+
+    #[test]
+    fn numbered_long_sentence_is_a_paragraph_not_a_heading() {
+        let doc = segment(
+            "1. 我们坚持开放合作，反对一切形式的保护主义。这是原则。\n".into(),
+            Lang::Zh,
+            TextFormat::Plain,
+        );
+        assert!(doc.units.iter().all(|u| u.kind == UnitKind::Sentence));
+        assert_eq!(doc.units.len(), 2);
+        assert_eq!(doc.section_path(doc.units[0].section), ["1."]);
+        let en = segment(
+            "1. We uphold openness and oppose protectionism in all its forms.\n".into(),
+            Lang::En,
+            TextFormat::Plain,
+        );
+        assert_eq!(en.units.len(), 1);
+        assert_eq!(en.units[0].kind, UnitKind::Sentence);
+    }
+
+    #[test]
+    fn roman_i_followed_by_lower_case_is_not_a_heading() {
+        let doc = segment("I. am not a heading. Really.\n".into(), Lang::En, TextFormat::Plain);
+        assert!(doc.units.iter().all(|u| u.kind == UnitKind::Sentence));
+    }
+
+    #[test]
+    fn dates_and_titles_stand_alone() {
+        let doc = segment(
+            "人民对美好生活的向往\n（2012年11月15日）\n我们的民族是伟大的民族。\n".into(),
+            Lang::Zh,
+            TextFormat::Plain,
+        );
+        assert_eq!(
+            texts(&doc),
+            ["人民对美好生活的向往", "（2012年11月15日）", "我们的民族是伟大的民族。"]
+        );
+        assert_eq!(doc.units[0].kind, UnitKind::Heading);
+        assert_eq!(doc.units[1].kind, UnitKind::Sentence);
+        let en = segment(
+            "The People’s Wish for a Good Life Is Our Goal\nNovember 15, 2012\nOurs is a great nation.\n"
+                .into(),
+            Lang::En,
+            TextFormat::Plain,
+        );
+        assert_eq!(en.units[0].kind, UnitKind::Heading);
+        assert_eq!(en.units[1].kind, UnitKind::Sentence);
+        assert_eq!(en.unit_text(1), "November 15, 2012");
+    }
+
+    #[test]
+    fn markdown_hashes_give_levels() {
+        let doc = segment(
+            "# Title\n\n## 1. Scope\n\n- It applies. It is wide.\n\n### Details\n".into(),
+            Lang::En,
+            TextFormat::Markdown,
+        );
+        assert_eq!(texts(&doc), ["Title", "1. Scope", "It applies.", "It is wide.", "Details"]);
+        let levels: Vec<usize> = headings(&doc).iter().map(|h| h.0).collect();
+        assert_eq!(levels, [1, 2, 3]);
+        assert_eq!(doc.sections[doc.units[1].section].label.as_ref().unwrap().number, Some(1));
+    }
+
+    #[test]
+    fn presplit_keeps_lines_as_units() {
+        let doc = presplit("a.\n\nb. c.\n".into(), Lang::En);
+        assert_eq!(texts(&doc), ["a.", "", "b. c."]);
+    }
+
+    #[test]
+    fn crlf_free_spans_have_no_surrounding_whitespace() {
+        let doc = segment("  我们走吧。  好的。 \n\n  Fine  \n".into(), Lang::Zh, TextFormat::Plain);
+        for i in 0..doc.units.len() {
+            let t = doc.unit_text(i);
+            assert_eq!(t, t.trim());
+        }
+    }
+
+    fn any_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("。".to_string()),
+            Just("！".to_string()),
+            Just("”".to_string()),
+            Just("“".to_string()),
+            Just("……".to_string()),
+            Just(". ".to_string()),
+            Just("? ".to_string()),
+            Just("'".to_string()),
+            Just("\n".to_string()),
+            Just("  ".to_string()),
+            Just("U.S. ".to_string()),
+            Just("Mr. ".to_string()),
+            Just("1. ".to_string()),
+            Just("（一）".to_string()),
+            Just("I. ".to_string()),
+            "[a-zA-Z ]{1,8}",
+            "[一-龥]{1,6}",
+            any::<char>().prop_map(String::from),
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn units_tile_each_line_and_slice_back(text in any_text(), zh in any::<bool>()) {
+            let lang = if zh { Lang::Zh } else { Lang::En };
+            for format in [TextFormat::Plain, TextFormat::Markdown] {
+                let doc = segment(text.clone(), lang, format);
+                let mut prev_end = 0;
+                for (i, u) in doc.units.iter().enumerate() {
+                    prop_assert!(u.start < u.end && u.end <= text.len());
+                    let t = doc.unit_text(i);
+                    prop_assert_eq!(t, t.trim());
+                    prop_assert!(!t.contains('\n'));
+                    // No overlap, and only whitespace (or markup) between units.
+                    prop_assert!(u.start >= prev_end);
+                    let gap = &text[prev_end..u.start];
+                    if format == TextFormat::Plain {
+                        prop_assert!(gap.trim().is_empty(), "gap {:?}", gap);
+                    }
+                    for t in &u.tokens {
+                        prop_assert!(t.start >= u.start && t.end <= u.end);
+                        prop_assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+                    }
+                    prev_end = u.end;
+                }
+                if format == TextFormat::Plain {
+                    prop_assert!(text[prev_end..].trim().is_empty());
+                }
+                for s in &doc.sections[1..] {
+                    prop_assert!(s.parent.is_some_and(|p| doc.sections[p].level < s.level));
+                }
+            }
+        }
+
+        #[test]
+        fn sentence_spans_tile_a_paragraph(line in "[^\n]{0,80}", zh in any::<bool>()) {
+            let lang = if zh { Lang::Zh } else { Lang::En };
+            let mut prev = 0;
+            for (s, e) in sentence::split(&line, lang) {
+                prop_assert!(line[prev..s].trim().is_empty());
+                prop_assert!(s < e);
+                prev = e;
+            }
+            prop_assert!(line[prev..].trim().is_empty());
+        }
+    }
+}

@@ -72,6 +72,10 @@ fn zh_cuts(text: &str) -> Vec<usize> {
         if !is_zh_ender(c) && !ellipsis {
             continue;
         }
+        // A full-width stop between digits is a decimal point (1．5).
+        if c == '．' && chars.peek().is_some_and(|&(_, d)| d.is_numeric()) {
+            continue;
+        }
         let mut end = i + c.len_utf8();
         let mut closed = false;
         while let Some(&(j, d)) = chars.peek() {
