@@ -61,15 +61,28 @@ fn main() {
         }
     };
     corpora.sort();
-    println!("{:<10} {:<4} {:>6} {:>6} {:>7} {:>7} {:>7}", "corpus", "lang", "gold", "test", "P", "R", "F1");
+    println!(
+        "{:<10} {:<4} {:>6} {:>6} {:>7} {:>7} {:>7}",
+        "corpus", "lang", "gold", "test", "P", "R", "F1"
+    );
     for corpus in corpora.iter().filter(|p| p.join("zh").is_dir()) {
         for (lang, dir) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
             let counts = eval_dir(&corpus.join(dir), lang, verbose);
             let p = counts.hit as f64 / counts.test.max(1) as f64;
             let r = counts.hit as f64 / counts.gold.max(1) as f64;
-            let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
-            let name = corpus.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            println!("{name:<10} {dir:<4} {:>6} {:>6} {p:>7.4} {r:>7.4} {f:>7.4}", counts.gold, counts.test);
+            let f = if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            };
+            let name = corpus
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            println!(
+                "{name:<10} {dir:<4} {:>6} {:>6} {p:>7.4} {r:>7.4} {f:>7.4}",
+                counts.gold, counts.test
+            );
         }
     }
 }
@@ -93,8 +106,15 @@ fn eval_dir(dir: &Path, lang: Lang, verbose: bool) -> Counts {
         counts.hit += gold.intersection(&test).count();
         if verbose {
             let context = |at: usize| {
-                let s = doc.text[..at].char_indices().rev().nth(30).map_or(0, |(i, _)| i);
-                let e = doc.text[at..].char_indices().nth(30).map_or(doc.text.len(), |(i, _)| at + i);
+                let s = doc.text[..at]
+                    .char_indices()
+                    .rev()
+                    .nth(30)
+                    .map_or(0, |(i, _)| i);
+                let e = doc.text[at..]
+                    .char_indices()
+                    .nth(30)
+                    .map_or(doc.text.len(), |(i, _)| at + i);
                 format!("{}‖{}", &doc.text[s..at], &doc.text[at..e]).replace('\n', "¶")
             };
             for &m in gold.difference(&test) {

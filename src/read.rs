@@ -98,7 +98,10 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(decode("数据\r\n治理\r".as_bytes(), "a").unwrap(), "数据\n治理\n");
+        assert_eq!(
+            decode("数据\r\n治理\r".as_bytes(), "a").unwrap(),
+            "数据\n治理\n"
+        );
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend_from_slice("数据".as_bytes());
         assert_eq!(decode(&bom, "a").unwrap(), "数据");

@@ -58,9 +58,8 @@ static ZH_DI: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
-static ZH_DUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^([{ZH_DIGITS}]+)\s*[、．.]\s*")).expect("valid regex")
-});
+static ZH_DUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^([{ZH_DIGITS}]+)\s*[、．.]\s*")).expect("valid regex"));
 static ZH_PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^[（(]\s*([{ZH_DIGITS}]+)\s*[）)]\s*")).expect("valid regex")
 });
@@ -219,9 +218,10 @@ fn word_number(s: &str) -> Option<u32> {
 /// The value of a letter-or-roman label: `(i)` is the letter i (9) right after `(h)`,
 /// the numeral 1 otherwise; `(c)` after `(b)` is 3. Returns (style suffix, value).
 fn letter_or_roman(s: &str, alpha_style: &str, roman_style: &str, n: &Numbering) -> (String, u32) {
-    let letter = (s.len() == 1).then(|| s.chars().next()).flatten().map(|c| {
-        (c.to_ascii_lowercase() as u32).saturating_sub('a' as u32) + 1
-    });
+    let letter = (s.len() == 1)
+        .then(|| s.chars().next())
+        .flatten()
+        .map(|c| (c.to_ascii_lowercase() as u32).saturating_sub('a' as u32) + 1);
     let roman = roman_number(s);
     match (letter, roman) {
         (Some(l), Some(r)) => {
@@ -326,7 +326,10 @@ pub fn parse_label(line: &str, lang: Lang, n: &Numbering) -> Option<LabelMatch> 
     }
     if let Some(c) = PAREN.captures(line) {
         let inner = &c[1];
-        let (style, number) = if inner.chars().all(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch)) {
+        let (style, number) = if inner
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
+        {
             ("arabic-paren".to_string(), digits_number(inner))
         } else if inner.chars().all(|ch| ch.is_ascii_lowercase()) {
             let (s, v) = letter_or_roman(inner, "alpha-paren", "roman-paren", n);
@@ -407,13 +410,13 @@ pub fn is_byline(line: &str, lang: Lang) -> bool {
             let rest = line.trim_start_matches(['—', '－', '-']);
             rest.len() < line.len() && (1..=12).contains(&rest.chars().count())
         }
-        Lang::En => {
-            line.strip_prefix("By ").is_some_and(|rest| {
-                let words: Vec<&str> = rest.split_whitespace().collect();
-                (1..=5).contains(&words.len())
-                    && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-            })
-        }
+        Lang::En => line.strip_prefix("By ").is_some_and(|rest| {
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            (1..=5).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        }),
     }
 }
 
@@ -441,15 +444,14 @@ pub fn is_heading_text(rest: &str, lang: Lang) -> bool {
         }
         Lang::En => {
             let words = rest.split_whitespace().count();
-            words <= 25
-                && (!ends_sentence(rest) || (words <= 12 && rest.trim_end().ends_with('?')))
+            words <= 25 && (!ends_sentence(rest) || (words <= 12 && rest.trim_end().ends_with('?')))
         }
     }
 }
 
 const SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by",
-    "with", "from", "as", "into", "onto", "over", "upon", "via", "vs", "per", "than",
+    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by", "with",
+    "from", "as", "into", "onto", "over", "upon", "via", "vs", "per", "than",
 ];
 
 /// Whether an unnumbered line is a title: short, no final punctuation, and (English)
@@ -543,7 +545,10 @@ mod tests {
         assert_eq!(parse("2022年", Lang::Zh), None);
         assert_eq!(parse("3.5 percent", Lang::En), None);
         assert_eq!(parse("I. am here", Lang::En), None);
-        assert_eq!(parse("Section 2 of the Act applies.", Lang::En).map(|p| p.1), Some(Some(2)));
+        assert_eq!(
+            parse("Section 2 of the Act applies.", Lang::En).map(|p| p.1),
+            Some(Some(2))
+        );
         assert_eq!(parse("Sections of the Act", Lang::En), None);
     }
 
@@ -577,14 +582,23 @@ mod tests {
         assert_eq!(h.label.number, Some(8));
         n.note(&h.label);
         let i = parse_label("(i) Ninth", Lang::En, &n).unwrap();
-        assert_eq!((i.label.style.as_str(), i.label.number), ("alpha-paren", Some(9)));
+        assert_eq!(
+            (i.label.style.as_str(), i.label.number),
+            ("alpha-paren", Some(9))
+        );
         // Without (h) before it, (i) is the roman one.
         let i = parse_label("(i) First", Lang::En, &Numbering::default()).unwrap();
-        assert_eq!((i.label.style.as_str(), i.label.number), ("roman-paren", Some(1)));
+        assert_eq!(
+            (i.label.style.as_str(), i.label.number),
+            ("roman-paren", Some(1))
+        );
         // (v) after (iv) is roman 5.
         let mut n = Numbering::default();
         n.note(&parse_label("(iv) x", Lang::En, &n).unwrap().label);
-        assert_eq!(parse_label("(v) y", Lang::En, &n).unwrap().label.number, Some(5));
+        assert_eq!(
+            parse_label("(v) y", Lang::En, &n).unwrap().label.number,
+            Some(5)
+        );
     }
 
     #[test]
@@ -601,13 +615,25 @@ mod tests {
 
     #[test]
     fn titles() {
-        assert!(is_title_line("The People’s Wish for a Good Life Is Our Goal", Lang::En));
+        assert!(is_title_line(
+            "The People’s Wish for a Good Life Is Our Goal",
+            Lang::En
+        ));
         assert!(is_title_line("THE FIRST PART OF MAN", Lang::En));
         assert!(!is_title_line("We met today", Lang::En));
         assert!(!is_title_line("It was late.", Lang::En));
-        assert!(is_title_line("人民对美好生活的向往，就是我们的奋斗目标", Lang::Zh));
+        assert!(is_title_line(
+            "人民对美好生活的向往，就是我们的奋斗目标",
+            Lang::Zh
+        ));
         assert!(!is_title_line("各位代表：", Lang::Zh));
-        assert!(is_heading_text("数字全球化持续深化，失衡问题呼唤包容治理", Lang::Zh));
-        assert!(!is_heading_text("我们坚持开放合作，反对保护主义。", Lang::Zh));
+        assert!(is_heading_text(
+            "数字全球化持续深化，失衡问题呼唤包容治理",
+            Lang::Zh
+        ));
+        assert!(!is_heading_text(
+            "我们坚持开放合作，反对保护主义。",
+            Lang::Zh
+        ));
     }
 }

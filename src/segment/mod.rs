@@ -228,7 +228,14 @@ impl Builder {
         });
     }
 
-    fn heading(&mut self, text: &str, start: usize, end: usize, level: usize, label: Option<Label>) {
+    fn heading(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        level: usize,
+        label: Option<Label>,
+    ) {
         self.open_section(level, label, Some(self.units.len()));
         self.push_unit(text, UnitKind::Heading, start, end);
     }
@@ -367,7 +374,14 @@ mod tests {
         assert_eq!(levels(&zh), levels(&en));
         assert_eq!(
             levels(&zh),
-            [(1, Some(1)), (2, Some(1)), (3, Some(1)), (2, Some(2)), (1, Some(2)), (2, Some(1))]
+            [
+                (1, Some(1)),
+                (2, Some(1)),
+                (3, Some(1)),
+                (2, Some(2)),
+                (1, Some(2)),
+                (2, Some(1))
+            ]
         );
         assert_eq!(headings(&zh)[6 - 1].2, ["二、", "（一）"]);
         assert_eq!(headings(&en)[5].2, ["II.", "(i)"]);
@@ -414,7 +428,11 @@ mod tests {
 
     #[test]
     fn roman_i_followed_by_lower_case_is_not_a_heading() {
-        let doc = segment("I. am not a heading. Really.\n".into(), Lang::En, TextFormat::Plain);
+        let doc = segment(
+            "I. am not a heading. Really.\n".into(),
+            Lang::En,
+            TextFormat::Plain,
+        );
         assert!(doc.units.iter().all(|u| u.kind == UnitKind::Sentence));
     }
 
@@ -427,7 +445,11 @@ mod tests {
         );
         assert_eq!(
             texts(&doc),
-            ["人民对美好生活的向往", "（2012年11月15日）", "我们的民族是伟大的民族。"]
+            [
+                "人民对美好生活的向往",
+                "（2012年11月15日）",
+                "我们的民族是伟大的民族。"
+            ]
         );
         assert_eq!(doc.units[0].kind, UnitKind::Heading);
         assert_eq!(doc.units[1].kind, UnitKind::Sentence);
@@ -449,10 +471,20 @@ mod tests {
             Lang::En,
             TextFormat::Markdown,
         );
-        assert_eq!(texts(&doc), ["Title", "1. Scope", "It applies.", "It is wide.", "Details"]);
+        assert_eq!(
+            texts(&doc),
+            ["Title", "1. Scope", "It applies.", "It is wide.", "Details"]
+        );
         let levels: Vec<usize> = headings(&doc).iter().map(|h| h.0).collect();
         assert_eq!(levels, [1, 2, 3]);
-        assert_eq!(doc.sections[doc.units[1].section].label.as_ref().unwrap().number, Some(1));
+        assert_eq!(
+            doc.sections[doc.units[1].section]
+                .label
+                .as_ref()
+                .unwrap()
+                .number,
+            Some(1)
+        );
     }
 
     #[test]
@@ -463,7 +495,11 @@ mod tests {
 
     #[test]
     fn crlf_free_spans_have_no_surrounding_whitespace() {
-        let doc = segment("  我们走吧。  好的。 \n\n  Fine  \n".into(), Lang::Zh, TextFormat::Plain);
+        let doc = segment(
+            "  我们走吧。  好的。 \n\n  Fine  \n".into(),
+            Lang::Zh,
+            TextFormat::Plain,
+        );
         for i in 0..doc.units.len() {
             let t = doc.unit_text(i);
             assert_eq!(t, t.trim());

@@ -129,23 +129,22 @@ fn zh_cuts(text: &str) -> Vec<usize> {
 
 /// Abbreviations after which a full stop never ends a sentence.
 const ALWAYS_ABBREV: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "mt", "gen", "sen", "rep", "gov", "lt", "col",
-    "capt", "sgt", "rev", "hon", "messrs", "mme", "e.g", "i.e", "cf", "vs", "viz", "approx",
-    "dept", "est", "fig", "figs", "eq", "eqs", "ed", "eds", "vol", "vols", "ch", "chap",
+    "mr", "mrs", "ms", "dr", "prof", "st", "mt", "gen", "sen", "rep", "gov", "lt", "col", "capt",
+    "sgt", "rev", "hon", "messrs", "mme", "e.g", "i.e", "cf", "vs", "viz", "approx", "dept", "est",
+    "fig", "figs", "eq", "eqs", "ed", "eds", "vol", "vols", "ch", "chap",
 ];
 
 /// Abbreviations that end a sentence unless a number (or a lower-case word) follows.
 const NUMBER_ABBREV: &[&str] = &[
-    "no", "nos", "art", "arts", "sec", "secs", "p", "pp", "para", "paras", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "etc", "al",
-    "inc", "ltd", "co", "corp", "jr", "sr", "op", "cit",
+    "no", "nos", "art", "arts", "sec", "secs", "p", "pp", "para", "paras", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "etc", "al", "inc", "ltd",
+    "co", "corp", "jr", "sr", "op", "cit",
 ];
 
 /// A dash that opens a list item after a finished sentence ("... nation. – To
 /// realize"): UAX #29 treats the dash as a continuation.
-static DASH_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"[.!?][)"'”’]*\s+([–—]\s)"#).expect("valid regex")
-});
+static DASH_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"[.!?][)"'”’]*\s+([–—]\s)"#).expect("valid regex"));
 
 /// Byte offsets where a new English sentence starts.
 fn en_cuts(text: &str) -> Vec<usize> {
@@ -190,7 +189,10 @@ fn keeps_together(before: &str, after: &str) -> bool {
     }
     // "I... I've got": an ellipsis attached to a word trails off inside a sentence;
     // four dots or a spaced ". . ." end one.
-    if let Some(stem) = before.strip_suffix("...").or_else(|| before.strip_suffix('…')) {
+    if let Some(stem) = before
+        .strip_suffix("...")
+        .or_else(|| before.strip_suffix('…'))
+    {
         if !stem.ends_with(['.', ' ']) && !stem.is_empty() {
             return true;
         }
@@ -200,7 +202,9 @@ fn keeps_together(before: &str, after: &str) -> bool {
     };
     let word_start = stem
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘' | '[' | '—'))
-        .map_or(0, |i| i + stem[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + stem[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &stem[word_start..];
     if word.is_empty() {
         return false;
@@ -233,9 +237,13 @@ fn keeps_together(before: &str, after: &str) -> bool {
             .split_whitespace()
             .next_back()
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-        let next_initial = after.trim_start().split_whitespace().next().is_some_and(|w| {
-            w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_uppercase())
-        });
+        let next_initial = after
+            .trim_start()
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| {
+                w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_uppercase())
+            });
         return !upper_next || prev_capital || next_initial;
     }
     false
@@ -250,16 +258,50 @@ fn opens_sentence(after: &str) -> bool {
         .collect();
     matches!(
         word.as_str(),
-        "The" | "This" | "These" | "That" | "Those" | "It" | "Its" | "In" | "We" | "They"
-            | "He" | "She" | "I" | "But" | "And" | "However" | "A" | "An" | "There" | "As"
-            | "On" | "At" | "For" | "Our" | "His" | "Her" | "Their" | "Some" | "Many"
-            | "Most" | "If" | "When" | "While" | "After" | "Since" | "Yet"
+        "The"
+            | "This"
+            | "These"
+            | "That"
+            | "Those"
+            | "It"
+            | "Its"
+            | "In"
+            | "We"
+            | "They"
+            | "He"
+            | "She"
+            | "I"
+            | "But"
+            | "And"
+            | "However"
+            | "A"
+            | "An"
+            | "There"
+            | "As"
+            | "On"
+            | "At"
+            | "For"
+            | "Our"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "If"
+            | "When"
+            | "While"
+            | "After"
+            | "Since"
+            | "Yet"
     )
 }
 
 fn is_list_marker(word: &str) -> bool {
     let w = word.trim_start_matches('(');
-    (!w.is_empty() && w.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
+    (!w.is_empty()
+        && w.split('.')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
         || (w.chars().count() == 1 && w.chars().all(|c| c.is_ascii_alphabetic()))
         || (w.len() <= 6 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')))
 }
@@ -269,7 +311,10 @@ mod tests {
     use super::*;
 
     fn texts(text: &str, lang: Lang) -> Vec<&str> {
-        split(text, lang).into_iter().map(|(s, e)| &text[s..e]).collect()
+        split(text, lang)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
     }
 
     #[test]
@@ -282,7 +327,10 @@ mod tests {
 
     #[test]
     fn chinese_semicolon_and_colon_do_not_end() {
-        assert_eq!(texts("第一，坚持；第二，开放：这是原则。", Lang::Zh).len(), 1);
+        assert_eq!(
+            texts("第一，坚持；第二，开放：这是原则。", Lang::Zh).len(),
+            1
+        );
     }
 
     #[test]
@@ -292,7 +340,10 @@ mod tests {
             ["真的吗？！", "（笑）好。"]
         );
         assert_eq!(texts("他走了……", Lang::Zh), ["他走了……"]);
-        assert_eq!(texts("增长1．5倍。很好。", Lang::Zh), ["增长1．5倍。", "很好。"]);
+        assert_eq!(
+            texts("增长1．5倍。很好。", Lang::Zh),
+            ["增长1．5倍。", "很好。"]
+        );
     }
 
     #[test]
@@ -335,8 +386,11 @@ mod tests {
     #[test]
     fn english_initialisms() {
         assert_eq!(
-            texts("The U.S. Congress and the E.U. Council met. Talks went on.", Lang::En)
-                .len(),
+            texts(
+                "The U.S. Congress and the E.U. Council met. Talks went on.",
+                Lang::En
+            )
+            .len(),
             2
         );
         assert_eq!(texts("Trade with the U.S. 中国 grew.", Lang::En).len(), 1);
@@ -353,7 +407,10 @@ mod tests {
             texts("1. The principle of openness applies.", Lang::En),
             ["1. The principle of openness applies."]
         );
-        assert_eq!(texts("2.3. Scope of the law. It is wide.", Lang::En).len(), 2);
+        assert_eq!(
+            texts("2.3. Scope of the law. It is wide.", Lang::En).len(),
+            2
+        );
     }
 
     #[test]
