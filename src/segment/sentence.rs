@@ -192,10 +192,10 @@ fn keeps_together(before: &str, after: &str) -> bool {
     if let Some(stem) = before
         .strip_suffix("...")
         .or_else(|| before.strip_suffix('…'))
+        && !stem.ends_with(['.', ' '])
+        && !stem.is_empty()
     {
-        if !stem.ends_with(['.', ' ']) && !stem.is_empty() {
-            return true;
-        }
+        return true;
     }
     let Some(stem) = before.strip_suffix('.') else {
         return false;
@@ -237,13 +237,9 @@ fn keeps_together(before: &str, after: &str) -> bool {
             .split_whitespace()
             .next_back()
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-        let next_initial = after
-            .trim_start()
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| {
-                w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_uppercase())
-            });
+        let next_initial = after.split_whitespace().next().is_some_and(|w| {
+            w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_uppercase())
+        });
         return !upper_next || prev_capital || next_initial;
     }
     false
