@@ -8,7 +8,8 @@
 //! ```
 //! use bitext::segment::{sentence, Lang};
 //! let spans = sentence::split("我们坚持开放。“为什么？”他问。", Lang::Zh);
-//! assert_eq!(spans.len(), 2);
+//! // A quoted question ends its sentence; the speech tag that follows is its own.
+//! assert_eq!(spans.len(), 3);
 //! ```
 
 use std::sync::LazyLock;
