@@ -65,9 +65,8 @@ static ZH_PAREN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ARABIC_DOT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([0-9０-９]{1,3})\s*([.．、])").expect("valid regex"));
-static DECIMAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]{1,3}(?:\.[0-9]{1,3}){1,3})\.?(?:\s+|$)").expect("valid regex")
-});
+static DECIMAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([0-9]{1,3}(?:\.[0-9]{1,3}){1,3})\.?\s*").expect("valid regex"));
 static PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[（(]\s*([0-9０-９]{1,3}|[a-z]{1,6}|[A-Z]{1,6})\s*[）)]\s*").expect("valid regex")
 });
@@ -299,7 +298,7 @@ pub fn parse_label(line: &str, lang: Lang, n: &Numbering) -> Option<LabelMatch> 
         });
     }
     if let Some(c) = DECIMAL.captures(line)
-        && !line[c.get(0)?.end()..].starts_with(char::is_lowercase)
+        && decimal_label_ends(line, c.get(0)?.end(), lang)
     {
         let depth = c[1].split('.').count();
         let last = c[1].rsplit('.').next().and_then(|s| s.parse().ok());
@@ -388,6 +387,23 @@ pub fn parse_label(line: &str, lang: Lang, n: &Numbering) -> Option<LabelMatch> 
     None
 }
 
+/// Whether a decimal label (1.2, 1.2.3) ends at `end`: a space or the end of the line,
+/// a capital ("1.1.Radar"), or Chinese text ("10.1图"); "3.5 percent" and "1.25" are
+/// numbers.
+fn decimal_label_ends(line: &str, end: usize, lang: Lang) -> bool {
+    let spaced = line[..end].ends_with(char::is_whitespace);
+    match line[end..].chars().next() {
+        None => true,
+        Some(c) if c.is_ascii_digit() || c == '%' || c == '.' => false,
+        Some(c) if c.is_lowercase() => false,
+        // 10.1图模型 is a heading, 1.5亿人口已经接入。 a sentence starting with a number.
+        Some(c) if lang == Lang::Zh && super::words::is_han(c) => {
+            spaced || line[..end].matches('.').count() >= 2 || is_heading_text(&line[end..], lang)
+        }
+        Some(c) => spaced || c.is_uppercase(),
+    }
+}
+
 /// A bare number before a title ("1 Academic Freedom"): a label only on a heading line.
 pub fn parse_bare_number(line: &str) -> Option<LabelMatch> {
     let c = EN_BARE_NUMBER.captures(line)?;
@@ -422,12 +438,12 @@ pub fn is_byline(line: &str, lang: Lang) -> bool {
 
 /// Whether `text` ends with sentence-final punctuation (closing quotes aside).
 pub fn ends_sentence(text: &str) -> bool {
-    let core = text.trim_end().trim_end_matches(super::sentence::is_closer);
+    let core = text.trim_end_matches(|c: char| c.is_whitespace() || super::sentence::is_closer(c));
     core.ends_with(['。', '！', '？', '!', '?', '.', '．', '…'])
 }
 
 fn ends_open(text: &str) -> bool {
-    let core = text.trim_end().trim_end_matches(super::sentence::is_closer);
+    let core = text.trim_end_matches(|c: char| c.is_whitespace() || super::sentence::is_closer(c));
     core.ends_with(['，', ',', '：', ':', '；', ';', '、', '—', '–', '-'])
 }
 
@@ -464,7 +480,9 @@ pub fn is_title_line(line: &str, lang: Lang) -> bool {
         Lang::Zh => {
             let n = line.chars().count();
             let commas = line.matches(['，', ',']).count();
-            n <= 40 && commas <= 1 && line.chars().any(super::words::is_han)
+            // A comma makes a long line more likely an unpunctuated sentence.
+            (n <= 40 && commas == 0 || n <= 24 && commas == 1)
+                && line.chars().any(super::words::is_han)
         }
         Lang::En => {
             let words: Vec<&str> = line.split_whitespace().collect();
@@ -541,7 +559,7 @@ mod tests {
 
     #[test]
     fn numbers_are_not_labels() {
-        assert_eq!(parse("1.5亿人", Lang::Zh), None);
+        assert_eq!(parse("1.5亿人口已经接入互联网。", Lang::Zh), None);
         assert_eq!(parse("2022年", Lang::Zh), None);
         assert_eq!(parse("3.5 percent", Lang::En), None);
         assert_eq!(parse("I. am here", Lang::En), None);
@@ -565,6 +583,12 @@ mod tests {
         assert_eq!(parse("1. Scope", Lang::En).unwrap().0, "arabic-dot");
         assert_eq!(parse("1.1 Scope", Lang::En).unwrap().0, "decimal-2");
         assert_eq!(parse("1.1.2 Scope", Lang::En).unwrap().0, "decimal-3");
+        assert_eq!(
+            parse("1.1.Radar Systems", Lang::En).unwrap().2,
+            "Radar Systems"
+        );
+        assert_eq!(parse("10.1图模型", Lang::Zh).unwrap().0, "decimal-2");
+        assert_eq!(parse("1.25 percent", Lang::En), None);
         assert_eq!(num("1.1.2 Scope", Lang::En), Some(2));
         assert_eq!(parse("(1) Scope", Lang::En).unwrap().0, "arabic-paren");
         assert_eq!(parse("Chapter 1 Scope", Lang::En).unwrap().0, "chapter");
@@ -627,6 +651,7 @@ mod tests {
             Lang::Zh
         ));
         assert!(!is_title_line("各位代表：", Lang::Zh));
+        assert!(!is_title_line("“物必先腐，而后虫生 。 ”", Lang::Zh));
         assert!(is_heading_text(
             "数字全球化持续深化，失衡问题呼唤包容治理",
             Lang::Zh

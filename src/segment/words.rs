@@ -36,6 +36,10 @@ pub fn is_han(c: char) -> bool {
 /// The match key of a piece of text: NFKC (folds full-width forms), lower case, and
 /// curly apostrophes made straight.
 pub fn normalize_key(text: &str) -> String {
+    // NFKC leaves ASCII alone: skip the decomposition for the common case.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfkc()
         .flat_map(char::to_lowercase)
         .map(|c| if c == '’' || c == '‘' { '\'' } else { c })
