@@ -198,9 +198,29 @@ fn keeps_together(before: &str, after: &str) -> bool {
     {
         return true;
     }
+    // ". . . A": an ellipsis before a one-letter symbol stands inside a formula.
+    let next_word = after.split_whitespace().next().unwrap_or("");
+    let symbol = next_word.trim_end_matches(|c: char| c.is_ascii_punctuation());
+    if (before.ends_with("...") || before.ends_with(". . .") || before.ends_with('…'))
+        && symbol.chars().count() == 1
+        && symbol != "I"
+    {
+        return true;
+    }
     let Some(stem) = before.strip_suffix('.') else {
         return false;
     };
+    // "Figure 1.1. Radar systems": a caption number, not a sentence end.
+    let mut words = stem.split_whitespace();
+    if let (Some(word), Some(num), None) = (words.next(), words.next(), words.next())
+        && num.starts_with(|c: char| c.is_ascii_digit())
+        && matches!(
+            word.to_lowercase().as_str(),
+            "figure" | "fig." | "table" | "chart" | "box" | "exhibit" | "图" | "表"
+        )
+    {
+        return true;
+    }
     let word_start = stem
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘' | '[' | '—'))
         .map_or(0, |i| {
@@ -396,6 +416,15 @@ mod tests {
             texts("He moved to the U.S. The move was hard.", Lang::En).len(),
             2
         );
+    }
+
+    #[test]
+    fn english_captions_and_formula_ellipses() {
+        assert_eq!(
+            texts("See below. Figure 1.2. Radar bands by letter.", Lang::En),
+            ["See below.", "Figure 1.2. Radar bands by letter."]
+        );
+        assert_eq!(texts("for all x . . . A, x is good.", Lang::En).len(), 1);
     }
 
     #[test]
