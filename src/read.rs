@@ -36,6 +36,10 @@ pub fn text_format(path: &str) -> TextFormat {
     }
 }
 
+fn is_binary_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c')
+}
+
 /// Decode bytes to text with LF line ends. `name` is used in error messages.
 pub fn decode(bytes: &[u8], name: &str) -> Result<String> {
     if bytes.is_empty() {
@@ -58,7 +62,9 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<String> {
             Ok(s) => s.to_string(),
             Err(utf8_err) => {
                 let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-                if had_errors {
+                // GB18030 accepts most byte pairs: binary data that happens to decode
+                // still shows control characters, which Chinese text never has.
+                if had_errors || text.chars().any(is_binary_control) {
                     let line = 1 + bytes[..utf8_err.valid_up_to()]
                         .iter()
                         .filter(|&&b| b == b'\n')
@@ -84,4 +90,60 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<String> {
         return Err(Error::input(name, "the file has no text"));
     }
     Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(
+            decode("数据\r\n治理\r".as_bytes(), "a").unwrap(),
+            "数据\n治理\n"
+        );
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice("数据".as_bytes());
+        assert_eq!(decode(&bom, "a").unwrap(), "数据");
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in "数据 ok\r\n".encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode(&le, "a").unwrap(), "数据 ok\n");
+        assert_eq!(decode(&be, "a").unwrap(), "数据 ok\n");
+    }
+
+    #[test]
+    fn gb18030_without_bom() {
+        let (bytes, _, _) = encoding_rs::GB18030.encode("全球数字治理白皮书。\n");
+        assert_eq!(decode(&bytes, "a").unwrap(), "全球数字治理白皮书。\n");
+    }
+
+    #[test]
+    fn bad_input_names_the_file() {
+        for (bytes, what) in [
+            (&b""[..], "empty"),
+            (&b"   \n"[..], "no text"),
+            (&b"ab\0cd"[..], "binary"),
+            (&b"ok\n\x80\xff\xfe"[..], "not GB18030"),
+            (&b"\x81\x30\x01\x02\x03"[..], "not GB18030"),
+        ] {
+            let err = decode(bytes, "doc.txt").unwrap_err().to_string();
+            assert!(err.starts_with("doc.txt"), "{err}");
+            assert!(err.contains(what), "{err}");
+        }
+    }
+
+    #[test]
+    fn formats_from_extension() {
+        assert_eq!(text_format("a.MD"), TextFormat::Markdown);
+        assert_eq!(text_format("a.txt"), TextFormat::Plain);
+        assert_eq!(text_format("-"), TextFormat::Plain);
+    }
 }

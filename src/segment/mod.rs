@@ -12,8 +12,13 @@
 //! assert!(doc.units.len() >= 2);
 //! ```
 
+pub mod heading;
+pub mod sentence;
 pub mod words;
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::Serialize;
 
 /// Language of a document.
@@ -134,73 +139,171 @@ impl Document {
     }
 }
 
-/// Segment running text into sections, paragraphs and sentences.
-pub fn segment(text: String, lang: Lang, _format: TextFormat) -> Document {
-    let mut units = Vec::new();
-    let mut paragraph = 0;
+/// Segment running text into sections, paragraphs and sentences. Each non-empty line
+/// is a paragraph; a heading is always one whole line.
+pub fn segment(text: String, lang: Lang, format: TextFormat) -> Document {
+    let mut b = Builder {
+        lang,
+        sections: vec![Section::default()],
+        open: Vec::new(),
+        units: Vec::new(),
+        numbering: heading::Numbering::default(),
+        paragraph: 0,
+    };
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches('\n');
-        if !body.trim().is_empty() {
-            for (s, e) in split_sentences_simple(body, lang) {
-                let (start, end) = (offset + s, offset + e);
-                units.push(Unit {
-                    kind: UnitKind::Sentence,
-                    start,
-                    end,
-                    section: 0,
-                    paragraph,
-                    tokens: words::tokenize(&text[start..end], start, lang),
-                });
-            }
-            paragraph += 1;
+        let trimmed = body.trim();
+        if !trimmed.is_empty() {
+            let start = offset + (body.len() - body.trim_start().len());
+            b.line(&text, start, start + trimmed.len(), format);
+            b.paragraph += 1;
         }
         offset += line.len();
     }
     Document {
         lang,
         text,
-        sections: vec![Section::default()],
-        units,
+        sections: b.sections,
+        units: b.units,
     }
 }
 
-fn split_sentences_simple(line: &str, lang: Lang) -> Vec<(usize, usize)> {
-    let enders: &[char] = match lang {
-        Lang::Zh => &['。', '！', '？', '!', '?'],
-        Lang::En => &['.', '!', '?'],
-    };
-    let mut spans = Vec::new();
-    let mut start = 0;
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if enders.contains(&c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if matches!(d, '”' | '"' | '’' | '」' | '）' | ')') {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            let boundary = lang == Lang::Zh || chars.peek().is_none_or(|&(_, d)| d == ' ');
-            if boundary {
-                push_trimmed(line, start, end, &mut spans);
-                start = end;
-            }
+/// Label styles that name a division (Chapter 2, Part I): never a numbered paragraph.
+const DIVISION_STYLES: &[&str] = &["part", "chapter", "section", "book", "appendix"];
+
+static MD_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(#{1,6})(?:\s+|$)").expect("valid regex"));
+static MD_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:>\s*)*(?:[-*+]\s+)?").expect("valid regex"));
+
+struct Builder {
+    lang: Lang,
+    sections: Vec<Section>,
+    /// Open sections, outermost first.
+    open: Vec<usize>,
+    units: Vec<Unit>,
+    numbering: heading::Numbering,
+    paragraph: usize,
+}
+
+impl Builder {
+    fn depth(&self) -> usize {
+        self.open.last().map_or(0, |&s| self.sections[s].level)
+    }
+
+    fn current(&self) -> usize {
+        self.open.last().copied().unwrap_or(0)
+    }
+
+    /// Open a section at `level`, closing those at that level or deeper.
+    fn open_section(&mut self, level: usize, label: Option<Label>, heading: Option<usize>) {
+        while self
+            .open
+            .last()
+            .is_some_and(|&s| self.sections[s].level >= level)
+        {
+            self.open.pop();
+        }
+        if let Some(l) = &label {
+            self.numbering.note(l);
+        }
+        self.sections.push(Section {
+            parent: Some(self.current()),
+            level,
+            label,
+            heading,
+        });
+        self.open.push(self.sections.len() - 1);
+    }
+
+    fn push_unit(&mut self, text: &str, kind: UnitKind, start: usize, end: usize) {
+        self.units.push(Unit {
+            kind,
+            start,
+            end,
+            section: self.current(),
+            paragraph: self.paragraph,
+            tokens: words::tokenize(&text[start..end], start, self.lang),
+        });
+    }
+
+    fn heading(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        level: usize,
+        label: Option<Label>,
+    ) {
+        self.open_section(level, label, Some(self.units.len()));
+        self.push_unit(text, UnitKind::Heading, start, end);
+    }
+
+    fn sentences(&mut self, text: &str, start: usize, end: usize) {
+        for (s, e) in sentence::split(&text[start..end], self.lang) {
+            self.push_unit(text, UnitKind::Sentence, start + s, start + e);
         }
     }
-    push_trimmed(line, start, line.len(), &mut spans);
-    spans
-}
 
-fn push_trimmed(line: &str, start: usize, end: usize, spans: &mut Vec<(usize, usize)>) {
-    let piece = &line[start..end];
-    let lead = piece.len() - piece.trim_start().len();
-    let trail = piece.len() - piece.trim_end().len();
-    if lead + trail < piece.len() {
-        spans.push((start + lead, end - trail));
+    /// One non-empty line, `text[start..end]`, trimmed.
+    fn line(&mut self, text: &str, start: usize, end: usize, format: TextFormat) {
+        let lang = self.lang;
+        let mut start = start;
+        if format == TextFormat::Markdown {
+            let line = &text[start..end];
+            if let Some(c) = MD_HEADING.captures(line) {
+                let level = c[1].len();
+                let inner = line[c[0].len()..].trim_end_matches('#').trim_end();
+                if inner.is_empty() {
+                    return;
+                }
+                let s = start + c[0].len();
+                let label = heading::parse_label(inner, lang, &self.numbering).map(|m| m.label);
+                self.heading(text, s, s + inner.len(), level, label);
+                return;
+            }
+            // Block quotes and bullets are markup, not text.
+            let marker = MD_MARKER.find(line).map_or(0, |m| m.end());
+            if marker == line.len() {
+                return;
+            }
+            start += marker;
+        }
+        let line = &text[start..end];
+        if heading::is_date_line(line) || heading::is_byline(line, lang) {
+            self.push_unit(text, UnitKind::Sentence, start, end);
+            return;
+        }
+        let label = heading::parse_label(line, lang, &self.numbering).or_else(|| {
+            // "1 Academic Freedom": a bare number only before a title.
+            (lang == Lang::En)
+                .then(|| heading::parse_bare_number(line))
+                .flatten()
+                .filter(|m| heading::is_title_line(&line[m.len..], lang))
+        });
+        if let Some(m) = label {
+            let rest = &line[m.len..];
+            if format == TextFormat::Plain && heading::is_heading_text(rest, lang) {
+                let level = self.numbering.level(&m.label.style, self.depth());
+                self.heading(text, start, end, level, Some(m.label));
+                return;
+            }
+            // A numbered paragraph (list item): its text stays sentences, its label
+            // still opens a section so that the aligner can match numbers.
+            if !DIVISION_STYLES.contains(&m.label.style.as_str()) {
+                let level = self.numbering.level(&m.label.style, self.depth());
+                self.open_section(level, Some(m.label), None);
+            }
+            self.sentences(text, start, end);
+            return;
+        }
+        if format == TextFormat::Plain && heading::is_title_line(line, lang) {
+            let level = self.numbering.level("title", self.depth());
+            self.heading(text, start, end, level, None);
+            return;
+        }
+        self.sentences(text, start, end);
     }
 }
 
@@ -231,5 +334,245 @@ pub fn presplit(text: String, lang: Lang) -> Document {
         text,
         sections: vec![Section::default()],
         units,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn texts(doc: &Document) -> Vec<&str> {
+        (0..doc.units.len()).map(|i| doc.unit_text(i)).collect()
+    }
+
+    fn headings(doc: &Document) -> Vec<(usize, Option<u32>, Vec<String>)> {
+        doc.units
+            .iter()
+            .filter(|u| u.kind == UnitKind::Heading)
+            .map(|u| {
+                let sec = &doc.sections[u.section];
+                (
+                    sec.level,
+                    sec.label.as_ref().and_then(|l| l.number),
+                    doc.section_path(u.section),
+                )
+            })
+            .collect()
+    }
+
+    const ZH: &str = "一、总体要求\n（一）基本原则\n我们坚持开放。我们反对保护主义。\n1. 第一项\n（二）主要目标\n二、重点任务\n（一）加强合作\n";
+    const EN: &str = "I. General Requirements\n(i) Basic Principles\nWe uphold openness. We oppose protectionism.\n1. First Item\n(ii) Main Goals\nII. Key Tasks\n(i) Strengthen Cooperation\n";
+
+    #[test]
+    fn both_languages_build_the_same_tree() {
+        let zh = segment(ZH.into(), Lang::Zh, TextFormat::Plain);
+        let en = segment(EN.into(), Lang::En, TextFormat::Plain);
+        let levels = |d: &Document| -> Vec<(usize, Option<u32>)> {
+            headings(d).into_iter().map(|h| (h.0, h.1)).collect()
+        };
+        assert_eq!(levels(&zh), levels(&en));
+        assert_eq!(
+            levels(&zh),
+            [
+                (1, Some(1)),
+                (2, Some(1)),
+                (3, Some(1)),
+                (2, Some(2)),
+                (1, Some(2)),
+                (2, Some(1))
+            ]
+        );
+        assert_eq!(headings(&zh)[6 - 1].2, ["二、", "（一）"]);
+        assert_eq!(headings(&en)[5].2, ["II.", "(i)"]);
+        // Sentences sit in the section of the heading before them.
+        let s = doc_unit(&zh, "我们坚持开放。");
+        assert_eq!(zh.section_path(zh.units[s].section), ["一、", "（一）"]);
+    }
+
+    fn doc_unit(doc: &Document, text: &str) -> usize {
+        (0..doc.units.len())
+            .find(|&i| doc.unit_text(i) == text)
+            .expect("unit present")
+    }
+
+    #[test]
+    fn a_style_seen_before_returns_to_its_level() {
+        let doc = segment(
+            "一、甲\n（一）乙\n1. 丙\n二、丁\n1. 戊\n".into(),
+            Lang::Zh,
+            TextFormat::Plain,
+        );
+        let levels: Vec<usize> = headings(&doc).iter().map(|h| h.0).collect();
+        assert_eq!(levels, [1, 2, 3, 1, 3]);
+    }
+
+    #[test]
+    fn numbered_long_sentence_is_a_paragraph_not_a_heading() {
+        let doc = segment(
+            "1. 我们坚持开放合作，反对一切形式的保护主义。这是原则。\n".into(),
+            Lang::Zh,
+            TextFormat::Plain,
+        );
+        assert!(doc.units.iter().all(|u| u.kind == UnitKind::Sentence));
+        assert_eq!(doc.units.len(), 2);
+        assert_eq!(doc.section_path(doc.units[0].section), ["1."]);
+        let en = segment(
+            "1. We uphold openness and oppose protectionism in all its forms.\n".into(),
+            Lang::En,
+            TextFormat::Plain,
+        );
+        assert_eq!(en.units.len(), 1);
+        assert_eq!(en.units[0].kind, UnitKind::Sentence);
+    }
+
+    #[test]
+    fn roman_i_followed_by_lower_case_is_not_a_heading() {
+        let doc = segment(
+            "I. am not a heading. Really.\n".into(),
+            Lang::En,
+            TextFormat::Plain,
+        );
+        assert!(doc.units.iter().all(|u| u.kind == UnitKind::Sentence));
+    }
+
+    #[test]
+    fn dates_and_titles_stand_alone() {
+        let doc = segment(
+            "人民对美好生活的向往\n（2012年11月15日）\n我们的民族是伟大的民族。\n".into(),
+            Lang::Zh,
+            TextFormat::Plain,
+        );
+        assert_eq!(
+            texts(&doc),
+            [
+                "人民对美好生活的向往",
+                "（2012年11月15日）",
+                "我们的民族是伟大的民族。"
+            ]
+        );
+        assert_eq!(doc.units[0].kind, UnitKind::Heading);
+        assert_eq!(doc.units[1].kind, UnitKind::Sentence);
+        let en = segment(
+            "The People’s Wish for a Good Life Is Our Goal\nNovember 15, 2012\nOurs is a great nation.\n"
+                .into(),
+            Lang::En,
+            TextFormat::Plain,
+        );
+        assert_eq!(en.units[0].kind, UnitKind::Heading);
+        assert_eq!(en.units[1].kind, UnitKind::Sentence);
+        assert_eq!(en.unit_text(1), "November 15, 2012");
+    }
+
+    #[test]
+    fn markdown_hashes_give_levels() {
+        let doc = segment(
+            "# Title\n\n## 1. Scope\n\n- It applies. It is wide.\n\n### Details\n".into(),
+            Lang::En,
+            TextFormat::Markdown,
+        );
+        assert_eq!(
+            texts(&doc),
+            ["Title", "1. Scope", "It applies.", "It is wide.", "Details"]
+        );
+        let levels: Vec<usize> = headings(&doc).iter().map(|h| h.0).collect();
+        assert_eq!(levels, [1, 2, 3]);
+        assert_eq!(
+            doc.sections[doc.units[1].section]
+                .label
+                .as_ref()
+                .unwrap()
+                .number,
+            Some(1)
+        );
+    }
+
+    #[test]
+    fn presplit_keeps_lines_as_units() {
+        let doc = presplit("a.\n\nb. c.\n".into(), Lang::En);
+        assert_eq!(texts(&doc), ["a.", "", "b. c."]);
+    }
+
+    #[test]
+    fn crlf_free_spans_have_no_surrounding_whitespace() {
+        let doc = segment(
+            "  我们走吧。  好的。 \n\n  Fine  \n".into(),
+            Lang::Zh,
+            TextFormat::Plain,
+        );
+        for i in 0..doc.units.len() {
+            let t = doc.unit_text(i);
+            assert_eq!(t, t.trim());
+        }
+    }
+
+    fn any_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("。".to_string()),
+            Just("！".to_string()),
+            Just("”".to_string()),
+            Just("“".to_string()),
+            Just("……".to_string()),
+            Just(". ".to_string()),
+            Just("? ".to_string()),
+            Just("'".to_string()),
+            Just("\n".to_string()),
+            Just("  ".to_string()),
+            Just("U.S. ".to_string()),
+            Just("Mr. ".to_string()),
+            Just("1. ".to_string()),
+            Just("（一）".to_string()),
+            Just("I. ".to_string()),
+            "[a-zA-Z ]{1,8}",
+            "[一-龥]{1,6}",
+            any::<char>().prop_map(String::from),
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn units_tile_each_line_and_slice_back(text in any_text(), zh in any::<bool>()) {
+            let lang = if zh { Lang::Zh } else { Lang::En };
+            for format in [TextFormat::Plain, TextFormat::Markdown] {
+                let doc = segment(text.clone(), lang, format);
+                let mut prev_end = 0;
+                for (i, u) in doc.units.iter().enumerate() {
+                    prop_assert!(u.start < u.end && u.end <= text.len());
+                    let t = doc.unit_text(i);
+                    prop_assert_eq!(t, t.trim());
+                    prop_assert!(!t.contains('\n'));
+                    // No overlap, and only whitespace (or markup) between units.
+                    prop_assert!(u.start >= prev_end);
+                    let gap = &text[prev_end..u.start];
+                    if format == TextFormat::Plain {
+                        prop_assert!(gap.trim().is_empty(), "gap {:?}", gap);
+                    }
+                    for t in &u.tokens {
+                        prop_assert!(t.start >= u.start && t.end <= u.end);
+                        prop_assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+                    }
+                    prev_end = u.end;
+                }
+                if format == TextFormat::Plain {
+                    prop_assert!(text[prev_end..].trim().is_empty());
+                }
+                for s in &doc.sections[1..] {
+                    prop_assert!(s.parent.is_some_and(|p| doc.sections[p].level < s.level));
+                }
+            }
+        }
+
+        #[test]
+        fn sentence_spans_tile_a_paragraph(line in "[^\n]{0,80}", zh in any::<bool>()) {
+            let lang = if zh { Lang::Zh } else { Lang::En };
+            let mut prev = 0;
+            for (s, e) in sentence::split(&line, lang) {
+                prop_assert!(line[prev..s].trim().is_empty());
+                prop_assert!(s < e);
+                prev = e;
+            }
+            prop_assert!(line[prev..].trim().is_empty());
+        }
     }
 }

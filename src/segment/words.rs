@@ -37,6 +37,10 @@ pub fn is_han(c: char) -> bool {
 /// The match key of a piece of text: NFKC (folds full-width forms), lower case, and
 /// curly apostrophes made straight.
 pub fn normalize_key(text: &str) -> String {
+    // NFKC leaves ASCII alone: skip the decomposition for the common case.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfkc()
         .flat_map(char::to_lowercase)
         .map(|c| if c == '’' || c == '‘' { '\'' } else { c })
@@ -50,26 +54,65 @@ fn is_wordlike(s: &str) -> bool {
 /// Tokenise `text`, which starts at byte `offset` of its document.
 pub fn tokenize(text: &str, offset: usize, lang: Lang) -> Vec<Token> {
     match lang {
-        Lang::Zh => JIEBA
-            .cut(text, true)
-            .into_iter()
-            .filter(|t| is_wordlike(t.word))
-            .map(|t| Token {
-                start: offset + t.byte_start,
-                end: offset + t.byte_end,
-                key: normalize_key(t.word),
-            })
-            .collect(),
-        Lang::En => text
-            .split_word_bound_indices()
-            .filter(|(_, w)| is_wordlike(w))
-            .map(|(i, w)| Token {
-                start: offset + i,
-                end: offset + i + w.len(),
-                key: normalize_key(w),
-            })
-            .collect(),
+        Lang::Zh => {
+            let mut tokens = Vec::new();
+            for (start, end, latin) in script_runs(text) {
+                let run = &text[start..end];
+                if latin {
+                    tokens.extend(word_tokens(run, offset + start));
+                } else {
+                    tokens.extend(
+                        JIEBA
+                            .cut(run, true)
+                            .into_iter()
+                            .filter(|t| is_wordlike(t.word))
+                            .map(|t| Token {
+                                start: offset + start + t.byte_start,
+                                end: offset + start + t.byte_end,
+                                key: normalize_key(t.word),
+                            }),
+                    );
+                }
+            }
+            tokens
+        }
+        Lang::En => word_tokens(text, offset),
     }
+}
+
+/// UAX #29 word tokens of `text`, which starts at byte `offset`.
+fn word_tokens(text: &str, offset: usize) -> Vec<Token> {
+    text.split_word_bound_indices()
+        .filter(|(_, w)| is_wordlike(w))
+        .map(|(i, w)| Token {
+            start: offset + i,
+            end: offset + i + w.len(),
+            key: normalize_key(w),
+        })
+        .collect()
+}
+
+/// Split Chinese text into runs of Latin letters and digits (full-width ones too, with
+/// inner `.` `,` `-` `'` as in 38.6 or e-commerce) and runs of everything else, so that
+/// jieba, which cuts ＷＴＯ into letters, only sees the Chinese. Yields (start, end, latin).
+fn script_runs(text: &str) -> Vec<(usize, usize, bool)> {
+    let is_latin = |c: char| c.is_alphanumeric() && !is_han(c);
+    let mut runs: Vec<(usize, usize, bool)> = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, d)| d);
+        let latin = is_latin(c)
+            || (matches!(c, '.' | ',' | '-' | '\'' | '．')
+                && prev.is_some_and(is_latin)
+                && next.is_some_and(is_latin));
+        match runs.last_mut() {
+            Some(run) if run.2 == latin => run.1 = i + c.len_utf8(),
+            _ => runs.push((i, i + c.len_utf8(), latin)),
+        }
+        prev = Some(c);
+    }
+    runs
 }
 
 #[cfg(test)]
@@ -82,6 +125,19 @@ mod tests {
         let toks = tokenize(text, 0, Lang::Zh);
         assert_eq!(toks[0].key, "wto");
         assert_eq!(&text[toks[0].start..toks[0].end], "ＷＴＯ");
+    }
+
+    #[test]
+    fn latin_and_numbers_in_chinese_stay_whole() {
+        let text = "2021年规模约38.6万亿美元，WTO和e-commerce规则";
+        let toks: Vec<&str> = tokenize(text, 0, Lang::Zh)
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect();
+        for word in ["2021", "38.6", "WTO"] {
+            assert!(toks.contains(&word), "{word} in {toks:?}");
+        }
+        assert!(toks.iter().all(|t| !t.contains('，')));
     }
 
     #[test]
