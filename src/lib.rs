@@ -9,9 +9,9 @@
 //! ```
 //!
 //! ```no_run
-//! use bitext::{align, lexicon::Resources, segment};
-//! let zh = segment::segment(&bitext::read::read_path("zh.txt")?, segment::Lang::Zh);
-//! let en = segment::segment(&bitext::read::read_path("en.txt")?, segment::Lang::En);
+//! use bitext::{align, lexicon::Resources, segment::{self, Lang, TextFormat}};
+//! let zh = segment::segment(bitext::read::read_path("zh.txt")?, Lang::Zh, TextFormat::Plain);
+//! let en = segment::segment(bitext::read::read_path("en.txt")?, Lang::En, TextFormat::Plain);
 //! let resources = Resources::default_embedded()?;
 //! let bitext = align::align(zh, en, &resources, &align::AlignOptions::default());
 //! for bead in &bitext.beads {
