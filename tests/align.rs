@@ -299,3 +299,88 @@ fn hostile_documents_do_not_panic() {
         );
     }
 }
+
+#[test]
+fn a_section_missing_on_one_side_does_not_make_the_rest_drift() {
+    // Drop the second subsection of part II (heading and paragraphs) from the English.
+    let en = std::fs::read_to_string(format!("{SAMPLE}/en.txt")).unwrap();
+    let lines: Vec<&str> = en.lines().collect();
+    let part2 = lines.iter().position(|l| l.starts_with("II.")).unwrap();
+    let cut_start = part2
+        + lines[part2..]
+            .iter()
+            .position(|l| l.starts_with("(ii)"))
+            .unwrap();
+    let cut_end = cut_start
+        + lines[cut_start..]
+            .iter()
+            .position(|l| l.starts_with("(iii)"))
+            .unwrap();
+    let kept: Vec<&str> = lines[..cut_start]
+        .iter()
+        .chain(&lines[cut_end..])
+        .copied()
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let en_cut = dir.path().join("en.txt");
+    std::fs::write(&en_cut, kept.join("\n") + "\n").unwrap();
+
+    let out = bitext()
+        .args([
+            "align",
+            "--format",
+            "jsonl",
+            &format!("{SAMPLE}/zh.txt"),
+            en_cut.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("without an English counterpart"),
+        "the missing section is reported"
+    );
+    let pairs =
+        bitext::formats::aligned::read_jsonl(&String::from_utf8(out.stdout).unwrap(), "jsonl")
+            .unwrap();
+
+    // Gold pairs as texts: every bead from part III on must still match one of them.
+    let zs: Vec<String> = std::fs::read_to_string(format!("{SAMPLE}/zh.sentences"))
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    let es: Vec<String> = std::fs::read_to_string(format!("{SAMPLE}/en.sentences"))
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    let gold = parse_beads(
+        &std::fs::read_to_string(format!("{SAMPLE}/gold.align")).unwrap(),
+        "gold",
+    )
+    .unwrap();
+    let gold_texts: std::collections::HashSet<(String, String)> = gold
+        .iter()
+        .map(|(z, e)| {
+            (
+                z.iter().map(|&i| zs[i].as_str()).collect(),
+                e.iter()
+                    .map(|&j| es[j].as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+        })
+        .collect();
+    let part3 = pairs.iter().position(|p| p.zh.starts_with("三、")).unwrap();
+    let after = &pairs[part3..];
+    let right = after
+        .iter()
+        .filter(|p| gold_texts.contains(&(p.zh.clone(), p.en.clone())))
+        .count();
+    assert!(
+        right * 100 >= after.len() * 95,
+        "only {right} of {} beads after the gap match gold",
+        after.len()
+    );
+}

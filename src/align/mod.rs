@@ -236,8 +236,20 @@ fn learn_lexicon(feats: &PairFeatures, raw: &[dp::RawBead]) -> Vec<(u32, u32)> {
         for &e in &ei {
             *fe.entry(e).or_default() += 1;
         }
-        for &z in &zi {
-            for &e in &ei {
+        // Only words the current evidence leaves unexplained are worth learning; this
+        // also keeps the pair count small on long documents.
+        let translated = |z: u32| {
+            feats.trans[z as usize]
+                .iter()
+                .any(|e| ei.binary_search(e).is_ok())
+        };
+        let open_z: Vec<u32> = zi.iter().copied().filter(|&z| !translated(z)).collect();
+        let covered_e: Vec<u32> = zi
+            .iter()
+            .flat_map(|&z| feats.trans[z as usize].iter().copied())
+            .collect();
+        for &z in &open_z {
+            for &e in ei.iter().filter(|e| !covered_e.contains(e)) {
                 *joint.entry((z, e)).or_default() += 1;
             }
         }
