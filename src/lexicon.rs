@@ -40,8 +40,18 @@ pub fn default_glossary_terms() -> impl Iterator<Item = &'static str> {
 pub enum Dictionary {
     /// CC-CEDICT compiled into the binary.
     Embedded,
-    /// Loaded from a CC-CEDICT file.
-    File(HashMap<String, Vec<String>>),
+    /// Loaded from a CC-CEDICT file: glosses by word, and the readings of single
+    /// characters (for transliterated names).
+    File(HashMap<String, Vec<String>>, HashMap<String, Vec<String>>),
+}
+
+/// Toneless, lower-case syllables of a CC-CEDICT reading: `Wang1 miao3` -> [wang, miao].
+fn toneless(pinyin: &str) -> impl Iterator<Item = String> + '_ {
+    pinyin.split_whitespace().map(|syl| {
+        syl.trim_end_matches(|c: char| c.is_ascii_digit())
+            .replace("u:", "v")
+            .to_lowercase()
+    })
 }
 
 impl Dictionary {
@@ -53,17 +63,32 @@ impl Dictionary {
                 .filter(|e| e.simplified() == word || e.traditional() == word)
                 .flat_map(|e| e.definitions())
                 .collect(),
-            Dictionary::File(map) => map
+            Dictionary::File(map, _) => map
                 .get(word)
                 .map(|v| v.iter().map(String::as_str).collect())
                 .unwrap_or_default(),
         }
     }
 
+    /// The readings of one character, toneless (`单` -> [chan, dan, shan]).
+    pub fn readings(&self, ch: &str) -> Vec<String> {
+        let mut out: Vec<String> = match self {
+            Dictionary::Embedded => haoxue_dict::DICTIONARY
+                .lookup_entries(ch)
+                .filter(|e| e.simplified() == ch || e.traditional() == ch)
+                .flat_map(|e| toneless(e.pinyin()).collect::<Vec<_>>())
+                .collect(),
+            Dictionary::File(_, readings) => readings.get(ch).cloned().unwrap_or_default(),
+        };
+        out.sort();
+        out.dedup();
+        out
+    }
+
     pub fn contains(&self, word: &str) -> bool {
         match self {
             Dictionary::Embedded => haoxue_dict::DICTIONARY.get_entry(word).is_some(),
-            Dictionary::File(map) => map.contains_key(word),
+            Dictionary::File(map, _) => map.contains_key(word),
         }
     }
 
@@ -96,6 +121,7 @@ impl Dictionary {
     /// Parse CC-CEDICT text; `name` is used in error messages.
     pub fn from_cedict_text(text: &str, name: &str) -> Result<Dictionary> {
         let mut map: HashMap<String, Vec<String>> = HashMap::new();
+        let mut readings: HashMap<String, Vec<String>> = HashMap::new();
         let mut bad = 0usize;
         let mut first_bad = 0usize;
         for (n, line) in text.lines().enumerate() {
@@ -103,7 +129,13 @@ impl Dictionary {
                 continue;
             }
             match parse_cedict_line(line) {
-                Some((trad, simp, glosses)) => {
+                Some((trad, simp, pinyin, glosses)) => {
+                    if simp.chars().count() == 1 {
+                        let r = readings.entry(simp.to_string()).or_default();
+                        r.extend(toneless(pinyin).filter(|s| !s.is_empty()));
+                        r.sort();
+                        r.dedup();
+                    }
                     let glosses: Vec<String> = glosses.map(str::to_string).collect();
                     if trad != simp {
                         map.entry(trad.to_string())
@@ -135,16 +167,21 @@ impl Dictionary {
                 "not in CC-CEDICT format (expected `繁 简 [pin1 yin1] /gloss/`)",
             ));
         }
-        Ok(Dictionary::File(map))
+        Ok(Dictionary::File(map, readings))
     }
 }
 
-fn parse_cedict_line(line: &str) -> Option<(&str, &str, impl Iterator<Item = &str>)> {
+fn parse_cedict_line(line: &str) -> Option<(&str, &str, &str, impl Iterator<Item = &str>)> {
     let (head, rest) = line.split_once(" [")?;
     let (trad, simp) = head.split_once(' ')?;
-    let (_pinyin, defs) = rest.split_once("] /")?;
+    let (pinyin, defs) = rest.split_once("] /")?;
     let defs = defs.trim_end().strip_suffix('/')?;
-    Some((trad, simp, defs.split('/').filter(|d| !d.is_empty())))
+    Some((
+        trad,
+        simp,
+        pinyin,
+        defs.split('/').filter(|d| !d.is_empty()),
+    ))
 }
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
@@ -303,8 +340,15 @@ const ENGLISH_STOPWORDS: &[&str] = &[
 /// pinyin, classifiers and cross-references carry no translation and are skipped.
 pub fn gloss_stems(gloss: &str) -> Vec<String> {
     let g = gloss.trim();
+    // "surname Chen": the name is how the word appears in English.
+    if let Some(name) = g.strip_prefix("surname ") {
+        return name
+            .split_whitespace()
+            .next()
+            .map(|n| vec![english_stem(n)])
+            .unwrap_or_default();
+    }
     if g.starts_with("CL:")
-        || g.starts_with("surname ")
         || g.contains("variant of")
         || g.starts_with("see ")
         || g.starts_with("used in ")
@@ -369,12 +413,11 @@ pub fn parse_glossary_tsv(text: &str, name: &str) -> Result<Vec<GlossaryEntry>> 
             continue;
         }
         let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
-        if n == 0 || (entries.is_empty() && cells[0].eq_ignore_ascii_case("zh")) {
-            if cells[0].eq_ignore_ascii_case("zh") {
-                status_col = cells.iter().position(|c| c.eq_ignore_ascii_case("status"));
-                note_col = cells.iter().position(|c| c.eq_ignore_ascii_case("note"));
-                continue;
-            }
+        // A header row: the first data-looking row whose first cell is `zh`.
+        if entries.is_empty() && cells[0].eq_ignore_ascii_case("zh") {
+            status_col = cells.iter().position(|c| c.eq_ignore_ascii_case("status"));
+            note_col = cells.iter().position(|c| c.eq_ignore_ascii_case("note"));
+            continue;
         }
         if cells.len() < 2 || cells[0].is_empty() || cells[1].is_empty() {
             return Err(Error::input_at(

@@ -347,7 +347,7 @@ fn coarsen(units: &[UnitFeatures]) -> Vec<UnitFeatures> {
                 .iter()
                 .flat_map(|u| u.items.iter().copied().zip(u.weights.iter().copied()))
                 .collect();
-            items.sort_by(|a, b| a.0.cmp(&b.0));
+            items.sort_by_key(|x| x.0);
             items.dedup_by_key(|x| x.0);
             if items.len() > MAX_ITEMS {
                 items.sort_by(|a, b| b.1.total_cmp(&a.1));

@@ -188,12 +188,16 @@ fn dictionary_stems(
     let Some(dict) = &resources.dictionary else {
         return stems;
     };
+    let nchars = word.chars().count();
+    if !dict.contains(word) && nchars <= 4 && word.chars().all(crate::segment::words::is_han) {
+        // Not in the dictionary and short: likely a name, which English transliterates.
+        stems.extend(pinyin_spellings(word, dict));
+    }
     let mut add = |w: &str| {
         for gloss in dict.glosses(w) {
             stems.extend(lexicon::gloss_stems(gloss));
         }
     };
-    let nchars = word.chars().count();
     if dict.contains(word) {
         add(word);
     }
@@ -221,6 +225,32 @@ fn dictionary_stems(
         }
     }
     stems
+}
+
+/// How an unknown word (usually a name) may be spelled in English: the pinyin of each
+/// character and of each run of characters joined (陈清扬 -> chen, qing, yang, qingyang,
+/// chenqingyang), for every reading of a polyphonic character up to a few variants.
+fn pinyin_spellings(word: &str, dict: &crate::lexicon::Dictionary) -> Vec<String> {
+    let chars: Vec<String> = word.chars().map(String::from).collect();
+    let readings: Vec<Vec<String>> = chars.iter().map(|c| dict.readings(c)).collect();
+    if readings.iter().any(Vec::is_empty) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for start in 0..chars.len() {
+        let mut joined: Vec<String> = vec![String::new()];
+        for r in &readings[start..] {
+            joined = joined
+                .iter()
+                .flat_map(|j| r.iter().map(move |s| format!("{j}{s}")))
+                .take(8)
+                .collect();
+            out.extend(joined.iter().cloned());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 impl PairFeatures {

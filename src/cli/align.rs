@@ -61,14 +61,18 @@ impl AlignInput {
                 self.dicts.clone()
             };
             let mut merged = std::collections::HashMap::<String, Vec<String>>::new();
+            let mut merged_readings = std::collections::HashMap::<String, Vec<String>>::new();
             for p in &paths {
-                if let Dictionary::File(map) = Dictionary::from_cedict_file(p)? {
+                if let Dictionary::File(map, readings) = Dictionary::from_cedict_file(p)? {
                     for (k, v) in map {
                         merged.entry(k).or_default().extend(v);
                     }
+                    for (k, v) in readings {
+                        merged_readings.entry(k).or_default().extend(v);
+                    }
                 }
             }
-            Some(Dictionary::File(merged))
+            Some(Dictionary::File(merged, merged_readings))
         } else {
             // Build the embedded index on another core while the documents are segmented.
             std::thread::spawn(|| Dictionary::Embedded.warm_up());
@@ -172,12 +176,12 @@ enum Format {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
-    if let Some(x) = args.min_score {
-        if !(0.0..=1.0).contains(&x) {
-            bail!(crate::Error::usage(format!(
-                "--min-score must be between 0 and 1, not {x}"
-            )));
-        }
+    if let Some(x) = args.min_score
+        && !(0.0..=1.0).contains(&x)
+    {
+        bail!(crate::Error::usage(format!(
+            "--min-score must be between 0 and 1, not {x}"
+        )));
     }
     if matches!(args.format, Format::Moses) && args.output.is_none() {
         bail!(crate::Error::usage(
