@@ -13,10 +13,10 @@
 
 use std::collections::VecDeque;
 
-use super::features::{MAX_ITEMS, UnitFeatures};
+use super::features::{MAX_ITEMS, MAX_RUN, UnitFeatures};
 
 /// Bead shapes (zh units, en units).
-pub const BEADS: [(usize, usize); 10] = [
+pub const BEADS: [(usize, usize); 12] = [
     (1, 1),
     (1, 0),
     (0, 1),
@@ -27,6 +27,8 @@ pub const BEADS: [(usize, usize); 10] = [
     (3, 1),
     (1, 4),
     (4, 1),
+    (1, 5),
+    (5, 1),
 ];
 
 /// Scoring parameters. Scores are log-domain-like: higher is better.
@@ -43,12 +45,13 @@ pub struct Params {
     /// Variance of English length around `ratio * zh length`, per character.
     pub var: f32,
     /// Log prior of each bead shape in `BEADS` order.
-    pub prior: [f32; 10],
+    pub prior: [f32; 12],
     /// Cells above which a region is aligned coarse-to-fine.
     pub max_cells: usize,
     /// Half-width (in units) of the band around a coarse path.
     pub band: usize,
-    /// How the two coverages combine: 0 pooled weights, 1 harmonic mean.
+    /// How the two coverages combine: 0 pooled weights, 1 harmonic mean, 2 pooled
+    /// coverage beyond chance.
     pub combine: u8,
 }
 
@@ -88,14 +91,16 @@ impl Default for Params {
     fn default() -> Self {
         Params {
             w_sim: 4.0,
-            base: 0.12,
+            base: 0.05,
             w_len: 0.4,
             ratio: 3.0,
             var: 9.0,
-            prior: [0.0, -3.0, -3.0, -1.6, -1.6, -7.0, -3.0, -3.0, -3.5, -3.5],
+            prior: [
+                0.0, -3.0, -3.0, -1.6, -1.6, -4.0, -3.0, -3.0, -3.5, -3.5, -5.5, -5.5,
+            ],
             max_cells: 20_000,
             band: 12,
-            combine: 1,
+            combine: 2,
         }
     }
 }
@@ -254,9 +259,10 @@ impl Evaluator<'_> {
         if a == 0 || b == 0 {
             return (self.p.prior[shape], 0.0, 0.0);
         }
+        let (mut zx, mut ex) = (0.0f32, 0.0f32);
         let (mut zc, mut zt, mut ec, mut et, mut lz, mut le) =
             (0.0f32, 0.0f32, 0.0f32, 0.0f32, 0.0f32, 0.0f32);
-        let mut en_masks = [0u64; 4];
+        let mut en_masks = [0u64; MAX_RUN];
         for r in zr.clone() {
             let rm = &ring[r - ring_first];
             let mut zm = 0u64;
@@ -266,16 +272,20 @@ impl Evaluator<'_> {
                 en_masks[k] |= e;
             }
             zc += masked_weight(&self.zh[r], zm);
+            zx += self.zh[r].chance[b - 1];
             zt += self.zh[r].total_weight;
             lz += self.zh[r].len;
         }
         for (k, c) in er.clone().enumerate() {
             ec += masked_weight(&self.en[c], en_masks[k]);
+            ex += self.en[c].chance[a - 1];
             et += self.en[c].total_weight;
             le += self.en[c].len;
         }
         let sim = match self.p.combine {
             0 => (zc + ec) / (zt + et).max(1e-6),
+            // Coverage beyond chance, as a share of what chance leaves (Cohen's kappa).
+            2 => (zc + ec - zx - ex) / (zt + et - zx - ex).max(1e-6),
             _ => {
                 let (a, b) = (zc / zt.max(1e-6), ec / et.max(1e-6));
                 if a + b > 0.0 {
@@ -293,12 +303,14 @@ impl Evaluator<'_> {
     }
 }
 
-/// Align `zh` against `en` (whole region) and return the beads in order.
+/// Align `zh` against `en` (whole region) and return the beads in order. With a
+/// `guide` (the beads of an earlier pass) the search stays in a band around it.
 pub fn align(
     zh: &[UnitFeatures],
     en: &[UnitFeatures],
     trans: &[Vec<u32>],
     p: &Params,
+    guide: Option<&[RawBead]>,
 ) -> Vec<RawBead> {
     let (n, m) = (zh.len(), en.len());
     if n == 0 || m == 0 {
@@ -318,12 +330,14 @@ pub fn align(
         }));
         return out;
     }
-    let band = if (n + 1) * (m + 1) <= p.max_cells || n < 8 || m < 8 {
+    let band = if let Some(g) = guide {
+        Band::around(g, n, m, p.band)
+    } else if (n + 1) * (m + 1) <= p.max_cells || n < 8 || m < 8 {
         Band::full(n, m)
     } else {
         let coarse_zh = coarsen(zh);
         let coarse_en = coarsen(en);
-        let coarse = align(&coarse_zh, &coarse_en, trans, p);
+        let coarse = align(&coarse_zh, &coarse_en, trans, p, None);
         let projected: Vec<RawBead> = coarse
             .iter()
             .map(|b| RawBead {
@@ -354,7 +368,16 @@ fn coarsen(units: &[UnitFeatures]) -> Vec<UnitFeatures> {
                 items.truncate(MAX_ITEMS);
             }
             let weights: Vec<f32> = items.iter().map(|x| x.1).collect();
+            let mut chance = [0.0f32; MAX_RUN];
+            for (k, c) in chance.iter_mut().enumerate() {
+                // A coarse unit is two fine ones: k coarse units are about 2k fine ones.
+                *c = pair
+                    .iter()
+                    .map(|u| u.chance[(2 * k + 1).min(MAX_RUN - 1)])
+                    .sum();
+            }
             UnitFeatures {
+                chance,
                 items: items.iter().map(|x| x.0).collect(),
                 total_weight: weights.iter().sum(),
                 weights,
@@ -376,7 +399,7 @@ pub fn align_in_band(
     let eval = Evaluator { zh, en, p };
     let mut score: Vec<Vec<f32>> = Vec::with_capacity(n + 1);
     let mut back: Vec<Vec<u8>> = Vec::with_capacity(n + 1);
-    let mut ring: VecDeque<RowMasks> = VecDeque::with_capacity(5);
+    let mut ring: VecDeque<RowMasks> = VecDeque::with_capacity(MAX_RUN + 1);
     let mut ring_first = 0usize;
     let get = |score: &Vec<Vec<f32>>, i: usize, j: usize| -> f32 {
         let (lo, hi) = (band.lo[i], band.hi[i]);
@@ -389,9 +412,9 @@ pub fn align_in_band(
     for i in 0..=n {
         if i > 0 {
             let r = i - 1;
-            let cols = band.lo[i].saturating_sub(4)..band.hi[(r + 4).min(n)].min(m);
+            let cols = band.lo[i].saturating_sub(MAX_RUN)..band.hi[(r + MAX_RUN).min(n)].min(m);
             ring.push_back(row_masks(&zh[r], en, trans, cols));
-            if ring.len() > 4 {
+            if ring.len() > MAX_RUN {
                 ring.pop_front();
                 ring_first += 1;
             }

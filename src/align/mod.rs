@@ -124,12 +124,14 @@ pub fn align(zh: Document, en: Document, resources: &Resources, opts: &AlignOpti
         en: es..en.units.len(),
     });
 
-    let mut raw = align_regions(&feats, &regions, &params);
+    let mut per_region = align_regions(&feats, &regions, &params, None);
+    let mut raw = flatten(&regions, per_region.clone());
     if opts.learn_lexicon {
         let learned = learn_lexicon(&feats, &raw);
         feats.add_translations(learned);
         refit_length(&raw, &feats, &mut params);
-        raw = align_regions(&feats, &regions, &params);
+        per_region = align_regions(&feats, &regions, &params, Some(&per_region));
+        raw = flatten(&regions, per_region);
     }
 
     let beads = raw
@@ -156,26 +158,43 @@ pub fn align(zh: Document, en: Document, resources: &Resources, opts: &AlignOpti
     }
 }
 
+/// Align each region; beads are relative to their region. A `guide` (the previous
+/// pass, per region) confines the search to a band around it.
 fn align_regions(
     feats: &PairFeatures,
     regions: &[Region],
     params: &dp::Params,
-) -> Vec<dp::RawBead> {
-    let mut out = Vec::new();
-    for r in regions {
-        let beads = dp::align(
-            &feats.zh[r.zh.clone()],
-            &feats.en[r.en.clone()],
-            &feats.trans,
-            params,
-        );
-        out.extend(beads.into_iter().map(|b| dp::RawBead {
-            zh: b.zh.start + r.zh.start..b.zh.end + r.zh.start,
-            en: b.en.start + r.en.start..b.en.end + r.en.start,
-            ..b
-        }));
-    }
-    out
+    guide: Option<&[Vec<dp::RawBead>]>,
+) -> Vec<Vec<dp::RawBead>> {
+    regions
+        .iter()
+        .enumerate()
+        .map(|(k, r)| {
+            let g = guide.map(|g| g[k].as_slice());
+            dp::align(
+                &feats.zh[r.zh.clone()],
+                &feats.en[r.en.clone()],
+                &feats.trans,
+                params,
+                g,
+            )
+        })
+        .collect()
+}
+
+/// Region-relative beads made absolute, in document order.
+fn flatten(regions: &[Region], per_region: Vec<Vec<dp::RawBead>>) -> Vec<dp::RawBead> {
+    regions
+        .iter()
+        .zip(per_region)
+        .flat_map(|(r, beads)| {
+            beads.into_iter().map(move |b| dp::RawBead {
+                zh: b.zh.start + r.zh.start..b.zh.end + r.zh.start,
+                en: b.en.start + r.en.start..b.en.end + r.en.start,
+                ..b
+            })
+        })
+        .collect()
 }
 
 /// English characters per Chinese character over the whole pair.
