@@ -53,6 +53,11 @@ pub struct Params {
     /// How the two coverages combine: 0 pooled weights, 1 harmonic mean, 2 pooled
     /// coverage beyond chance.
     pub combine: u8,
+    /// Learned pairs need this Dice coefficient and this many co-occurrences.
+    pub learn_dice: f32,
+    pub learn_count: u32,
+    /// Refit the length model on the first pass (1) or keep it (0).
+    pub refit: u8,
 }
 
 impl Params {
@@ -66,6 +71,9 @@ impl Params {
             "band" => self.band = value as usize,
             "max_cells" => self.max_cells = value as usize,
             "combine" => self.combine = value as u8,
+            "learn_dice" => self.learn_dice = value,
+            "learn_count" => self.learn_count = value as u32,
+            "refit" => self.refit = value as u8,
             _ => {
                 let shape = key.strip_prefix('p').and_then(|s| {
                     let d: Vec<usize> = s
@@ -101,6 +109,9 @@ impl Default for Params {
             max_cells: 20_000,
             band: 12,
             combine: 2,
+            learn_dice: 0.6,
+            learn_count: 3,
+            refit: 1,
         }
     }
 }

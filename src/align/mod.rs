@@ -127,9 +127,11 @@ pub fn align(zh: Document, en: Document, resources: &Resources, opts: &AlignOpti
     let mut per_region = align_regions(&feats, &regions, &params, None);
     let mut raw = flatten(&regions, per_region.clone());
     if opts.learn_lexicon {
-        let learned = learn_lexicon(&feats, &raw);
+        let learned = learn_lexicon(&feats, &raw, &params);
         feats.add_translations(learned);
-        refit_length(&raw, &feats, &mut params);
+        if params.refit == 1 {
+            refit_length(&raw, &feats, &mut params);
+        }
         per_region = align_regions(&feats, &regions, &params, Some(&per_region));
         raw = flatten(&regions, per_region);
     }
@@ -229,7 +231,11 @@ fn refit_length(raw: &[dp::RawBead], feats: &PairFeatures, params: &mut dp::Para
 
 /// Translation pairs learned from the beads of a first pass: (zh item, en item) that
 /// co-occur in confident beads far more often than chance (Dice coefficient).
-fn learn_lexicon(feats: &PairFeatures, raw: &[dp::RawBead]) -> Vec<(u32, u32)> {
+fn learn_lexicon(
+    feats: &PairFeatures,
+    raw: &[dp::RawBead],
+    params: &dp::Params,
+) -> Vec<(u32, u32)> {
     let mut fz: HashMap<u32, u32> = HashMap::new();
     let mut fe: HashMap<u32, u32> = HashMap::new();
     let mut joint: HashMap<(u32, u32), u32> = HashMap::new();
@@ -277,7 +283,7 @@ fn learn_lexicon(feats: &PairFeatures, raw: &[dp::RawBead]) -> Vec<(u32, u32)> {
         .into_iter()
         .filter(|&((z, e), c)| {
             let dice = 2.0 * c as f32 / (fz[&z] + fe[&e]) as f32;
-            c >= 2 && dice >= 0.5
+            c >= params.learn_count && dice >= params.learn_dice
         })
         .map(|(k, _)| k)
         .collect()
