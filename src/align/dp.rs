@@ -58,6 +58,8 @@ pub struct Params {
     pub learn_count: u32,
     /// Refit the length model on the first pass (1) or keep it (0).
     pub refit: u8,
+    /// How far bead priors move toward the shape frequencies of the first pass.
+    pub prior_fit: f32,
 }
 
 impl Params {
@@ -74,6 +76,7 @@ impl Params {
             "learn_dice" => self.learn_dice = value,
             "learn_count" => self.learn_count = value as u32,
             "refit" => self.refit = value as u8,
+            "prior_fit" => self.prior_fit = value,
             _ => {
                 let shape = key.strip_prefix('p').and_then(|s| {
                     let d: Vec<usize> = s
@@ -112,6 +115,7 @@ impl Default for Params {
             learn_dice: 0.6,
             learn_count: 3,
             refit: 1,
+            prior_fit: 0.5,
         }
     }
 }

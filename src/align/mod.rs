@@ -132,6 +132,7 @@ pub fn align(zh: Document, en: Document, resources: &Resources, opts: &AlignOpti
         if params.refit == 1 {
             refit_length(&raw, &feats, &mut params);
         }
+        fit_priors(&raw, &mut params);
         per_region = align_regions(&feats, &regions, &params, Some(&per_region));
         raw = flatten(&regions, per_region);
     }
@@ -227,6 +228,30 @@ fn refit_length(raw: &[dp::RawBead], feats: &PairFeatures, params: &mut dp::Para
         / good.len() as f32;
     params.ratio = ratio.clamp(0.5, 8.0);
     params.var = var.clamp(params.var * 0.5, params.var * 4.0);
+}
+
+/// Move the bead-shape priors toward the shape frequencies of the first pass: a free
+/// literary translation has many more 1-2 and 1-3 beads than a speech does.
+fn fit_priors(raw: &[dp::RawBead], params: &mut dp::Params) {
+    if params.prior_fit <= 0.0 || raw.len() < 50 {
+        return;
+    }
+    let mut counts = [0f32; dp::BEADS.len()];
+    for b in raw {
+        if let Some(k) = dp::BEADS
+            .iter()
+            .position(|&s| s == (b.zh.len(), b.en.len()))
+        {
+            counts[k] += 1.0;
+        }
+    }
+    let total: f32 = counts.iter().sum();
+    let alpha = 2.0;
+    let one_one = ((counts[0] + alpha) / total).ln();
+    for k in 1..dp::BEADS.len() {
+        let observed = ((counts[k] + alpha) / total).ln() - one_one;
+        params.prior[k] += params.prior_fit * (observed - params.prior[k]);
+    }
 }
 
 /// Translation pairs learned from the beads of a first pass: (zh item, en item) that
