@@ -101,7 +101,7 @@ impl Params {
 impl Default for Params {
     fn default() -> Self {
         Params {
-            w_sim: 4.0,
+            w_sim: 3.5,
             base: 0.05,
             w_len: 0.4,
             ratio: 3.0,
