@@ -142,6 +142,18 @@ impl CandidateSet {
                     }
                 }
             }
+            if joiner.is_empty() {
+                for part in &c.parts {
+                    for w in inner_words(part) {
+                        if let Some(&a) = self.index.get(w) {
+                            if seen.insert(a) {
+                                nested_sum[a] += c.freq;
+                                nested_n[a] += 1;
+                            }
+                        }
+                    }
+                }
+            }
         }
         for (i, c) in self.list.iter_mut().enumerate() {
             let weight = (1.0 + c.parts.len() as f64).log2();
@@ -265,7 +277,7 @@ const ZH_FUNCTION_WORDS: &[&str] = &[
     "方面",
 ];
 
-fn is_zh_function_word(w: &str) -> bool {
+pub(crate) fn is_zh_function_word(w: &str) -> bool {
     ZH_FUNCTION_WORDS.contains(&w)
 }
 
@@ -296,6 +308,33 @@ fn zh_titles(text: &str) -> Vec<&str> {
             }
             Some(close) => rest = &after[close..],
             None => break,
+        }
+    }
+    out
+}
+
+/// Dictionary words of 2+ Han characters inside a jieba token of 4+ characters.
+fn inner_words(word: &str) -> Vec<&str> {
+    let bounds: Vec<usize> = word
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([word.len()])
+        .collect();
+    let chars = bounds.len() - 1;
+    let mut out = Vec::new();
+    if chars < 4 {
+        return out;
+    }
+    for i in 0..chars {
+        for j in i + 2..=chars {
+            let w = &word[bounds[i]..bounds[j]];
+            if (j - i) < chars
+                && w.chars().all(is_han)
+                && !is_zh_function_word(w)
+                && JIEBA.has_word(w)
+            {
+                out.push(w);
+            }
         }
     }
     out
@@ -339,6 +378,11 @@ pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
                     let parts = gram.iter().map(|t| normalize_key(t.word)).collect();
                     set.add(b, parts, normalize_key(surface), surface);
                 }
+                // jieba keeps some phrases whole (各级党委, 全球数字治理); the
+                // dictionary words inside them are candidates too.
+                for w in inner_words(tokens[i].word) {
+                    set.add(b, vec![normalize_key(w)], normalize_key(w), w);
+                }
             }
         }
     }
@@ -353,9 +397,10 @@ pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
     set
 }
 
+/// Arabic numbers bound no term (2012年, 15日); Chinese numerals often start one
+/// (十八大, 两个一百年).
 fn is_number(w: &str) -> bool {
-    w.chars()
-        .all(|c| c.is_ascii_digit() || "零〇一二三四五六七八九十百千万亿两".contains(c))
+    w.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
 /// Particles that may close an English candidate after a content word (opening up).
@@ -491,6 +536,13 @@ mod tests {
         let title = set.get("数据安全法").expect("title candidate");
         assert_eq!(title.freq, 2);
         assert_eq!(title.beads, [0, 1]);
+    }
+
+    #[test]
+    fn words_inside_long_tokens_are_candidates() {
+        let set = chinese(&["各级党委要按照要求"], 1);
+        assert!(set.get("各级党委").is_some());
+        assert!(set.get("党委").is_some());
     }
 
     #[test]

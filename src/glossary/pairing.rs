@@ -13,13 +13,13 @@
 //! The best-scoring e is the rendering; in the term's beads without it, the best e
 //! with word-level evidence is recorded as another rendering.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use super::candidates::{self, Candidate, CandidateSet, english_word_key};
+use super::candidates::{self, Candidate, CandidateSet, english_word_key, is_zh_function_word};
 use super::{GlossaryOptions, Rendering, TermPair, texts};
 use crate::formats::aligned::AlignedPair;
 use crate::lexicon::{Resources, english_stem, gloss_stems, is_english_stopword};
-use crate::segment::words::normalize_key;
+use crate::segment::words::{JIEBA, normalize_key};
 
 /// How many example bead ids a pair keeps.
 const EXAMPLES: usize = 3;
@@ -63,7 +63,7 @@ struct Evidence<'r> {
     glossary: HashMap<String, Vec<(String, Vec<String>)>>,
     /// Per English candidate: stems of its content words.
     en_stems: Vec<Vec<String>>,
-    zh_cache: HashMap<String, HashSet<String>>,
+    zh_cache: HashMap<String, Vec<Vec<String>>>,
 }
 
 impl<'r> Evidence<'r> {
@@ -100,77 +100,189 @@ impl<'r> Evidence<'r> {
         }
     }
 
-    /// Stems of everything the dictionary and glossary say `word` means; Latin words
-    /// and numbers stand for themselves.
-    fn zh_word_stems(&mut self, word: &str) -> &HashSet<String> {
+    /// The content stems of every gloss the dictionary and glossary give `word`;
+    /// Latin words and numbers stand for themselves.
+    fn zh_word_glosses(&mut self, word: &str) -> &[Vec<String>] {
         if !self.zh_cache.contains_key(word) {
-            let mut stems = HashSet::new();
+            let mut glosses: Vec<Vec<String>> = Vec::new();
             if word.chars().all(|c| c.is_ascii_alphanumeric()) {
-                stems.insert(english_stem(word));
+                glosses.push(vec![english_stem(word)]);
             }
             if let Some(d) = &self.resources.dictionary {
-                for g in d.glosses(word) {
-                    stems.extend(gloss_stems(g));
-                }
+                glosses.extend(d.glosses(word).into_iter().map(gloss_stems));
             }
             if let Some(rs) = self.glossary.get(word) {
-                for (_, s) in rs {
-                    stems.extend(s.iter().cloned());
-                }
+                glosses.extend(rs.iter().map(|(_, s)| s.clone()));
             }
-            self.zh_cache.insert(word.to_string(), stems);
+            glosses.retain(|g| !g.is_empty());
+            glosses.sort();
+            glosses.dedup();
+            self.zh_cache.insert(word.to_string(), glosses);
         }
         &self.zh_cache[word]
     }
 }
 
-/// What z's words may be rendered as: per token, and for the whole term.
+/// Stems of one language-side word set, indexed for fuzzy look-up: a stem matches
+/// another when they are equal or share a prefix of 4+ characters covering 80% of the
+/// shorter one (china ~ chines, work ~ worker), which Porter stems keep apart.
+#[derive(Default)]
+struct StemIndex {
+    by_prefix: HashMap<String, Vec<String>>,
+}
+
+impl StemIndex {
+    fn new<'a>(stems: impl IntoIterator<Item = &'a String>) -> Self {
+        let mut by_prefix: HashMap<String, Vec<String>> = HashMap::new();
+        for s in stems {
+            let bucket = by_prefix.entry(prefix4(s)).or_default();
+            if !bucket.contains(s) {
+                bucket.push(s.clone());
+            }
+        }
+        StemIndex { by_prefix }
+    }
+
+    fn matches(&self, stem: &str) -> bool {
+        self.by_prefix
+            .get(&prefix4(stem))
+            .is_some_and(|b| b.iter().any(|s| stem_match(s, stem)))
+    }
+}
+
+fn prefix4(s: &str) -> String {
+    s.chars().take(4).collect()
+}
+
+fn stem_match(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    common >= 4 && common * 5 >= shorter * 4
+}
+
+/// A word inside a Chinese term: the characters it spans and its glosses' stems.
+struct Piece {
+    start: usize,
+    end: usize,
+    index: StemIndex,
+    glosses: Vec<Vec<String>>,
+}
+
+impl Piece {
+    fn new(start: usize, end: usize, glosses: Vec<Vec<String>>) -> Self {
+        Piece {
+            start,
+            end,
+            index: StemIndex::new(glosses.iter().flatten()),
+            glosses,
+        }
+    }
+
+    /// How much of its best gloss e renders: "class" renders half of 工人阶级's
+    /// "working class".
+    fn rendered(&self, e_stems: &[String]) -> f64 {
+        if !e_stems.iter().any(|s| self.index.matches(s)) {
+            return 0.0;
+        }
+        self.glosses
+            .iter()
+            .map(|g| {
+                let hit = g
+                    .iter()
+                    .filter(|s| e_stems.iter().any(|e| stem_match(s, e)))
+                    .count();
+                hit as f64 / g.len() as f64
+            })
+            .fold(0.0, f64::max)
+    }
+}
+
+/// What z's words may be rendered as: each jieba token and each dictionary word
+/// inside it (cut for search), with the characters it spans.
 struct ZhSense {
-    tokens: Vec<HashSet<String>>,
-    whole: HashSet<String>,
+    pieces: Vec<Piece>,
+    /// Per character of the term: does it need rendering (not a function word)?
+    content: Vec<bool>,
+    all: StemIndex,
     known: Vec<String>,
 }
 
 impl ZhSense {
     fn new(z: &Candidate, ev: &mut Evidence) -> Self {
-        let tokens = z
-            .parts
-            .iter()
-            .map(|t| ev.zh_word_stems(t).clone())
-            .collect();
-        let whole = ev.zh_word_stems(&z.key).clone();
+        let mut pieces = Vec::new();
+        let mut content = Vec::new();
+        let mut all_stems: Vec<String> = Vec::new();
+        let mut offset = 0;
+        for part in &z.parts {
+            let len = part.chars().count();
+            let needed = !is_zh_function_word(part) && part.chars().any(char::is_alphanumeric);
+            content.extend(std::iter::repeat_n(needed, len));
+            if needed {
+                let mut words: Vec<(usize, &str)> = vec![(0, part.as_str())];
+                for t in JIEBA.cut_for_search(part, false) {
+                    if t.word != part && t.word.chars().count() >= 2 {
+                        words.push((part[..t.byte_start].chars().count(), t.word));
+                    }
+                }
+                for (start, w) in words {
+                    let glosses = ev.zh_word_glosses(w).to_vec();
+                    all_stems.extend(glosses.iter().flatten().cloned());
+                    let end = start + w.chars().count();
+                    pieces.push(Piece::new(offset + start, offset + end, glosses));
+                }
+            }
+            offset += len;
+        }
+        if z.parts.len() > 1 {
+            let glosses = ev.zh_word_glosses(&z.key).to_vec();
+            all_stems.extend(glosses.iter().flatten().cloned());
+            pieces.push(Piece::new(0, offset, glosses));
+        }
         let known = ev
             .glossary
             .get(&z.key)
             .map(|rs| rs.iter().map(|(k, _)| k.clone()).collect())
             .unwrap_or_default();
         ZhSense {
-            tokens,
-            whole,
+            pieces,
+            content,
+            all: StemIndex::new(&all_stems),
             known,
         }
     }
 
-    /// 0..1: how much of e the glosses explain, and how much of z e renders.
+    /// 0..1: the share of e's content words that z's glosses name, averaged with the
+    /// share of z's characters whose words e renders.
     fn lexical(&self, e_stems: &[String]) -> f64 {
         if e_stems.is_empty() {
             return 0.0;
         }
-        let named =
-            |s: &String| self.whole.contains(s) || self.tokens.iter().any(|t| t.contains(s));
-        let cover_e = e_stems.iter().filter(|s| named(s)).count() as f64 / e_stems.len() as f64;
-        let rendered = self
-            .tokens
+        let named = e_stems.iter().filter(|s| self.all.matches(s)).count();
+        if named == 0 {
+            return 0.0;
+        }
+        let cover_e = named as f64 / e_stems.len() as f64;
+        let mut covered = vec![0.0f64; self.content.len()];
+        for piece in &self.pieces {
+            let share = piece.rendered(e_stems);
+            if share > 0.0 {
+                for c in covered.iter_mut().take(piece.end).skip(piece.start) {
+                    *c = c.max(share);
+                }
+            }
+        }
+        let needed = self.content.iter().filter(|&&c| c).count().max(1);
+        let rendered: f64 = covered
             .iter()
-            .filter(|t| e_stems.iter().any(|s| t.contains(s)))
-            .count() as f64
-            / self.tokens.len().max(1) as f64;
-        let whole = if self.whole.is_empty() {
-            0.0
-        } else {
-            e_stems.iter().filter(|s| self.whole.contains(*s)).count() as f64 / e_stems.len() as f64
-        };
-        (cover_e + rendered.max(whole)) / 2.0
+            .zip(&self.content)
+            .filter(|&(_, &n)| n)
+            .map(|(c, _)| c)
+            .sum::<f64>()
+            / needed as f64;
+        (cover_e + rendered) / 2.0
     }
 }
 
@@ -194,7 +306,11 @@ fn pair_one(
         let dice = 2.0 * c as f64 / (zb + cand.beads.len() as f64);
         let known = sense.known.contains(&cand.key);
         let lex = sense.lexical(&ev.en_stems[e]);
-        let s = dice * (0.25 + lex) + if known { 1.0 } else { 0.0 };
+        // Share of e's occurrences outside longer candidates: "reform and opening"
+        // loses to "reform and opening up", which always follows it.
+        let unithood = (cand.cvalue / ((1.0 + cand.parts.len() as f64).log2() * cand.freq as f64))
+            .clamp(0.0, 1.0);
+        let s = dice * (0.2 + lex).powi(2) * (0.5 + 0.5 * unithood) + if known { 1.0 } else { 0.0 };
         (s, dice, known)
     };
     let need = opts.min_freq.max(1).min(z.beads.len());
@@ -221,14 +337,25 @@ fn pair_one(
             }
             continue;
         }
+        // Here word-level evidence comes first: one bead says little about association.
         let alt = en.per_bead[b]
             .iter()
-            .filter(|&&e| {
-                sense.lexical(&ev.en_stems[e]) > 0.0 || sense.known.contains(&en.list[e].key)
+            .map(|&e| {
+                let known = sense.known.contains(&en.list[e].key);
+                let lex = if known {
+                    1.0
+                } else {
+                    sense.lexical(&ev.en_stems[e])
+                };
+                (e, lex, score(e, cooc[&e]).0)
             })
-            .map(|&e| (e, score(e, cooc[&e]).0))
-            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
-        if let Some((e, _)) = alt {
+            .filter(|&(_, lex, _)| lex > 0.0)
+            .max_by(|a, b| {
+                a.1.total_cmp(&b.1)
+                    .then_with(|| a.2.total_cmp(&b.2))
+                    .then_with(|| b.0.cmp(&a.0))
+            });
+        if let Some((e, _, _)) = alt {
             others.entry(e).or_default().push(pairs[b].id);
         }
     }
