@@ -310,7 +310,8 @@ fn pair_one(
         // loses to "reform and opening up", which always follows it.
         let unithood = (cand.cvalue / ((1.0 + cand.parts.len() as f64).log2() * cand.freq as f64))
             .clamp(0.0, 1.0);
-        let s = dice * (0.2 + lex).powi(2) * (0.5 + 0.5 * unithood) + if known { 1.0 } else { 0.0 };
+        let s =
+            dice * (0.2 + lex).powi(2) * (0.75 + 0.25 * unithood) + if known { 1.0 } else { 0.0 };
         (s, dice, known)
     };
     let need = opts.min_freq.max(1).min(z.beads.len());
