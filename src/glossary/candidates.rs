@@ -134,22 +134,22 @@ impl CandidateSet {
                         continue;
                     }
                     let sub = c.parts[i..j].join(joiner);
-                    if let Some(&a) = self.index.get(&sub) {
-                        if seen.insert(a) {
-                            nested_sum[a] += c.freq;
-                            nested_n[a] += 1;
-                        }
+                    if let Some(&a) = self.index.get(&sub)
+                        && seen.insert(a)
+                    {
+                        nested_sum[a] += c.freq;
+                        nested_n[a] += 1;
                     }
                 }
             }
             if joiner.is_empty() {
                 for part in &c.parts {
                     for w in inner_words(part) {
-                        if let Some(&a) = self.index.get(w) {
-                            if seen.insert(a) {
-                                nested_sum[a] += c.freq;
-                                nested_n[a] += 1;
-                            }
+                        if let Some(&a) = self.index.get(w)
+                            && seen.insert(a)
+                        {
+                            nested_sum[a] += c.freq;
+                            nested_n[a] += 1;
                         }
                     }
                 }
