@@ -25,6 +25,7 @@ pub mod cli;
 pub mod error;
 pub mod eval;
 pub mod formats;
+pub mod glossary;
 pub mod lexicon;
 pub mod numbers;
 pub mod read;

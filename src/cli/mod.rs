@@ -3,6 +3,7 @@
 
 pub(crate) mod align;
 mod eval;
+mod glossary;
 pub(crate) mod output;
 mod segment;
 
@@ -29,6 +30,8 @@ enum Command {
     Align(align::Args),
     /// Score an alignment against gold (strict and lax P/R/F1).
     Eval(eval::Args),
+    /// Extract a bilingual glossary of the document's terms.
+    Glossary(glossary::Args),
 }
 
 /// What a subcommand's run reports: success, or problems found (exit 1).
@@ -50,6 +53,7 @@ pub fn main() -> ExitCode {
         Command::Segment(args) => segment::run(args),
         Command::Align(args) => align::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Glossary(args) => glossary::run(args),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

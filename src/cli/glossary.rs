@@ -1,0 +1,78 @@
+//! `bitext glossary ZH EN | --aligned FILE [--format tsv|csv|tbx|tbx3|json]
+//!                  [--top N] [--min-freq N] [-o OUT]`
+
+use std::io::Write;
+
+use anyhow::{Result, bail};
+use clap::ValueEnum;
+
+use super::align::AlignInput;
+use super::{Outcome, output};
+use crate::formats::aligned::{pairs_of, read_aligned};
+use crate::glossary::{self, GlossaryOptions, write};
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    input: AlignInput,
+    /// Read pairs `bitext align` wrote (TSV, JSONL or TMX) instead of aligning ZH EN.
+    #[arg(long, value_name = "FILE")]
+    aligned: Option<String>,
+    #[arg(long, value_enum, default_value = "tsv")]
+    format: Format,
+    /// Keep only the best N term pairs.
+    #[arg(long, value_name = "N")]
+    top: Option<usize>,
+    /// A term must occur at least N times.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    min_freq: usize,
+    /// Output file (written atomically).
+    #[arg(short, long)]
+    output: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Tsv,
+    Csv,
+    /// TBX-Basic, martif (TBX v2) form, as OmegaT and translate-toolkit read it.
+    Tbx,
+    /// TBX v3 (ISO 30042:2019).
+    Tbx3,
+    Json,
+}
+
+pub fn run(args: Args) -> Result<Outcome> {
+    let pairs = match &args.aligned {
+        Some(path) => {
+            if args.input.zh.is_some() || args.input.en.is_some() {
+                bail!(crate::Error::usage(
+                    "give either ZH EN or --aligned FILE, not both"
+                ));
+            }
+            let pairs = read_aligned(path)?;
+            if pairs.is_empty() {
+                bail!(crate::Error::input(path.as_str(), "no aligned pairs found"));
+            }
+            pairs
+        }
+        None => pairs_of(&args.input.run()?),
+    };
+    let resources = args.input.resources()?;
+    let opts = GlossaryOptions {
+        min_freq: args.min_freq,
+        top: args.top,
+    };
+    let terms = glossary::extract(&pairs, &resources, &opts);
+    let writer = match args.format {
+        Format::Tsv => write::write_tsv,
+        Format::Csv => write::write_csv,
+        Format::Tbx => write::write_tbx,
+        Format::Tbx3 => write::write_tbx3,
+        Format::Json => write::write_json,
+    };
+    output::write_output(args.output.as_deref(), |w: &mut dyn Write| {
+        Ok(writer(&terms, w)?)
+    })?;
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,618 @@
+//! Monolingual term candidates over a bead collection, for both languages:
+//!
+//! - Chinese ([`chinese`]): runs of 1–4 jieba tokens inside one stretch of text without
+//!   punctuation (、 and 《》 included), no function word at either edge; every
+//!   `《…》` title is a candidate of its own.
+//! - English ([`english`]): runs of 1–6 words inside one stretch without punctuation,
+//!   no stop word at either edge (a particle such as *up* may close a phrasal verb),
+//!   grouped over case, hyphenation and plural/possessive endings.
+//!
+//! Both sides get a frequency, their bead ids and a C-value (Frantzi et al. 2000):
+//! a candidate nested in longer candidates only counts the occurrences it has on its
+//! own, so 深化改革 inside 全面深化改革 is not credited twice. Chinese candidates also get
+//! a termhood against general language from jieba's dictionary frequencies.
+//!
+//! ```
+//! use bitext::glossary::candidates::chinese;
+//! let set = chinese(&["全面深化改革", "全面深化改革，推进改革"], 1);
+//! assert!(set.get("全面深化改革").is_some());
+//! ```
+
+use std::collections::{HashMap, HashSet};
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::lexicon::is_english_stopword;
+use crate::segment::words::{JIEBA, is_han, normalize_key};
+
+/// One term candidate, counted over the beads.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// Match key (Chinese: the text, NFKC; English: folded word keys joined by spaces).
+    pub key: String,
+    /// The most frequent surface form (ties: the first seen).
+    pub display: String,
+    /// Token keys; their count is the candidate's length.
+    pub parts: Vec<String>,
+    /// Occurrences in the text.
+    pub freq: usize,
+    /// Indexes of the beads it occurs in, ascending, each once.
+    pub beads: Vec<usize>,
+    /// C-value: log2(1 + length) × occurrences not explained by longer candidates.
+    pub cvalue: f64,
+    /// ln(rate in the document / rate in general language); 0 where not computed.
+    pub termhood: f64,
+    surfaces: HashMap<String, usize>,
+}
+
+/// All candidates of one language, with the candidates of every bead.
+#[derive(Debug, Default)]
+pub struct CandidateSet {
+    pub list: Vec<Candidate>,
+    index: HashMap<String, usize>,
+    /// Per bead: ids of the candidates in it, each once.
+    pub per_bead: Vec<Vec<usize>>,
+    /// Tokens in the whole text (the denominator of document rates).
+    pub tokens: usize,
+}
+
+impl CandidateSet {
+    pub fn get(&self, key: &str) -> Option<&Candidate> {
+        self.index.get(key).map(|&i| &self.list[i])
+    }
+
+    pub fn id(&self, key: &str) -> Option<usize> {
+        self.index.get(key).copied()
+    }
+
+    fn add(&mut self, bead: usize, parts: Vec<String>, key: String, surface: &str) {
+        let id = match self.index.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = self.list.len();
+                self.index.insert(key.clone(), id);
+                self.list.push(Candidate {
+                    key,
+                    display: surface.to_string(),
+                    parts,
+                    freq: 0,
+                    beads: Vec::new(),
+                    cvalue: 0.0,
+                    termhood: 0.0,
+                    surfaces: HashMap::new(),
+                });
+                id
+            }
+        };
+        let c = &mut self.list[id];
+        c.freq += 1;
+        if c.beads.last() != Some(&bead) {
+            c.beads.push(bead);
+        }
+        *c.surfaces.entry(surface.to_string()).or_default() += 1;
+    }
+
+    /// Keep candidates seen at least `min_freq` times, pick display forms, index beads.
+    fn finish(mut self, min_freq: usize, joiner: &str, beads: usize) -> CandidateSet {
+        self.list.retain(|c| c.freq >= min_freq.max(1));
+        self.index = self
+            .list
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.key.clone(), i))
+            .collect();
+        for c in &mut self.list {
+            let best = c
+                .surfaces
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)));
+            if let Some((s, _)) = best {
+                c.display = s.clone();
+            }
+        }
+        self.compute_cvalues(joiner);
+        self.per_bead = vec![Vec::new(); beads];
+        for (id, c) in self.list.iter().enumerate() {
+            for &b in &c.beads {
+                self.per_bead[b].push(id);
+            }
+        }
+        self
+    }
+
+    fn compute_cvalues(&mut self, joiner: &str) {
+        let n = self.list.len();
+        let mut nested_sum = vec![0usize; n];
+        let mut nested_n = vec![0usize; n];
+        let mut seen = HashSet::new();
+        for c in &self.list {
+            seen.clear();
+            let len = c.parts.len();
+            for i in 0..len {
+                for j in i + 1..=len {
+                    if j - i == len {
+                        continue;
+                    }
+                    let sub = c.parts[i..j].join(joiner);
+                    if let Some(&a) = self.index.get(&sub)
+                        && seen.insert(a)
+                    {
+                        nested_sum[a] += c.freq;
+                        nested_n[a] += 1;
+                    }
+                }
+            }
+            if joiner.is_empty() {
+                for part in &c.parts {
+                    for w in inner_words(part) {
+                        if let Some(&a) = self.index.get(w)
+                            && seen.insert(a)
+                        {
+                            nested_sum[a] += c.freq;
+                            nested_n[a] += 1;
+                        }
+                    }
+                }
+            }
+        }
+        for (i, c) in self.list.iter_mut().enumerate() {
+            let weight = (1.0 + c.parts.len() as f64).log2();
+            let own = if nested_n[i] == 0 {
+                c.freq as f64
+            } else {
+                c.freq as f64 - nested_sum[i] as f64 / nested_n[i] as f64
+            };
+            c.cvalue = weight * own;
+        }
+    }
+}
+
+/// Chinese function words: a candidate may hold them inside (坚持和发展…) but must not
+/// start or end with one.
+const ZH_FUNCTION_WORDS: &[&str] = &[
+    "一个",
+    "上",
+    "下",
+    "不",
+    "与",
+    "且",
+    "並",
+    "中",
+    "为",
+    "之",
+    "也",
+    "了",
+    "于",
+    "从",
+    "他",
+    "他们",
+    "以",
+    "以及",
+    "们",
+    "但",
+    "但是",
+    "使",
+    "其",
+    "再",
+    "到",
+    "即",
+    "去",
+    "及",
+    "又",
+    "和",
+    "因为",
+    "在",
+    "地",
+    "她",
+    "如果",
+    "它",
+    "对",
+    "对于",
+    "就",
+    "并",
+    "并且",
+    "得",
+    "我",
+    "我们",
+    "或",
+    "或者",
+    "所",
+    "所以",
+    "把",
+    "按",
+    "是",
+    "更",
+    "最",
+    "有",
+    "来",
+    "着",
+    "而",
+    "能",
+    "被",
+    "要",
+    "让",
+    "给",
+    "这",
+    "这些",
+    "这个",
+    "还",
+    "过",
+    "那",
+    "那些",
+    "都",
+    "里",
+    "同",
+    "向",
+    "将",
+    "很",
+    "等",
+    "等等",
+    "的",
+    "由",
+    "会",
+    "你",
+    "各",
+    "每",
+    "个",
+    "已",
+    "已经",
+    "自己",
+    "大家",
+    "各种",
+    "一些",
+    "没有",
+    "这样",
+    "如何",
+    "什么",
+    "通过",
+    "作为",
+    "进行",
+    "可以",
+    "应当",
+    "必须",
+    "一定",
+    "不断",
+    "同时",
+    "进一步",
+    "方面",
+];
+
+pub(crate) fn is_zh_function_word(w: &str) -> bool {
+    ZH_FUNCTION_WORDS.contains(&w)
+}
+
+/// Total frequency of jieba's default dictionary (dict.txt): the denominator of a
+/// word's general-language rate. jieba-rs keeps it private; an error here only shifts
+/// every termhood by the same constant.
+const JIEBA_DICT_TOTAL: f64 = 60_101_967.0;
+
+/// Stretches of text between punctuation: Han characters, letters and digits.
+fn zh_runs(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(is_han(c) || c.is_alphanumeric()))
+        .filter(|s| !s.is_empty())
+}
+
+/// The contents of every closed `《…》` (or `〈…〉`) title in `text`.
+fn zh_titles(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find(['《', '〈']) {
+        let after = &rest[open + '《'.len_utf8()..];
+        match after.find(['》', '〉', '《']) {
+            Some(close) if after[close..].starts_with(['》', '〉']) => {
+                let title = after[..close].trim();
+                if title.chars().filter(|&c| is_han(c)).count() >= 2 {
+                    out.push(title);
+                }
+                rest = &after[close..];
+            }
+            Some(close) => rest = &after[close..],
+            None => break,
+        }
+    }
+    out
+}
+
+/// Dictionary words of 2+ Han characters inside a jieba token of 4+ characters.
+fn inner_words(word: &str) -> Vec<&str> {
+    let bounds: Vec<usize> = word
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([word.len()])
+        .collect();
+    let chars = bounds.len() - 1;
+    let mut out = Vec::new();
+    if chars < 4 {
+        return out;
+    }
+    for i in 0..chars {
+        for j in i + 2..=chars {
+            let w = &word[bounds[i]..bounds[j]];
+            if (j - i) < chars
+                && w.chars().all(is_han)
+                && !is_zh_function_word(w)
+                && JIEBA.has_word(w)
+            {
+                out.push(w);
+            }
+        }
+    }
+    out
+}
+
+/// Chinese candidates of each bead text (`beads[i]` is bead i).
+pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
+    let mut set = CandidateSet::default();
+    for (b, text) in beads.iter().enumerate() {
+        let text = text.as_ref();
+        for title in zh_titles(text) {
+            let parts: Vec<String> = zh_runs(title)
+                .flat_map(|run| JIEBA.cut(run, true))
+                .map(|t| normalize_key(t.word))
+                .collect();
+            // A one-word title is also an ordinary candidate; counting it twice would lie.
+            if parts.len() > 1 {
+                set.add(b, parts, normalize_key(title), title);
+            }
+        }
+        for run in zh_runs(text) {
+            let tokens = JIEBA.cut(run, true);
+            set.tokens += tokens.len();
+            for i in 0..tokens.len() {
+                for n in 1..=4 {
+                    let Some(gram) = tokens.get(i..i + n) else {
+                        break;
+                    };
+                    let (first, last) = (gram[0].word, gram[n - 1].word);
+                    if is_zh_function_word(first)
+                        || is_zh_function_word(last)
+                        || is_number(first)
+                        || is_number(last)
+                    {
+                        continue;
+                    }
+                    let surface = &run[gram[0].byte_start..gram[n - 1].byte_end];
+                    if surface.chars().filter(|&c| is_han(c)).count() < 2 {
+                        continue;
+                    }
+                    let parts = gram.iter().map(|t| normalize_key(t.word)).collect();
+                    set.add(b, parts, normalize_key(surface), surface);
+                }
+                // jieba keeps some phrases whole (各级党委, 全球数字治理); the
+                // dictionary words inside them are candidates too.
+                for w in inner_words(tokens[i].word) {
+                    set.add(b, vec![normalize_key(w)], normalize_key(w), w);
+                }
+            }
+        }
+    }
+    let mut set = set.finish(min_freq, "", beads.len());
+    let doc_tokens = set.tokens.max(1) as f64;
+    for c in &mut set.list {
+        // jieba's suggest_freq: the word's own count, or for a phrase the count its
+        // parts would give it if they were independent.
+        let general = JIEBA.suggest_freq(&c.display).max(1) as f64;
+        c.termhood = ((c.freq as f64 / doc_tokens) / (general / JIEBA_DICT_TOTAL)).ln();
+    }
+    set
+}
+
+/// Arabic numbers bound no term (2012年, 15日); Chinese numerals often start one
+/// (十八大, 两个一百年).
+fn is_number(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
+/// Particles that may close an English candidate after a content word (opening up).
+const EN_PARTICLES: &[&str] = &["up", "out"];
+
+/// The English match key of one word: folded, possessive and plural endings dropped.
+pub fn english_word_key(word: &str) -> String {
+    let w = normalize_key(word);
+    let w = w.strip_suffix("'s").unwrap_or(&w).trim_matches('\'');
+    singular(w)
+}
+
+fn singular(w: &str) -> String {
+    let n = w.chars().count();
+    if n > 4 && w.ends_with("ies") {
+        format!("{}y", &w[..w.len() - 3])
+    } else if n > 4
+        && (w.ends_with("sses") || w.ends_with("xes") || w.ends_with("ches") || w.ends_with("shes"))
+    {
+        w[..w.len() - 2].to_string()
+    } else if n > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+    {
+        w[..w.len() - 1].to_string()
+    } else {
+        w.to_string()
+    }
+}
+
+/// Words of `text` as (start, end) byte spans, split into runs at anything but spaces
+/// and hyphens between two words.
+fn en_runs(text: &str) -> Vec<Vec<(usize, usize)>> {
+    let mut runs = vec![Vec::new()];
+    let mut last_end = 0;
+    for (i, w) in text.split_word_bound_indices() {
+        if !w.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let gap = &text[last_end..i];
+        let joined = gap
+            .chars()
+            .all(|c| c.is_whitespace() || c == '-' || c == '‐');
+        if !joined && !runs.last().is_some_and(Vec::is_empty) {
+            runs.push(Vec::new());
+        }
+        if let Some(run) = runs.last_mut() {
+            run.push((i, i + w.len()));
+        }
+        last_end = i + w.len();
+    }
+    runs.retain(|r| !r.is_empty());
+    runs
+}
+
+/// English candidates of each bead text (`beads[i]` is bead i).
+pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
+    let mut set = CandidateSet::default();
+    for (b, text) in beads.iter().enumerate() {
+        let text = text.as_ref();
+        for run in en_runs(text) {
+            set.tokens += run.len();
+            let lower: Vec<String> = run
+                .iter()
+                .map(|&(s, e)| normalize_key(&text[s..e]))
+                .collect();
+            let keys: Vec<String> = run
+                .iter()
+                .map(|&(s, e)| english_word_key(&text[s..e]))
+                .collect();
+            let stop: Vec<bool> = lower
+                .iter()
+                .map(|w| is_english_stopword(w) || w.chars().all(|c| c.is_ascii_digit()))
+                .collect();
+            for i in 0..run.len() {
+                if stop[i] {
+                    continue;
+                }
+                for n in 1..=6 {
+                    let j = i + n - 1;
+                    if j >= run.len() {
+                        break;
+                    }
+                    let particle =
+                        n > 1 && !stop[j - 1] && EN_PARTICLES.contains(&lower[j].as_str());
+                    if stop[j] && !particle {
+                        continue;
+                    }
+                    let surface = &text[run[i].0..run[j].1];
+                    set.add(b, keys[i..=j].to_vec(), keys[i..=j].join(" "), surface);
+                }
+            }
+        }
+    }
+    set.finish(min_freq, " ", beads.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(name: &str) -> Vec<String> {
+        let path = format!(
+            "{}/corpora/digital-governance/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read_to_string(path)
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn chinese_candidates_respect_punctuation_and_function_words() {
+        let set = chinese(&["推进数字治理、数据安全的发展"], 1);
+        assert!(set.get("数字治理").is_some());
+        assert!(set.get("数据安全").is_some());
+        // 、 is a boundary, 的 may not close a candidate.
+        assert!(set.get("数字治理数据安全").is_none());
+        assert!(set.get("数据安全的").is_none());
+        assert!(set.list.iter().all(|c| !c.key.contains('、')));
+    }
+
+    #[test]
+    fn titles_are_candidates() {
+        let set = chinese(
+            &["根据《数据安全法》和《网络安全法》。", "《数据安全法》"],
+            1,
+        );
+        let title = set.get("数据安全法").expect("title candidate");
+        assert_eq!(title.freq, 2);
+        assert_eq!(title.beads, [0, 1]);
+    }
+
+    #[test]
+    fn words_inside_long_tokens_are_candidates() {
+        let set = chinese(&["各级党委要按照要求"], 1);
+        assert!(set.get("各级党委").is_some());
+        assert!(set.get("党委").is_some());
+    }
+
+    #[test]
+    fn cvalue_discounts_nested_candidates() {
+        let beads = ["全面深化改革", "全面深化改革", "全面深化改革", "深化改革"];
+        let set = chinese(&beads, 1);
+        let long = set.get("全面深化改革").unwrap();
+        let nested = set.get("深化改革").unwrap();
+        assert_eq!(nested.freq, 4);
+        // 3 of the 4 occurrences belong to the longer term.
+        assert!(nested.cvalue < long.cvalue, "{nested:?} {long:?}");
+        assert!(nested.cvalue > 0.0);
+    }
+
+    #[test]
+    fn sample_chinese_terms_are_found() {
+        let set = chinese(&sample("zh.sentences"), 2);
+        let gov = set.get("数字治理").expect("数字治理");
+        assert!(gov.freq >= 5, "{gov:?}");
+        assert!(gov.cvalue > 0.0);
+        // A function word never sits at an edge.
+        assert!(
+            set.list
+                .iter()
+                .all(|c| !c.key.ends_with('的') && !c.key.starts_with('的'))
+        );
+        // Domain terms are rarer in general language than everyday words.
+        let everyday = set.get("我们").map_or(f64::MIN, |c| c.termhood);
+        assert!(gov.termhood > everyday);
+    }
+
+    #[test]
+    fn english_groups_case_hyphens_and_plurals() {
+        let set = english(
+            &["Data flows matter.", "The data-flow rules.", "A data flow."],
+            1,
+        );
+        let flow = set.get("data flow").expect("grouped");
+        assert_eq!(flow.freq, 3);
+        assert_eq!(flow.beads, [0, 1, 2]);
+        // Stop words never at an edge, punctuation never inside.
+        assert!(set.get("the data flow").is_none());
+        assert!(set.get("matter data").is_none());
+    }
+
+    #[test]
+    fn english_phrasal_particle_may_close() {
+        let set = english(&["reform and opening up, and up"], 1);
+        assert!(set.get("reform and opening up").is_some());
+        assert!(set.get("and up").is_none());
+    }
+
+    #[test]
+    fn sample_english_terms_are_found() {
+        let set = english(&sample("en.sentences"), 2);
+        let gov = set.get("digital governance").expect("digital governance");
+        assert!(gov.freq >= 5);
+        assert!(gov.cvalue > 0.0);
+        assert!(
+            set.list
+                .iter()
+                .all(|c| c.parts.len() <= 6 && !is_english_stopword(&c.parts[0]))
+        );
+    }
+
+    #[test]
+    fn word_keys() {
+        assert_eq!(english_word_key("Policies"), "policy");
+        assert_eq!(english_word_key("China’s"), "china");
+        assert_eq!(english_word_key("process"), "process");
+        assert_eq!(english_word_key("approaches"), "approach");
+    }
+}

@@ -1,0 +1,85 @@
+//! Bilingual term extraction: aligned beads -> [`TermPair`]s.
+//!
+//! Term candidates are found on each side ([`candidates`]), then every Chinese
+//! candidate is paired with the English candidates of the beads it occurs in
+//! ([`pairing`]): association over the bead collection (Dice, reported as logDice) and
+//! word-level evidence (dictionary glosses, the glossary) pick the best rendering; the
+//! other renderings the translation used are kept with counts and bead ids. [`write`]
+//! prints the result as TSV, CSV, TBX (v2 martif and v3), or JSON.
+//!
+//! ```
+//! use bitext::formats::aligned::AlignedPair;
+//! use bitext::glossary::{GlossaryOptions, extract};
+//! use bitext::lexicon::Resources;
+//! let pairs: Vec<AlignedPair> = (0..3)
+//!     .map(|i| AlignedPair::new(i, "推进数字治理。", "Advance digital governance."))
+//!     .collect();
+//! let terms = extract(&pairs, &Resources::default_embedded()?, &GlossaryOptions::default());
+//! assert_eq!(terms[0].zh, "数字治理");
+//! assert_eq!(terms[0].en, "digital governance");
+//! # Ok::<(), bitext::Error>(())
+//! ```
+
+pub mod candidates;
+pub mod pairing;
+pub mod write;
+
+use serde::Serialize;
+
+use crate::formats::aligned::AlignedPair;
+pub use pairing::extract;
+
+/// What the extraction keeps.
+#[derive(Clone, Debug)]
+pub struct GlossaryOptions {
+    /// A Chinese term must occur at least this often (and co-occur this often with its
+    /// rendering).
+    pub min_freq: usize,
+    /// Keep only the best N pairs.
+    pub top: Option<usize>,
+}
+
+impl Default for GlossaryOptions {
+    fn default() -> Self {
+        GlossaryOptions {
+            min_freq: 2,
+            top: None,
+        }
+    }
+}
+
+/// Another English rendering of a term, as the translation used it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Rendering {
+    pub en: String,
+    /// Beads where it renders the term.
+    pub count: usize,
+    pub beads: Vec<usize>,
+}
+
+/// A Chinese term and its English rendering, found in the aligned text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TermPair {
+    pub zh: String,
+    /// The best rendering.
+    pub en: String,
+    /// Ranking score: association and word-level evidence weighed by termhood.
+    pub score: f64,
+    /// logDice of the pair over the beads (14 = always together).
+    pub log_dice: f64,
+    /// Occurrences of the Chinese term.
+    pub frequency: usize,
+    /// Beads where the term and the best rendering occur together.
+    pub cooccurrence: usize,
+    /// Other renderings, most used first.
+    pub renderings: Vec<Rendering>,
+    /// The pair is in the shipped glossary or a `--glossary` file.
+    pub known: bool,
+    /// Some bead ids where the term and the best rendering occur together.
+    pub examples: Vec<usize>,
+}
+
+/// The zh and en texts of `pairs`, for callers that have their own beads.
+pub fn texts(pairs: &[AlignedPair]) -> (Vec<&str>, Vec<&str>) {
+    pairs.iter().map(|p| (p.zh.as_str(), p.en.as_str())).unzip()
+}

@@ -1,0 +1,508 @@
+//! Pairing Chinese term candidates with English ones across aligned beads.
+//!
+//! For a Chinese candidate z and an English candidate e that share beads, the pair is
+//! scored as `dice(z, e) × (0.25 + lexical(z, e)) + glossary(z, e)`:
+//!
+//! - `dice` = 2·beads(z∧e) / (beads(z) + beads(e)): association over the collection,
+//!   which prefers the English phrase that comes and goes with the term;
+//! - `lexical` in 0..1: the share of e's content words that a dictionary gloss of z
+//!   (or of its jieba tokens) names, averaged with the share of z's tokens that e
+//!   renders (stems compared, via [`gloss_stems`]);
+//! - `glossary` = 1 when the glossary lists e for z.
+//!
+//! The best-scoring e is the rendering; in the term's beads without it, the best e
+//! with word-level evidence is recorded as another rendering.
+
+use std::collections::HashMap;
+
+use super::candidates::{self, Candidate, CandidateSet, english_word_key, is_zh_function_word};
+use super::{GlossaryOptions, Rendering, TermPair, texts};
+use crate::formats::aligned::AlignedPair;
+use crate::lexicon::{Resources, english_stem, gloss_stems, is_english_stopword};
+use crate::segment::words::{JIEBA, normalize_key};
+
+/// How many example bead ids a pair keeps.
+const EXAMPLES: usize = 3;
+
+/// Extract term pairs from aligned beads, best first.
+pub fn extract(
+    pairs: &[AlignedPair],
+    resources: &Resources,
+    opts: &GlossaryOptions,
+) -> Vec<TermPair> {
+    let (zh_texts, en_texts) = texts(pairs);
+    let zh = candidates::chinese(&zh_texts, opts.min_freq);
+    let en = candidates::english(&en_texts, 1);
+    let mut evidence = Evidence::new(resources, &en);
+    let mut out: Vec<TermPair> = zh
+        .list
+        .iter()
+        .filter(|z| z.cvalue > 0.0)
+        .filter_map(|z| pair_one(z, &en, &mut evidence, pairs, opts))
+        .collect();
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.zh.cmp(&b.zh)));
+    if let Some(n) = opts.top {
+        out.truncate(n);
+    }
+    out
+}
+
+/// The English phrase key of a glossary rendering, as candidates are keyed.
+pub fn phrase_key(text: &str) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.unicode_words()
+        .map(english_word_key)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Word-level evidence, cached per word.
+struct Evidence<'r> {
+    resources: &'r Resources,
+    /// Glossary: zh key -> English phrase keys and their content stems.
+    glossary: HashMap<String, Vec<(String, Vec<String>)>>,
+    /// Per English candidate: stems of its content words.
+    en_stems: Vec<Vec<String>>,
+    zh_cache: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl<'r> Evidence<'r> {
+    fn new(resources: &'r Resources, en: &CandidateSet) -> Self {
+        let mut glossary: HashMap<String, Vec<(String, Vec<String>)>> = HashMap::new();
+        for entry in resources.glossary.iter().filter(|e| e.status == "approved") {
+            let renderings = glossary.entry(normalize_key(&entry.zh)).or_default();
+            for r in &entry.en {
+                renderings.push((phrase_key(r), gloss_stems(r)));
+            }
+        }
+        let mut stem_cache: HashMap<&str, String> = HashMap::new();
+        let en_stems = en
+            .list
+            .iter()
+            .map(|c| {
+                c.parts
+                    .iter()
+                    .filter(|w| !is_english_stopword(w))
+                    .map(|w| {
+                        stem_cache
+                            .entry(w.as_str())
+                            .or_insert_with(|| english_stem(w))
+                            .clone()
+                    })
+                    .collect()
+            })
+            .collect();
+        Evidence {
+            resources,
+            glossary,
+            en_stems,
+            zh_cache: HashMap::new(),
+        }
+    }
+
+    /// The content stems of every gloss the dictionary and glossary give `word`;
+    /// Latin words and numbers stand for themselves.
+    fn zh_word_glosses(&mut self, word: &str) -> &[Vec<String>] {
+        if !self.zh_cache.contains_key(word) {
+            let mut glosses: Vec<Vec<String>> = Vec::new();
+            if word.chars().all(|c| c.is_ascii_alphanumeric()) {
+                glosses.push(vec![english_stem(word)]);
+            }
+            if let Some(d) = &self.resources.dictionary {
+                glosses.extend(d.glosses(word).into_iter().map(gloss_stems));
+            }
+            if let Some(rs) = self.glossary.get(word) {
+                glosses.extend(rs.iter().map(|(_, s)| s.clone()));
+            }
+            glosses.retain(|g| !g.is_empty());
+            glosses.sort();
+            glosses.dedup();
+            self.zh_cache.insert(word.to_string(), glosses);
+        }
+        &self.zh_cache[word]
+    }
+}
+
+/// Stems of one language-side word set, indexed for fuzzy look-up: a stem matches
+/// another when they are equal or share a prefix of 4+ characters covering 80% of the
+/// shorter one (china ~ chines, work ~ worker), which Porter stems keep apart.
+#[derive(Default)]
+struct StemIndex {
+    by_prefix: HashMap<String, Vec<String>>,
+}
+
+impl StemIndex {
+    fn new<'a>(stems: impl IntoIterator<Item = &'a String>) -> Self {
+        let mut by_prefix: HashMap<String, Vec<String>> = HashMap::new();
+        for s in stems {
+            let bucket = by_prefix.entry(prefix4(s)).or_default();
+            if !bucket.contains(s) {
+                bucket.push(s.clone());
+            }
+        }
+        StemIndex { by_prefix }
+    }
+
+    fn matches(&self, stem: &str) -> bool {
+        self.by_prefix
+            .get(&prefix4(stem))
+            .is_some_and(|b| b.iter().any(|s| stem_match(s, stem)))
+    }
+}
+
+fn prefix4(s: &str) -> String {
+    s.chars().take(4).collect()
+}
+
+fn stem_match(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    common >= 4 && common * 5 >= shorter * 4
+}
+
+/// A word inside a Chinese term: the characters it spans and its glosses' stems.
+struct Piece {
+    start: usize,
+    end: usize,
+    index: StemIndex,
+    glosses: Vec<Vec<String>>,
+}
+
+impl Piece {
+    fn new(start: usize, end: usize, glosses: Vec<Vec<String>>) -> Self {
+        Piece {
+            start,
+            end,
+            index: StemIndex::new(glosses.iter().flatten()),
+            glosses,
+        }
+    }
+
+    /// How much of its best gloss e renders: "class" renders half of 工人阶级's
+    /// "working class".
+    fn rendered(&self, e_stems: &[String]) -> f64 {
+        if !e_stems.iter().any(|s| self.index.matches(s)) {
+            return 0.0;
+        }
+        self.glosses
+            .iter()
+            .map(|g| {
+                let hit = g
+                    .iter()
+                    .filter(|s| e_stems.iter().any(|e| stem_match(s, e)))
+                    .count();
+                hit as f64 / g.len() as f64
+            })
+            .fold(0.0, f64::max)
+    }
+}
+
+/// What z's words may be rendered as: each jieba token and each dictionary word
+/// inside it (cut for search), with the characters it spans.
+struct ZhSense {
+    pieces: Vec<Piece>,
+    /// Per character of the term: does it need rendering (not a function word)?
+    content: Vec<bool>,
+    all: StemIndex,
+    known: Vec<String>,
+}
+
+impl ZhSense {
+    fn new(z: &Candidate, ev: &mut Evidence) -> Self {
+        let mut pieces = Vec::new();
+        let mut content = Vec::new();
+        let mut all_stems: Vec<String> = Vec::new();
+        let mut offset = 0;
+        for part in &z.parts {
+            let len = part.chars().count();
+            let needed = !is_zh_function_word(part) && part.chars().any(char::is_alphanumeric);
+            content.extend(std::iter::repeat_n(needed, len));
+            if needed {
+                let mut words: Vec<(usize, &str)> = vec![(0, part.as_str())];
+                for t in JIEBA.cut_for_search(part, false) {
+                    if t.word != part && t.word.chars().count() >= 2 {
+                        words.push((part[..t.byte_start].chars().count(), t.word));
+                    }
+                }
+                for (start, w) in words {
+                    let glosses = ev.zh_word_glosses(w).to_vec();
+                    all_stems.extend(glosses.iter().flatten().cloned());
+                    let end = start + w.chars().count();
+                    pieces.push(Piece::new(offset + start, offset + end, glosses));
+                }
+            }
+            offset += len;
+        }
+        if z.parts.len() > 1 {
+            let glosses = ev.zh_word_glosses(&z.key).to_vec();
+            all_stems.extend(glosses.iter().flatten().cloned());
+            pieces.push(Piece::new(0, offset, glosses));
+        }
+        let known = ev
+            .glossary
+            .get(&z.key)
+            .map(|rs| rs.iter().map(|(k, _)| k.clone()).collect())
+            .unwrap_or_default();
+        ZhSense {
+            pieces,
+            content,
+            all: StemIndex::new(&all_stems),
+            known,
+        }
+    }
+
+    /// 0..1: the share of e's content words that z's glosses name, averaged with the
+    /// share of z's characters whose words e renders.
+    fn lexical(&self, e_stems: &[String]) -> f64 {
+        if e_stems.is_empty() {
+            return 0.0;
+        }
+        let named = e_stems.iter().filter(|s| self.all.matches(s)).count();
+        if named == 0 {
+            return 0.0;
+        }
+        let cover_e = named as f64 / e_stems.len() as f64;
+        let mut covered = vec![0.0f64; self.content.len()];
+        for piece in &self.pieces {
+            let share = piece.rendered(e_stems);
+            if share > 0.0 {
+                for c in covered.iter_mut().take(piece.end).skip(piece.start) {
+                    *c = c.max(share);
+                }
+            }
+        }
+        let needed = self.content.iter().filter(|&&c| c).count().max(1);
+        let rendered: f64 = covered
+            .iter()
+            .zip(&self.content)
+            .filter(|&(_, &n)| n)
+            .map(|(c, _)| c)
+            .sum::<f64>()
+            / needed as f64;
+        (cover_e + rendered) / 2.0
+    }
+}
+
+fn pair_one(
+    z: &Candidate,
+    en: &CandidateSet,
+    ev: &mut Evidence,
+    pairs: &[AlignedPair],
+    opts: &GlossaryOptions,
+) -> Option<TermPair> {
+    let mut cooc: HashMap<usize, usize> = HashMap::new();
+    for &b in &z.beads {
+        for &e in &en.per_bead[b] {
+            *cooc.entry(e).or_default() += 1;
+        }
+    }
+    let sense = ZhSense::new(z, ev);
+    let zb = z.beads.len() as f64;
+    let score = |e: usize, c: usize| -> (f64, f64, bool) {
+        let cand = &en.list[e];
+        let dice = 2.0 * c as f64 / (zb + cand.beads.len() as f64);
+        let known = sense.known.contains(&cand.key);
+        let lex = sense.lexical(&ev.en_stems[e]);
+        // Share of e's occurrences outside longer candidates: "reform and opening"
+        // loses to "reform and opening up", which always follows it.
+        let unithood = (cand.cvalue / ((1.0 + cand.parts.len() as f64).log2() * cand.freq as f64))
+            .clamp(0.0, 1.0);
+        let s =
+            dice * (0.2 + lex).powi(2) * (0.75 + 0.25 * unithood) + if known { 1.0 } else { 0.0 };
+        (s, dice, known)
+    };
+    let need = opts.min_freq.max(1).min(z.beads.len());
+    let (best, (conf, dice, known)) = cooc
+        .iter()
+        .filter(|&(_, &c)| c >= need)
+        .map(|(&e, &c)| (e, score(e, c)))
+        .max_by(|a, b| {
+            a.1.0
+                .total_cmp(&b.1.0)
+                .then_with(|| en.list[b.0].key.cmp(&en.list[a.0].key))
+        })?;
+    // Weak association and no word-level evidence: the translation shows no rendering.
+    if dice < 0.15 && conf < 0.2 {
+        return None;
+    }
+    let best_cand = &en.list[best];
+    let mut examples = Vec::new();
+    let mut others: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &b in &z.beads {
+        if best_cand.beads.binary_search(&b).is_ok() {
+            if examples.len() < EXAMPLES {
+                examples.push(pairs[b].id);
+            }
+            continue;
+        }
+        // Here word-level evidence comes first: one bead says little about association.
+        let alt = en.per_bead[b]
+            .iter()
+            .map(|&e| {
+                let known = sense.known.contains(&en.list[e].key);
+                let lex = if known {
+                    1.0
+                } else {
+                    sense.lexical(&ev.en_stems[e])
+                };
+                (e, lex, score(e, cooc[&e]).0)
+            })
+            .filter(|&(_, lex, _)| lex > 0.0)
+            .max_by(|a, b| {
+                a.1.total_cmp(&b.1)
+                    .then_with(|| a.2.total_cmp(&b.2))
+                    .then_with(|| b.0.cmp(&a.0))
+            });
+        if let Some((e, _, _)) = alt {
+            others.entry(e).or_default().push(pairs[b].id);
+        }
+    }
+    let mut renderings: Vec<Rendering> = others
+        .into_iter()
+        .map(|(e, beads)| Rendering {
+            en: en.list[e].display.clone(),
+            count: beads.len(),
+            beads,
+        })
+        .collect();
+    renderings.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.en.cmp(&b.en)));
+    let weight = (1.0 + z.cvalue).ln() * ((z.termhood - 1.0) / 4.0).clamp(0.05, 1.0);
+    Some(TermPair {
+        zh: z.display.clone(),
+        en: best_cand.display.clone(),
+        score: round3(conf * weight),
+        log_dice: round3(14.0 + dice.log2()),
+        frequency: z.freq,
+        cooccurrence: cooc[&best],
+        renderings,
+        known,
+        examples,
+    })
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Resources;
+
+    fn sample_pairs() -> Vec<AlignedPair> {
+        let dir = format!("{}/corpora/digital-governance", env!("CARGO_MANIFEST_DIR"));
+        let zh: Vec<String> = std::fs::read_to_string(format!("{dir}/zh.sentences"))
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect();
+        let en: Vec<String> = std::fs::read_to_string(format!("{dir}/en.sentences"))
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect();
+        let gold = std::fs::read_to_string(format!("{dir}/gold.align")).unwrap();
+        let ids = |s: &str| -> Vec<usize> {
+            s.trim()
+                .trim_matches(['[', ']'])
+                .split(',')
+                .filter_map(|x| x.trim().parse().ok())
+                .collect()
+        };
+        gold.lines()
+            .filter_map(|l| l.split_once(':'))
+            .enumerate()
+            .map(|(i, (a, b))| {
+                let z: String = ids(a).iter().map(|&k| zh[k].as_str()).collect();
+                let e: Vec<&str> = ids(b).iter().map(|&k| en[k].as_str()).collect();
+                AlignedPair::new(i, &z, &e.join(" "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sample_terms_pair_with_their_renderings() {
+        let pairs = sample_pairs();
+        let res = Resources::default_embedded().unwrap();
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        let find = |zh: &str| terms.iter().find(|t| t.zh == zh);
+        let gov = find("数字治理").expect("数字治理 paired");
+        assert_eq!(gov.en.to_lowercase(), "digital governance");
+        assert!(gov.known);
+        assert!(gov.frequency >= 5);
+        assert!(!gov.examples.is_empty());
+        let econ = find("数字经济").expect("数字经济 paired");
+        assert_eq!(econ.en.to_lowercase(), "digital economy");
+        // Sorted by score.
+        assert!(terms.windows(2).all(|w| w[0].score >= w[1].score));
+    }
+
+    #[test]
+    fn dictionary_evidence_without_glossary() {
+        let res = Resources {
+            dictionary: Some(crate::lexicon::Dictionary::Embedded),
+            glossary: Vec::new(),
+        };
+        let pairs: Vec<AlignedPair> = [
+            ("保护个人隐私。", "Protect personal privacy."),
+            ("个人隐私很重要。", "Personal privacy is important."),
+            ("尊重个人隐私和数据。", "Respect personal privacy and data."),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, (z, e))| AlignedPair::new(i, z, e))
+        .collect();
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        let t = terms.iter().find(|t| t.zh == "个人隐私").expect("paired");
+        assert_eq!(t.en.to_lowercase(), "personal privacy");
+        assert!(!t.known);
+        assert_eq!(t.cooccurrence, 3);
+    }
+
+    #[test]
+    fn other_renderings_are_kept_with_beads() {
+        let res = Resources::default_embedded().unwrap();
+        let pairs: Vec<AlignedPair> = [
+            ("推动数据流动。", "Promote data flows."),
+            ("数据流动加快。", "Data flows speed up."),
+            ("规范数据流动。", "Regulate data flows."),
+            ("数据流动需要规则。", "The flow of data needs rules."),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, (z, e))| AlignedPair::new(10 + i, z, e))
+        .collect();
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        let t = terms.iter().find(|t| t.zh == "数据流动").expect("paired");
+        assert_eq!(t.en.to_lowercase(), "data flows");
+        assert_eq!(t.examples, [10, 11, 12]);
+        assert_eq!(t.renderings.len(), 1, "{t:?}");
+        assert_eq!(t.renderings[0].beads, [13]);
+        assert!(t.renderings[0].en.contains("flow"));
+    }
+
+    #[test]
+    fn empty_and_hostile_inputs_do_not_panic() {
+        let res = Resources {
+            dictionary: None,
+            glossary: Vec::new(),
+        };
+        assert!(extract(&[], &res, &GlossaryOptions::default()).is_empty());
+        let pairs = vec![
+            AlignedPair::new(0, "", ""),
+            AlignedPair::new(1, "《《》》《", "-- ' ’s"),
+            AlignedPair::new(2, "\u{0}\t》《测试", "<script>"),
+        ];
+        let _ = extract(
+            &pairs,
+            &res,
+            &GlossaryOptions {
+                min_freq: 0,
+                top: Some(0),
+            },
+        );
+    }
+}

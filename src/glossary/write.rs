@@ -1,0 +1,200 @@
+//! Writing term pairs: TSV and CSV (one row per pair, header row), TBX-Basic in the
+//! martif / TBX v2 form that OmegaT and translate-toolkit read, ISO 30042:2019 TBX v3
+//! (`conceptEntry/langSec/termSec`), and JSON. Every text is escaped in the XML forms.
+
+use std::io::{self, Write};
+
+use super::{Rendering, TermPair};
+use crate::formats::{tsv_cell, xml_escape};
+
+/// Column names of the TSV and CSV outputs.
+pub const COLUMNS: [&str; 7] = [
+    "zh",
+    "en",
+    "score",
+    "frequency",
+    "other_renderings",
+    "known",
+    "examples",
+];
+
+/// `rendering (count); rendering (count)`.
+fn renderings_cell(rs: &[Rendering]) -> String {
+    rs.iter()
+        .map(|r| format!("{} ({})", r.en, r.count))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn ids_cell(ids: &[usize]) -> String {
+    ids.iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn row(t: &TermPair) -> [String; 7] {
+    [
+        t.zh.clone(),
+        t.en.clone(),
+        format!("{:.3}", t.score),
+        t.frequency.to_string(),
+        renderings_cell(&t.renderings),
+        if t.known { "yes" } else { "no" }.to_string(),
+        ids_cell(&t.examples),
+    ]
+}
+
+pub fn write_tsv(terms: &[TermPair], out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}", COLUMNS.join("\t"))?;
+    for t in terms {
+        let cells: Vec<String> = row(t).iter().map(|c| tsv_cell(c)).collect();
+        writeln!(out, "{}", cells.join("\t"))?;
+    }
+    Ok(())
+}
+
+pub fn write_csv(terms: &[TermPair], out: &mut dyn Write) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(COLUMNS)?;
+    for t in terms {
+        w.write_record(row(t))?;
+    }
+    w.flush()
+}
+
+pub fn write_json(terms: &[TermPair], out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, terms)?;
+    writeln!(out)
+}
+
+fn pair_note(t: &TermPair) -> String {
+    format!(
+        "frequency: {}; score: {:.3}; logDice: {:.3}; known: {}; example beads: {}",
+        t.frequency,
+        t.score,
+        t.log_dice,
+        if t.known { "yes" } else { "no" },
+        ids_cell(&t.examples)
+    )
+}
+
+fn rendering_note(r: &Rendering) -> String {
+    format!(
+        "other rendering used {} times; beads: {}",
+        r.count,
+        ids_cell(&r.beads)
+    )
+}
+
+/// TBX-Basic, martif form (TBX v2): one `termEntry` per pair; the best rendering is the
+/// preferred term, other renderings follow as admitted terms with their counts.
+pub fn write_tbx(terms: &[TermPair], out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(out, r#"<martif type="TBX-Basic" xml:lang="en">"#)?;
+    writeln!(out, "  <martifHeader>")?;
+    writeln!(out, "    <fileDesc>")?;
+    writeln!(
+        out,
+        "      <sourceDesc><p>Extracted by bitext {} from aligned text</p></sourceDesc>",
+        env!("CARGO_PKG_VERSION")
+    )?;
+    writeln!(out, "    </fileDesc>")?;
+    writeln!(out, "  </martifHeader>")?;
+    writeln!(out, "  <text>")?;
+    writeln!(out, "    <body>")?;
+    for (i, t) in terms.iter().enumerate() {
+        writeln!(out, r#"      <termEntry id="t{}">"#, i + 1)?;
+        writeln!(out, "        <note>{}</note>", xml_escape(&pair_note(t)))?;
+        writeln!(out, r#"        <langSet xml:lang="zh">"#)?;
+        writeln!(out, "          <tig>")?;
+        writeln!(out, "            <term>{}</term>", xml_escape(&t.zh))?;
+        writeln!(out, "          </tig>")?;
+        writeln!(out, "        </langSet>")?;
+        writeln!(out, r#"        <langSet xml:lang="en">"#)?;
+        writeln!(out, "          <tig>")?;
+        writeln!(out, "            <term>{}</term>", xml_escape(&t.en))?;
+        writeln!(
+            out,
+            r#"            <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>"#
+        )?;
+        writeln!(out, "          </tig>")?;
+        for r in &t.renderings {
+            writeln!(out, "          <tig>")?;
+            writeln!(out, "            <term>{}</term>", xml_escape(&r.en))?;
+            writeln!(
+                out,
+                r#"            <termNote type="administrativeStatus">admittedTerm-admn-sts</termNote>"#
+            )?;
+            writeln!(
+                out,
+                "            <note>{}</note>",
+                xml_escape(&rendering_note(r))
+            )?;
+            writeln!(out, "          </tig>")?;
+        }
+        writeln!(out, "        </langSet>")?;
+        writeln!(out, "      </termEntry>")?;
+    }
+    writeln!(out, "    </body>")?;
+    writeln!(out, "  </text>")?;
+    writeln!(out, "</martif>")?;
+    Ok(())
+}
+
+/// TBX v3 (ISO 30042:2019), TBX-Basic dialect, DCA style.
+pub fn write_tbx3(terms: &[TermPair], out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        out,
+        r#"<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">"#
+    )?;
+    writeln!(out, "  <tbxHeader>")?;
+    writeln!(out, "    <fileDesc>")?;
+    writeln!(
+        out,
+        "      <sourceDesc><p>Extracted by bitext {} from aligned text</p></sourceDesc>",
+        env!("CARGO_PKG_VERSION")
+    )?;
+    writeln!(out, "    </fileDesc>")?;
+    writeln!(out, "  </tbxHeader>")?;
+    writeln!(out, "  <text>")?;
+    writeln!(out, "    <body>")?;
+    for (i, t) in terms.iter().enumerate() {
+        writeln!(out, r#"      <conceptEntry id="c{}">"#, i + 1)?;
+        writeln!(out, "        <note>{}</note>", xml_escape(&pair_note(t)))?;
+        writeln!(out, r#"        <langSec xml:lang="zh">"#)?;
+        writeln!(out, "          <termSec>")?;
+        writeln!(out, "            <term>{}</term>", xml_escape(&t.zh))?;
+        writeln!(out, "          </termSec>")?;
+        writeln!(out, "        </langSec>")?;
+        writeln!(out, r#"        <langSec xml:lang="en">"#)?;
+        writeln!(out, "          <termSec>")?;
+        writeln!(out, "            <term>{}</term>", xml_escape(&t.en))?;
+        writeln!(
+            out,
+            r#"            <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>"#
+        )?;
+        writeln!(out, "          </termSec>")?;
+        for r in &t.renderings {
+            writeln!(out, "          <termSec>")?;
+            writeln!(out, "            <term>{}</term>", xml_escape(&r.en))?;
+            writeln!(
+                out,
+                r#"            <termNote type="administrativeStatus">admittedTerm-admn-sts</termNote>"#
+            )?;
+            writeln!(
+                out,
+                "            <note>{}</note>",
+                xml_escape(&rendering_note(r))
+            )?;
+            writeln!(out, "          </termSec>")?;
+        }
+        writeln!(out, "        </langSec>")?;
+        writeln!(out, "      </conceptEntry>")?;
+    }
+    writeln!(out, "    </body>")?;
+    writeln!(out, "  </text>")?;
+    writeln!(out, "</tbx>")?;
+    Ok(())
+}

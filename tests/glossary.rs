@@ -1,0 +1,216 @@
+//! `bitext glossary`: output formats (snapshots), TBX read back, options and errors.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const SMALL: &str = "tests/fixtures/glossary/small.tsv";
+
+fn glossary(args: &[&str]) -> String {
+    let out = Command::cargo_bin("bitext")
+        .unwrap()
+        .arg("glossary")
+        .args(args)
+        .assert()
+        .success();
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn tsv_snapshot() {
+    insta::assert_snapshot!(glossary(&["--aligned", SMALL]));
+}
+
+#[test]
+fn csv_snapshot() {
+    insta::assert_snapshot!(glossary(&["--aligned", SMALL, "--format", "csv"]));
+}
+
+#[test]
+fn tbx_snapshot() {
+    insta::assert_snapshot!(glossary(&["--aligned", SMALL, "--format", "tbx"]));
+}
+
+#[test]
+fn tbx3_snapshot() {
+    insta::assert_snapshot!(glossary(&["--aligned", SMALL, "--format", "tbx3"]));
+}
+
+#[test]
+fn json_snapshot() {
+    let text = glossary(&["--aligned", SMALL, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    insta::assert_json_snapshot!(value);
+}
+
+/// (zh term, preferred en term, other en terms) of each entry of a TBX file.
+fn read_tbx(xml: &str, entry: &[u8], lang_block: &[u8]) -> Vec<(String, String, Vec<String>)> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = Vec::new();
+    let (mut lang, mut in_term, mut text) = (String::new(), false, String::new());
+    let mut terms: Vec<(String, String)> = Vec::new();
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) if e.local_name().as_ref() == lang_block => {
+                lang = e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.as_ref() == b"xml:lang")
+                    .map(|a| String::from_utf8(a.value.to_vec()).unwrap())
+                    .unwrap();
+            }
+            Event::Start(e) if e.local_name().as_ref() == b"term" => {
+                in_term = true;
+                text.clear();
+            }
+            Event::Text(t) if in_term => text.push_str(&t.unescape().unwrap()),
+            Event::End(e) if e.local_name().as_ref() == b"term" => {
+                in_term = false;
+                terms.push((lang.clone(), text.clone()));
+            }
+            Event::End(e) if e.local_name().as_ref() == entry => {
+                let zh: Vec<_> = terms.iter().filter(|t| t.0 == "zh").collect();
+                let en: Vec<String> = terms
+                    .iter()
+                    .filter(|t| t.0 == "en")
+                    .map(|t| t.1.clone())
+                    .collect();
+                assert_eq!(zh.len(), 1);
+                out.push((zh[0].1.clone(), en[0].clone(), en[1..].to_vec()));
+                terms.clear();
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The TSV rows as (zh, en, other renderings cell).
+fn tsv_pairs() -> Vec<(String, String, String)> {
+    glossary(&["--aligned", SMALL])
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            (c[0].to_string(), c[1].to_string(), c[4].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn tbx_reads_back_as_the_same_pairs() {
+    let expected = tsv_pairs();
+    assert!(
+        expected
+            .iter()
+            .any(|(zh, en, _)| zh == "数据安全" && en == "data security")
+    );
+    for (format, entry, lang) in [
+        ("tbx", &b"termEntry"[..], &b"langSet"[..]),
+        ("tbx3", &b"conceptEntry"[..], &b"langSec"[..]),
+    ] {
+        let xml = glossary(&["--aligned", SMALL, "--format", format]);
+        let got = read_tbx(&xml, entry, lang);
+        assert_eq!(got.len(), expected.len(), "{format}");
+        for ((zh, en, others), (ezh, een, eothers)) in got.iter().zip(&expected) {
+            assert_eq!((zh, en), (ezh, een), "{format}");
+            for o in others {
+                assert!(
+                    eothers.contains(o.as_str()),
+                    "{format}: {o} not in {eothers}"
+                );
+            }
+        }
+        // The apostrophe of People's is escaped, and reads back.
+        assert!(xml.contains("People&apos;s"), "{format}");
+        assert!(
+            got.iter()
+                .any(|(_, en, _)| en == "National People's Congress")
+        );
+    }
+}
+
+#[test]
+fn top_and_min_freq_limit_the_output() {
+    let all = glossary(&["--aligned", SMALL]).lines().count();
+    let top = glossary(&["--aligned", SMALL, "--top", "2"]);
+    assert_eq!(top.lines().count(), 3);
+    assert!(all > 3);
+    let strict = glossary(&["--aligned", SMALL, "--min-freq", "5"]);
+    assert!(strict.lines().count() < all);
+    assert!(
+        strict
+            .lines()
+            .skip(1)
+            .all(|l| l.split('\t').nth(3).unwrap().parse::<usize>().unwrap() >= 5)
+    );
+}
+
+#[test]
+fn output_file_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("terms.csv");
+    Command::cargo_bin("bitext")
+        .unwrap()
+        .args(["glossary", "--aligned", SMALL, "--format", "csv", "-o"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout("");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("zh,en,score,frequency,other_renderings,known,examples"));
+    assert!(text.contains("数据安全,data security"));
+}
+
+#[test]
+fn aligns_first_when_given_two_documents() {
+    let dir = "corpora/digital-governance";
+    let out = glossary(&[
+        "--presplit",
+        &format!("{dir}/zh.sentences"),
+        &format!("{dir}/en.sentences"),
+    ]);
+    let row = out
+        .lines()
+        .find(|l| l.starts_with("数字治理\t"))
+        .expect("数字治理 in the glossary");
+    assert!(
+        row.to_lowercase().contains("\tdigital governance\t"),
+        "{row}"
+    );
+}
+
+#[test]
+fn bad_input_names_the_file_and_exits_2() {
+    Command::cargo_bin("bitext")
+        .unwrap()
+        .args([
+            "glossary",
+            "--aligned",
+            "tests/fixtures/glossary/broken.tmx",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("broken.tmx"));
+    Command::cargo_bin("bitext")
+        .unwrap()
+        .args([
+            "glossary",
+            "--aligned",
+            "tests/fixtures/glossary/missing.tsv",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.tsv"));
+    Command::cargo_bin("bitext")
+        .unwrap()
+        .args(["glossary", "a.txt", "b.txt", "--aligned", SMALL])
+        .assert()
+        .code(2);
+    Command::cargo_bin("bitext")
+        .unwrap()
+        .args(["glossary"])
+        .assert()
+        .code(2);
+}
