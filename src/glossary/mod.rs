@@ -15,8 +15,7 @@
 //!     .map(|i| AlignedPair::new(i, "推进数字治理。", "Advance digital governance."))
 //!     .collect();
 //! let terms = extract(&pairs, &Resources::default_embedded()?, &GlossaryOptions::default());
-//! assert_eq!(terms[0].zh, "数字治理");
-//! assert_eq!(terms[0].en, "digital governance");
+//! assert!(terms.iter().any(|t| t.zh == "数字治理" && t.en == "digital governance"));
 //! # Ok::<(), bitext::Error>(())
 //! ```
 
