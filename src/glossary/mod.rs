@@ -11,9 +11,11 @@
 //! use bitext::formats::aligned::AlignedPair;
 //! use bitext::glossary::{GlossaryOptions, extract};
 //! use bitext::lexicon::Resources;
-//! let pairs: Vec<AlignedPair> = (0..3)
-//!     .map(|i| AlignedPair::new(i, "推进数字治理。", "Advance digital governance."))
-//!     .collect();
+//! let pairs = [
+//!     AlignedPair::new(0, "推进数字治理。", "Advance digital governance."),
+//!     AlignedPair::new(1, "完善数字治理。", "Improve digital governance."),
+//!     AlignedPair::new(2, "数字治理很重要。", "Digital governance matters."),
+//! ];
 //! let terms = extract(&pairs, &Resources::default_embedded()?, &GlossaryOptions::default());
 //! assert!(terms.iter().any(|t| t.zh == "数字治理" && t.en == "digital governance"));
 //! # Ok::<(), bitext::Error>(())
