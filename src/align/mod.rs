@@ -248,9 +248,9 @@ fn fit_priors(raw: &[dp::RawBead], params: &mut dp::Params) {
     let total: f32 = counts.iter().sum();
     let alpha = 2.0;
     let one_one = ((counts[0] + alpha) / total).ln();
-    for k in 1..dp::BEADS.len() {
-        let observed = ((counts[k] + alpha) / total).ln() - one_one;
-        params.prior[k] += params.prior_fit * (observed - params.prior[k]);
+    for (prior, count) in params.prior.iter_mut().zip(counts).skip(1) {
+        let observed = ((count + alpha) / total).ln() - one_one;
+        *prior += params.prior_fit * (observed - *prior);
     }
 }
 
