@@ -2,6 +2,7 @@
 //! One module per subcommand; errors are printed once as a chain, exit code 2.
 
 pub(crate) mod align;
+mod check;
 mod eval;
 pub(crate) mod output;
 mod segment;
@@ -29,6 +30,8 @@ enum Command {
     Align(align::Args),
     /// Score an alignment against gold (strict and lax P/R/F1).
     Eval(eval::Args),
+    /// Check a translation: glossary terms, numbers, untranslated and empty segments.
+    Check(check::Args),
 }
 
 /// What a subcommand's run reports: success, or problems found (exit 1).
@@ -50,6 +53,7 @@ pub fn main() -> ExitCode {
         Command::Segment(args) => segment::run(args),
         Command::Align(args) => align::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Check(args) => check::run(args),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
