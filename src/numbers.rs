@@ -169,6 +169,13 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
                 }
                 j += d.len_utf8();
             }
+            // 5G, G20, W3C, 3GPP: digits inside a Latin code are names, not numbers.
+            let in_code = text[..i].ends_with(|p: char| p.is_ascii_alphabetic())
+                || text[j..].starts_with(|n: char| n.is_ascii_alphabetic());
+            if in_code {
+                i = j.max(i + clen);
+                continue;
+            }
             let mut value: f64 = s.parse().unwrap_or(0.0);
             let (scale, slen) = scale_after_zh(&text[j..]);
             value *= scale;
@@ -186,7 +193,10 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
             let prev = text[..i].chars().next_back();
             let ordinal = prev == Some('第');
             let percent_prefix = text[..i].ends_with("百分之");
-            let lone_one = matches!(run, "一" | "两" | "万" | "亿" | "千" | "百" | "十");
+            // 十 alone is ten (十个, 十项) except in words like 十分 (very), 十足, 十字.
+            let lone_ten = run == "十" && !text[run_end..].starts_with(['分', '足', '字', '全']);
+            let lone_one =
+                matches!(run, "一" | "两" | "万" | "亿" | "千" | "百" | "十") && !lone_ten;
             let skip = ZH_NOT_NUMBERS.contains(&run) || (lone_one && !ordinal && !percent_prefix)
                 // 百分之 itself: 百 is part of the percent sign, not a number
                 || (run == "百" && text[run_end..].starts_with("分之"));
@@ -395,6 +405,20 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                     spelled: false,
                 });
             }
+        } else if (w == "one" || w == "a")
+            && words
+                .get(k + 1)
+                .is_some_and(|(_, _, n)| matches!(n.as_str(), "million" | "billion" | "trillion"))
+        {
+            // "one billion", "a million": the scale word below multiplies this 1.
+            m = Some(NumberMention {
+                start: s,
+                end: e,
+                value: 1.0,
+                kind: NumberKind::Cardinal,
+                approximate: false,
+                spelled: true,
+            });
         } else if let Some(&(_, v)) = EN_SMALL.iter().find(|(n, _)| n == w) {
             // twenty-one, two hundred
             let mut value = f64::from(v);
@@ -569,5 +593,14 @@ mod tests {
         assert!(en("one of the may").is_empty());
         assert_eq!(en("the fifth meeting"), [5.0]);
         assert!(extract_en("about 30 countries")[0].approximate);
+        assert_eq!(en("one billion users"), [1e9]);
+        assert!(en("a few").is_empty());
+    }
+
+    #[test]
+    fn codes_and_lone_ten() {
+        assert!(zh("5G网络和G20峰会、W3C").is_empty());
+        assert_eq!(zh("十个工作组"), [10.0]);
+        assert!(zh("十分重要").is_empty());
     }
 }

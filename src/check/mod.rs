@@ -200,16 +200,15 @@ fn check_untranslated(p: &AlignedPair) -> Option<Finding> {
 }
 
 fn check_punctuation(p: &AlignedPair, out: &mut Vec<Finding>) {
-    let found: String = p
-        .en
-        .chars()
-        .filter(|c| "，。；：（）、！？".contains(*c))
-        .fold(String::new(), |mut s, c| {
-            if !s.contains(c) {
-                s.push(c);
-            }
-            s
-        });
+    let found: String =
+        p.en.chars()
+            .filter(|c| "，。；：（）、！？".contains(*c))
+            .fold(String::new(), |mut s, c| {
+                if !s.contains(c) {
+                    s.push(c);
+                }
+                s
+            });
     if !found.is_empty() {
         let mut f = Finding::bead(
             FindingType::Punctuation,
@@ -366,15 +365,20 @@ fn show(v: f64) -> String {
 fn check_numbers(p: &AlignedPair, out: &mut Vec<Finding>) {
     let zh = numbers::extract_zh(&p.zh);
     let en = numbers::extract_en(&p.en);
-    // Any mention of a value on the other side, approximate or not, accounts for it.
-    let has = |ms: &[NumberMention], v: f64| ms.iter().any(|m| numbers::same_value(m.value, v));
+    // Any mention of a value on the other side, approximate or not, accounts for it,
+    // and so does the value written inside a code there (二十国集团 = G20).
+    let has = |ms: &[NumberMention], v: f64, other: &str| {
+        ms.iter().any(|m| numbers::same_value(m.value, v)) || in_code(other, v)
+    };
+    let en_lower = p.en.to_lowercase();
     let zh_only: Vec<&NumberMention> = zh
         .iter()
-        .filter(|m| is_strong(m) && !has(&en, m.value))
+        .filter(|m| is_strong(m) && !has(&en, m.value, &p.en))
+        .filter(|m| !month_named(&p.zh[m.end..], m.value, &en_lower))
         .collect();
     let en_only: Vec<&NumberMention> = en
         .iter()
-        .filter(|m| is_strong(m) && !has(&zh, m.value))
+        .filter(|m| is_strong(m) && !has(&zh, m.value, &p.zh))
         .collect();
     if zh_only.is_empty() && en_only.is_empty() {
         return;
@@ -403,4 +407,39 @@ fn check_numbers(p: &AlignedPair, out: &mut Vec<Finding>) {
     let mut f = Finding::bead(FindingType::NumberMismatch, Severity::Error, p, message);
     f.term = Some(term);
     out.push(f);
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// 12月 against "December" with no day next to it (the English extractor only takes
+/// month names in dates).
+fn month_named(after: &str, v: f64, en_lower: &str) -> bool {
+    after.starts_with('月')
+        && (1.0..=12.0).contains(&v)
+        && v.fract() == 0.0
+        && en_lower.contains(MONTHS[v as usize - 1])
+}
+
+/// The integer `v` written inside an alphanumeric code of `text` (G20, 5G, W3C).
+fn in_code(text: &str, v: f64) -> bool {
+    if v.fract() != 0.0 || !(0.0..1e6).contains(&v) {
+        return false;
+    }
+    let digits = show(v);
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| t.chars().any(|c| c.is_ascii_alphabetic()))
+        .any(|t| t.split(|c: char| !c.is_ascii_digit()).any(|d| d == digits))
 }

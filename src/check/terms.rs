@@ -139,11 +139,44 @@ impl<'a> EnglishText<'a> {
                 }
             }
         }
+        if let Some(span) = self.find_loose(r) {
+            return Some(span);
+        }
         if r.stems.len() > 1 {
             for x in w {
                 if x.2 == r.joined || x.2.strip_suffix('s') == Some(r.joined.as_str()) {
                     return Some((x.0, x.1));
                 }
+            }
+        }
+        None
+    }
+
+    /// Content words of a multi-word rendering in any order within a short window,
+    /// stems compared loosely: "standards development" ~ "developing ... standards",
+    /// "International Organization for Standardization" ~ "international standards
+    /// organizations", "rule-making" ~ "rules can be made".
+    fn find_loose(&self, r: &Rendering) -> Option<(usize, usize)> {
+        let n = r.content.len();
+        if n < 2 {
+            return None;
+        }
+        let w = &self.words;
+        let window = 2 * n + 3;
+        for i in 0..w.len() {
+            let end = (i + window).min(w.len());
+            let mut used = vec![false; end - i];
+            let mut last = i;
+            let all = r.content.iter().all(|s| {
+                let k = (i..end).find(|&k| !used[k - i] && !w[k].4 && loose_eq(s, &w[k].3));
+                if let Some(k) = k {
+                    used[k - i] = true;
+                    last = last.max(k);
+                }
+                k.is_some()
+            });
+            if all && used[0] {
+                return Some((w[i].0, w[last].1));
             }
         }
         None
@@ -211,7 +244,10 @@ impl TermSet {
             self.terms.len() - 1
         });
         let term = &mut self.terms[k];
-        for (list, texts) in [(&mut term.approved, approved), (&mut term.forbidden, forbidden)] {
+        for (list, texts) in [
+            (&mut term.approved, approved),
+            (&mut term.forbidden, forbidden),
+        ] {
             for t in texts {
                 let r = Rendering::new(t);
                 if !r.stems.is_empty() && !list.iter().any(|x| x.text == r.text) {
@@ -276,4 +312,37 @@ impl TermSet {
             })
             .collect()
     }
+}
+
+/// Stems equal, or sharing a long prefix (technic/technolog), or an irregular
+/// participle of the same verb (made/make).
+fn loose_eq(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    fn irregular(x: &str) -> &str {
+        match x {
+            "made" => "make",
+            "built" => "build",
+            "held" => "hold",
+            "led" => "lead",
+            "taken" | "took" => "take",
+            "given" | "gave" => "give",
+            "brought" => "bring",
+            "drawn" | "drew" => "draw",
+            "laid" => "lay",
+            "sought" => "seek",
+            "won" => "win",
+            "kept" => "keep",
+            "met" => "meet",
+            "run" | "ran" => "run",
+            "grown" | "grew" => "grow",
+            _ => x,
+        }
+    }
+    if irregular(a) == irregular(b) {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    common >= 5
 }
