@@ -182,7 +182,8 @@ impl<'a> EnglishText<'a> {
         None
     }
 
-    /// The window of words most similar to `r` (normalised Levenshtein ≥ 0.75), as a
+    /// The window of words most similar to `r` (normalised Levenshtein ≥ 0.6, one word in
+    /// common), as a
     /// hint for a near miss.
     pub fn near(&self, r: &Rendering) -> Option<String> {
         let n = r.stems.len().max(1);
@@ -196,7 +197,11 @@ impl<'a> EnglishText<'a> {
                 let span = &self.text[self.words[i].0..self.words[i + len - 1].1];
                 let cand = span.to_lowercase().replace('-', " ");
                 let sim = strsim::normalized_levenshtein(&cand, &target);
-                if sim >= 0.75 && best.as_ref().is_none_or(|(b, _)| sim > *b) {
+                // A window sharing no word with the rendering is a coincidence.
+                let shares = self.words[i..i + len]
+                    .iter()
+                    .any(|x| r.stems.contains(&x.3));
+                if sim >= 0.6 && shares && best.as_ref().is_none_or(|(b, _)| sim > *b) {
                     best = Some((sim, span.to_string()));
                 }
             }
@@ -345,4 +350,59 @@ fn loose_eq(a: &str, b: &str) -> bool {
     }
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     common >= 5
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(terms: &[(&str, &str)]) -> TermSet {
+        let mut s = TermSet::default();
+        for (zh, en) in terms {
+            s.add(zh, &[en], &[]);
+        }
+        s.build()
+    }
+
+    fn found(s: &TermSet, zh: &str) -> Vec<String> {
+        s.find_terms(zh)
+            .iter()
+            .map(|h| s.terms[h.term].zh.clone())
+            .collect()
+    }
+
+    #[test]
+    fn longest_term_wins() {
+        let s = set(&[("改革", "reform"), ("改革开放", "reform and opening up")]);
+        assert_eq!(found(&s, "坚持改革开放，深化改革"), ["改革开放", "改革"]);
+    }
+
+    #[test]
+    fn term_inside_a_longer_word_is_dropped() {
+        let s = set(&[("人民", "people")]);
+        let words = |w: &str| w == "人民币";
+        assert!(s.find_terms_in_words("人民币汇率", words).is_empty());
+        assert_eq!(s.find_terms_in_words("人民群众", words).len(), 1);
+    }
+
+    #[test]
+    fn renderings_match_across_inflection_case_and_hyphens() {
+        let m = |r: &str, t: &str| EnglishText::new(t).find_span(&Rendering::new(r)).is_some();
+        assert!(m("cross-border data flow", "Cross border data flows grew."));
+        assert!(m("platform company", "Platform companies"));
+        assert!(m("e-government", "egovernment services"));
+        assert!(m(
+            "governance of the digital economy",
+            "governance of digital economies"
+        ));
+        assert!(!m("digital economy", "the data economy"));
+        assert!(!m("reform", "reformist"));
+    }
+
+    #[test]
+    fn near_miss_hint() {
+        let en = EnglishText::new("Rules on cross border data flowing apply.");
+        let r = Rendering::new("cross-border data flows");
+        assert!(en.near(&r).is_some());
+    }
 }
