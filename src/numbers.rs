@@ -200,26 +200,24 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
             let skip = ZH_NOT_NUMBERS.contains(&run) || (lone_one && !ordinal && !percent_prefix)
                 // 百分之 itself: 百 is part of the percent sign, not a number
                 || (run == "百" && text[run_end..].starts_with("分之"));
-            if !skip {
-                if let Some(value) = parse_zh_numeral(run) {
-                    let mut m = finish_zh(text, i, run_end, value, true);
-                    if ordinal {
-                        m.kind = NumberKind::Ordinal;
-                    }
-                    // 三四个, 五六十: two adjacent digits mean "three or four".
-                    let digits: Vec<u32> = run.chars().filter_map(zh_digit).collect();
-                    if digits.windows(2).any(|w| w[1] == w[0] + 1)
-                        && run.chars().filter(|&c| zh_unit(c).is_some()).count() <= 1
-                        && run.chars().count() <= 3
-                        && !run.contains('〇')
-                        && !run.contains('零')
-                        && digits.len() >= 2
-                        && run.chars().take(2).all(|c| zh_digit(c).is_some())
-                    {
-                        m.approximate = true;
-                    }
-                    out.push(m);
+            if !skip && let Some(value) = parse_zh_numeral(run) {
+                let mut m = finish_zh(text, i, run_end, value, true);
+                if ordinal {
+                    m.kind = NumberKind::Ordinal;
                 }
+                // 三四个, 五六十: two adjacent digits mean "three or four".
+                let digits: Vec<u32> = run.chars().filter_map(zh_digit).collect();
+                if digits.windows(2).any(|w| w[1] == w[0] + 1)
+                    && run.chars().filter(|&c| zh_unit(c).is_some()).count() <= 1
+                    && run.chars().count() <= 3
+                    && !run.contains('〇')
+                    && !run.contains('零')
+                    && digits.len() >= 2
+                    && run.chars().take(2).all(|c| zh_digit(c).is_some())
+                {
+                    m.approximate = true;
+                }
+                out.push(m);
             }
             i = run_end;
             continue;
@@ -478,16 +476,14 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
         if let Some(mut mention) = m {
             let idx = k + consumed;
             // Scale words: 1.2 trillion, 300 million, ten thousand
-            if mention.kind == NumberKind::Cardinal {
-                if let Some((_, e2, w2)) = words.get(idx) {
-                    if let Some(scale) = en_scale(w2) {
-                        if mention.value != 1000.0 || w2 != "thousand" {
-                            mention.value *= scale;
-                            mention.end = *e2;
-                            consumed += 1;
-                        }
-                    }
-                }
+            if mention.kind == NumberKind::Cardinal
+                && let Some((_, e2, w2)) = words.get(idx)
+                && let Some(scale) = en_scale(w2)
+                && (mention.value != 1000.0 || w2 != "thousand")
+            {
+                mention.value *= scale;
+                mention.end = *e2;
+                consumed += 1;
             }
             let after = &text[mention.end..];
             let after_trim = after.trim_start().to_lowercase();

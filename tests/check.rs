@@ -95,7 +95,7 @@ fn injected_errors_are_found_on_their_beads() {
     let mut pairs = clean.clone();
     let terms = TermSet::from_glossary(&glossary);
     let mut used = Vec::new();
-    let mut free = |pred: &dyn Fn(&AlignedPair) -> bool, used: &mut Vec<usize>| {
+    let free = |pred: &dyn Fn(&AlignedPair) -> bool, used: &mut Vec<usize>| {
         let p = clean
             .iter()
             .find(|p| !used.contains(&p.id) && pred(p))
