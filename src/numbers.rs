@@ -27,7 +27,8 @@ pub struct NumberMention {
     pub end: usize,
     pub value: f64,
     pub kind: NumberKind,
-    /// Approximate or vague (三四个, 几十, 十多, 5000多, "some 30"): not to be checked.
+    /// Approximate, vague or idiomatic (三四个, 几十, 十多, 5000多, "some 30", 两个一百年):
+    /// not to be checked.
     pub approximate: bool,
     /// Written in Chinese numerals or English number words (not digits).
     pub spelled: bool,
@@ -115,7 +116,58 @@ pub fn parse_zh_numeral(run: &str) -> Option<f64> {
 }
 
 /// Words made of numeral characters that are not numbers.
-const ZH_NOT_NUMBERS: &[&str] = &["万一", "千万", "一一", "万万", "十分", "百万分", "一千零一"];
+const ZH_NOT_NUMBERS: &[&str] = &[
+    "万一",
+    "千万",
+    "一一",
+    "万万",
+    "十分",
+    "百万分",
+    "一千零一",
+    "亿万",
+    "千千万万",
+];
+
+/// Fixed expressions and idioms whose numerals are names or figures of speech, not
+/// quantities a translation must keep (两个一百年 = "the Two Centenary Goals").
+const ZH_FIXED: &[&str] = &[
+    "两个一百年",
+    "说一千道一万",
+    "千里之行",
+    "行百里者半九十",
+    "成千上万",
+    "千方百计",
+    "千差万别",
+    "千家万户",
+    "百花齐放",
+    "百家争鸣",
+    "十四五",
+    "十三五",
+    "十二五",
+    "一带一路",
+    "一国两制",
+    "三个代表",
+    "四个全面",
+    "四个自信",
+    "四个意识",
+    "五位一体",
+    "两个维护",
+    "两个确立",
+    "三严三实",
+    "八项规定",
+];
+
+/// Mentions inside a fixed expression become approximate (not to be checked).
+fn mark_fixed(text: &str, out: &mut [NumberMention]) {
+    for fixed in ZH_FIXED {
+        for (i, _) in text.match_indices(fixed) {
+            let end = i + fixed.len();
+            for m in out.iter_mut().filter(|m| m.start < end && m.end > i) {
+                m.approximate = true;
+            }
+        }
+    }
+}
 
 fn scale_after_zh(rest: &str) -> (f64, usize) {
     for (s, v) in [
@@ -224,6 +276,7 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
         }
         i += clen;
     }
+    mark_fixed(text, &mut out);
     out
 }
 
@@ -295,6 +348,8 @@ const EN_SMALL: &[(&str, u32)] = &[
     ("ninety", 90),
     ("hundred", 100),
     ("thousand", 1000),
+    ("centenary", 100),
+    ("centennial", 100),
 ];
 
 const EN_ORDINAL: &[(&str, u32)] = &[
@@ -432,7 +487,7 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                         value += f64::from(v2);
                         e = *e2;
                         consumed = 2;
-                    } else if v2 == 100 && v < 10 {
+                    } else if w2 == "hundred" && v < 10 {
                         value *= 100.0;
                         e = *e2;
                         consumed = 2;
@@ -598,5 +653,11 @@ mod tests {
         assert!(zh("5G网络和G20峰会、W3C").is_empty());
         assert_eq!(zh("十个工作组"), [10.0]);
         assert!(zh("十分重要").is_empty());
+        assert!(extract_zh("实现“两个一百年”奋斗目标")[0].approximate);
+        assert!(extract_zh("十四五规划").iter().all(|m| m.approximate));
+        assert!(zh("亿万人民").is_empty());
+        assert_eq!(en("the centenary of the CPC"), [100.0]);
+        assert_eq!(en("the Two Centenary Goals"), [2.0, 100.0]);
+        assert_eq!(en("two hundred"), [200.0]);
     }
 }

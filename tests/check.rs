@@ -163,6 +163,9 @@ fn injected_errors_are_found_on_their_beads() {
         .replace(&term.approved[0].text, &term.approved[1].text);
 
     let found = run_check(&pairs, &terms);
+    eprintln!(
+        "injected: miss {miss}, year {year}, empty {empty}, copied {copied}, {zh_term} two ways on {two_ways}"
+    );
     assert!(
         on_bead(&found, FindingType::GlossaryMiss, miss),
         "miss {miss}"

@@ -404,7 +404,18 @@ fn check_numbers(p: &AlignedPair, out: &mut Vec<Finding>) {
         .chain(en_only.iter().map(|m| &p.en[m.start..m.end]))
         .collect::<Vec<_>>()
         .join(" / ");
-    let mut f = Finding::bead(FindingType::NumberMismatch, Severity::Error, p, message);
+    // A translator often spells out a year the Chinese leaves implicit (成立后 -> "after
+    // it was founded in 1921"); that alone is worth a note, not an error.
+    let is_year = |m: &&NumberMention| {
+        !m.spelled && m.kind == NumberKind::Cardinal && (1800.0..=2100.0).contains(&m.value)
+    };
+    let zh_has_year = zh.iter().any(|m| is_year(&m));
+    let severity = if zh_only.is_empty() && !zh_has_year && en_only.iter().all(is_year) {
+        Severity::Info
+    } else {
+        Severity::Error
+    };
+    let mut f = Finding::bead(FindingType::NumberMismatch, severity, p, message);
     f.term = Some(term);
     out.push(f);
 }
