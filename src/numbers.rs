@@ -473,8 +473,9 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                 spelled: true,
             });
         } else if let Some(&(_, v)) = EN_SMALL.iter().find(|(n, _)| n == w) {
-            // twenty-one, two hundred
+            // twenty-one, two hundred, twenty-first
             let mut value = f64::from(v);
+            let mut kind = NumberKind::Cardinal;
             if let Some((_, e2, w2)) = words.get(k + 1) {
                 // "one" alone is a pronoun, but in twenty-one or one hundred it is a number.
                 let v2 = if w2 == "one" {
@@ -482,7 +483,13 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                 } else {
                     EN_SMALL.iter().find(|(n, _)| n == w2).map(|&(_, v)| v)
                 };
-                if let Some(v2) = v2 {
+                let ord = EN_ORDINAL.iter().find(|(n, _)| n == w2).map(|&(_, v)| v);
+                if let Some(o) = ord.filter(|&o| v >= 20 && o < 10 && text[e..].starts_with('-')) {
+                    value += f64::from(o);
+                    kind = NumberKind::Ordinal;
+                    e = *e2;
+                    consumed = 2;
+                } else if let Some(v2) = v2 {
                     if v >= 20 && v2 < 10 && text[e..].starts_with('-') {
                         value += f64::from(v2);
                         e = *e2;
@@ -498,7 +505,7 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                 start: s,
                 end: e,
                 value,
-                kind: NumberKind::Cardinal,
+                kind,
                 approximate: false,
                 spelled: true,
             });
@@ -659,5 +666,10 @@ mod tests {
         assert_eq!(en("the centenary of the CPC"), [100.0]);
         assert_eq!(en("the Two Centenary Goals"), [2.0, 100.0]);
         assert_eq!(en("two hundred"), [200.0]);
+        let t = extract_en("my twenty-first birthday");
+        assert_eq!(
+            (t.len(), t[0].value, t[0].kind),
+            (1, 21.0, NumberKind::Ordinal)
+        );
     }
 }
