@@ -287,3 +287,18 @@ fn cli_clean_exit_zero_and_bad_input_exit_two() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn aligner_warnings_become_structure_findings() {
+    let terms = TermSet::default().build();
+    let pairs = [AlignedPair::new(0, "一、总体情况", "I. Overview")];
+    let warning = "Chinese heading without an English counterpart: 二、主要问题".to_string();
+    let found = run_check(&pairs, &terms);
+    assert!(found.is_empty(), "{found:#?}");
+    let found = check(&pairs, &terms, &[warning], &CheckOptions::default());
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        (found[0].kind, found[0].severity, found[0].bead),
+        (FindingType::Structure, Severity::Warning, None)
+    );
+}
