@@ -21,6 +21,7 @@
 //! ```
 
 pub mod align;
+pub mod check;
 pub mod cli;
 pub mod error;
 pub mod eval;

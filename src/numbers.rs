@@ -27,7 +27,8 @@ pub struct NumberMention {
     pub end: usize,
     pub value: f64,
     pub kind: NumberKind,
-    /// Approximate or vague (三四个, 几十, 十多, 5000多, "some 30"): not to be checked.
+    /// Approximate, vague or idiomatic (三四个, 几十, 十多, 5000多, "some 30", 两个一百年):
+    /// not to be checked.
     pub approximate: bool,
     /// Written in Chinese numerals or English number words (not digits).
     pub spelled: bool,
@@ -115,7 +116,58 @@ pub fn parse_zh_numeral(run: &str) -> Option<f64> {
 }
 
 /// Words made of numeral characters that are not numbers.
-const ZH_NOT_NUMBERS: &[&str] = &["万一", "千万", "一一", "万万", "十分", "百万分", "一千零一"];
+const ZH_NOT_NUMBERS: &[&str] = &[
+    "万一",
+    "千万",
+    "一一",
+    "万万",
+    "十分",
+    "百万分",
+    "一千零一",
+    "亿万",
+    "千千万万",
+];
+
+/// Fixed expressions and idioms whose numerals are names or figures of speech, not
+/// quantities a translation must keep (两个一百年 = "the Two Centenary Goals").
+const ZH_FIXED: &[&str] = &[
+    "两个一百年",
+    "说一千道一万",
+    "千里之行",
+    "行百里者半九十",
+    "成千上万",
+    "千方百计",
+    "千差万别",
+    "千家万户",
+    "百花齐放",
+    "百家争鸣",
+    "十四五",
+    "十三五",
+    "十二五",
+    "一带一路",
+    "一国两制",
+    "三个代表",
+    "四个全面",
+    "四个自信",
+    "四个意识",
+    "五位一体",
+    "两个维护",
+    "两个确立",
+    "三严三实",
+    "八项规定",
+];
+
+/// Mentions inside a fixed expression become approximate (not to be checked).
+fn mark_fixed(text: &str, out: &mut [NumberMention]) {
+    for fixed in ZH_FIXED {
+        for (i, _) in text.match_indices(fixed) {
+            let end = i + fixed.len();
+            for m in out.iter_mut().filter(|m| m.start < end && m.end > i) {
+                m.approximate = true;
+            }
+        }
+    }
+}
 
 fn scale_after_zh(rest: &str) -> (f64, usize) {
     for (s, v) in [
@@ -169,6 +221,13 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
                 }
                 j += d.len_utf8();
             }
+            // 5G, G20, W3C, 3GPP: digits inside a Latin code are names, not numbers.
+            let in_code = text[..i].ends_with(|p: char| p.is_ascii_alphabetic())
+                || text[j..].starts_with(|n: char| n.is_ascii_alphabetic());
+            if in_code {
+                i = j.max(i + clen);
+                continue;
+            }
             let mut value: f64 = s.parse().unwrap_or(0.0);
             let (scale, slen) = scale_after_zh(&text[j..]);
             value *= scale;
@@ -186,36 +245,38 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
             let prev = text[..i].chars().next_back();
             let ordinal = prev == Some('第');
             let percent_prefix = text[..i].ends_with("百分之");
-            let lone_one = matches!(run, "一" | "两" | "万" | "亿" | "千" | "百" | "十");
+            // 十 alone is ten (十个, 十项) except in words like 十分 (very), 十足, 十字.
+            let lone_ten = run == "十" && !text[run_end..].starts_with(['分', '足', '字', '全']);
+            let lone_one =
+                matches!(run, "一" | "两" | "万" | "亿" | "千" | "百" | "十") && !lone_ten;
             let skip = ZH_NOT_NUMBERS.contains(&run) || (lone_one && !ordinal && !percent_prefix)
                 // 百分之 itself: 百 is part of the percent sign, not a number
                 || (run == "百" && text[run_end..].starts_with("分之"));
-            if !skip {
-                if let Some(value) = parse_zh_numeral(run) {
-                    let mut m = finish_zh(text, i, run_end, value, true);
-                    if ordinal {
-                        m.kind = NumberKind::Ordinal;
-                    }
-                    // 三四个, 五六十: two adjacent digits mean "three or four".
-                    let digits: Vec<u32> = run.chars().filter_map(zh_digit).collect();
-                    if digits.windows(2).any(|w| w[1] == w[0] + 1)
-                        && run.chars().filter(|&c| zh_unit(c).is_some()).count() <= 1
-                        && run.chars().count() <= 3
-                        && !run.contains('〇')
-                        && !run.contains('零')
-                        && digits.len() >= 2
-                        && run.chars().take(2).all(|c| zh_digit(c).is_some())
-                    {
-                        m.approximate = true;
-                    }
-                    out.push(m);
+            if !skip && let Some(value) = parse_zh_numeral(run) {
+                let mut m = finish_zh(text, i, run_end, value, true);
+                if ordinal {
+                    m.kind = NumberKind::Ordinal;
                 }
+                // 三四个, 五六十: two adjacent digits mean "three or four".
+                let digits: Vec<u32> = run.chars().filter_map(zh_digit).collect();
+                if digits.windows(2).any(|w| w[1] == w[0] + 1)
+                    && run.chars().filter(|&c| zh_unit(c).is_some()).count() <= 1
+                    && run.chars().count() <= 3
+                    && !run.contains('〇')
+                    && !run.contains('零')
+                    && digits.len() >= 2
+                    && run.chars().take(2).all(|c| zh_digit(c).is_some())
+                {
+                    m.approximate = true;
+                }
+                out.push(m);
             }
             i = run_end;
             continue;
         }
         i += clen;
     }
+    mark_fixed(text, &mut out);
     out
 }
 
@@ -287,6 +348,8 @@ const EN_SMALL: &[(&str, u32)] = &[
     ("ninety", 90),
     ("hundred", 100),
     ("thousand", 1000),
+    ("centenary", 100),
+    ("centennial", 100),
 ];
 
 const EN_ORDINAL: &[(&str, u32)] = &[
@@ -395,9 +458,24 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                     spelled: false,
                 });
             }
+        } else if (w == "one" || w == "a")
+            && words
+                .get(k + 1)
+                .is_some_and(|(_, _, n)| matches!(n.as_str(), "million" | "billion" | "trillion"))
+        {
+            // "one billion", "a million": the scale word below multiplies this 1.
+            m = Some(NumberMention {
+                start: s,
+                end: e,
+                value: 1.0,
+                kind: NumberKind::Cardinal,
+                approximate: false,
+                spelled: true,
+            });
         } else if let Some(&(_, v)) = EN_SMALL.iter().find(|(n, _)| n == w) {
-            // twenty-one, two hundred
+            // twenty-one, two hundred, twenty-first
             let mut value = f64::from(v);
+            let mut kind = NumberKind::Cardinal;
             if let Some((_, e2, w2)) = words.get(k + 1) {
                 // "one" alone is a pronoun, but in twenty-one or one hundred it is a number.
                 let v2 = if w2 == "one" {
@@ -405,12 +483,18 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                 } else {
                     EN_SMALL.iter().find(|(n, _)| n == w2).map(|&(_, v)| v)
                 };
-                if let Some(v2) = v2 {
+                let ord = EN_ORDINAL.iter().find(|(n, _)| n == w2).map(|&(_, v)| v);
+                if let Some(o) = ord.filter(|&o| v >= 20 && o < 10 && text[e..].starts_with('-')) {
+                    value += f64::from(o);
+                    kind = NumberKind::Ordinal;
+                    e = *e2;
+                    consumed = 2;
+                } else if let Some(v2) = v2 {
                     if v >= 20 && v2 < 10 && text[e..].starts_with('-') {
                         value += f64::from(v2);
                         e = *e2;
                         consumed = 2;
-                    } else if v2 == 100 && v < 10 {
+                    } else if w2 == "hundred" && v < 10 {
                         value *= 100.0;
                         e = *e2;
                         consumed = 2;
@@ -421,7 +505,7 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                 start: s,
                 end: e,
                 value,
-                kind: NumberKind::Cardinal,
+                kind,
                 approximate: false,
                 spelled: true,
             });
@@ -454,16 +538,14 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
         if let Some(mut mention) = m {
             let idx = k + consumed;
             // Scale words: 1.2 trillion, 300 million, ten thousand
-            if mention.kind == NumberKind::Cardinal {
-                if let Some((_, e2, w2)) = words.get(idx) {
-                    if let Some(scale) = en_scale(w2) {
-                        if mention.value != 1000.0 || w2 != "thousand" {
-                            mention.value *= scale;
-                            mention.end = *e2;
-                            consumed += 1;
-                        }
-                    }
-                }
+            if mention.kind == NumberKind::Cardinal
+                && let Some((_, e2, w2)) = words.get(idx)
+                && let Some(scale) = en_scale(w2)
+                && (mention.value != 1000.0 || w2 != "thousand")
+            {
+                mention.value *= scale;
+                mention.end = *e2;
+                consumed += 1;
             }
             let after = &text[mention.end..];
             let after_trim = after.trim_start().to_lowercase();
@@ -569,5 +651,25 @@ mod tests {
         assert!(en("one of the may").is_empty());
         assert_eq!(en("the fifth meeting"), [5.0]);
         assert!(extract_en("about 30 countries")[0].approximate);
+        assert_eq!(en("one billion users"), [1e9]);
+        assert!(en("a few").is_empty());
+    }
+
+    #[test]
+    fn codes_and_lone_ten() {
+        assert!(zh("5G网络和G20峰会、W3C").is_empty());
+        assert_eq!(zh("十个工作组"), [10.0]);
+        assert!(zh("十分重要").is_empty());
+        assert!(extract_zh("实现“两个一百年”奋斗目标")[0].approximate);
+        assert!(extract_zh("十四五规划").iter().all(|m| m.approximate));
+        assert!(zh("亿万人民").is_empty());
+        assert_eq!(en("the centenary of the CPC"), [100.0]);
+        assert_eq!(en("the Two Centenary Goals"), [2.0, 100.0]);
+        assert_eq!(en("two hundred"), [200.0]);
+        let t = extract_en("my twenty-first birthday");
+        assert_eq!(
+            (t.len(), t[0].value, t[0].kind),
+            (1, 21.0, NumberKind::Ordinal)
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! One module per subcommand; errors are printed once as a chain, exit code 2.
 
 pub(crate) mod align;
+mod check;
 mod eval;
 mod glossary;
 pub(crate) mod output;
@@ -32,6 +33,8 @@ enum Command {
     Eval(eval::Args),
     /// Extract a bilingual glossary of the document's terms.
     Glossary(glossary::Args),
+    /// Check a translation: glossary terms, numbers, untranslated and empty segments.
+    Check(check::Args),
 }
 
 /// What a subcommand's run reports: success, or problems found (exit 1).
@@ -54,6 +57,7 @@ pub fn main() -> ExitCode {
         Command::Align(args) => align::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Glossary(args) => glossary::run(args),
+        Command::Check(args) => check::run(args),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

@@ -1,0 +1,408 @@
+//! Terminology checks: which glossary terms occur in a bead's Chinese (longest match
+//! over all terms at once, independent of word segmentation) and whether an approved,
+//! forbidden or other rendering appears in its English.
+//!
+//! Main types: [`TermSet`] (terms with approved and forbidden renderings, built from
+//! glossaries or from extracted terms through [`TermSet::add`]) and [`EnglishText`]
+//! (a sentence as a sequence of word stems for inflection-tolerant matching).
+//!
+//! ```
+//! use bitext::check::terms::{EnglishText, TermSet};
+//! let mut terms = TermSet::default();
+//! terms.add("数据跨境流动", &["cross-border data flow"], &[]);
+//! let terms = terms.build();
+//! let en = EnglishText::new("Cross border data flows are regulated.");
+//! assert!(terms.find_rendering(&en, &terms.terms[0].approved[0]).is_some());
+//! ```
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::lexicon::{GlossaryEntry, english_stem, is_english_stopword};
+
+/// An English rendering as a match pattern.
+#[derive(Clone, Debug)]
+pub struct Rendering {
+    pub text: String,
+    /// Stems of every word, in order.
+    stems: Vec<String>,
+    /// Stems of content words only (articles and prepositions may vary).
+    content: Vec<String>,
+    /// All words lower-cased and joined: "cross-border" also matches "crossborder".
+    joined: String,
+}
+
+impl Rendering {
+    pub fn new(text: &str) -> Rendering {
+        let words = split_words(text);
+        let stems: Vec<String> = words.iter().map(|(_, _, w)| english_stem(w)).collect();
+        let content: Vec<String> = words
+            .iter()
+            .zip(&stems)
+            .filter(|((_, _, w), _)| !is_english_stopword(&w.to_lowercase()))
+            .map(|(_, s)| s.clone())
+            .collect();
+        let joined = words.iter().map(|(_, _, w)| w.to_lowercase()).collect();
+        Rendering {
+            text: text.to_string(),
+            stems,
+            content,
+            joined,
+        }
+    }
+
+    /// Key under which renderings differing only by inflection count as one.
+    pub fn key(&self) -> String {
+        self.stems.join(" ")
+    }
+}
+
+/// A Chinese term with its renderings.
+#[derive(Clone, Debug)]
+pub struct Term {
+    pub zh: String,
+    pub approved: Vec<Rendering>,
+    pub forbidden: Vec<Rendering>,
+}
+
+/// Terms to check, merged by Chinese form, with a longest-match automaton over them.
+#[derive(Default)]
+pub struct TermSet {
+    pub terms: Vec<Term>,
+    index: HashMap<String, usize>,
+    matcher: Option<AhoCorasick>,
+}
+
+/// Words of an English text with byte spans: runs of letters, digits and apostrophes.
+fn split_words(text: &str) -> Vec<(usize, usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inside = c.is_alphanumeric() || ((c == '\'' || c == '’') && start.is_some());
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len(), &text[s..]));
+    }
+    out
+}
+
+/// An English sentence prepared for rendering matches.
+pub struct EnglishText<'a> {
+    pub text: &'a str,
+    words: Vec<(usize, usize, String, String, bool)>, // start, end, lower, stem, stopword
+}
+
+impl<'a> EnglishText<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let words = split_words(text)
+            .into_iter()
+            .map(|(s, e, w)| {
+                let lower = w.to_lowercase();
+                let stop = is_english_stopword(&lower);
+                (s, e, english_stem(&lower), lower, stop)
+            })
+            .map(|(s, e, stem, lower, stop)| (s, e, lower, stem, stop))
+            .collect();
+        EnglishText { text, words }
+    }
+
+    /// Byte span of the first occurrence of `r`: the full stem sequence, else the
+    /// content-word sequence with function words skipped, else the joined spelling.
+    pub fn find_span(&self, r: &Rendering) -> Option<(usize, usize)> {
+        let w = &self.words;
+        if !r.stems.is_empty() && r.stems.len() <= w.len() {
+            for i in 0..=w.len() - r.stems.len() {
+                if r.stems.iter().zip(&w[i..]).all(|(s, x)| *s == x.3) {
+                    return Some((w[i].0, w[i + r.stems.len() - 1].1));
+                }
+            }
+        }
+        if !r.content.is_empty() && r.content.len() < r.stems.len() {
+            let content: Vec<usize> = (0..w.len()).filter(|&k| !w[k].4).collect();
+            if r.content.len() <= content.len() {
+                for i in 0..=content.len() - r.content.len() {
+                    let idx = &content[i..i + r.content.len()];
+                    // The content words must stay close: at most two function words between.
+                    let tight = idx.windows(2).all(|p| p[1] - p[0] <= 3);
+                    if tight && r.content.iter().zip(idx).all(|(s, &k)| *s == w[k].3) {
+                        return Some((w[idx[0]].0, w[idx[idx.len() - 1]].1));
+                    }
+                }
+            }
+        }
+        if let Some(span) = self.find_loose(r) {
+            return Some(span);
+        }
+        if r.stems.len() > 1 {
+            for x in w {
+                if x.2 == r.joined || x.2.strip_suffix('s') == Some(r.joined.as_str()) {
+                    return Some((x.0, x.1));
+                }
+            }
+        }
+        None
+    }
+
+    /// Content words of a multi-word rendering in any order within a short window,
+    /// stems compared loosely: "standards development" ~ "developing ... standards",
+    /// "International Organization for Standardization" ~ "international standards
+    /// organizations", "rule-making" ~ "rules can be made".
+    fn find_loose(&self, r: &Rendering) -> Option<(usize, usize)> {
+        let n = r.content.len();
+        if n < 2 {
+            return None;
+        }
+        let w = &self.words;
+        let window = 2 * n + 3;
+        for i in 0..w.len() {
+            let end = (i + window).min(w.len());
+            let mut used = vec![false; end - i];
+            let mut last = i;
+            let all = r.content.iter().all(|s| {
+                let k = (i..end).find(|&k| !used[k - i] && !w[k].4 && loose_eq(s, &w[k].3));
+                if let Some(k) = k {
+                    used[k - i] = true;
+                    last = last.max(k);
+                }
+                k.is_some()
+            });
+            if all && used[0] {
+                return Some((w[i].0, w[last].1));
+            }
+        }
+        None
+    }
+
+    /// The window of words most similar to `r` (normalised Levenshtein ≥ 0.6, one word in
+    /// common), as a
+    /// hint for a near miss.
+    pub fn near(&self, r: &Rendering) -> Option<String> {
+        let n = r.stems.len().max(1);
+        let target = r.text.to_lowercase().replace('-', " ");
+        let mut best: Option<(f64, String)> = None;
+        for len in n.saturating_sub(1).max(1)..=n + 1 {
+            if len > self.words.len() {
+                continue;
+            }
+            for i in 0..=self.words.len() - len {
+                let span = &self.text[self.words[i].0..self.words[i + len - 1].1];
+                let cand = span.to_lowercase().replace('-', " ");
+                let sim = strsim::normalized_levenshtein(&cand, &target);
+                // A window sharing no word with the rendering is a coincidence.
+                let shares = self.words[i..i + len]
+                    .iter()
+                    .any(|x| r.stems.contains(&x.3));
+                if sim >= 0.6 && shares && best.as_ref().is_none_or(|(b, _)| sim > *b) {
+                    best = Some((sim, span.to_string()));
+                }
+            }
+        }
+        best.map(|(_, s)| s)
+    }
+}
+
+/// Where a term occurs in a Chinese text.
+pub struct TermHit {
+    pub term: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl TermSet {
+    /// Terms from glossary entries: rows of the same zh merge; rows whose status is
+    /// `forbidden` or `deprecated` give forbidden renderings.
+    pub fn from_glossary(entries: &[GlossaryEntry]) -> TermSet {
+        let mut set = TermSet::default();
+        for e in entries {
+            let en: Vec<&str> = e.en.iter().map(String::as_str).collect();
+            if matches!(e.status.as_str(), "forbidden" | "deprecated") {
+                set.add(&e.zh, &[], &en);
+            } else {
+                set.add(&e.zh, &en, &[]);
+            }
+        }
+        set.build()
+    }
+
+    /// Add a term (from a glossary or from term extraction); call [`TermSet::build`]
+    /// before matching.
+    pub fn add(&mut self, zh: &str, approved: &[&str], forbidden: &[&str]) {
+        let zh = zh.trim();
+        if zh.is_empty() {
+            return;
+        }
+        let k = *self.index.entry(zh.to_string()).or_insert_with(|| {
+            self.terms.push(Term {
+                zh: zh.to_string(),
+                approved: Vec::new(),
+                forbidden: Vec::new(),
+            });
+            self.terms.len() - 1
+        });
+        let term = &mut self.terms[k];
+        for (list, texts) in [
+            (&mut term.approved, approved),
+            (&mut term.forbidden, forbidden),
+        ] {
+            for t in texts {
+                let r = Rendering::new(t);
+                if !r.stems.is_empty() && !list.iter().any(|x| x.text == r.text) {
+                    list.push(r);
+                }
+            }
+        }
+        self.matcher = None;
+    }
+
+    /// Build the longest-match automaton over all Chinese terms.
+    pub fn build(mut self) -> TermSet {
+        let patterns: Vec<&str> = self.terms.iter().map(|t| t.zh.as_str()).collect();
+        self.matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns)
+            .ok();
+        self
+    }
+
+    /// Non-overlapping term occurrences, longest first at each position: 改革 does not
+    /// occur inside 改革开放 when that is itself a term.
+    pub fn find_terms(&self, zh: &str) -> Vec<TermHit> {
+        let Some(m) = &self.matcher else {
+            return Vec::new();
+        };
+        m.find_iter(zh)
+            .map(|h| TermHit {
+                term: h.pattern().as_usize(),
+                start: h.start(),
+                end: h.end(),
+            })
+            .collect()
+    }
+
+    pub fn find_rendering(&self, en: &EnglishText, r: &Rendering) -> Option<(usize, usize)> {
+        en.find_span(r)
+    }
+}
+
+impl TermSet {
+    /// Like [`TermSet::find_terms`], dropping a hit that is only part of a longer
+    /// word of the text (`is_word`, e.g. a dictionary look-up): 人民 inside 人民币.
+    pub fn find_terms_in_words(&self, zh: &str, is_word: impl Fn(&str) -> bool) -> Vec<TermHit> {
+        self.find_terms(zh)
+            .into_iter()
+            .filter(|h| {
+                let after: Vec<usize> = zh[h.end..]
+                    .char_indices()
+                    .skip(1)
+                    .take(2)
+                    .map(|(i, _)| h.end + i)
+                    .chain(std::iter::once(zh.len()))
+                    .take(2)
+                    .collect();
+                let right = after.iter().any(|&e| e > h.end && is_word(&zh[h.start..e]));
+                let left = zh[..h.start]
+                    .char_indices()
+                    .next_back()
+                    .is_some_and(|(i, _)| is_word(&zh[i..h.end]));
+                !(right || left)
+            })
+            .collect()
+    }
+}
+
+/// Stems equal, or sharing a long prefix (technic/technolog), or an irregular
+/// participle of the same verb (made/make).
+fn loose_eq(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    fn irregular(x: &str) -> &str {
+        match x {
+            "made" => "make",
+            "built" => "build",
+            "held" => "hold",
+            "led" => "lead",
+            "taken" | "took" => "take",
+            "given" | "gave" => "give",
+            "brought" => "bring",
+            "drawn" | "drew" => "draw",
+            "laid" => "lay",
+            "sought" => "seek",
+            "won" => "win",
+            "kept" => "keep",
+            "met" => "meet",
+            "run" | "ran" => "run",
+            "grown" | "grew" => "grow",
+            _ => x,
+        }
+    }
+    if irregular(a) == irregular(b) {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    common >= 5
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(terms: &[(&str, &str)]) -> TermSet {
+        let mut s = TermSet::default();
+        for (zh, en) in terms {
+            s.add(zh, &[en], &[]);
+        }
+        s.build()
+    }
+
+    fn found(s: &TermSet, zh: &str) -> Vec<String> {
+        s.find_terms(zh)
+            .iter()
+            .map(|h| s.terms[h.term].zh.clone())
+            .collect()
+    }
+
+    #[test]
+    fn longest_term_wins() {
+        let s = set(&[("改革", "reform"), ("改革开放", "reform and opening up")]);
+        assert_eq!(found(&s, "坚持改革开放，深化改革"), ["改革开放", "改革"]);
+    }
+
+    #[test]
+    fn term_inside_a_longer_word_is_dropped() {
+        let s = set(&[("人民", "people")]);
+        let words = |w: &str| w == "人民币";
+        assert!(s.find_terms_in_words("人民币汇率", words).is_empty());
+        assert_eq!(s.find_terms_in_words("人民群众", words).len(), 1);
+    }
+
+    #[test]
+    fn renderings_match_across_inflection_case_and_hyphens() {
+        let m = |r: &str, t: &str| EnglishText::new(t).find_span(&Rendering::new(r)).is_some();
+        assert!(m("cross-border data flow", "Cross border data flows grew."));
+        assert!(m("platform company", "Platform companies"));
+        assert!(m("e-government", "egovernment services"));
+        assert!(m(
+            "governance of the digital economy",
+            "governance of digital economies"
+        ));
+        assert!(!m("digital economy", "the data economy"));
+        assert!(!m("reform", "reformist"));
+    }
+
+    #[test]
+    fn near_miss_hint() {
+        let en = EnglishText::new("Rules on cross border data flowing apply.");
+        let r = Rendering::new("cross-border data flows");
+        assert!(en.near(&r).is_some());
+    }
+}

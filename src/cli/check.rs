@@ -1,0 +1,79 @@
+//! `bitext check ZH EN | --aligned FILE [--glossary FILE]... [--format text|json]
+//!                       [--severity error|warning|info] [-o OUT]`
+//!
+//! Exit 1 when a finding of error severity is reported, 0 when none, 2 on bad input.
+
+use std::io::Write;
+
+use anyhow::Result;
+use clap::ValueEnum;
+
+use super::align::AlignInput;
+use super::{Outcome, output};
+use crate::check::{self, CheckOptions, Severity, report, terms::TermSet};
+use crate::formats::aligned::{self, AlignedPair};
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    input: AlignInput,
+    /// Check pairs written by `bitext align` (TSV, JSONL or TMX) instead of aligning.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["zh", "en"])]
+    aligned: Option<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Report findings of this severity and above.
+    #[arg(long, value_enum, default_value = "info")]
+    severity: Level,
+    /// Output file.
+    #[arg(short, long)]
+    output: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Level {
+    Error,
+    Warning,
+    Info,
+}
+
+pub fn run(args: Args) -> Result<Outcome> {
+    let resources = args.input.resources()?;
+    let (pairs, structure): (Vec<AlignedPair>, Vec<String>) = match &args.aligned {
+        Some(path) => (aligned::read_aligned(path)?, Vec::new()),
+        None => {
+            let bitext = args.input.run()?;
+            (aligned::pairs_of(&bitext), bitext.warnings.clone())
+        }
+    };
+    let terms = TermSet::from_glossary(&resources.glossary);
+    let is_word = |w: &str| resources.dictionary.as_ref().is_some_and(|d| d.contains(w));
+    let options = CheckOptions {
+        is_word: Some(&is_word),
+    };
+    let min = match args.severity {
+        Level::Error => Severity::Error,
+        Level::Warning => Severity::Warning,
+        Level::Info => Severity::Info,
+    };
+    let mut findings = check::check(&pairs, &terms, &structure, &options);
+    findings.retain(|f| f.severity >= min);
+    output::write_output(args.output.as_deref(), |w: &mut dyn Write| {
+        match args.format {
+            Format::Text => report::write_text(&findings, w)?,
+            Format::Json => report::write_json(&findings, w)?,
+        }
+        Ok(())
+    })?;
+    if findings.iter().any(|f| f.severity == Severity::Error) {
+        Ok(Outcome::ProblemsFound)
+    } else {
+        Ok(Outcome::Ok)
+    }
+}
