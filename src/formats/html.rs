@@ -420,7 +420,7 @@ impl TermMarker {
     }
 
     /// Escape `text` into `out`, marking glossary renderings: whole words, ASCII case
-    /// ignored, a plural `s`/`es` allowed.
+    /// ignored, regular plurals allowed.
     fn mark_en(&self, text: &str, out: &mut String) {
         // ASCII lower-casing keeps every byte offset, so spans carry over to `text`.
         let lower = text.to_ascii_lowercase();
@@ -432,14 +432,8 @@ impl TermMarker {
             let at_word_start = !word_char(text[..i].chars().next_back());
             let hit = if at_word_start {
                 self.en.get(&lower.as_bytes()[i]).and_then(|ts| {
-                    ts.iter().find_map(|t| {
-                        let rest = lower[i..].strip_prefix(t.key.as_str())?;
-                        ["", "s", "es"].iter().find_map(|suffix| {
-                            let after = rest.strip_prefix(suffix)?;
-                            (!word_char(after.chars().next()))
-                                .then_some((t, i + t.key.len() + suffix.len()))
-                        })
-                    })
+                    ts.iter()
+                        .find_map(|t| english_match(&lower[i..], &t.key).map(|n| (t, i + n)))
                 })
             } else {
                 None
@@ -456,6 +450,22 @@ impl TermMarker {
         }
         out.push_str(&esc(&text[plain..]));
     }
+}
+
+/// The length of `key` at the start of `text` (both ASCII-lower-cased) as a whole word,
+/// in the singular or a regular plural (`s`, `es`, `y` -> `ies`).
+fn english_match(text: &str, key: &str) -> Option<usize> {
+    let word_end = |rest: &str| !rest.chars().next().is_some_and(char::is_alphanumeric);
+    if let Some(rest) = text.strip_prefix(key) {
+        for suffix in ["", "s", "es"] {
+            if rest.strip_prefix(suffix).is_some_and(word_end) {
+                return Some(key.len() + suffix.len());
+            }
+        }
+    }
+    let stem = key.strip_suffix('y')?;
+    let rest = text.strip_prefix(stem)?.strip_prefix("ies")?;
+    word_end(rest).then_some(stem.len() + 3)
 }
 
 const HEAD: &str = r#"<!DOCTYPE html>
