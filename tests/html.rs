@@ -239,6 +239,24 @@ fn browser_renders_every_bead_row_and_term() {
     assert_eq!(dom.matches("<mark class=\"term").count(), marks);
     assert!(dom.contains("<section id=\"summary\">"));
 
+    // Hovering a term lights up its pair: hover the first Chinese term of bead 0 (the
+    // title, whose English side carries the same term).
+    let hover = dir.path().join("hover.html");
+    let script = "<script>document.querySelector('#b0 td[lang=zh] mark.term')\
+                  .dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));</script>";
+    std::fs::write(
+        &hover,
+        html.replacen("</body>", &format!("{script}</body>"), 1),
+    )
+    .unwrap();
+    let dom = run_chromium(&browser, &hover, &["--dump-dom"]);
+    let row0 = dom.split("<tr id=\"b0\"").nth(1).unwrap();
+    let row0 = row0.split("</tr>").next().unwrap();
+    let (zh, en) = row0.split_once("lang=\"en\"").unwrap();
+    assert!(zh.contains("class=\"term pair\""), "{row0}");
+    assert!(en.contains("class=\"term pair\""), "{row0}");
+    assert_eq!(dom.matches("term pair").count(), 2);
+
     let png = dir.path().join("sample.png");
     run_chromium(
         &browser,

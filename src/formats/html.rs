@@ -487,6 +487,7 @@ h1{font-size:1.4em;margin:.8em 0 .3em}h2{font-size:1.05em;margin:.2em 0}
 #findings table{border-collapse:collapse;width:100%}
 #findings td,#findings th{border-bottom:1px solid #e4e7eb;padding:.15em .5em;text-align:left;vertical-align:top}
 #findings tr:target{background:#fff3bf}
+#findings td:last-child{width:55%}
 .sev.error{color:#b42318;font-weight:600}.sev.warning{color:#9a6700}.sev.info{color:#57606a}
 main>label{margin:0 1.2em 0 .2em}
 #beads{border-collapse:collapse;width:100%;table-layout:fixed;margin-top:.5em}
