@@ -1,5 +1,5 @@
 //! `bitext align ZH EN [--presplit] [--dict FILE]... [--glossary FILE]...
-//!                     [--format tsv|jsonl|tmx|moses|beads] [-o OUT] [--min-score X]`
+//!                     [--format tsv|jsonl|tmx|moses|beads|html] [-o OUT] [--min-score X]`
 
 use std::io::Write;
 
@@ -173,6 +173,7 @@ enum Format {
     Tmx,
     Moses,
     Beads,
+    Html,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -206,6 +207,26 @@ pub fn run(args: Args) -> Result<Outcome> {
         Format::Beads => output::write_output(out, |w: &mut dyn Write| {
             Ok(crate::formats::write_beads(&bitext, w)?)
         })?,
+        Format::Html => {
+            // The glossary the aligner used, for marking terms: reloaded rather than
+            // kept, as it is small and `AlignInput::run` does not hand resources back.
+            let mut glossary = if args.input.no_default_glossary {
+                Vec::new()
+            } else {
+                lexicon::default_glossary()
+            };
+            for g in &args.input.glossaries {
+                glossary.extend(lexicon::load_glossary(g)?);
+            }
+            output::write_output(out, |w: &mut dyn Write| {
+                Ok(crate::formats::html::write_html(
+                    &bitext,
+                    &glossary,
+                    &[],
+                    w,
+                )?)
+            })?
+        }
         Format::Moses => {
             let prefix = out.expect("checked above");
             let mut en_buf = Vec::new();
