@@ -56,6 +56,67 @@ impl Bitext {
     pub fn zh_text(&self, bead: &Bead) -> String {
         bead.zh.iter().map(|&i| self.zh.unit_text(i)).collect()
     }
+    /// A bitext of pairs read back from a file (`--aligned`): each non-empty side of
+    /// pair i becomes one unit, and pair i becomes bead i.
+    pub fn from_pairs(pairs: &[crate::formats::aligned::AlignedPair]) -> Bitext {
+        use crate::segment::{Lang, presplit};
+        let side = |texts: Vec<&str>, lang| {
+            let joined: String = texts.iter().map(|t| format!("{t}\n")).collect();
+            if joined.is_empty() {
+                presplit(String::new(), lang)
+            } else {
+                presplit(joined, lang)
+            }
+        };
+        let zh = side(
+            pairs
+                .iter()
+                .map(|p| p.zh.as_str())
+                .filter(|t| !t.is_empty())
+                .collect(),
+            Lang::Zh,
+        );
+        let en = side(
+            pairs
+                .iter()
+                .map(|p| p.en.as_str())
+                .filter(|t| !t.is_empty())
+                .collect(),
+            Lang::En,
+        );
+        let (mut zi, mut ei) = (0, 0);
+        let beads = pairs
+            .iter()
+            .map(|p| {
+                let take = |text: &str, next: &mut usize| {
+                    if text.is_empty() {
+                        Vec::new()
+                    } else {
+                        *next += 1;
+                        vec![*next - 1]
+                    }
+                };
+                Bead {
+                    zh: take(&p.zh, &mut zi),
+                    en: take(&p.en, &mut ei),
+                    score: p.score.unwrap_or(0.0),
+                    section: p
+                        .section
+                        .split(" > ")
+                        .filter(|s| !s.is_empty())
+                        .map(String::from)
+                        .collect(),
+                }
+            })
+            .collect();
+        Bitext {
+            zh,
+            en,
+            beads,
+            warnings: Vec::new(),
+        }
+    }
+
     /// The English text of a bead (units joined with a space).
     pub fn en_text(&self, bead: &Bead) -> String {
         bead.en

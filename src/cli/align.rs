@@ -112,6 +112,11 @@ impl AlignInput {
 
     /// Read, segment and align the two documents.
     pub fn run(&self) -> Result<Bitext> {
+        self.run_with(&self.resources()?)
+    }
+
+    /// Read, segment and align the two documents with resources already loaded.
+    pub fn run_with(&self, resources: &Resources) -> Result<Bitext> {
         let (Some(zh_path), Some(en_path)) = (&self.zh, &self.en) else {
             bail!(crate::Error::usage("two documents are needed: ZH EN"));
         };
@@ -121,7 +126,6 @@ impl AlignInput {
             ));
         }
         let options = self.options()?;
-        let resources = self.resources()?;
         let zh_text = crate::read::read_path(zh_path)?;
         let en_text = crate::read::read_path(en_path)?;
         let (zh, en) = if self.presplit {
@@ -144,7 +148,7 @@ impl AlignInput {
         if en.units.is_empty() {
             bail!(crate::Error::input(en_path.as_str(), "no sentences found"));
         }
-        let bitext = align::align(zh, en, &resources, &options);
+        let bitext = align::align(zh, en, resources, &options);
         for w in &bitext.warnings {
             eprintln!("bitext: {w}");
         }
@@ -189,7 +193,8 @@ pub fn run(args: Args) -> Result<Outcome> {
             "--format moses needs -o PREFIX (it writes PREFIX.zh and PREFIX.en)"
         ));
     }
-    let mut bitext = args.input.run()?;
+    let resources = args.input.resources()?;
+    let mut bitext = args.input.run_with(&resources)?;
     if let Some(x) = args.min_score {
         bitext.beads.retain(|b| b.score >= x);
     }
@@ -207,26 +212,14 @@ pub fn run(args: Args) -> Result<Outcome> {
         Format::Beads => output::write_output(out, |w: &mut dyn Write| {
             Ok(crate::formats::write_beads(&bitext, w)?)
         })?,
-        Format::Html => {
-            // The glossary the aligner used, for marking terms: reloaded rather than
-            // kept, as it is small and `AlignInput::run` does not hand resources back.
-            let mut glossary = if args.input.no_default_glossary {
-                Vec::new()
-            } else {
-                lexicon::default_glossary()
-            };
-            for g in &args.input.glossaries {
-                glossary.extend(lexicon::load_glossary(g)?);
-            }
-            output::write_output(out, |w: &mut dyn Write| {
-                Ok(crate::formats::html::write_html(
-                    &bitext,
-                    &glossary,
-                    &[],
-                    w,
-                )?)
-            })?
-        }
+        Format::Html => output::write_output(out, |w: &mut dyn Write| {
+            Ok(crate::formats::html::write_html(
+                &bitext,
+                &resources.glossary,
+                &[],
+                w,
+            )?)
+        })?,
         Format::Moses => {
             let prefix = out.expect("checked above");
             let mut en_buf = Vec::new();

@@ -1,4 +1,4 @@
-//! `bitext check ZH EN | --aligned FILE [--glossary FILE]... [--format text|json]
+//! `bitext check ZH EN | --aligned FILE [--glossary FILE]... [--format text|json|html]
 //!                       [--severity error|warning|info] [-o OUT]`
 //!
 //! Exit 1 when a finding of error severity is reported, 0 when none, 2 on bad input.
@@ -10,8 +10,10 @@ use clap::ValueEnum;
 
 use super::align::AlignInput;
 use super::{Outcome, output};
+use crate::align::Bitext;
 use crate::check::{self, CheckOptions, Severity, report, terms::TermSet};
-use crate::formats::aligned::{self, AlignedPair};
+use crate::formats::aligned;
+use crate::formats::html::{ReportFinding, write_html};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -34,6 +36,8 @@ pub struct Args {
 enum Format {
     Text,
     Json,
+    /// A side-by-side report with the findings linked to their beads.
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -45,11 +49,16 @@ enum Level {
 
 pub fn run(args: Args) -> Result<Outcome> {
     let resources = args.input.resources()?;
-    let (pairs, structure): (Vec<AlignedPair>, Vec<String>) = match &args.aligned {
-        Some(path) => (aligned::read_aligned(path)?, Vec::new()),
+    let (bitext, pairs, structure) = match &args.aligned {
+        Some(path) => {
+            let pairs = aligned::read_aligned(path)?;
+            (Bitext::from_pairs(&pairs), pairs, Vec::new())
+        }
         None => {
-            let bitext = args.input.run()?;
-            (aligned::pairs_of(&bitext), bitext.warnings.clone())
+            let bitext = args.input.run_with(&resources)?;
+            let pairs = aligned::pairs_of(&bitext);
+            let warnings = bitext.warnings.clone();
+            (bitext, pairs, warnings)
         }
     };
     let terms = TermSet::from_glossary(&resources.glossary);
@@ -68,6 +77,24 @@ pub fn run(args: Args) -> Result<Outcome> {
         match args.format {
             Format::Text => report::write_text(&findings, w)?,
             Format::Json => report::write_json(&findings, w)?,
+            Format::Html => {
+                let linked: Vec<ReportFinding> = findings
+                    .iter()
+                    .map(|f| ReportFinding {
+                        bead: f.bead,
+                        kind: serde_json::to_value(f.kind)
+                            .ok()
+                            .and_then(|v| v.as_str().map(String::from))
+                            .unwrap_or_default(),
+                        severity: serde_json::to_value(f.severity)
+                            .ok()
+                            .and_then(|v| v.as_str().map(String::from))
+                            .unwrap_or_default(),
+                        message: f.message.clone(),
+                    })
+                    .collect();
+                write_html(&bitext, &resources.glossary, &linked, w)?
+            }
         }
         Ok(())
     })?;

@@ -25,7 +25,16 @@ where
                 Some(p) if !p.as_os_str().is_empty() => p,
                 _ => Path::new("."),
             };
-            let tmp = tempfile::NamedTempFile::new_in(dir)
+            let mut builder = tempfile::Builder::new();
+            builder.prefix(".bitext-");
+            // Temporary files are private (0600); the result should be an ordinary file.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                builder.permissions(std::fs::Permissions::from_mode(0o644));
+            }
+            let tmp = builder
+                .tempfile_in(dir)
                 .with_context(|| format!("{path}: cannot create a file here"))?;
             let mut out = BufWriter::new(tmp);
             write(&mut out)?;
