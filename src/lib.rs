@@ -22,6 +22,7 @@
 
 pub mod align;
 pub mod cli;
+pub mod docx;
 pub mod error;
 pub mod eval;
 pub mod formats;
