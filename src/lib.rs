@@ -23,6 +23,7 @@
 pub mod align;
 pub mod check;
 pub mod cli;
+pub mod docx;
 pub mod error;
 pub mod eval;
 pub mod formats;

@@ -13,6 +13,18 @@ pub fn read_path(path: &str) -> Result<String> {
     decode(&bytes, path)
 }
 
+/// Read a document for segmenting: a .docx file (by extension, or a zip archive on
+/// stdin) as Markdown with its heading styles as `#` levels ([`crate::docx`]); any
+/// other file decoded as text, its format from the extension ([`text_format`]).
+pub fn read_document(path: &str) -> Result<(String, TextFormat)> {
+    let bytes = read_bytes(path)?;
+    if path.to_ascii_lowercase().ends_with(".docx") || crate::docx::is_zip(&bytes) {
+        let text = crate::docx::docx_to_markdown(&bytes, path, crate::docx::Limits::default())?;
+        return Ok((text, TextFormat::Markdown));
+    }
+    Ok((decode(&bytes, path)?, text_format(path)))
+}
+
 /// Raw bytes of a file, or of stdin for `-`.
 pub fn read_bytes(path: &str) -> Result<Vec<u8>> {
     if path == "-" {

@@ -126,16 +126,14 @@ impl AlignInput {
             ));
         }
         let options = self.options()?;
-        let zh_text = crate::read::read_path(zh_path)?;
-        let en_text = crate::read::read_path(en_path)?;
+        let (zh_text, zh_fmt) = crate::read::read_document(zh_path)?;
+        let (en_text, en_fmt) = crate::read::read_document(en_path)?;
         let (zh, en) = if self.presplit {
             (
                 segment::presplit(zh_text, Lang::Zh),
                 segment::presplit(en_text, Lang::En),
             )
         } else {
-            let zh_fmt = crate::read::text_format(zh_path);
-            let en_fmt = crate::read::text_format(en_path);
             std::thread::scope(|s| {
                 let zh = s.spawn(|| segment::segment(zh_text, Lang::Zh, zh_fmt));
                 let en = segment::segment(en_text, Lang::En, en_fmt);

@@ -59,12 +59,12 @@ struct UnitRecord<'a> {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
-    let text = crate::read::read_path(&args.file)?;
+    let (text, format) = crate::read::read_document(&args.file)?;
     let lang = args
         .lang
         .map(Lang::from)
         .unwrap_or_else(|| Lang::detect(&text));
-    let doc = segment::segment(text, lang, crate::read::text_format(&args.file));
+    let doc = segment::segment(text, lang, format);
     output::write_output(args.output.as_deref(), |out: &mut dyn Write| {
         for (i, unit) in doc.units.iter().enumerate() {
             match args.format {
