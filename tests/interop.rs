@@ -40,19 +40,31 @@ fn translate_toolkit_python() -> Option<PathBuf> {
 /// and return each unit's source and target text. A TBX check of the glossary output
 /// can call this with `"tbx"`.
 fn translate_toolkit_units(python: &Path, storage: &str, path: &Path) -> Vec<(String, String)> {
+    translate_toolkit_units_in(python, storage, path, "zh-CN", "en-US")
+}
+
+/// As `translate_toolkit_units`, with the languages the reader should look for.
+fn translate_toolkit_units_in(
+    python: &Path,
+    storage: &str,
+    path: &Path,
+    source: &str,
+    target: &str,
+) -> Vec<(String, String)> {
     const SCRIPT: &str = r#"
 import json, sys
 from translate.storage import tmx, tbx
-storage, path = sys.argv[1], sys.argv[2]
+storage, path, source, target = sys.argv[1:5]
 cls = {"tmx": tmx.tmxfile, "tbx": tbx.tbxfile}[storage]
 with open(path, "rb") as f:
-    store = cls(f, sourcelanguage="zh-CN", targetlanguage="en-US")
+    store = cls(f, sourcelanguage=source, targetlanguage=target)
 units = [[u.source or "", u.target or ""] for u in store.units]
 sys.stdout.write(json.dumps(units, ensure_ascii=False))
 "#;
     let out = Command::new(python)
         .args(["-c", SCRIPT, storage])
         .arg(path)
+        .args([source, target])
         .output()
         .unwrap();
     assert!(
@@ -191,4 +203,44 @@ fn translate_toolkit_reads_the_other_tool_fixture_too() {
     );
     assert_eq!(units.len(), 4);
     assert!(units[2].0.contains("数据 & 算法"), "{units:?}");
+}
+
+#[test]
+fn translate_toolkit_loads_our_tbx_glossary() {
+    let Some(python) = translate_toolkit_python() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (zh, en) = (format!("{SAMPLE}/zh.txt"), format!("{SAMPLE}/en.txt"));
+    let tbx = dir.path().join("glossary.tbx");
+    let run = |args: &[&str]| {
+        let out = bitext()
+            .args(["glossary", &zh, &en])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(&["--format", "tbx", "-o", tbx.to_str().unwrap()]);
+    let tsv = run(&["--format", "tsv"]);
+    let ours: Vec<(String, String)> = tsv
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let mut cells = l.split('\t');
+            (
+                cells.next().unwrap().to_string(),
+                cells.next().unwrap().to_string(),
+            )
+        })
+        .collect();
+    // Our TBX tags language sets `zh` and `en`.
+    let theirs = translate_toolkit_units_in(&python, "tbx", &tbx, "zh", "en");
+    assert!(!ours.is_empty());
+    assert_eq!(theirs, ours);
 }
