@@ -193,12 +193,11 @@ fn a_docx_aligns_against_a_txt_like_the_txt_does() {
     let dir = tempfile::tempdir().unwrap();
     let zh_docx = write(dir.path(), "zh.docx", &sample_as_docx());
     let en = format!("{SAMPLE}/en.txt");
-    // Section matching across a Markdown side (levels from styles) and a plain side
-    // (levels from numbering order) still mismatches levels, so sentences are compared
-    // here without it; the levels themselves are checked in the test above.
+    // Levels come from styles on one side and from numbering order on the other;
+    // section matching compares depths, so structure is used here as by default.
     let run = |zh: &str| {
         let out = bitext()
-            .args(["align", "--no-structure", "--format", "jsonl", zh, &en])
+            .args(["align", "--format", "jsonl", zh, &en])
             .output()
             .unwrap();
         assert!(

@@ -16,7 +16,8 @@ struct Heading {
 
 fn headings(doc: &Document) -> Vec<Heading> {
     let n = doc.units.len().max(1) as f32;
-    doc.units
+    let mut out: Vec<Heading> = doc
+        .units
         .iter()
         .enumerate()
         .filter(|(_, u)| u.kind == UnitKind::Heading)
@@ -29,7 +30,20 @@ fn headings(doc: &Document) -> Vec<Heading> {
                 pos: i as f32 / n,
             }
         })
-        .collect()
+        .collect();
+    // Compare depths, not raw levels: a title line, or Markdown/.docx heading styles,
+    // shift every level of one side, so levels become ranks among numbered headings.
+    let mut numbered_levels: Vec<usize> = out
+        .iter()
+        .filter(|h| h.number.is_some())
+        .map(|h| h.level)
+        .collect();
+    numbered_levels.sort_unstable();
+    numbered_levels.dedup();
+    for h in &mut out {
+        h.level = numbered_levels.partition_point(|&l| l < h.level);
+    }
+    out
 }
 
 /// Heading pairs (zh unit, en unit), in order, that match with confidence. Headings
