@@ -40,6 +40,9 @@ pub struct AlignInput {
     /// Do not match sections by their headings first.
     #[arg(long)]
     pub no_structure: bool,
+    /// No progress display on stderr (it is only drawn when stderr is a terminal).
+    #[arg(long, short)]
+    pub quiet: bool,
     /// Scoring parameter for experiments, KEY=VALUE (see align::dp::Params::set).
     #[arg(long = "param", value_name = "KEY=VALUE", hide = true)]
     pub params: Vec<String>,
@@ -126,8 +129,11 @@ impl AlignInput {
             ));
         }
         let options = self.options()?;
+        let progress = super::output::Progress::new(self.quiet);
+        progress.stage("reading");
         let (zh_text, zh_fmt) = crate::read::read_document(zh_path)?;
         let (en_text, en_fmt) = crate::read::read_document(en_path)?;
+        progress.stage("segmenting");
         let (zh, en) = if self.presplit {
             (
                 segment::presplit(zh_text, Lang::Zh),
@@ -146,7 +152,13 @@ impl AlignInput {
         if en.units.is_empty() {
             bail!(crate::Error::input(en_path.as_str(), "no sentences found"));
         }
+        progress.stage(&format!(
+            "aligning {} and {} sentences",
+            zh.units.len(),
+            en.units.len()
+        ));
         let bitext = align::align(zh, en, resources, &options);
+        progress.finish();
         for w in &bitext.warnings {
             eprintln!("bitext: {w}");
         }
