@@ -60,6 +60,8 @@ pub struct Params {
     pub refit: u8,
     /// How far bead priors move toward the shape frequencies of the first pass.
     pub prior_fit: f32,
+    /// Alignment passes: each after the first learns from the one before.
+    pub passes: usize,
 }
 
 impl Params {
@@ -77,6 +79,7 @@ impl Params {
             "learn_count" => self.learn_count = value as u32,
             "refit" => self.refit = value as u8,
             "prior_fit" => self.prior_fit = value,
+            "passes" => self.passes = (value as usize).max(1),
             _ => {
                 let shape = key.strip_prefix('p').and_then(|s| {
                     let d: Vec<usize> = s
@@ -116,6 +119,7 @@ impl Default for Params {
             learn_count: 3,
             refit: 1,
             prior_fit: 0.5,
+            passes: 2,
         }
     }
 }

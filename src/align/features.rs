@@ -101,6 +101,7 @@ fn zh_items(doc: &Document) -> Vec<Vec<String>> {
                 .filter(|k| !is_zh_function_word(k))
                 .collect();
             items.extend(nums.iter().map(|n| number_key(n.value)));
+            items.extend(punctuation_items(text, Lang::Zh));
             items
         })
         .collect()
@@ -131,9 +132,41 @@ fn en_items(doc: &Document) -> Vec<Vec<String>> {
                 .filter(|s| !s.is_empty() && !lexicon::is_english_stopword(s))
                 .collect();
             items.extend(nums.iter().map(|n| number_key(n.value)));
+            items.extend(punctuation_items(text, Lang::En));
             items
         })
         .collect()
+}
+
+/// Questions, exclamations and quotations survive translation: each becomes an item
+/// that matches its counterpart on the other side (`#?`, `#!`, `#"`).
+fn punctuation_items(text: &str, lang: Lang) -> Vec<String> {
+    let mut items = Vec::new();
+    let has = |cs: &[char]| text.contains(cs);
+    if has(&['?', '？']) {
+        items.push("#?".to_string());
+    }
+    if has(&['!', '！']) {
+        items.push("#!".to_string());
+    }
+    let quoted = match lang {
+        Lang::Zh => has(&['“', '”', '「', '」', '『', '』', '"']),
+        // A single quote opens a quotation only at a word's start (not it's, Parties').
+        Lang::En => {
+            has(&['“', '”', '"'])
+                || text.char_indices().any(|(i, c)| {
+                    matches!(c, '\'' | '‘')
+                        && text[..i]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|p| p.is_whitespace())
+                })
+        }
+    };
+    if quoted {
+        items.push("#\"".to_string());
+    }
+    items
 }
 
 fn char_len(text: &str) -> f32 {

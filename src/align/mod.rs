@@ -187,15 +187,18 @@ pub fn align(zh: Document, en: Document, resources: &Resources, opts: &AlignOpti
 
     let mut per_region = align_regions(&feats, &regions, &params, None);
     let mut raw = flatten(&regions, per_region.clone());
-    if opts.learn_lexicon {
-        let learned = learn_lexicon(&feats, &raw, &params);
-        feats.add_translations(learned);
+    // Later passes: what the previous pass found calibrates the next one.
+    for _ in 1..params.passes {
+        if opts.learn_lexicon {
+            let learned = learn_lexicon(&feats, &raw, &params);
+            feats.add_translations(learned);
+        }
         if params.refit == 1 {
             refit_length(&raw, &feats, &mut params);
         }
-        fit_priors(&raw, &mut params);
+        fit_priors(&raw, &opts.params.prior, &mut params);
         per_region = align_regions(&feats, &regions, &params, Some(&per_region));
-        raw = flatten(&regions, per_region);
+        raw = flatten(&regions, per_region.clone());
     }
 
     let beads = raw
@@ -293,7 +296,7 @@ fn refit_length(raw: &[dp::RawBead], feats: &PairFeatures, params: &mut dp::Para
 
 /// Move the bead-shape priors toward the shape frequencies of the first pass: a free
 /// literary translation has many more 1-2 and 1-3 beads than a speech does.
-fn fit_priors(raw: &[dp::RawBead], params: &mut dp::Params) {
+fn fit_priors(raw: &[dp::RawBead], base: &[f32], params: &mut dp::Params) {
     if params.prior_fit <= 0.0 || raw.len() < 50 {
         return;
     }
@@ -309,9 +312,9 @@ fn fit_priors(raw: &[dp::RawBead], params: &mut dp::Params) {
     let total: f32 = counts.iter().sum();
     let alpha = 2.0;
     let one_one = ((counts[0] + alpha) / total).ln();
-    for (prior, count) in params.prior.iter_mut().zip(counts).skip(1) {
+    for ((prior, &base), count) in params.prior.iter_mut().zip(base).zip(counts).skip(1) {
         let observed = ((count + alpha) / total).ln() - one_one;
-        *prior += params.prior_fit * (observed - *prior);
+        *prior = base + params.prior_fit * (observed - base);
     }
 }
 
