@@ -82,7 +82,7 @@ fn is_latin_or_digit(w: &str) -> bool {
 }
 
 /// Raw (unweighted) item strings of each unit.
-fn zh_items(doc: &Document) -> Vec<Vec<String>> {
+fn zh_items(doc: &Document, vocab: &mut Vocab) -> Vec<Vec<u32>> {
     doc.units
         .iter()
         .enumerate()
@@ -93,22 +93,26 @@ fn zh_items(doc: &Document) -> Vec<Vec<String>> {
                 nums.iter()
                     .any(|n| s - u.start < n.end && e - u.start > n.start)
             };
-            let mut items: Vec<String> = u
+            let mut items: Vec<u32> = u
                 .tokens
                 .iter()
-                .filter(|t| !in_number(t.start, t.end))
-                .map(|t| t.key.clone())
-                .filter(|k| !is_zh_function_word(k))
+                .filter(|t| !in_number(t.start, t.end) && !is_zh_function_word(&t.key))
+                .map(|t| vocab.id(&t.key))
                 .collect();
-            items.extend(nums.iter().map(|n| number_key(n.value)));
-            items.extend(punctuation_items(text, Lang::Zh));
+            items.extend(nums.iter().map(|n| vocab.id(&number_key(n.value))));
+            items.extend(
+                punctuation_items(text, Lang::Zh)
+                    .iter()
+                    .map(|p| vocab.id(p)),
+            );
             items
         })
         .collect()
 }
 
-fn en_items(doc: &Document) -> Vec<Vec<String>> {
-    let mut stem_cache: HashMap<String, String> = HashMap::new();
+fn en_items(doc: &Document, vocab: &mut Vocab) -> Vec<Vec<u32>> {
+    // Word key -> stem id (None for stop words), computed once per distinct word.
+    let mut stem_cache: HashMap<String, Option<u32>> = HashMap::new();
     doc.units
         .iter()
         .enumerate()
@@ -119,20 +123,28 @@ fn en_items(doc: &Document) -> Vec<Vec<String>> {
                 nums.iter()
                     .any(|n| s - u.start < n.end && e - u.start > n.start)
             };
-            let mut items: Vec<String> = u
-                .tokens
-                .iter()
-                .filter(|t| !in_number(t.start, t.end) && !lexicon::is_english_stopword(&t.key))
-                .map(|t| {
-                    stem_cache
-                        .entry(t.key.clone())
-                        .or_insert_with(|| lexicon::english_stem(&t.key))
-                        .clone()
-                })
-                .filter(|s| !s.is_empty() && !lexicon::is_english_stopword(s))
-                .collect();
-            items.extend(nums.iter().map(|n| number_key(n.value)));
-            items.extend(punctuation_items(text, Lang::En));
+            let mut items: Vec<u32> = Vec::with_capacity(u.tokens.len());
+            for t in u.tokens.iter().filter(|t| !in_number(t.start, t.end)) {
+                let id = match stem_cache.get(&t.key) {
+                    Some(&id) => id,
+                    None => {
+                        let stem = lexicon::english_stem(&t.key);
+                        let content = !lexicon::is_english_stopword(&t.key)
+                            && !stem.is_empty()
+                            && !lexicon::is_english_stopword(&stem);
+                        let id = content.then(|| vocab.id(&stem));
+                        stem_cache.insert(t.key.clone(), id);
+                        id
+                    }
+                };
+                items.extend(id);
+            }
+            items.extend(nums.iter().map(|n| vocab.id(&number_key(n.value))));
+            items.extend(
+                punctuation_items(text, Lang::En)
+                    .iter()
+                    .map(|p| vocab.id(p)),
+            );
             items
         })
         .collect()
@@ -174,11 +186,10 @@ fn char_len(text: &str) -> f32 {
 }
 
 /// Turn item strings into weighted, deduplicated id lists (IDF over the document's units).
-fn weigh(items: &[Vec<String>], vocab: &mut Vocab, lens: Vec<f32>) -> Vec<UnitFeatures> {
+fn weigh(items: Vec<Vec<u32>>, lens: Vec<f32>) -> Vec<UnitFeatures> {
     let ids: Vec<Vec<u32>> = items
-        .iter()
-        .map(|its| {
-            let mut v: Vec<u32> = its.iter().map(|w| vocab.id(w)).collect();
+        .into_iter()
+        .map(|mut v| {
             v.sort_unstable();
             v.dedup();
             v
@@ -300,18 +311,16 @@ impl PairFeatures {
         debug_assert!(zh.lang == Lang::Zh && en.lang == Lang::En);
         let mut zv = Vocab::default();
         let mut ev = Vocab::default();
-        let zh_raw = zh_items(zh);
-        let en_raw = en_items(en);
+        let zh_raw = zh_items(zh, &mut zv);
+        let en_raw = en_items(en, &mut ev);
         let zf = weigh(
-            &zh_raw,
-            &mut zv,
+            zh_raw,
             (0..zh.units.len())
                 .map(|i| char_len(zh.unit_text(i)))
                 .collect(),
         );
         let ef = weigh(
-            &en_raw,
-            &mut ev,
+            en_raw,
             (0..en.units.len())
                 .map(|i| char_len(en.unit_text(i)))
                 .collect(),

@@ -325,9 +325,11 @@ fn learn_lexicon(
     raw: &[dp::RawBead],
     params: &dp::Params,
 ) -> Vec<(u32, u32)> {
-    let mut fz: HashMap<u32, u32> = HashMap::new();
-    let mut fe: HashMap<u32, u32> = HashMap::new();
-    let mut joint: HashMap<(u32, u32), u32> = HashMap::new();
+    let mut fz = vec![0u32; feats.zh_vocab.len()];
+    let mut fe = vec![0u32; feats.en_vocab.len()];
+    let (mut open_fz, mut open_fe) = (fz.clone(), fe.clone());
+    // Only words the current evidence leaves unexplained are worth learning.
+    let mut open: Vec<(Vec<u32>, Vec<u32>)> = Vec::new();
     for b in raw
         .iter()
         .filter(|b| !b.zh.is_empty() && !b.en.is_empty() && b.sim >= 0.2)
@@ -344,26 +346,47 @@ fn learn_lexicon(
         zi.dedup();
         ei.sort_unstable();
         ei.dedup();
-        for &z in &zi {
-            *fz.entry(z).or_default() += 1;
-        }
-        for &e in &ei {
-            *fe.entry(e).or_default() += 1;
-        }
-        // Only words the current evidence leaves unexplained are worth learning; this
-        // also keeps the pair count small on long documents.
-        let translated = |z: u32| {
-            feats.trans[z as usize]
-                .iter()
-                .any(|e| ei.binary_search(e).is_ok())
-        };
-        let open_z: Vec<u32> = zi.iter().copied().filter(|&z| !translated(z)).collect();
-        let covered_e: Vec<u32> = zi
+        let mut covered_e: Vec<u32> = zi
             .iter()
             .flat_map(|&z| feats.trans[z as usize].iter().copied())
             .collect();
+        covered_e.sort_unstable();
+        covered_e.dedup();
+        let open_z: Vec<u32> = zi
+            .iter()
+            .copied()
+            .filter(|&z| {
+                !feats.trans[z as usize]
+                    .iter()
+                    .any(|e| ei.binary_search(e).is_ok())
+            })
+            .collect();
+        let open_e: Vec<u32> = ei
+            .iter()
+            .copied()
+            .filter(|e| covered_e.binary_search(e).is_err())
+            .collect();
+        for &z in &zi {
+            fz[z as usize] += 1;
+        }
+        for &e in &ei {
+            fe[e as usize] += 1;
+        }
         for &z in &open_z {
-            for &e in ei.iter().filter(|e| !covered_e.contains(e)) {
+            open_fz[z as usize] += 1;
+        }
+        for &e in &open_e {
+            open_fe[e as usize] += 1;
+        }
+        open.push((open_z, open_e));
+    }
+    // Pairs of words seen fewer times than required can't qualify: not counting them
+    // keeps the table small on long documents.
+    let min = params.learn_count;
+    let mut joint: HashMap<(u32, u32), u32> = HashMap::new();
+    for (open_z, open_e) in &open {
+        for &z in open_z.iter().filter(|&&z| open_fz[z as usize] >= min) {
+            for &e in open_e.iter().filter(|&&e| open_fe[e as usize] >= min) {
                 *joint.entry((z, e)).or_default() += 1;
             }
         }
@@ -371,7 +394,7 @@ fn learn_lexicon(
     joint
         .into_iter()
         .filter(|&((z, e), c)| {
-            let dice = 2.0 * c as f32 / (fz[&z] + fe[&e]) as f32;
+            let dice = 2.0 * c as f32 / (fz[z as usize] + fe[e as usize]) as f32;
             c >= params.learn_count && dice >= params.learn_dice
         })
         .map(|(k, _)| k)
