@@ -112,6 +112,11 @@ impl AlignInput {
 
     /// Read, segment and align the two documents.
     pub fn run(&self) -> Result<Bitext> {
+        self.run_with(&self.resources()?)
+    }
+
+    /// [`AlignInput::run`] with resources the caller has loaded (and may use again).
+    pub fn run_with(&self, resources: &Resources) -> Result<Bitext> {
         let (Some(zh_path), Some(en_path)) = (&self.zh, &self.en) else {
             bail!(crate::Error::usage("two documents are needed: ZH EN"));
         };
@@ -121,7 +126,6 @@ impl AlignInput {
             ));
         }
         let options = self.options()?;
-        let resources = self.resources()?;
         let zh_text = crate::read::read_path(zh_path)?;
         let en_text = crate::read::read_path(en_path)?;
         let (zh, en) = if self.presplit {
@@ -144,7 +148,7 @@ impl AlignInput {
         if en.units.is_empty() {
             bail!(crate::Error::input(en_path.as_str(), "no sentences found"));
         }
-        let bitext = align::align(zh, en, &resources, &options);
+        let bitext = align::align(zh, en, resources, &options);
         for w in &bitext.warnings {
             eprintln!("bitext: {w}");
         }

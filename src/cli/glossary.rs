@@ -43,22 +43,23 @@ enum Format {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
+    if args.aligned.is_some() && (args.input.zh.is_some() || args.input.en.is_some()) {
+        bail!(crate::Error::usage(
+            "give either ZH EN or --aligned FILE, not both"
+        ));
+    }
+    // Loaded once: aligning and pairing use the same dictionary and glossaries.
+    let resources = args.input.resources()?;
     let pairs = match &args.aligned {
         Some(path) => {
-            if args.input.zh.is_some() || args.input.en.is_some() {
-                bail!(crate::Error::usage(
-                    "give either ZH EN or --aligned FILE, not both"
-                ));
-            }
             let pairs = read_aligned(path)?;
             if pairs.is_empty() {
                 bail!(crate::Error::input(path.as_str(), "no aligned pairs found"));
             }
             pairs
         }
-        None => pairs_of(&args.input.run()?),
+        None => pairs_of(&args.input.run_with(&resources)?),
     };
-    let resources = args.input.resources()?;
     let opts = GlossaryOptions {
         min_freq: args.min_freq,
         top: args.top,
