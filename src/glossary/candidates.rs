@@ -5,7 +5,8 @@
 //!   `《…》` title is a candidate of its own.
 //! - English ([`english`]): runs of 1–6 words inside one stretch without punctuation,
 //!   no stop word at either edge (a particle such as *up* may close a phrasal verb),
-//!   grouped over case, hyphenation and plural/possessive endings.
+//!   grouped over case, hyphenation and word endings (a Porter2 stem per word); the
+//!   most frequent surface form is shown.
 //!
 //! Both sides get a frequency, their bead ids and a C-value (Frantzi et al. 2000):
 //! a candidate nested in longer candidates only counts the occurrences it has on its
@@ -22,7 +23,7 @@ use std::collections::{HashMap, HashSet};
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::lexicon::is_english_stopword;
+use crate::lexicon::{english_stem, is_english_stopword};
 use crate::segment::words::{JIEBA, is_han, normalize_key};
 
 /// One term candidate, counted over the beads.
@@ -406,31 +407,10 @@ fn is_number(w: &str) -> bool {
 /// Particles that may close an English candidate after a content word (opening up).
 const EN_PARTICLES: &[&str] = &["up", "out"];
 
-/// The English match key of one word: folded, possessive and plural endings dropped.
+/// The English match key of one word: folded, then its Porter2 stem, so that plural,
+/// possessive, -ing and -ed forms group together (*developing*, *developed*, *develop*).
 pub fn english_word_key(word: &str) -> String {
-    let w = normalize_key(word);
-    let w = w.strip_suffix("'s").unwrap_or(&w).trim_matches('\'');
-    singular(w)
-}
-
-fn singular(w: &str) -> String {
-    let n = w.chars().count();
-    if n > 4 && w.ends_with("ies") {
-        format!("{}y", &w[..w.len() - 3])
-    } else if n > 4
-        && (w.ends_with("sses") || w.ends_with("xes") || w.ends_with("ches") || w.ends_with("shes"))
-    {
-        w[..w.len() - 2].to_string()
-    } else if n > 3
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-        && !w.ends_with("us")
-        && !w.ends_with("is")
-    {
-        w[..w.len() - 1].to_string()
-    } else {
-        w.to_string()
-    }
+    english_stem(&normalize_key(word))
 }
 
 /// Words of `text` as (start, end) byte spans, split into runs at anything but spaces
@@ -503,6 +483,10 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn phrase(text: &str) -> String {
+        crate::glossary::pairing::phrase_key(text)
+    }
 
     fn sample(name: &str) -> Vec<String> {
         let path = format!(
@@ -580,25 +564,27 @@ mod tests {
             &["Data flows matter.", "The data-flow rules.", "A data flow."],
             1,
         );
-        let flow = set.get("data flow").expect("grouped");
+        let flow = set.get(&phrase("data flow")).expect("grouped");
         assert_eq!(flow.freq, 3);
         assert_eq!(flow.beads, [0, 1, 2]);
         // Stop words never at an edge, punctuation never inside.
-        assert!(set.get("the data flow").is_none());
-        assert!(set.get("matter data").is_none());
+        assert!(set.get(&phrase("the data flow")).is_none());
+        assert!(set.get(&phrase("matter data")).is_none());
     }
 
     #[test]
     fn english_phrasal_particle_may_close() {
         let set = english(&["reform and opening up, and up"], 1);
-        assert!(set.get("reform and opening up").is_some());
-        assert!(set.get("and up").is_none());
+        assert!(set.get(&phrase("reform and opening up")).is_some());
+        assert!(set.get(&phrase("and up")).is_none());
     }
 
     #[test]
     fn sample_english_terms_are_found() {
         let set = english(&sample("en.sentences"), 2);
-        let gov = set.get("digital governance").expect("digital governance");
+        let gov = set
+            .get(&phrase("digital governance"))
+            .expect("digital governance");
         assert!(gov.freq >= 5);
         assert!(gov.cvalue > 0.0);
         assert!(
@@ -610,9 +596,30 @@ mod tests {
 
     #[test]
     fn word_keys() {
-        assert_eq!(english_word_key("Policies"), "policy");
+        assert_eq!(english_word_key("Policies"), english_word_key("policy"));
         assert_eq!(english_word_key("China’s"), "china");
-        assert_eq!(english_word_key("process"), "process");
-        assert_eq!(english_word_key("approaches"), "approach");
+        assert_eq!(english_word_key("approaches"), english_word_key("approach"));
+        assert_eq!(
+            english_word_key("Developing"),
+            english_word_key("developed")
+        );
+        assert_ne!(english_word_key("process"), english_word_key("proceed"));
+    }
+
+    #[test]
+    fn english_groups_word_endings_and_shows_the_commonest_form() {
+        let set = english(
+            &[
+                "Sharing data.",
+                "Data sharing rules.",
+                "Data shared.",
+                "Data shared again.",
+            ],
+            1,
+        );
+        let key = format!("{} {}", english_word_key("data"), english_word_key("share"));
+        let c = set.get(&key).expect("data sharing grouped");
+        assert_eq!(c.freq, 3);
+        assert_eq!(c.display, "Data shared");
     }
 }

@@ -75,7 +75,7 @@ impl<'r> Evidence<'r> {
                 renderings.push((phrase_key(r), gloss_stems(r)));
             }
         }
-        let mut stem_cache: HashMap<&str, String> = HashMap::new();
+        // English candidate parts are already stems.
         let en_stems = en
             .list
             .iter()
@@ -83,12 +83,7 @@ impl<'r> Evidence<'r> {
                 c.parts
                     .iter()
                     .filter(|w| !is_english_stopword(w))
-                    .map(|w| {
-                        stem_cache
-                            .entry(w.as_str())
-                            .or_insert_with(|| english_stem(w))
-                            .clone()
-                    })
+                    .cloned()
                     .collect()
             })
             .collect();
