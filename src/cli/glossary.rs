@@ -23,9 +23,10 @@ pub struct Args {
     /// Keep only the best N term pairs.
     #[arg(long, value_name = "N")]
     top: Option<usize>,
-    /// A term must occur at least N times.
-    #[arg(long, value_name = "N", default_value_t = 2)]
-    min_freq: usize,
+    /// A term must occur at least N times [default: 2, or 1 for a term that is a
+    /// dictionary or glossary entry rendered as its glosses say].
+    #[arg(long, value_name = "N")]
+    min_freq: Option<usize>,
     /// Output file (written atomically).
     #[arg(short, long)]
     output: Option<String>,
@@ -60,8 +61,10 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         None => pairs_of(&args.input.run_with(&resources)?),
     };
+    let defaults = GlossaryOptions::default();
     let opts = GlossaryOptions {
-        min_freq: args.min_freq,
+        min_freq: args.min_freq.unwrap_or(defaults.min_freq),
+        min_freq_supported: args.min_freq.unwrap_or(defaults.min_freq_supported),
         top: args.top,
     };
     let terms = glossary::extract(&pairs, &resources, &opts);

@@ -1,9 +1,10 @@
 //! Monolingual term candidates over a bead collection, for both languages:
 //!
 //! - Chinese ([`chinese`]): runs of 1–4 jieba tokens inside one stretch of text without
-//!   punctuation (、 and 《》 included), no function word at either edge; every
-//!   `《…》` title is a candidate of its own.
-//! - English ([`english`]): runs of 1–6 words inside one stretch without punctuation,
+//!   punctuation (、 and 《》 included), no function word at either edge; runs of 5–8
+//!   tokens when they are made of dictionary words and recur; every `《…》` title is a
+//!   candidate of its own.
+//! - English ([`english`]): runs of 1–8 words inside one stretch without punctuation,
 //!   no stop word at either edge (a particle such as *up* may close a phrasal verb),
 //!   grouped over case, hyphenation and word endings (a Porter2 stem per word); the
 //!   most frequent surface form is shown.
@@ -94,14 +95,14 @@ impl CandidateSet {
     }
 
     /// Keep candidates seen at least `min_freq` times, pick display forms, index beads.
-    fn finish(mut self, min_freq: usize, joiner: &str, beads: usize) -> CandidateSet {
-        self.list.retain(|c| c.freq >= min_freq.max(1));
-        self.index = self
-            .list
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.key.clone(), i))
-            .collect();
+    fn finish(
+        mut self,
+        keep: impl Fn(&Candidate) -> bool,
+        joiner: &str,
+        beads: usize,
+    ) -> CandidateSet {
+        self.list.retain(keep);
+        self.reindex(beads);
         for c in &mut self.list {
             let best = c
                 .surfaces
@@ -112,13 +113,23 @@ impl CandidateSet {
             }
         }
         self.compute_cvalues(joiner);
+        self
+    }
+
+    /// Rebuild the key index and the per-bead lists after candidates were dropped.
+    fn reindex(&mut self, beads: usize) {
+        self.index = self
+            .list
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.key.clone(), i))
+            .collect();
         self.per_bead = vec![Vec::new(); beads];
         for (id, c) in self.list.iter().enumerate() {
             for &b in &c.beads {
                 self.per_bead[b].push(id);
             }
         }
-        self
     }
 
     fn compute_cvalues(&mut self, joiner: &str) {
@@ -126,7 +137,7 @@ impl CandidateSet {
         let mut nested_sum = vec![0usize; n];
         let mut nested_n = vec![0usize; n];
         let mut seen = HashSet::new();
-        for c in &self.list {
+        for c in self.list.iter().filter(|c| c.freq >= NESTING_MIN_FREQ) {
             seen.clear();
             let len = c.parts.len();
             for i in 0..len {
@@ -167,6 +178,11 @@ impl CandidateSet {
         }
     }
 }
+
+/// Only candidates seen this often count as containers in C-value: a one-off phrase
+/// around a term does not make the term a fragment (and Frantzi et al. compute C-value
+/// over candidates above a frequency threshold too).
+const NESTING_MIN_FREQ: usize = 2;
 
 /// Chinese function words: a candidate may hold them inside (坚持和发展…) but must not
 /// start or end with one.
@@ -341,6 +357,13 @@ fn inner_words(word: &str) -> Vec<&str> {
     out
 }
 
+/// Chinese candidates of up to this many jieba tokens are taken as they come.
+const ZH_SHORT_TOKENS: usize = 4;
+/// Longer ones (坚持和发展中国特色社会主义: 6 tokens) must be made of dictionary words
+/// and recur: a long run seen once is a free phrase more often than a term.
+const ZH_MAX_TOKENS: usize = 8;
+const LONG_MIN_FREQ: usize = 2;
+
 /// Chinese candidates of each bead text (`beads[i]` is bead i).
 pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
     let mut set = CandidateSet::default();
@@ -358,12 +381,16 @@ pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
         }
         for run in zh_runs(text) {
             let tokens = JIEBA.cut(run, true);
+            let in_dict: Vec<bool> = tokens.iter().map(|t| JIEBA.has_word(t.word)).collect();
             set.tokens += tokens.len();
             for i in 0..tokens.len() {
-                for n in 1..=4 {
+                for n in 1..=ZH_MAX_TOKENS {
                     let Some(gram) = tokens.get(i..i + n) else {
                         break;
                     };
+                    if n > ZH_SHORT_TOKENS && !in_dict[i..i + n].iter().all(|&d| d) {
+                        break;
+                    }
                     let (first, last) = (gram[0].word, gram[n - 1].word);
                     if is_zh_function_word(first)
                         || is_zh_function_word(last)
@@ -387,7 +414,10 @@ pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
             }
         }
     }
-    let mut set = set.finish(min_freq, "", beads.len());
+    let keep = |c: &Candidate| {
+        c.freq >= min_freq.max(1) && (c.parts.len() <= ZH_SHORT_TOKENS || c.freq >= LONG_MIN_FREQ)
+    };
+    let mut set = set.finish(keep, "", beads.len());
     let doc_tokens = set.tokens.max(1) as f64;
     for c in &mut set.list {
         // jieba's suggest_freq: the word's own count, or for a phrase the count its
@@ -403,6 +433,9 @@ pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
 fn is_number(w: &str) -> bool {
     w.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
+
+/// Longest English candidate: "great cause of socialism with Chinese characteristics".
+const EN_MAX_WORDS: usize = 8;
 
 /// Particles that may close an English candidate after a content word (opening up).
 const EN_PARTICLES: &[&str] = &["up", "out"];
@@ -461,7 +494,7 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
                 if stop[i] {
                     continue;
                 }
-                for n in 1..=6 {
+                for n in 1..=EN_MAX_WORDS {
                     let j = i + n - 1;
                     if j >= run.len() {
                         break;
@@ -477,7 +510,7 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
             }
         }
     }
-    set.finish(min_freq, " ", beads.len())
+    set.finish(|c| c.freq >= min_freq.max(1), " ", beads.len())
 }
 
 #[cfg(test)]
@@ -590,7 +623,7 @@ mod tests {
         assert!(
             set.list
                 .iter()
-                .all(|c| c.parts.len() <= 6 && !is_english_stopword(&c.parts[0]))
+                .all(|c| c.parts.len() <= EN_MAX_WORDS && !is_english_stopword(&c.parts[0]))
         );
     }
 
