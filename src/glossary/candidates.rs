@@ -362,7 +362,7 @@ const ZH_SHORT_TOKENS: usize = 4;
 /// Longer ones (坚持和发展中国特色社会主义: 6 tokens) must be made of dictionary words
 /// and recur: a long run seen once is a free phrase more often than a term.
 const ZH_MAX_TOKENS: usize = 8;
-const LONG_MIN_FREQ: usize = 2;
+const LONG_MIN_FREQ: usize = 3;
 
 /// Chinese candidates of each bead text (`beads[i]` is bead i).
 pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {

@@ -87,7 +87,7 @@ const FRAGMENT_SHARE: f64 = 0.85;
 
 /// A term whose rendering is also a shorter term's and leaves this many of its
 /// characters unrendered is that term with unexplained words around it (an idiomatic
-/// rendering leaves out a character or two: 奢靡之风 "extravagance").
+/// rendering leaves out a word: 奢靡之风 "extravagance", 领导干部 "officials").
 const FRAGMENT_UNRENDERED: f64 = 3.0;
 
 /// A paired term, with what [`drop_fragments`] weighs.
@@ -108,8 +108,9 @@ struct Found<'c> {
 ///   (富强民主文明和谐的社会主义现代化国家 "modern socialist country", the rendering
 ///   of 社会主义现代化国家);
 /// - the shorter term nearly always occurs inside the longer one, which recurs, is a
-///   C-value term itself, and whose rendering says all the shorter one's does and is
-///   explained as well (特色 "characteristics" inside 中国特色社会主义).
+///   C-value term itself, and has the same rendering or one that says all the shorter
+///   one's does and is explained as well (特色 "characteristics" inside
+///   中国特色社会主义).
 fn drop_fragments(found: Vec<Found>, min_freq: usize) -> Vec<TermPair> {
     let by_key: HashMap<&str, usize> = found
         .iter()
@@ -133,13 +134,15 @@ fn drop_fragments(found: Vec<Found>, min_freq: usize) -> Vec<TermPair> {
                     continue;
                 };
                 let short = &found[s];
-                if short.en == long.en && long.unrendered >= FRAGMENT_UNRENDERED {
+                let same = short.en == long.en;
+                if same && long.unrendered >= FRAGMENT_UNRENDERED {
                     fragment[l] = true;
                 } else if long.z.freq >= min_freq
                     && long.z.cvalue > 0.0
                     && long.z.freq as f64 >= FRAGMENT_SHARE * short.z.freq as f64
-                    && long.lexical >= short.lexical
-                    && short.stems.iter().all(|x| long.stems.contains(x))
+                    && (same
+                        || long.lexical >= short.lexical
+                            && short.stems.iter().all(|x| long.stems.contains(x)))
                 {
                     fragment[s] = true;
                 }
@@ -544,7 +547,8 @@ struct Scored {
 }
 
 /// The longest English candidate that contains `best`, co-occurs with the term about
-/// as often, and whose extra content words the term's glosses explain: "great cause"
+/// as often, and whose extra content words the term's glosses explain and render more
+/// of the term: "great cause"
 /// grows to "great cause of socialism with Chinese characteristics" for
 /// 中国特色社会主义伟大事业.
 fn longer_rendering(
@@ -556,6 +560,7 @@ fn longer_rendering(
 ) -> Option<usize> {
     let short = &en.list[best];
     let need = LONGER_SHARE * cooc[&best] as f64;
+    let (named, rendered) = sense.explained(&ev.en_stems[best]);
     cooc.iter()
         .filter(|&(&e, &c)| {
             let long = &en.list[e];
@@ -569,6 +574,12 @@ fn longer_rendering(
                 && ev.en_stems[e]
                     .iter()
                     .all(|s| ev.en_stems[best].contains(s) || sense.all.matches(s))
+                && {
+                    // The extra words must render more of the term, not just repeat
+                    // what the shorter rendering says.
+                    let (n, r) = sense.explained(&ev.en_stems[e]);
+                    r > rendered && n >= named
+                }
         })
         .max_by(|a, b| {
             let (la, lb) = (en.list[*a.0].parts.len(), en.list[*b.0].parts.len());
