@@ -563,6 +563,28 @@ mod tests {
     }
 
     #[test]
+    fn long_candidates_need_dictionary_words_and_recurrence() {
+        let phrase = "推进国家治理体系和治理能力现代化";
+        assert!(JIEBA.cut(phrase, true).len() > ZH_SHORT_TOKENS);
+        let twice = chinese(&[phrase, phrase], 1);
+        assert!(twice.get("国家治理体系和治理能力现代化").is_none());
+        let thrice = chinese(&[phrase, phrase, phrase], 1);
+        let long = thrice
+            .get("国家治理体系和治理能力现代化")
+            .expect("a recurring long term");
+        assert_eq!(long.freq, 3);
+        assert!(long.parts.len() > ZH_SHORT_TOKENS);
+    }
+
+    #[test]
+    fn one_off_containers_do_not_discount_a_term() {
+        // 数字治理 is inside a different one-off phrase each time: its own term.
+        let set = chinese(&["推进数字治理", "完善数字治理", "数字治理"], 1);
+        let gov = set.get("数字治理").unwrap();
+        assert!(gov.cvalue >= gov.freq as f64, "{gov:?}");
+    }
+
+    #[test]
     fn cvalue_discounts_nested_candidates() {
         let beads = ["全面深化改革", "全面深化改革", "全面深化改革", "深化改革"];
         let set = chinese(&beads, 1);

@@ -97,7 +97,6 @@ struct Found<'c> {
     /// The rendering's English candidate and its content stems.
     en: usize,
     stems: Vec<String>,
-    lexical: f64,
     /// Content characters of the term the rendering does not render.
     unrendered: f64,
 }
@@ -107,9 +106,9 @@ struct Found<'c> {
 /// - the longer term has the shorter one's rendering, which leaves much of it unrendered
 ///   (富强民主文明和谐的社会主义现代化国家 "modern socialist country", the rendering
 ///   of 社会主义现代化国家);
-/// - the shorter term nearly always occurs inside the longer one, which recurs, is a
-///   C-value term itself, and has the same rendering or one that says all the shorter
-///   one's does and is explained as well (特色 "characteristics" inside
+/// - the shorter term nearly always occurs inside the longer one, and has the same
+///   rendering, or the longer term recurs, is a C-value term itself, is well rendered
+///   and its rendering says all the shorter one's does (特色 "characteristics" inside
 ///   中国特色社会主义).
 fn drop_fragments(found: Vec<Found>, min_freq: usize) -> Vec<TermPair> {
     let by_key: HashMap<&str, usize> = found
@@ -137,11 +136,11 @@ fn drop_fragments(found: Vec<Found>, min_freq: usize) -> Vec<TermPair> {
                 let same = short.en == long.en;
                 if same && long.unrendered >= FRAGMENT_UNRENDERED {
                     fragment[l] = true;
-                } else if long.z.freq >= min_freq
-                    && long.z.cvalue > 0.0
-                    && long.z.freq as f64 >= FRAGMENT_SHARE * short.z.freq as f64
+                } else if long.z.freq as f64 >= FRAGMENT_SHARE * short.z.freq as f64
                     && (same
-                        || long.lexical >= short.lexical
+                        || long.z.freq >= min_freq
+                            && long.z.cvalue > 0.0
+                            && long.unrendered < FRAGMENT_UNRENDERED
                             && short.stems.iter().all(|x| long.stems.contains(x)))
                 {
                     fragment[s] = true;
@@ -531,7 +530,6 @@ fn pair_one<'c>(
         pair,
         en: best,
         stems: ev.en_stems[best].clone(),
-        lexical: scored.lexical,
         unrendered: (1.0 - sense.explained(&ev.en_stems[best]).1)
             * sense.content.iter().filter(|&&c| c).count() as f64,
     })
@@ -691,6 +689,103 @@ mod tests {
         assert!(t.renderings[0].en.contains("flow"));
     }
 
+    fn aligned(rows: &[(&str, &str)]) -> Vec<AlignedPair> {
+        rows.iter()
+            .enumerate()
+            .map(|(i, (z, e))| AlignedPair::new(i, z, e))
+            .collect()
+    }
+
+    #[test]
+    fn a_dictionary_term_seen_once_is_paired_an_everyday_word_is_not() {
+        let res = Resources {
+            dictionary: Some(crate::lexicon::Dictionary::Embedded),
+            glossary: Vec::new(),
+        };
+        let pairs = aligned(&[
+            (
+                "全国人民代表大会支持数字治理。",
+                "The National People's Congress supports digital governance.",
+            ),
+            ("数字治理很重要。", "Digital governance matters."),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        let npc = terms
+            .iter()
+            .find(|t| t.zh == "全国人民代表大会")
+            .expect("a dictionary entry seen once");
+        assert_eq!(npc.en, "National People's Congress");
+        assert_eq!(npc.frequency, 1);
+        // Two-character entries seen once are mostly everyday words.
+        assert!(terms.iter().all(|t| t.zh != "支持"), "{terms:?}");
+        // An explicit --min-freq applies to every term.
+        let strict = GlossaryOptions {
+            min_freq: 2,
+            min_freq_supported: 2,
+            top: None,
+        };
+        let terms = extract(&pairs, &res, &strict);
+        assert!(terms.iter().all(|t| t.frequency >= 2), "{terms:?}");
+    }
+
+    #[test]
+    fn a_fragment_of_a_longer_term_is_dropped() {
+        let res = Resources::default_embedded().unwrap();
+        let pairs = sample_pairs();
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        // Every term that remains either occurs on its own or says something its
+        // longer neighbours do not.
+        for t in &terms {
+            for long in terms
+                .iter()
+                .filter(|l| l.zh != t.zh && l.zh.contains(&t.zh))
+            {
+                assert!(
+                    (long.frequency as f64) < FRAGMENT_SHARE * t.frequency as f64
+                        || long.en != t.en,
+                    "{t:?} inside {long:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fragments_go_and_renderings_grow() {
+        let res = Resources {
+            dictionary: Some(crate::lexicon::Dictionary::Embedded),
+            glossary: Vec::new(),
+        };
+        let pairs = aligned(&[
+            (
+                "我们推进国家安全体系建设。",
+                "We advance the building of the national security system.",
+            ),
+            (
+                "国家安全体系建设很重要。",
+                "The building of the national security system is important.",
+            ),
+            (
+                "加强国家安全体系建设。",
+                "Strengthen the building of the national security system.",
+            ),
+            ("国家安全很重要。", "National security is important."),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        let long = terms
+            .iter()
+            .find(|t| t.zh == "国家安全体系建设")
+            .expect("the long term");
+        // Not just "building": the glosses explain national, security and system too.
+        assert_eq!(
+            long.en, "building of the national security system",
+            "{terms:?}"
+        );
+        // 安全体系 only ever occurs inside the longer term.
+        assert!(terms.iter().all(|t| t.zh != "安全体系"), "{terms:?}");
+        // 国家安全 also occurs on its own, and stays.
+        assert!(terms.iter().any(|t| t.zh == "国家安全"), "{terms:?}");
+    }
+
     #[test]
     fn empty_and_hostile_inputs_do_not_panic() {
         let res = Resources {
@@ -710,6 +805,15 @@ mod tests {
                 min_freq: 0,
                 min_freq_supported: 0,
                 top: Some(0),
+            },
+        );
+        let _ = extract(
+            &pairs,
+            &res,
+            &GlossaryOptions {
+                min_freq: 1,
+                min_freq_supported: 1,
+                top: None,
             },
         );
     }
