@@ -360,7 +360,8 @@ fn inner_words(word: &str) -> Vec<&str> {
 /// Chinese candidates of up to this many jieba tokens are taken as they come.
 const ZH_SHORT_TOKENS: usize = 4;
 /// Longer ones (坚持和发展中国特色社会主义: 6 tokens) must be made of dictionary words
-/// and recur: a long run seen once is a free phrase more often than a term.
+/// and recur, and so must runs with 的 inside (新的实践, 有效的制度): seen once or
+/// twice, they are free phrases more often than terms.
 const ZH_MAX_TOKENS: usize = 8;
 const LONG_MIN_FREQ: usize = 3;
 
@@ -415,7 +416,8 @@ pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
         }
     }
     let keep = |c: &Candidate| {
-        c.freq >= min_freq.max(1) && (c.parts.len() <= ZH_SHORT_TOKENS || c.freq >= LONG_MIN_FREQ)
+        let loose = c.parts.len() > ZH_SHORT_TOKENS || c.parts.iter().any(|p| p == "的");
+        c.freq >= min_freq.max(1) && (!loose || c.freq >= LONG_MIN_FREQ)
     };
     let mut set = set.finish(keep, "", beads.len());
     let doc_tokens = set.tokens.max(1) as f64;
