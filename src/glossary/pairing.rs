@@ -10,8 +10,15 @@
 //!   renders (stems compared, via [`gloss_stems`]);
 //! - `glossary` = 1 when the glossary lists e for z.
 //!
-//! The best-scoring e is the rendering; in the term's beads without it, the best e
-//! with word-level evidence is recorded as another rendering.
+//! The best-scoring e is the rendering; it grows to a longer English candidate that
+//! co-occurs as often and whose extra words render more of z ("great cause" ->
+//! "great cause of socialism with Chinese characteristics"). In the term's beads
+//! without it, the best e with word-level evidence is recorded as another rendering.
+//!
+//! A term below `min_freq` is paired only when it is a dictionary or glossary entry of
+//! 3+ characters and its rendering is what the entry's glosses say; a term C-value
+//! finds only inside longer candidates needs such evidence too. Last, fragments go
+//! (`drop_fragments`): 特色社会主义 "socialism" inside 中国特色社会主义.
 
 use std::collections::HashMap;
 
