@@ -214,3 +214,21 @@ fn bad_input_names_the_file_and_exits_2() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn resources_are_loaded_once_when_aligning() {
+    let dir = "corpora/digital-governance";
+    let out = Command::cargo_bin("bitext")
+        .unwrap()
+        .args(["glossary", "--no-dict", "--presplit"])
+        .arg(format!("{dir}/zh.sentences"))
+        .arg(format!("{dir}/en.sentences"))
+        .assert()
+        .success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(
+        stderr.matches("without a dictionary").count(),
+        1,
+        "{stderr}"
+    );
+}

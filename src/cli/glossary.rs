@@ -23,9 +23,10 @@ pub struct Args {
     /// Keep only the best N term pairs.
     #[arg(long, value_name = "N")]
     top: Option<usize>,
-    /// A term must occur at least N times.
-    #[arg(long, value_name = "N", default_value_t = 2)]
-    min_freq: usize,
+    /// A term must occur at least N times [default: 2, or 1 for a term that is a
+    /// dictionary or glossary entry rendered as its glosses say].
+    #[arg(long, value_name = "N")]
+    min_freq: Option<usize>,
     /// Output file (written atomically).
     #[arg(short, long)]
     output: Option<String>,
@@ -43,24 +44,27 @@ enum Format {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
+    if args.aligned.is_some() && (args.input.zh.is_some() || args.input.en.is_some()) {
+        bail!(crate::Error::usage(
+            "give either ZH EN or --aligned FILE, not both"
+        ));
+    }
+    // Loaded once: aligning and pairing use the same dictionary and glossaries.
+    let resources = args.input.resources()?;
     let pairs = match &args.aligned {
         Some(path) => {
-            if args.input.zh.is_some() || args.input.en.is_some() {
-                bail!(crate::Error::usage(
-                    "give either ZH EN or --aligned FILE, not both"
-                ));
-            }
             let pairs = read_aligned(path)?;
             if pairs.is_empty() {
                 bail!(crate::Error::input(path.as_str(), "no aligned pairs found"));
             }
             pairs
         }
-        None => pairs_of(&args.input.run()?),
+        None => pairs_of(&args.input.run_with(&resources)?),
     };
-    let resources = args.input.resources()?;
+    let defaults = GlossaryOptions::default();
     let opts = GlossaryOptions {
-        min_freq: args.min_freq,
+        min_freq: args.min_freq.unwrap_or(defaults.min_freq),
+        min_freq_supported: args.min_freq.unwrap_or(defaults.min_freq_supported),
         top: args.top,
     };
     let terms = glossary::extract(&pairs, &resources, &opts);

@@ -1,11 +1,13 @@
 //! Monolingual term candidates over a bead collection, for both languages:
 //!
 //! - Chinese ([`chinese`]): runs of 1–4 jieba tokens inside one stretch of text without
-//!   punctuation (、 and 《》 included), no function word at either edge; every
-//!   `《…》` title is a candidate of its own.
-//! - English ([`english`]): runs of 1–6 words inside one stretch without punctuation,
+//!   punctuation (、 and 《》 included), no function word at either edge; runs of 5–8
+//!   tokens when they are made of dictionary words and recur; every `《…》` title is a
+//!   candidate of its own.
+//! - English ([`english`]): runs of 1–8 words inside one stretch without punctuation,
 //!   no stop word at either edge (a particle such as *up* may close a phrasal verb),
-//!   grouped over case, hyphenation and plural/possessive endings.
+//!   grouped over case, hyphenation and word endings (a Porter2 stem per word); the
+//!   most frequent surface form is shown.
 //!
 //! Both sides get a frequency, their bead ids and a C-value (Frantzi et al. 2000):
 //! a candidate nested in longer candidates only counts the occurrences it has on its
@@ -22,7 +24,7 @@ use std::collections::{HashMap, HashSet};
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::lexicon::is_english_stopword;
+use crate::lexicon::{english_stem, is_english_stopword};
 use crate::segment::words::{JIEBA, is_han, normalize_key};
 
 /// One term candidate, counted over the beads.
@@ -93,14 +95,14 @@ impl CandidateSet {
     }
 
     /// Keep candidates seen at least `min_freq` times, pick display forms, index beads.
-    fn finish(mut self, min_freq: usize, joiner: &str, beads: usize) -> CandidateSet {
-        self.list.retain(|c| c.freq >= min_freq.max(1));
-        self.index = self
-            .list
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.key.clone(), i))
-            .collect();
+    fn finish(
+        mut self,
+        keep: impl Fn(&Candidate) -> bool,
+        joiner: &str,
+        beads: usize,
+    ) -> CandidateSet {
+        self.list.retain(keep);
+        self.reindex(beads);
         for c in &mut self.list {
             let best = c
                 .surfaces
@@ -111,13 +113,23 @@ impl CandidateSet {
             }
         }
         self.compute_cvalues(joiner);
+        self
+    }
+
+    /// Rebuild the key index and the per-bead lists after candidates were dropped.
+    fn reindex(&mut self, beads: usize) {
+        self.index = self
+            .list
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.key.clone(), i))
+            .collect();
         self.per_bead = vec![Vec::new(); beads];
         for (id, c) in self.list.iter().enumerate() {
             for &b in &c.beads {
                 self.per_bead[b].push(id);
             }
         }
-        self
     }
 
     fn compute_cvalues(&mut self, joiner: &str) {
@@ -125,7 +137,7 @@ impl CandidateSet {
         let mut nested_sum = vec![0usize; n];
         let mut nested_n = vec![0usize; n];
         let mut seen = HashSet::new();
-        for c in &self.list {
+        for c in self.list.iter().filter(|c| c.freq >= NESTING_MIN_FREQ) {
             seen.clear();
             let len = c.parts.len();
             for i in 0..len {
@@ -166,6 +178,11 @@ impl CandidateSet {
         }
     }
 }
+
+/// Only candidates seen this often count as containers in C-value: a one-off phrase
+/// around a term does not make the term a fragment (and Frantzi et al. compute C-value
+/// over candidates above a frequency threshold too).
+const NESTING_MIN_FREQ: usize = 2;
 
 /// Chinese function words: a candidate may hold them inside (坚持和发展…) but must not
 /// start or end with one.
@@ -340,6 +357,14 @@ fn inner_words(word: &str) -> Vec<&str> {
     out
 }
 
+/// Chinese candidates of up to this many jieba tokens are taken as they come.
+const ZH_SHORT_TOKENS: usize = 4;
+/// Longer ones (坚持和发展中国特色社会主义: 6 tokens) must be made of dictionary words
+/// and recur, and so must runs with 的 inside (新的实践, 有效的制度): seen once or
+/// twice, they are free phrases more often than terms.
+const ZH_MAX_TOKENS: usize = 8;
+const LONG_MIN_FREQ: usize = 3;
+
 /// Chinese candidates of each bead text (`beads[i]` is bead i).
 pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
     let mut set = CandidateSet::default();
@@ -357,12 +382,16 @@ pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
         }
         for run in zh_runs(text) {
             let tokens = JIEBA.cut(run, true);
+            let in_dict: Vec<bool> = tokens.iter().map(|t| JIEBA.has_word(t.word)).collect();
             set.tokens += tokens.len();
             for i in 0..tokens.len() {
-                for n in 1..=4 {
+                for n in 1..=ZH_MAX_TOKENS {
                     let Some(gram) = tokens.get(i..i + n) else {
                         break;
                     };
+                    if n > ZH_SHORT_TOKENS && !in_dict[i..i + n].iter().all(|&d| d) {
+                        break;
+                    }
                     let (first, last) = (gram[0].word, gram[n - 1].word);
                     if is_zh_function_word(first)
                         || is_zh_function_word(last)
@@ -386,7 +415,11 @@ pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
             }
         }
     }
-    let mut set = set.finish(min_freq, "", beads.len());
+    let keep = |c: &Candidate| {
+        let loose = c.parts.len() > ZH_SHORT_TOKENS || c.parts.iter().any(|p| p == "的");
+        c.freq >= min_freq.max(1) && (!loose || c.freq >= LONG_MIN_FREQ)
+    };
+    let mut set = set.finish(keep, "", beads.len());
     let doc_tokens = set.tokens.max(1) as f64;
     for c in &mut set.list {
         // jieba's suggest_freq: the word's own count, or for a phrase the count its
@@ -403,34 +436,16 @@ fn is_number(w: &str) -> bool {
     w.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
+/// Longest English candidate: "great cause of socialism with Chinese characteristics".
+const EN_MAX_WORDS: usize = 8;
+
 /// Particles that may close an English candidate after a content word (opening up).
 const EN_PARTICLES: &[&str] = &["up", "out"];
 
-/// The English match key of one word: folded, possessive and plural endings dropped.
+/// The English match key of one word: folded, then its Porter2 stem, so that plural,
+/// possessive, -ing and -ed forms group together (*developing*, *developed*, *develop*).
 pub fn english_word_key(word: &str) -> String {
-    let w = normalize_key(word);
-    let w = w.strip_suffix("'s").unwrap_or(&w).trim_matches('\'');
-    singular(w)
-}
-
-fn singular(w: &str) -> String {
-    let n = w.chars().count();
-    if n > 4 && w.ends_with("ies") {
-        format!("{}y", &w[..w.len() - 3])
-    } else if n > 4
-        && (w.ends_with("sses") || w.ends_with("xes") || w.ends_with("ches") || w.ends_with("shes"))
-    {
-        w[..w.len() - 2].to_string()
-    } else if n > 3
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-        && !w.ends_with("us")
-        && !w.ends_with("is")
-    {
-        w[..w.len() - 1].to_string()
-    } else {
-        w.to_string()
-    }
+    english_stem(&normalize_key(word))
 }
 
 /// Words of `text` as (start, end) byte spans, split into runs at anything but spaces
@@ -481,7 +496,7 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
                 if stop[i] {
                     continue;
                 }
-                for n in 1..=6 {
+                for n in 1..=EN_MAX_WORDS {
                     let j = i + n - 1;
                     if j >= run.len() {
                         break;
@@ -497,12 +512,16 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
             }
         }
     }
-    set.finish(min_freq, " ", beads.len())
+    set.finish(|c| c.freq >= min_freq.max(1), " ", beads.len())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn phrase(text: &str) -> String {
+        crate::glossary::pairing::phrase_key(text)
+    }
 
     fn sample(name: &str) -> Vec<String> {
         let path = format!(
@@ -546,6 +565,28 @@ mod tests {
     }
 
     #[test]
+    fn long_candidates_need_dictionary_words_and_recurrence() {
+        let phrase = "推进国家治理体系和治理能力现代化";
+        assert!(JIEBA.cut(phrase, true).len() > ZH_SHORT_TOKENS);
+        let twice = chinese(&[phrase, phrase], 1);
+        assert!(twice.get("国家治理体系和治理能力现代化").is_none());
+        let thrice = chinese(&[phrase, phrase, phrase], 1);
+        let long = thrice
+            .get("国家治理体系和治理能力现代化")
+            .expect("a recurring long term");
+        assert_eq!(long.freq, 3);
+        assert!(long.parts.len() > ZH_SHORT_TOKENS);
+    }
+
+    #[test]
+    fn one_off_containers_do_not_discount_a_term() {
+        // 数字治理 is inside a different one-off phrase each time: its own term.
+        let set = chinese(&["推进数字治理", "完善数字治理", "数字治理"], 1);
+        let gov = set.get("数字治理").unwrap();
+        assert!(gov.cvalue >= gov.freq as f64, "{gov:?}");
+    }
+
+    #[test]
     fn cvalue_discounts_nested_candidates() {
         let beads = ["全面深化改革", "全面深化改革", "全面深化改革", "深化改革"];
         let set = chinese(&beads, 1);
@@ -580,39 +621,62 @@ mod tests {
             &["Data flows matter.", "The data-flow rules.", "A data flow."],
             1,
         );
-        let flow = set.get("data flow").expect("grouped");
+        let flow = set.get(&phrase("data flow")).expect("grouped");
         assert_eq!(flow.freq, 3);
         assert_eq!(flow.beads, [0, 1, 2]);
         // Stop words never at an edge, punctuation never inside.
-        assert!(set.get("the data flow").is_none());
-        assert!(set.get("matter data").is_none());
+        assert!(set.get(&phrase("the data flow")).is_none());
+        assert!(set.get(&phrase("matter data")).is_none());
     }
 
     #[test]
     fn english_phrasal_particle_may_close() {
         let set = english(&["reform and opening up, and up"], 1);
-        assert!(set.get("reform and opening up").is_some());
-        assert!(set.get("and up").is_none());
+        assert!(set.get(&phrase("reform and opening up")).is_some());
+        assert!(set.get(&phrase("and up")).is_none());
     }
 
     #[test]
     fn sample_english_terms_are_found() {
         let set = english(&sample("en.sentences"), 2);
-        let gov = set.get("digital governance").expect("digital governance");
+        let gov = set
+            .get(&phrase("digital governance"))
+            .expect("digital governance");
         assert!(gov.freq >= 5);
         assert!(gov.cvalue > 0.0);
         assert!(
             set.list
                 .iter()
-                .all(|c| c.parts.len() <= 6 && !is_english_stopword(&c.parts[0]))
+                .all(|c| c.parts.len() <= EN_MAX_WORDS && !is_english_stopword(&c.parts[0]))
         );
     }
 
     #[test]
     fn word_keys() {
-        assert_eq!(english_word_key("Policies"), "policy");
+        assert_eq!(english_word_key("Policies"), english_word_key("policy"));
         assert_eq!(english_word_key("China’s"), "china");
-        assert_eq!(english_word_key("process"), "process");
-        assert_eq!(english_word_key("approaches"), "approach");
+        assert_eq!(english_word_key("approaches"), english_word_key("approach"));
+        assert_eq!(
+            english_word_key("Developing"),
+            english_word_key("developed")
+        );
+        assert_ne!(english_word_key("process"), english_word_key("proceed"));
+    }
+
+    #[test]
+    fn english_groups_word_endings_and_shows_the_commonest_form() {
+        let set = english(
+            &[
+                "Sharing data.",
+                "Data sharing rules.",
+                "Data shared.",
+                "Data shared again.",
+            ],
+            1,
+        );
+        let key = format!("{} {}", english_word_key("data"), english_word_key("share"));
+        let c = set.get(&key).expect("data sharing grouped");
+        assert_eq!(c.freq, 3);
+        assert_eq!(c.display, "Data shared");
     }
 }

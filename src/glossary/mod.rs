@@ -34,8 +34,11 @@ pub use pairing::extract;
 #[derive(Clone, Debug)]
 pub struct GlossaryOptions {
     /// A Chinese term must occur at least this often (and co-occur this often with its
-    /// rendering).
+    /// rendering) when only association pairs it.
     pub min_freq: usize,
+    /// The same for a term with word-level support: the whole term is a dictionary or
+    /// glossary entry and its rendering is what the entry's glosses say.
+    pub min_freq_supported: usize,
     /// Keep only the best N pairs.
     pub top: Option<usize>,
 }
@@ -44,6 +47,7 @@ impl Default for GlossaryOptions {
     fn default() -> Self {
         GlossaryOptions {
             min_freq: 2,
+            min_freq_supported: 1,
             top: None,
         }
     }

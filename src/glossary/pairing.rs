@@ -10,8 +10,15 @@
 //!   renders (stems compared, via [`gloss_stems`]);
 //! - `glossary` = 1 when the glossary lists e for z.
 //!
-//! The best-scoring e is the rendering; in the term's beads without it, the best e
-//! with word-level evidence is recorded as another rendering.
+//! The best-scoring e is the rendering; it grows to a longer English candidate that
+//! co-occurs as often and whose extra words render more of z ("great cause" ->
+//! "great cause of socialism with Chinese characteristics"). In the term's beads
+//! without it, the best e with word-level evidence is recorded as another rendering.
+//!
+//! A term below `min_freq` is paired only when it is a dictionary or glossary entry of
+//! 3+ characters and its rendering is what the entry's glosses say; a term C-value
+//! finds only inside longer candidates needs such evidence too. Last, fragments go
+//! (`drop_fragments`): 特色社会主义 "socialism" inside 中国特色社会主义.
 
 use std::collections::HashMap;
 
@@ -31,20 +38,129 @@ pub fn extract(
     opts: &GlossaryOptions,
 ) -> Vec<TermPair> {
     let (zh_texts, en_texts) = texts(pairs);
-    let zh = candidates::chinese(&zh_texts, opts.min_freq);
+    let floor = opts.min_freq.min(opts.min_freq_supported);
+    let zh = candidates::chinese(&zh_texts, floor);
     let en = candidates::english(&en_texts, 1);
     let mut evidence = Evidence::new(resources, &en);
-    let mut out: Vec<TermPair> = zh
-        .list
-        .iter()
-        .filter(|z| z.cvalue > 0.0)
-        .filter_map(|z| pair_one(z, &en, &mut evidence, pairs, opts))
-        .collect();
+    let mut found: Vec<Found> = Vec::new();
+    for z in &zh.list {
+        let rare = z.freq < opts.min_freq;
+        if rare
+            && !(z.freq >= opts.min_freq_supported
+                && z.key.chars().count() >= RARE_MIN_CHARS
+                && evidence.is_entry(&z.key))
+        {
+            continue;
+        }
+        // Association says little about a rare term, and a term C-value finds only
+        // inside longer candidates may be the term or their fragment: the dictionary
+        // (for rare terms) and word-level evidence of the rendering must vouch for it.
+        let lexical = if rare {
+            Some(SUPPORTED_LEXICAL)
+        } else if z.cvalue <= 0.0 {
+            Some(NESTED_LEXICAL)
+        } else {
+            None
+        };
+        let min_freq = if rare {
+            opts.min_freq_supported
+        } else {
+            opts.min_freq
+        };
+        if let Some(f) = pair_one(z, &en, &mut evidence, pairs, min_freq, lexical) {
+            found.push(f);
+        }
+    }
+    let mut out = drop_fragments(found, opts.min_freq);
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.zh.cmp(&b.zh)));
     if let Some(n) = opts.top {
         out.truncate(n);
     }
     out
+}
+
+/// A term paired below the association `min_freq` is at least this long: two-character
+/// entries are mostly everyday words (推进 "advance", 支持 "support").
+const RARE_MIN_CHARS: usize = 3;
+
+/// Lowest word-level evidence for a term paired below the association `min_freq`.
+const SUPPORTED_LEXICAL: f64 = 0.5;
+/// ... and for a recurring term that C-value finds always inside longer candidates.
+const NESTED_LEXICAL: f64 = 0.5;
+
+/// Share of a term's occurrences that must fall inside a longer term before the
+/// shorter one counts as its fragment.
+const FRAGMENT_SHARE: f64 = 0.85;
+
+/// A term whose rendering is also a shorter term's and leaves this many of its
+/// characters unrendered is that term with unexplained words around it (an idiomatic
+/// rendering leaves out a word: 奢靡之风 "extravagance", 领导干部 "officials").
+const FRAGMENT_UNRENDERED: f64 = 3.0;
+
+/// A paired term, with what [`drop_fragments`] weighs.
+struct Found<'c> {
+    z: &'c Candidate,
+    pair: TermPair,
+    /// The rendering's English candidate and its content stems.
+    en: usize,
+    stems: Vec<String>,
+    /// Content characters of the term the rendering does not render.
+    unrendered: f64,
+}
+
+/// Of two nested terms, drop the one that is a fragment of the other:
+///
+/// - the longer term has the shorter one's rendering, which leaves much of it unrendered
+///   (富强民主文明和谐的社会主义现代化国家 "modern socialist country", the rendering
+///   of 社会主义现代化国家);
+/// - the shorter term nearly always occurs inside the longer one, and has the same
+///   rendering, or the longer term recurs, is a C-value term itself, is well rendered
+///   and its rendering says all the shorter one's does (特色 "characteristics" inside
+///   中国特色社会主义).
+fn drop_fragments(found: Vec<Found>, min_freq: usize) -> Vec<TermPair> {
+    let by_key: HashMap<&str, usize> = found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.z.key.as_str(), i))
+        .collect();
+    let mut fragment = vec![false; found.len()];
+    for (l, long) in found.iter().enumerate() {
+        let key = long.z.key.as_str();
+        let bounds: Vec<usize> = key
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([key.len()])
+            .collect();
+        for i in 0..bounds.len() - 1 {
+            for j in i + 1..bounds.len() {
+                if i == 0 && j == bounds.len() - 1 {
+                    continue;
+                }
+                let Some(&s) = by_key.get(&key[bounds[i]..bounds[j]]) else {
+                    continue;
+                };
+                let short = &found[s];
+                let same = short.en == long.en;
+                if same && long.unrendered >= FRAGMENT_UNRENDERED {
+                    fragment[l] = true;
+                } else if long.z.freq as f64 >= FRAGMENT_SHARE * short.z.freq as f64
+                    && (same
+                        || long.z.freq >= min_freq
+                            && long.z.cvalue > 0.0
+                            && long.unrendered < FRAGMENT_UNRENDERED
+                            && short.stems.iter().all(|x| long.stems.contains(x)))
+                {
+                    fragment[s] = true;
+                }
+            }
+        }
+    }
+    found
+        .into_iter()
+        .zip(fragment)
+        .filter(|(_, f)| !f)
+        .map(|(f, _)| f.pair)
+        .collect()
 }
 
 /// The English phrase key of a glossary rendering, as candidates are keyed.
@@ -75,7 +191,7 @@ impl<'r> Evidence<'r> {
                 renderings.push((phrase_key(r), gloss_stems(r)));
             }
         }
-        let mut stem_cache: HashMap<&str, String> = HashMap::new();
+        // English candidate parts are already stems.
         let en_stems = en
             .list
             .iter()
@@ -83,12 +199,7 @@ impl<'r> Evidence<'r> {
                 c.parts
                     .iter()
                     .filter(|w| !is_english_stopword(w))
-                    .map(|w| {
-                        stem_cache
-                            .entry(w.as_str())
-                            .or_insert_with(|| english_stem(w))
-                            .clone()
-                    })
+                    .cloned()
                     .collect()
             })
             .collect();
@@ -98,6 +209,11 @@ impl<'r> Evidence<'r> {
             en_stems,
             zh_cache: HashMap::new(),
         }
+    }
+
+    /// Is `key` a Chinese headword of the dictionary or the glossary, as a whole?
+    fn is_entry(&mut self, key: &str) -> bool {
+        key.chars().any(crate::segment::words::is_han) && !self.zh_word_glosses(key).is_empty()
     }
 
     /// The content stems of every gloss the dictionary and glossary give `word`;
@@ -257,12 +373,19 @@ impl ZhSense {
     /// 0..1: the share of e's content words that z's glosses name, averaged with the
     /// share of z's characters whose words e renders.
     fn lexical(&self, e_stems: &[String]) -> f64 {
+        let (cover_e, rendered) = self.explained(e_stems);
+        (cover_e + rendered) / 2.0
+    }
+
+    /// The two halves of [`ZhSense::lexical`]: the share of e's content words z's
+    /// glosses name, and the share of z's characters e renders.
+    fn explained(&self, e_stems: &[String]) -> (f64, f64) {
         if e_stems.is_empty() {
-            return 0.0;
+            return (0.0, 0.0);
         }
         let named = e_stems.iter().filter(|s| self.all.matches(s)).count();
         if named == 0 {
-            return 0.0;
+            return (0.0, 0.0);
         }
         let cover_e = named as f64 / e_stems.len() as f64;
         let mut covered = vec![0.0f64; self.content.len()];
@@ -282,17 +405,24 @@ impl ZhSense {
             .map(|(c, _)| c)
             .sum::<f64>()
             / needed as f64;
-        (cover_e + rendered) / 2.0
+        (cover_e, rendered)
     }
 }
 
-fn pair_one(
-    z: &Candidate,
+/// A longer English candidate must co-occur with the term this often, relative to the
+/// best one, to replace it.
+const LONGER_SHARE: f64 = 0.9;
+
+/// The best rendering of `z` co-occurring at least `min_freq` times, or `None` when the
+/// translation shows none (or word-level evidence below `lexical`, when given).
+fn pair_one<'c>(
+    z: &'c Candidate,
     en: &CandidateSet,
     ev: &mut Evidence,
     pairs: &[AlignedPair],
-    opts: &GlossaryOptions,
-) -> Option<TermPair> {
+    min_freq: usize,
+    lexical: Option<f64>,
+) -> Option<Found<'c>> {
     let mut cooc: HashMap<usize, usize> = HashMap::new();
     for &b in &z.beads {
         for &e in &en.per_bead[b] {
@@ -301,33 +431,51 @@ fn pair_one(
     }
     let sense = ZhSense::new(z, ev);
     let zb = z.beads.len() as f64;
-    let score = |e: usize, c: usize| -> (f64, f64, bool) {
+    let score = |e: usize, c: usize| -> Scored {
         let cand = &en.list[e];
         let dice = 2.0 * c as f64 / (zb + cand.beads.len() as f64);
         let known = sense.known.contains(&cand.key);
-        let lex = sense.lexical(&ev.en_stems[e]);
+        let lexical = sense.lexical(&ev.en_stems[e]);
         // Share of e's occurrences outside longer candidates: "reform and opening"
         // loses to "reform and opening up", which always follows it.
         let unithood = (cand.cvalue / ((1.0 + cand.parts.len() as f64).log2() * cand.freq as f64))
             .clamp(0.0, 1.0);
-        let s =
-            dice * (0.2 + lex).powi(2) * (0.75 + 0.25 * unithood) + if known { 1.0 } else { 0.0 };
-        (s, dice, known)
+        let s = dice * (0.2 + lexical).powi(2) * (0.75 + 0.25 * unithood)
+            + if known { 1.0 } else { 0.0 };
+        Scored {
+            score: s,
+            dice,
+            known,
+            lexical,
+        }
     };
-    let need = opts.min_freq.max(1).min(z.beads.len());
-    let (best, (conf, dice, known)) = cooc
+    let need = min_freq.max(1).min(z.beads.len());
+    let (mut best, mut scored) = cooc
         .iter()
         .filter(|&(_, &c)| c >= need)
         .map(|(&e, &c)| (e, score(e, c)))
         .max_by(|a, b| {
-            a.1.0
-                .total_cmp(&b.1.0)
+            a.1.score
+                .total_cmp(&b.1.score)
                 .then_with(|| en.list[b.0].key.cmp(&en.list[a.0].key))
         })?;
     // Weak association and no word-level evidence: the translation shows no rendering.
-    if dice < 0.15 && conf < 0.2 {
+    if scored.dice < 0.15 && scored.score < 0.2 {
         return None;
     }
+    if let Some(floor) = lexical
+        && !scored.known
+        && scored.lexical < floor
+    {
+        return None;
+    }
+    if !scored.known
+        && let Some(longer) = longer_rendering(best, &cooc, en, &sense, ev)
+    {
+        best = longer;
+        scored = score(longer, cooc[&longer]);
+    }
+    let (conf, dice, known) = (scored.score, scored.dice, scored.known);
     let best_cand = &en.list[best];
     let mut examples = Vec::new();
     let mut others: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -348,7 +496,7 @@ fn pair_one(
                 } else {
                     sense.lexical(&ev.en_stems[e])
                 };
-                (e, lex, score(e, cooc[&e]).0)
+                (e, lex, score(e, cooc[&e]).score)
             })
             .filter(|&(_, lex, _)| lex > 0.0)
             .max_by(|a, b| {
@@ -369,8 +517,11 @@ fn pair_one(
         })
         .collect();
     renderings.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.en.cmp(&b.en)));
-    let weight = (1.0 + z.cvalue).ln() * ((z.termhood - 1.0) / 4.0).clamp(0.05, 1.0);
-    Some(TermPair {
+    // A term C-value finds only inside longer ones gets the weight of half an
+    // occurrence of its own, so that it ranks below what recurs on its own.
+    let cvalue = z.cvalue.max(0.5 * (1.0 + z.parts.len() as f64).log2());
+    let weight = (1.0 + cvalue).ln() * ((z.termhood - 1.0) / 4.0).clamp(0.05, 1.0);
+    let pair = TermPair {
         zh: z.display.clone(),
         en: best_cand.display.clone(),
         score: round3(conf * weight),
@@ -380,7 +531,68 @@ fn pair_one(
         renderings,
         known,
         examples,
+    };
+    Some(Found {
+        z,
+        pair,
+        en: best,
+        stems: ev.en_stems[best].clone(),
+        unrendered: (1.0 - sense.explained(&ev.en_stems[best]).1)
+            * sense.content.iter().filter(|&&c| c).count() as f64,
     })
+}
+
+/// How one English candidate fares as the rendering of a term.
+#[derive(Clone, Copy)]
+struct Scored {
+    score: f64,
+    dice: f64,
+    known: bool,
+    lexical: f64,
+}
+
+/// The longest English candidate that contains `best`, co-occurs with the term about
+/// as often, and whose extra content words the term's glosses explain and render more
+/// of the term: "great cause"
+/// grows to "great cause of socialism with Chinese characteristics" for
+/// 中国特色社会主义伟大事业.
+fn longer_rendering(
+    best: usize,
+    cooc: &HashMap<usize, usize>,
+    en: &CandidateSet,
+    sense: &ZhSense,
+    ev: &Evidence,
+) -> Option<usize> {
+    let short = &en.list[best];
+    let need = LONGER_SHARE * cooc[&best] as f64;
+    let (named, rendered) = sense.explained(&ev.en_stems[best]);
+    cooc.iter()
+        .filter(|&(&e, &c)| {
+            let long = &en.list[e];
+            e != best
+                && c as f64 >= need
+                && long.parts.len() > short.parts.len()
+                && long
+                    .parts
+                    .windows(short.parts.len())
+                    .any(|w| w == short.parts.as_slice())
+                && ev.en_stems[e]
+                    .iter()
+                    .all(|s| ev.en_stems[best].contains(s) || sense.all.matches(s))
+                && {
+                    // The extra words must render more of the term, not just repeat
+                    // what the shorter rendering says.
+                    let (n, r) = sense.explained(&ev.en_stems[e]);
+                    r > rendered && n >= named
+                }
+        })
+        .max_by(|a, b| {
+            let (la, lb) = (en.list[*a.0].parts.len(), en.list[*b.0].parts.len());
+            la.cmp(&lb)
+                .then_with(|| a.1.cmp(b.1))
+                .then_with(|| en.list[*b.0].key.cmp(&en.list[*a.0].key))
+        })
+        .map(|(&e, _)| e)
 }
 
 fn round3(x: f64) -> f64 {
@@ -484,6 +696,103 @@ mod tests {
         assert!(t.renderings[0].en.contains("flow"));
     }
 
+    fn aligned(rows: &[(&str, &str)]) -> Vec<AlignedPair> {
+        rows.iter()
+            .enumerate()
+            .map(|(i, (z, e))| AlignedPair::new(i, z, e))
+            .collect()
+    }
+
+    #[test]
+    fn a_dictionary_term_seen_once_is_paired_an_everyday_word_is_not() {
+        let res = Resources {
+            dictionary: Some(crate::lexicon::Dictionary::Embedded),
+            glossary: Vec::new(),
+        };
+        let pairs = aligned(&[
+            (
+                "全国人民代表大会支持数字治理。",
+                "The National People's Congress supports digital governance.",
+            ),
+            ("数字治理很重要。", "Digital governance matters."),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        let npc = terms
+            .iter()
+            .find(|t| t.zh == "全国人民代表大会")
+            .expect("a dictionary entry seen once");
+        assert_eq!(npc.en, "National People's Congress");
+        assert_eq!(npc.frequency, 1);
+        // Two-character entries seen once are mostly everyday words.
+        assert!(terms.iter().all(|t| t.zh != "支持"), "{terms:?}");
+        // An explicit --min-freq applies to every term.
+        let strict = GlossaryOptions {
+            min_freq: 2,
+            min_freq_supported: 2,
+            top: None,
+        };
+        let terms = extract(&pairs, &res, &strict);
+        assert!(terms.iter().all(|t| t.frequency >= 2), "{terms:?}");
+    }
+
+    #[test]
+    fn a_fragment_of_a_longer_term_is_dropped() {
+        let res = Resources::default_embedded().unwrap();
+        let pairs = sample_pairs();
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        // Every term that remains either occurs on its own or says something its
+        // longer neighbours do not.
+        for t in &terms {
+            for long in terms
+                .iter()
+                .filter(|l| l.zh != t.zh && l.zh.contains(&t.zh))
+            {
+                assert!(
+                    (long.frequency as f64) < FRAGMENT_SHARE * t.frequency as f64
+                        || long.en != t.en,
+                    "{t:?} inside {long:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fragments_go_and_renderings_grow() {
+        let res = Resources {
+            dictionary: Some(crate::lexicon::Dictionary::Embedded),
+            glossary: Vec::new(),
+        };
+        let pairs = aligned(&[
+            (
+                "我们推进国家安全体系建设。",
+                "We advance the building of the national security system.",
+            ),
+            (
+                "国家安全体系建设很重要。",
+                "The building of the national security system is important.",
+            ),
+            (
+                "加强国家安全体系建设。",
+                "Strengthen the building of the national security system.",
+            ),
+            ("国家安全很重要。", "National security is important."),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        let long = terms
+            .iter()
+            .find(|t| t.zh == "国家安全体系建设")
+            .expect("the long term");
+        // Not just "building": the glosses explain national, security and system too.
+        assert_eq!(
+            long.en, "building of the national security system",
+            "{terms:?}"
+        );
+        // 安全体系 only ever occurs inside the longer term.
+        assert!(terms.iter().all(|t| t.zh != "安全体系"), "{terms:?}");
+        // 国家安全 also occurs on its own, and stays.
+        assert!(terms.iter().any(|t| t.zh == "国家安全"), "{terms:?}");
+    }
+
     #[test]
     fn empty_and_hostile_inputs_do_not_panic() {
         let res = Resources {
@@ -501,7 +810,17 @@ mod tests {
             &res,
             &GlossaryOptions {
                 min_freq: 0,
+                min_freq_supported: 0,
                 top: Some(0),
+            },
+        );
+        let _ = extract(
+            &pairs,
+            &res,
+            &GlossaryOptions {
+                min_freq: 1,
+                min_freq_supported: 1,
+                top: None,
             },
         );
     }
