@@ -113,12 +113,8 @@ impl AlignInput {
         Ok(opts)
     }
 
-    /// Read, segment and align the two documents.
-    pub fn run(&self) -> Result<Bitext> {
-        self.run_with(&self.resources()?)
-    }
-
-    /// Read, segment and align the two documents with resources already loaded.
+    /// Read, segment and align the two documents with resources already loaded
+    /// (callers keep them for what follows: HTML marks, glossary, check).
     pub fn run_with(&self, resources: &Resources) -> Result<Bitext> {
         let (Some(zh_path), Some(en_path)) = (&self.zh, &self.en) else {
             bail!(crate::Error::usage("two documents are needed: ZH EN"));
