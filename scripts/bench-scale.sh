@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Alignment time and peak memory at 1k, 10k and 100k sentences a side: the dev
-# corpora concatenated (repeated as needed) into one pre-split document pair.
+# Alignment time, peak memory and quality at about 1k, 10k and 100k sentences a side:
+# the dev corpora's documents concatenated (repeated as needed, whole documents only,
+# so both sides stay parallel) into one pre-split pair, with the gold alignments
+# concatenated the same way so that strict F1 at scale is measured too.
 # usage: scripts/bench-scale.sh [BITEXT_BINARY] [SIZES...]
 set -euo pipefail
 bin=${1:-target/release/bitext}; shift || true
@@ -8,18 +10,31 @@ sizes=${*:-1000 10000 100000}
 shared=${SHARED:-../shared}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# One pool of parallel documents; each copy keeps zh and en documents in step.
 for n in $sizes; do
-  : > "$work/pool.zh" ; : > "$work/pool.en"
-  while [ "$(wc -l < "$work/pool.zh")" -lt "$n" ]; do
+  : > "$work/zh"; : > "$work/en"; : > "$work/gold.align"
+  oz=0; oe=0
+  while [ "$oz" -lt "$n" ]; do
     for f in "$shared"/corpora/*/zh/*; do
-      cat "$f" >> "$work/pool.zh"; cat "${f/\/zh\//\/en\/}" >> "$work/pool.en"
+      [ "$oz" -ge "$n" ] && break
+      e=${f/\/zh\//\/en\/}; g=${f/\/zh\//\/gold\/}.align
+      cat "$f" >> "$work/zh"; cat "$e" >> "$work/en"
+      # Shift the document's gold bead ids by the lines already written.
+      awk -v oz="$oz" -v oe="$oe" -F: '
+        function shift(s, o,   inner, parts, i, out) {
+          inner = s; gsub(/[\[\] ]/, "", inner)
+          if (inner == "") return "[]"
+          split(inner, parts, ","); out = ""
+          for (i = 1; i in parts; i++) out = out (i > 1 ? ", " : "") (parts[i] + o)
+          return "[" out "]"
+        }
+        NF { print shift($1, oz) ":" shift($2, oe) }' "$g" >> "$work/gold.align"
+      oz=$((oz + $(wc -l < "$f"))); oe=$((oe + $(wc -l < "$e")))
     done
   done
-  head -n "$n" "$work/pool.zh" > "$work/zh"; head -n "$n" "$work/pool.en" > "$work/en"
-  zn=$(wc -l < "$work/zh"); en=$(wc -l < "$work/en")
-  /usr/bin/time -v "$bin" align --presplit --format beads "$work/zh" "$work/en" -o "$work/out" 2> "$work/time"
-  secs=$(grep "Elapsed (wall clock)" "$work/time" | awk '{print $NF}')
+  /usr/bin/time -v "$bin" align --presplit --format beads "$work/zh" "$work/en" -o "$work/out.align" 2> "$work/time"
+  wall=$(grep "Elapsed (wall clock)" "$work/time" | awk '{print $NF}')
+  user=$(grep "User time" "$work/time" | awk '{print $NF}')
   rss=$(grep "Maximum resident set size" "$work/time" | awk '{print $NF}')
-  printf 'zh=%-7s en=%-7s wall=%-9s peak_rss_mb=%s\n' "$zn" "$en" "$secs" "$((rss / 1024))"
+  f1=$("$bin" eval "$work/gold.align" "$work/out.align" | tr ' ' '\n' | grep f1_strict)
+  printf 'zh=%-7s en=%-7s wall=%-8s user_s=%-6s peak_rss_mb=%-5s %s\n' "$oz" "$oe" "$wall" "$user" "$((rss / 1024))" "$f1"
 done

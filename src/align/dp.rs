@@ -62,7 +62,15 @@ pub struct Params {
     pub prior_fit: f32,
     /// Alignment passes: each after the first learns from the one before.
     pub passes: usize,
+    /// How many of `BEADS` (in order) the search tries.
+    pub shapes: usize,
+    /// Coarsening levels above the sentence level (set by the search itself).
+    pub depth: u8,
 }
+
+/// Coarse units merge at most 2^MAX_DEPTH sentences: deeper ones would keep too few of
+/// their words to be compared.
+const MAX_DEPTH: u8 = 5;
 
 impl Params {
     /// Set a parameter by name (`prior` takes shape names like `p12`), for experiments.
@@ -120,6 +128,8 @@ impl Default for Params {
             refit: 1,
             prior_fit: 0.5,
             passes: 2,
+            shapes: BEADS.len(),
+            depth: 0,
         }
     }
 }
@@ -258,6 +268,41 @@ impl Band {
     }
 }
 
+impl Band {
+    /// Columns within `w` of where the English side has covered as much text (in
+    /// proportion) as the Chinese side has at each row.
+    pub fn diagonal(zh: &[UnitFeatures], en: &[UnitFeatures], w: usize) -> Band {
+        let (n, m) = (zh.len(), en.len());
+        let cum = |units: &[UnitFeatures]| -> Vec<f64> {
+            let mut acc = 0.0;
+            std::iter::once(0.0)
+                .chain(units.iter().map(|u| {
+                    acc += u.len.max(1.0) as f64;
+                    acc
+                }))
+                .collect()
+        };
+        let (cz, ce) = (cum(zh), cum(en));
+        let scale = ce[m] / cz[n].max(1.0);
+        let mut lo = Vec::with_capacity(n + 1);
+        let mut hi = Vec::with_capacity(n + 1);
+        for &c in &cz {
+            let j = ce.partition_point(|&x| x < c * scale).min(m);
+            lo.push(j.saturating_sub(w));
+            hi.push((j + w).min(m));
+        }
+        lo[0] = 0;
+        hi[n] = m;
+        for i in 1..=n {
+            hi[i] = hi[i].max(hi[i - 1]);
+        }
+        for i in (0..n).rev() {
+            lo[i] = lo[i].min(lo[i + 1]);
+        }
+        Band { lo, hi }
+    }
+}
+
 /// Score of a bead of zh units `zr` and en units `er` given the masks of the rows.
 struct Evaluator<'a> {
     zh: &'a [UnitFeatures],
@@ -353,10 +398,24 @@ pub fn align(
         Band::around(g, n, m, p.band)
     } else if (n + 1) * (m + 1) <= p.max_cells || n < 8 || m < 8 {
         Band::full(n, m)
+    } else if p.depth >= MAX_DEPTH {
+        // Still too large at the coarsest useful level: a wide band around the diagonal
+        // of cumulative lengths (an eighth of the document either side).
+        Band::diagonal(zh, en, p.band.max(n.max(m) / 8))
     } else {
         let coarse_zh = coarsen(zh);
         let coarse_en = coarsen(en);
-        let coarse = align(&coarse_zh, &coarse_en, trans, p, None);
+        // The coarse path only guides the fine search: the simple shapes suffice. Chance
+        // coverage is not defined for merged units (they keep only their top items), so
+        // coarse levels score plain two-sided coverage.
+        let coarse_params = Params {
+            shapes: 6,
+            combine: 1,
+            base: 0.12,
+            depth: p.depth + 1,
+            ..p.clone()
+        };
+        let coarse = align(&coarse_zh, &coarse_en, trans, &coarse_params, None);
         let projected: Vec<RawBead> = coarse
             .iter()
             .map(|b| RawBead {
@@ -448,7 +507,7 @@ pub fn align_in_band(
             }
             let mut best = f32::NEG_INFINITY;
             let mut best_k = u8::MAX;
-            for (k, &(a, b)) in BEADS.iter().enumerate() {
+            for (k, &(a, b)) in BEADS.iter().enumerate().take(p.shapes) {
                 if a > i || b > j {
                     continue;
                 }
