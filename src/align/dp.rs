@@ -121,7 +121,7 @@ impl Default for Params {
                 0.0, -3.0, -3.0, -1.6, -1.6, -4.0, -3.0, -3.0, -3.5, -3.5, -5.5, -5.5,
             ],
             max_cells: 20_000,
-            band: 12,
+            band: 6,
             combine: 2,
             learn_dice: 0.6,
             learn_count: 3,
