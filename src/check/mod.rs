@@ -311,6 +311,75 @@ fn quoted_list(rs: &[terms::Rendering]) -> String {
         .join(" or ")
 }
 
+/// Terms that `bitext glossary` finds in this document (beyond the glossaries) and
+/// that the translation renders in more than one way, each way at least twice: the
+/// same distribution as for glossary terms, once per term.
+pub fn inconsistent_extracted(
+    extracted: &[crate::glossary::TermPair],
+    terms: &TermSet,
+) -> Vec<Finding> {
+    let known: std::collections::HashSet<&str> =
+        terms.terms.iter().map(|t| t.zh.as_str()).collect();
+    let mut out = Vec::new();
+    for tp in extracted {
+        // Single general words (技术, 经济) vary with grammar, not with terminology.
+        if known.contains(tp.zh.as_str()) || tp.cooccurrence < 2 || tp.zh.chars().count() < 3 {
+            continue;
+        }
+        // economy / economic, technology / technical: one word family, not two renderings.
+        let family = |en: &str| -> Vec<String> {
+            en.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| crate::lexicon::english_stem(w).chars().take(5).collect())
+                .collect()
+        };
+        let best = family(&tp.en);
+        // A rendering that is a run of the other's words is a partial match of one
+        // rendering ('Chinese characteristics' in 'socialism with Chinese
+        // characteristics'), not a second way to translate the term.
+        let is_run = |short: &[String], long: &[String]| {
+            !short.is_empty() && long.windows(short.len()).any(|w| w == short)
+        };
+        let others: Vec<&crate::glossary::Rendering> = tp
+            .renderings
+            .iter()
+            .filter(|r| {
+                let f = family(&r.en);
+                r.count >= 2 && f != best && !is_run(&f, &best) && !is_run(&best, &f)
+            })
+            .collect();
+        if others.is_empty() {
+            continue;
+        }
+        let mut renderings = vec![RenderingUse {
+            en: tp.en.clone(),
+            beads: tp.examples.clone(),
+        }];
+        renderings.extend(others.iter().map(|r| RenderingUse {
+            en: r.en.clone(),
+            beads: r.beads.clone(),
+        }));
+        let dist = std::iter::once(format!("'{}' ×{}", tp.en, tp.cooccurrence))
+            .chain(others.iter().map(|r| format!("'{}' ×{}", r.en, r.count)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut f = Finding::document(
+            FindingType::Inconsistent,
+            Severity::Warning,
+            format!(
+                "{} (found in this document) is rendered {} ways: {dist}",
+                tp.zh,
+                renderings.len()
+            ),
+        );
+        f.term = Some(tp.zh.clone());
+        f.zh_term = Some(tp.zh.clone());
+        f.renderings = renderings;
+        out.push(f);
+    }
+    out
+}
+
 /// Terms seen with more than one rendering across the document, once per term.
 fn inconsistent(
     terms: &TermSet,
@@ -453,4 +522,66 @@ fn in_code(text: &str, v: f64) -> bool {
     text.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|t| t.chars().any(|c| c.is_ascii_alphabetic()))
         .any(|t| t.split(|c: char| !c.is_ascii_digit()).any(|d| d == digits))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::{Rendering, TermPair};
+
+    fn pair(zh: &str, en: &str, co: usize, others: &[(&str, usize)]) -> TermPair {
+        TermPair {
+            zh: zh.into(),
+            en: en.into(),
+            score: 1.0,
+            log_dice: 14.0,
+            frequency: co,
+            cooccurrence: co,
+            renderings: others
+                .iter()
+                .map(|&(en, count)| Rendering {
+                    en: en.into(),
+                    count,
+                    beads: (0..count).collect(),
+                })
+                .collect(),
+            known: false,
+            examples: vec![0, 1],
+        }
+    }
+
+    #[test]
+    fn extracted_terms_report_real_alternatives_only() {
+        let terms = TermSet::from_glossary(&[]);
+        let found = inconsistent_extracted(
+            &[
+                // a second rendering used twice: reported, with both ways
+                pair(
+                    "数据安全法",
+                    "Data Security Law",
+                    5,
+                    &[("data protection law", 2)],
+                ),
+                // a partial match of the same rendering, a word-family variant, a rare one
+                pair(
+                    "跨境数据流动",
+                    "cross-border data flows",
+                    4,
+                    &[
+                        ("data flows", 3),
+                        ("cross-border data flow", 2),
+                        ("free flow", 1),
+                    ],
+                ),
+                // a general word: grammar, not terminology
+                pair("经济", "economy", 9, &[("growth", 4)]),
+            ],
+            &terms,
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].zh_term.as_deref(), Some("数据安全法"));
+        assert_eq!(found[0].renderings.len(), 2);
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert_eq!(found[0].bead, None);
+    }
 }

@@ -72,6 +72,13 @@ pub fn run(args: Args) -> Result<Outcome> {
         Level::Info => Severity::Info,
     };
     let mut findings = check::check(&pairs, &terms, &structure, &options);
+    // Terms of this document beyond the glossaries, as `bitext glossary` finds them.
+    let extracted = crate::glossary::extract(
+        &pairs,
+        &resources,
+        &crate::glossary::GlossaryOptions::default(),
+    );
+    findings.extend(check::inconsistent_extracted(&extracted, &terms));
     findings.retain(|f| f.severity >= min);
     output::write_output(args.output.as_deref(), |w: &mut dyn Write| {
         match args.format {
