@@ -125,7 +125,7 @@ fn en_items(doc: &Document, vocab: &mut Vocab) -> Vec<Vec<u32>> {
             };
             let mut items: Vec<u32> = Vec::with_capacity(u.tokens.len());
             for t in u.tokens.iter().filter(|t| !in_number(t.start, t.end)) {
-                let id = match stem_cache.get(&t.key) {
+                let id = match stem_cache.get(&*t.key) {
                     Some(&id) => id,
                     None => {
                         let stem = lexicon::english_stem(&t.key);
@@ -133,7 +133,7 @@ fn en_items(doc: &Document, vocab: &mut Vocab) -> Vec<Vec<u32>> {
                             && !stem.is_empty()
                             && !lexicon::is_english_stopword(&stem);
                         let id = content.then(|| vocab.id(&stem));
-                        stem_cache.insert(t.key.clone(), id);
+                        stem_cache.insert(t.key.to_string(), id);
                         id
                     }
                 };

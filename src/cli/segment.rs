@@ -80,7 +80,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                         start: unit.start,
                         end: unit.end,
                         tokens: unit.tokens.iter().map(|t| doc.token_text(t)).collect(),
-                        keys: unit.tokens.iter().map(|t| t.key.as_str()).collect(),
+                        keys: unit.tokens.iter().map(|t| &*t.key).collect(),
                     };
                     serde_json::to_writer(&mut *out, &rec)?;
                     writeln!(out)?;

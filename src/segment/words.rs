@@ -17,7 +17,8 @@ use super::Lang;
 pub struct Token {
     pub start: usize,
     pub end: usize,
-    pub key: String,
+    /// Boxed: exact-size, as documents hold millions of tokens.
+    pub key: Box<str>,
 }
 
 /// The shared jieba instance, built once, with the default glossary's Chinese terms.
@@ -69,14 +70,19 @@ pub fn tokenize(text: &str, offset: usize, lang: Lang) -> Vec<Token> {
                             .map(|t| Token {
                                 start: offset + start + t.byte_start,
                                 end: offset + start + t.byte_end,
-                                key: normalize_key(t.word),
+                                key: normalize_key(t.word).into_boxed_str(),
                             }),
                     );
                 }
             }
+            tokens.shrink_to_fit();
             tokens
         }
-        Lang::En => word_tokens(text, offset),
+        Lang::En => {
+            let mut tokens = word_tokens(text, offset);
+            tokens.shrink_to_fit();
+            tokens
+        }
     }
 }
 
@@ -87,7 +93,7 @@ fn word_tokens(text: &str, offset: usize) -> Vec<Token> {
         .map(|(i, w)| Token {
             start: offset + i,
             end: offset + i + w.len(),
-            key: normalize_key(w),
+            key: normalize_key(w).into_boxed_str(),
         })
         .collect()
 }
@@ -123,7 +129,7 @@ mod tests {
     fn keys_fold_width_and_case_but_spans_keep_the_source() {
         let text = "ＷＴＯ与数字治理";
         let toks = tokenize(text, 0, Lang::Zh);
-        assert_eq!(toks[0].key, "wto");
+        assert_eq!(&*toks[0].key, "wto");
         assert_eq!(&text[toks[0].start..toks[0].end], "ＷＴＯ");
     }
 
@@ -143,7 +149,7 @@ mod tests {
     #[test]
     fn english_tokens_skip_spaces_and_punctuation() {
         let toks = tokenize("Cross-border data, flows.", 10, Lang::En);
-        let keys: Vec<_> = toks.iter().map(|t| t.key.as_str()).collect();
+        let keys: Vec<_> = toks.iter().map(|t| &*t.key).collect();
         assert_eq!(keys, ["cross", "border", "data", "flows"]);
         assert_eq!(toks[0].start, 10);
     }
