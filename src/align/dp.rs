@@ -113,7 +113,7 @@ impl Default for Params {
     fn default() -> Self {
         Params {
             w_sim: 3.5,
-            base: 0.05,
+            base: 0.12,
             w_len: 0.4,
             ratio: 3.0,
             var: 9.0,
@@ -122,7 +122,7 @@ impl Default for Params {
             ],
             max_cells: 20_000,
             band: 6,
-            combine: 2,
+            combine: 1,
             learn_dice: 0.6,
             learn_count: 3,
             refit: 1,
