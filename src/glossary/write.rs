@@ -87,69 +87,51 @@ fn rendering_note(r: &Rendering) -> String {
     )
 }
 
+/// Element names of the two TBX forms we write; the structure is the same.
+struct TbxNames {
+    /// Opening tag of the root element, attributes included.
+    root_open: &'static str,
+    root: &'static str,
+    header: &'static str,
+    entry: &'static str,
+    entry_id: &'static str,
+    lang: &'static str,
+    term: &'static str,
+}
+
 /// TBX-Basic, martif form (TBX v2): one `termEntry` per pair; the best rendering is the
 /// preferred term, other renderings follow as admitted terms with their counts.
 pub fn write_tbx(terms: &[TermPair], out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(out, r#"<martif type="TBX-Basic" xml:lang="en">"#)?;
-    writeln!(out, "  <martifHeader>")?;
-    writeln!(out, "    <fileDesc>")?;
-    writeln!(
-        out,
-        "      <sourceDesc><p>Extracted by bitext {} from aligned text</p></sourceDesc>",
-        env!("CARGO_PKG_VERSION")
-    )?;
-    writeln!(out, "    </fileDesc>")?;
-    writeln!(out, "  </martifHeader>")?;
-    writeln!(out, "  <text>")?;
-    writeln!(out, "    <body>")?;
-    for (i, t) in terms.iter().enumerate() {
-        writeln!(out, r#"      <termEntry id="t{}">"#, i + 1)?;
-        writeln!(out, "        <note>{}</note>", xml_escape(&pair_note(t)))?;
-        writeln!(out, r#"        <langSet xml:lang="zh">"#)?;
-        writeln!(out, "          <tig>")?;
-        writeln!(out, "            <term>{}</term>", xml_escape(&t.zh))?;
-        writeln!(out, "          </tig>")?;
-        writeln!(out, "        </langSet>")?;
-        writeln!(out, r#"        <langSet xml:lang="en">"#)?;
-        writeln!(out, "          <tig>")?;
-        writeln!(out, "            <term>{}</term>", xml_escape(&t.en))?;
-        writeln!(
-            out,
-            r#"            <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>"#
-        )?;
-        writeln!(out, "          </tig>")?;
-        for r in &t.renderings {
-            writeln!(out, "          <tig>")?;
-            writeln!(out, "            <term>{}</term>", xml_escape(&r.en))?;
-            writeln!(
-                out,
-                r#"            <termNote type="administrativeStatus">admittedTerm-admn-sts</termNote>"#
-            )?;
-            writeln!(
-                out,
-                "            <note>{}</note>",
-                xml_escape(&rendering_note(r))
-            )?;
-            writeln!(out, "          </tig>")?;
-        }
-        writeln!(out, "        </langSet>")?;
-        writeln!(out, "      </termEntry>")?;
-    }
-    writeln!(out, "    </body>")?;
-    writeln!(out, "  </text>")?;
-    writeln!(out, "</martif>")?;
-    Ok(())
+    let names = TbxNames {
+        root_open: r#"<martif type="TBX-Basic" xml:lang="en">"#,
+        root: "martif",
+        header: "martifHeader",
+        entry: "termEntry",
+        entry_id: "t",
+        lang: "langSet",
+        term: "tig",
+    };
+    write_tbx_with(terms, &names, out)
 }
 
 /// TBX v3 (ISO 30042:2019), TBX-Basic dialect, DCA style.
 pub fn write_tbx3(terms: &[TermPair], out: &mut dyn Write) -> io::Result<()> {
+    let names = TbxNames {
+        root_open: r#"<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">"#,
+        root: "tbx",
+        header: "tbxHeader",
+        entry: "conceptEntry",
+        entry_id: "c",
+        lang: "langSec",
+        term: "termSec",
+    };
+    write_tbx_with(terms, &names, out)
+}
+
+fn write_tbx_with(terms: &[TermPair], n: &TbxNames, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(
-        out,
-        r#"<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">"#
-    )?;
-    writeln!(out, "  <tbxHeader>")?;
+    writeln!(out, "{}", n.root_open)?;
+    writeln!(out, "  <{}>", n.header)?;
     writeln!(out, "    <fileDesc>")?;
     writeln!(
         out,
@@ -157,27 +139,27 @@ pub fn write_tbx3(terms: &[TermPair], out: &mut dyn Write) -> io::Result<()> {
         env!("CARGO_PKG_VERSION")
     )?;
     writeln!(out, "    </fileDesc>")?;
-    writeln!(out, "  </tbxHeader>")?;
+    writeln!(out, "  </{}>", n.header)?;
     writeln!(out, "  <text>")?;
     writeln!(out, "    <body>")?;
     for (i, t) in terms.iter().enumerate() {
-        writeln!(out, r#"      <conceptEntry id="c{}">"#, i + 1)?;
+        writeln!(out, r#"      <{} id="{}{}">"#, n.entry, n.entry_id, i + 1)?;
         writeln!(out, "        <note>{}</note>", xml_escape(&pair_note(t)))?;
-        writeln!(out, r#"        <langSec xml:lang="zh">"#)?;
-        writeln!(out, "          <termSec>")?;
+        writeln!(out, r#"        <{} xml:lang="zh">"#, n.lang)?;
+        writeln!(out, "          <{}>", n.term)?;
         writeln!(out, "            <term>{}</term>", xml_escape(&t.zh))?;
-        writeln!(out, "          </termSec>")?;
-        writeln!(out, "        </langSec>")?;
-        writeln!(out, r#"        <langSec xml:lang="en">"#)?;
-        writeln!(out, "          <termSec>")?;
+        writeln!(out, "          </{}>", n.term)?;
+        writeln!(out, "        </{}>", n.lang)?;
+        writeln!(out, r#"        <{} xml:lang="en">"#, n.lang)?;
+        writeln!(out, "          <{}>", n.term)?;
         writeln!(out, "            <term>{}</term>", xml_escape(&t.en))?;
         writeln!(
             out,
             r#"            <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>"#
         )?;
-        writeln!(out, "          </termSec>")?;
+        writeln!(out, "          </{}>", n.term)?;
         for r in &t.renderings {
-            writeln!(out, "          <termSec>")?;
+            writeln!(out, "          <{}>", n.term)?;
             writeln!(out, "            <term>{}</term>", xml_escape(&r.en))?;
             writeln!(
                 out,
@@ -188,13 +170,13 @@ pub fn write_tbx3(terms: &[TermPair], out: &mut dyn Write) -> io::Result<()> {
                 "            <note>{}</note>",
                 xml_escape(&rendering_note(r))
             )?;
-            writeln!(out, "          </termSec>")?;
+            writeln!(out, "          </{}>", n.term)?;
         }
-        writeln!(out, "        </langSec>")?;
-        writeln!(out, "      </conceptEntry>")?;
+        writeln!(out, "        </{}>", n.lang)?;
+        writeln!(out, "      </{}>", n.entry)?;
     }
     writeln!(out, "    </body>")?;
     writeln!(out, "  </text>")?;
-    writeln!(out, "</tbx>")?;
+    writeln!(out, "</{}>", n.root)?;
     Ok(())
 }
