@@ -379,7 +379,8 @@ const EN_ORDINAL: &[(&str, u32)] = &[
     ("hundredth", 100),
 ];
 
-const EN_MONTHS: &[&str] = &[
+/// English month names, January first.
+pub const EN_MONTHS: &[&str] = &[
     "january",
     "february",
     "march",

@@ -489,28 +489,13 @@ fn check_numbers(p: &AlignedPair, out: &mut Vec<Finding>) {
     out.push(f);
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// 12月 against "December" with no day next to it (the English extractor only takes
 /// month names in dates).
 fn month_named(after: &str, v: f64, en_lower: &str) -> bool {
     after.starts_with('月')
         && (1.0..=12.0).contains(&v)
         && v.fract() == 0.0
-        && en_lower.contains(MONTHS[v as usize - 1])
+        && en_lower.contains(crate::numbers::EN_MONTHS[v as usize - 1])
 }
 
 /// The integer `v` written inside an alphanumeric code of `text` (G20, 5G, W3C).
