@@ -250,6 +250,13 @@ impl Band {
                 hi[i] = hi[i].max((b.en.end + w).min(m));
             }
         }
+        Band::monotone(lo, hi, m)
+    }
+
+    /// Make row ranges usable by the DP: the corners reachable, both bounds
+    /// non-decreasing, and no empty row.
+    fn monotone(mut lo: Vec<usize>, mut hi: Vec<usize>, m: usize) -> Band {
+        let n = lo.len() - 1;
         lo[0] = 0;
         hi[n] = m;
         for i in 1..=n {
@@ -258,17 +265,11 @@ impl Band {
         for i in (0..n).rev() {
             lo[i] = lo[i].min(lo[i + 1]);
         }
-        // Rows the path skipped over (none in practice) inherit their neighbours.
         for i in 0..=n {
-            if lo[i] > hi[i] {
-                lo[i] = hi[i];
-            }
+            lo[i] = lo[i].min(hi[i]);
         }
         Band { lo, hi }
     }
-}
-
-impl Band {
     /// Columns within `w` of where the English side has covered as much text (in
     /// proportion) as the Chinese side has at each row.
     pub fn diagonal(zh: &[UnitFeatures], en: &[UnitFeatures], w: usize) -> Band {
@@ -291,15 +292,7 @@ impl Band {
             lo.push(j.saturating_sub(w));
             hi.push((j + w).min(m));
         }
-        lo[0] = 0;
-        hi[n] = m;
-        for i in 1..=n {
-            hi[i] = hi[i].max(hi[i - 1]);
-        }
-        for i in (0..n).rev() {
-            lo[i] = lo[i].min(lo[i + 1]);
-        }
-        Band { lo, hi }
+        Band::monotone(lo, hi, m)
     }
 }
 
