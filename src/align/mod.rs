@@ -409,3 +409,43 @@ fn confidence(b: &dp::RawBead) -> f64 {
     let x = 8.0 * (b.sim - 0.2) + 0.7 * b.len_lp;
     (1.0 / (1.0 + (-x).exp())) as f64
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::{Lang, presplit};
+    use proptest::prelude::*;
+
+    fn resources() -> Resources {
+        Resources {
+            dictionary: None,
+            glossary: crate::lexicon::default_glossary(),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        // Whatever the input, beads are in order and every sentence of both sides is in
+        // exactly one bead: the contract of `--format beads`.
+        #[test]
+        fn beads_are_monotone_and_cover_every_sentence_once(
+            zh in prop::collection::vec("[数据治理安全合作发展。，0-9]{0,30}", 0..40),
+            en in prop::collection::vec("[a-z ,.0-9]{0,60}", 0..40),
+            small_cells in any::<bool>(),
+        ) {
+            let zh_doc = presplit(zh.iter().map(|l| format!("{l}\n")).collect(), Lang::Zh);
+            let en_doc = presplit(en.iter().map(|l| format!("{l}\n")).collect(), Lang::En);
+            let (n, m) = (zh_doc.units.len(), en_doc.units.len());
+            let mut opts = AlignOptions::default();
+            if small_cells {
+                opts.params.max_cells = 16; // force the coarse-to-fine path
+            }
+            let bt = align(zh_doc, en_doc, &resources(), &opts);
+            let zs: Vec<usize> = bt.beads.iter().flat_map(|b| b.zh.clone()).collect();
+            let es: Vec<usize> = bt.beads.iter().flat_map(|b| b.en.clone()).collect();
+            prop_assert_eq!(zs, (0..n).collect::<Vec<_>>());
+            prop_assert_eq!(es, (0..m).collect::<Vec<_>>());
+            prop_assert!(bt.beads.iter().all(|b| (0.0..=1.0).contains(&b.score)));
+        }
+    }
+}
