@@ -280,12 +280,24 @@ fn check_terms(
                 e.1.push(p.id);
             }
             None if bad.is_empty() => {
+                // A longer term whose glossary-listed core is rendered as approved
+                // (中国特色社会主义 inside 坚持和发展中国特色社会主义) is rendered in
+                // part: worth a look, not an error.
+                let core = terms.terms.iter().find(|t| {
+                    t.zh.len() < term.zh.len()
+                        && term.zh.contains(t.zh.as_str())
+                        && t.approved.iter().any(|r| en.find_span(r).is_some())
+                });
+                let (severity, note) = match core {
+                    Some(t) => (Severity::Warning, format!(" (its part {} is)", t.zh)),
+                    None => (Severity::Error, String::new()),
+                };
                 let mut f = Finding::bead(
                     FindingType::GlossaryMiss,
-                    Severity::Error,
+                    severity,
                     p,
                     format!(
-                        "{} is not rendered as {}",
+                        "{} is not rendered as {}{note}",
                         term.zh,
                         quoted_list(&term.approved)
                     ),
@@ -533,6 +545,37 @@ mod tests {
             known: false,
             examples: vec![0, 1],
         }
+    }
+
+    #[test]
+    fn a_long_term_rendered_through_its_listed_core_is_a_warning() {
+        let glossary = crate::lexicon::parse_glossary_tsv(
+            "数据安全\tdata security\n维护数据安全\tsafeguard data security\n",
+            "g.tsv",
+        )
+        .unwrap();
+        let terms = TermSet::from_glossary(&glossary);
+        let pairs = [
+            AlignedPair::new(
+                0,
+                "各国应维护数据安全。",
+                "Countries should protect data security.",
+            ),
+            AlignedPair::new(
+                1,
+                "各国应维护数据安全。",
+                "Countries should protect their information.",
+            ),
+        ];
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        let miss = |bead| {
+            found
+                .iter()
+                .find(|f| f.kind == FindingType::GlossaryMiss && f.bead == Some(bead))
+                .unwrap()
+        };
+        assert_eq!(miss(0).severity, Severity::Warning, "{found:#?}");
+        assert_eq!(miss(1).severity, Severity::Error, "{found:#?}");
     }
 
     #[test]
