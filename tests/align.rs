@@ -384,3 +384,71 @@ fn a_section_missing_on_one_side_does_not_make_the_rest_drift() {
         after.len()
     );
 }
+
+#[test]
+fn output_onto_an_input_is_refused_and_the_input_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let zh = dir.path().join("zh.txt");
+    std::fs::copy(format!("{SAMPLE}/zh.sentences"), &zh).unwrap();
+    let before = std::fs::read(&zh).unwrap();
+    let out = bitext()
+        .args([
+            "align",
+            "--presplit",
+            zh.to_str().unwrap(),
+            &format!("{SAMPLE}/en.sentences"),
+            "-o",
+            zh.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("input file"));
+    assert_eq!(std::fs::read(&zh).unwrap(), before);
+}
+
+#[test]
+fn swapped_documents_are_refused() {
+    let out = bitext()
+        .args([
+            "align",
+            &format!("{SAMPLE}/en.txt"),
+            &format!("{SAMPLE}/zh.txt"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("comes first"));
+}
+
+#[test]
+fn tmx_read_back_keeps_the_bead_ids_of_the_tsv() {
+    let dir = tempfile::tempdir().unwrap();
+    let (zh, en) = (
+        format!("{SAMPLE}/zh.sentences"),
+        format!("{SAMPLE}/en.sentences"),
+    );
+    let tmx = dir.path().join("a.tmx");
+    run_ok(&[
+        "align",
+        "--presplit",
+        "--format",
+        "tmx",
+        &zh,
+        &en,
+        "-o",
+        tmx.to_str().unwrap(),
+    ]);
+    let from_tsv =
+        bitext::formats::aligned::read_tsv(&run_ok(&["align", "--presplit", &zh, &en]), "tsv")
+            .unwrap();
+    let from_tmx = bitext::formats::aligned::read_aligned(tmx.to_str().unwrap()).unwrap();
+    for p in &from_tmx {
+        assert_eq!(
+            (&from_tsv[p.id].zh, &from_tsv[p.id].en),
+            (&p.zh, &p.en),
+            "bead {}",
+            p.id
+        );
+    }
+}

@@ -296,3 +296,41 @@ fn aligner_warnings_become_structure_findings() {
         (FindingType::Structure, Severity::Warning, None)
     );
 }
+
+#[test]
+fn forbidden_needs_the_words_themselves_and_user_glossary_overrides() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let zh = write("zh.txt", "我们推动可持续发展。\n");
+    let good = write("good.txt", "We promote sustainable development.\n");
+    let bad = write("bad.txt", "We promote sustained development.\n");
+    let forbid = write(
+        "f.tsv",
+        "zh\ten\tstatus\n可持续发展\tsustained development\tforbidden\n",
+    );
+    let run = |en: &str, glossary: &str| {
+        Command::cargo_bin("bitext")
+            .unwrap()
+            .args(["check", "--presplit", "--glossary", glossary, &zh, en])
+            .output()
+            .unwrap()
+    };
+    // 'sustainable' shares its stem with 'sustained' but is not the forbidden wording.
+    assert_eq!(run(&good, &forbid).status.code(), Some(0));
+    assert_eq!(run(&bad, &forbid).status.code(), Some(1));
+    // A user's entry replaces the shipped one for the same term.
+    let zh2 = write("zh2.txt", "坚持新发展理念。\n");
+    let en2 = write("en2.txt", "Follow the new development philosophy.\n");
+    let mine = write("mine.tsv", "新发展理念\tnew development concept\n");
+    let out = Command::cargo_bin("bitext")
+        .unwrap()
+        .args(["check", "--presplit", "--glossary", &mine, &zh2, &en2])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("new development concept"));
+}

@@ -243,19 +243,23 @@ fn check_terms(
         let bad: Vec<&terms::Rendering> = term
             .forbidden
             .iter()
-            .filter(|r| en.find_span(r).is_some())
+            .filter(|r| en.find_exact(r).is_some())
             .collect();
         for r in &bad {
             let mut f = Finding::bead(
                 FindingType::Forbidden,
                 Severity::Error,
                 p,
-                format!(
-                    "'{}' is not to be used for {}; use {}",
-                    r.text,
-                    term.zh,
-                    quoted_list(&term.approved)
-                ),
+                if term.approved.is_empty() {
+                    format!("'{}' is not to be used for {}", r.text, term.zh)
+                } else {
+                    format!(
+                        "'{}' is not to be used for {}; use {}",
+                        r.text,
+                        term.zh,
+                        quoted_list(&term.approved)
+                    )
+                },
             );
             f.term = Some(r.text.clone());
             f.zh_term = Some(term.zh.clone());

@@ -115,6 +115,31 @@ impl<'a> EnglishText<'a> {
         EnglishText { text, words }
     }
 
+    /// Byte span of `r` written as it is (any case, hyphen or space, a plural -s/-es on
+    /// the last word): the strict test for forbidden renderings, where stem matching
+    /// would confuse 'sustained' with 'sustainable'.
+    pub fn find_exact(&self, r: &Rendering) -> Option<(usize, usize)> {
+        let target: Vec<String> = split_words(&r.text)
+            .into_iter()
+            .map(|(_, _, w)| w.to_lowercase())
+            .collect();
+        let w = &self.words;
+        if target.is_empty() || target.len() > w.len() {
+            return None;
+        }
+        (0..=w.len() - target.len()).find_map(|i| {
+            let last = target.len() - 1;
+            let same = target.iter().enumerate().all(|(k, t)| {
+                let x = &w[i + k].2;
+                x == t
+                    || (k == last
+                        && (x.strip_suffix('s') == Some(t.as_str())
+                            || x.strip_suffix("es") == Some(t.as_str())))
+            });
+            same.then(|| (w[i].0, w[i + last].1))
+        })
+    }
+
     /// Byte span of the first occurrence of `r`: the full stem sequence, else the
     /// content-word sequence with function words skipped, else the joined spelling.
     pub fn find_span(&self, r: &Rendering) -> Option<(usize, usize)> {

@@ -86,13 +86,29 @@ impl AlignInput {
         } else {
             lexicon::default_glossary()
         };
+        let mut user = Vec::new();
         for g in &self.glossaries {
-            glossary.extend(lexicon::load_glossary(g)?);
+            user.extend(lexicon::load_glossary(g)?);
         }
+        // The user's entry for a term replaces the shipped one: their approved
+        // renderings are the ones to check against.
+        let overridden: std::collections::HashSet<&str> =
+            user.iter().map(|e| e.zh.as_str()).collect();
+        glossary.retain(|e| !overridden.contains(e.zh.as_str()));
+        glossary.extend(user);
         Ok(Resources {
             dictionary,
             glossary,
         })
+    }
+
+    /// Every file this run reads (documents, dictionaries, glossaries).
+    pub fn input_paths(&self) -> Vec<&str> {
+        let docs = self.zh.iter().chain(self.en.iter());
+        docs.chain(&self.dicts)
+            .chain(&self.glossaries)
+            .map(String::as_str)
+            .collect()
     }
 
     pub fn options(&self) -> Result<AlignOptions> {
@@ -129,6 +145,14 @@ impl AlignInput {
         progress.stage("reading");
         let (zh_text, zh_fmt) = crate::read::read_document(zh_path)?;
         let (en_text, en_fmt) = crate::read::read_document(en_path)?;
+        match (Lang::detect(&zh_text), Lang::detect(&en_text)) {
+            (Lang::En, Lang::Zh) => bail!(crate::Error::usage(format!(
+                "{zh_path} looks English and {en_path} Chinese: the Chinese document comes first (ZH EN)"
+            ))),
+            (Lang::En, _) => eprintln!("bitext: {zh_path}: this does not look like Chinese text"),
+            (_, Lang::Zh) => eprintln!("bitext: {en_path}: this does not look like English text"),
+            _ => {}
+        }
         progress.stage("segmenting");
         let (zh, en) = if self.presplit {
             (
@@ -155,8 +179,27 @@ impl AlignInput {
         ));
         let bitext = align::align(zh, en, resources, &options);
         progress.finish();
-        for w in &bitext.warnings {
+        const SHOWN: usize = 8;
+        for w in bitext.warnings.iter().take(SHOWN) {
             eprintln!("bitext: {w}");
+        }
+        if bitext.warnings.len() > SHOWN {
+            eprintln!(
+                "bitext: … and {} more such notes",
+                bitext.warnings.len() - SHOWN
+            );
+        }
+        let paired: Vec<f64> = bitext
+            .beads
+            .iter()
+            .filter(|b| !b.zh.is_empty() && !b.en.is_empty())
+            .map(|b| b.score)
+            .collect();
+        let mean = paired.iter().sum::<f64>() / paired.len().max(1) as f64;
+        if mean < 0.2 {
+            eprintln!(
+                "bitext: mean bead confidence is {mean:.2}: these documents may not be translations of each other"
+            );
         }
         Ok(bitext)
     }
@@ -187,6 +230,12 @@ enum Format {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
+    let outputs: Vec<String> = match (&args.output, args.format) {
+        (Some(p), Format::Moses) => vec![format!("{p}.zh"), format!("{p}.en")],
+        (Some(p), _) => vec![p.clone()],
+        (None, _) => Vec::new(),
+    };
+    output::refuse_overwriting(&outputs, &args.input.input_paths())?;
     if let Some(x) = args.min_score
         && !(0.0..=1.0).contains(&x)
     {

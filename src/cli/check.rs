@@ -48,6 +48,9 @@ enum Level {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
+    let mut inputs = args.input.input_paths();
+    inputs.extend(args.aligned.as_deref());
+    output::refuse_overwriting(&args.output.iter().cloned().collect::<Vec<_>>(), &inputs)?;
     let resources = args.input.resources()?;
     let (bitext, pairs, structure) = match &args.aligned {
         Some(path) => {
@@ -88,7 +91,8 @@ pub fn run(args: Args) -> Result<Outcome> {
                 let linked: Vec<ReportFinding> = findings
                     .iter()
                     .map(|f| ReportFinding {
-                        bead: f.bead,
+                        // Bead ids of a TMX are its tuids; the report counts positions.
+                        bead: f.bead.and_then(|id| pairs.iter().position(|p| p.id == id)),
                         kind: serde_json::to_value(f.kind)
                             .ok()
                             .and_then(|v| v.as_str().map(String::from))

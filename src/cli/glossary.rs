@@ -44,6 +44,9 @@ enum Format {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
+    let mut inputs = args.input.input_paths();
+    inputs.extend(args.aligned.as_deref());
+    output::refuse_overwriting(&args.output.iter().cloned().collect::<Vec<_>>(), &inputs)?;
     if args.aligned.is_some() && (args.input.zh.is_some() || args.input.en.is_some()) {
         bail!(crate::Error::usage(
             "give either ZH EN or --aligned FILE, not both"

@@ -50,11 +50,31 @@ where
     }
 }
 
+/// Refuse to write over one of the inputs: the rename would replace the user's
+/// document with our output.
+pub fn refuse_overwriting(outputs: &[String], inputs: &[&str]) -> Result<()> {
+    for out in outputs {
+        let Ok(target) = std::fs::canonicalize(out) else {
+            continue;
+        };
+        for input in inputs.iter().filter(|i| **i != "-") {
+            if std::fs::canonicalize(input).is_ok_and(|i| i == target) {
+                anyhow::bail!(crate::Error::usage(format!(
+                    "{out}: this is an input file; write the output somewhere else"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// A write to a closed pipe (`bitext ... | head`) is not an error.
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
-        c.downcast_ref::<io::Error>()
-            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+        c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            // serde_json wraps the io error without exposing it as a source.
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(io::ErrorKind::BrokenPipe))
     })
 }
 

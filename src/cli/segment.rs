@@ -59,6 +59,10 @@ struct UnitRecord<'a> {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
+    output::refuse_overwriting(
+        &args.output.iter().cloned().collect::<Vec<_>>(),
+        &[&args.file],
+    )?;
     let (text, format) = crate::read::read_document(&args.file)?;
     let lang = args
         .lang

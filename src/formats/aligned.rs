@@ -174,6 +174,9 @@ pub fn read_tmx(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
     let (mut in_seg, mut in_code, mut seg) = (0usize, 0usize, String::new());
     let (mut zh, mut en, mut score) = (None::<String>, None::<String>, None::<f64>);
     let mut section = String::new();
+    let mut tuid = None::<usize>;
+    // Written by bitext: its tuids are bead ids (other tools number units their own way).
+    let mut ours = false;
     let mut prop_type = None::<String>;
     let mut prop_text = String::new();
     let err = |reader: &quick_xml::Reader<&[u8]>, e: String| {
@@ -197,6 +200,13 @@ pub fn read_tmx(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                     en = None;
                     score = None;
                     section.clear();
+                    // bitext writes the bead index as tuid; keeping it makes bead ids
+                    // agree with the TSV and JSONL of the same alignment.
+                    tuid = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == b"tuid")
+                        .and_then(|a| String::from_utf8_lossy(&a.value).trim().parse().ok());
                 }
                 b"tuv" => {
                     lang = e
@@ -246,7 +256,8 @@ pub fn read_tmx(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                 }
                 b"tu" => {
                     if let (Some(z), Some(e)) = (zh.take(), en.take()) {
-                        let mut p = AlignedPair::new(out.len(), &z, &e);
+                        let id = tuid.filter(|_| ours);
+                        let mut p = AlignedPair::new(id.unwrap_or(out.len()), &z, &e);
                         p.score = score;
                         p.section = std::mem::take(&mut section);
                         out.push(p);
@@ -266,6 +277,12 @@ pub fn read_tmx(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
             }
             Ok(Event::CData(t)) if in_seg > 0 && in_code == 0 => {
                 seg.push_str(&String::from_utf8_lossy(&t))
+            }
+            Ok(Event::Empty(e)) if e.local_name().as_ref() == b"header" => {
+                ours = e
+                    .attributes()
+                    .flatten()
+                    .any(|a| a.key.as_ref() == b"creationtool" && a.value.as_ref() == b"bitext");
             }
             Ok(Event::Eof) => break,
             Err(e) => return Err(err(&reader, e.to_string())),
