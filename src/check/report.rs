@@ -103,7 +103,11 @@ pub fn write_text(findings: &[Finding], w: &mut dyn Write) -> io::Result<()> {
     let s = summary(findings);
     writeln!(
         w,
-        "{} errors, {} warnings, {} info",
-        s.errors, s.warnings, s.infos
+        "{} error{}, {} warning{}, {} info",
+        s.errors,
+        if s.errors == 1 { "" } else { "s" },
+        s.warnings,
+        if s.warnings == 1 { "" } else { "s" },
+        s.infos
     )
 }

@@ -215,7 +215,7 @@ pub struct Args {
     #[arg(short, long)]
     output: Option<String>,
     /// Leave out beads whose confidence is below this (0..1).
-    #[arg(long, value_name = "X")]
+    #[arg(long, value_name = "X", allow_negative_numbers = true)]
     min_score: Option<f64>,
 }
 

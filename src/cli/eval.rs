@@ -20,8 +20,17 @@ pub struct Args {
 
 fn load(path: &Path) -> Result<Vec<BeadIds>> {
     let name = path.display().to_string();
+    if path.is_dir() {
+        anyhow::bail!(crate::Error::usage(format!(
+            "{name} is a folder: give two files or two folders"
+        )));
+    }
     let text = std::fs::read_to_string(path).map_err(|e| crate::Error::io(name.as_str(), e))?;
-    Ok(parse_beads(&text, &name)?)
+    let beads = parse_beads(&text, &name)?;
+    if beads.is_empty() {
+        anyhow::bail!(crate::Error::input(name.as_str(), "no beads in this file"));
+    }
+    Ok(beads)
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
