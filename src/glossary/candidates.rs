@@ -45,6 +45,26 @@ pub struct Candidate {
     /// ln(rate in the document / rate in general language); 0 where not computed.
     pub termhood: f64,
     surfaces: HashMap<String, usize>,
+    /// (bead, surface form) of every occurrence: 'developing' and 'developed' share a
+    /// stem key, so the form to show depends on which beads are looked at.
+    occurrences: Vec<(usize, String)>,
+}
+
+impl Candidate {
+    /// The most frequent surface form in `beads` (ascending bead indexes), else the
+    /// overall display form.
+    pub fn display_in(&self, beads: &[usize]) -> String {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for (b, s) in &self.occurrences {
+            if beads.binary_search(b).is_ok() {
+                *counts.entry(s.as_str()).or_default() += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+            .map_or_else(|| self.display.clone(), |(s, _)| s.to_string())
+    }
 }
 
 /// All candidates of one language, with the candidates of every bead.
@@ -82,6 +102,7 @@ impl CandidateSet {
                     cvalue: 0.0,
                     termhood: 0.0,
                     surfaces: HashMap::new(),
+                    occurrences: Vec::new(),
                 });
                 id
             }
@@ -92,6 +113,7 @@ impl CandidateSet {
             c.beads.push(bead);
         }
         *c.surfaces.entry(surface.to_string()).or_default() += 1;
+        c.occurrences.push((bead, surface.to_string()));
     }
 
     /// Keep candidates seen at least `min_freq` times, pick display forms, index beads.
@@ -678,5 +700,36 @@ mod tests {
         let c = set.get(&key).expect("data sharing grouped");
         assert_eq!(c.freq, 3);
         assert_eq!(c.display, "Data shared");
+    }
+}
+
+#[cfg(test)]
+mod display_tests {
+    use super::*;
+
+    #[test]
+    fn display_form_follows_the_beads_looked_at() {
+        let mut set = CandidateSet::default();
+        let parts = vec!["develop".to_string(), "countri".to_string()];
+        for b in [0, 1, 2] {
+            set.add(
+                b,
+                parts.clone(),
+                "develop countri".into(),
+                "developed countries",
+            );
+        }
+        for b in [3, 4] {
+            set.add(
+                b,
+                parts.clone(),
+                "develop countri".into(),
+                "developing countries",
+            );
+        }
+        let c = set.get("develop countri").unwrap();
+        assert_eq!(c.display_in(&[3, 4]), "developing countries");
+        assert_eq!(c.display_in(&[0, 4]), "developed countries");
+        assert_eq!(c.display_in(&[9]), c.display);
     }
 }

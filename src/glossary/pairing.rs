@@ -511,7 +511,7 @@ fn pair_one<'c>(
     let mut renderings: Vec<Rendering> = others
         .into_iter()
         .map(|(e, beads)| Rendering {
-            en: en.list[e].display.clone(),
+            en: en.list[e].display_in(&z.beads),
             count: beads.len(),
             beads,
         })
@@ -523,7 +523,7 @@ fn pair_one<'c>(
     let weight = (1.0 + cvalue).ln() * ((z.termhood - 1.0) / 4.0).clamp(0.05, 1.0);
     let pair = TermPair {
         zh: z.display.clone(),
-        en: best_cand.display.clone(),
+        en: best_cand.display_in(&z.beads),
         score: round3(conf * weight),
         log_dice: round3(14.0 + dice.log2()),
         frequency: z.freq,
