@@ -50,9 +50,6 @@ pub struct Params {
     pub max_cells: usize,
     /// Half-width (in units) of the band around a coarse path.
     pub band: usize,
-    /// How the two coverages combine: 0 pooled weights, 1 harmonic mean, 2 pooled
-    /// coverage beyond chance.
-    pub combine: u8,
     /// Learned pairs need this Dice coefficient and this many co-occurrences.
     pub learn_dice: f32,
     pub learn_count: u32,
@@ -82,7 +79,6 @@ impl Params {
             "var" => self.var = value,
             "band" => self.band = value as usize,
             "max_cells" => self.max_cells = value as usize,
-            "combine" => self.combine = value as u8,
             "learn_dice" => self.learn_dice = value,
             "learn_count" => self.learn_count = value as u32,
             "refit" => self.refit = value as u8,
@@ -122,7 +118,6 @@ impl Default for Params {
             ],
             max_cells: 20_000,
             band: 6,
-            combine: 1,
             learn_dice: 0.6,
             learn_count: 3,
             refit: 1,
@@ -316,7 +311,6 @@ impl Evaluator<'_> {
         if a == 0 || b == 0 {
             return (self.p.prior[shape], 0.0, 0.0);
         }
-        let (mut zx, mut ex) = (0.0f32, 0.0f32);
         let (mut zc, mut zt, mut ec, mut et, mut lz, mut le) =
             (0.0f32, 0.0f32, 0.0f32, 0.0f32, 0.0f32, 0.0f32);
         let mut en_masks = [0u64; MAX_RUN];
@@ -329,28 +323,20 @@ impl Evaluator<'_> {
                 en_masks[k] |= e;
             }
             zc += masked_weight(&self.zh[r], zm);
-            zx += self.zh[r].chance[b - 1];
             zt += self.zh[r].total_weight;
             lz += self.zh[r].len;
         }
         for (k, c) in er.clone().enumerate() {
             ec += masked_weight(&self.en[c], en_masks[k]);
-            ex += self.en[c].chance[a - 1];
             et += self.en[c].total_weight;
             le += self.en[c].len;
         }
-        let sim = match self.p.combine {
-            0 => (zc + ec) / (zt + et).max(1e-6),
-            // Coverage beyond chance, as a share of what chance leaves (Cohen's kappa).
-            2 => (zc + ec - zx - ex) / (zt + et - zx - ex).max(1e-6),
-            _ => {
-                let (a, b) = (zc / zt.max(1e-6), ec / et.max(1e-6));
-                if a + b > 0.0 {
-                    2.0 * a * b / (a + b)
-                } else {
-                    0.0
-                }
-            }
+        // Harmonic mean of the two coverages: a bead must explain both sides.
+        let (zs, es) = (zc / zt.max(1e-6), ec / et.max(1e-6));
+        let sim = if zs + es > 0.0 {
+            2.0 * zs * es / (zs + es)
+        } else {
+            0.0
         };
         let len_lp = length_logprob(lz, le, self.p);
         let score = self.p.w_sim * (a + b) as f32 * (sim - self.p.base)
@@ -398,13 +384,9 @@ pub fn align(
     } else {
         let coarse_zh = coarsen(zh);
         let coarse_en = coarsen(en);
-        // The coarse path only guides the fine search: the simple shapes suffice. Chance
-        // coverage is not defined for merged units (they keep only their top items), so
-        // coarse levels score plain two-sided coverage.
+        // The coarse path only guides the fine search: the simple shapes suffice.
         let coarse_params = Params {
             shapes: 6,
-            combine: 1,
-            base: 0.12,
             depth: p.depth + 1,
             ..p.clone()
         };
@@ -439,16 +421,7 @@ fn coarsen(units: &[UnitFeatures]) -> Vec<UnitFeatures> {
                 items.truncate(MAX_ITEMS);
             }
             let weights: Vec<f32> = items.iter().map(|x| x.1).collect();
-            let mut chance = [0.0f32; MAX_RUN];
-            for (k, c) in chance.iter_mut().enumerate() {
-                // A coarse unit is two fine ones: k coarse units are about 2k fine ones.
-                *c = pair
-                    .iter()
-                    .map(|u| u.chance[(2 * k + 1).min(MAX_RUN - 1)])
-                    .sum();
-            }
             UnitFeatures {
-                chance,
                 items: items.iter().map(|x| x.0).collect(),
                 total_weight: weights.iter().sum(),
                 weights,

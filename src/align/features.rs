@@ -23,10 +23,6 @@ pub struct UnitFeatures {
     pub weights: Vec<f32>,
     pub total_weight: f32,
     pub len: f32,
-    /// Item weight expected to be covered by chance when the unit is paired with k
-    /// random units of the other side (index k-1): the baseline that makes the
-    /// coverage of a 2-2 bead comparable with that of two 1-1 beads.
-    pub chance: [f32; MAX_RUN],
 }
 
 /// Both documents' features plus the translation relation between their items.
@@ -216,7 +212,6 @@ fn weigh(items: Vec<Vec<u32>>, lens: Vec<f32>) -> Vec<UnitFeatures> {
                 items: v,
                 weights,
                 len,
-                chance: [0.0; MAX_RUN],
             }
         })
         .collect()
@@ -353,56 +348,12 @@ impl PairFeatures {
                 t
             })
             .collect();
-        let mut pf = PairFeatures {
+        PairFeatures {
             zh: zf,
             en: ef,
             trans,
             zh_vocab: zv.words,
             en_vocab: ev.words,
-        };
-        pf.compute_chance();
-        pf
-    }
-
-    /// Recompute each unit's chance coverage from the translation relation: an item
-    /// whose translations occur in a share q of the other side's units is covered by
-    /// k random units with probability 1 - (1 - q)^k.
-    pub fn compute_chance(&mut self) {
-        let df = |units: &[UnitFeatures], vocab: usize| {
-            let mut df = vec![0u32; vocab];
-            for u in units {
-                for &i in &u.items {
-                    df[i as usize] += 1;
-                }
-            }
-            df
-        };
-        let df_zh = df(&self.zh, self.zh_vocab.len());
-        let df_en = df(&self.en, self.en_vocab.len());
-        let (n, m) = (self.zh.len().max(1) as f32, self.en.len().max(1) as f32);
-        let q_zh: Vec<f32> = self
-            .trans
-            .iter()
-            .map(|t| (t.iter().map(|&e| df_en[e as usize]).sum::<u32>() as f32 / m).min(1.0))
-            .collect();
-        let mut hits_en = vec![0u32; self.en_vocab.len()];
-        for (z, t) in self.trans.iter().enumerate() {
-            for &e in t {
-                hits_en[e as usize] += df_zh[z];
-            }
-        }
-        let q_en: Vec<f32> = hits_en.iter().map(|&h| (h as f32 / n).min(1.0)).collect();
-        for (units, q) in [(&mut self.zh, &q_zh), (&mut self.en, &q_en)] {
-            for u in units.iter_mut() {
-                for k in 0..MAX_RUN {
-                    u.chance[k] = u
-                        .items
-                        .iter()
-                        .zip(&u.weights)
-                        .map(|(&i, &w)| w * (1.0 - (1.0 - q[i as usize]).powi(k as i32 + 1)))
-                        .sum();
-                }
-            }
         }
     }
 
@@ -414,6 +365,5 @@ impl PairFeatures {
                 t.insert(pos, e);
             }
         }
-        self.compute_chance();
     }
 }
