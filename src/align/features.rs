@@ -304,22 +304,20 @@ impl PairFeatures {
     /// Features of two documents and the translation relation from the resources.
     pub fn new(zh: &Document, en: &Document, resources: &Resources) -> PairFeatures {
         debug_assert!(zh.lang == Lang::Zh && en.lang == Lang::En);
-        let mut zv = Vocab::default();
-        let mut ev = Vocab::default();
-        let zh_raw = zh_items(zh, &mut zv);
-        let en_raw = en_items(en, &mut ev);
-        let zf = weigh(
-            zh_raw,
-            (0..zh.units.len())
-                .map(|i| char_len(zh.unit_text(i)))
-                .collect(),
-        );
-        let ef = weigh(
-            en_raw,
-            (0..en.units.len())
-                .map(|i| char_len(en.unit_text(i)))
-                .collect(),
-        );
+        // The two sides are independent: one thread each.
+        let side = |doc: &Document, items: fn(&Document, &mut Vocab) -> Vec<Vec<u32>>| {
+            let mut vocab = Vocab::default();
+            let raw = items(doc, &mut vocab);
+            let lens = (0..doc.units.len())
+                .map(|i| char_len(doc.unit_text(i)))
+                .collect();
+            (weigh(raw, lens), vocab)
+        };
+        let ((zf, zv), (ef, ev)) = std::thread::scope(|s| {
+            let zh_side = s.spawn(|| side(zh, zh_items));
+            let en_side = side(en, en_items);
+            (zh_side.join().expect("feature thread"), en_side)
+        });
         let glossary: HashMap<&str, Vec<String>> = resources
             .glossary
             .iter()
@@ -331,23 +329,33 @@ impl PairFeatures {
                 )
             })
             .collect();
-        let trans = zv
-            .words
-            .iter()
-            .map(|w| {
-                let mut t: Vec<u32> = if w.starts_with('#') {
-                    ev.get(w).into_iter().collect()
-                } else {
-                    dictionary_stems(w, resources, &glossary)
-                        .iter()
-                        .filter_map(|s| ev.get(s))
-                        .collect()
-                };
-                t.sort_unstable();
-                t.dedup();
-                t
-            })
-            .collect();
+        let translate = |words: &[String]| -> Vec<Vec<u32>> {
+            words
+                .iter()
+                .map(|w| {
+                    let mut t: Vec<u32> = if w.starts_with('#') {
+                        ev.get(w).into_iter().collect()
+                    } else {
+                        dictionary_stems(w, resources, &glossary)
+                            .iter()
+                            .filter_map(|s| ev.get(s))
+                            .collect()
+                    };
+                    t.sort_unstable();
+                    t.dedup();
+                    t
+                })
+                .collect()
+        };
+        // Dictionary look-ups for the vocabulary, in two halves on two threads.
+        let (first, second) = zv.words.split_at(zv.words.len() / 2);
+        let trans = std::thread::scope(|s| {
+            let a = s.spawn(|| translate(first));
+            let mut b = translate(second);
+            let mut t = a.join().expect("dictionary thread");
+            t.append(&mut b);
+            t
+        });
         PairFeatures {
             zh: zf,
             en: ef,
