@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::lexicon::{self, Resources};
 use crate::numbers;
-use crate::segment::{Document, Lang};
+use crate::segment::{Document, Lang, words};
 
 /// At most this many content items per unit take part in lexical matching (the
 /// highest-IDF ones): enough for any real sentence, and one `u64` mask per cell.
@@ -77,27 +77,34 @@ fn is_latin_or_digit(w: &str) -> bool {
     w.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
-/// Raw (unweighted) item strings of each unit.
-fn zh_items(doc: &Document, vocab: &mut Vocab) -> Vec<Vec<u32>> {
+/// Item ids of each unit: its words (as `word_item` maps them; None drops a word),
+/// then one item per number (normalised value) and per question/quotation mark. Words
+/// inside a number are left to the number item.
+fn unit_items(
+    doc: &Document,
+    vocab: &mut Vocab,
+    mut word_item: impl FnMut(&words::Token, &mut Vocab) -> Option<u32>,
+) -> Vec<Vec<u32>> {
     doc.units
         .iter()
         .enumerate()
         .map(|(i, u)| {
             let text = doc.unit_text(i);
-            let nums = numbers::extract_zh(text);
-            let in_number = |s: usize, e: usize| {
-                nums.iter()
-                    .any(|n| s - u.start < n.end && e - u.start > n.start)
+            let nums = match doc.lang {
+                Lang::Zh => numbers::extract_zh(text),
+                Lang::En => numbers::extract_en(text),
             };
-            let mut items: Vec<u32> = u
-                .tokens
-                .iter()
-                .filter(|t| !in_number(t.start, t.end) && !is_zh_function_word(&t.key))
-                .map(|t| vocab.id(&t.key))
-                .collect();
+            let in_number = |t: &words::Token| {
+                nums.iter()
+                    .any(|n| t.start - u.start < n.end && t.end - u.start > n.start)
+            };
+            let mut items: Vec<u32> = Vec::with_capacity(u.tokens.len());
+            for t in u.tokens.iter().filter(|t| !in_number(t)) {
+                items.extend(word_item(t, vocab));
+            }
             items.extend(nums.iter().map(|n| vocab.id(&number_key(n.value))));
             items.extend(
-                punctuation_items(text, Lang::Zh)
+                punctuation_items(text, doc.lang)
                     .iter()
                     .map(|p| vocab.id(p)),
             );
@@ -106,44 +113,29 @@ fn zh_items(doc: &Document, vocab: &mut Vocab) -> Vec<Vec<u32>> {
         .collect()
 }
 
+/// Chinese units: jieba words, function words left out.
+fn zh_items(doc: &Document, vocab: &mut Vocab) -> Vec<Vec<u32>> {
+    unit_items(doc, vocab, |t, vocab| {
+        (!is_zh_function_word(&t.key)).then(|| vocab.id(&t.key))
+    })
+}
+
+/// English units: stems of content words.
 fn en_items(doc: &Document, vocab: &mut Vocab) -> Vec<Vec<u32>> {
     // Word key -> stem id (None for stop words), computed once per distinct word.
     let mut stem_cache: HashMap<String, Option<u32>> = HashMap::new();
-    doc.units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| {
-            let text = doc.unit_text(i);
-            let nums = numbers::extract_en(text);
-            let in_number = |s: usize, e: usize| {
-                nums.iter()
-                    .any(|n| s - u.start < n.end && e - u.start > n.start)
-            };
-            let mut items: Vec<u32> = Vec::with_capacity(u.tokens.len());
-            for t in u.tokens.iter().filter(|t| !in_number(t.start, t.end)) {
-                let id = match stem_cache.get(&*t.key) {
-                    Some(&id) => id,
-                    None => {
-                        let stem = lexicon::english_stem(&t.key);
-                        let content = !lexicon::is_english_stopword(&t.key)
-                            && !stem.is_empty()
-                            && !lexicon::is_english_stopword(&stem);
-                        let id = content.then(|| vocab.id(&stem));
-                        stem_cache.insert(t.key.to_string(), id);
-                        id
-                    }
-                };
-                items.extend(id);
-            }
-            items.extend(nums.iter().map(|n| vocab.id(&number_key(n.value))));
-            items.extend(
-                punctuation_items(text, Lang::En)
-                    .iter()
-                    .map(|p| vocab.id(p)),
-            );
-            items
-        })
-        .collect()
+    unit_items(doc, vocab, |t, vocab| {
+        if let Some(&id) = stem_cache.get(&*t.key) {
+            return id;
+        }
+        let stem = lexicon::english_stem(&t.key);
+        let content = !lexicon::is_english_stopword(&t.key)
+            && !stem.is_empty()
+            && !lexicon::is_english_stopword(&stem);
+        let id = content.then(|| vocab.id(&stem));
+        stem_cache.insert(t.key.to_string(), id);
+        id
+    })
 }
 
 /// Questions, exclamations and quotations survive translation: each becomes an item
