@@ -35,6 +35,18 @@ pub struct NumberMention {
 }
 
 impl NumberMention {
+    /// An exact (not approximate) mention; context may change kind and vagueness later.
+    fn new(span: (usize, usize), value: f64, kind: NumberKind, spelled: bool) -> Self {
+        NumberMention {
+            start: span.0,
+            end: span.1,
+            value,
+            kind,
+            approximate: false,
+            spelled,
+        }
+    }
+
     /// Same value, allowing for float rounding.
     pub fn same_value(&self, other: &NumberMention) -> bool {
         same_value(self.value, other.value)
@@ -284,14 +296,7 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
 fn finish_zh(text: &str, start: usize, end: usize, value: f64, spelled: bool) -> NumberMention {
     let before = &text[..start];
     let after = &text[end..];
-    let mut m = NumberMention {
-        start,
-        end,
-        value,
-        kind: NumberKind::Cardinal,
-        approximate: false,
-        spelled,
-    };
+    let mut m = NumberMention::new((start, end), value, NumberKind::Cardinal, spelled);
     if before.ends_with("百分之") {
         m.kind = NumberKind::Percent;
         m.start = start - "百分之".len();
@@ -450,14 +455,7 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                 NumberKind::Cardinal
             };
             if suffix.is_empty() || kind == NumberKind::Ordinal {
-                m = Some(NumberMention {
-                    start: s,
-                    end: e,
-                    value,
-                    kind,
-                    approximate: false,
-                    spelled: false,
-                });
+                m = Some(NumberMention::new((s, e), value, kind, false));
             }
         } else if (w == "one" || w == "a")
             && words
@@ -465,14 +463,7 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                 .is_some_and(|(_, _, n)| matches!(n.as_str(), "million" | "billion" | "trillion"))
         {
             // "one billion", "a million": the scale word below multiplies this 1.
-            m = Some(NumberMention {
-                start: s,
-                end: e,
-                value: 1.0,
-                kind: NumberKind::Cardinal,
-                approximate: false,
-                spelled: true,
-            });
+            m = Some(NumberMention::new((s, e), 1.0, NumberKind::Cardinal, true));
         } else if let Some(&(_, v)) = EN_SMALL.iter().find(|(n, _)| n == w) {
             // twenty-one, two hundred, twenty-first
             let mut value = f64::from(v);
@@ -502,38 +493,27 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                     }
                 }
             }
-            m = Some(NumberMention {
-                start: s,
-                end: e,
-                value,
-                kind,
-                approximate: false,
-                spelled: true,
-            });
+            m = Some(NumberMention::new((s, e), value, kind, true));
         } else if let Some(&(_, v)) = EN_ORDINAL.iter().find(|(n, _)| n == w) {
             // "second" as a verb or "a second time" is rare in this domain; keep it.
-            m = Some(NumberMention {
-                start: s,
-                end: e,
-                value: f64::from(v),
-                kind: NumberKind::Ordinal,
-                approximate: false,
-                spelled: true,
-            });
+            m = Some(NumberMention::new(
+                (s, e),
+                f64::from(v),
+                NumberKind::Ordinal,
+                true,
+            ));
         } else if let Some(mi) = EN_MONTHS.iter().position(|n| n == w) {
             // A month name counts only in a date: next to a day or a year.
             let next_is_num = words
                 .get(k + 1)
                 .is_some_and(|(_, _, n)| n.chars().all(|c| c.is_ascii_digit() || c == ','));
             if next_is_num && (w != "may" || text[s..].starts_with('M')) {
-                m = Some(NumberMention {
-                    start: s,
-                    end: e,
-                    value: (mi + 1) as f64,
-                    kind: NumberKind::Cardinal,
-                    approximate: false,
-                    spelled: true,
-                });
+                m = Some(NumberMention::new(
+                    (s, e),
+                    (mi + 1) as f64,
+                    NumberKind::Cardinal,
+                    true,
+                ));
             }
         }
         if let Some(mut mention) = m {
