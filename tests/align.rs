@@ -1,27 +1,13 @@
 //! `bitext align` and `bitext eval` end to end: the real binary on the team's sample,
 //! every output format, the reference scorer's numbers, and hostile input.
 
+mod common;
+use common::*;
+
 use std::path::Path;
 use std::process::Command;
 
-use assert_cmd::prelude::*;
 use bitext::eval::parse_beads;
-
-const SAMPLE: &str = "corpora/digital-governance";
-
-fn bitext() -> Command {
-    Command::cargo_bin("bitext").unwrap()
-}
-
-fn run_ok(args: &[&str]) -> String {
-    let out = bitext().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "bitext {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 /// Every sentence of both sides in exactly one bead, in order.
 fn assert_covers(beads: &[(Vec<usize>, Vec<usize>)], n_zh: usize, n_en: usize) {

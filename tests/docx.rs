@@ -2,14 +2,13 @@
 //! binary (`segment`, `align`), and hostile archives (zip bombs, too many entries,
 //! DTDs with entities) refused with exit code 2 and the file's name.
 
+mod common;
+use common::*;
+
 use std::io::{Cursor, Write};
 use std::path::Path;
-use std::process::Command;
 
-use assert_cmd::prelude::*;
 use zip::write::SimpleFileOptions;
-
-const SAMPLE: &str = "corpora/digital-governance";
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -91,10 +90,6 @@ fn docx(body: &str) -> Vec<u8> {
         ("word/document.xml", document_xml(body).as_bytes()),
         ("word/styles.xml", styles_xml().as_bytes()),
     ])
-}
-
-fn bitext() -> Command {
-    Command::cargo_bin("bitext").unwrap()
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {

@@ -2,31 +2,17 @@
 //! library writer with findings, hostile text, and the report rendered by a real
 //! browser (headless Chromium; skipped when it is absent unless `CI` is set).
 
+mod common;
+use common::*;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use assert_cmd::prelude::*;
 use bitext::align::{AlignOptions, align};
 use bitext::formats::html::{ReportFinding, write_html};
 use bitext::lexicon::{Resources, default_glossary};
 use bitext::segment::{Lang, presplit};
-
-const SAMPLE: &str = "corpora/digital-governance";
-
-fn bitext() -> Command {
-    Command::cargo_bin("bitext").unwrap()
-}
-
-fn run_ok(args: &[&str]) -> String {
-    let out = bitext().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "bitext {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 fn sample_report() -> String {
     run_ok(&[

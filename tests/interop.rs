@@ -5,17 +5,13 @@
 //! Without the venv the translate-toolkit checks are skipped with a message, unless the
 //! environment variable `CI` is set, in which case they fail.
 
+mod common;
+use common::*;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use assert_cmd::prelude::*;
 use bitext::formats::aligned::{AlignedPair, read_aligned, read_jsonl};
-
-const SAMPLE: &str = "corpora/digital-governance";
-
-fn bitext() -> Command {
-    Command::cargo_bin("bitext").unwrap()
-}
 
 /// The venv's Python, or `None` (with a message) when it is absent outside CI.
 fn translate_toolkit_python() -> Option<PathBuf> {
