@@ -40,6 +40,8 @@ pub struct Params {
     pub base: f32,
     /// Weight of the length log-probability.
     pub w_len: f32,
+    /// Cost of a bead boundary where one side is inside a quotation and the other not.
+    pub w_quote: f32,
     /// English characters per Chinese character.
     pub ratio: f32,
     /// Variance of English length around `ratio * zh length`, per character.
@@ -69,6 +71,10 @@ pub struct Params {
 /// their words to be compared.
 const MAX_DEPTH: u8 = 5;
 
+/// Sentences a quotation may run on without a quotation mark before its state counts
+/// as unknown.
+const QUOTE_SPAN: usize = 6;
+
 impl Params {
     /// Set a parameter by name (`prior` takes shape names like `p12`), for experiments.
     pub fn set(&mut self, key: &str, value: f32) -> Result<(), String> {
@@ -76,6 +82,7 @@ impl Params {
             "w_sim" => self.w_sim = value,
             "base" => self.base = value,
             "w_len" => self.w_len = value,
+            "w_quote" => self.w_quote = value,
             "var" => self.var = value,
             "band" => self.band = value as usize,
             "max_cells" => self.max_cells = value as usize,
@@ -111,6 +118,7 @@ impl Default for Params {
             w_sim: 3.5,
             base: 0.12,
             w_len: 0.4,
+            w_quote: 1.25,
             ratio: 3.0,
             var: 9.0,
             prior: [
@@ -426,6 +434,7 @@ fn coarsen(units: &[UnitFeatures]) -> Vec<UnitFeatures> {
                 total_weight: weights.iter().sum(),
                 weights,
                 len: pair.iter().map(|u| u.len).sum(),
+                quote: pair.iter().rev().find_map(|u| u.quote),
             }
         })
         .collect()
@@ -441,6 +450,23 @@ pub fn align_in_band(
 ) -> Vec<RawBead> {
     let (n, m) = (zh.len(), en.len());
     let eval = Evaluator { zh, en, p };
+    // Inside a quotation or not after each prefix of units: a bead boundary should
+    // leave both sides in the same state (a quotation is not cut across beads). A state
+    // no quotation mark has confirmed for QUOTE_SPAN units is unknown: a stray mark
+    // must not mislead the rest of the region.
+    let inside = |units: &[UnitFeatures]| -> Vec<Option<bool>> {
+        let (mut state, mut since) = (false, 0usize);
+        std::iter::once(Some(false))
+            .chain(units.iter().map(|u| {
+                match u.quote {
+                    Some(q) => (state, since) = (q, 0),
+                    None => since += 1,
+                }
+                (!state || since <= QUOTE_SPAN).then_some(state)
+            }))
+            .collect()
+    };
+    let (zh_inside, en_inside) = (inside(zh), inside(en));
     let mut score: Vec<Vec<f32>> = Vec::with_capacity(n + 1);
     let mut back: Vec<Vec<u8>> = Vec::with_capacity(n + 1);
     let mut ring: VecDeque<RowMasks> = VecDeque::with_capacity(MAX_RUN + 1);
@@ -495,6 +521,11 @@ pub fn align_in_band(
                     best_k = k as u8;
                 }
             }
+            if let (Some(z), Some(e)) = (zh_inside[i], en_inside[j])
+                && z != e
+            {
+                best -= p.w_quote;
+            }
             row_score[j - lo] = best;
             row_back[j - lo] = best_k;
         }
@@ -548,4 +579,45 @@ pub fn bead_evidence(
     let eval = Evaluator { zh, en, p };
     let (_, sim, lp) = eval.bead(&ring, zr.start, zr, er);
     (sim, lp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(len: f32, quote: Option<bool>) -> UnitFeatures {
+        UnitFeatures {
+            len,
+            quote,
+            ..UnitFeatures::default()
+        }
+    }
+
+    /// Lengths alone cannot choose between 1-1 + 1-2 and 1-2 + 1-1 here (they are
+    /// mirror images); where the quotations end decides.
+    #[test]
+    fn a_bead_boundary_does_not_cut_a_quotation() {
+        let p = Params::default();
+        let shapes = |zh: &[UnitFeatures], en: &[UnitFeatures]| -> Vec<(usize, usize)> {
+            align(zh, en, &[], &p, None)
+                .iter()
+                .map(|b| (b.zh.len(), b.en.len()))
+                .collect()
+        };
+        // The first Chinese sentence ends inside a quotation, as does the second English one.
+        let zh = [unit(10.0, Some(true)), unit(10.0, Some(false))];
+        let en = [
+            unit(27.0, None),
+            unit(6.0, Some(true)),
+            unit(27.0, Some(false)),
+        ];
+        assert_eq!(shapes(&zh, &en), vec![(1, 2), (1, 1)]);
+        // Here the quotation opens in the first English sentence and closes in the second.
+        let en = [
+            unit(27.0, Some(true)),
+            unit(6.0, Some(false)),
+            unit(27.0, None),
+        ];
+        assert_eq!(shapes(&zh, &en), vec![(1, 1), (1, 2)]);
+    }
 }

@@ -23,6 +23,9 @@ pub struct UnitFeatures {
     pub weights: Vec<f32>,
     pub total_weight: f32,
     pub len: f32,
+    /// Whether the unit ends inside a quotation, when its quotation marks say so (the
+    /// last one that opens or closes); None when it has none.
+    pub quote: Option<bool>,
 }
 
 /// Both documents' features plus the translation relation between their items.
@@ -169,6 +172,53 @@ fn punctuation_items(text: &str, lang: Lang) -> Vec<String> {
     items
 }
 
+/// Whether `text` ends inside a quotation: decided by its last quotation mark that
+/// clearly opens or closes. English single quotes double as apostrophes, so a quote
+/// counts only where the characters around it say which it is (not it's, Parties').
+pub fn quote_state(text: &str, lang: Lang) -> Option<bool> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut state = None;
+    for (k, &c) in chars.iter().enumerate() {
+        let before = k.checked_sub(1).map(|p| chars[p]);
+        let after = chars.get(k + 1).copied();
+        let opens_here = before.is_none_or(|b| b.is_whitespace() || "([—–-:：，,".contains(b))
+            && after.is_some_and(|a| !a.is_whitespace());
+        let closes_here = before.is_some_and(|b| !b.is_whitespace())
+            && after.is_none_or(|a| a.is_whitespace() || ".,;:!?)]—–-".contains(a));
+        let mark = match c {
+            '“' | '「' | '『' => Some(true),
+            '”' | '」' | '』' => Some(false),
+            // Chinese single quotes nest inside double ones or mark a single word.
+            '‘' | '’' if lang == Lang::Zh => None,
+            '‘' => Some(true),
+            '’' | '\'' => {
+                let after_punct = before.is_some_and(|b| ".,;:!?…—–-".contains(b));
+                if c == '\'' && opens_here {
+                    Some(true)
+                } else if closes_here && (after_punct || after.is_none_or(|a| a != ' ')) {
+                    Some(false)
+                } else {
+                    None
+                }
+            }
+            '"' => {
+                if opens_here {
+                    Some(true)
+                } else if closes_here {
+                    Some(false)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if mark.is_some() {
+            state = mark;
+        }
+    }
+    state
+}
+
 fn char_len(text: &str) -> f32 {
     text.chars().filter(|c| !c.is_whitespace()).count() as f32
 }
@@ -204,6 +254,7 @@ fn weigh(items: Vec<Vec<u32>>, lens: Vec<f32>) -> Vec<UnitFeatures> {
                 items: v,
                 weights,
                 len,
+                quote: None,
             }
         })
         .collect()
@@ -303,7 +354,11 @@ impl PairFeatures {
             let lens = (0..doc.units.len())
                 .map(|i| char_len(doc.unit_text(i)))
                 .collect();
-            (weigh(raw, lens), vocab)
+            let mut units = weigh(raw, lens);
+            for (i, u) in units.iter_mut().enumerate() {
+                u.quote = quote_state(doc.unit_text(i), doc.lang);
+            }
+            (units, vocab)
         };
         let ((zf, zv), (ef, ev)) = std::thread::scope(|s| {
             let zh_side = s.spawn(|| side(zh, zh_items));
@@ -365,5 +420,30 @@ impl PairFeatures {
                 t.insert(pos, e);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_state_follows_the_last_mark_that_opens_or_closes() {
+        assert_eq!(quote_state("他说：“走吧。”", Lang::Zh), Some(false));
+        assert_eq!(
+            quote_state("刘老老说道：“谁叫你去打劫呢?", Lang::Zh),
+            Some(true)
+        );
+        assert_eq!(quote_state("没有引号。", Lang::Zh), None);
+        // Chinese single quotes nest or mark one word: no state.
+        assert_eq!(quote_state("形成‘余烬’。", Lang::Zh), None);
+        assert_eq!(quote_state("'Which Mrs Zhou?", Lang::En), Some(true));
+        assert_eq!(quote_state("Go out and rob?'", Lang::En), Some(false));
+        assert_eq!(quote_state("'a shame', and he said", Lang::En), Some(false));
+        assert_eq!(quote_state("\"What I mean is ...", Lang::En), Some(true));
+        assert_eq!(quote_state("he said, \"fine.\"", Lang::En), Some(false));
+        // Apostrophes are neither.
+        assert_eq!(quote_state("It's the Parties' rights.", Lang::En), None);
+        assert_eq!(quote_state("‘Yes’, she said.", Lang::En), Some(false));
     }
 }
