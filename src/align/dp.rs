@@ -479,7 +479,7 @@ pub fn align_in_band(
             score[i][j - lo]
         }
     };
-    for i in 0..=n {
+    for (i, &zh_in) in zh_inside.iter().enumerate() {
         if i > 0 {
             let r = i - 1;
             let cols = band.lo[i].saturating_sub(MAX_RUN)..band.hi[(r + MAX_RUN).min(n)].min(m);
@@ -521,7 +521,7 @@ pub fn align_in_band(
                     best_k = k as u8;
                 }
             }
-            if let (Some(z), Some(e)) = (zh_inside[i], en_inside[j])
+            if let (Some(z), Some(e)) = (zh_in, en_inside[j])
                 && z != e
             {
                 best -= p.w_quote;
