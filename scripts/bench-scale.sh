@@ -4,6 +4,7 @@
 # so both sides stay parallel) into one pre-split pair, with the gold alignments
 # concatenated the same way so that strict F1 at scale is measured too.
 # usage: scripts/bench-scale.sh [BITEXT_BINARY] [SIZES...]
+# Extra `bitext align` arguments may be given in the environment: ALIGN_ARGS="--param band=4".
 set -euo pipefail
 bin=${1:-target/release/bitext}; shift || true
 sizes=${*:-1000 10000 100000}
@@ -31,7 +32,7 @@ for n in $sizes; do
       oz=$((oz + $(wc -l < "$f"))); oe=$((oe + $(wc -l < "$e")))
     done
   done
-  /usr/bin/time -v "$bin" align --presplit --format beads "$work/zh" "$work/en" -o "$work/out.align" 2> "$work/time"
+  /usr/bin/time -v "$bin" align --presplit --format beads ${ALIGN_ARGS:-} "$work/zh" "$work/en" -o "$work/out.align" 2> "$work/time"
   wall=$(grep "Elapsed (wall clock)" "$work/time" | awk '{print $NF}')
   user=$(grep "User time" "$work/time" | awk '{print $NF}')
   rss=$(grep "Maximum resident set size" "$work/time" | awk '{print $NF}')

@@ -154,18 +154,19 @@ impl AlignInput {
             _ => {}
         }
         progress.stage("segmenting");
-        let (zh, en) = if self.presplit {
-            (
-                segment::presplit(zh_text, Lang::Zh),
-                segment::presplit(en_text, Lang::En),
-            )
-        } else {
-            std::thread::scope(|s| {
-                let zh = s.spawn(|| segment::segment(zh_text, Lang::Zh, zh_fmt));
-                let en = segment::segment(en_text, Lang::En, en_fmt);
-                (zh.join().expect("segmenter thread"), en)
-            })
-        };
+        // One side per thread: tokenising is most of the work.
+        let (zh, en) = std::thread::scope(|s| {
+            let presplit = self.presplit;
+            let zh = s.spawn(move || match presplit {
+                true => segment::presplit(zh_text, Lang::Zh),
+                false => segment::segment(zh_text, Lang::Zh, zh_fmt),
+            });
+            let en = match presplit {
+                true => segment::presplit(en_text, Lang::En),
+                false => segment::segment(en_text, Lang::En, en_fmt),
+            };
+            (zh.join().expect("segmenter thread"), en)
+        });
         if zh.units.is_empty() {
             bail!(crate::Error::input(zh_path.as_str(), "no sentences found"));
         }
