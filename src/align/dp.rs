@@ -11,7 +11,7 @@
 //! units ORs its cells' masks, so merged sentences are scored on their union without
 //! double counting.
 
-use std::collections::VecDeque;
+use rayon::prelude::*;
 
 use super::features::{MAX_ITEMS, MAX_RUN, UnitFeatures};
 
@@ -74,6 +74,10 @@ const MAX_DEPTH: u8 = 5;
 /// Sentences a quotation may run on without a quotation mark before its state counts
 /// as unknown.
 const QUOTE_SPAN: usize = 6;
+
+/// DP rows whose bead scores are computed together (in parallel) before the
+/// maximisation runs over them: enough work per block, little memory.
+const BLOCK_ROWS: usize = 512;
 
 impl Params {
     /// Set a parameter by name (`prior` takes shape names like `p12`), for experiments.
@@ -317,15 +321,16 @@ struct Evaluator<'a> {
 }
 
 impl Evaluator<'_> {
+    /// `masks[r - masks_first]` holds the masks of Chinese unit r; `shape` indexes `BEADS`.
     fn bead(
         &self,
-        ring: &VecDeque<RowMasks>,
-        ring_first: usize,
+        masks: &[RowMasks],
+        masks_first: usize,
+        shape: usize,
         zr: std::ops::Range<usize>,
         er: std::ops::Range<usize>,
     ) -> (f32, f32, f32) {
         let (a, b) = (zr.len(), er.len());
-        let shape = BEADS.iter().position(|&s| s == (a, b)).unwrap();
         if a == 0 || b == 0 {
             return (self.p.prior[shape], 0.0, 0.0);
         }
@@ -333,7 +338,7 @@ impl Evaluator<'_> {
             (0.0f32, 0.0f32, 0.0f32, 0.0f32, 0.0f32, 0.0f32);
         let mut en_masks = [0u64; MAX_RUN];
         for r in zr.clone() {
-            let rm = &ring[r - ring_first];
+            let rm = &masks[r - masks_first];
             let mut zm = 0u64;
             for (k, c) in er.clone().enumerate() {
                 let (z, e) = rm.cells[c - rm.first_col];
@@ -478,11 +483,9 @@ pub fn align_in_band(
             .collect()
     };
     let (zh_inside, en_inside) = (inside(zh), inside(en));
+    let shapes = &BEADS[..p.shapes];
     let mut score: Vec<Vec<f32>> = Vec::with_capacity(n + 1);
     let mut back: Vec<Vec<u8>> = Vec::with_capacity(n + 1);
-    let mut ring: VecDeque<RowMasks> = VecDeque::with_capacity(MAX_RUN + 1);
-    let mut targets = Vec::new();
-    let mut ring_first = 0usize;
     let get = |score: &Vec<Vec<f32>>, i: usize, j: usize| -> f32 {
         let (lo, hi) = (band.lo[i], band.hi[i]);
         if j < lo || j > hi {
@@ -491,58 +494,81 @@ pub fn align_in_band(
             score[i][j - lo]
         }
     };
-    for (i, &zh_in) in zh_inside.iter().enumerate() {
-        if i > 0 {
-            let r = i - 1;
-            let cols = band.lo[i].saturating_sub(MAX_RUN)..band.hi[(r + MAX_RUN).min(n)].min(m);
-            ring.push_back(row_masks(&zh[r], en, trans, cols, &mut targets));
-            if ring.len() > MAX_RUN {
-                ring.pop_front();
-                ring_first += 1;
-            }
-        }
-        let (lo, hi) = (band.lo[i], band.hi[i]);
-        let mut row_score = vec![f32::NEG_INFINITY; hi - lo + 1];
-        let mut row_back = vec![u8::MAX; hi - lo + 1];
-        for j in lo..=hi {
-            if i == 0 && j == 0 {
-                row_score[0] = 0.0;
-                continue;
-            }
-            let mut best = f32::NEG_INFINITY;
-            let mut best_k = u8::MAX;
-            for (k, &(a, b)) in BEADS.iter().enumerate().take(p.shapes) {
-                if a > i || b > j {
-                    continue;
-                }
-                let prev = if a == 0 {
-                    if j - b < lo {
-                        f32::NEG_INFINITY
-                    } else {
-                        row_score[j - b - lo]
+    // Bead scores do not depend on the DP, only the maximisation does: each block of
+    // rows is scored in parallel first, then maximised in order.
+    for block_start in (0..=n).step_by(BLOCK_ROWS) {
+        let rows = block_start..(block_start + BLOCK_ROWS).min(n + 1);
+        // Row i's beads use the masks of Chinese units i - MAX_RUN .. i.
+        let masks_first = rows.start.saturating_sub(MAX_RUN);
+        let masks: Vec<RowMasks> = (masks_first..rows.end - 1)
+            .into_par_iter()
+            .map_init(Vec::new, |targets, r| {
+                let cols =
+                    band.lo[r + 1].saturating_sub(MAX_RUN)..band.hi[(r + MAX_RUN).min(n)].min(m);
+                row_masks(&zh[r], en, trans, cols, targets)
+            })
+            .collect();
+        // Per row, per column of the band, per shape: the score, or -inf where the
+        // bead would start outside the band.
+        let scored: Vec<Vec<f32>> = rows
+            .clone()
+            .into_par_iter()
+            .map(|i| {
+                let (lo, hi) = (band.lo[i], band.hi[i]);
+                let mut out = vec![f32::NEG_INFINITY; (hi - lo + 1) * shapes.len()];
+                for j in lo..=hi {
+                    for (k, &(a, b)) in shapes.iter().enumerate() {
+                        if a > i || b > j {
+                            continue;
+                        }
+                        let (pi, pj) = (i - a, j - b);
+                        if pj < band.lo[pi] || pj > band.hi[pi] {
+                            continue;
+                        }
+                        out[(j - lo) * shapes.len() + k] =
+                            eval.bead(&masks, masks_first, k, pi..i, pj..j).0;
                     }
-                } else {
-                    get(&score, i - a, j - b)
-                };
-                if prev == f32::NEG_INFINITY {
+                }
+                out
+            })
+            .collect();
+        for (i, row_scored) in rows.zip(scored) {
+            let (lo, hi) = (band.lo[i], band.hi[i]);
+            let mut row_score = vec![f32::NEG_INFINITY; hi - lo + 1];
+            let mut row_back = vec![u8::MAX; hi - lo + 1];
+            for j in lo..=hi {
+                if i == 0 && j == 0 {
+                    row_score[0] = 0.0;
                     continue;
                 }
-                let (s, _, _) = eval.bead(&ring, ring_first, i - a..i, j - b..j);
-                if prev + s > best {
-                    best = prev + s;
-                    best_k = k as u8;
+                let mut best = f32::NEG_INFINITY;
+                let mut best_k = u8::MAX;
+                let cell = &row_scored[(j - lo) * shapes.len()..(j - lo + 1) * shapes.len()];
+                for (k, (&(a, b), &s)) in shapes.iter().zip(cell).enumerate() {
+                    if s == f32::NEG_INFINITY {
+                        continue;
+                    }
+                    let prev = if a == 0 {
+                        row_score[j - b - lo]
+                    } else {
+                        get(&score, i - a, j - b)
+                    };
+                    if prev + s > best {
+                        best = prev + s;
+                        best_k = k as u8;
+                    }
                 }
+                if let (Some(z), Some(e)) = (zh_inside[i], en_inside[j])
+                    && z != e
+                {
+                    best -= p.w_quote;
+                }
+                row_score[j - lo] = best;
+                row_back[j - lo] = best_k;
             }
-            if let (Some(z), Some(e)) = (zh_in, en_inside[j])
-                && z != e
-            {
-                best -= p.w_quote;
-            }
-            row_score[j - lo] = best;
-            row_back[j - lo] = best_k;
+            score.push(row_score);
+            back.push(row_back);
         }
-        score.push(row_score);
-        back.push(row_back);
     }
     // Trace back; the masks of old rows are gone, so bead evidence is recomputed.
     let mut shapes = Vec::new();
@@ -585,12 +611,16 @@ pub fn bead_evidence(
         return (0.0, 0.0);
     }
     let mut targets = Vec::new();
-    let ring: VecDeque<RowMasks> = zr
+    let masks: Vec<RowMasks> = zr
         .clone()
         .map(|r| row_masks(&zh[r], en, trans, er.clone(), &mut targets))
         .collect();
+    let shape = BEADS
+        .iter()
+        .position(|&s| s == (zr.len(), er.len()))
+        .expect("a bead of a known shape");
     let eval = Evaluator { zh, en, p };
-    let (_, sim, lp) = eval.bead(&ring, zr.start, zr, er);
+    let (_, sim, lp) = eval.bead(&masks, zr.start, shape, zr, er);
     (sim, lp)
 }
 
