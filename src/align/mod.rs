@@ -42,7 +42,9 @@ pub struct Bead {
     pub section: Vec<String>,
 }
 
-/// Two documents and their alignment.
+/// Two documents and their alignment. The documents keep their text, units and
+/// sections but not their word tokens: those are most of a document's memory, and
+/// nothing after the alignment features needs them (`segment` recomputes them).
 pub struct Bitext {
     pub zh: Document,
     pub en: Document,
@@ -154,8 +156,17 @@ struct Region {
 }
 
 /// Align two segmented documents.
-pub fn align(zh: Document, en: Document, resources: &Resources, opts: &AlignOptions) -> Bitext {
+pub fn align(
+    mut zh: Document,
+    mut en: Document,
+    resources: &Resources,
+    opts: &AlignOptions,
+) -> Bitext {
     let mut feats = PairFeatures::new(&zh, &en, resources);
+    // Freed before the search, which is when memory peaks.
+    for unit in zh.units.iter_mut().chain(en.units.iter_mut()) {
+        unit.tokens = Vec::new();
+    }
     let mut params = opts.params.clone();
     fit_length_ratio(&feats, &mut params);
     let mut warnings = Vec::new();
