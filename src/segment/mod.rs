@@ -14,6 +14,7 @@
 
 pub mod heading;
 pub mod sentence;
+pub mod unwrap;
 pub mod words;
 
 use std::sync::LazyLock;
@@ -140,8 +141,14 @@ impl Document {
 }
 
 /// Segment running text into sections, paragraphs and sentences. Each non-empty line
-/// is a paragraph; a heading is always one whole line.
+/// is a paragraph (hard-wrapped plain text is first joined back into one line per
+/// paragraph: the document's text is then the joined text); a heading is always one
+/// whole line.
 pub fn segment(text: String, lang: Lang, format: TextFormat) -> Document {
+    let text = match format {
+        TextFormat::Plain => unwrap::unwrap(&text, lang).unwrap_or(text),
+        _ => text,
+    };
     let mut b = Builder {
         lang,
         sections: vec![Section::default()],

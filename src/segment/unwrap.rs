@@ -1,0 +1,266 @@
+//! Hard-wrapped text (as PDF converters and e-mail write it) joined back into one line
+//! per paragraph, so that a line break inside a sentence does not cut the sentence.
+//!
+//! A document counts as wrapped when most of its full-width lines end in the middle of
+//! a sentence. Then a line is joined to the next when it is full-width and ends open;
+//! a short line (a heading, a title, a paragraph's last line) never is.
+
+use super::Lang;
+
+/// Lines at least this share of the document's wide-line length count as full-width.
+const FULL_WIDTH: f64 = 0.75;
+/// A document is wrapped when at least this share of its full-width lines end open...
+const OPEN_SHARE: f64 = 0.5;
+/// ...and at least this many of them do.
+const MIN_OPEN_LINES: usize = 3;
+/// Wrapped prose fills at least this width (in columns; a Chinese character is two).
+const MIN_WRAP_WIDTH: f64 = 40.0;
+
+fn width(line: &str) -> usize {
+    line.chars()
+        .map(|c| {
+            if super::words::is_han(c) || !c.is_ascii() {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// Whether a trimmed line stops where a sentence or a clause may end: closing quotes
+/// and brackets aside, on a full stop, question or exclamation mark, colon, semicolon
+/// or ellipsis (a comma or a bracket at a line's end is mid-sentence).
+fn ends_closed(line: &str) -> bool {
+    let core = line.trim_end_matches(|c: char| super::sentence::is_closer(c));
+    core.chars()
+        .next_back()
+        .is_none_or(|c| "。！？；：….!?;:".contains(c))
+}
+
+/// Whether an English line ends on a word that cannot end a sentence or a title.
+fn ends_with_joining_word(line: &str) -> bool {
+    const JOINING: &[&str] = &[
+        "a", "an", "the", "and", "or", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
+        "from", "into", "as", "than", "that", "which",
+    ];
+    line.rsplit(' ')
+        .next()
+        .is_some_and(|w| JOINING.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// The text with wrapped lines joined, or None when it does not look wrapped.
+pub fn unwrap(text: &str, lang: Lang) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .map(|l| width(l.trim()))
+        .filter(|&w| w > 0)
+        .collect();
+    if widths.len() < MIN_OPEN_LINES {
+        return None;
+    }
+    widths.sort_unstable();
+    // The width wrapped lines fill: the 90th percentile, so that a few over-long lines
+    // (tables, URLs) do not set it.
+    let wide = widths[(widths.len() - 1) * 9 / 10] as f64;
+    if wide < MIN_WRAP_WIDTH {
+        return None; // short lines: headings and lists, not wrapped prose
+    }
+    let full = |l: &str| width(l) as f64 >= FULL_WIDTH * wide;
+    let numbering = super::heading::Numbering::default();
+    let heading = |l: &str| {
+        super::heading::parse_label(l, lang, &numbering)
+            .is_some_and(|m| super::heading::is_heading_text(&l[m.len..], lang))
+    };
+    // Evidence: full-width prose lines (not headings or titles) followed by more text,
+    // and how many of them stop mid-sentence.
+    let (mut full_lines, mut open) = (0usize, 0usize);
+    for (k, l) in lines.iter().enumerate() {
+        let l = l.trim();
+        let next_has_text = lines.get(k + 1).is_some_and(|n| !n.trim().is_empty());
+        if !l.is_empty()
+            && full(l)
+            && next_has_text
+            && !heading(l)
+            && !super::heading::is_title_line(l, lang)
+        {
+            full_lines += 1;
+            open += usize::from(!ends_closed(l));
+        }
+    }
+    if open < MIN_OPEN_LINES || (open as f64) < OPEN_SHARE * full_lines as f64 {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut joined_into = false;
+    for (k, l) in lines.iter().enumerate() {
+        let t = l.trim();
+        // A continuation loses its indent; any other line keeps it.
+        out.push_str(if joined_into { t } else { l.trim_end() });
+        let next = lines.get(k + 1).map(|n| n.trim()).unwrap_or("");
+        let first = next.chars().next();
+        // A numbered line that reads as a heading stays one, and a line ending like a
+        // sentence ends one, unless an English sentence visibly runs on into the next
+        // line (after "i.e." or "Mr.").
+        let runs_on = lang == Lang::En
+            && (first.is_some_and(char::is_lowercase) || ends_with_joining_word(t));
+        // A full-width heading followed by a title-like line is one heading wrapped.
+        let heading_runs_on = heading(t) && super::heading::is_title_line(next, lang);
+        joined_into = !t.is_empty()
+            && full(t)
+            && (!ends_closed(t) || runs_on)
+            && !next.is_empty()
+            && !heading(next)
+            && (runs_on || heading_runs_on || !heading(t));
+        if !joined_into {
+            out.push('\n');
+            continue;
+        }
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        let hyphenated = t.ends_with('-') && latin(first);
+        // Chinese runs on with nothing between; words (and Latin words in Chinese) take
+        // a space, except after a line-end hyphen, which stays as written.
+        if !hyphenated && (lang == Lang::En || (latin(t.chars().next_back()) && latin(first))) {
+            out.push(' ');
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wrapped_chinese_document_runs_on_and_headings_stay_lines() {
+        let text = "一、总体要求\n\
+                    当前，世界百年未有之大变局加速演进，新一轮科技革命\n\
+                    和产业变革深入发展，数字技术正以前所未有的速度融入\n\
+                    经济社会发展各领域全过程。数据成为新的关键生产要素\n\
+                    ，各国纷纷出台战略。\n\
+                    二、主要任务\n\
+                    我们坚持开放合作，反对保护主义，推动建设开放、公平\n\
+                    、非歧视的数字发展环境，促进数字技术惠及各国人民。\n";
+        let out = unwrap(text, Lang::Zh).expect("wrapped");
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "一、总体要求");
+        assert!(lines[1].starts_with("当前，") && lines[1].ends_with("各国纷纷出台战略。"));
+        assert!(lines[1].contains("科技革命和产业变革"));
+        assert_eq!(lines[2], "二、主要任务");
+        assert!(lines[3].contains("开放、公平、非歧视"));
+        assert_eq!(lines.len(), 4);
+    }
+
+    #[test]
+    fn a_wrapped_english_document_joins_with_spaces_and_keeps_hyphens() {
+        let text = "I. General Requirements\n\
+                    The world is undergoing profound changes unseen in a\n\
+                    century, and a new round of technological revolution is\n\
+                    deepening. Digital technology is being integrated into\n\
+                    all fields of economic and social development with cross-\n\
+                    border data flows growing fast.\n";
+        let out = unwrap(text, Lang::En).expect("wrapped");
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "I. General Requirements");
+        assert!(lines[1].contains("unseen in a century, and"));
+        assert!(lines[1].contains("with cross-border data flows"));
+        assert_eq!(lines.len(), 2);
+    }
+
+    #[test]
+    fn one_paragraph_per_line_is_left_alone() {
+        let text = "一、总体要求\n\
+                    当前，世界百年未有之大变局加速演进，新一轮科技革命和产业变革深入发展。\n\
+                    数据成为新的关键生产要素，各国纷纷出台战略。\n\
+                    我们坚持开放合作，反对保护主义。\n\
+                    二、主要任务\n";
+        assert_eq!(unwrap(text, Lang::Zh), None);
+        let sample = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/corpora/digital-governance/zh.txt"
+        ))
+        .unwrap();
+        assert_eq!(unwrap(&sample, Lang::Zh), None);
+        let sample = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/corpora/digital-governance/en.txt"
+        ))
+        .unwrap();
+        assert_eq!(unwrap(&sample, Lang::En), None);
+    }
+
+    /// Our sample pair hard-wrapped as a PDF converter would (paragraphs only: Chinese
+    /// every 30 characters, English at 72 columns) segments into the same sentences.
+    #[test]
+    fn the_wrapped_sample_segments_like_the_original() {
+        use crate::segment::{TextFormat, segment};
+        let wrap_zh = |line: &str| -> String {
+            let chars: Vec<char> = line.chars().collect();
+            let mut out = String::new();
+            let mut k = 0;
+            while k < chars.len() {
+                let mut end = (k + 30).min(chars.len());
+                // Converters keep a Latin word on one line.
+                while end < chars.len()
+                    && chars[end - 1].is_ascii_alphanumeric()
+                    && chars[end].is_ascii_alphanumeric()
+                {
+                    end += 1;
+                }
+                out.extend(&chars[k..end]);
+                out.push('\n');
+                k = end;
+            }
+            out
+        };
+        let wrap_en = |line: &str| -> String {
+            let mut out = String::new();
+            let mut col = 0;
+            for w in line.split(' ') {
+                if col > 0 && col + 1 + w.len() > 72 {
+                    out.push('\n');
+                    col = 0;
+                } else if col > 0 {
+                    out.push(' ');
+                    col += 1;
+                }
+                out.push_str(w);
+                col += w.len();
+            }
+            out.push('\n');
+            out
+        };
+        for (name, lang) in [("zh.txt", Lang::Zh), ("en.txt", Lang::En)] {
+            let path = format!(
+                "{}/corpora/digital-governance/{name}",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let text = std::fs::read_to_string(path).unwrap();
+            let wrapped: String = text
+                .lines()
+                .map(|l| match (l.chars().count() > 80, lang) {
+                    (true, Lang::Zh) => wrap_zh(l),
+                    (true, Lang::En) => wrap_en(l),
+                    _ => format!("{l}\n"),
+                })
+                .collect();
+            assert!(
+                wrapped.lines().count() > text.lines().count() * 2,
+                "{name} was wrapped"
+            );
+            let units = |t: String| {
+                let doc = segment(t, lang, TextFormat::Plain);
+                (0..doc.units.len())
+                    .map(|i| doc.unit_text(i).to_string())
+                    .collect::<Vec<_>>()
+            };
+            let (got, want) = (units(wrapped), units(text));
+            // The first difference, not two walls of text.
+            if let Some(k) = (0..got.len().min(want.len())).find(|&k| got[k] != want[k]) {
+                panic!("{name}: unit {k} is {:?}, not {:?}", got[k], want[k]);
+            }
+            assert_eq!(got.len(), want.len(), "{name}");
+        }
+    }
+}
