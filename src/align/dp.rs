@@ -9,7 +9,12 @@
 //! Lexical evidence is computed once per cell as two bit masks (which content items of
 //! the Chinese unit the English unit translates, and the reverse); a bead of several
 //! units ORs its cells' masks, so merged sentences are scored on their union without
-//! double counting.
+//! double counting. Bead scores do not depend on the DP, so each block of rows is
+//! scored in parallel before the maximisation runs over it.
+//!
+//! Bead boundaries also answer to quotations: a boundary after which one side is
+//! inside a quotation and the other is not costs `w_quote` (dialogue is where length
+//! and words alone most often put a sentence in the wrong bead).
 
 use rayon::prelude::*;
 
