@@ -372,7 +372,7 @@ fn trace(
     }
     // A wording close to an approved one, in the same place ('new development
     // philosophy' for 'new development concept').
-    if let Some(s) = term.approved.iter().find_map(|r| en.near(r)) {
+    if let Some(s) = term.approved.iter().find_map(|r| en.near_variant(r)) {
         return Some(Trace::Near(s));
     }
     if let Some(g) = glosses.iter().find(|g| en.all_close(g.content())) {
@@ -405,11 +405,11 @@ fn trace(
         .unwrap_or_default()
     };
     let per_word: Vec<Vec<String>> = words.iter().map(|w| rendered(w)).collect();
-    if words.len() >= 2 && per_word.iter().all(|s| !s.is_empty()) {
-        let first: Vec<String> = per_word.iter().map(|s| s[0].clone()).collect();
-        if en.all_close(&first) {
-            return Some(Trace::OtherWords(first.join(" ")));
-        }
+    if words.len() >= 2
+        && per_word.iter().all(|s| !s.is_empty())
+        && let Some(found) = en.one_of_each_close(&per_word)
+    {
+        return Some(Trace::OtherWords(found.join(" ")));
     }
     if let Some(h) = term
         .approved
@@ -466,8 +466,9 @@ fn miss(
     opts: &CheckOptions,
 ) -> Finding {
     // Info: the English most likely carries the term in a way good style allows
-    // (a short reference, a pronoun, part of it); warning: in words of its own.
-    let (severity, note, hint) = match trace(en, terms, term, opts.dictionary) {
+    // (a short reference, a pronoun, other words for it, part of it); warning: a
+    // wording of its own close to the approved one.
+    let (mut severity, note, hint) = match trace(en, terms, term, opts.dictionary) {
         Some(Trace::Misspelt(s)) => (
             Severity::Error,
             " (misspelt?)".into(),
@@ -483,7 +484,7 @@ fn miss(
             Some(format!("near: '{s}'")),
         ),
         Some(Trace::OtherWords(s)) => (
-            Severity::Warning,
+            Severity::Info,
             format!(" (rendered in other words: '{s}'?)"),
             None,
         ),
@@ -497,6 +498,10 @@ fn miss(
         None if mentioned => (Severity::Info, " (mentioned just before)".into(), None),
         None => (Severity::Error, String::new(), None),
     };
+    // A heading is reworded freely; only a term missing altogether is worth a look.
+    if severity == Severity::Warning && en.is_heading() {
+        severity = Severity::Info;
+    }
     let mut f = Finding::bead(
         FindingType::GlossaryMiss,
         severity,
@@ -1007,7 +1012,7 @@ mod tests {
     }
 
     #[test]
-    fn dictionary_translations_of_the_words_are_a_warning() {
+    fn dictionary_translations_of_the_words_are_a_note() {
         let dict = Dictionary::from_cedict_text(
             "數據 数据 [shu4 ju4] /data/\n治理 治理 [zhi4 li3] /governance/to govern/\n",
             "t",
@@ -1023,10 +1028,30 @@ mod tests {
             dictionary: Some(&dict),
         };
         let found = check(&pairs, &terms, &[], &opts);
-        assert_eq!(misses(&found), [(0, Severity::Warning)], "{found:#?}");
-        // Without a dictionary only the shared word 'data' shows: a note.
+        assert_eq!(misses(&found), [(0, Severity::Info)], "{found:#?}");
+        assert!(
+            found[0].message.contains("other words: 'data governance'"),
+            "{found:#?}"
+        );
+        // Without a dictionary only the shared word 'data' shows.
         let found = check(&pairs, &terms, &[], &CheckOptions::default());
         assert_eq!(misses(&found), [(0, Severity::Info)], "{found:#?}");
+        assert!(found[0].message.contains("in part"), "{found:#?}");
+    }
+
+    #[test]
+    fn a_reworded_heading_is_a_note() {
+        let terms = one_term("数字经济", "digital economy");
+        let pairs = [
+            AlignedPair::new(0, "发展数字经济", "Growing the Data Economy"),
+            AlignedPair::new(1, "发展数字经济。", "Growing the data economy."),
+        ];
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        assert_eq!(
+            misses(&found),
+            [(0, Severity::Info), (1, Severity::Warning)],
+            "{found:#?}"
+        );
     }
 
     #[test]

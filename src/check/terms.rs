@@ -287,17 +287,46 @@ impl<'a> EnglishText<'a> {
         })
     }
 
-    /// Word positions of stems (each the first loose match not yet used) when all are
-    /// found within a window of a few words of each other.
+    /// Are all the stems found within a window of a few words?
     pub fn all_close(&self, stems: &[String]) -> bool {
+        let alternatives: Vec<Vec<String>> = stems.iter().map(|s| vec![s.clone()]).collect();
+        self.one_of_each_close(&alternatives).is_some()
+    }
+
+    /// One word for a stem of each set, all within a window of a few words: the
+    /// words found.
+    pub fn one_of_each_close(&self, sets: &[Vec<String>]) -> Option<Vec<&'a str>> {
         let w = &self.words;
-        let window = 2 * stems.len() + 2;
-        (0..w.len()).any(|i| {
+        let window = 2 * sets.len() + 3;
+        (0..w.len()).find_map(|i| {
             let end = (i + window).min(w.len());
-            stems
-                .iter()
-                .all(|s| (i..end).any(|k| !w[k].4 && loose_eq(s, &w[k].3)))
+            sets.iter()
+                .map(|set| {
+                    (i..end)
+                        .find(|&k| !w[k].4 && set.iter().any(|s| loose_eq(s, &w[k].3)))
+                        .map(|k| &self.text[w[k].0..w[k].1])
+                })
+                .collect()
         })
+    }
+
+    /// A heading rather than a sentence: no closing punctuation and its longer words
+    /// capitalised ('Realize Youthful Dreams'). Headings are worded freely.
+    pub fn is_heading(&self) -> bool {
+        let closed = self
+            .text
+            .trim_end()
+            .ends_with(['.', '!', '?', ';', ':', '"', '”', '’', ')']);
+        let long: Vec<&str> = split_words(self.text)
+            .into_iter()
+            .map(|(_, _, w)| w)
+            .filter(|w| w.chars().count() >= 4)
+            .collect();
+        let capital = long
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count();
+        !closed && !long.is_empty() && 2 * capital >= long.len()
     }
 
     /// `r` written with one word misspelt: same words but one, which is at most two
@@ -367,6 +396,25 @@ impl<'a> EnglishText<'a> {
 
     /// [`EnglishText::near`] with its similarity.
     pub fn nearest(&self, r: &Rendering) -> Option<(f64, String)> {
+        self.nearest_sharing(r, 1)
+    }
+
+    /// A near wording that keeps the rendering's head word or two of its content
+    /// words ('data economy' for 'digital economy', 'new development philosophy' for
+    /// 'new development concept'): another wording of the term, not a window that
+    /// happens to share 'the Party'.
+    pub fn near_variant(&self, r: &Rendering) -> Option<String> {
+        let (_, span) = self.nearest_sharing(r, 2).or_else(|| {
+            let head = r.head()?;
+            self.nearest(r)
+                .filter(|(_, span)| EnglishText::new(span).words.iter().any(|x| x.3 == head))
+        })?;
+        Some(span)
+    }
+
+    /// The window most similar to `r` (normalised Levenshtein ≥ 0.6) among those
+    /// sharing at least `shared` content words with it.
+    fn nearest_sharing(&self, r: &Rendering, shared: usize) -> Option<(f64, String)> {
         let n = r.stems.len().max(1);
         let target = r.text.to_lowercase().replace('-', " ");
         let mut best: Option<(f64, String)> = None;
@@ -381,7 +429,9 @@ impl<'a> EnglishText<'a> {
                 // A window sharing no word with the rendering is a coincidence.
                 let shares = self.words[i..i + len]
                     .iter()
-                    .any(|x| r.stems.contains(&x.3));
+                    .filter(|x| !x.4 && r.stems.contains(&x.3))
+                    .count()
+                    >= shared;
                 if sim >= 0.6 && shares && best.as_ref().is_none_or(|(b, _)| sim > *b) {
                     best = Some((sim, span.to_string()));
                 }
