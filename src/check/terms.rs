@@ -96,7 +96,10 @@ impl Rendering {
     /// Chinese socialism'), not a second way of saying it.
     pub fn is_shortening_of(&self, other: &Rendering) -> bool {
         let (a, b) = (&self.content, &other.content);
-        if a.is_empty() || a.len() >= b.len() {
+        // Without the other's head it says something else ('governance' is no
+        // shortening of 'government activities').
+        let keeps_head = other.head().is_some_and(|h| a.iter().any(|x| x == h));
+        if a.is_empty() || a.len() >= b.len() || !keeps_head {
             return false;
         }
         let mut rest = b.iter();
@@ -731,6 +734,8 @@ mod tests {
         assert!(
             !r("Chinese socialism").is_shortening_of(&r("socialism with Chinese characteristics"))
         );
+        // Dropping the head is another rendering, not a shorter one.
+        assert!(!r("peaceful development").is_shortening_of(&r("path of peaceful development")));
         assert!(r("PRC").is_acronym_of(&r("People's Republic of China")));
         assert!(!r("PRC").is_acronym_of(&r("Chinese Republic")));
     }
