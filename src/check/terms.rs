@@ -444,6 +444,11 @@ impl<'a> EnglishText<'a> {
     }
 }
 
+/// jieba knows the shipped glossary's terms as words: those are our additions, not
+/// evidence that a shorter term inside them is another word.
+static SHIPPED_TERMS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| crate::lexicon::default_glossary_terms().collect());
+
 /// Where a term occurs in a Chinese text.
 pub struct TermHit {
     pub term: usize,
@@ -528,11 +533,11 @@ impl TermSet {
     /// dictionary (中国共产党 in 中国共产党人: 共产党人).
     pub fn drop_inside_words(&self, zh: &str, hits: Vec<TermHit>) -> Vec<TermHit> {
         use crate::segment::words::JIEBA;
+        if hits.is_empty() {
+            return hits;
+        }
         let tokens = crate::segment::words::tokenize(zh, 0, crate::segment::Lang::Zh);
-        // jieba knows the shipped glossary's terms as words: those are our additions,
-        // not evidence that a shorter term inside is another word.
-        let added: std::collections::HashSet<&str> =
-            crate::lexicon::default_glossary_terms().collect();
+        let added = &*SHIPPED_TERMS;
         let is_word = |w: &str| JIEBA.has_word(w) && !added.contains(w);
         hits.into_iter()
             .filter(|h| {
