@@ -5,6 +5,11 @@
 //! empty or untranslated English, full-width punctuation in English. Per document:
 //! one term rendered several ways (`inconsistent`) and unmatched sections (`structure`).
 //!
+//! Severity follows the evidence: a glossary term with no trace in the English is an
+//! error, a different wording of it a warning, and what good style allows (a short
+//! reference such as 'the Party', a pronoun after the term was just named, other
+//! dictionary words for it) an info note, as is a year the English adds.
+//!
 //! ```
 //! use bitext::check::{check, terms::TermSet, CheckOptions, FindingType};
 //! use bitext::formats::aligned::AlignedPair;
