@@ -80,14 +80,42 @@ impl Rendering {
         f
     }
 
-    /// `self` is the initials of `other` ('PRC' for 'People's Republic of China').
+    /// One of the two is a form of the other that `inconsistent` does not count as a
+    /// second rendering: same word family, shortened, or abbreviated.
+    pub fn is_variant_of(&self, other: &Rendering) -> bool {
+        self.family() == other.family()
+            || self.is_shortening_of(other)
+            || other.is_shortening_of(self)
+            || self.is_acronym_of(other)
+            || other.is_acronym_of(self)
+    }
+
+    /// `self` is `other` with some of its words written as their initials ('PRC' for
+    /// 'People's Republic of China', 'AI ethics' for 'ethics of artificial
+    /// intelligence'): the usual short form, not a second rendering.
     pub fn is_acronym_of(&self, other: &Rendering) -> bool {
-        let t = self.text.trim();
-        let initials: String = split_words(&other.text)
-            .iter()
-            .filter_map(|(_, _, w)| w.chars().next().filter(|c| c.is_uppercase()))
-            .collect();
-        t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase()) && initials == t
+        let words = split_words(&other.text);
+        split_words(&self.text).iter().any(|&(_, _, x)| {
+            let n = x.chars().count();
+            if !(2..=6).contains(&n) || !x.chars().all(|c| c.is_ascii_uppercase()) {
+                return false;
+            }
+            // A run of the other's words whose initials, function words aside, spell it.
+            (0..words.len()).any(|i| {
+                let mut initials = String::new();
+                for (k, &(_, end, w)) in words.iter().enumerate().skip(i) {
+                    if !is_english_stopword(&w.to_lowercase()) || k == i {
+                        initials.extend(w.chars().next().map(|c| c.to_ascii_uppercase()));
+                    }
+                    if initials.len() >= n {
+                        let text =
+                            format!("{}{x}{}", &other.text[..words[i].0], &other.text[end..]);
+                        return initials == x && Rendering::new(&text).family() == self.family();
+                    }
+                }
+                false
+            })
+        })
     }
 
     /// `self` is `other` with words left out: its content words are some of the
@@ -743,5 +771,7 @@ mod tests {
         assert!(!r("peaceful development").is_shortening_of(&r("path of peaceful development")));
         assert!(r("PRC").is_acronym_of(&r("People's Republic of China")));
         assert!(!r("PRC").is_acronym_of(&r("Chinese Republic")));
+        assert!(r("AI ethics").is_acronym_of(&r("ethics of artificial intelligence")));
+        assert!(!r("AI ethics").is_acronym_of(&r("ethics of applied informatics law")));
     }
 }
