@@ -39,9 +39,8 @@ fn sample_pairs() -> Vec<AlignedPair> {
 }
 
 fn run_check(pairs: &[AlignedPair], terms: &TermSet) -> Vec<Finding> {
-    let is_word = |w: &str| Dictionary::Embedded.contains(w);
     let opts = CheckOptions {
-        is_word: Some(&is_word),
+        dictionary: Some(&Dictionary::Embedded),
     };
     check(pairs, terms, &[], &opts)
 }
@@ -130,7 +129,7 @@ fn injected_errors_are_found_on_their_beads() {
     let (two_ways, zh_term) = terms
         .terms
         .iter()
-        .filter(|t| t.approved.len() >= 2 && t.approved[0].key() != t.approved[1].key())
+        .filter(|t| t.approved.len() >= 2 && !t.approved[0].is_variant_of(&t.approved[1]))
         .filter(|t| {
             !clean_found
                 .iter()
@@ -245,8 +244,10 @@ fn cli_json_and_severity_filter() {
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let findings = v["findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 3);
-    assert_eq!(v["summary"]["errors"], 3);
+    // The forbidden rendering and the number; 改革开放 rendered as 'opening up' only
+    // is a warning.
+    assert_eq!(findings.len(), 2, "{findings:#?}");
+    assert_eq!(v["summary"]["errors"], 2);
     let num = findings
         .iter()
         .find(|f| f["type"] == "number-mismatch")
@@ -331,6 +332,13 @@ fn forbidden_needs_the_words_themselves_and_user_glossary_overrides() {
         .args(["check", "--presplit", "--glossary", &mine, &zh2, &en2])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("new development concept"));
+    // 'new development philosophy' is close to the approved wording: a warning to
+    // look at, not an error.
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("new development concept"), "{text}");
+    assert!(
+        text.contains("[warning]") && text.contains("glossary-miss"),
+        "{text}"
+    );
+    assert_eq!(out.status.code(), Some(0));
 }

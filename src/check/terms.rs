@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::lexicon::{GlossaryEntry, english_stem, is_english_stopword};
+use crate::segment::words::is_han;
 
 /// An English rendering as a match pattern.
 #[derive(Clone, Debug)]
@@ -55,6 +56,109 @@ impl Rendering {
     /// Key under which renderings differing only by inflection count as one.
     pub fn key(&self) -> String {
         self.stems.join(" ")
+    }
+
+    /// Key under which renderings of one word family, in any order and with any
+    /// function words, count as one: 'socialism' / 'socialist', 'Party's leadership' /
+    /// 'leadership of the Party', 'central collective leadership' / 'collective
+    /// central leadership'.
+    pub fn family(&self) -> Vec<String> {
+        // A proper name and its adjective share less ('China' / 'Chinese').
+        let mut f: Vec<String> = split_words(&self.text)
+            .iter()
+            .filter(|(_, _, w)| !is_english_stopword(&w.to_lowercase()))
+            .map(|(_, _, w)| {
+                let n = if w.starts_with(char::is_uppercase) {
+                    4
+                } else {
+                    5
+                };
+                english_stem(w).chars().take(n).collect()
+            })
+            .collect();
+        f.sort();
+        f
+    }
+
+    /// One of the two is a form of the other that `inconsistent` does not count as a
+    /// second rendering: same word family, shortened, or abbreviated.
+    pub fn is_variant_of(&self, other: &Rendering) -> bool {
+        self.family() == other.family()
+            || self.is_shortening_of(other)
+            || other.is_shortening_of(self)
+            || self.is_acronym_of(other)
+            || other.is_acronym_of(self)
+    }
+
+    /// `self` is `other` with some of its words written as their initials ('PRC' for
+    /// 'People's Republic of China', 'AI ethics' for 'ethics of artificial
+    /// intelligence'): the usual short form, not a second rendering.
+    pub fn is_acronym_of(&self, other: &Rendering) -> bool {
+        let words = split_words(&other.text);
+        split_words(&self.text).iter().any(|&(_, _, x)| {
+            let n = x.chars().count();
+            if !(2..=6).contains(&n) || !x.chars().all(|c| c.is_ascii_uppercase()) {
+                return false;
+            }
+            // A run of the other's words whose initials, function words aside, spell it.
+            (0..words.len()).any(|i| {
+                let mut initials = String::new();
+                for (k, &(_, end, w)) in words.iter().enumerate().skip(i) {
+                    if !is_english_stopword(&w.to_lowercase()) || k == i {
+                        initials.extend(w.chars().next().map(|c| c.to_ascii_uppercase()));
+                    }
+                    if initials.len() >= n {
+                        let text =
+                            format!("{}{x}{}", &other.text[..words[i].0], &other.text[end..]);
+                        return initials == x && Rendering::new(&text).family() == self.family();
+                    }
+                }
+                false
+            })
+        })
+    }
+
+    /// `self` is `other` with words left out: its content words are some of the
+    /// other's, in the same order ('18th National Congress' of '18th CPC National
+    /// Congress of the Party', 'cause of Chinese socialism' of 'cause of building
+    /// Chinese socialism'), not a second way of saying it.
+    pub fn is_shortening_of(&self, other: &Rendering) -> bool {
+        let (a, b) = (&self.content, &other.content);
+        // Without the other's head it says something else ('governance' is no
+        // shortening of 'government activities').
+        let keeps_head = other.head().is_some_and(|h| a.iter().any(|x| x == h));
+        if a.is_empty() || a.len() >= b.len() || !keeps_head {
+            return false;
+        }
+        let mut rest = b.iter();
+        a.iter().all(|x| rest.any(|y| y == x))
+    }
+
+    /// Stem of the head noun: the last content word before the first of/for/with/in
+    /// ('rejuvenation of the Chinese nation' -> rejuvenation, 'Chinese nation' ->
+    /// nation, 'Communist Party of China' -> party).
+    pub fn head(&self) -> Option<&str> {
+        let words = split_words(&self.text);
+        let cut = words
+            .iter()
+            .position(|(_, _, w)| matches!(w.to_lowercase().as_str(), "of" | "for" | "with" | "in"))
+            .unwrap_or(words.len());
+        words[..cut]
+            .iter()
+            .zip(&self.stems)
+            .rev()
+            .find(|((_, _, w), _)| !is_english_stopword(&w.to_lowercase()))
+            .map(|(_, s)| s.as_str())
+    }
+
+    /// Stems of the content words.
+    pub fn content(&self) -> &[String] {
+        &self.content
+    }
+
+    /// Number of words.
+    pub fn stems_len(&self) -> usize {
+        self.stems.len()
     }
 }
 
@@ -143,11 +247,19 @@ impl<'a> EnglishText<'a> {
     /// Byte span of the first occurrence of `r`: the full stem sequence, else the
     /// content-word sequence with function words skipped, else the joined spelling.
     pub fn find_span(&self, r: &Rendering) -> Option<(usize, usize)> {
+        self.find_match(r).map(|(_, span)| span)
+    }
+
+    /// Like [`EnglishText::find_span`], with how loosely it matched: 0 the words
+    /// themselves, 1 content words in order, 2 content words in any order, 3 the
+    /// joined spelling. Of two renderings found, the stricter match is the one used
+    /// ('all Party members' is not 'all other members of the Party').
+    pub fn find_match(&self, r: &Rendering) -> Option<(u8, (usize, usize))> {
         let w = &self.words;
         if !r.stems.is_empty() && r.stems.len() <= w.len() {
             for i in 0..=w.len() - r.stems.len() {
                 if r.stems.iter().zip(&w[i..]).all(|(s, x)| *s == x.3) {
-                    return Some((w[i].0, w[i + r.stems.len() - 1].1));
+                    return Some((0, (w[i].0, w[i + r.stems.len() - 1].1)));
                 }
             }
         }
@@ -159,22 +271,121 @@ impl<'a> EnglishText<'a> {
                     // The content words must stay close: at most two function words between.
                     let tight = idx.windows(2).all(|p| p[1] - p[0] <= 3);
                     if tight && r.content.iter().zip(idx).all(|(s, &k)| *s == w[k].3) {
-                        return Some((w[idx[0]].0, w[idx[idx.len() - 1]].1));
+                        return Some((1, (w[idx[0]].0, w[idx[idx.len() - 1]].1)));
                     }
                 }
             }
         }
         if let Some(span) = self.find_loose(r) {
-            return Some(span);
+            return Some((2, span));
         }
         if r.stems.len() > 1 {
             for x in w {
                 if x.2 == r.joined || x.2.strip_suffix('s') == Some(r.joined.as_str()) {
-                    return Some((x.0, x.1));
+                    return Some((3, (x.0, x.1)));
                 }
             }
         }
         None
+    }
+
+    /// Is a word of this stem (or a loose variant of it) in the text?
+    pub fn has_stem(&self, stem: &str) -> bool {
+        self.words.iter().any(|x| !x.4 && loose_eq(stem, &x.3))
+    }
+
+    /// The head word of `r` used as a short reference: after a determiner or
+    /// possessive, with nothing between but other words of `r` ('our nation', 'this
+    /// path', 'its leadership', 'the guiding principles'). Returns the phrase.
+    pub fn short_reference(&self, r: &Rendering) -> Option<&'a str> {
+        const DETERMINERS: &[&str] = &[
+            "the", "this", "that", "these", "those", "its", "our", "their", "his", "her", "an",
+            "a", "such",
+        ];
+        let head = r.head()?;
+        let w = &self.words;
+        (1..w.len()).find_map(|k| {
+            if w[k].4 || !loose_eq(head, &w[k].3) {
+                return None;
+            }
+            let mut j = k - 1;
+            while j > 0 && !w[j].4 && r.content.contains(&w[j].3) {
+                j -= 1;
+            }
+            DETERMINERS
+                .contains(&w[j].2.as_str())
+                .then(|| &self.text[w[j].0..w[k].1])
+        })
+    }
+
+    /// Are all the stems found within a window of a few words?
+    pub fn all_close(&self, stems: &[String]) -> bool {
+        let alternatives: Vec<Vec<String>> = stems.iter().map(|s| vec![s.clone()]).collect();
+        self.one_of_each_close(&alternatives).is_some()
+    }
+
+    /// One word for a stem of each set, all within a window of a few words: the
+    /// words found.
+    pub fn one_of_each_close(&self, sets: &[Vec<String>]) -> Option<Vec<&'a str>> {
+        let w = &self.words;
+        let window = 2 * sets.len() + 3;
+        (0..w.len()).find_map(|i| {
+            let end = (i + window).min(w.len());
+            sets.iter()
+                .map(|set| {
+                    (i..end)
+                        .find(|&k| !w[k].4 && set.iter().any(|s| loose_eq(s, &w[k].3)))
+                        .map(|k| &self.text[w[k].0..w[k].1])
+                })
+                .collect()
+        })
+    }
+
+    /// A heading rather than a sentence: no closing punctuation and its longer words
+    /// capitalised ('Realize Youthful Dreams'). Headings are worded freely.
+    pub fn is_heading(&self) -> bool {
+        let closed = self
+            .text
+            .trim_end()
+            .ends_with(['.', '!', '?', ';', ':', '"', '”', '’', ')']);
+        let long: Vec<&str> = split_words(self.text)
+            .into_iter()
+            .map(|(_, _, w)| w)
+            .filter(|w| w.chars().count() >= 4)
+            .collect();
+        let capital = long
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count();
+        !closed && !long.is_empty() && 2 * capital >= long.len()
+    }
+
+    /// `r` written with one word misspelt: same words but one, which is at most two
+    /// edits from the rendering's (of six letters or more): 'properous' for
+    /// 'prosperous'. Returns the English words.
+    pub fn misspelt(&self, r: &Rendering) -> Option<&'a str> {
+        let target: Vec<String> = split_words(&r.text)
+            .into_iter()
+            .map(|(_, _, w)| w.to_lowercase())
+            .collect();
+        let w = &self.words;
+        if target.is_empty() || target.len() > w.len() {
+            return None;
+        }
+        (0..=w.len() - target.len()).find_map(|i| {
+            let window = &w[i..i + target.len()];
+            let differ: Vec<(&String, &String)> = target
+                .iter()
+                .zip(window)
+                .filter(|(t, x)| **t != x.2 && english_stem(t) != x.3)
+                .map(|(t, x)| (t, &x.2))
+                .collect();
+            let typo = |(t, x): (&String, &String)| {
+                t.chars().count() >= 6 && strsim::levenshtein(t, x) <= 2
+            };
+            (differ.len() == 1 && typo(differ[0]))
+                .then(|| &self.text[window[0].0..window[window.len() - 1].1])
+        })
     }
 
     /// Content words of a multi-word rendering in any order within a short window,
@@ -211,6 +422,30 @@ impl<'a> EnglishText<'a> {
     /// common), as a
     /// hint for a near miss.
     pub fn near(&self, r: &Rendering) -> Option<String> {
+        self.nearest(r).map(|(_, s)| s)
+    }
+
+    /// [`EnglishText::near`] with its similarity.
+    pub fn nearest(&self, r: &Rendering) -> Option<(f64, String)> {
+        self.nearest_sharing(r, 1)
+    }
+
+    /// A near wording that keeps the rendering's head word or two of its content
+    /// words ('data economy' for 'digital economy', 'new development philosophy' for
+    /// 'new development concept'): another wording of the term, not a window that
+    /// happens to share 'the Party'.
+    pub fn near_variant(&self, r: &Rendering) -> Option<String> {
+        let (_, span) = self.nearest_sharing(r, 2).or_else(|| {
+            let head = r.head()?;
+            self.nearest(r)
+                .filter(|(_, span)| EnglishText::new(span).words.iter().any(|x| x.3 == head))
+        })?;
+        Some(span)
+    }
+
+    /// The window most similar to `r` (normalised Levenshtein ≥ 0.6) among those
+    /// sharing at least `shared` content words with it.
+    fn nearest_sharing(&self, r: &Rendering, shared: usize) -> Option<(f64, String)> {
         let n = r.stems.len().max(1);
         let target = r.text.to_lowercase().replace('-', " ");
         let mut best: Option<(f64, String)> = None;
@@ -225,15 +460,22 @@ impl<'a> EnglishText<'a> {
                 // A window sharing no word with the rendering is a coincidence.
                 let shares = self.words[i..i + len]
                     .iter()
-                    .any(|x| r.stems.contains(&x.3));
+                    .filter(|x| !x.4 && r.stems.contains(&x.3))
+                    .count()
+                    >= shared;
                 if sim >= 0.6 && shares && best.as_ref().is_none_or(|(b, _)| sim > *b) {
                     best = Some((sim, span.to_string()));
                 }
             }
         }
-        best.map(|(_, s)| s)
+        best
     }
 }
+
+/// jieba knows the shipped glossary's terms as words: those are our additions, not
+/// evidence that a shorter term inside them is another word.
+static SHIPPED_TERMS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| crate::lexicon::default_glossary_terms().collect());
 
 /// Where a term occurs in a Chinese text.
 pub struct TermHit {
@@ -309,6 +551,44 @@ impl TermSet {
                 term: h.pattern().as_usize(),
                 start: h.start(),
                 end: h.end(),
+            })
+            .collect()
+    }
+
+    /// Drop hits that are part of a longer word: a jieba token of `zh` that holds the
+    /// whole term and more (党员 in 党员干部), one that runs a single character past its
+    /// end, or the term's last characters and the next one forming a word of jieba's
+    /// dictionary (中国共产党 in 中国共产党人: 共产党人).
+    pub fn drop_inside_words(&self, zh: &str, hits: Vec<TermHit>) -> Vec<TermHit> {
+        use crate::segment::words::JIEBA;
+        if hits.is_empty() {
+            return hits;
+        }
+        let tokens = crate::segment::words::tokenize(zh, 0, crate::segment::Lang::Zh);
+        let added = &*SHIPPED_TERMS;
+        let is_word = |w: &str| JIEBA.has_word(w) && !added.contains(w);
+        hits.into_iter()
+            .filter(|h| {
+                let inside_token = tokens.iter().any(|t| {
+                    let holds = t.start <= h.start
+                        && t.end >= h.end
+                        && t.end - t.start > h.end - h.start
+                        && !added.contains(&zh[t.start..t.end]);
+                    let suffix = t.start > h.start
+                        && t.start < h.end
+                        && t.end > h.end
+                        && zh[h.end..t.end].chars().count() == 1;
+                    holds || suffix
+                });
+                let next = zh[h.end..].chars().next().filter(|&c| is_han(c));
+                let suffix_word = next.is_some_and(|c| {
+                    let end = h.end + c.len_utf8();
+                    zh[h.start..h.end]
+                        .char_indices()
+                        .skip(1)
+                        .any(|(i, _)| is_word(&zh[h.start + i..end]))
+                });
+                !inside_token && !suffix_word
             })
             .collect()
     }
@@ -429,5 +709,69 @@ mod tests {
         let en = EnglishText::new("Rules on cross border data flowing apply.");
         let r = Rendering::new("cross-border data flows");
         assert!(en.near(&r).is_some());
+    }
+
+    #[test]
+    fn a_term_inside_a_longer_jieba_word_is_dropped() {
+        let s = set(&[("党员", "Party member"), ("中国共产党", "CPC")]);
+        let kept = |zh: &str| -> Vec<String> {
+            s.drop_inside_words(zh, s.find_terms(zh))
+                .iter()
+                .map(|h| s.terms[h.term].zh.clone())
+                .collect()
+        };
+        // 党员干部 is one word; 中国共产党人 has a one-character suffix.
+        assert!(kept("一些党员干部存在问题").is_empty());
+        assert!(kept("几代中国共产党人的理想").is_empty());
+        assert_eq!(kept("每个党员都要学习"), ["党员"]);
+        assert_eq!(kept("中国共产党的领导"), ["中国共产党"]);
+    }
+
+    #[test]
+    fn short_references_misspellings_and_heads() {
+        let r = Rendering::new("rejuvenation of the Chinese nation");
+        assert_eq!(r.head(), Some("rejuven"));
+        let nation = Rendering::new("Chinese nation");
+        let en = EnglishText::new("Our nation has come a long way.");
+        assert_eq!(en.short_reference(&nation), Some("Our nation"));
+        // Words of the rendering itself may stand between: 'the Chinese nation'.
+        let en = EnglishText::new("The Chinese nation stood up.");
+        assert!(en.short_reference(&nation).is_some());
+        // Another modifier is another wording, not a short reference.
+        let en = EnglishText::new("The data economy grew.");
+        assert!(
+            en.short_reference(&Rendering::new("digital economy"))
+                .is_none()
+        );
+        let en = EnglishText::new("a moderately properous society in all respects");
+        let r = Rendering::new("moderately prosperous society in all respects");
+        assert!(en.misspelt(&r).is_some());
+        // A different short word is a different word, not a typo.
+        let en = EnglishText::new("an important part of this road");
+        assert!(en.misspelt(&Rendering::new("path of this road")).is_none());
+    }
+
+    #[test]
+    fn rendering_variants_of_one_family_shortening_or_acronym() {
+        let r = Rendering::new;
+        assert_eq!(r("socialism").family(), r("socialist").family());
+        assert_eq!(
+            r("Party's leadership").family(),
+            r("leadership of the Party").family()
+        );
+        assert_ne!(
+            r("common prosperity").family(),
+            r("shared prosperity").family()
+        );
+        assert!(r("18th National Congress").is_shortening_of(&r("18th CPC National Congress")));
+        assert!(
+            !r("Chinese socialism").is_shortening_of(&r("socialism with Chinese characteristics"))
+        );
+        // Dropping the head is another rendering, not a shorter one.
+        assert!(!r("peaceful development").is_shortening_of(&r("path of peaceful development")));
+        assert!(r("PRC").is_acronym_of(&r("People's Republic of China")));
+        assert!(!r("PRC").is_acronym_of(&r("Chinese Republic")));
+        assert!(r("AI ethics").is_acronym_of(&r("ethics of artificial intelligence")));
+        assert!(!r("AI ethics").is_acronym_of(&r("ethics of applied informatics law")));
     }
 }

@@ -1,5 +1,7 @@
 //! `bitext check ZH EN | --aligned FILE [--glossary FILE]... [--format text|json|html]
-//!                       [--severity error|warning|info] [-o OUT]`
+//!                       [--severity error|warning|info] [-o OUT]
+//!
+//! Findings of warning severity and above are reported unless `--severity info`.
 //!
 //! Exit 1 when a finding of error severity is reported, 0 when none, 2 on bad input.
 
@@ -24,8 +26,9 @@ pub struct Args {
     aligned: Option<String>,
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// Report findings of this severity and above.
-    #[arg(long, value_enum, default_value = "info")]
+    /// Report findings of this severity and above. Info findings are notes on what is
+    /// most likely fine (a term referred to as 'the Party', a year the English adds).
+    #[arg(long, value_enum, default_value = "warning")]
     severity: Level,
     /// Output file.
     #[arg(short, long)]
@@ -65,9 +68,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
     };
     let terms = TermSet::from_glossary(&resources.glossary);
-    let is_word = |w: &str| resources.dictionary.as_ref().is_some_and(|d| d.contains(w));
     let options = CheckOptions {
-        is_word: Some(&is_word),
+        dictionary: resources.dictionary.as_ref(),
     };
     let min = match args.severity {
         Level::Error => Severity::Error,
@@ -81,7 +83,12 @@ pub fn run(args: Args) -> Result<Outcome> {
         &resources,
         &crate::glossary::GlossaryOptions::default(),
     );
-    findings.extend(check::inconsistent_extracted(&extracted, &terms));
+    findings.extend(check::inconsistent_extracted(
+        &extracted,
+        &terms,
+        &pairs,
+        resources.dictionary.as_ref(),
+    ));
     findings.retain(|f| f.severity >= min);
     output::write_output(args.output.as_deref(), |w: &mut dyn Write| {
         match args.format {
