@@ -249,11 +249,26 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
             continue;
         }
         if is_zh_numeral(c) {
-            let run_end = text[i..]
+            let mut run_end = text[i..]
                 .char_indices()
                 .find(|&(_, d)| !is_zh_numeral(d))
                 .map_or(bytes_len, |(k, _)| i + k);
+            // 两 after a numeral is the tael (三两银子, 二十两), or "two or three"
+            // (三两个): the number ends before it.
+            let mut tael_or_few = false;
+            if run_end - i > '两'.len_utf8() && text[i..run_end].ends_with('两') {
+                run_end -= '两'.len_utf8();
+                tael_or_few = true;
+            }
             let run = &text[i..run_end];
+            // 拾佰仟 count only among the financial digits (壹拾贰): 收拾 is "tidy up".
+            let financial_unit = run.contains(['拾', '佰', '仟']);
+            if financial_unit
+                && !run.contains(['壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'])
+            {
+                i = run_end;
+                continue;
+            }
             let prev = text[..i].chars().next_back();
             let ordinal = prev == Some('第');
             let percent_prefix = text[..i].ends_with("百分之");
@@ -269,6 +284,9 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
                 if ordinal {
                     m.kind = NumberKind::Ordinal;
                 }
+                if tael_or_few && text[run_end + '两'.len_utf8()..].starts_with('个') {
+                    m.approximate = true;
+                }
                 // 三四个, 五六十: two adjacent digits mean "three or four".
                 let digits: Vec<u32> = run.chars().filter_map(zh_digit).collect();
                 if digits.windows(2).any(|w| w[1] == w[0] + 1)
@@ -283,13 +301,22 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
                 }
                 out.push(m);
             }
-            i = run_end;
+            i = run_end + if tael_or_few { '两'.len_utf8() } else { 0 };
             continue;
         }
         i += clen;
     }
     mark_fixed(text, &mut out);
     out
+}
+
+/// A list or heading label (`6. 片厂`, `十二、`, `3. Scope`) numbers the text, it is
+/// not a quantity the translation must keep.
+fn is_label(before: &str, after: &str) -> bool {
+    before.trim().is_empty()
+        && (after.starts_with(['、', '．'])
+            || after.starts_with(". ")
+            || (after.starts_with('.') && !after[1..].starts_with(|c: char| c.is_ascii_digit())))
 }
 
 /// Kind and vagueness from the context around a Chinese number.
@@ -309,6 +336,12 @@ fn finish_zh(text: &str, start: usize, end: usize, value: f64, spelled: bool) ->
         m.end = end + '成'.len_utf8();
     } else if before.ends_with('第') {
         m.kind = NumberKind::Ordinal;
+    } else if after.starts_with("年代") {
+        // 八十年代 / 1980年代 = the 1980s = the eighties: compared as 80.
+        m.value %= 100.0;
+    }
+    if is_label(before, after) {
+        m.approximate = true;
     }
     if after.starts_with('多')
         || after.starts_with("余")
@@ -384,6 +417,18 @@ const EN_ORDINAL: &[(&str, u32)] = &[
     ("hundredth", 100),
 ];
 
+/// Decades in words: "the eighties" = 八十年代.
+const EN_DECADES: &[(&str, u32)] = &[
+    ("twenties", 20),
+    ("thirties", 30),
+    ("forties", 40),
+    ("fifties", 50),
+    ("sixties", 60),
+    ("seventies", 70),
+    ("eighties", 80),
+    ("nineties", 90),
+];
+
 /// English month names, January first.
 pub const EN_MONTHS: &[&str] = &[
     "january",
@@ -456,6 +501,9 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
             };
             if suffix.is_empty() || kind == NumberKind::Ordinal {
                 m = Some(NumberMention::new((s, e), value, kind, false));
+            } else if suffix == "s" && digits.ends_with('0') {
+                // The 1980s, the '80s: a decade, compared as 80 (八十年代).
+                m = Some(NumberMention::new((s, e), value % 100.0, kind, false));
             }
         } else if (w == "one" || w == "a")
             && words
@@ -494,6 +542,13 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                 }
             }
             m = Some(NumberMention::new((s, e), value, kind, true));
+        } else if let Some(&(_, v)) = EN_DECADES.iter().find(|(n, _)| n == w) {
+            m = Some(NumberMention::new(
+                (s, e),
+                f64::from(v),
+                NumberKind::Cardinal,
+                true,
+            ));
         } else if let Some(&(_, v)) = EN_ORDINAL.iter().find(|(n, _)| n == w) {
             // "second" as a verb or "a second time" is rare in this domain; keep it.
             m = Some(NumberMention::new(
@@ -542,6 +597,9 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                         8
                     };
                 mention.end += skip;
+            }
+            if is_label(&text[..mention.start], &text[mention.end..]) {
+                mention.approximate = true;
             }
             let before = text[..mention.start].to_lowercase();
             let before = before.trim_end();
@@ -634,6 +692,29 @@ mod tests {
         assert!(extract_en("about 30 countries")[0].approximate);
         assert_eq!(en("one billion users"), [1e9]);
         assert!(en("a few").is_empty());
+    }
+
+    #[test]
+    fn taels_financial_numerals_decades_and_labels() {
+        // 两 after a numeral is the tael, or "two or three" before 个.
+        assert_eq!(zh("他拿出三两银子"), vec![3.0]);
+        assert_eq!(zh("借了二十两给他们"), vec![20.0]);
+        assert!(extract_zh("三两个妇人")[0].approximate);
+        assert_eq!(zh("一千两百人"), vec![1200.0]);
+        // 拾 is a numeral only among financial digits.
+        assert!(zh("在地上收拾东西").is_empty());
+        assert_eq!(zh("人民币壹拾贰元"), vec![12.0]);
+        // Decades on both sides compare as 80.
+        assert_eq!(zh("上世纪八十年代末"), vec![80.0]);
+        assert_eq!(zh("1980年代"), vec![80.0]);
+        assert_eq!(en("in the late 1980s"), vec![80.0]);
+        assert_eq!(en("in the early nineties"), vec![90.0]);
+        // Labels number the text; they are not quantities.
+        assert!(extract_zh("6. 片厂")[0].approximate);
+        assert!(extract_zh("十二、加强合作")[0].approximate);
+        assert!(extract_en("3. Scope of work")[0].approximate);
+        assert!(!extract_zh("2022年，经济增长")[0].approximate);
+        assert!(!extract_en("3.5 percent growth")[0].approximate);
     }
 
     #[test]
