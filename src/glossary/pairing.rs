@@ -106,6 +106,8 @@ struct Found<'c> {
     stems: Vec<String>,
     /// Content characters of the term the rendering does not render.
     unrendered: f64,
+    /// Share of the rendering's content words the term's glosses name.
+    named: f64,
 }
 
 /// Of two nested terms, drop the one that is a fragment of the other:
@@ -150,6 +152,19 @@ fn drop_fragments(found: Vec<Found>, min_freq: usize) -> Vec<TermPair> {
                             && long.unrendered < FRAGMENT_UNRENDERED
                             && short.stems.iter().all(|x| long.stems.contains(x)))
                 {
+                    // A 的 phrase around a term with the same rendering, which leaves
+                    // more unrendered, is the term with a modifier (党的十八大 and
+                    // 十八大 "18th National Congress"); 的 phrases are free phrases
+                    // more often than terms.
+                    if same
+                        && long.z.parts.iter().any(|p| p == "的")
+                        && !short.z.key.contains('的')
+                        && long.unrendered >= short.unrendered + 1.0
+                        && short.named >= long.named
+                    {
+                        fragment[l] = true;
+                        continue;
+                    }
                     fragment[s] = true;
                 }
             }
@@ -199,7 +214,7 @@ impl<'r> Evidence<'r> {
                 c.parts
                     .iter()
                     .filter(|w| !is_english_stopword(w))
-                    .cloned()
+                    .map(|w| cardinal(w).to_string())
                     .collect()
             })
             .collect();
@@ -237,6 +252,15 @@ impl<'r> Evidence<'r> {
         }
         &self.zh_cache[word]
     }
+}
+
+/// "18th" -> "18": dictionaries gloss 十八 as a cardinal.
+fn cardinal(stem: &str) -> &str {
+    ["th", "st", "nd", "rd"]
+        .iter()
+        .find_map(|suffix| stem.strip_suffix(suffix))
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .unwrap_or(stem)
 }
 
 /// Stems of one language-side word set, indexed for fuzzy look-up: a stem matches
@@ -409,6 +433,11 @@ impl ZhSense {
     }
 }
 
+/// Weight of pure association against word-level evidence ((0.2 + lexical)², 0.04 to
+/// 1.44), reached by a phrase co-occurring `RECURRENCE_FULL + 1` times with the term.
+const RECURRENCE_WEIGHT: f64 = 0.4;
+const RECURRENCE_FULL: f64 = 4.0;
+
 /// A longer English candidate must co-occur with the term this often, relative to the
 /// best one, to replace it.
 const LONGER_SHARE: f64 = 0.9;
@@ -440,7 +469,11 @@ fn pair_one<'c>(
         // loses to "reform and opening up", which always follows it.
         let unithood = (cand.cvalue / ((1.0 + cand.parts.len() as f64).log2() * cand.freq as f64))
             .clamp(0.0, 1.0);
-        let s = dice * (0.2 + lexical).powi(2) * (0.75 + 0.25 * unithood)
+        // Word-level evidence weighs most, but a phrase that comes with the term
+        // again and again renders it even where no gloss says so (十八大 "18th
+        // National Congress", 血肉联系 "close ties"): recurring co-occurrence counts too.
+        let recurrence = RECURRENCE_WEIGHT * ((c as f64 - 1.0) / RECURRENCE_FULL).min(1.0);
+        let s = dice * ((0.2 + lexical).powi(2) + recurrence) * (0.75 + 0.25 * unithood)
             + if known { 1.0 } else { 0.0 };
         Scored {
             score: s,
@@ -532,13 +565,14 @@ fn pair_one<'c>(
         known,
         examples,
     };
+    let (named, rendered) = sense.explained(&ev.en_stems[best]);
     Some(Found {
         z,
         pair,
         en: best,
         stems: ev.en_stems[best].clone(),
-        unrendered: (1.0 - sense.explained(&ev.en_stems[best]).1)
-            * sense.content.iter().filter(|&&c| c).count() as f64,
+        unrendered: (1.0 - rendered) * sense.content.iter().filter(|&&c| c).count() as f64,
+        named,
     })
 }
 
@@ -576,15 +610,16 @@ fn longer_rendering(
                     .parts
                     .windows(short.parts.len())
                     .any(|w| w == short.parts.as_slice())
-                && ev.en_stems[e]
-                    .iter()
-                    .all(|s| ev.en_stems[best].contains(s) || sense.all.matches(s))
-                && {
+                && (comes_with_term(c, long) || {
                     // The extra words must render more of the term, not just repeat
                     // what the shorter rendering says.
                     let (n, r) = sense.explained(&ev.en_stems[e]);
-                    r > rendered && n >= named
-                }
+                    ev.en_stems[e]
+                        .iter()
+                        .all(|s| ev.en_stems[best].contains(s) || sense.all.matches(s))
+                        && r > rendered
+                        && n >= named
+                })
         })
         .max_by(|a, b| {
             let (la, lb) = (en.list[*a.0].parts.len(), en.list[*b.0].parts.len());
@@ -594,6 +629,19 @@ fn longer_rendering(
         })
         .map(|(&e, _)| e)
 }
+
+/// A longer phrase that recurs and nearly only where the term is renders it as a
+/// whole even where no gloss explains its extra words: 十八大 "18th" grows to "18th
+/// National Congress".
+fn comes_with_term(cooc: usize, long: &Candidate) -> bool {
+    cooc >= COMES_WITH_TERM_MIN && cooc as f64 >= COMES_WITH_TERM * long.beads.len() as f64
+}
+
+/// Share of a longer phrase's beads that must hold the term for [`comes_with_term`].
+const COMES_WITH_TERM: f64 = 0.8;
+/// ... and how often it must co-occur: a few beads do not tell a rendering from the
+/// words that happen to stand next to it.
+const COMES_WITH_TERM_MIN: usize = 5;
 
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
@@ -791,6 +839,54 @@ mod tests {
         assert!(terms.iter().all(|t| t.zh != "安全体系"), "{terms:?}");
         // 国家安全 also occurs on its own, and stays.
         assert!(terms.iter().any(|t| t.zh == "国家安全"), "{terms:?}");
+    }
+
+    #[test]
+    fn recurring_association_pairs_without_glosses() {
+        // No gloss explains "National Congress": only its recurrence with 十八大 pairs
+        // them, and the term is kept rather than 党的十八大 around it.
+        let res = Resources {
+            dictionary: Some(crate::lexicon::Dictionary::Embedded),
+            glossary: Vec::new(),
+        };
+        let pairs = aligned(&[
+            (
+                "党的十八大提出了目标。",
+                "The 18th National Congress set goals.",
+            ),
+            (
+                "党的十八大以来，形势很好。",
+                "Since the 18th National Congress, things are good.",
+            ),
+            (
+                "学习党的十八大报告。",
+                "Study the report to the 18th National Congress.",
+            ),
+            (
+                "党的十八大强调改革。",
+                "The Party's 18th National Congress stressed reform.",
+            ),
+            (
+                "十八大精神很重要。",
+                "The principles of the 18th National Congress matter.",
+            ),
+            (
+                "落实党的十八大部署。",
+                "Implement the plans of the 18th National Congress.",
+            ),
+            (
+                "党的十八大选举了中央委员会。",
+                "The 18th National Congress elected the Central Committee.",
+            ),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        let t = terms
+            .iter()
+            .find(|t| t.zh == "十八大")
+            .unwrap_or_else(|| panic!("{terms:#?}"));
+        assert_eq!(t.en, "18th National Congress");
+        assert_eq!(t.cooccurrence, 7);
+        assert!(terms.iter().all(|t| t.zh != "党的十八大"), "{terms:#?}");
     }
 
     #[test]
