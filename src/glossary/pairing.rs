@@ -367,11 +367,28 @@ impl ZhSense {
                         words.push((part[..t.byte_start].chars().count(), t.word));
                     }
                 }
+                let mut glossed = vec![false; len];
                 for (start, w) in words {
                     let glosses = ev.zh_word_glosses(w).to_vec();
                     all_stems.extend(glosses.iter().flatten().cloned());
                     let end = start + w.chars().count();
+                    if !glosses.is_empty() {
+                        glossed[start..end].iter_mut().for_each(|g| *g = true);
+                    }
                     pieces.push(Piece::new(offset + start, offset + end, glosses));
+                }
+                // A character no word of the token explains speaks for itself (党 in
+                // 党的领导 "Party's leadership"); 的 and the like need no rendering.
+                if len > 1 {
+                    for (i, ch) in part.chars().enumerate() {
+                        let ch = ch.to_string();
+                        if glossed[i] || is_zh_function_word(&ch) {
+                            continue;
+                        }
+                        let glosses = ev.zh_word_glosses(&ch).to_vec();
+                        all_stems.extend(glosses.iter().flatten().cloned());
+                        pieces.push(Piece::new(offset + i, offset + i + 1, glosses));
+                    }
                 }
             }
             offset += len;
