@@ -437,9 +437,10 @@ pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
             }
         }
     }
+    let free = free_phrases(&set);
     let keep = |c: &Candidate| {
         let loose = c.parts.len() > ZH_SHORT_TOKENS || c.parts.iter().any(|p| p == "的");
-        c.freq >= min_freq.max(1) && (!loose || c.freq >= LONG_MIN_FREQ)
+        c.freq >= min_freq.max(1) && (!loose || c.freq >= LONG_MIN_FREQ) && !free.contains(&c.key)
     };
     let mut set = set.finish(keep, "", beads.len());
     let doc_tokens = set.tokens.max(1) as f64;
@@ -450,6 +451,58 @@ pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
         c.termhood = ((c.freq as f64 / doc_tokens) / (general / JIEBA_DICT_TOTAL)).ln();
     }
     set
+}
+
+/// jieba's part-of-speech tag of one word ("" when jieba cuts it further).
+fn zh_tag(word: &str) -> &'static str {
+    match JIEBA.tag(word, false).as_slice() {
+        [t] if t.word == word => match t.tag {
+            "v" => "v",
+            "d" => "d",
+            "a" => "a",
+            "ad" => "ad",
+            _ => "",
+        },
+        _ => "",
+    }
+}
+
+/// An object of a verb phrase is a term of its own: at least this many characters and
+/// this many times as frequent as the phrase.
+const OBJECT_MIN_CHARS: usize = 2;
+const OBJECT_FREQ_RATIO: usize = 2;
+
+/// Keys of candidates that are free phrases rather than terms:
+///
+/// - a verb or adverb before a term that mostly occurs without it (实现 + 中国梦,
+///   坚持 + 实事求是): the verb phrase is what the text does with the term. Verbs that
+///   modify a noun (执政 + 水平) stay, as their nouns are no terms of their own;
+/// - a lone adjective or adverb (坚定 "firm", 和谐 "harmonious"): a description.
+fn free_phrases(set: &CandidateSet) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for c in &set.list {
+        let first = zh_tag(&c.parts[0]);
+        if c.parts.len() == 1 {
+            if matches!(first, "a" | "ad" | "d") {
+                out.insert(c.key.clone());
+            }
+            continue;
+        }
+        if !matches!(first, "v" | "d") {
+            continue;
+        }
+        let object_is_term = (1..c.parts.len()).any(|k| {
+            let rest = c.parts[k..].concat();
+            rest.chars().count() >= OBJECT_MIN_CHARS
+                && set
+                    .get(&rest)
+                    .is_some_and(|o| o.freq >= OBJECT_FREQ_RATIO * c.freq)
+        });
+        if object_is_term {
+            out.insert(c.key.clone());
+        }
+    }
+    out
 }
 
 /// Arabic numbers bound no term (2012年, 15日); Chinese numerals often start one
@@ -606,6 +659,27 @@ mod tests {
         let set = chinese(&["推进数字治理", "完善数字治理", "数字治理"], 1);
         let gov = set.get("数字治理").unwrap();
         assert!(gov.cvalue >= gov.freq as f64, "{gov:?}");
+    }
+
+    #[test]
+    fn a_verb_before_a_term_of_its_own_is_a_free_phrase() {
+        let beads = [
+            "实现中国梦。",
+            "我们要实现中国梦。",
+            "中国梦是人民的梦。",
+            "中国梦属于人民。",
+            "提高执政水平。",
+            "执政水平很重要。",
+            "立场坚定。",
+        ];
+        let set = chinese(&beads, 1);
+        assert!(set.get("中国梦").is_some());
+        // 中国梦 mostly occurs without 实现: the phrase is what the text does with it.
+        assert!(set.get("实现中国梦").is_none());
+        // 水平 is no term of its own here: 执政 modifies it.
+        assert!(set.get("执政水平").is_some());
+        // A lone adjective describes.
+        assert!(set.get("坚定").is_none());
     }
 
     #[test]
