@@ -455,6 +455,17 @@ impl ZhSense {
 const RECURRENCE_WEIGHT: f64 = 0.4;
 const RECURRENCE_FULL: f64 = 4.0;
 
+/// An English candidate with an article right after a content word holds a verb or
+/// preposition with its object ("practice the core socialist values", "closely around
+/// the CPC Central Committee"), not a noun phrase ("path of the people" has a stop
+/// word there): the object alone is the better rendering.
+fn verb_phrase(c: &Candidate) -> bool {
+    c.parts
+        .windows(2)
+        .any(|w| matches!(w[1].as_str(), "the" | "a" | "an") && !is_english_stopword(&w[0]))
+}
+const VERB_PHRASE: f64 = 0.5;
+
 /// A longer English candidate must co-occur with the term this often, relative to the
 /// best one, to replace it.
 const LONGER_SHARE: f64 = 0.9;
@@ -490,7 +501,10 @@ fn pair_one<'c>(
         // again and again renders it even where no gloss says so (十八大 "18th
         // National Congress", 血肉联系 "close ties"): recurring co-occurrence counts too.
         let recurrence = RECURRENCE_WEIGHT * ((c as f64 - 1.0) / RECURRENCE_FULL).min(1.0);
-        let s = dice * ((0.2 + lexical).powi(2) + recurrence) * (0.75 + 0.25 * unithood)
+        let s = dice
+            * ((0.2 + lexical).powi(2) + recurrence)
+            * (0.75 + 0.25 * unithood)
+            * if verb_phrase(cand) { VERB_PHRASE } else { 1.0 }
             + if known { 1.0 } else { 0.0 };
         Scored {
             score: s,
@@ -904,6 +918,21 @@ mod tests {
         assert_eq!(t.en, "18th National Congress");
         assert_eq!(t.cooccurrence, 7);
         assert!(terms.iter().all(|t| t.zh != "党的十八大"), "{terms:#?}");
+    }
+
+    #[test]
+    fn verb_phrases_are_told_from_noun_phrases() {
+        let set = candidates::english(
+            &[
+                "We practice the core socialist values.",
+                "The path of the people.",
+            ],
+            1,
+        );
+        let get = |p: &str| set.get(&phrase_key(p)).expect(p);
+        assert!(verb_phrase(get("practice the core socialist values")));
+        assert!(!verb_phrase(get("core socialist values")));
+        assert!(!verb_phrase(get("path of the people")));
     }
 
     #[test]
