@@ -411,6 +411,13 @@ impl ZhSense {
         }
     }
 
+    /// Do z's glosses name enough of e's content words for [`WORD_FOR_WORD`]? A cheap
+    /// test before [`ZhSense::lexical`].
+    fn names_nearly_all(&self, e_stems: &[String]) -> bool {
+        let named = e_stems.iter().filter(|s| self.all.matches(s)).count();
+        !e_stems.is_empty() && named as f64 >= (2.0 * WORD_FOR_WORD - 1.0) * e_stems.len() as f64
+    }
+
     /// 0..1: the share of e's content words that z's glosses name, averaged with the
     /// share of z's characters whose words e renders.
     fn lexical(&self, e_stems: &[String]) -> f64 {
@@ -466,6 +473,9 @@ fn verb_phrase(c: &Candidate) -> bool {
 }
 const VERB_PHRASE: f64 = 0.5;
 
+/// Word-level evidence that lets a rendering seen once pair a recurring term.
+const WORD_FOR_WORD: f64 = 0.9;
+
 /// A longer English candidate must co-occur with the term this often, relative to the
 /// best one, to replace it.
 const LONGER_SHARE: f64 = 0.9;
@@ -514,10 +524,15 @@ fn pair_one<'c>(
         }
     };
     let need = min_freq.max(1).min(z.beads.len());
+    // A rendering seen once is enough when its words say the term word for word: a
+    // translator who varies the wording (与时俱进 "keep abreast of the times",
+    // "progress with the times") leaves no rendering co-occurring twice.
     let (mut best, mut scored) = cooc
         .iter()
-        .filter(|&(_, &c)| c >= need)
-        .map(|(&e, &c)| (e, score(e, c)))
+        .filter(|&(&e, &c)| c >= need || sense.names_nearly_all(&ev.en_stems[e]))
+        .map(|(&e, &c)| (e, c, score(e, c)))
+        .filter(|&(_, c, s)| c >= need || s.lexical >= WORD_FOR_WORD)
+        .map(|(e, _, s)| (e, s))
         .max_by(|a, b| {
             a.1.score
                 .total_cmp(&b.1.score)
@@ -918,6 +933,26 @@ mod tests {
         assert_eq!(t.en, "18th National Congress");
         assert_eq!(t.cooccurrence, 7);
         assert!(terms.iter().all(|t| t.zh != "党的十八大"), "{terms:#?}");
+    }
+
+    #[test]
+    fn a_word_for_word_rendering_seen_once_pairs_a_recurring_term() {
+        let res = Resources {
+            dictionary: Some(crate::lexicon::Dictionary::Embedded),
+            glossary: Vec::new(),
+        };
+        let pairs = aligned(&[
+            ("保护个人隐私。", "Protect personal privacy."),
+            ("个人隐私很重要。", "It matters."),
+            ("尊重个人隐私。", "Respect what people keep to themselves."),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        let t = terms
+            .iter()
+            .find(|t| t.zh == "个人隐私")
+            .unwrap_or_else(|| panic!("{terms:#?}"));
+        assert_eq!(t.en, "personal privacy");
+        assert_eq!((t.frequency, t.cooccurrence), (3, 1));
     }
 
     #[test]
