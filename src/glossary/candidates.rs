@@ -474,9 +474,10 @@ const OBJECT_FREQ_RATIO: usize = 2;
 
 /// Keys of candidates that are free phrases rather than terms:
 ///
-/// - a verb or adverb before a term that mostly occurs without it (实现 + 中国梦,
-///   坚持 + 实事求是): the verb phrase is what the text does with the term. Verbs that
+/// - a verb before a term that mostly occurs without it (实现 + 中国梦, 坚持 +
+///   实事求是): the verb phrase is what the text does with the term. Verbs that
 ///   modify a noun (执政 + 水平) stay, as their nouns are no terms of their own;
+/// - anything an adverb leads (紧紧依靠人民);
 /// - a lone adjective or adverb (坚定 "firm", 和谐 "harmonious"): a description.
 fn free_phrases(set: &CandidateSet) -> HashSet<String> {
     let mut out = HashSet::new();
@@ -488,7 +489,12 @@ fn free_phrases(set: &CandidateSet) -> HashSet<String> {
             }
             continue;
         }
-        if !matches!(first, "v" | "d") {
+        // An adverb leads a verb phrase (紧紧依靠人民, 不断推进改革), not a term.
+        if first == "d" {
+            out.insert(c.key.clone());
+            continue;
+        }
+        if first != "v" {
             continue;
         }
         let object_is_term = (1..c.parts.len()).any(|k| {
@@ -671,6 +677,8 @@ mod tests {
             "提高执政水平。",
             "执政水平很重要。",
             "立场坚定。",
+            "紧紧依靠人民。",
+            "紧紧依靠人民。",
         ];
         let set = chinese(&beads, 1);
         assert!(set.get("中国梦").is_some());
@@ -678,8 +686,10 @@ mod tests {
         assert!(set.get("实现中国梦").is_none());
         // 水平 is no term of its own here: 执政 modifies it.
         assert!(set.get("执政水平").is_some());
-        // A lone adjective describes.
+        // A lone adjective describes, an adverb leads a verb phrase.
         assert!(set.get("坚定").is_none());
+        assert!(set.get("紧紧依靠人民").is_none());
+        assert!(set.get("依靠人民").is_some());
     }
 
     #[test]
