@@ -44,6 +44,9 @@ pub struct Candidate {
     pub cvalue: f64,
     /// ln(rate in the document / rate in general language); 0 where not computed.
     pub termhood: f64,
+    /// English one-word candidates: occurrences with a content word right after, as a
+    /// modifier ("young people", "Chinese characteristics").
+    pub premodifier: usize,
     surfaces: HashMap<String, usize>,
     /// (bead, surface form) of every occurrence: 'developing' and 'developed' share a
     /// stem key, so the form to show depends on which beads are looked at.
@@ -101,6 +104,7 @@ impl CandidateSet {
                     beads: Vec::new(),
                     cvalue: 0.0,
                     termhood: 0.0,
+                    premodifier: 0,
                     surfaces: HashMap::new(),
                     occurrences: Vec::new(),
                 });
@@ -454,10 +458,11 @@ pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
 }
 
 /// jieba's part-of-speech tag of one word ("" when jieba cuts it further).
-fn zh_tag(word: &str) -> &'static str {
+pub(crate) fn zh_tag(word: &str) -> &'static str {
     match JIEBA.tag(word, false).as_slice() {
         [t] if t.word == word => match t.tag {
             "v" => "v",
+            "vn" => "vn",
             "d" => "d",
             "a" => "a",
             "ad" => "ad",
@@ -471,13 +476,14 @@ fn zh_tag(word: &str) -> &'static str {
 /// this many times as frequent as the phrase.
 const OBJECT_MIN_CHARS: usize = 2;
 const OBJECT_FREQ_RATIO: usize = 2;
+const VN_OBJECT_MIN_CHARS: usize = 4;
 
 /// Keys of candidates that are free phrases rather than terms:
 ///
 /// - a verb before a term that mostly occurs without it (实现 + 中国梦, 坚持 +
 ///   实事求是): the verb phrase is what the text does with the term. Verbs that
 ///   modify a noun (执政 + 水平) stay, as their nouns are no terms of their own;
-/// - anything an adverb leads (紧紧依靠人民);
+/// - anything an adverb leads (紧紧依靠人民), an adjective with 的 (新的历史);
 /// - a lone adjective or adverb (坚定 "firm", 和谐 "harmonious"): a description.
 fn free_phrases(set: &CandidateSet) -> HashSet<String> {
     let mut out = HashSet::new();
@@ -494,12 +500,21 @@ fn free_phrases(set: &CandidateSet) -> HashSet<String> {
             out.insert(c.key.clone());
             continue;
         }
-        if first != "v" {
+        // An adjective with 的 before a noun describes it (新的历史 "new history").
+        if first == "a" && c.parts.get(1).is_some_and(|p| p == "的") {
+            out.insert(c.key.clone());
             continue;
         }
+        // A verbal noun (发展, 改革) also modifies or coordinates (改革创新): only a long
+        // term after it makes an object.
+        let min_chars = match first {
+            "v" => OBJECT_MIN_CHARS,
+            "vn" => VN_OBJECT_MIN_CHARS,
+            _ => continue,
+        };
         let object_is_term = (1..c.parts.len()).any(|k| {
             let rest = c.parts[k..].concat();
-            rest.chars().count() >= OBJECT_MIN_CHARS
+            rest.chars().count() >= min_chars
                 && set
                     .get(&rest)
                     .is_some_and(|o| o.freq >= OBJECT_FREQ_RATIO * c.freq)
@@ -588,7 +603,12 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
                         continue;
                     }
                     let surface = &text[run[i].0..run[j].1];
-                    set.add(b, keys[i..=j].to_vec(), keys[i..=j].join(" "), surface);
+                    let key = keys[i..=j].join(" ");
+                    set.add(b, keys[i..=j].to_vec(), key.clone(), surface);
+                    if n == 1 && stop.get(j + 1) == Some(&false) {
+                        let id = set.index[&key];
+                        set.list[id].premodifier += 1;
+                    }
                 }
             }
         }
@@ -679,6 +699,9 @@ mod tests {
             "立场坚定。",
             "紧紧依靠人民。",
             "紧紧依靠人民。",
+            "开创新的历史。",
+            "开创新的历史。",
+            "开创新的历史。",
         ];
         let set = chinese(&beads, 1);
         assert!(set.get("中国梦").is_some());
@@ -690,6 +713,7 @@ mod tests {
         assert!(set.get("坚定").is_none());
         assert!(set.get("紧紧依靠人民").is_none());
         assert!(set.get("依靠人民").is_some());
+        assert!(set.get("新的历史").is_none());
     }
 
     #[test]

@@ -67,7 +67,9 @@ pub fn extract(
         } else {
             opts.min_freq
         };
-        if let Some(f) = pair_one(z, &en, &mut evidence, pairs, min_freq, lexical) {
+        if let Some(f) = pair_one(z, &en, &mut evidence, pairs, min_freq, lexical)
+            && !verb_for_verb(z, &en.list[f.en])
+        {
             found.push(f);
         }
     }
@@ -77,6 +79,21 @@ pub fn extract(
         out.truncate(n);
     }
     out
+}
+
+/// A Chinese verb rendered by an English verb is what the text does (实现 "realize",
+/// 贯彻 "implement"); a verb is a term when the translation names it as a concept
+/// (创新 "innovation", 执政 "governance").
+fn verb_for_verb(z: &Candidate, e: &Candidate) -> bool {
+    const NOUN_ENDINGS: &[&str] = &[
+        "tion", "sion", "ment", "ance", "ence", "ity", "ism", "ship", "ness", "ing", "ure",
+    ];
+    z.parts.len() == 1
+        && candidates::zh_tag(&z.key) == "v"
+        && e.parts.len() == 1
+        && !NOUN_ENDINGS
+            .iter()
+            .any(|n| e.display.to_lowercase().ends_with(n))
 }
 
 /// A term paired below the association `min_freq` is at least this long: two-character
@@ -471,7 +488,19 @@ fn verb_phrase(c: &Candidate) -> bool {
         .windows(2)
         .any(|w| matches!(w[1].as_str(), "the" | "a" | "an") && !is_english_stopword(&w[0]))
 }
-const VERB_PHRASE: f64 = 0.5;
+/// How much a verb phrase or a modifier weighs as a rendering.
+const NOT_A_NOUN: f64 = 0.5;
+
+/// A word that nearly always stands before another content word is a modifier
+/// ("young" of "young people", "Chinese" of "Chinese characteristics"): a noun term is
+/// better rendered by the noun it was seen as on its own (youth, China).
+fn modifier(c: &Candidate) -> bool {
+    c.parts.len() == 1 && c.premodifier as f64 >= MODIFIER_SHARE * c.freq as f64
+}
+const MODIFIER_SHARE: f64 = 0.8;
+
+/// Ranking weight of a term seen in one bead.
+const RARE_WEIGHT: f64 = 0.3;
 
 /// Word-level evidence that lets a rendering seen once pair a recurring term.
 const WORD_FOR_WORD: f64 = 0.9;
@@ -514,7 +543,11 @@ fn pair_one<'c>(
         let s = dice
             * ((0.2 + lexical).powi(2) + recurrence)
             * (0.75 + 0.25 * unithood)
-            * if verb_phrase(cand) { VERB_PHRASE } else { 1.0 }
+            * if verb_phrase(cand) || modifier(cand) {
+                NOT_A_NOUN
+            } else {
+                1.0
+            }
             + if known { 1.0 } else { 0.0 };
         Scored {
             score: s,
@@ -599,7 +632,10 @@ fn pair_one<'c>(
     // A term C-value finds only inside longer ones gets the weight of half an
     // occurrence of its own, so that it ranks below what recurs on its own.
     let cvalue = z.cvalue.max(0.5 * (1.0 + z.parts.len() as f64).log2());
-    let weight = (1.0 + cvalue).ln() * ((z.termhood - 1.0) / 4.0).clamp(0.05, 1.0);
+    // Two or three beads are thin evidence that a phrase is a term at all: they rank
+    // below what recurs (the share of beads beyond the first).
+    let recurs = (1.0 - 1.0 / z.beads.len() as f64).max(RARE_WEIGHT);
+    let weight = (1.0 + cvalue).ln() * ((z.termhood - 1.0) / 4.0).clamp(0.05, 1.0) * recurs;
     let pair = TermPair {
         zh: z.display.clone(),
         en: best_cand.display_in(&z.beads),
@@ -656,7 +692,7 @@ fn longer_rendering(
                     .parts
                     .windows(short.parts.len())
                     .any(|w| w == short.parts.as_slice())
-                && (comes_with_term(c, long) || {
+                && (rendered < GROWS_BELOW && comes_with_term(c, long) || {
                     // The extra words must render more of the term, not just repeat
                     // what the shorter rendering says.
                     let (n, r) = sense.explained(&ev.en_stems[e]);
@@ -682,6 +718,11 @@ fn longer_rendering(
 fn comes_with_term(cooc: usize, long: &Candidate) -> bool {
     cooc >= COMES_WITH_TERM_MIN && cooc as f64 >= COMES_WITH_TERM * long.beads.len() as f64
 }
+
+/// A rendering that already renders this much of the term does not grow over words
+/// no gloss explains: "moderately prosperous society" stays for 小康社会, though "in
+/// all respects" (全面 of 全面建成小康社会 around it) nearly always follows.
+const GROWS_BELOW: f64 = 0.9;
 
 /// Share of a longer phrase's beads that must hold the term for [`comes_with_term`].
 const COMES_WITH_TERM: f64 = 0.8;
