@@ -493,9 +493,13 @@ const NOT_A_NOUN: f64 = 0.5;
 
 /// A word that nearly always stands before another content word is a modifier
 /// ("young" of "young people", "Chinese" of "Chinese characteristics"): a noun term is
-/// better rendered by the noun it was seen as on its own (youth, China).
-fn modifier(c: &Candidate) -> bool {
-    c.parts.len() == 1 && c.premodifier as f64 >= MODIFIER_SHARE * c.freq as f64
+/// better rendered by the noun it was seen as on its own (youth, China), and a phrase
+/// that ends in one is cut short ("developing socialism with Chinese").
+fn ends_in_modifier(c: &Candidate, en: &CandidateSet) -> bool {
+    c.parts
+        .last()
+        .and_then(|w| en.get(w))
+        .is_some_and(|w| w.premodifier as f64 >= MODIFIER_SHARE * w.freq as f64)
 }
 const MODIFIER_SHARE: f64 = 0.8;
 
@@ -543,7 +547,7 @@ fn pair_one<'c>(
         let s = dice
             * ((0.2 + lexical).powi(2) + recurrence)
             * (0.75 + 0.25 * unithood)
-            * if verb_phrase(cand) || modifier(cand) {
+            * if verb_phrase(cand) || ends_in_modifier(cand, en) {
                 NOT_A_NOUN
             } else {
                 1.0
