@@ -496,11 +496,12 @@ const NOT_A_NOUN: f64 = 0.5;
 /// better rendered by the noun it was seen as on its own (youth, China), and a phrase
 /// that ends in one is cut short ("developing socialism with Chinese").
 fn ends_in_modifier(c: &Candidate, en: &CandidateSet) -> bool {
-    c.parts
-        .last()
-        .and_then(|w| en.get(w))
-        .is_some_and(|w| w.premodifier as f64 >= MODIFIER_SHARE * w.freq as f64)
+    c.parts.last().and_then(|w| en.get(w)).is_some_and(|w| {
+        w.freq >= MODIFIER_MIN_FREQ && w.premodifier as f64 >= MODIFIER_SHARE * w.freq as f64
+    })
 }
+/// A word seen less often than this says nothing about what it usually does.
+const MODIFIER_MIN_FREQ: usize = 3;
 const MODIFIER_SHARE: f64 = 0.8;
 
 /// Ranking weight of a term seen in one bead.
@@ -998,6 +999,29 @@ mod tests {
             .unwrap_or_else(|| panic!("{terms:#?}"));
         assert_eq!(t.en, "personal privacy");
         assert_eq!((t.frequency, t.cooccurrence), (3, 1));
+    }
+
+    #[test]
+    fn modifiers_and_verbs_are_no_noun_renderings() {
+        let en = candidates::english(
+            &[
+                "Young people.",
+                "Young people, young workers.",
+                "Young people.",
+                "Our youth.",
+                "We realize it.",
+                "Innovation.",
+            ],
+            1,
+        );
+        let get = |p: &str| en.get(&phrase_key(p)).expect(p);
+        assert!(ends_in_modifier(get("young"), &en));
+        assert!(!ends_in_modifier(get("youth"), &en));
+        assert!(!ends_in_modifier(get("young people"), &en));
+        let zh = candidates::chinese(&["实现", "实现"], 1);
+        let realize = zh.get("实现").unwrap();
+        assert!(verb_for_verb(realize, get("realize")));
+        assert!(!verb_for_verb(realize, get("innovation")));
     }
 
     #[test]
