@@ -488,8 +488,12 @@ const VN_OBJECT_MIN_CHARS: usize = 4;
 /// - a lone adjective or adverb (坚定 "firm", 和谐 "harmonious"): a description.
 fn free_phrases(set: &CandidateSet) -> HashSet<String> {
     let mut out = HashSet::new();
+    // Tagging cuts the word again: once per distinct word.
+    let mut tags: HashMap<&str, &'static str> = HashMap::new();
     for c in &set.list {
-        let first = zh_tag(&c.parts[0]);
+        let first = *tags
+            .entry(c.parts[0].as_str())
+            .or_insert_with(|| zh_tag(&c.parts[0]));
         if c.parts.len() == 1 {
             if matches!(first, "a" | "ad" | "d") {
                 out.insert(c.key.clone());

@@ -292,7 +292,7 @@ impl StemIndex {
     fn new<'a>(stems: impl IntoIterator<Item = &'a String>) -> Self {
         let mut by_prefix: HashMap<String, Vec<String>> = HashMap::new();
         for s in stems {
-            let bucket = by_prefix.entry(prefix4(s)).or_default();
+            let bucket = by_prefix.entry(prefix4(s).to_string()).or_default();
             if !bucket.contains(s) {
                 bucket.push(s.clone());
             }
@@ -302,13 +302,15 @@ impl StemIndex {
 
     fn matches(&self, stem: &str) -> bool {
         self.by_prefix
-            .get(&prefix4(stem))
+            .get(prefix4(stem))
             .is_some_and(|b| b.iter().any(|s| stem_match(s, stem)))
     }
 }
 
-fn prefix4(s: &str) -> String {
-    s.chars().take(4).collect()
+/// The first four characters, borrowed: look-ups run for every word pair.
+fn prefix4(s: &str) -> &str {
+    let end = s.char_indices().nth(4).map_or(s.len(), |(i, _)| i);
+    &s[..end]
 }
 
 fn stem_match(a: &str, b: &str) -> bool {
