@@ -169,16 +169,14 @@ fn drop_fragments(found: Vec<Found>, min_freq: usize) -> Vec<TermPair> {
                             && long.unrendered < FRAGMENT_UNRENDERED
                             && short.stems.iter().all(|x| long.stems.contains(x)))
                 {
-                    // A 的 phrase around a term with the same rendering, which leaves
-                    // more unrendered, is the term with a modifier (党的十八大 and
-                    // 十八大 "18th National Congress"); 的 phrases are free phrases
-                    // more often than terms.
-                    if same
-                        && long.z.parts.iter().any(|p| p == "的")
-                        && !short.z.key.contains('的')
-                        && long.unrendered >= short.unrendered + 1.0
-                        && short.named >= long.named
-                    {
+                    // With the same rendering, a longer term that leaves a word more
+                    // unrendered is the term with a modifier (各级党委 and 党委 "Party
+                    // committees"); in a 的 phrase one character more is enough
+                    // (党的十八大 and 十八大 "18th National Congress"): 的 phrases are
+                    // free phrases more often than terms.
+                    let more = long.unrendered - short.unrendered;
+                    let de = long.z.parts.iter().any(|p| p == "的") && !short.z.key.contains('的');
+                    if same && short.named >= long.named && (more >= 2.0 || de && more >= 1.0) {
                         fragment[l] = true;
                         continue;
                     }
@@ -981,6 +979,27 @@ mod tests {
         assert_eq!(t.en, "18th National Congress");
         assert_eq!(t.cooccurrence, 7);
         assert!(terms.iter().all(|t| t.zh != "党的十八大"), "{terms:#?}");
+    }
+
+    #[test]
+    fn a_modifier_around_a_term_with_its_rendering_goes() {
+        let res = Resources {
+            dictionary: Some(crate::lexicon::Dictionary::Embedded),
+            glossary: Vec::new(),
+        };
+        let pairs = aligned(&[
+            ("各级党委要负责。", "Party committees take charge."),
+            ("各级党委要带头。", "Party committees should lead."),
+            ("各级党委要学习。", "Party committees must study."),
+            ("各级党委要落实。", "Let Party committees act."),
+            ("各级党委要改进。", "Party committees will improve."),
+            ("各级党委要监督。", "Party committees oversee it."),
+            ("党委要团结。", "Party committees unite."),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        // 各级 ("at all levels") is left unrendered: the term is 党委.
+        assert!(terms.iter().any(|t| t.zh == "党委"), "{terms:#?}");
+        assert!(terms.iter().all(|t| t.zh != "各级党委"), "{terms:#?}");
     }
 
     #[test]
