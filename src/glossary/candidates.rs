@@ -540,6 +540,10 @@ fn is_number(w: &str) -> bool {
 /// Longest English candidate: "great cause of socialism with Chinese characteristics".
 const EN_MAX_WORDS: usize = 8;
 
+/// Modal verbs the shared stop list lacks: they bound a candidate too ("young people
+/// must" is no phrase). ("may" is left out: May Fourth.)
+const EN_MODALS: &[&str] = &["must", "shall", "might"];
+
 /// Particles that may close an English candidate after a content word (opening up).
 const EN_PARTICLES: &[&str] = &["up", "out"];
 
@@ -591,7 +595,11 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
                 .collect();
             let stop: Vec<bool> = lower
                 .iter()
-                .map(|w| is_english_stopword(w) || w.chars().all(|c| c.is_ascii_digit()))
+                .map(|w| {
+                    is_english_stopword(w)
+                        || EN_MODALS.contains(&w.as_str())
+                        || w.chars().all(|c| c.is_ascii_digit())
+                })
                 .collect();
             for i in 0..run.len() {
                 if stop[i] {
@@ -762,6 +770,9 @@ mod tests {
         // Stop words never at an edge, punctuation never inside.
         assert!(set.get(&phrase("the data flow")).is_none());
         assert!(set.get(&phrase("matter data")).is_none());
+        let set = english(&["Young people must study."], 1);
+        assert!(set.get(&phrase("young people")).is_some());
+        assert!(set.get(&phrase("young people must")).is_none());
     }
 
     #[test]
