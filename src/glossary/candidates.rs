@@ -484,7 +484,8 @@ const VN_OBJECT_MIN_CHARS: usize = 4;
 /// - a verb before a term that mostly occurs without it (实现 + 中国梦, 坚持 +
 ///   实事求是): the verb phrase is what the text does with the term. Verbs that
 ///   modify a noun (执政 + 水平) stay, as their nouns are no terms of their own;
-/// - anything an adverb leads (紧紧依靠人民), an adjective with 的 (新的历史);
+/// - anything an adverb leads (紧紧依靠人民), an adjective with 的 (新的历史), a
+///   term with 的 that mostly goes without it (中华民族伟大复兴的目标);
 /// - a lone adjective or adverb (坚定 "firm", 和谐 "harmonious"): a description.
 fn free_phrases(set: &CandidateSet) -> HashSet<String> {
     let mut out = HashSet::new();
@@ -509,6 +510,19 @@ fn free_phrases(set: &CandidateSet) -> HashSet<String> {
         if first == "a" && c.parts.get(1).is_some_and(|p| p == "的") {
             out.insert(c.key.clone());
             continue;
+        }
+        // A term with 的 before a noun that mostly goes without it is that term
+        // describing the noun (中华民族伟大复兴的目标).
+        if let Some(de) = c.parts.iter().position(|p| p == "的") {
+            let modifier = c.parts[..de].concat();
+            if modifier.chars().count() >= OBJECT_MIN_CHARS + 1
+                && set
+                    .get(&modifier)
+                    .is_some_and(|m| m.freq >= OBJECT_FREQ_RATIO * c.freq)
+            {
+                out.insert(c.key.clone());
+                continue;
+            }
         }
         // A verbal noun (发展, 改革) also modifies or coordinates (改革创新): only a long
         // term after it makes an object.
@@ -715,6 +729,12 @@ mod tests {
             "开创新的历史。",
             "开创新的历史。",
             "开创新的历史。",
+            "中华民族伟大复兴的目标。",
+            "中华民族伟大复兴的目标。",
+            "中华民族伟大复兴的目标。",
+            "中华民族伟大复兴。",
+            "中华民族伟大复兴。",
+            "中华民族伟大复兴。",
         ];
         let set = chinese(&beads, 1);
         assert!(set.get("中国梦").is_some());
@@ -727,6 +747,9 @@ mod tests {
         assert!(set.get("紧紧依靠人民").is_none());
         assert!(set.get("依靠人民").is_some());
         assert!(set.get("新的历史").is_none());
+        // A term describing a noun with 的.
+        assert!(set.get("中华民族伟大复兴").is_some());
+        assert!(set.get("中华民族伟大复兴的目标").is_none());
     }
 
     #[test]
