@@ -321,6 +321,9 @@ const ZH_FUNCTION_WORDS: &[&str] = &[
     "方面",
 ];
 
+/// Forms of address after a name (邓小平同志 "Deng Xiaoping"): the name is the term.
+const ZH_FORMS_OF_ADDRESS: &[&str] = &["同志", "先生", "女士"];
+
 pub(crate) fn is_zh_function_word(w: &str) -> bool {
     ZH_FUNCTION_WORDS.contains(&w)
 }
@@ -422,6 +425,7 @@ pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
                     let (first, last) = (gram[0].word, gram[n - 1].word);
                     if is_zh_function_word(first)
                         || is_zh_function_word(last)
+                        || ZH_FORMS_OF_ADDRESS.contains(&last)
                         || is_number(first)
                         || is_number(last)
                     {
@@ -671,6 +675,9 @@ mod tests {
         // 、 is a boundary, 的 may not close a candidate.
         assert!(set.get("数字治理数据安全").is_none());
         assert!(set.get("数据安全的").is_none());
+        let set = chinese(&["邓小平同志指出"], 1);
+        assert!(set.get("邓小平").is_some());
+        assert!(set.get("邓小平同志").is_none());
         assert!(set.list.iter().all(|c| !c.key.contains('、')));
     }
 

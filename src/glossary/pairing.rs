@@ -88,12 +88,11 @@ fn verb_for_verb(z: &Candidate, e: &Candidate) -> bool {
     const NOUN_ENDINGS: &[&str] = &[
         "tion", "sion", "ment", "ance", "ence", "ity", "ism", "ship", "ness", "ing", "ure",
     ];
-    z.parts.len() == 1
-        && candidates::zh_tag(&z.key) == "v"
-        && e.parts.len() == 1
-        && !NOUN_ENDINGS
-            .iter()
-            .any(|n| e.display.to_lowercase().ends_with(n))
+    let word = e.display.to_lowercase();
+    // "implement" ends like "development" but its stem keeps the ending.
+    let noun = NOUN_ENDINGS.iter().any(|n| word.ends_with(n))
+        && !(word.ends_with("ment") && e.parts[0] == word);
+    z.parts.len() == 1 && candidates::zh_tag(&z.key) == "v" && e.parts.len() == 1 && !noun
 }
 
 /// A term paired below the association `min_freq` is at least this long: two-character
@@ -1032,6 +1031,8 @@ mod tests {
                 "Our youth.",
                 "We realize it.",
                 "Innovation.",
+                "Development.",
+                "Implement it.",
             ],
             1,
         );
@@ -1043,6 +1044,8 @@ mod tests {
         let realize = zh.get("实现").unwrap();
         assert!(verb_for_verb(realize, get("realize")));
         assert!(!verb_for_verb(realize, get("innovation")));
+        assert!(!verb_for_verb(realize, get("development")));
+        assert!(verb_for_verb(realize, get("implement")));
     }
 
     #[test]
