@@ -519,7 +519,7 @@ fn free_phrases(set: &CandidateSet) -> HashSet<String> {
         // describing the noun (中华民族伟大复兴的目标).
         if let Some(de) = c.parts.iter().position(|p| p == "的") {
             let modifier = c.parts[..de].concat();
-            if modifier.chars().count() >= OBJECT_MIN_CHARS + 1
+            if modifier.chars().count() > OBJECT_MIN_CHARS
                 && set
                     .get(&modifier)
                     .is_some_and(|m| m.freq >= OBJECT_FREQ_RATIO * c.freq)
