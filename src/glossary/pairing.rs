@@ -1,24 +1,34 @@
 //! Pairing Chinese term candidates with English ones across aligned beads.
 //!
 //! For a Chinese candidate z and an English candidate e that share beads, the pair is
-//! scored as `dice(z, e) × (0.25 + lexical(z, e)) + glossary(z, e)`:
+//! scored as `dice × ((0.2 + lexical)² + recurrence) × unithood × form + glossary`:
 //!
 //! - `dice` = 2·beads(z∧e) / (beads(z) + beads(e)): association over the collection,
 //!   which prefers the English phrase that comes and goes with the term;
 //! - `lexical` in 0..1: the share of e's content words that a dictionary gloss of z
-//!   (or of its jieba tokens) names, averaged with the share of z's tokens that e
-//!   renders (stems compared, via [`gloss_stems`]);
+//!   (or of its jieba tokens, their words, or a character no word explains) names,
+//!   averaged with the share of z's characters that e renders (stems compared, via
+//!   [`gloss_stems`]);
+//! - `recurrence` up to 0.4: co-occurrence in several beads counts even without
+//!   glosses (十八大 "18th National Congress");
+//! - `unithood`: e's share of occurrences outside longer English candidates;
+//! - `form` halves verb phrases ("practice the core socialist values") and phrases
+//!   ending in a modifier word ("young", "developing socialism with Chinese");
 //! - `glossary` = 1 when the glossary lists e for z.
 //!
-//! The best-scoring e is the rendering; it grows to a longer English candidate that
+//! e must co-occur `min_freq` times, unless its words say z word for word. The
+//! best-scoring e is the rendering; it grows to a longer English candidate that
 //! co-occurs as often and whose extra words render more of z ("great cause" ->
-//! "great cause of socialism with Chinese characteristics"). In the term's beads
-//! without it, the best e with word-level evidence is recorded as another rendering.
+//! "great cause of socialism with Chinese characteristics"), or that nearly only comes
+//! with z while e leaves part of z unrendered. In the term's beads without it, the
+//! best e with word-level evidence is recorded as another rendering.
 //!
 //! A term below `min_freq` is paired only when it is a dictionary or glossary entry of
 //! 3+ characters and its rendering is what the entry's glosses say; a term C-value
-//! finds only inside longer candidates needs such evidence too. Last, fragments go
-//! (`drop_fragments`): 特色社会主义 "socialism" inside 中国特色社会主义.
+//! finds only inside longer candidates needs such evidence too. A verb rendered as an
+//! English verb is dropped. Last, fragments go (`drop_fragments`): 特色社会主义
+//! "socialism" inside 中国特色社会主义, and of two nested terms with one rendering the
+//! one leaving more unrendered (党的十八大, 各级党委). Terms seen in few beads rank lower.
 
 use std::collections::HashMap;
 
