@@ -44,6 +44,9 @@ pub struct Candidate {
     pub cvalue: f64,
     /// ln(rate in the document / rate in general language); 0 where not computed.
     pub termhood: f64,
+    /// English one-word candidates: occurrences with a content word right after, as a
+    /// modifier ("young people", "Chinese characteristics").
+    pub premodifier: usize,
     surfaces: HashMap<String, usize>,
     /// (bead, surface form) of every occurrence: 'developing' and 'developed' share a
     /// stem key, so the form to show depends on which beads are looked at.
@@ -101,6 +104,7 @@ impl CandidateSet {
                     beads: Vec::new(),
                     cvalue: 0.0,
                     termhood: 0.0,
+                    premodifier: 0,
                     surfaces: HashMap::new(),
                     occurrences: Vec::new(),
                 });
@@ -253,6 +257,7 @@ const ZH_FUNCTION_WORDS: &[&str] = &[
     "得",
     "我",
     "我们",
+    "我国",
     "或",
     "或者",
     "所",
@@ -315,6 +320,9 @@ const ZH_FUNCTION_WORDS: &[&str] = &[
     "进一步",
     "方面",
 ];
+
+/// Forms of address after a name (邓小平同志 "Deng Xiaoping"): the name is the term.
+const ZH_FORMS_OF_ADDRESS: &[&str] = &["同志", "先生", "女士"];
 
 pub(crate) fn is_zh_function_word(w: &str) -> bool {
     ZH_FUNCTION_WORDS.contains(&w)
@@ -417,6 +425,7 @@ pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
                     let (first, last) = (gram[0].word, gram[n - 1].word);
                     if is_zh_function_word(first)
                         || is_zh_function_word(last)
+                        || ZH_FORMS_OF_ADDRESS.contains(&last)
                         || is_number(first)
                         || is_number(last)
                     {
@@ -437,9 +446,10 @@ pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
             }
         }
     }
+    let free = free_phrases(&set);
     let keep = |c: &Candidate| {
         let loose = c.parts.len() > ZH_SHORT_TOKENS || c.parts.iter().any(|p| p == "的");
-        c.freq >= min_freq.max(1) && (!loose || c.freq >= LONG_MIN_FREQ)
+        c.freq >= min_freq.max(1) && (!loose || c.freq >= LONG_MIN_FREQ) && !free.contains(&c.key)
     };
     let mut set = set.finish(keep, "", beads.len());
     let doc_tokens = set.tokens.max(1) as f64;
@@ -452,6 +462,93 @@ pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
     set
 }
 
+/// jieba's part-of-speech tag of one word ("" when jieba cuts it further).
+pub(crate) fn zh_tag(word: &str) -> &'static str {
+    match JIEBA.tag(word, false).as_slice() {
+        [t] if t.word == word => match t.tag {
+            "v" => "v",
+            "vn" => "vn",
+            "d" => "d",
+            "a" => "a",
+            "ad" => "ad",
+            _ => "",
+        },
+        _ => "",
+    }
+}
+
+/// An object of a verb phrase is a term of its own: at least this many characters and
+/// this many times as frequent as the phrase.
+const OBJECT_MIN_CHARS: usize = 2;
+const OBJECT_FREQ_RATIO: usize = 2;
+const VN_OBJECT_MIN_CHARS: usize = 4;
+
+/// Keys of candidates that are free phrases rather than terms:
+///
+/// - a verb before a term that mostly occurs without it (实现 + 中国梦, 坚持 +
+///   实事求是): the verb phrase is what the text does with the term. Verbs that
+///   modify a noun (执政 + 水平) stay, as their nouns are no terms of their own;
+/// - anything an adverb leads (紧紧依靠人民), an adjective with 的 (新的历史), a
+///   term with 的 that mostly goes without it (中华民族伟大复兴的目标);
+/// - a lone adjective or adverb (坚定 "firm", 和谐 "harmonious"): a description.
+fn free_phrases(set: &CandidateSet) -> HashSet<String> {
+    let mut out = HashSet::new();
+    // Tagging cuts the word again: once per distinct word.
+    let mut tags: HashMap<&str, &'static str> = HashMap::new();
+    for c in &set.list {
+        let first = *tags
+            .entry(c.parts[0].as_str())
+            .or_insert_with(|| zh_tag(&c.parts[0]));
+        if c.parts.len() == 1 {
+            if matches!(first, "a" | "ad" | "d") {
+                out.insert(c.key.clone());
+            }
+            continue;
+        }
+        // An adverb leads a verb phrase (紧紧依靠人民, 不断推进改革), not a term.
+        if first == "d" {
+            out.insert(c.key.clone());
+            continue;
+        }
+        // An adjective with 的 before a noun describes it (新的历史 "new history").
+        if first == "a" && c.parts.get(1).is_some_and(|p| p == "的") {
+            out.insert(c.key.clone());
+            continue;
+        }
+        // A term with 的 before a noun that mostly goes without it is that term
+        // describing the noun (中华民族伟大复兴的目标).
+        if let Some(de) = c.parts.iter().position(|p| p == "的") {
+            let modifier = c.parts[..de].concat();
+            if modifier.chars().count() > OBJECT_MIN_CHARS
+                && set
+                    .get(&modifier)
+                    .is_some_and(|m| m.freq >= OBJECT_FREQ_RATIO * c.freq)
+            {
+                out.insert(c.key.clone());
+                continue;
+            }
+        }
+        // A verbal noun (发展, 改革) also modifies or coordinates (改革创新): only a long
+        // term after it makes an object.
+        let min_chars = match first {
+            "v" => OBJECT_MIN_CHARS,
+            "vn" => VN_OBJECT_MIN_CHARS,
+            _ => continue,
+        };
+        let object_is_term = (1..c.parts.len()).any(|k| {
+            let rest = c.parts[k..].concat();
+            rest.chars().count() >= min_chars
+                && set
+                    .get(&rest)
+                    .is_some_and(|o| o.freq >= OBJECT_FREQ_RATIO * c.freq)
+        });
+        if object_is_term {
+            out.insert(c.key.clone());
+        }
+    }
+    out
+}
+
 /// Arabic numbers bound no term (2012年, 15日); Chinese numerals often start one
 /// (十八大, 两个一百年).
 fn is_number(w: &str) -> bool {
@@ -460,6 +557,10 @@ fn is_number(w: &str) -> bool {
 
 /// Longest English candidate: "great cause of socialism with Chinese characteristics".
 const EN_MAX_WORDS: usize = 8;
+
+/// Modal verbs the shared stop list lacks: they bound a candidate too ("young people
+/// must" is no phrase). ("may" is left out: May Fourth.)
+const EN_MODALS: &[&str] = &["must", "shall", "might"];
 
 /// Particles that may close an English candidate after a content word (opening up).
 const EN_PARTICLES: &[&str] = &["up", "out"];
@@ -512,7 +613,11 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
                 .collect();
             let stop: Vec<bool> = lower
                 .iter()
-                .map(|w| is_english_stopword(w) || w.chars().all(|c| c.is_ascii_digit()))
+                .map(|w| {
+                    is_english_stopword(w)
+                        || EN_MODALS.contains(&w.as_str())
+                        || w.chars().all(|c| c.is_ascii_digit())
+                })
                 .collect();
             for i in 0..run.len() {
                 if stop[i] {
@@ -529,7 +634,12 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
                         continue;
                     }
                     let surface = &text[run[i].0..run[j].1];
-                    set.add(b, keys[i..=j].to_vec(), keys[i..=j].join(" "), surface);
+                    let key = keys[i..=j].join(" ");
+                    set.add(b, keys[i..=j].to_vec(), key.clone(), surface);
+                    if n == 1 && stop.get(j + 1) == Some(&false) {
+                        let id = set.index[&key];
+                        set.list[id].premodifier += 1;
+                    }
                 }
             }
         }
@@ -565,6 +675,9 @@ mod tests {
         // 、 is a boundary, 的 may not close a candidate.
         assert!(set.get("数字治理数据安全").is_none());
         assert!(set.get("数据安全的").is_none());
+        let set = chinese(&["邓小平同志指出"], 1);
+        assert!(set.get("邓小平").is_some());
+        assert!(set.get("邓小平同志").is_none());
         assert!(set.list.iter().all(|c| !c.key.contains('、')));
     }
 
@@ -609,6 +722,44 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_before_a_term_of_its_own_is_a_free_phrase() {
+        let beads = [
+            "实现中国梦。",
+            "我们要实现中国梦。",
+            "中国梦是人民的梦。",
+            "中国梦属于人民。",
+            "提高执政水平。",
+            "执政水平很重要。",
+            "立场坚定。",
+            "紧紧依靠人民。",
+            "紧紧依靠人民。",
+            "开创新的历史。",
+            "开创新的历史。",
+            "开创新的历史。",
+            "中华民族伟大复兴的目标。",
+            "中华民族伟大复兴的目标。",
+            "中华民族伟大复兴的目标。",
+            "中华民族伟大复兴。",
+            "中华民族伟大复兴。",
+            "中华民族伟大复兴。",
+        ];
+        let set = chinese(&beads, 1);
+        assert!(set.get("中国梦").is_some());
+        // 中国梦 mostly occurs without 实现: the phrase is what the text does with it.
+        assert!(set.get("实现中国梦").is_none());
+        // 水平 is no term of its own here: 执政 modifies it.
+        assert!(set.get("执政水平").is_some());
+        // A lone adjective describes, an adverb leads a verb phrase.
+        assert!(set.get("坚定").is_none());
+        assert!(set.get("紧紧依靠人民").is_none());
+        assert!(set.get("依靠人民").is_some());
+        assert!(set.get("新的历史").is_none());
+        // A term describing a noun with 的.
+        assert!(set.get("中华民族伟大复兴").is_some());
+        assert!(set.get("中华民族伟大复兴的目标").is_none());
+    }
+
+    #[test]
     fn cvalue_discounts_nested_candidates() {
         let beads = ["全面深化改革", "全面深化改革", "全面深化改革", "深化改革"];
         let set = chinese(&beads, 1);
@@ -649,6 +800,9 @@ mod tests {
         // Stop words never at an edge, punctuation never inside.
         assert!(set.get(&phrase("the data flow")).is_none());
         assert!(set.get(&phrase("matter data")).is_none());
+        let set = english(&["Young people must study."], 1);
+        assert!(set.get(&phrase("young people")).is_some());
+        assert!(set.get(&phrase("young people must")).is_none());
     }
 
     #[test]

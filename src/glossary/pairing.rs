@@ -1,24 +1,34 @@
 //! Pairing Chinese term candidates with English ones across aligned beads.
 //!
 //! For a Chinese candidate z and an English candidate e that share beads, the pair is
-//! scored as `dice(z, e) × (0.25 + lexical(z, e)) + glossary(z, e)`:
+//! scored as `dice × ((0.2 + lexical)² + recurrence) × unithood × form + glossary`:
 //!
 //! - `dice` = 2·beads(z∧e) / (beads(z) + beads(e)): association over the collection,
 //!   which prefers the English phrase that comes and goes with the term;
 //! - `lexical` in 0..1: the share of e's content words that a dictionary gloss of z
-//!   (or of its jieba tokens) names, averaged with the share of z's tokens that e
-//!   renders (stems compared, via [`gloss_stems`]);
+//!   (or of its jieba tokens, their words, or a character no word explains) names,
+//!   averaged with the share of z's characters that e renders (stems compared, via
+//!   [`gloss_stems`]);
+//! - `recurrence` up to 0.4: co-occurrence in several beads counts even without
+//!   glosses (十八大 "18th National Congress");
+//! - `unithood`: e's share of occurrences outside longer English candidates;
+//! - `form` halves verb phrases ("practice the core socialist values") and phrases
+//!   ending in a modifier word ("young", "developing socialism with Chinese");
 //! - `glossary` = 1 when the glossary lists e for z.
 //!
-//! The best-scoring e is the rendering; it grows to a longer English candidate that
+//! e must co-occur `min_freq` times, unless its words say z word for word. The
+//! best-scoring e is the rendering; it grows to a longer English candidate that
 //! co-occurs as often and whose extra words render more of z ("great cause" ->
-//! "great cause of socialism with Chinese characteristics"). In the term's beads
-//! without it, the best e with word-level evidence is recorded as another rendering.
+//! "great cause of socialism with Chinese characteristics"), or that nearly only comes
+//! with z while e leaves part of z unrendered. In the term's beads without it, the
+//! best e with word-level evidence is recorded as another rendering.
 //!
 //! A term below `min_freq` is paired only when it is a dictionary or glossary entry of
 //! 3+ characters and its rendering is what the entry's glosses say; a term C-value
-//! finds only inside longer candidates needs such evidence too. Last, fragments go
-//! (`drop_fragments`): 特色社会主义 "socialism" inside 中国特色社会主义.
+//! finds only inside longer candidates needs such evidence too. A verb rendered as an
+//! English verb is dropped. Last, fragments go (`drop_fragments`): 特色社会主义
+//! "socialism" inside 中国特色社会主义, and of two nested terms with one rendering the
+//! one leaving more unrendered (党的十八大, 各级党委). Terms seen in few beads rank lower.
 
 use std::collections::HashMap;
 
@@ -67,7 +77,9 @@ pub fn extract(
         } else {
             opts.min_freq
         };
-        if let Some(f) = pair_one(z, &en, &mut evidence, pairs, min_freq, lexical) {
+        if let Some(f) = pair_one(z, &en, &mut evidence, pairs, min_freq, lexical)
+            && !verb_for_verb(z, &en.list[f.en])
+        {
             found.push(f);
         }
     }
@@ -77,6 +89,20 @@ pub fn extract(
         out.truncate(n);
     }
     out
+}
+
+/// A Chinese verb rendered by an English verb is what the text does (实现 "realize",
+/// 贯彻 "implement"); a verb is a term when the translation names it as a concept
+/// (创新 "innovation", 执政 "governance").
+fn verb_for_verb(z: &Candidate, e: &Candidate) -> bool {
+    const NOUN_ENDINGS: &[&str] = &[
+        "tion", "sion", "ment", "ance", "ence", "ity", "ism", "ship", "ness", "ing", "ure",
+    ];
+    let word = e.display.to_lowercase();
+    // "implement" ends like "development" but its stem keeps the ending.
+    let noun = NOUN_ENDINGS.iter().any(|n| word.ends_with(n))
+        && !(word.ends_with("ment") && e.parts[0] == word);
+    z.parts.len() == 1 && candidates::zh_tag(&z.key) == "v" && e.parts.len() == 1 && !noun
 }
 
 /// A term paired below the association `min_freq` is at least this long: two-character
@@ -106,6 +132,8 @@ struct Found<'c> {
     stems: Vec<String>,
     /// Content characters of the term the rendering does not render.
     unrendered: f64,
+    /// Share of the rendering's content words the term's glosses name.
+    named: f64,
 }
 
 /// Of two nested terms, drop the one that is a fragment of the other:
@@ -150,6 +178,17 @@ fn drop_fragments(found: Vec<Found>, min_freq: usize) -> Vec<TermPair> {
                             && long.unrendered < FRAGMENT_UNRENDERED
                             && short.stems.iter().all(|x| long.stems.contains(x)))
                 {
+                    // With the same rendering, a longer term that leaves a word more
+                    // unrendered is the term with a modifier (各级党委 and 党委 "Party
+                    // committees"); in a 的 phrase one character more is enough
+                    // (党的十八大 and 十八大 "18th National Congress"): 的 phrases are
+                    // free phrases more often than terms.
+                    let more = long.unrendered - short.unrendered;
+                    let de = long.z.parts.iter().any(|p| p == "的") && !short.z.key.contains('的');
+                    if same && short.named >= long.named && (more >= 2.0 || de && more >= 1.0) {
+                        fragment[l] = true;
+                        continue;
+                    }
                     fragment[s] = true;
                 }
             }
@@ -199,7 +238,7 @@ impl<'r> Evidence<'r> {
                 c.parts
                     .iter()
                     .filter(|w| !is_english_stopword(w))
-                    .cloned()
+                    .map(|w| cardinal(w).to_string())
                     .collect()
             })
             .collect();
@@ -239,6 +278,15 @@ impl<'r> Evidence<'r> {
     }
 }
 
+/// "18th" -> "18": dictionaries gloss 十八 as a cardinal.
+fn cardinal(stem: &str) -> &str {
+    ["th", "st", "nd", "rd"]
+        .iter()
+        .find_map(|suffix| stem.strip_suffix(suffix))
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .unwrap_or(stem)
+}
+
 /// Stems of one language-side word set, indexed for fuzzy look-up: a stem matches
 /// another when they are equal or share a prefix of 4+ characters covering 80% of the
 /// shorter one (china ~ chines, work ~ worker), which Porter stems keep apart.
@@ -251,7 +299,7 @@ impl StemIndex {
     fn new<'a>(stems: impl IntoIterator<Item = &'a String>) -> Self {
         let mut by_prefix: HashMap<String, Vec<String>> = HashMap::new();
         for s in stems {
-            let bucket = by_prefix.entry(prefix4(s)).or_default();
+            let bucket = by_prefix.entry(prefix4(s).to_string()).or_default();
             if !bucket.contains(s) {
                 bucket.push(s.clone());
             }
@@ -261,13 +309,15 @@ impl StemIndex {
 
     fn matches(&self, stem: &str) -> bool {
         self.by_prefix
-            .get(&prefix4(stem))
+            .get(prefix4(stem))
             .is_some_and(|b| b.iter().any(|s| stem_match(s, stem)))
     }
 }
 
-fn prefix4(s: &str) -> String {
-    s.chars().take(4).collect()
+/// The first four characters, borrowed: look-ups run for every word pair.
+fn prefix4(s: &str) -> &str {
+    let end = s.char_indices().nth(4).map_or(s.len(), |(i, _)| i);
+    &s[..end]
 }
 
 fn stem_match(a: &str, b: &str) -> bool {
@@ -343,11 +393,28 @@ impl ZhSense {
                         words.push((part[..t.byte_start].chars().count(), t.word));
                     }
                 }
+                let mut glossed = vec![false; len];
                 for (start, w) in words {
                     let glosses = ev.zh_word_glosses(w).to_vec();
                     all_stems.extend(glosses.iter().flatten().cloned());
                     let end = start + w.chars().count();
+                    if !glosses.is_empty() {
+                        glossed[start..end].iter_mut().for_each(|g| *g = true);
+                    }
                     pieces.push(Piece::new(offset + start, offset + end, glosses));
+                }
+                // A character no word of the token explains speaks for itself (党 in
+                // 党的领导 "Party's leadership"); 的 and the like need no rendering.
+                if len > 1 {
+                    for (i, ch) in part.chars().enumerate() {
+                        let ch = ch.to_string();
+                        if glossed[i] || is_zh_function_word(&ch) {
+                            continue;
+                        }
+                        let glosses = ev.zh_word_glosses(&ch).to_vec();
+                        all_stems.extend(glosses.iter().flatten().cloned());
+                        pieces.push(Piece::new(offset + i, offset + i + 1, glosses));
+                    }
                 }
             }
             offset += len;
@@ -368,6 +435,13 @@ impl ZhSense {
             all: StemIndex::new(&all_stems),
             known,
         }
+    }
+
+    /// Do z's glosses name enough of e's content words for [`WORD_FOR_WORD`]? A cheap
+    /// test before [`ZhSense::lexical`].
+    fn names_nearly_all(&self, e_stems: &[String]) -> bool {
+        let named = e_stems.iter().filter(|s| self.all.matches(s)).count();
+        !e_stems.is_empty() && named as f64 >= (2.0 * WORD_FOR_WORD - 1.0) * e_stems.len() as f64
     }
 
     /// 0..1: the share of e's content words that z's glosses name, averaged with the
@@ -409,6 +483,42 @@ impl ZhSense {
     }
 }
 
+/// Weight of pure association against word-level evidence ((0.2 + lexical)², 0.04 to
+/// 1.44), reached by a phrase co-occurring `RECURRENCE_FULL + 1` times with the term.
+const RECURRENCE_WEIGHT: f64 = 0.4;
+const RECURRENCE_FULL: f64 = 4.0;
+
+/// An English candidate with an article right after a content word holds a verb or
+/// preposition with its object ("practice the core socialist values", "closely around
+/// the CPC Central Committee"), not a noun phrase ("path of the people" has a stop
+/// word there): the object alone is the better rendering.
+fn verb_phrase(c: &Candidate) -> bool {
+    c.parts
+        .windows(2)
+        .any(|w| matches!(w[1].as_str(), "the" | "a" | "an") && !is_english_stopword(&w[0]))
+}
+/// How much a verb phrase or a modifier weighs as a rendering.
+const NOT_A_NOUN: f64 = 0.5;
+
+/// A word that nearly always stands before another content word is a modifier
+/// ("young" of "young people", "Chinese" of "Chinese characteristics"): a noun term is
+/// better rendered by the noun it was seen as on its own (youth, China), and a phrase
+/// that ends in one is cut short ("developing socialism with Chinese").
+fn ends_in_modifier(c: &Candidate, en: &CandidateSet) -> bool {
+    c.parts.last().and_then(|w| en.get(w)).is_some_and(|w| {
+        w.freq >= MODIFIER_MIN_FREQ && w.premodifier as f64 >= MODIFIER_SHARE * w.freq as f64
+    })
+}
+/// A word seen less often than this says nothing about what it usually does.
+const MODIFIER_MIN_FREQ: usize = 3;
+const MODIFIER_SHARE: f64 = 0.8;
+
+/// Ranking weight of a term seen in one bead.
+const RARE_WEIGHT: f64 = 0.3;
+
+/// Word-level evidence that lets a rendering seen once pair a recurring term.
+const WORD_FOR_WORD: f64 = 0.9;
+
 /// A longer English candidate must co-occur with the term this often, relative to the
 /// best one, to replace it.
 const LONGER_SHARE: f64 = 0.9;
@@ -440,7 +550,18 @@ fn pair_one<'c>(
         // loses to "reform and opening up", which always follows it.
         let unithood = (cand.cvalue / ((1.0 + cand.parts.len() as f64).log2() * cand.freq as f64))
             .clamp(0.0, 1.0);
-        let s = dice * (0.2 + lexical).powi(2) * (0.75 + 0.25 * unithood)
+        // Word-level evidence weighs most, but a phrase that comes with the term
+        // again and again renders it even where no gloss says so (十八大 "18th
+        // National Congress", 血肉联系 "close ties"): recurring co-occurrence counts too.
+        let recurrence = RECURRENCE_WEIGHT * ((c as f64 - 1.0) / RECURRENCE_FULL).min(1.0);
+        let s = dice
+            * ((0.2 + lexical).powi(2) + recurrence)
+            * (0.75 + 0.25 * unithood)
+            * if verb_phrase(cand) || ends_in_modifier(cand, en) {
+                NOT_A_NOUN
+            } else {
+                1.0
+            }
             + if known { 1.0 } else { 0.0 };
         Scored {
             score: s,
@@ -450,10 +571,15 @@ fn pair_one<'c>(
         }
     };
     let need = min_freq.max(1).min(z.beads.len());
+    // A rendering seen once is enough when its words say the term word for word: a
+    // translator who varies the wording (与时俱进 "keep abreast of the times",
+    // "progress with the times") leaves no rendering co-occurring twice.
     let (mut best, mut scored) = cooc
         .iter()
-        .filter(|&(_, &c)| c >= need)
-        .map(|(&e, &c)| (e, score(e, c)))
+        .filter(|&(&e, &c)| c >= need || sense.names_nearly_all(&ev.en_stems[e]))
+        .map(|(&e, &c)| (e, c, score(e, c)))
+        .filter(|&(_, c, s)| c >= need || s.lexical >= WORD_FOR_WORD)
+        .map(|(e, _, s)| (e, s))
         .max_by(|a, b| {
             a.1.score
                 .total_cmp(&b.1.score)
@@ -520,7 +646,10 @@ fn pair_one<'c>(
     // A term C-value finds only inside longer ones gets the weight of half an
     // occurrence of its own, so that it ranks below what recurs on its own.
     let cvalue = z.cvalue.max(0.5 * (1.0 + z.parts.len() as f64).log2());
-    let weight = (1.0 + cvalue).ln() * ((z.termhood - 1.0) / 4.0).clamp(0.05, 1.0);
+    // Two or three beads are thin evidence that a phrase is a term at all: they rank
+    // below what recurs (the share of beads beyond the first).
+    let recurs = (1.0 - 1.0 / z.beads.len() as f64).max(RARE_WEIGHT);
+    let weight = (1.0 + cvalue).ln() * ((z.termhood - 1.0) / 4.0).clamp(0.05, 1.0) * recurs;
     let pair = TermPair {
         zh: z.display.clone(),
         en: best_cand.display_in(&z.beads),
@@ -532,13 +661,14 @@ fn pair_one<'c>(
         known,
         examples,
     };
+    let (named, rendered) = sense.explained(&ev.en_stems[best]);
     Some(Found {
         z,
         pair,
         en: best,
         stems: ev.en_stems[best].clone(),
-        unrendered: (1.0 - sense.explained(&ev.en_stems[best]).1)
-            * sense.content.iter().filter(|&&c| c).count() as f64,
+        unrendered: (1.0 - rendered) * sense.content.iter().filter(|&&c| c).count() as f64,
+        named,
     })
 }
 
@@ -576,15 +706,16 @@ fn longer_rendering(
                     .parts
                     .windows(short.parts.len())
                     .any(|w| w == short.parts.as_slice())
-                && ev.en_stems[e]
-                    .iter()
-                    .all(|s| ev.en_stems[best].contains(s) || sense.all.matches(s))
-                && {
+                && (rendered < GROWS_BELOW && comes_with_term(c, long) || {
                     // The extra words must render more of the term, not just repeat
                     // what the shorter rendering says.
                     let (n, r) = sense.explained(&ev.en_stems[e]);
-                    r > rendered && n >= named
-                }
+                    ev.en_stems[e]
+                        .iter()
+                        .all(|s| ev.en_stems[best].contains(s) || sense.all.matches(s))
+                        && r > rendered
+                        && n >= named
+                })
         })
         .max_by(|a, b| {
             let (la, lb) = (en.list[*a.0].parts.len(), en.list[*b.0].parts.len());
@@ -594,6 +725,24 @@ fn longer_rendering(
         })
         .map(|(&e, _)| e)
 }
+
+/// A longer phrase that recurs and nearly only where the term is renders it as a
+/// whole even where no gloss explains its extra words: 十八大 "18th" grows to "18th
+/// National Congress".
+fn comes_with_term(cooc: usize, long: &Candidate) -> bool {
+    cooc >= COMES_WITH_TERM_MIN && cooc as f64 >= COMES_WITH_TERM * long.beads.len() as f64
+}
+
+/// A rendering that already renders this much of the term does not grow over words
+/// no gloss explains: "moderately prosperous society" stays for 小康社会, though "in
+/// all respects" (全面 of 全面建成小康社会 around it) nearly always follows.
+const GROWS_BELOW: f64 = 0.9;
+
+/// Share of a longer phrase's beads that must hold the term for [`comes_with_term`].
+const COMES_WITH_TERM: f64 = 0.8;
+/// ... and how often it must co-occur: a few beads do not tell a rendering from the
+/// words that happen to stand next to it.
+const COMES_WITH_TERM_MIN: usize = 5;
 
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
@@ -791,6 +940,137 @@ mod tests {
         assert!(terms.iter().all(|t| t.zh != "安全体系"), "{terms:?}");
         // 国家安全 also occurs on its own, and stays.
         assert!(terms.iter().any(|t| t.zh == "国家安全"), "{terms:?}");
+    }
+
+    #[test]
+    fn recurring_association_pairs_without_glosses() {
+        // No gloss explains "National Congress": only its recurrence with 十八大 pairs
+        // them, and the term is kept rather than 党的十八大 around it.
+        let res = Resources {
+            dictionary: Some(crate::lexicon::Dictionary::Embedded),
+            glossary: Vec::new(),
+        };
+        let pairs = aligned(&[
+            (
+                "党的十八大提出了目标。",
+                "The 18th National Congress set goals.",
+            ),
+            (
+                "党的十八大以来，形势很好。",
+                "Since the 18th National Congress, things are good.",
+            ),
+            (
+                "学习党的十八大报告。",
+                "Study the report to the 18th National Congress.",
+            ),
+            (
+                "党的十八大强调改革。",
+                "The Party's 18th National Congress stressed reform.",
+            ),
+            (
+                "十八大精神很重要。",
+                "The principles of the 18th National Congress matter.",
+            ),
+            (
+                "落实党的十八大部署。",
+                "Implement the plans of the 18th National Congress.",
+            ),
+            (
+                "党的十八大选举了中央委员会。",
+                "The 18th National Congress elected the Central Committee.",
+            ),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        let t = terms
+            .iter()
+            .find(|t| t.zh == "十八大")
+            .unwrap_or_else(|| panic!("{terms:#?}"));
+        assert_eq!(t.en, "18th National Congress");
+        assert_eq!(t.cooccurrence, 7);
+        assert!(terms.iter().all(|t| t.zh != "党的十八大"), "{terms:#?}");
+    }
+
+    #[test]
+    fn a_modifier_around_a_term_with_its_rendering_goes() {
+        let res = Resources {
+            dictionary: Some(crate::lexicon::Dictionary::Embedded),
+            glossary: Vec::new(),
+        };
+        let pairs = aligned(&[
+            ("各级党委要负责。", "Party committees take charge."),
+            ("各级党委要带头。", "Party committees should lead."),
+            ("各级党委要学习。", "Party committees must study."),
+            ("各级党委要落实。", "Let Party committees act."),
+            ("各级党委要改进。", "Party committees will improve."),
+            ("各级党委要监督。", "Party committees oversee it."),
+            ("党委要团结。", "Party committees unite."),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        // 各级 ("at all levels") is left unrendered: the term is 党委.
+        assert!(terms.iter().any(|t| t.zh == "党委"), "{terms:#?}");
+        assert!(terms.iter().all(|t| t.zh != "各级党委"), "{terms:#?}");
+    }
+
+    #[test]
+    fn a_word_for_word_rendering_seen_once_pairs_a_recurring_term() {
+        let res = Resources {
+            dictionary: Some(crate::lexicon::Dictionary::Embedded),
+            glossary: Vec::new(),
+        };
+        let pairs = aligned(&[
+            ("保护个人隐私。", "Protect personal privacy."),
+            ("个人隐私很重要。", "It matters."),
+            ("尊重个人隐私。", "Respect what people keep to themselves."),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        let t = terms
+            .iter()
+            .find(|t| t.zh == "个人隐私")
+            .unwrap_or_else(|| panic!("{terms:#?}"));
+        assert_eq!(t.en, "personal privacy");
+        assert_eq!((t.frequency, t.cooccurrence), (3, 1));
+    }
+
+    #[test]
+    fn modifiers_and_verbs_are_no_noun_renderings() {
+        let en = candidates::english(
+            &[
+                "Young people.",
+                "Young people, young workers.",
+                "Young people.",
+                "Our youth.",
+                "We realize it.",
+                "Innovation.",
+                "Development.",
+                "Implement it.",
+            ],
+            1,
+        );
+        let get = |p: &str| en.get(&phrase_key(p)).expect(p);
+        assert!(ends_in_modifier(get("young"), &en));
+        assert!(!ends_in_modifier(get("youth"), &en));
+        assert!(!ends_in_modifier(get("young people"), &en));
+        let zh = candidates::chinese(&["实现", "实现"], 1);
+        let realize = zh.get("实现").unwrap();
+        assert!(verb_for_verb(realize, get("realize")));
+        assert!(!verb_for_verb(realize, get("innovation")));
+        assert!(!verb_for_verb(realize, get("development")));
+        assert!(verb_for_verb(realize, get("implement")));
+    }
+
+    #[test]
+    fn verb_phrases_are_told_from_noun_phrases() {
+        let set = candidates::english(
+            &[
+                "We practice the core socialist values.",
+                "The path of the people.",
+            ],
+            1,
+        );
+        let get = |p: &str| set.get(&phrase_key(p)).expect(p);
+        assert!(verb_phrase(get("practice the core socialist values")));
+        assert!(!verb_phrase(get("core socialist values")));
+        assert!(!verb_phrase(get("path of the people")));
     }
 
     #[test]
