@@ -84,7 +84,8 @@ fn zh_unit(c: char) -> Option<f64> {
     })
 }
 
-fn is_zh_numeral(c: char) -> bool {
+/// A Chinese numeral character: a digit (一, 两, 〇, 壹) or a unit (十, 百, 万, 拾).
+pub fn is_zh_numeral(c: char) -> bool {
     zh_digit(c).is_some() || zh_unit(c).is_some()
 }
 
@@ -506,10 +507,12 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                 m = Some(NumberMention::new((s, e), value % 100.0, kind, false));
             }
         } else if (w == "one" || w == "a")
-            && words
-                .get(k + 1)
-                .is_some_and(|(_, _, n)| matches!(n.as_str(), "million" | "billion" | "trillion"))
+            && words.get(k + 1).is_some_and(|(_, _, n)| {
+                matches!(n.as_str(), "million" | "billion" | "trillion")
+                    || (w == "one" && matches!(n.as_str(), "percent" | "per"))
+            })
         {
+            // "one percent": the percent sign below makes this 1 a percentage.
             // "one billion", "a million": the scale word below multiplies this 1.
             m = Some(NumberMention::new((s, e), 1.0, NumberKind::Cardinal, true));
         } else if let Some(&(_, v)) = EN_SMALL.iter().find(|(n, _)| n == w) {
@@ -623,7 +626,17 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
             {
                 mention.approximate = true;
             }
+            // "four decades" is also 40 years (四十年): an approximate second reading.
+            let decades = words
+                .get(k + consumed)
+                .is_some_and(|(_, _, n)| n == "decades" || n == "decade");
+            let mut tens = mention.clone();
             out.push(mention);
+            if decades {
+                tens.value *= 10.0;
+                tens.approximate = true;
+                out.push(tens);
+            }
         }
         k += consumed;
     }
@@ -709,6 +722,8 @@ mod tests {
         assert_eq!(zh("1980年代"), vec![80.0]);
         assert_eq!(en("in the late 1980s"), vec![80.0]);
         assert_eq!(en("in the early nineties"), vec![90.0]);
+        assert_eq!(en("in excess of one percent"), vec![1.0]);
+        assert_eq!(en("four decades of change"), vec![4.0, 40.0]);
         // Labels number the text; they are not quantities.
         assert!(extract_zh("6. 片厂")[0].approximate);
         assert!(extract_zh("十二、加强合作")[0].approximate);

@@ -794,11 +794,15 @@ fn check_numbers(p: &AlignedPair, dict: Option<&Dictionary>, out: &mut Vec<Findi
         ms.iter().any(|m| numbers::same_value(m.value, v)) || in_code(other, v)
     };
     let en_lower = p.en.to_lowercase();
-    let zh_only: Vec<&NumberMention> = zh
+    let mut zh_only: Vec<&NumberMention> = zh
         .iter()
         .filter(|m| is_strong(m) && !has(&en, m.value, &p.en))
         .filter(|m| !month_named(&p.zh[m.end..], m.value, &en_lower))
         .collect();
+    if !zh_only.is_empty() {
+        let names = name_spans(&p.zh);
+        zh_only.retain(|m| !names.iter().any(|r| r.start <= m.start && m.end <= r.end));
+    }
     let en_only: Vec<&NumberMention> = en
         .iter()
         .filter(|m| is_strong(m) && !has(&zh, m.value, &p.zh))
@@ -836,14 +840,103 @@ fn check_numbers(p: &AlignedPair, dict: Option<&Dictionary>, out: &mut Vec<Findi
     };
     let added = !zh.iter().any(is_strong)
         || (en_only.iter().all(is_year) && !zh.iter().any(|m| is_year(&m)));
-    let severity = if zh_only.is_empty() && added {
-        Severity::Info
+    // 一米六零 -> "five feet four inches": a measure converted to other units is the
+    // translator's choice, not a disagreement of numbers.
+    let converted = zh_only
+        .iter()
+        .all(|m| measure_after(&p.zh[m.end..]) || measure_before(&p.zh[..m.start]))
+        && en_lower
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| EN_MEASURES.contains(&w));
+    let (severity, message) = if converted && !zh_only.is_empty() {
+        (Severity::Info, format!("{message} (units converted?)"))
+    } else if zh_only.is_empty() && added {
+        (Severity::Info, message)
     } else {
-        Severity::Error
+        (Severity::Error, message)
     };
     let mut f = Finding::bead(FindingType::NumberMismatch, severity, p, message);
     f.term = Some(term);
     out.push(f);
+}
+
+/// Byte spans of the words jieba tags as person or place names: the numerals of
+/// 茅十八 or 十堰 name, they do not count.
+fn name_spans(zh: &str) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for t in crate::segment::words::JIEBA.tag(zh, true) {
+        let start = zh[at..].find(t.word).map_or(at, |k| at + k);
+        let end = start + t.word.len();
+        let numeral_only = t.word.chars().all(numbers::is_zh_numeral);
+        if (t.tag.starts_with("nr") || t.tag.starts_with("ns")) && !numeral_only {
+            spans.push(start..end);
+        }
+        at = end;
+    }
+    spans
+}
+
+/// Chinese measure units a translation may convert (metric and traditional).
+const ZH_MEASURES: &[&str] = &[
+    "公里", "千米", "厘米", "毫米", "米", "公斤", "千克", "克", "斤", "里", "尺", "寸", "丈", "亩",
+    "公顷", "英尺", "英寸", "英里", "磅", "度",
+];
+
+/// English units of measure, imperial and metric.
+const EN_MEASURES: &[&str] = &[
+    "feet",
+    "foot",
+    "inch",
+    "inches",
+    "pound",
+    "pounds",
+    "mile",
+    "miles",
+    "yard",
+    "yards",
+    "acre",
+    "acres",
+    "ounce",
+    "ounces",
+    "meter",
+    "meters",
+    "metre",
+    "metres",
+    "kilometer",
+    "kilometers",
+    "kilometre",
+    "kilometres",
+    "kilogram",
+    "kilograms",
+    "kilo",
+    "kilos",
+    "centimeter",
+    "centimeters",
+    "centimetre",
+    "centimetres",
+    "hectare",
+    "hectares",
+    "li",
+    "degrees",
+    "fahrenheit",
+    "celsius",
+];
+
+/// Whether a measure unit follows a Chinese number (六十公斤, 一米六零 has 米 inside).
+fn measure_after(after: &str) -> bool {
+    ZH_MEASURES.iter().any(|u| after.starts_with(u))
+}
+
+/// ... or comes between a number and its digits after the unit (一米六零 = 1.60 m).
+fn measure_before(before: &str) -> bool {
+    let numeral =
+        |c: char| c.is_ascii_digit() || numbers::parse_zh_numeral(&c.to_string()).is_some();
+    ZH_MEASURES.iter().any(|u| {
+        before
+            .strip_suffix(u)
+            .is_some_and(|rest| rest.ends_with(numeral))
+    })
 }
 
 /// 12月 against "December" with no day next to it (the English extractor only takes
@@ -1094,6 +1187,39 @@ mod tests {
             .filter_map(|f| f.zh_term.as_deref())
             .collect();
         assert_eq!(incons, ["共同富裕"], "{found:#?}");
+    }
+
+    #[test]
+    fn numerals_in_names_and_converted_measures_are_not_errors() {
+        let found = |zh: &str, en: &str| {
+            let mut out = Vec::new();
+            check_numbers(&AlignedPair::new(0, zh, en), None, &mut out);
+            out.iter().map(|f| f.severity).collect::<Vec<_>>()
+        };
+        // 茅十八 is a name (Whiskers in one translation), not eighteen.
+        assert!(
+            found(
+                "韦小宝想起茅十八在酒馆中的手法。",
+                "Trinket recalled Whiskers' fight."
+            )
+            .is_empty()
+        );
+        // Heights and weights converted to feet and pounds are a note.
+        assert_eq!(
+            found(
+                "奶奶那年身高一米六零，体重六十公斤。",
+                "Grandma was five feet four inches tall and weighed 130 pounds."
+            ),
+            vec![Severity::Info]
+        );
+        // A converted unit does not excuse a plain wrong number.
+        assert_eq!(
+            found(
+                "他买了六十本书。",
+                "He bought 16 books, weighing 20 pounds."
+            ),
+            vec![Severity::Error]
+        );
     }
 
     #[test]
