@@ -42,8 +42,12 @@ pub enum Dictionary {
     Embedded,
     /// Loaded from a CC-CEDICT file: glosses by word, and the readings of single
     /// characters (for transliterated names).
-    File(HashMap<String, Vec<String>>, HashMap<String, Vec<String>>),
+    File(WordMap, WordMap),
 }
+
+/// Word -> strings. Fx hashing: parsing a 120k-entry dictionary file was a third
+/// hashing with the default (DoS-resistant) hasher, which a local file does not need.
+pub type WordMap = HashMap<String, Vec<String>, rustc_hash::FxBuildHasher>;
 
 /// Toneless, lower-case syllables of a CC-CEDICT reading: `Wang1 miao3` -> [wang, miao].
 fn toneless(pinyin: &str) -> impl Iterator<Item = String> + '_ {
@@ -120,8 +124,8 @@ impl Dictionary {
 
     /// Parse CC-CEDICT text; `name` is used in error messages.
     pub fn from_cedict_text(text: &str, name: &str) -> Result<Dictionary> {
-        let mut map: HashMap<String, Vec<String>> = HashMap::new();
-        let mut readings: HashMap<String, Vec<String>> = HashMap::new();
+        let mut map = WordMap::default();
+        let mut readings = WordMap::default();
         let mut bad = 0usize;
         let mut first_bad = 0usize;
         for (n, line) in text.lines().enumerate() {

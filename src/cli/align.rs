@@ -63,19 +63,23 @@ impl AlignInput {
             } else {
                 self.dicts.clone()
             };
-            let mut merged = std::collections::HashMap::<String, Vec<String>>::new();
-            let mut merged_readings = std::collections::HashMap::<String, Vec<String>>::new();
-            for p in &paths {
-                if let Dictionary::File(map, readings) = Dictionary::from_cedict_file(p)? {
-                    for (k, v) in map {
-                        merged.entry(k).or_default().extend(v);
+            // jieba's dictionary loads on another core while this one parses CC-CEDICT.
+            std::thread::spawn(|| std::sync::LazyLock::force(&crate::segment::words::JIEBA));
+            let mut dicts = paths.iter().map(|p| Dictionary::from_cedict_file(p));
+            let mut first = dicts.next().expect("at least one path")?;
+            for next in dicts {
+                if let (Dictionary::File(map, readings), Dictionary::File(more, more_readings)) =
+                    (&mut first, next?)
+                {
+                    for (k, v) in more {
+                        map.entry(k).or_default().extend(v);
                     }
-                    for (k, v) in readings {
-                        merged_readings.entry(k).or_default().extend(v);
+                    for (k, v) in more_readings {
+                        readings.entry(k).or_default().extend(v);
                     }
                 }
             }
-            Some(Dictionary::File(merged, merged_readings))
+            Some(first)
         } else {
             // Build the embedded index on another core while the documents are segmented.
             std::thread::spawn(|| Dictionary::Embedded.warm_up());
