@@ -147,7 +147,7 @@ impl Document {
 pub fn segment(text: String, lang: Lang, format: TextFormat) -> Document {
     let text = match format {
         TextFormat::Plain => unwrap::unwrap(&text, lang).unwrap_or(text),
-        _ => text,
+        TextFormat::Markdown => strip_inline_markdown(&text),
     };
     let mut b = Builder {
         lang,
@@ -183,6 +183,36 @@ static MD_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{1,6})(?:\s+|$)").expect("valid regex"));
 static MD_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:>\s*)*(?:[-*+]\s+)?").expect("valid regex"));
+
+/// Inline Markdown markup around text: links and images keep their text, emphasis and
+/// code spans lose their markers. Underscores inside words (snake_case) and a spaced
+/// `2 * 3` are not emphasis.
+static MD_INLINE: LazyLock<[(Regex, &str); 6]> = LazyLock::new(|| {
+    let re = |p: &str| Regex::new(p).expect("valid regex");
+    [
+        (re(r"!\[([^\]\n]*)\]\([^)\n]*\)"), "$1"),
+        (re(r"\[([^\]\n]+)\]\([^)\n]*\)"), "$1"),
+        (re(r"\*\*(\S(?:[^\n]*?\S)?)\*\*"), "$1"),
+        (re(r"(^|[^\w])__(\S(?:[^\n]*?\S)?)__"), "$1$2"),
+        (
+            re(r"(^|[^\w*])[*_](\S(?:[^*_\n]*?\S)?)[*_]([^\w*]|$)"),
+            "$1$2$3",
+        ),
+        (re(r"`([^`\n]+)`"), "$1"),
+    ]
+});
+
+/// The text of a Markdown document without its inline markup (headings and list
+/// markers are read line by line later).
+fn strip_inline_markdown(text: &str) -> String {
+    let mut out = text.to_string();
+    for (re, with) in MD_INLINE.iter() {
+        if let std::borrow::Cow::Owned(s) = re.replace_all(&out, *with) {
+            out = s;
+        }
+    }
+    out
+}
 
 struct Builder {
     lang: Lang,
@@ -491,6 +521,25 @@ mod tests {
                 .unwrap()
                 .number,
             Some(1)
+        );
+    }
+
+    #[test]
+    fn markdown_inline_markup_is_not_text() {
+        let md = "## 一、**数据**治理\n我们支持[世界贸易组织](https://wto.org)的`电子商务`谈判。\n";
+        let doc = segment(md.into(), Lang::Zh, TextFormat::Markdown);
+        assert_eq!(
+            texts(&doc),
+            ["一、数据治理", "我们支持世界贸易组织的电子商务谈判。"]
+        );
+        let md = "We *strongly* support __open__ data. See ![chart](c.png) and snake_case_name; 2 * 3 = 6.\n";
+        let doc = segment(md.into(), Lang::En, TextFormat::Markdown);
+        assert_eq!(
+            texts(&doc),
+            [
+                "We strongly support open data.",
+                "See chart and snake_case_name; 2 * 3 = 6."
+            ]
         );
     }
 
