@@ -592,6 +592,9 @@ mod tests {
             let lang = if zh { Lang::Zh } else { Lang::En };
             for format in [TextFormat::Plain, TextFormat::Markdown] {
                 let doc = segment(text.clone(), lang, format);
+                // Spans index the document's own text (wrapped lines joined, inline
+                // Markdown dropped), which is what they must tile.
+                let text = &doc.text;
                 let mut prev_end = 0;
                 for (i, u) in doc.units.iter().enumerate() {
                     prop_assert!(u.start < u.end && u.end <= text.len());
