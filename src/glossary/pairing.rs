@@ -270,6 +270,9 @@ impl<'r> Evidence<'r> {
                 glosses.extend(rs.iter().map(|(_, s)| s.clone()));
             }
             glosses.retain(|g| !g.is_empty());
+            let acronyms: Vec<Vec<String>> =
+                glosses.iter().flat_map(|g| acronym_forms(g)).collect();
+            glosses.extend(acronyms);
             glosses.sort();
             glosses.dedup();
             self.zh_cache.insert(word.to_string(), glosses);
@@ -277,6 +280,40 @@ impl<'r> Evidence<'r> {
         &self.zh_cache[word]
     }
 }
+
+/// A gloss with a run of words written as their initials: English abbreviates a
+/// name of 3+ words so ("Communist Party of China" -> CPC, "Central Committee of the
+/// Communist Party of China" -> "CPC Central Committee"), and dictionaries seldom give
+/// the abbreviation. Stop words were dropped from the stems already, as from acronyms.
+fn acronym_forms(gloss: &[String]) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    if gloss.len() < ACRONYM_MIN_WORDS
+        || gloss.len() > ACRONYM_MAX_WORDS
+        || !gloss
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
+    {
+        return out;
+    }
+    for i in 0..gloss.len() {
+        for j in i + ACRONYM_MIN_WORDS..=gloss.len() {
+            let initials: String = gloss[i..j]
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .collect();
+            // The abbreviation stands for each word it abbreviates: a form renders as
+            // much of the term as the gloss, and no more where it is not used.
+            let mut form = gloss.to_vec();
+            form[i..j].fill(initials);
+            out.push(form);
+        }
+    }
+    out
+}
+/// Shorter runs make two-letter words ("us", "it") match by accident.
+const ACRONYM_MIN_WORDS: usize = 3;
+/// Longer glosses are descriptions, not names.
+const ACRONYM_MAX_WORDS: usize = 8;
 
 /// "18th" -> "18": dictionaries gloss 十八 as a cardinal.
 fn cardinal(stem: &str) -> &str {
@@ -1029,6 +1066,39 @@ mod tests {
             .unwrap_or_else(|| panic!("{terms:#?}"));
         assert_eq!(t.en, "personal privacy");
         assert_eq!((t.frequency, t.cooccurrence), (3, 1));
+    }
+
+    #[test]
+    fn an_acronym_renders_the_name_it_abbreviates() {
+        let stems = |g: &str| gloss_stems(g);
+        let forms = acronym_forms(&stems("Communist Party of China"));
+        assert!(forms.contains(&vec!["cpc".to_string(); 3]), "{forms:?}");
+        // Two words make no acronym: "us" and "it" would match by accident.
+        assert!(acronym_forms(&stems("united states")).is_empty());
+        let dict = crate::lexicon::Dictionary::from_cedict_text(
+            "中國共產黨 中国共产党 [x] /Communist Party of China/\n",
+            "t",
+        )
+        .unwrap();
+        let res = Resources {
+            dictionary: Some(dict),
+            glossary: Vec::new(),
+        };
+        let pairs = aligned(&[
+            ("中国共产党领导人民。", "The CPC leads the people."),
+            ("中国共产党很重要。", "The CPC matters."),
+            ("中国共产党人团结。", "Chinese Communists unite."),
+            (
+                "中国共产党带领人民。",
+                "The CPC and Chinese Communists lead.",
+            ),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        let t = terms
+            .iter()
+            .find(|t| t.zh == "中国共产党")
+            .unwrap_or_else(|| panic!("{terms:#?}"));
+        assert_eq!(t.en, "CPC");
     }
 
     #[test]
