@@ -618,8 +618,11 @@ fn pair_one<'c>(
         .filter(|&(_, c, s)| c >= need || s.lexical >= WORD_FOR_WORD)
         .map(|(e, _, s)| (e, s))
         .max_by(|a, b| {
+            // Of equal scores the shortest: the longer ones add words no evidence asks
+            // for ("People's Liberation Army and the People's").
             a.1.score
                 .total_cmp(&b.1.score)
+                .then_with(|| en.list[b.0].parts.len().cmp(&en.list[a.0].parts.len()))
                 .then_with(|| en.list[b.0].key.cmp(&en.list[a.0].key))
         })?;
     // Weak association and no word-level evidence: the translation shows no rendering.
@@ -631,6 +634,12 @@ fn pair_one<'c>(
         && scored.lexical < floor
     {
         return None;
+    }
+    if !scored.known
+        && let Some(shorter) = shorter_rendering(best, &cooc, en, &sense, ev)
+    {
+        best = shorter;
+        scored = score(shorter, cooc[&shorter]);
     }
     if !scored.known
         && let Some(longer) = longer_rendering(best, &cooc, en, &sense, ev)
@@ -762,6 +771,67 @@ fn longer_rendering(
         })
         .map(|(&e, _)| e)
 }
+
+/// The shortest English candidate inside `best` that co-occurs with the term as often,
+/// renders nearly all of it and whose words the term's glosses explain at least as
+/// well: the words `best` has
+/// beyond it say nothing of the term ("China's leading class" for 领导阶级, "People's
+/// Liberation Army and the People's" for 人民解放军), however often they come with it.
+fn shorter_rendering(
+    best: usize,
+    cooc: &HashMap<usize, usize>,
+    en: &CandidateSet,
+    sense: &ZhSense,
+    ev: &Evidence,
+) -> Option<usize> {
+    let long = &en.list[best];
+    let (named, rendered) = sense.explained(&ev.en_stems[best]);
+    cooc.iter()
+        .filter(|&(&e, &c)| {
+            let short = &en.list[e];
+            e != best
+                && c >= cooc[&best]
+                && short.parts.len() < long.parts.len()
+                && loose_words_around(long, short)
+                // Only content words go ("reform and opening up" keeps its particle).
+                && ev.en_stems[e].len() < ev.en_stems[best].len()
+                && {
+                    let (n, r) = sense.explained(&ev.en_stems[e]);
+                    named < 1.0 && r >= SHRINKS_TO.max(rendered) && n >= named
+                }
+        })
+        .min_by(|a, b| {
+            let (la, lb) = (en.list[*a.0].parts.len(), en.list[*b.0].parts.len());
+            la.cmp(&lb)
+                .then_with(|| en.list[*a.0].key.cmp(&en.list[*b.0].key))
+        })
+        .map(|(&e, _)| e)
+}
+
+/// Is `short` inside `long` with what `long` has beyond it loosely attached: across a
+/// stop word ("around the CPC Central Committee", "Army and the People's Armed Police
+/// Force") or as a possessor ("China's leading class")? Words bound closer are often
+/// an idiomatic part of the rendering ("driving force" for 动力 "force").
+fn loose_words_around(long: &Candidate, short: &Candidate) -> bool {
+    use unicode_segmentation::UnicodeSegmentation;
+    let n = short.parts.len();
+    let words: Vec<&str> = long.display.unicode_words().collect();
+    (0..=long.parts.len().saturating_sub(n)).any(|i| {
+        if long.parts[i..i + n] != short.parts[..] {
+            return false;
+        }
+        let before = i == 0
+            || is_english_stopword(&long.parts[i - 1])
+            || words.len() == long.parts.len()
+                && (words[i - 1].ends_with("’s") || words[i - 1].ends_with("'s"));
+        let after = i + n == long.parts.len() || is_english_stopword(&long.parts[i + n]);
+        before && after
+    })
+}
+
+/// ... when it renders this much of the term: the rest of `best` may be a free
+/// rendering of what it leaves out ("economic development" for 经济建设).
+const SHRINKS_TO: f64 = 0.9;
 
 /// A longer phrase that recurs and nearly only where the term is renders it as a
 /// whole even where no gloss explains its extra words: 十八大 "18th" grows to "18th
@@ -1099,6 +1169,49 @@ mod tests {
             .find(|t| t.zh == "中国共产党")
             .unwrap_or_else(|| panic!("{terms:#?}"));
         assert_eq!(t.en, "CPC");
+    }
+
+    #[test]
+    fn loosely_attached_words_leave_a_full_rendering() {
+        let res = Resources {
+            dictionary: Some(crate::lexicon::Dictionary::Embedded),
+            glossary: Vec::new(),
+        };
+        let pairs = aligned(&[
+            ("领导阶级很重要。", "China’s leading class matters."),
+            (
+                "巩固领导阶级地位。",
+                "Secure the place of China’s leading class.",
+            ),
+            (
+                "人民解放军和武警。",
+                "The People’s Liberation Army and the police.",
+            ),
+            (
+                "人民解放军很强。",
+                "The People’s Liberation Army and the navy.",
+            ),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        let en = |zh: &str| {
+            terms
+                .iter()
+                .find(|t| t.zh == zh)
+                .unwrap_or_else(|| panic!("{zh}: {terms:#?}"))
+                .en
+                .clone()
+        };
+        // A possessor the term does not say goes; so does what follows "and the".
+        assert_eq!(en("领导阶级"), "leading class");
+        assert_eq!(en("人民解放军"), "People’s Liberation Army");
+        let set = candidates::english(&["China’s leading class", "a driving force"], 1);
+        let get = |p: &str| set.get(&phrase_key(p)).expect(p);
+        assert!(loose_words_around(
+            get("China’s leading class"),
+            get("leading class")
+        ));
+        // "driving" is bound to "force": an idiomatic rendering stays whole.
+        assert!(!loose_words_around(get("driving force"), get("force")));
     }
 
     #[test]
