@@ -24,7 +24,8 @@
 //! best e with word-level evidence is recorded as another rendering.
 //!
 //! A term below `min_freq` is paired only when it is a dictionary or glossary entry of
-//! 3+ characters and its rendering is what the entry's glosses say; a term C-value
+//! 3+ characters and its rendering is what the entry's glosses say, or a noun compound
+//! of dictionary words (4+ characters) rendered word for word; a term C-value
 //! finds only inside longer candidates needs such evidence too. A verb rendered as an
 //! English verb is dropped. Last, fragments go (`drop_fragments`): 特色社会主义
 //! "socialism" inside 中国特色社会主义, and of two nested terms with one rendering the
@@ -55,17 +56,17 @@ pub fn extract(
     let mut found: Vec<Found> = Vec::new();
     for z in &zh.list {
         let rare = z.freq < opts.min_freq;
-        if rare
-            && !(z.freq >= opts.min_freq_supported
-                && z.key.chars().count() >= RARE_MIN_CHARS
-                && evidence.is_entry(&z.key))
-        {
+        let entry = z.key.chars().count() >= RARE_MIN_CHARS && evidence.is_entry(&z.key);
+        let compound = rare && !entry && noun_compound(z, &mut evidence);
+        if rare && !(z.freq >= opts.min_freq_supported && (entry || compound)) {
             continue;
         }
         // Association says little about a rare term, and a term C-value finds only
         // inside longer candidates may be the term or their fragment: the dictionary
         // (for rare terms) and word-level evidence of the rendering must vouch for it.
-        let lexical = if rare {
+        let lexical = if compound {
+            Some(COMPOUND_LEXICAL)
+        } else if rare {
             Some(SUPPORTED_LEXICAL)
         } else if z.cvalue <= 0.0 {
             Some(NESTED_LEXICAL)
@@ -79,6 +80,9 @@ pub fn extract(
         };
         if let Some(f) = pair_one(z, &en, &mut evidence, pairs, min_freq, lexical)
             && !verb_for_verb(z, &en.list[f.en])
+            // A compound seen once rendered by a phrase that ends in a modifier is part
+            // of a longer name (基本经济 "basic economic" of 基本经济制度).
+            && !(compound && (modifier_last(&en.list[f.en], &en) || verb_phrase(&en.list[f.en])))
         {
             found.push(f);
         }
@@ -90,6 +94,49 @@ pub fn extract(
     }
     out
 }
+
+/// A term seen once that no dictionary lists may still be a name made of dictionary
+/// words (民主党派, 人民代表大会制度): every token a dictionary word, a noun last and no
+/// verb (a verb and its object is what the text does), and then it must be
+/// rendered word for word ([`COMPOUND_LEXICAL`]).
+fn noun_compound(z: &Candidate, ev: &mut Evidence) -> bool {
+    z.key.chars().count() >= COMPOUND_MIN_CHARS
+        && !z.parts.iter().any(|p| is_zh_function_word(p))
+        && !z.parts.iter().any(|p| candidates::zh_tag(p) == "v")
+        && is_noun(&z.parts[z.parts.len() - 1])
+        && z.parts.iter().all(|p| made_of_entries(p, ev))
+}
+
+/// Does jieba tag `word`, as one token, a noun of some kind (n, nz, ns, nt, ...)?
+/// jieba keeps many verb phrases whole (热爱生活, 不怕困难): their tags say so.
+fn is_noun(word: &str) -> bool {
+    matches!(JIEBA.tag(word, false).as_slice(), [t] if t.word == word && t.tag.starts_with('n'))
+}
+
+/// Is `word` a dictionary word, or 4+ characters that dictionary words of 2+
+/// characters cover (jieba keeps 民主党派 and 爱国统一战线 whole)?
+fn made_of_entries(word: &str, ev: &mut Evidence) -> bool {
+    let len = word.chars().count();
+    if ev.is_entry(word) {
+        return len >= 2;
+    }
+    if len < COMPOUND_MIN_CHARS {
+        return false;
+    }
+    let mut covered = vec![false; len];
+    for t in JIEBA.cut_for_search(word, false) {
+        let n = t.word.chars().count();
+        if n >= 2 && n < len && ev.is_entry(t.word) {
+            let start = word[..t.byte_start].chars().count();
+            covered[start..start + n].iter_mut().for_each(|c| *c = true);
+        }
+    }
+    covered.iter().all(|&c| c)
+}
+/// Shorter compounds are mostly free phrases (发展经济).
+const COMPOUND_MIN_CHARS: usize = 4;
+/// Word-level evidence a rare compound's rendering needs: nearly every word both ways.
+const COMPOUND_LEXICAL: f64 = 0.95;
 
 /// A Chinese verb rendered by an English verb is what the text does (实现 "realize",
 /// 贯彻 "implement"); a verb is a term when the translation names it as a concept
@@ -546,6 +593,16 @@ fn ends_in_modifier(c: &Candidate, en: &CandidateSet) -> bool {
         w.freq >= MODIFIER_MIN_FREQ && w.premodifier as f64 >= MODIFIER_SHARE * w.freq as f64
     })
 }
+/// A looser [`ends_in_modifier`] for a rendering seen once, which has no rivals to
+/// lose to: its last word stands before a noun at least half the times it is seen
+/// ("economic" of "basic economic", cut from "basic economic system").
+fn modifier_last(c: &Candidate, en: &CandidateSet) -> bool {
+    c.parts
+        .last()
+        .and_then(|w| en.get(w))
+        .is_some_and(|w| w.freq >= MODIFIER_MIN_FREQ && 2 * w.premodifier >= w.freq)
+}
+
 /// A word seen less often than this says nothing about what it usually does.
 const MODIFIER_MIN_FREQ: usize = 3;
 const MODIFIER_SHARE: f64 = 0.8;
@@ -1212,6 +1269,36 @@ mod tests {
         ));
         // "driving" is bound to "force": an idiomatic rendering stays whole.
         assert!(!loose_words_around(get("driving force"), get("force")));
+    }
+
+    #[test]
+    fn a_noun_compound_seen_once_pairs_when_rendered_word_for_word() {
+        let res = Resources {
+            dictionary: Some(crate::lexicon::Dictionary::Embedded),
+            glossary: Vec::new(),
+        };
+        let pairs = aligned(&[
+            (
+                "我们坚持基本经济制度。",
+                "We uphold the basic economic system.",
+            ),
+            ("人民热爱生活。", "The people love life."),
+            ("要爱护公共财物。", "Take care of the public things."),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        let t = terms
+            .iter()
+            .find(|t| t.zh == "基本经济制度")
+            .unwrap_or_else(|| panic!("{terms:#?}"));
+        assert_eq!((t.en.as_str(), t.frequency), ("basic economic system", 1));
+        // jieba keeps verb phrases whole too: their tag tells them apart.
+        assert!(terms.iter().all(|t| t.zh != "热爱生活"), "{terms:#?}");
+        // Not rendered word for word: no pair.
+        assert!(terms.iter().all(|t| t.zh != "公共财物"), "{terms:#?}");
+        let mut ev = Evidence::new(&res, &candidates::english(&[""], 1));
+        let zh = candidates::chinese(&["民主党派和热爱生活"], 1);
+        assert!(noun_compound(zh.get("民主党派").unwrap(), &mut ev));
+        assert!(!noun_compound(zh.get("热爱生活").unwrap(), &mut ev));
     }
 
     #[test]
