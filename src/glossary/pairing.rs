@@ -218,6 +218,11 @@ fn drop_fragments(found: Vec<Found>, min_freq: usize) -> Vec<TermPair> {
                 let same = short.en == long.en;
                 if same && long.unrendered >= FRAGMENT_UNRENDERED {
                     fragment[l] = true;
+                } else if same && short.named == 0.0 && long.named > 0.0 {
+                    // Only association pairs the shorter term with the rendering, and
+                    // the longer one's glosses name it: the association is the longer
+                    // term's (主义 "socialism" inside 社会主义).
+                    fragment[s] = true;
                 } else if long.z.freq as f64 >= FRAGMENT_SHARE * short.z.freq as f64
                     && (same
                         || long.z.freq >= min_freq
@@ -1299,6 +1304,38 @@ mod tests {
         let zh = candidates::chinese(&["民主党派和热爱生活"], 1);
         assert!(noun_compound(zh.get("民主党派").unwrap(), &mut ev));
         assert!(!noun_compound(zh.get("热爱生活").unwrap(), &mut ev));
+    }
+
+    #[test]
+    fn a_rendering_only_association_gives_goes_to_the_longer_term() {
+        let res = Resources {
+            dictionary: Some(crate::lexicon::Dictionary::Embedded),
+            glossary: Vec::new(),
+        };
+        let mut rows = vec![
+            ("坚持社会主义。", "Uphold socialism."),
+            ("发展社会主义。", "Develop socialism."),
+            ("社会主义好。", "Socialism is good."),
+            ("学习社会主义。", "Study socialism."),
+            ("建设社会主义。", "Build socialism."),
+            ("热爱社会主义。", "Love socialism."),
+            ("社会主义国家。", "A socialist country, for socialism."),
+            ("为了社会主义。", "For socialism."),
+        ];
+        rows.push((
+            "反对教条主义。",
+            "Oppose dogmatism, which is not socialism.",
+        ));
+        rows.push(("主义不同。", "Our socialism differs."));
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        assert!(
+            terms
+                .iter()
+                .any(|t| t.zh == "社会主义" && t.en == "socialism"),
+            "{terms:#?}"
+        );
+        // 主义 ("-ism") comes with "socialism" only inside 社会主义, which says it.
+        assert!(terms.iter().all(|t| t.zh != "主义"), "{terms:#?}");
     }
 
     #[test]
