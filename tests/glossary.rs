@@ -275,9 +275,9 @@ fn pol_dev_gold_tsv(dir: &std::path::Path) -> Option<std::path::PathBuf> {
 /// (re-judge when the output changes) and a translator must accept
 /// [`MIN_PRECISION_AT_100`] of them.
 ///
-/// The aim is 0.8; the floor is what the extractor reaches now (0.76), so that no
+/// The aim was 0.8; the floor is what the extractor reaches now (0.80), so that no
 /// change makes it worse unnoticed.
-const MIN_PRECISION_AT_100: f64 = 0.76;
+const MIN_PRECISION_AT_100: f64 = 0.8;
 
 /// `--top 100` of pol-dev (gold alignment, CC-CEDICT) against the judged fixture.
 #[test]

@@ -321,6 +321,25 @@ const ZH_FUNCTION_WORDS: &[&str] = &[
     "方面",
 ];
 
+/// Is `word` two words joined by a conjunction, kept whole by jieba (党和人民)? The
+/// conjunction must not be part of a word on either side (文明和谐 holds 和谐).
+fn joined_list(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    (1..chars.len().saturating_sub(1)).any(|k| {
+        let c = chars[k].to_string();
+        let (x, y): (String, String) =
+            (chars[..k].iter().collect(), chars[k + 1..].iter().collect());
+        ZH_CONJUNCTIONS.contains(&c.as_str())
+            && JIEBA.has_word(&x)
+            && JIEBA.has_word(&y)
+            && !JIEBA.has_word(&format!("{}{c}", chars[k - 1]))
+            && !JIEBA.has_word(&format!("{c}{}", chars[k + 1]))
+    })
+}
+
+/// Conjunctions that join two words into a list.
+const ZH_CONJUNCTIONS: &[&str] = &["和", "与", "及", "或", "同", "跟", "而"];
+
 /// Forms of address after a name (邓小平同志 "Deng Xiaoping"): the name is the term.
 const ZH_FORMS_OF_ADDRESS: &[&str] = &["同志", "先生", "女士"];
 
@@ -490,7 +509,8 @@ const VN_OBJECT_MIN_CHARS: usize = 4;
 ///   modify a noun (执政 + 水平) stay, as their nouns are no terms of their own;
 /// - anything an adverb leads (紧紧依靠人民), an adjective with 的 (新的历史), a
 ///   term with 的 that mostly goes without it (中华民族伟大复兴的目标);
-/// - a lone adjective or adverb (坚定 "firm", 和谐 "harmonious"): a description.
+/// - a lone adjective or adverb (坚定 "firm", 和谐 "harmonious"): a description;
+/// - two words joined by a conjunction (党和人民, 加强和改善): a list.
 fn free_phrases(set: &CandidateSet) -> HashSet<String> {
     let mut out = HashSet::new();
     // Tagging cuts the word again: once per distinct word.
@@ -499,6 +519,14 @@ fn free_phrases(set: &CandidateSet) -> HashSet<String> {
         let first = *tags
             .entry(c.parts[0].as_str())
             .or_insert_with(|| zh_tag(&c.parts[0]));
+        // Two words joined by a conjunction are a list, not a name (党和人民 "the
+        // Party and the people", 加强和改善): each word is a candidate of its own.
+        if c.parts.len() == 3 && ZH_CONJUNCTIONS.contains(&c.parts[1].as_str())
+            || c.parts.len() == 1 && joined_list(&c.key)
+        {
+            out.insert(c.key.clone());
+            continue;
+        }
         if c.parts.len() == 1 {
             if matches!(first, "a" | "ad" | "d") {
                 out.insert(c.key.clone());
@@ -733,6 +761,7 @@ mod tests {
             "立场坚定。",
             "紧紧依靠人民。",
             "紧紧依靠人民。",
+            "党和人民事业。",
             "开创新的历史。",
             "开创新的历史。",
             "开创新的历史。",
@@ -752,6 +781,12 @@ mod tests {
         // A lone adjective describes, an adverb leads a verb phrase.
         assert!(set.get("坚定").is_none());
         assert!(set.get("紧紧依靠人民").is_none());
+        // Two words in a list; a longer term with a list inside stays.
+        assert!(set.get("党和人民").is_none());
+        assert!(set.get("党和人民事业").is_some());
+        assert!(joined_list("党和人民"));
+        assert!(!joined_list("文明和谐"));
+        assert!(!joined_list("和平发展"));
         assert!(set.get("依靠人民").is_some());
         assert!(set.get("新的历史").is_none());
         // A term describing a noun with 的.

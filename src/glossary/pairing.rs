@@ -24,7 +24,8 @@
 //! best e with word-level evidence is recorded as another rendering.
 //!
 //! A term below `min_freq` is paired only when it is a dictionary or glossary entry of
-//! 3+ characters and its rendering is what the entry's glosses say; a term C-value
+//! 3+ characters and its rendering is what the entry's glosses say, or a noun compound
+//! of dictionary words (4+ characters) rendered word for word; a term C-value
 //! finds only inside longer candidates needs such evidence too. A verb rendered as an
 //! English verb is dropped. Last, fragments go (`drop_fragments`): 特色社会主义
 //! "socialism" inside 中国特色社会主义, and of two nested terms with one rendering the
@@ -55,17 +56,17 @@ pub fn extract(
     let mut found: Vec<Found> = Vec::new();
     for z in &zh.list {
         let rare = z.freq < opts.min_freq;
-        if rare
-            && !(z.freq >= opts.min_freq_supported
-                && z.key.chars().count() >= RARE_MIN_CHARS
-                && evidence.is_entry(&z.key))
-        {
+        let entry = z.key.chars().count() >= RARE_MIN_CHARS && evidence.is_entry(&z.key);
+        let compound = rare && !entry && noun_compound(z, &mut evidence);
+        if rare && !(z.freq >= opts.min_freq_supported && (entry || compound)) {
             continue;
         }
         // Association says little about a rare term, and a term C-value finds only
         // inside longer candidates may be the term or their fragment: the dictionary
         // (for rare terms) and word-level evidence of the rendering must vouch for it.
-        let lexical = if rare {
+        let lexical = if compound {
+            Some(COMPOUND_LEXICAL)
+        } else if rare {
             Some(SUPPORTED_LEXICAL)
         } else if z.cvalue <= 0.0 {
             Some(NESTED_LEXICAL)
@@ -79,6 +80,9 @@ pub fn extract(
         };
         if let Some(f) = pair_one(z, &en, &mut evidence, pairs, min_freq, lexical)
             && !verb_for_verb(z, &en.list[f.en])
+            // A compound seen once rendered by a phrase that ends in a modifier is part
+            // of a longer name (基本经济 "basic economic" of 基本经济制度).
+            && !(compound && (modifier_last(&en.list[f.en], &en) || verb_phrase(&en.list[f.en])))
         {
             found.push(f);
         }
@@ -90,6 +94,49 @@ pub fn extract(
     }
     out
 }
+
+/// A term seen once that no dictionary lists may still be a name made of dictionary
+/// words (民主党派, 人民代表大会制度): every token a dictionary word, a noun last and no
+/// verb (a verb and its object is what the text does), and then it must be
+/// rendered word for word ([`COMPOUND_LEXICAL`]).
+fn noun_compound(z: &Candidate, ev: &mut Evidence) -> bool {
+    z.key.chars().count() >= COMPOUND_MIN_CHARS
+        && !z.parts.iter().any(|p| is_zh_function_word(p))
+        && !z.parts.iter().any(|p| candidates::zh_tag(p) == "v")
+        && is_noun(&z.parts[z.parts.len() - 1])
+        && z.parts.iter().all(|p| made_of_entries(p, ev))
+}
+
+/// Does jieba tag `word`, as one token, a noun of some kind (n, nz, ns, nt, ...)?
+/// jieba keeps many verb phrases whole (热爱生活, 不怕困难): their tags say so.
+fn is_noun(word: &str) -> bool {
+    matches!(JIEBA.tag(word, false).as_slice(), [t] if t.word == word && t.tag.starts_with('n'))
+}
+
+/// Is `word` a dictionary word, or 4+ characters that dictionary words of 2+
+/// characters cover (jieba keeps 民主党派 and 爱国统一战线 whole)?
+fn made_of_entries(word: &str, ev: &mut Evidence) -> bool {
+    let len = word.chars().count();
+    if ev.is_entry(word) {
+        return len >= 2;
+    }
+    if len < COMPOUND_MIN_CHARS {
+        return false;
+    }
+    let mut covered = vec![false; len];
+    for t in JIEBA.cut_for_search(word, false) {
+        let n = t.word.chars().count();
+        if n >= 2 && n < len && ev.is_entry(t.word) {
+            let start = word[..t.byte_start].chars().count();
+            covered[start..start + n].iter_mut().for_each(|c| *c = true);
+        }
+    }
+    covered.iter().all(|&c| c)
+}
+/// Shorter compounds are mostly free phrases (发展经济).
+const COMPOUND_MIN_CHARS: usize = 4;
+/// Word-level evidence a rare compound's rendering needs: nearly every word both ways.
+const COMPOUND_LEXICAL: f64 = 0.95;
 
 /// A Chinese verb rendered by an English verb is what the text does (实现 "realize",
 /// 贯彻 "implement"); a verb is a term when the translation names it as a concept
@@ -171,6 +218,11 @@ fn drop_fragments(found: Vec<Found>, min_freq: usize) -> Vec<TermPair> {
                 let same = short.en == long.en;
                 if same && long.unrendered >= FRAGMENT_UNRENDERED {
                     fragment[l] = true;
+                } else if same && short.named == 0.0 && long.named > 0.0 {
+                    // Only association pairs the shorter term with the rendering, and
+                    // the longer one's glosses name it: the association is the longer
+                    // term's (主义 "socialism" inside 社会主义).
+                    fragment[s] = true;
                 } else if long.z.freq as f64 >= FRAGMENT_SHARE * short.z.freq as f64
                     && (same
                         || long.z.freq >= min_freq
@@ -270,6 +322,9 @@ impl<'r> Evidence<'r> {
                 glosses.extend(rs.iter().map(|(_, s)| s.clone()));
             }
             glosses.retain(|g| !g.is_empty());
+            let acronyms: Vec<Vec<String>> =
+                glosses.iter().flat_map(|g| acronym_forms(g)).collect();
+            glosses.extend(acronyms);
             glosses.sort();
             glosses.dedup();
             self.zh_cache.insert(word.to_string(), glosses);
@@ -277,6 +332,40 @@ impl<'r> Evidence<'r> {
         &self.zh_cache[word]
     }
 }
+
+/// A gloss with a run of words written as their initials: English abbreviates a
+/// name of 3+ words so ("Communist Party of China" -> CPC, "Central Committee of the
+/// Communist Party of China" -> "CPC Central Committee"), and dictionaries seldom give
+/// the abbreviation. Stop words were dropped from the stems already, as from acronyms.
+fn acronym_forms(gloss: &[String]) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    if gloss.len() < ACRONYM_MIN_WORDS
+        || gloss.len() > ACRONYM_MAX_WORDS
+        || !gloss
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
+    {
+        return out;
+    }
+    for i in 0..gloss.len() {
+        for j in i + ACRONYM_MIN_WORDS..=gloss.len() {
+            let initials: String = gloss[i..j]
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .collect();
+            // The abbreviation stands for each word it abbreviates: a form renders as
+            // much of the term as the gloss, and no more where it is not used.
+            let mut form = gloss.to_vec();
+            form[i..j].fill(initials);
+            out.push(form);
+        }
+    }
+    out
+}
+/// Shorter runs make two-letter words ("us", "it") match by accident.
+const ACRONYM_MIN_WORDS: usize = 3;
+/// Longer glosses are descriptions, not names.
+const ACRONYM_MAX_WORDS: usize = 8;
 
 /// "18th" -> "18": dictionaries gloss 十八 as a cardinal.
 fn cardinal(stem: &str) -> &str {
@@ -509,6 +598,16 @@ fn ends_in_modifier(c: &Candidate, en: &CandidateSet) -> bool {
         w.freq >= MODIFIER_MIN_FREQ && w.premodifier as f64 >= MODIFIER_SHARE * w.freq as f64
     })
 }
+/// A looser [`ends_in_modifier`] for a rendering seen once, which has no rivals to
+/// lose to: its last word stands before a noun at least half the times it is seen
+/// ("economic" of "basic economic", cut from "basic economic system").
+fn modifier_last(c: &Candidate, en: &CandidateSet) -> bool {
+    c.parts
+        .last()
+        .and_then(|w| en.get(w))
+        .is_some_and(|w| w.freq >= MODIFIER_MIN_FREQ && 2 * w.premodifier >= w.freq)
+}
+
 /// A word seen less often than this says nothing about what it usually does.
 const MODIFIER_MIN_FREQ: usize = 3;
 const MODIFIER_SHARE: f64 = 0.8;
@@ -581,8 +680,11 @@ fn pair_one<'c>(
         .filter(|&(_, c, s)| c >= need || s.lexical >= WORD_FOR_WORD)
         .map(|(e, _, s)| (e, s))
         .max_by(|a, b| {
+            // Of equal scores the shortest: the longer ones add words no evidence asks
+            // for ("People's Liberation Army and the People's").
             a.1.score
                 .total_cmp(&b.1.score)
+                .then_with(|| en.list[b.0].parts.len().cmp(&en.list[a.0].parts.len()))
                 .then_with(|| en.list[b.0].key.cmp(&en.list[a.0].key))
         })?;
     // Weak association and no word-level evidence: the translation shows no rendering.
@@ -594,6 +696,12 @@ fn pair_one<'c>(
         && scored.lexical < floor
     {
         return None;
+    }
+    if !scored.known
+        && let Some(shorter) = shorter_rendering(best, &cooc, en, &sense, ev)
+    {
+        best = shorter;
+        scored = score(shorter, cooc[&shorter]);
     }
     if !scored.known
         && let Some(longer) = longer_rendering(best, &cooc, en, &sense, ev)
@@ -725,6 +833,67 @@ fn longer_rendering(
         })
         .map(|(&e, _)| e)
 }
+
+/// The shortest English candidate inside `best` that co-occurs with the term as often,
+/// renders nearly all of it and whose words the term's glosses explain at least as
+/// well: the words `best` has
+/// beyond it say nothing of the term ("China's leading class" for 领导阶级, "People's
+/// Liberation Army and the People's" for 人民解放军), however often they come with it.
+fn shorter_rendering(
+    best: usize,
+    cooc: &HashMap<usize, usize>,
+    en: &CandidateSet,
+    sense: &ZhSense,
+    ev: &Evidence,
+) -> Option<usize> {
+    let long = &en.list[best];
+    let (named, rendered) = sense.explained(&ev.en_stems[best]);
+    cooc.iter()
+        .filter(|&(&e, &c)| {
+            let short = &en.list[e];
+            e != best
+                && c >= cooc[&best]
+                && short.parts.len() < long.parts.len()
+                && loose_words_around(long, short)
+                // Only content words go ("reform and opening up" keeps its particle).
+                && ev.en_stems[e].len() < ev.en_stems[best].len()
+                && {
+                    let (n, r) = sense.explained(&ev.en_stems[e]);
+                    named < 1.0 && r >= SHRINKS_TO.max(rendered) && n >= named
+                }
+        })
+        .min_by(|a, b| {
+            let (la, lb) = (en.list[*a.0].parts.len(), en.list[*b.0].parts.len());
+            la.cmp(&lb)
+                .then_with(|| en.list[*a.0].key.cmp(&en.list[*b.0].key))
+        })
+        .map(|(&e, _)| e)
+}
+
+/// Is `short` inside `long` with what `long` has beyond it loosely attached: across a
+/// stop word ("around the CPC Central Committee", "Army and the People's Armed Police
+/// Force") or as a possessor ("China's leading class")? Words bound closer are often
+/// an idiomatic part of the rendering ("driving force" for 动力 "force").
+fn loose_words_around(long: &Candidate, short: &Candidate) -> bool {
+    use unicode_segmentation::UnicodeSegmentation;
+    let n = short.parts.len();
+    let words: Vec<&str> = long.display.unicode_words().collect();
+    (0..=long.parts.len().saturating_sub(n)).any(|i| {
+        if long.parts[i..i + n] != short.parts[..] {
+            return false;
+        }
+        let before = i == 0
+            || is_english_stopword(&long.parts[i - 1])
+            || words.len() == long.parts.len()
+                && (words[i - 1].ends_with("’s") || words[i - 1].ends_with("'s"));
+        let after = i + n == long.parts.len() || is_english_stopword(&long.parts[i + n]);
+        before && after
+    })
+}
+
+/// ... when it renders this much of the term: the rest of `best` may be a free
+/// rendering of what it leaves out ("economic development" for 经济建设).
+const SHRINKS_TO: f64 = 0.9;
 
 /// A longer phrase that recurs and nearly only where the term is renders it as a
 /// whole even where no gloss explains its extra words: 十八大 "18th" grows to "18th
@@ -1029,6 +1198,144 @@ mod tests {
             .unwrap_or_else(|| panic!("{terms:#?}"));
         assert_eq!(t.en, "personal privacy");
         assert_eq!((t.frequency, t.cooccurrence), (3, 1));
+    }
+
+    #[test]
+    fn an_acronym_renders_the_name_it_abbreviates() {
+        let stems = |g: &str| gloss_stems(g);
+        let forms = acronym_forms(&stems("Communist Party of China"));
+        assert!(forms.contains(&vec!["cpc".to_string(); 3]), "{forms:?}");
+        // Two words make no acronym: "us" and "it" would match by accident.
+        assert!(acronym_forms(&stems("united states")).is_empty());
+        let dict = crate::lexicon::Dictionary::from_cedict_text(
+            "中國共產黨 中国共产党 [x] /Communist Party of China/\n",
+            "t",
+        )
+        .unwrap();
+        let res = Resources {
+            dictionary: Some(dict),
+            glossary: Vec::new(),
+        };
+        let pairs = aligned(&[
+            ("中国共产党领导人民。", "The CPC leads the people."),
+            ("中国共产党很重要。", "The CPC matters."),
+            ("中国共产党人团结。", "Chinese Communists unite."),
+            (
+                "中国共产党带领人民。",
+                "The CPC and Chinese Communists lead.",
+            ),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        let t = terms
+            .iter()
+            .find(|t| t.zh == "中国共产党")
+            .unwrap_or_else(|| panic!("{terms:#?}"));
+        assert_eq!(t.en, "CPC");
+    }
+
+    #[test]
+    fn loosely_attached_words_leave_a_full_rendering() {
+        let res = Resources {
+            dictionary: Some(crate::lexicon::Dictionary::Embedded),
+            glossary: Vec::new(),
+        };
+        let pairs = aligned(&[
+            ("领导阶级很重要。", "China’s leading class matters."),
+            (
+                "巩固领导阶级地位。",
+                "Secure the place of China’s leading class.",
+            ),
+            (
+                "人民解放军和武警。",
+                "The People’s Liberation Army and the police.",
+            ),
+            (
+                "人民解放军很强。",
+                "The People’s Liberation Army and the navy.",
+            ),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        let en = |zh: &str| {
+            terms
+                .iter()
+                .find(|t| t.zh == zh)
+                .unwrap_or_else(|| panic!("{zh}: {terms:#?}"))
+                .en
+                .clone()
+        };
+        // A possessor the term does not say goes; so does what follows "and the".
+        assert_eq!(en("领导阶级"), "leading class");
+        assert_eq!(en("人民解放军"), "People’s Liberation Army");
+        let set = candidates::english(&["China’s leading class", "a driving force"], 1);
+        let get = |p: &str| set.get(&phrase_key(p)).expect(p);
+        assert!(loose_words_around(
+            get("China’s leading class"),
+            get("leading class")
+        ));
+        // "driving" is bound to "force": an idiomatic rendering stays whole.
+        assert!(!loose_words_around(get("driving force"), get("force")));
+    }
+
+    #[test]
+    fn a_noun_compound_seen_once_pairs_when_rendered_word_for_word() {
+        let res = Resources {
+            dictionary: Some(crate::lexicon::Dictionary::Embedded),
+            glossary: Vec::new(),
+        };
+        let pairs = aligned(&[
+            (
+                "我们坚持基本经济制度。",
+                "We uphold the basic economic system.",
+            ),
+            ("人民热爱生活。", "The people love life."),
+            ("要爱护公共财物。", "Take care of the public things."),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        let t = terms
+            .iter()
+            .find(|t| t.zh == "基本经济制度")
+            .unwrap_or_else(|| panic!("{terms:#?}"));
+        assert_eq!((t.en.as_str(), t.frequency), ("basic economic system", 1));
+        // jieba keeps verb phrases whole too: their tag tells them apart.
+        assert!(terms.iter().all(|t| t.zh != "热爱生活"), "{terms:#?}");
+        // Not rendered word for word: no pair.
+        assert!(terms.iter().all(|t| t.zh != "公共财物"), "{terms:#?}");
+        let mut ev = Evidence::new(&res, &candidates::english(&[""], 1));
+        let zh = candidates::chinese(&["民主党派和热爱生活"], 1);
+        assert!(noun_compound(zh.get("民主党派").unwrap(), &mut ev));
+        assert!(!noun_compound(zh.get("热爱生活").unwrap(), &mut ev));
+    }
+
+    #[test]
+    fn a_rendering_only_association_gives_goes_to_the_longer_term() {
+        let res = Resources {
+            dictionary: Some(crate::lexicon::Dictionary::Embedded),
+            glossary: Vec::new(),
+        };
+        let mut rows = vec![
+            ("坚持社会主义。", "Uphold socialism."),
+            ("发展社会主义。", "Develop socialism."),
+            ("社会主义好。", "Socialism is good."),
+            ("学习社会主义。", "Study socialism."),
+            ("建设社会主义。", "Build socialism."),
+            ("热爱社会主义。", "Love socialism."),
+            ("社会主义国家。", "A socialist country, for socialism."),
+            ("为了社会主义。", "For socialism."),
+        ];
+        rows.push((
+            "反对教条主义。",
+            "Oppose dogmatism, which is not socialism.",
+        ));
+        rows.push(("主义不同。", "Our socialism differs."));
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        assert!(
+            terms
+                .iter()
+                .any(|t| t.zh == "社会主义" && t.en == "socialism"),
+            "{terms:#?}"
+        );
+        // 主义 ("-ism") comes with "socialism" only inside 社会主义, which says it.
+        assert!(terms.iter().all(|t| t.zh != "主义"), "{terms:#?}");
     }
 
     #[test]
