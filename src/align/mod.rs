@@ -61,31 +61,20 @@ impl Bitext {
     /// A bitext of pairs read back from a file (`--aligned`): each non-empty side of
     /// pair i becomes one unit, and pair i becomes bead i.
     pub fn from_pairs(pairs: &[crate::formats::aligned::AlignedPair]) -> Bitext {
+        use crate::formats::aligned::AlignedPair;
         use crate::segment::{Lang, presplit};
-        let side = |texts: Vec<&str>, lang| {
-            let joined: String = texts.iter().map(|t| format!("{t}\n")).collect();
-            if joined.is_empty() {
-                presplit(String::new(), lang)
-            } else {
-                presplit(joined, lang)
-            }
+        // One unit per non-empty side of a pair, one per line.
+        let side = |text: fn(&AlignedPair) -> &str, lang| {
+            let joined: String = pairs
+                .iter()
+                .map(text)
+                .filter(|t| !t.is_empty())
+                .map(|t| format!("{t}\n"))
+                .collect();
+            presplit(joined, lang)
         };
-        let zh = side(
-            pairs
-                .iter()
-                .map(|p| p.zh.as_str())
-                .filter(|t| !t.is_empty())
-                .collect(),
-            Lang::Zh,
-        );
-        let en = side(
-            pairs
-                .iter()
-                .map(|p| p.en.as_str())
-                .filter(|t| !t.is_empty())
-                .collect(),
-            Lang::En,
-        );
+        let zh = side(|p| p.zh.as_str(), Lang::Zh);
+        let en = side(|p| p.en.as_str(), Lang::En);
         let (mut zi, mut ei) = (0, 0);
         let beads = pairs
             .iter()

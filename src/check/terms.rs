@@ -223,10 +223,7 @@ impl<'a> EnglishText<'a> {
     /// the last word): the strict test for forbidden renderings, where stem matching
     /// would confuse 'sustained' with 'sustainable'.
     pub fn find_exact(&self, r: &Rendering) -> Option<(usize, usize)> {
-        let target: Vec<String> = split_words(&r.text)
-            .into_iter()
-            .map(|(_, _, w)| w.to_lowercase())
-            .collect();
+        let target = lowercase_words(&r.text);
         let w = &self.words;
         if target.is_empty() || target.len() > w.len() {
             return None;
@@ -364,10 +361,7 @@ impl<'a> EnglishText<'a> {
     /// edits from the rendering's (of six letters or more): 'properous' for
     /// 'prosperous'. Returns the English words.
     pub fn misspelt(&self, r: &Rendering) -> Option<&'a str> {
-        let target: Vec<String> = split_words(&r.text)
-            .into_iter()
-            .map(|(_, _, w)| w.to_lowercase())
-            .collect();
+        let target = lowercase_words(&r.text);
         let w = &self.words;
         if target.is_empty() || target.len() > w.len() {
             return None;
@@ -655,6 +649,14 @@ fn loose_eq(a: &str, b: &str) -> bool {
     }
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     common >= 5
+}
+
+/// The words of `text`, lower-cased: a rendering as the window searches compare it.
+fn lowercase_words(text: &str) -> Vec<String> {
+    split_words(text)
+        .into_iter()
+        .map(|(_, _, w)| w.to_lowercase())
+        .collect()
 }
 
 #[cfg(test)]

@@ -922,6 +922,14 @@ mod tests {
     use super::*;
     use crate::lexicon::Resources;
 
+    /// The embedded dictionary and no glossary: what most pairing tests run with.
+    fn embedded_dictionary() -> Resources {
+        Resources {
+            dictionary: Some(crate::lexicon::Dictionary::Embedded),
+            glossary: Vec::new(),
+        }
+    }
+
     fn sample_pairs() -> Vec<AlignedPair> {
         let dir = format!("{}/corpora/digital-governance", env!("CARGO_MANIFEST_DIR"));
         let zh: Vec<String> = std::fs::read_to_string(format!("{dir}/zh.sentences"))
@@ -972,10 +980,7 @@ mod tests {
 
     #[test]
     fn dictionary_evidence_without_glossary() {
-        let res = Resources {
-            dictionary: Some(crate::lexicon::Dictionary::Embedded),
-            glossary: Vec::new(),
-        };
+        let res = embedded_dictionary();
         let pairs: Vec<AlignedPair> = [
             ("保护个人隐私。", "Protect personal privacy."),
             ("个人隐私很重要。", "Personal privacy is important."),
@@ -1023,10 +1028,7 @@ mod tests {
 
     #[test]
     fn a_dictionary_term_seen_once_is_paired_an_everyday_word_is_not() {
-        let res = Resources {
-            dictionary: Some(crate::lexicon::Dictionary::Embedded),
-            glossary: Vec::new(),
-        };
+        let res = embedded_dictionary();
         let pairs = aligned(&[
             (
                 "全国人民代表大会支持数字治理。",
@@ -1076,10 +1078,7 @@ mod tests {
 
     #[test]
     fn fragments_go_and_renderings_grow() {
-        let res = Resources {
-            dictionary: Some(crate::lexicon::Dictionary::Embedded),
-            glossary: Vec::new(),
-        };
+        let res = embedded_dictionary();
         let pairs = aligned(&[
             (
                 "我们推进国家安全体系建设。",
@@ -1115,10 +1114,7 @@ mod tests {
     fn recurring_association_pairs_without_glosses() {
         // No gloss explains "National Congress": only its recurrence with 十八大 pairs
         // them, and the term is kept rather than 党的十八大 around it.
-        let res = Resources {
-            dictionary: Some(crate::lexicon::Dictionary::Embedded),
-            glossary: Vec::new(),
-        };
+        let res = embedded_dictionary();
         let pairs = aligned(&[
             (
                 "党的十八大提出了目标。",
@@ -1161,10 +1157,7 @@ mod tests {
 
     #[test]
     fn a_modifier_around_a_term_with_its_rendering_goes() {
-        let res = Resources {
-            dictionary: Some(crate::lexicon::Dictionary::Embedded),
-            glossary: Vec::new(),
-        };
+        let res = embedded_dictionary();
         let pairs = aligned(&[
             ("各级党委要负责。", "Party committees take charge."),
             ("各级党委要带头。", "Party committees should lead."),
@@ -1182,10 +1175,7 @@ mod tests {
 
     #[test]
     fn a_word_for_word_rendering_seen_once_pairs_a_recurring_term() {
-        let res = Resources {
-            dictionary: Some(crate::lexicon::Dictionary::Embedded),
-            glossary: Vec::new(),
-        };
+        let res = embedded_dictionary();
         let pairs = aligned(&[
             ("保护个人隐私。", "Protect personal privacy."),
             ("个人隐私很重要。", "It matters."),
@@ -1235,10 +1225,7 @@ mod tests {
 
     #[test]
     fn loosely_attached_words_leave_a_full_rendering() {
-        let res = Resources {
-            dictionary: Some(crate::lexicon::Dictionary::Embedded),
-            glossary: Vec::new(),
-        };
+        let res = embedded_dictionary();
         let pairs = aligned(&[
             ("领导阶级很重要。", "China’s leading class matters."),
             (
@@ -1278,10 +1265,7 @@ mod tests {
 
     #[test]
     fn a_noun_compound_seen_once_pairs_when_rendered_word_for_word() {
-        let res = Resources {
-            dictionary: Some(crate::lexicon::Dictionary::Embedded),
-            glossary: Vec::new(),
-        };
+        let res = embedded_dictionary();
         let pairs = aligned(&[
             (
                 "我们坚持基本经济制度。",
@@ -1308,10 +1292,7 @@ mod tests {
 
     #[test]
     fn a_rendering_only_association_gives_goes_to_the_longer_term() {
-        let res = Resources {
-            dictionary: Some(crate::lexicon::Dictionary::Embedded),
-            glossary: Vec::new(),
-        };
+        let res = embedded_dictionary();
         let mut rows = vec![
             ("坚持社会主义。", "Uphold socialism."),
             ("发展社会主义。", "Develop socialism."),
