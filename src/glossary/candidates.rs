@@ -662,6 +662,15 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
                         continue;
                     }
                     let surface = &text[run[i].0..run[j].1];
+                    // A phrase ending in a possessor stops before its head ("Marxism to
+                    // China's" of "... China's conditions").
+                    if n > 1
+                        && ["'s", "’s", "s'", "s’"]
+                            .iter()
+                            .any(|p| surface.ends_with(p))
+                    {
+                        continue;
+                    }
                     let key = keys[i..=j].join(" ");
                     set.add(b, keys[i..=j].to_vec(), key.clone(), surface);
                     if n == 1 && stop.get(j + 1) == Some(&false) {
@@ -872,6 +881,18 @@ mod tests {
             english_word_key("developed")
         );
         assert_ne!(english_word_key("process"), english_word_key("proceed"));
+    }
+
+    #[test]
+    fn an_english_phrase_does_not_end_in_a_possessor() {
+        let set = english(
+            &["adapt Marxism to China's conditions", "the people’s rights"],
+            1,
+        );
+        assert!(set.get(&phrase("Marxism to China's")).is_none());
+        assert!(set.get(&phrase("China's conditions")).is_some());
+        assert!(set.get(&phrase("people’s")).is_some());
+        assert!(set.get(&phrase("people’s rights")).is_some());
     }
 
     #[test]

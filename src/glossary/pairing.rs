@@ -87,7 +87,7 @@ pub fn extract(
             found.push(f);
         }
     }
-    let mut out = drop_fragments(found, opts.min_freq);
+    let mut out = drop_fragments(found, &en, opts.min_freq);
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.zh.cmp(&b.zh)));
     if let Some(n) = opts.top {
         out.truncate(n);
@@ -192,13 +192,29 @@ struct Found<'c> {
 ///   rendering, or the longer term recurs, is a C-value term itself, is well rendered
 ///   and its rendering says all the shorter one's does (特色 "characteristics" inside
 ///   中国特色社会主义).
-fn drop_fragments(found: Vec<Found>, min_freq: usize) -> Vec<TermPair> {
+fn drop_fragments(found: Vec<Found>, en: &CandidateSet, min_freq: usize) -> Vec<TermPair> {
     let by_key: HashMap<&str, usize> = found
         .iter()
         .enumerate()
         .map(|(i, f)| (f.z.key.as_str(), i))
         .collect();
-    let mut fragment = vec![false; found.len()];
+    // A verb and its object, the object a term, is what the text does with the term
+    // (实现 + 中华民族伟大复兴, 发展 + 社会生产力).
+    let verb_object: Vec<bool> = found
+        .iter()
+        .map(|long| {
+            long.z.parts.len() > 1
+                && by_key.contains_key(long.z.parts[1..].concat().as_str())
+                && match candidates::zh_tag(&long.z.parts[0]) {
+                    "v" => true,
+                    // A verbal noun may modify (发展道路 "development path"): it is a
+                    // verb when the translation says so.
+                    "vn" => verb_phrase(&en.list[long.en]),
+                    _ => false,
+                }
+        })
+        .collect();
+    let mut fragment = verb_object.clone();
     for (l, long) in found.iter().enumerate() {
         let key = long.z.key.as_str();
         let bounds: Vec<usize> = key
@@ -216,7 +232,19 @@ fn drop_fragments(found: Vec<Found>, min_freq: usize) -> Vec<TermPair> {
                 };
                 let short = &found[s];
                 let same = short.en == long.en;
-                if same && long.unrendered >= FRAGMENT_UNRENDERED {
+                if fragment[l] && verb_object[l] || fragment[s] && verb_object[s] {
+                    // A free phrase says nothing of the terms around or inside it.
+                    continue;
+                }
+                if same
+                    && short.z.freq <= long.z.freq
+                    && (short.named == 0.0 || short.named < long.named)
+                {
+                    // The shorter term never occurs outside the longer one, and no
+                    // better word-level evidence ties the rendering to it: the rendering
+                    // is the longer term's (血肉 of 血肉联系 "close ties").
+                    fragment[s] = true;
+                } else if same && long.unrendered - short.unrendered >= FRAGMENT_UNRENDERED {
                     fragment[l] = true;
                 } else if same && short.named == 0.0 && long.named > 0.0 {
                     // Only association pairs the shorter term with the rendering, and
@@ -463,6 +491,8 @@ struct ZhSense {
     content: Vec<bool>,
     all: StemIndex,
     known: Vec<String>,
+    /// Tokens of the term that need rendering.
+    words: usize,
 }
 
 impl ZhSense {
@@ -471,11 +501,13 @@ impl ZhSense {
         let mut content = Vec::new();
         let mut all_stems: Vec<String> = Vec::new();
         let mut offset = 0;
+        let mut words = 0;
         for part in &z.parts {
             let len = part.chars().count();
             let needed = !is_zh_function_word(part) && part.chars().any(char::is_alphanumeric);
             content.extend(std::iter::repeat_n(needed, len));
             if needed {
+                words += 1;
                 let mut words: Vec<(usize, &str)> = vec![(0, part.as_str())];
                 for t in JIEBA.cut_for_search(part, false) {
                     if t.word != part && t.word.chars().count() >= 2 {
@@ -523,14 +555,20 @@ impl ZhSense {
             content,
             all: StemIndex::new(&all_stems),
             known,
+            words,
         }
     }
 
     /// Do z's glosses name enough of e's content words for [`WORD_FOR_WORD`]? A cheap
     /// test before [`ZhSense::lexical`].
     fn names_nearly_all(&self, e_stems: &[String]) -> bool {
-        let named = e_stems.iter().filter(|s| self.all.matches(s)).count();
+        let named = self.named(e_stems);
         !e_stems.is_empty() && named as f64 >= (2.0 * WORD_FOR_WORD - 1.0) * e_stems.len() as f64
+    }
+
+    /// How many of e's content words z's glosses name.
+    fn named(&self, e_stems: &[String]) -> usize {
+        e_stems.iter().filter(|s| self.all.matches(s)).count()
     }
 
     /// 0..1: the share of e's content words that z's glosses name, averaged with the
@@ -546,20 +584,12 @@ impl ZhSense {
         if e_stems.is_empty() {
             return (0.0, 0.0);
         }
-        let named = e_stems.iter().filter(|s| self.all.matches(s)).count();
+        let named = self.named(e_stems);
         if named == 0 {
             return (0.0, 0.0);
         }
         let cover_e = named as f64 / e_stems.len() as f64;
-        let mut covered = vec![0.0f64; self.content.len()];
-        for piece in &self.pieces {
-            let share = piece.rendered(e_stems);
-            if share > 0.0 {
-                for c in covered.iter_mut().take(piece.end).skip(piece.start) {
-                    *c = c.max(share);
-                }
-            }
-        }
+        let covered = self.covered(e_stems);
         let needed = self.content.iter().filter(|&&c| c).count().max(1);
         let rendered: f64 = covered
             .iter()
@@ -569,6 +599,28 @@ impl ZhSense {
             .sum::<f64>()
             / needed as f64;
         (cover_e, rendered)
+    }
+
+    /// Per character of the term: how much of it e renders (0..1).
+    fn covered(&self, e_stems: &[String]) -> Vec<f64> {
+        let mut covered = vec![0.0f64; self.content.len()];
+        for piece in &self.pieces {
+            let share = piece.rendered(e_stems);
+            if share > 0.0 {
+                for c in covered.iter_mut().take(piece.end).skip(piece.start) {
+                    *c = c.max(share);
+                }
+            }
+        }
+        covered
+    }
+
+    /// Does e leave a content character of the term wholly unrendered?
+    fn leaves_out(&self, e_stems: &[String]) -> bool {
+        self.covered(e_stems)
+            .iter()
+            .zip(&self.content)
+            .any(|(&c, &needed)| needed && c == 0.0)
     }
 }
 
@@ -704,7 +756,7 @@ fn pair_one<'c>(
         scored = score(shorter, cooc[&shorter]);
     }
     if !scored.known
-        && let Some(longer) = longer_rendering(best, &cooc, en, &sense, ev)
+        && let Some(longer) = longer_rendering(best, &cooc, en, &sense, ev, need)
     {
         best = longer;
         scored = score(longer, cooc[&longer]);
@@ -780,6 +832,9 @@ fn pair_one<'c>(
     })
 }
 
+/// A rendering of less than this share of the term's characters is a poor one.
+const POOR_RENDERING: f64 = 0.5;
+
 /// How one English candidate fares as the rendering of a term.
 #[derive(Clone, Copy)]
 struct Scored {
@@ -800,10 +855,20 @@ fn longer_rendering(
     en: &CandidateSet,
     sense: &ZhSense,
     ev: &Evidence,
+    min_freq: usize,
 ) -> Option<usize> {
     let short = &en.list[best];
-    let need = LONGER_SHARE * cooc[&best] as f64;
     let (named, rendered) = sense.explained(&ev.en_stems[best]);
+    // A rendering that leaves most of the term unrendered yields to a longer phrase
+    // that renders it and recurs, though the translator varied it elsewhere ("new
+    // victories" grows to "new victories for Chinese socialism" for
+    // 中国特色社会主义新胜利).
+    let poor = rendered < POOR_RENDERING && sense.words > 1;
+    let need = if poor {
+        min_freq as f64
+    } else {
+        LONGER_SHARE * cooc[&best] as f64
+    };
     cooc.iter()
         .filter(|&(&e, &c)| {
             let long = &en.list[e];
@@ -814,16 +879,27 @@ fn longer_rendering(
                     .parts
                     .windows(short.parts.len())
                     .any(|w| w == short.parts.as_slice())
-                && (rendered < GROWS_BELOW && comes_with_term(c, long) || {
-                    // The extra words must render more of the term, not just repeat
-                    // what the shorter rendering says.
-                    let (n, r) = sense.explained(&ev.en_stems[e]);
-                    ev.en_stems[e]
-                        .iter()
-                        .all(|s| ev.en_stems[best].contains(s) || sense.all.matches(s))
-                        && r > rendered
-                        && n >= named
-                })
+                && (c as f64 >= LONGER_SHARE * cooc[&best] as f64
+                    || !verb_phrase(long) && !ends_in_modifier(long, en))
+                && (rendered < GROWS_BELOW
+                    && comes_with_term(c, long)
+                    && (no_stop_word_around(long, short) || sense.leaves_out(&ev.en_stems[best]))
+                    || {
+                        // The extra words must render more of the term, not just repeat
+                        // what the shorter rendering says.
+                        let (n, r) = sense.explained(&ev.en_stems[e]);
+                        ev.en_stems[e]
+                            .iter()
+                            .all(|s| ev.en_stems[best].contains(s) || sense.all.matches(s))
+                            && n >= named
+                            && (r > rendered
+                            // or a word the glosses name, bound to the rendering and
+                            // not across a stop word: "keep abreast of the times" for
+                            // 与时俱进 "keep pace with the times".
+                            || r >= rendered
+                                && sense.named(&ev.en_stems[e]) > sense.named(&ev.en_stems[best])
+                                && !loose_words_around(long, short))
+                    })
         })
         .max_by(|a, b| {
             let (la, lb) = (en.list[*a.0].parts.len(), en.list[*b.0].parts.len());
@@ -888,6 +964,21 @@ fn loose_words_around(long: &Candidate, short: &Candidate) -> bool {
                 && (words[i - 1].ends_with("’s") || words[i - 1].ends_with("'s"));
         let after = i + n == long.parts.len() || is_english_stopword(&long.parts[i + n]);
         before && after
+    })
+}
+
+/// Is `short` inside `long` with no stop word among the words around it? A phrase
+/// that comes with a term grows the rendering only so ("18th National Congress"):
+/// across a stop word it is more often what a word beside the term says ("in all
+/// respects" of 全面 beside 小康社会).
+fn no_stop_word_around(long: &Candidate, short: &Candidate) -> bool {
+    let n = short.parts.len();
+    (0..=long.parts.len().saturating_sub(n)).any(|i| {
+        long.parts[i..i + n] == short.parts[..]
+            && !long.parts[..i]
+                .iter()
+                .chain(&long.parts[i + n..])
+                .any(|w| is_english_stopword(w))
     })
 }
 
@@ -1344,6 +1435,135 @@ mod tests {
         assert!(!verb_for_verb(realize, get("innovation")));
         assert!(!verb_for_verb(realize, get("development")));
         assert!(verb_for_verb(realize, get("implement")));
+    }
+
+    #[test]
+    fn a_verb_with_a_term_for_its_object_is_no_term() {
+        // 推进 + 数据治理 recurs, more often than the term on its own: the text does
+        // something with the term, the phrase is not a term of its own.
+        let res = embedded_dictionary();
+        let rows = [
+            ("我们推进数据治理。", "We advance data governance."),
+            ("各地推进数据治理。", "Regions advance data governance."),
+            ("企业推进数据治理。", "Companies advance data governance."),
+            (
+                "政府推进数据治理。",
+                "The government advances data governance.",
+            ),
+            ("数据治理很重要。", "Data governance matters."),
+        ];
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        assert!(
+            terms
+                .iter()
+                .any(|t| t.zh == "数据治理" && t.en == "data governance"),
+            "{terms:#?}"
+        );
+        assert!(terms.iter().all(|t| t.zh != "推进数据治理"), "{terms:#?}");
+    }
+
+    #[test]
+    fn a_word_only_seen_inside_a_longer_term_is_no_term_of_its_own() {
+        // No gloss says "close bond"; only association pairs it, with 鱼水关系 and with
+        // 鱼水 inside it alike. 鱼水 never occurs without 关系: the term is the whole.
+        let res = embedded_dictionary();
+        let rows = [
+            (
+                "干群之间是鱼水关系。",
+                "Officials and citizens share a close bond.",
+            ),
+            (
+                "这种鱼水关系牢固。",
+                "The army and the people share a close bond.",
+            ),
+            ("要珍惜这种鱼水关系。", "We must cherish this close bond."),
+            ("鱼水关系来之不易。", "This close bond was hard won."),
+        ];
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        assert!(
+            terms
+                .iter()
+                .any(|t| t.zh == "鱼水关系" && t.en == "close bond"),
+            "{terms:#?}"
+        );
+        assert!(terms.iter().all(|t| t.zh != "鱼水"), "{terms:#?}");
+    }
+
+    #[test]
+    fn a_rendering_of_a_small_part_grows_to_one_that_renders_the_term() {
+        // "new achievements" comes with 数字经济新成就 every time but leaves 数字经济
+        // unrendered; twice the translation says it all, and that is the rendering.
+        let res = embedded_dictionary();
+        let rows = [
+            (
+                "我们取得数字经济新成就。",
+                "We made new achievements in the digital economy.",
+            ),
+            (
+                "数字经济新成就令人鼓舞。",
+                "The new achievements in the digital economy are heartening.",
+            ),
+            (
+                "各地展示数字经济新成就。",
+                "Regions showed their new achievements.",
+            ),
+            (
+                "数字经济新成就来之不易。",
+                "These new achievements were hard won.",
+            ),
+            ("总结数字经济新成就。", "Sum up the new achievements."),
+            ("宣传数字经济新成就。", "Publicise the new achievements."),
+            ("巩固数字经济新成就。", "Consolidate the new achievements."),
+        ];
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        let t = terms
+            .iter()
+            .find(|t| t.zh == "数字经济新成就")
+            .unwrap_or_else(|| panic!("{terms:#?}"));
+        assert_eq!(t.en, "new achievements in the digital economy");
+    }
+
+    #[test]
+    fn a_named_word_bound_to_the_rendering_stays_with_it() {
+        // Seen once each, "abreast of the times" and "keep abreast of the times" render
+        // 与时俱进 alike; "keep", which the gloss "keep up with the times" names and
+        // which stands right before them, belongs to the rendering.
+        let res = embedded_dictionary();
+        let rows = [
+            ("我们要与时俱进。", "We must keep abreast of the times."),
+            ("理论要与时俱进。", "Theory must progress with the times."),
+            ("这是新时代。", "These are new times."),
+            ("时代变了。", "Times have changed."),
+            ("历史进入新阶段。", "History entered new times."),
+            ("经济在进步。", "The economy makes progress."),
+            ("社会进步了。", "Society made progress."),
+        ];
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        let t = terms
+            .iter()
+            .find(|t| t.zh == "与时俱进")
+            .unwrap_or_else(|| panic!("{terms:#?}"));
+        assert_eq!(t.en, "keep abreast of the times");
+    }
+
+    #[test]
+    fn words_across_a_stop_word_do_not_grow_a_complete_rendering() {
+        let set = candidates::english(
+            &[
+                "the digital society in all respects",
+                "18th National Congress",
+            ],
+            1,
+        );
+        let get = |p: &str| set.get(&phrase_key(p)).unwrap();
+        assert!(!no_stop_word_around(
+            get("digital society in all respects"),
+            get("digital society")
+        ));
+        assert!(no_stop_word_around(
+            get("18th National Congress"),
+            get("18th")
+        ));
     }
 
     #[test]
