@@ -662,9 +662,10 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
                         continue;
                     }
                     let surface = &text[run[i].0..run[j].1];
-                    // A phrase ending in a possessor stops before its head ("Marxism to
-                    // China's" of "... China's conditions").
-                    if n > 1
+                    // A phrase across a stop word that ends in a possessor stops before
+                    // its head ("Marxism to China's" of "... China's conditions"); a
+                    // name in the possessive is still the name ("Wang Er's").
+                    if stop[i..j].iter().any(|&s| s)
                         && ["'s", "’s", "s'", "s’"]
                             .iter()
                             .any(|p| surface.ends_with(p))
@@ -886,13 +887,17 @@ mod tests {
     #[test]
     fn an_english_phrase_does_not_end_in_a_possessor() {
         let set = english(
-            &["adapt Marxism to China's conditions", "the people’s rights"],
+            &[
+                "adapt Marxism to China's conditions",
+                "Shan Men Er’s rights",
+            ],
             1,
         );
         assert!(set.get(&phrase("Marxism to China's")).is_none());
         assert!(set.get(&phrase("China's conditions")).is_some());
-        assert!(set.get(&phrase("people’s")).is_some());
-        assert!(set.get(&phrase("people’s rights")).is_some());
+        let name = set.get(&phrase("Shan Men Er")).unwrap();
+        assert_eq!(name.display, "Shan Men Er’s");
+        assert!(set.get(&phrase("Shan Men Er’s rights")).is_some());
     }
 
     #[test]
