@@ -24,7 +24,7 @@ use std::collections::{HashMap, HashSet};
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::lexicon::{english_stem, is_english_stopword};
+use crate::lexicon::{Dictionary, english_stem, is_english_stopword};
 use crate::segment::words::{JIEBA, is_han, normalize_key};
 
 /// One term candidate, counted over the beads.
@@ -126,6 +126,7 @@ impl CandidateSet {
         keep: impl Fn(&Candidate) -> bool,
         joiner: &str,
         beads: usize,
+        dictionary: Option<&Dictionary>,
     ) -> CandidateSet {
         self.list.retain(keep);
         self.reindex(beads);
@@ -138,7 +139,7 @@ impl CandidateSet {
                 c.display = s.clone();
             }
         }
-        self.compute_cvalues(joiner);
+        self.compute_cvalues(joiner, dictionary);
         self
     }
 
@@ -158,7 +159,7 @@ impl CandidateSet {
         }
     }
 
-    fn compute_cvalues(&mut self, joiner: &str) {
+    fn compute_cvalues(&mut self, joiner: &str, dictionary: Option<&Dictionary>) {
         let n = self.list.len();
         let mut nested_sum = vec![0usize; n];
         let mut nested_n = vec![0usize; n];
@@ -182,7 +183,7 @@ impl CandidateSet {
             }
             if joiner.is_empty() {
                 for part in &c.parts {
-                    for w in inner_words(part) {
+                    for w in inner_words(part, dictionary) {
                         if let Some(&a) = self.index.get(w)
                             && seen.insert(a)
                         {
@@ -379,8 +380,9 @@ fn zh_titles(text: &str) -> Vec<&str> {
     out
 }
 
-/// Dictionary words of 2+ Han characters inside a jieba token of 4+ characters.
-fn inner_words(word: &str) -> Vec<&str> {
+/// Dictionary words of 2+ Han characters inside a jieba token of 4+ characters: jieba's
+/// words, and the dictionary's of 4+ characters.
+fn inner_words<'w>(word: &'w str, dictionary: Option<&Dictionary>) -> Vec<&'w str> {
     let bounds: Vec<usize> = word
         .char_indices()
         .map(|(i, _)| i)
@@ -397,7 +399,9 @@ fn inner_words(word: &str) -> Vec<&str> {
             if (j - i) < chars
                 && w.chars().all(is_han)
                 && !is_zh_function_word(w)
-                && JIEBA.has_word(w)
+                && (JIEBA.has_word(w)
+                    || j - i >= DICTIONARY_INNER_MIN_CHARS
+                        && dictionary.is_some_and(|d| d.contains(w)))
             {
                 out.push(w);
             }
@@ -405,6 +409,9 @@ fn inner_words(word: &str) -> Vec<&str> {
     }
     out
 }
+
+/// Shorter dictionary words inside a token are mostly jieba's words already, or noise.
+const DICTIONARY_INNER_MIN_CHARS: usize = 4;
 
 /// Chinese candidates of up to this many jieba tokens are taken as they come.
 const ZH_SHORT_TOKENS: usize = 4;
@@ -416,6 +423,16 @@ const LONG_MIN_FREQ: usize = 3;
 
 /// Chinese candidates of each bead text (`beads[i]` is bead i).
 pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
+    chinese_with_dictionary(beads, min_freq, None)
+}
+
+/// [`chinese`], where the dictionary's words of 4+ characters inside a jieba token are
+/// candidates too (jieba keeps 香港特别行政区 whole; 特别行政区 is a term of its own).
+pub fn chinese_with_dictionary<S: AsRef<str>>(
+    beads: &[S],
+    min_freq: usize,
+    dictionary: Option<&Dictionary>,
+) -> CandidateSet {
     let mut set = CandidateSet::default();
     for (b, text) in beads.iter().enumerate() {
         let text = text.as_ref();
@@ -459,7 +476,7 @@ pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
                 }
                 // jieba keeps some phrases whole (各级党委, 全球数字治理); the
                 // dictionary words inside them are candidates too.
-                for w in inner_words(tokens[i].word) {
+                for w in inner_words(tokens[i].word, dictionary) {
                     set.add(b, vec![normalize_key(w)], normalize_key(w), w);
                 }
             }
@@ -470,7 +487,7 @@ pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
         let loose = c.parts.len() > ZH_SHORT_TOKENS || c.parts.iter().any(|p| p == "的");
         c.freq >= min_freq.max(1) && (!loose || c.freq >= LONG_MIN_FREQ) && !free.contains(&c.key)
     };
-    let mut set = set.finish(keep, "", beads.len());
+    let mut set = set.finish(keep, "", beads.len(), dictionary);
     let doc_tokens = set.tokens.max(1) as f64;
     for c in &mut set.list {
         // jieba's suggest_freq: the word's own count, or for a phrase the count its
@@ -682,7 +699,7 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
             }
         }
     }
-    set.finish(|c| c.freq >= min_freq.max(1), " ", beads.len())
+    set.finish(|c| c.freq >= min_freq.max(1), " ", beads.len(), None)
 }
 
 #[cfg(test)]

@@ -50,7 +50,7 @@ pub fn extract(
 ) -> Vec<TermPair> {
     let (zh_texts, en_texts) = texts(pairs);
     let floor = opts.min_freq.min(opts.min_freq_supported);
-    let zh = candidates::chinese(&zh_texts, floor);
+    let zh = candidates::chinese_with_dictionary(&zh_texts, floor, resources.dictionary.as_ref());
     let en = candidates::english(&en_texts, 1);
     let mut evidence = Evidence::new(resources, &en);
     let mut found: Vec<Found> = Vec::new();
@@ -133,6 +133,28 @@ fn made_of_entries(word: &str, ev: &mut Evidence) -> bool {
     }
     covered.iter().all(|&c| c)
 }
+/// Dictionary words of 4+ characters inside `word` (shorter ones come from jieba's
+/// search cut), with the character they start at.
+fn inner_entries<'w>(word: &'w str, ev: &mut Evidence) -> Vec<(usize, &'w str)> {
+    let bounds: Vec<usize> = word
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([word.len()])
+        .collect();
+    let chars = bounds.len() - 1;
+    let mut out = Vec::new();
+    for i in 0..chars {
+        for j in i + COMPOUND_MIN_CHARS..chars.min(i + INNER_ENTRY_MAX_CHARS) + 1 {
+            if j - i < chars && ev.is_entry(&word[bounds[i]..bounds[j]]) {
+                out.push((i, &word[bounds[i]..bounds[j]]));
+            }
+        }
+    }
+    out
+}
+/// Longest dictionary word looked for inside a token.
+const INNER_ENTRY_MAX_CHARS: usize = 8;
+
 /// Shorter compounds are mostly free phrases (发展经济).
 const COMPOUND_MIN_CHARS: usize = 4;
 /// Word-level evidence a rare compound's rendering needs: nearly every word both ways.
@@ -492,7 +514,7 @@ struct ZhSense {
     all: StemIndex,
     known: Vec<String>,
     /// Tokens of the term that need rendering.
-    words: usize,
+    content_tokens: usize,
 }
 
 impl ZhSense {
@@ -501,17 +523,24 @@ impl ZhSense {
         let mut content = Vec::new();
         let mut all_stems: Vec<String> = Vec::new();
         let mut offset = 0;
-        let mut words = 0;
+        let mut content_tokens = 0;
         for part in &z.parts {
             let len = part.chars().count();
             let needed = !is_zh_function_word(part) && part.chars().any(char::is_alphanumeric);
             content.extend(std::iter::repeat_n(needed, len));
             if needed {
-                words += 1;
+                content_tokens += 1;
                 let mut words: Vec<(usize, &str)> = vec![(0, part.as_str())];
                 for t in JIEBA.cut_for_search(part, false) {
                     if t.word != part && t.word.chars().count() >= 2 {
                         words.push((part[..t.byte_start].chars().count(), t.word));
+                    }
+                }
+                // Search cuts stop at three characters: a longer dictionary word inside
+                // a token speaks for itself too (统一战线 "united front" in 爱国统一战线).
+                for (start, w) in inner_entries(part, ev) {
+                    if !words.contains(&(start, w)) {
+                        words.push((start, w));
                     }
                 }
                 let mut glossed = vec![false; len];
@@ -555,7 +584,7 @@ impl ZhSense {
             content,
             all: StemIndex::new(&all_stems),
             known,
-            words,
+            content_tokens,
         }
     }
 
@@ -863,7 +892,7 @@ fn longer_rendering(
     // that renders it and recurs, though the translator varied it elsewhere ("new
     // victories" grows to "new victories for Chinese socialism" for
     // 中国特色社会主义新胜利).
-    let poor = rendered < POOR_RENDERING && sense.words > 1;
+    let poor = rendered < POOR_RENDERING && sense.content_tokens > 1;
     let need = if poor {
         min_freq as f64
     } else {
