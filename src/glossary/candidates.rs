@@ -918,6 +918,16 @@ mod tests {
     }
 
     #[test]
+    fn a_dictionary_word_inside_a_jieba_token_is_a_candidate() {
+        // jieba keeps 香港特别行政区 whole; the dictionary knows 特别行政区.
+        let beads = ["香港特别行政区同胞", "澳门特别行政区同胞"];
+        let dictionary = Dictionary::Embedded;
+        let with = chinese_with_dictionary(&beads, 1, Some(&dictionary));
+        assert_eq!(with.get("特别行政区").map(|c| c.freq), Some(2));
+        assert!(chinese(&beads, 1).get("特别行政区").is_none());
+    }
+
+    #[test]
     fn english_groups_word_endings_and_shows_the_commonest_form() {
         let set = english(
             &[

@@ -27,7 +27,7 @@
 //! 3+ characters and its rendering is what the entry's glosses say, or a noun compound
 //! of dictionary words (4+ characters) rendered word for word; a term C-value
 //! finds only inside longer candidates needs such evidence too. A verb rendered as an
-//! English verb is dropped. Last, fragments go (`drop_fragments`): 特色社会主义
+//! English verb is dropped. Last, fragments go (`fragments`): 特色社会主义
 //! "socialism" inside 中国特色社会主义, and of two nested terms with one rendering the
 //! one leaving more unrendered (党的十八大, 各级党委). Terms seen in few beads rank lower.
 
@@ -53,46 +53,89 @@ pub fn extract(
     let zh = candidates::chinese_with_dictionary(&zh_texts, floor, resources.dictionary.as_ref());
     let en = candidates::english(&en_texts, 1);
     let mut evidence = Evidence::new(resources, &en);
-    let mut found: Vec<Found> = Vec::new();
-    for z in &zh.list {
-        let rare = z.freq < opts.min_freq;
-        let entry = z.key.chars().count() >= RARE_MIN_CHARS && evidence.is_entry(&z.key);
-        let compound = rare && !entry && noun_compound(z, &mut evidence);
-        if rare && !(z.freq >= opts.min_freq_supported && (entry || compound)) {
-            continue;
-        }
-        // Association says little about a rare term, and a term C-value finds only
-        // inside longer candidates may be the term or their fragment: the dictionary
-        // (for rare terms) and word-level evidence of the rendering must vouch for it.
-        let lexical = if compound {
-            Some(COMPOUND_LEXICAL)
-        } else if rare {
-            Some(SUPPORTED_LEXICAL)
-        } else if z.cvalue <= 0.0 {
-            Some(NESTED_LEXICAL)
-        } else {
-            None
-        };
-        let min_freq = if rare {
-            opts.min_freq_supported
-        } else {
-            opts.min_freq
-        };
-        if let Some(f) = pair_one(z, &en, &mut evidence, pairs, min_freq, lexical)
-            && !verb_for_verb(z, &en.list[f.en])
-            // A compound seen once rendered by a phrase that ends in a modifier is part
-            // of a longer name (基本经济 "basic economic" of 基本经济制度).
-            && !(compound && (modifier_last(&en.list[f.en], &en) || verb_phrase(&en.list[f.en])))
+    let mut found: Vec<Found> = zh
+        .list
+        .iter()
+        .filter_map(|z| pair_term(z, &en, &mut evidence, pairs, opts))
+        .collect();
+    // A longer term is often rendered by the renderings of the terms inside it
+    // (十八大精神 "guiding principles of the 18th National Congress"): pair again the
+    // terms whose rendering leaves most of them unrendered and that hold a paired term,
+    // with its rendering as one more gloss.
+    let first_fragments = fragments(&found, &en, opts.min_freq);
+    evidence.renderings = found
+        .iter()
+        .zip(&first_fragments)
+        .filter(|(f, fragment)| !**fragment && f.named > 0.0)
+        .map(|(f, _)| (f.z.key.clone(), f.stems.clone()))
+        .collect();
+    let poor: Vec<usize> = (0..found.len())
+        .filter(|&i| {
+            !first_fragments[i]
+                && found[i].rendered < POOR_RENDERING
+                && evidence.holds_rendered_term(&found[i].z.key)
+        })
+        .collect();
+    for i in poor {
+        if let Some(f) = pair_term(found[i].z, &en, &mut evidence, pairs, opts)
+            && f.en != found[i].en
+            && f.rendered > found[i].rendered
         {
-            found.push(f);
+            found[i] = f;
         }
     }
-    let mut out = drop_fragments(found, &en, opts.min_freq);
+    let fragment = fragments(&found, &en, opts.min_freq);
+    let mut out: Vec<TermPair> = found
+        .into_iter()
+        .zip(fragment)
+        .filter(|(_, f)| !f)
+        .map(|(f, _)| f.pair)
+        .collect();
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.zh.cmp(&b.zh)));
     if let Some(n) = opts.top {
         out.truncate(n);
     }
     out
+}
+
+/// Pair one Chinese candidate, or `None` when it is rare without word-level support, or
+/// the translation shows no rendering.
+fn pair_term<'c>(
+    z: &'c Candidate,
+    en: &CandidateSet,
+    evidence: &mut Evidence,
+    pairs: &[AlignedPair],
+    opts: &GlossaryOptions,
+) -> Option<Found<'c>> {
+    let rare = z.freq < opts.min_freq;
+    let entry = z.key.chars().count() >= RARE_MIN_CHARS && evidence.is_entry(&z.key);
+    let compound = rare && !entry && noun_compound(z, evidence);
+    if rare && !(z.freq >= opts.min_freq_supported && (entry || compound)) {
+        return None;
+    }
+    // Association says little about a rare term, and a term C-value finds only
+    // inside longer candidates may be the term or their fragment: the dictionary
+    // (for rare terms) and word-level evidence of the rendering must vouch for it.
+    let lexical = if compound {
+        Some(COMPOUND_LEXICAL)
+    } else if rare {
+        Some(SUPPORTED_LEXICAL)
+    } else if z.cvalue <= 0.0 {
+        Some(NESTED_LEXICAL)
+    } else {
+        None
+    };
+    let min_freq = if rare {
+        opts.min_freq_supported
+    } else {
+        opts.min_freq
+    };
+    pair_one(z, en, evidence, pairs, min_freq, lexical).filter(|f| {
+        !verb_for_verb(z, &en.list[f.en])
+            // A compound seen once rendered by a phrase that ends in a modifier is part
+            // of a longer name (基本经济 "basic economic" of 基本经济制度).
+            && !(compound && (modifier_last(&en.list[f.en], en) || verb_phrase(&en.list[f.en])))
+    })
 }
 
 /// A term seen once that no dictionary lists may still be a name made of dictionary
@@ -192,7 +235,7 @@ const FRAGMENT_SHARE: f64 = 0.85;
 /// rendering leaves out a word: 奢靡之风 "extravagance", 领导干部 "officials").
 const FRAGMENT_UNRENDERED: f64 = 3.0;
 
-/// A paired term, with what [`drop_fragments`] weighs.
+/// A paired term, with what [`fragments`] weighs.
 struct Found<'c> {
     z: &'c Candidate,
     pair: TermPair,
@@ -201,6 +244,8 @@ struct Found<'c> {
     stems: Vec<String>,
     /// Content characters of the term the rendering does not render.
     unrendered: f64,
+    /// ... and the share of them it renders.
+    rendered: f64,
     /// Share of the rendering's content words the term's glosses name.
     named: f64,
 }
@@ -214,7 +259,7 @@ struct Found<'c> {
 ///   rendering, or the longer term recurs, is a C-value term itself, is well rendered
 ///   and its rendering says all the shorter one's does (特色 "characteristics" inside
 ///   中国特色社会主义).
-fn drop_fragments(found: Vec<Found>, en: &CandidateSet, min_freq: usize) -> Vec<TermPair> {
+fn fragments(found: &[Found], en: &CandidateSet, min_freq: usize) -> Vec<bool> {
     let by_key: HashMap<&str, usize> = found
         .iter()
         .enumerate()
@@ -296,12 +341,7 @@ fn drop_fragments(found: Vec<Found>, en: &CandidateSet, min_freq: usize) -> Vec<
             }
         }
     }
-    found
-        .into_iter()
-        .zip(fragment)
-        .filter(|(_, f)| !f)
-        .map(|(f, _)| f.pair)
-        .collect()
+    fragment
 }
 
 /// The English phrase key of a glossary rendering, as candidates are keyed.
@@ -321,6 +361,8 @@ struct Evidence<'r> {
     /// Per English candidate: stems of its content words.
     en_stems: Vec<Vec<String>>,
     zh_cache: HashMap<String, Vec<Vec<String>>>,
+    /// Paired terms: zh key -> content stems of the rendering.
+    renderings: HashMap<String, Vec<String>>,
 }
 
 impl<'r> Evidence<'r> {
@@ -349,7 +391,37 @@ impl<'r> Evidence<'r> {
             glossary,
             en_stems,
             zh_cache: HashMap::new(),
+            renderings: HashMap::new(),
         }
+    }
+
+    /// The paired terms strictly inside `key`, with the characters they span.
+    fn rendered_terms_in(&self, key: &str) -> Vec<(usize, usize, &[String])> {
+        let bounds: Vec<usize> = key
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([key.len()])
+            .collect();
+        let chars = bounds.len() - 1;
+        let mut out = Vec::new();
+        if self.renderings.is_empty() {
+            return out;
+        }
+        for i in 0..chars {
+            for j in i + 2..=chars {
+                if j - i < chars
+                    && let Some(stems) = self.renderings.get(&key[bounds[i]..bounds[j]])
+                {
+                    out.push((i, j, stems.as_slice()));
+                }
+            }
+        }
+        out
+    }
+
+    /// Does `key` hold a paired term?
+    fn holds_rendered_term(&self, key: &str) -> bool {
+        !self.rendered_terms_in(key).is_empty()
     }
 
     /// Is `key` a Chinese headword of the dictionary or the glossary, as a whole?
@@ -568,6 +640,10 @@ impl ZhSense {
                 }
             }
             offset += len;
+        }
+        for (start, end, stems) in ev.rendered_terms_in(&z.key) {
+            all_stems.extend(stems.iter().cloned());
+            pieces.push(Piece::new(start, end, vec![stems.to_vec()]));
         }
         if z.parts.len() > 1 {
             let glosses = ev.zh_word_glosses(&z.key).to_vec();
@@ -857,6 +933,7 @@ fn pair_one<'c>(
         en: best,
         stems: ev.en_stems[best].clone(),
         unrendered: (1.0 - rendered) * sense.content.iter().filter(|&&c| c).count() as f64,
+        rendered,
         named,
     })
 }
@@ -1593,6 +1670,61 @@ mod tests {
             get("18th National Congress"),
             get("18th")
         ));
+    }
+
+    #[test]
+    fn a_longer_term_is_rendered_by_the_rendering_of_the_term_inside() {
+        // 十四五 is "14th Five-Year Plan" by recurrence; 十四五要求 is mostly "the
+        // targets", which leaves 十四五 unrendered, and twice the translation spells it
+        // out with the rendering of 十四五.
+        let res = embedded_dictionary();
+        let rows = [
+            ("十四五开局良好。", "The 14th Five-Year Plan started well."),
+            ("落实十四五。", "Implement the 14th Five-Year Plan."),
+            (
+                "十四五时期很关键。",
+                "The 14th Five-Year Plan period is key.",
+            ),
+            ("十四五已经启动。", "The 14th Five-Year Plan has begun."),
+            (
+                "完成十四五要求。",
+                "Meet the targets of the 14th Five-Year Plan.",
+            ),
+            (
+                "十四五要求很明确。",
+                "The targets of the 14th Five-Year Plan are clear.",
+            ),
+            ("各地对照十四五要求。", "Regions checked the targets."),
+            ("十四五要求必须落实。", "The targets must be met."),
+            ("围绕十四五要求推进。", "Work proceeds around the targets."),
+        ];
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        let find = |zh: &str| {
+            terms
+                .iter()
+                .find(|t| t.zh == zh)
+                .unwrap_or_else(|| panic!("{zh}: {terms:#?}"))
+        };
+        assert_eq!(find("十四五").en, "14th Five-Year Plan");
+        assert_eq!(find("十四五要求").en, "targets of the 14th Five-Year Plan");
+    }
+
+    #[test]
+    fn a_long_dictionary_word_inside_a_token_is_word_level_evidence() {
+        // jieba's search cut of 爱国统一战线 stops at three characters; the dictionary's
+        // 统一战线 "united front" still names "united".
+        let res = embedded_dictionary();
+        let rows = [(
+            "巩固和发展爱国统一战线。",
+            "Consolidate and develop the patriotic united front.",
+        )];
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        assert!(
+            terms
+                .iter()
+                .any(|t| t.zh == "爱国统一战线" && t.en == "patriotic united front"),
+            "{terms:#?}"
+        );
     }
 
     #[test]
