@@ -131,7 +131,7 @@ fn pair_term<'c>(
         opts.min_freq
     };
     pair_one(z, en, evidence, pairs, min_freq, lexical).filter(|f| {
-        !verb_for_verb(z, &en.list[f.en])
+        !verb_for_verb(z, &en.list[f.en], evidence.resources)
             // A compound seen once rendered by a phrase that ends in a modifier is part
             // of a longer name (基本经济 "basic economic" of 基本经济制度).
             && !(compound && (modifier_last(&en.list[f.en], en) || verb_phrase(&en.list[f.en])))
@@ -206,7 +206,7 @@ const COMPOUND_LEXICAL: f64 = 0.95;
 /// A Chinese verb rendered by an English verb is what the text does (实现 "realize",
 /// 贯彻 "implement"); a verb is a term when the translation names it as a concept
 /// (创新 "innovation", 执政 "governance").
-fn verb_for_verb(z: &Candidate, e: &Candidate) -> bool {
+fn verb_for_verb(z: &Candidate, e: &Candidate, resources: &Resources) -> bool {
     const NOUN_ENDINGS: &[&str] = &[
         "tion", "sion", "ment", "ance", "ence", "ity", "ism", "ship", "ness", "ing", "ure",
     ];
@@ -214,7 +214,18 @@ fn verb_for_verb(z: &Candidate, e: &Candidate) -> bool {
     // "implement" ends like "development" but its stem keeps the ending.
     let noun = NOUN_ENDINGS.iter().any(|n| word.ends_with(n))
         && !(word.ends_with("ment") && e.parts[0] == word);
-    z.parts.len() == 1 && candidates::zh_tag(&z.key) == "v" && e.parts.len() == 1 && !noun
+    z.parts.len() == 1 && is_verb(&z.key, resources) && e.parts.len() == 1 && !noun
+}
+
+/// jieba tags it a verb, or the dictionary's first sense is one ("to understand"):
+/// jieba's own tags call 领会 and 牢记 nouns.
+fn is_verb(word: &str, resources: &Resources) -> bool {
+    candidates::zh_tag(word) == "v"
+        || resources
+            .dictionary
+            .as_ref()
+            .and_then(|d| d.glosses(word).first().map(|g| g.starts_with("to ")))
+            .unwrap_or(false)
 }
 
 /// A term paired below the association `min_freq` is at least this long: two-character
@@ -1535,12 +1546,15 @@ mod tests {
         assert!(ends_in_modifier(get("young"), &en));
         assert!(!ends_in_modifier(get("youth"), &en));
         assert!(!ends_in_modifier(get("young people"), &en));
-        let zh = candidates::chinese(&["实现", "实现"], 1);
+        let res = embedded_dictionary();
+        let zh = candidates::chinese(&["实现", "实现", "领会", "领会"], 1);
         let realize = zh.get("实现").unwrap();
-        assert!(verb_for_verb(realize, get("realize")));
-        assert!(!verb_for_verb(realize, get("innovation")));
-        assert!(!verb_for_verb(realize, get("development")));
-        assert!(verb_for_verb(realize, get("implement")));
+        assert!(verb_for_verb(realize, get("realize"), &res));
+        assert!(!verb_for_verb(realize, get("innovation"), &res));
+        assert!(!verb_for_verb(realize, get("development"), &res));
+        assert!(verb_for_verb(realize, get("implement"), &res));
+        // jieba tags 领会 a noun; the dictionary says "to understand".
+        assert!(verb_for_verb(zh.get("领会").unwrap(), get("realize"), &res));
     }
 
     #[test]
