@@ -62,7 +62,7 @@ pub fn extract(
     // (十八大精神 "guiding principles of the 18th National Congress"): pair again the
     // terms whose rendering leaves most of them unrendered and that hold a paired term,
     // with its rendering as one more gloss.
-    let first_fragments = fragments(&found, &en, opts.min_freq);
+    let first_fragments = fragments(&found, &en, &zh_texts, opts.min_freq);
     evidence.renderings = found
         .iter()
         .zip(&first_fragments)
@@ -84,7 +84,7 @@ pub fn extract(
             found[i] = f;
         }
     }
-    let fragment = fragments(&found, &en, opts.min_freq);
+    let fragment = fragments(&found, &en, &zh_texts, opts.min_freq);
     let mut out: Vec<TermPair> = found
         .into_iter()
         .zip(fragment)
@@ -270,7 +270,7 @@ struct Found<'c> {
 ///   rendering, or the longer term recurs, is a C-value term itself, is well rendered
 ///   and its rendering says all the shorter one's does (特色 "characteristics" inside
 ///   中国特色社会主义).
-fn fragments(found: &[Found], en: &CandidateSet, min_freq: usize) -> Vec<bool> {
+fn fragments(found: &[Found], en: &CandidateSet, zh_texts: &[&str], min_freq: usize) -> Vec<bool> {
     let by_key: HashMap<&str, usize> = found
         .iter()
         .enumerate()
@@ -293,6 +293,39 @@ fn fragments(found: &[Found], en: &CandidateSet, min_freq: usize) -> Vec<bool> {
         })
         .collect();
     let mut fragment = verb_object.clone();
+    // Two terms that overlap in the text (发展中国 and 中国特色社会主义 in
+    // 发展中国特色社会主义): when one's rendering holds the other's, whose glosses name
+    // it better, the rendering was the other's ("developing socialism with Chinese
+    // characteristics").
+    let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+    for (i, f) in found.iter().enumerate() {
+        if let Some(c) = f.z.key.chars().next() {
+            by_first.entry(c).or_default().push(i);
+        }
+    }
+    for (a, left) in found.iter().enumerate() {
+        let key = left.z.key.as_str();
+        for (start, c) in key.char_indices().skip(1) {
+            let tail = &key[start..];
+            for &b in by_first.get(&c).into_iter().flatten() {
+                let right = &found[b];
+                if right.z.key.len() <= tail.len() || !right.z.key.starts_with(tail) {
+                    continue;
+                }
+                let joined = format!("{}{}", &key[..start], right.z.key);
+                for (x, y) in [(a, b), (b, a)] {
+                    let (x_f, y_f) = (&found[x], &found[y]);
+                    if y_f.stems.len() > 1
+                        && y_f.stems.iter().all(|s| x_f.stems.contains(s))
+                        && y_f.named > x_f.named
+                        && overlap_share(&joined, x_f.z, zh_texts) >= OVERLAP_SHARE
+                    {
+                        fragment[x] = true;
+                    }
+                }
+            }
+        }
+    }
     for (l, long) in found.iter().enumerate() {
         let key = long.z.key.as_str();
         let bounds: Vec<usize> = key
@@ -354,6 +387,20 @@ fn fragments(found: &[Found], en: &CandidateSet, min_freq: usize) -> Vec<bool> {
     }
     fragment
 }
+
+/// The share of `z`'s beads where it occurs inside `joined`.
+fn overlap_share(joined: &str, z: &Candidate, zh_texts: &[&str]) -> f64 {
+    let inside = z
+        .beads
+        .iter()
+        .filter(|&&b| zh_texts[b].contains(joined))
+        .count();
+    inside as f64 / z.beads.len().max(1) as f64
+}
+
+/// Two terms overlap in the text when the one that is a fragment does in this share of
+/// its beads.
+const OVERLAP_SHARE: f64 = 0.5;
 
 /// The English phrase key of a glossary rendering, as candidates are keyed.
 pub fn phrase_key(text: &str) -> String {
@@ -1739,6 +1786,61 @@ mod tests {
                 .any(|t| t.zh == "爱国统一战线" && t.en == "patriotic united front"),
             "{terms:#?}"
         );
+    }
+
+    #[test]
+    fn a_term_overlapping_a_better_rendered_one_does_not_take_its_rendering() {
+        // jieba cuts 发展中国特色社会主义 as 发展/中国/特色/社会主义: 发展中国 comes with
+        // the rendering of 中国特色社会主义, which the glosses of 发展 and 中国 only half
+        // name.
+        let res = embedded_dictionary();
+        let rows = [
+            (
+                "发展中国特色社会主义。",
+                "Developing socialism with Chinese characteristics.",
+            ),
+            (
+                "我们要发展中国特色社会主义。",
+                "We must be developing socialism with Chinese characteristics.",
+            ),
+            (
+                "继续发展中国特色社会主义。",
+                "Keep developing socialism with Chinese characteristics.",
+            ),
+            (
+                "中国特色社会主义是好的。",
+                "Socialism with Chinese characteristics is good.",
+            ),
+            (
+                "坚持中国特色社会主义。",
+                "Uphold socialism with Chinese characteristics.",
+            ),
+            (
+                "中国特色社会主义道路。",
+                "The path of socialism with Chinese characteristics.",
+            ),
+            (
+                "中国特色社会主义理论。",
+                "The theory of socialism with Chinese characteristics.",
+            ),
+            (
+                "中国特色社会主义制度。",
+                "The system of socialism with Chinese characteristics.",
+            ),
+            (
+                "中国特色社会主义文化。",
+                "The culture of socialism with Chinese characteristics.",
+            ),
+        ];
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        assert!(
+            terms
+                .iter()
+                .any(|t| t.zh == "中国特色社会主义"
+                    && t.en == "socialism with Chinese characteristics"),
+            "{terms:#?}"
+        );
+        assert!(terms.iter().all(|t| t.zh != "发展中国"), "{terms:#?}");
     }
 
     #[test]
