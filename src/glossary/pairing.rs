@@ -1044,7 +1044,7 @@ fn longer_rendering(
                     .windows(short.parts.len())
                     .any(|w| w == short.parts.as_slice())
                 && (c as f64 >= LONGER_SHARE * cooc[&best] as f64
-                    || !verb_phrase(long) && !ends_in_modifier(long, en))
+                    || !ends_in_modifier(long, en))
                 && (rendered < GROWS_BELOW
                     && comes_with_term(c, long)
                     && (no_stop_word_around(long, short) || sense.leaves_out(&ev.en_stems[best]))
