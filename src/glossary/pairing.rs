@@ -210,11 +210,22 @@ fn verb_for_verb(z: &Candidate, e: &Candidate, resources: &Resources) -> bool {
     const NOUN_ENDINGS: &[&str] = &[
         "tion", "sion", "ment", "ance", "ence", "ity", "ism", "ship", "ness", "ing", "ure",
     ];
-    let word = e.display.to_lowercase();
     // "implement" ends like "development" but its stem keeps the ending.
-    let noun = NOUN_ENDINGS.iter().any(|n| word.ends_with(n))
-        && !(word.ends_with("ment") && e.parts[0] == word);
-    z.parts.len() == 1 && is_verb(&z.key, resources) && e.parts.len() == 1 && !noun
+    let nominal = |word: String| {
+        NOUN_ENDINGS.iter().any(|n| word.ends_with(n))
+            && !(word.ends_with("ment") && e.parts[0] == word)
+    };
+    // Nominal where the term is and in the text at large: "understanding" may be how
+    // the text mostly says it, "understand" how it renders 领会.
+    let noun = nominal(e.display.to_lowercase()) && nominal(e.display_in(&z.beads).to_lowercase());
+    // jieba may cut the word (领/会) where the text around it says so: a dictionary
+    // word is one word.
+    let word_z = z.parts.len() == 1
+        || resources
+            .dictionary
+            .as_ref()
+            .is_some_and(|d| d.contains(&z.key));
+    word_z && is_verb(&z.key, resources) && e.parts.len() == 1 && !noun
 }
 
 /// jieba tags it a verb, or the dictionary's first sense is one ("to understand"):
@@ -1043,8 +1054,7 @@ fn longer_rendering(
                     .parts
                     .windows(short.parts.len())
                     .any(|w| w == short.parts.as_slice())
-                && (c as f64 >= LONGER_SHARE * cooc[&best] as f64
-                    || !ends_in_modifier(long, en))
+                && (c as f64 >= LONGER_SHARE * cooc[&best] as f64 || !ends_in_modifier(long, en))
                 && (rendered < GROWS_BELOW
                     && comes_with_term(c, long)
                     && (no_stop_word_around(long, short) || sense.leaves_out(&ev.en_stems[best]))
