@@ -275,9 +275,9 @@ fn pol_dev_gold_tsv(dir: &std::path::Path) -> Option<std::path::PathBuf> {
 /// (re-judge when the output changes) and a translator must accept
 /// [`MIN_PRECISION_AT_100`] of them.
 ///
-/// The aim was 0.8; the floor is what the extractor reaches now (0.80), so that no
+/// The aim was 0.8; the floor is what the extractor reaches now (0.83), so that no
 /// change makes it worse unnoticed.
-const MIN_PRECISION_AT_100: f64 = 0.8;
+const MIN_PRECISION_AT_100: f64 = 0.83;
 
 /// `--top 100` of pol-dev (gold alignment, CC-CEDICT) against the judged fixture.
 #[test]
@@ -330,4 +330,62 @@ fn pol_dev_top_100_is_mostly_accepted() {
         precision >= MIN_PRECISION_AT_100,
         "accepted {accepted} of {n} judged = {precision:.2}"
     );
+}
+
+/// Recall on pol-dev against the reference term list (../shared/glossary), matched as
+/// the issue says: one of the listed renderings, ignoring case, hyphens and a plural
+/// -s (as scripts/glossary-recall.py does). The aim is 0.7.
+const MIN_RECALL: f64 = 0.7;
+
+/// A rendering as the recall measure compares it.
+fn recall_key(s: &str) -> String {
+    s.to_lowercase()
+        .replace('’', "'")
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '‐')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let w = w.strip_suffix("'s").unwrap_or(w);
+            if w.chars().count() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+                &w[..w.len() - 1]
+            } else {
+                w
+            }
+        })
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The share of pol-dev's reference pairs the glossary (gold alignment) finds.
+#[test]
+fn pol_dev_recall_meets_the_aim() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(aligned) = pol_dev_gold_tsv(dir.path()) else {
+        return;
+    };
+    let shared = std::env::var("SHARED").unwrap_or_else(|_| "../shared".into());
+    let reference = std::fs::read_to_string(format!("{shared}/glossary/pol-dev.terms.tsv"))
+        .expect("the reference term list is beside the corpus");
+    let out = glossary(&["--aligned", aligned.to_str().unwrap()]);
+    let mut got: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
+    for line in out.lines().skip(1) {
+        let c: Vec<&str> = line.split('\t').collect();
+        got.entry(c[0]).or_insert_with(|| recall_key(c[1]));
+    }
+    let (mut found, mut total) = (0, 0);
+    for line in reference.lines() {
+        let c: Vec<&str> = line.split('\t').collect();
+        if c.len() < 2 || c[0] == "zh" {
+            continue;
+        }
+        total += 1;
+        let ours = got.get(c[0]);
+        found += usize::from(
+            c[1].split(" | ")
+                .any(|r| ours == Some(&recall_key(r.trim()))),
+        );
+    }
+    assert!(total > 100, "{total} reference pairs");
+    let recall = found as f64 / total as f64;
+    assert!(recall >= MIN_RECALL, "recall {found}/{total} = {recall:.3}");
 }
