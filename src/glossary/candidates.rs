@@ -507,6 +507,7 @@ pub(crate) fn zh_tag(word: &str) -> &'static str {
             "d" => "d",
             "a" => "a",
             "ad" => "ad",
+            "m" => "m",
             _ => "",
         },
         _ => "",
@@ -545,7 +546,15 @@ fn free_phrases(set: &CandidateSet) -> HashSet<String> {
             continue;
         }
         if c.parts.len() == 1 {
-            if matches!(first, "a" | "ad" | "d") {
+            // A number with its measure word (一代 "a generation", 几代) or an ordinal
+            // (第三) is no term either; numbers alone may be (十四五).
+            let last_numeral = c
+                .key
+                .chars()
+                .last()
+                .is_some_and(crate::numbers::is_zh_numeral);
+            let measured = first == "m" && (c.key.starts_with('第') || !last_numeral);
+            if measured || matches!(first, "a" | "ad" | "d") {
                 out.insert(c.key.clone());
             }
             continue;
@@ -925,6 +934,17 @@ mod tests {
         let with = chinese_with_dictionary(&beads, 1, Some(&dictionary));
         assert_eq!(with.get("特别行政区").map(|c| c.freq), Some(2));
         assert!(chinese(&beads, 1).get("特别行政区").is_none());
+    }
+
+    #[test]
+    fn a_lone_quantity_is_no_candidate() {
+        let set = chinese(
+            &["这一代人", "一代新人", "一代人的事", "落实十四五", "第三"],
+            1,
+        );
+        assert!(set.get("一代").is_none());
+        assert!(set.get("第三").is_none());
+        assert!(set.get("十四五").is_some());
     }
 
     #[test]

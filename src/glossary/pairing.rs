@@ -288,22 +288,31 @@ fn fragments(found: &[Found], en: &CandidateSet, zh_texts: &[&str], min_freq: us
         .map(|(i, f)| (f.z.key.as_str(), i))
         .collect();
     // A verb and its object, the object a term, is what the text does with the term
-    // (实现 + 中华民族伟大复兴, 发展 + 社会生产力).
-    let verb_object: Vec<bool> = found
+    // (实现 + 中华民族伟大复兴, 发展 + 社会生产力); a term and a verb its rendering
+    // leaves out is what the term does (党的十八大 + 提出, "18th National Congress").
+    let with_verb: Vec<bool> = found
         .iter()
         .map(|long| {
-            long.z.parts.len() > 1
-                && by_key.contains_key(long.z.parts[1..].concat().as_str())
+            let n = long.z.parts.len();
+            if n < 2 {
+                return false;
+            }
+            let object = by_key.contains_key(long.z.parts[1..].concat().as_str())
                 && match candidates::zh_tag(&long.z.parts[0]) {
                     "v" => true,
                     // A verbal noun may modify (发展道路 "development path"): it is a
                     // verb when the translation says so.
                     "vn" => verb_phrase(&en.list[long.en]),
                     _ => false,
-                }
+                };
+            let subject = by_key
+                .get(long.z.parts[..n - 1].concat().as_str())
+                .is_some_and(|&s| found[s].en == long.en)
+                && candidates::zh_tag(&long.z.parts[n - 1]) == "v";
+            object || subject
         })
         .collect();
-    let mut fragment = verb_object.clone();
+    let mut fragment = with_verb.clone();
     // Two terms that overlap in the text (发展中国 and 中国特色社会主义 in
     // 发展中国特色社会主义): when one's rendering holds the other's, whose glosses name
     // it better, the rendering was the other's ("developing socialism with Chinese
@@ -354,7 +363,7 @@ fn fragments(found: &[Found], en: &CandidateSet, zh_texts: &[&str], min_freq: us
                 };
                 let short = &found[s];
                 let same = short.en == long.en;
-                if fragment[l] && verb_object[l] || fragment[s] && verb_object[s] {
+                if fragment[l] && with_verb[l] || fragment[s] && with_verb[s] {
                     // A free phrase says nothing of the terms around or inside it.
                     continue;
                 }
@@ -1851,6 +1860,28 @@ mod tests {
             "{terms:#?}"
         );
         assert!(terms.iter().all(|t| t.zh != "发展中国"), "{terms:#?}");
+    }
+
+    #[test]
+    fn a_term_with_a_verb_its_rendering_leaves_out_is_no_term() {
+        let res = embedded_dictionary();
+        let rows = [
+            ("国务院提出新目标。", "New goals from the State Council."),
+            ("国务院提出要求。", "Requirements of the State Council."),
+            ("国务院提出办法。", "Measures by the State Council."),
+            ("国务院开会。", "The State Council met."),
+            ("国务院很忙。", "The State Council is busy."),
+            ("国务院发布通知。", "The State Council issued a notice."),
+            ("国务院成立了。", "The State Council was set up."),
+        ];
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        assert!(
+            terms
+                .iter()
+                .any(|t| t.zh == "国务院" && t.en == "State Council"),
+            "{terms:#?}"
+        );
+        assert!(terms.iter().all(|t| t.zh != "国务院提出"), "{terms:#?}");
     }
 
     #[test]
