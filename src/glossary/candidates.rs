@@ -411,7 +411,7 @@ fn inner_words<'w>(word: &'w str, dictionary: Option<&Dictionary>) -> Vec<&'w st
 }
 
 /// Shorter dictionary words inside a token are mostly jieba's words already, or noise.
-const DICTIONARY_INNER_MIN_CHARS: usize = 4;
+pub(crate) const DICTIONARY_INNER_MIN_CHARS: usize = 4;
 
 /// Chinese candidates of up to this many jieba tokens are taken as they come.
 const ZH_SHORT_TOKENS: usize = 4;
@@ -692,9 +692,7 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
                     // its head ("Marxism to China's" of "... China's conditions"); a
                     // name in the possessive is still the name ("Wang Er's").
                     if stop[i..j].iter().any(|&s| s)
-                        && ["'s", "’s", "s'", "s’"]
-                            .iter()
-                            .any(|p| surface.ends_with(p))
+                        && ["'s", "’s"].iter().any(|p| surface.ends_with(p))
                     {
                         continue;
                     }

@@ -20,16 +20,23 @@
 //! best-scoring e is the rendering; it grows to a longer English candidate that
 //! co-occurs as often and whose extra words render more of z ("great cause" ->
 //! "great cause of socialism with Chinese characteristics"), or that nearly only comes
-//! with z while e leaves part of z unrendered. In the term's beads without it, the
-//! best e with word-level evidence is recorded as another rendering.
+//! with z while e leaves part of z unrendered (across a stop word only when e leaves a
+//! character of z wholly unrendered). A rendering of less than half of z grows to a
+//! longer one seen `min_freq` times. In the term's beads without it, the best e with
+//! word-level evidence is recorded as another rendering.
 //!
 //! A term below `min_freq` is paired only when it is a dictionary or glossary entry of
 //! 3+ characters and its rendering is what the entry's glosses say, or a noun compound
 //! of dictionary words (4+ characters) rendered word for word; a term C-value
 //! finds only inside longer candidates needs such evidence too. A verb rendered as an
-//! English verb is dropped. Last, fragments go (`fragments`): 特色社会主义
-//! "socialism" inside 中国特色社会主义, and of two nested terms with one rendering the
-//! one leaving more unrendered (党的十八大, 各级党委). Terms seen in few beads rank lower.
+//! English verb is dropped. Then fragments go (`fragments`): 特色社会主义
+//! "socialism" inside 中国特色社会主义; of two nested terms with one rendering the
+//! one leaving more unrendered (党的十八大, 各级党委); a verb with a term for its object
+//! (实现中华民族伟大复兴); of two terms overlapping in the text, the one with the
+//! other's rendering (发展中国). Terms poorly rendered are paired once more with the
+//! kept terms inside them as glosses (十八大精神 "guiding principles of the 18th
+//! National Congress"), and fragments are found again. Terms seen in few beads rank
+//! lower.
 
 use std::collections::HashMap;
 
@@ -62,7 +69,10 @@ pub fn extract(
     // (十八大精神 "guiding principles of the 18th National Congress"): pair again the
     // terms whose rendering leaves most of them unrendered and that hold a paired term,
     // with its rendering as one more gloss.
-    let first_fragments = fragments(&found, &en, &zh_texts, opts.min_freq);
+    // Candidate keys are normalized (NFKC, lower case); so must the text they are
+    // looked for in be.
+    let zh_keyed: Vec<String> = zh_texts.iter().map(|t| normalize_key(t)).collect();
+    let first_fragments = fragments(&found, &en, &zh_keyed, resources, opts.min_freq);
     evidence.renderings = found
         .iter()
         .zip(&first_fragments)
@@ -84,7 +94,7 @@ pub fn extract(
             found[i] = f;
         }
     }
-    let fragment = fragments(&found, &en, &zh_texts, opts.min_freq);
+    let fragment = fragments(&found, &en, &zh_keyed, resources, opts.min_freq);
     let mut out: Vec<TermPair> = found
         .into_iter()
         .zip(fragment)
@@ -176,8 +186,9 @@ fn made_of_entries(word: &str, ev: &mut Evidence) -> bool {
     }
     covered.iter().all(|&c| c)
 }
-/// Dictionary words of 4+ characters inside `word` (shorter ones come from jieba's
-/// search cut), with the character they start at.
+
+/// Dictionary or glossary words of 4+ characters inside `word` (shorter ones come from
+/// jieba's search cut), with the character they start at.
 fn inner_entries<'w>(word: &'w str, ev: &mut Evidence) -> Vec<(usize, &'w str)> {
     let bounds: Vec<usize> = word
         .char_indices()
@@ -187,7 +198,9 @@ fn inner_entries<'w>(word: &'w str, ev: &mut Evidence) -> Vec<(usize, &'w str)> 
     let chars = bounds.len() - 1;
     let mut out = Vec::new();
     for i in 0..chars {
-        for j in i + COMPOUND_MIN_CHARS..chars.min(i + INNER_ENTRY_MAX_CHARS) + 1 {
+        for j in
+            i + candidates::DICTIONARY_INNER_MIN_CHARS..chars.min(i + INNER_ENTRY_MAX_CHARS) + 1
+        {
             if j - i < chars && ev.is_entry(&word[bounds[i]..bounds[j]]) {
                 out.push((i, &word[bounds[i]..bounds[j]]));
             }
@@ -207,6 +220,19 @@ const COMPOUND_LEXICAL: f64 = 0.95;
 /// 贯彻 "implement"); a verb is a term when the translation names it as a concept
 /// (创新 "innovation", 执政 "governance").
 fn verb_for_verb(z: &Candidate, e: &Candidate, resources: &Resources) -> bool {
+    if e.parts.len() != 1 {
+        return false;
+    }
+    // jieba may cut the word (领/会) where the text around it says so: a dictionary
+    // word is one word.
+    let word_z = z.parts.len() == 1
+        || resources
+            .dictionary
+            .as_ref()
+            .is_some_and(|d| d.contains(&z.key));
+    if !word_z || !is_verb(&z.key, resources) {
+        return false;
+    }
     const NOUN_ENDINGS: &[&str] = &[
         "tion", "sion", "ment", "ance", "ence", "ity", "ism", "ship", "ness", "ing", "ure",
     ];
@@ -218,25 +244,39 @@ fn verb_for_verb(z: &Candidate, e: &Candidate, resources: &Resources) -> bool {
     // Nominal where the term is and in the text at large: "understanding" may be how
     // the text mostly says it, "understand" how it renders 领会.
     let noun = nominal(e.display.to_lowercase()) && nominal(e.display_in(&z.beads).to_lowercase());
-    // jieba may cut the word (领/会) where the text around it says so: a dictionary
-    // word is one word.
-    let word_z = z.parts.len() == 1
-        || resources
-            .dictionary
-            .as_ref()
-            .is_some_and(|d| d.contains(&z.key));
-    word_z && is_verb(&z.key, resources) && e.parts.len() == 1 && !noun
+    !noun && !noun_sense(&z.key, &e.display_in(&z.beads), resources)
+}
+
+/// Is `rendering` a word of a sense of `word` that is no verb (no "to ...")? 分析 is
+/// "to analyze" first, but "analysis" too. Word forms are compared, not stems:
+/// "mobilization" is 动员's noun, "mobilize" its verb.
+fn noun_sense(word: &str, rendering: &str, resources: &Resources) -> bool {
+    let rendering = rendering.to_lowercase();
+    resources.dictionary.as_ref().is_some_and(|d| {
+        d.glosses(word)
+            .iter()
+            .filter(|g| !g.starts_with("to "))
+            .any(|g| {
+                g.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case(&rendering))
+            })
+    })
 }
 
 /// jieba tags it a verb, or the dictionary's first sense is one ("to understand"):
-/// jieba's own tags call 领会 and 牢记 nouns.
+/// jieba's own tags call 领会 and 牢记 nouns. A verbal noun (vn) is left to its tag.
 fn is_verb(word: &str, resources: &Resources) -> bool {
-    candidates::zh_tag(word) == "v"
-        || resources
-            .dictionary
-            .as_ref()
-            .and_then(|d| d.glosses(word).first().map(|g| g.starts_with("to ")))
-            .unwrap_or(false)
+    let tag = candidates::zh_tag(word);
+    tag == "v" || tag != "vn" && is_verb_sense(word, resources)
+}
+
+/// Is the dictionary's first sense of `word` a verb ("to understand")?
+fn is_verb_sense(word: &str, resources: &Resources) -> bool {
+    resources
+        .dictionary
+        .as_ref()
+        .and_then(|d| d.glosses(word).first().map(|g| g.starts_with("to ")))
+        .unwrap_or(false)
 }
 
 /// A term paired below the association `min_freq` is at least this long: two-character
@@ -252,9 +292,10 @@ const NESTED_LEXICAL: f64 = 0.5;
 /// shorter one counts as its fragment.
 const FRAGMENT_SHARE: f64 = 0.85;
 
-/// A term whose rendering is also a shorter term's and leaves this many of its
-/// characters unrendered is that term with unexplained words around it (an idiomatic
-/// rendering leaves out a word: 奢靡之风 "extravagance", 领导干部 "officials").
+/// A term whose rendering is also a shorter term's and leaves this many characters
+/// more unrendered than the shorter one is that term with unexplained words around it
+/// (富强民主文明和谐的社会主义现代化国家 "modern socialist country"). Fewer may be an
+/// idiomatic rendering that leaves out a word (奢靡之风 "extravagance").
 const FRAGMENT_UNRENDERED: f64 = 3.0;
 
 /// A paired term, with what [`fragments`] weighs.
@@ -281,7 +322,13 @@ struct Found<'c> {
 ///   rendering, or the longer term recurs, is a C-value term itself, is well rendered
 ///   and its rendering says all the shorter one's does (特色 "characteristics" inside
 ///   中国特色社会主义).
-fn fragments(found: &[Found], en: &CandidateSet, zh_texts: &[&str], min_freq: usize) -> Vec<bool> {
+fn fragments(
+    found: &[Found],
+    en: &CandidateSet,
+    zh_keyed: &[String],
+    resources: &Resources,
+    min_freq: usize,
+) -> Vec<bool> {
     let by_key: HashMap<&str, usize> = found
         .iter()
         .enumerate()
@@ -299,7 +346,19 @@ fn fragments(found: &[Found], en: &CandidateSet, zh_texts: &[&str], min_freq: us
             }
             let object = by_key.contains_key(long.z.parts[1..].concat().as_str())
                 && match candidates::zh_tag(&long.z.parts[0]) {
-                    "v" => true,
+                    // jieba's verbs include nouns and adjectives: a verb where the
+                    // dictionary's first sense is one, or where the rendering leaves it
+                    // out (坚强 "staunch" of 坚强领导核心 "core leadership"); rendered
+                    // otherwise it is part of a name (行为科学家 "behavioral scientists").
+                    "v" => {
+                        let first = &long.z.parts[0];
+                        resources
+                            .dictionary
+                            .as_ref()
+                            .is_none_or(|d| !d.contains(first))
+                            || is_verb_sense(first, resources)
+                            || long.unrendered >= first.chars().count() as f64
+                    }
                     // A verbal noun may modify (发展道路 "development path"): it is a
                     // verb when the translation says so.
                     "vn" => verb_phrase(&en.list[long.en]),
@@ -338,7 +397,7 @@ fn fragments(found: &[Found], en: &CandidateSet, zh_texts: &[&str], min_freq: us
                     if y_f.stems.len() > 1
                         && y_f.stems.iter().all(|s| x_f.stems.contains(s))
                         && y_f.named > x_f.named
-                        && overlap_share(&joined, x_f.z, zh_texts) >= OVERLAP_SHARE
+                        && overlap_share(&joined, x_f.z, zh_keyed) >= OVERLAP_SHARE
                     {
                         fragment[x] = true;
                     }
@@ -363,7 +422,7 @@ fn fragments(found: &[Found], en: &CandidateSet, zh_texts: &[&str], min_freq: us
                 };
                 let short = &found[s];
                 let same = short.en == long.en;
-                if fragment[l] && with_verb[l] || fragment[s] && with_verb[s] {
+                if with_verb[l] || with_verb[s] {
                     // A free phrase says nothing of the terms around or inside it.
                     continue;
                 }
@@ -371,9 +430,10 @@ fn fragments(found: &[Found], en: &CandidateSet, zh_texts: &[&str], min_freq: us
                     && short.z.freq <= long.z.freq
                     && (short.named == 0.0 || short.named < long.named)
                 {
-                    // The shorter term never occurs outside the longer one, and no
-                    // better word-level evidence ties the rendering to it: the rendering
-                    // is the longer term's (血肉 of 血肉联系 "close ties").
+                    // The shorter term never occurs outside the longer one, and the
+                    // glosses tie the rendering to it less than to the longer one, or
+                    // not at all: the rendering is the longer term's (血肉 of 血肉联系
+                    // "close ties").
                     fragment[s] = true;
                 } else if same && long.unrendered - short.unrendered >= FRAGMENT_UNRENDERED {
                     fragment[l] = true;
@@ -408,12 +468,13 @@ fn fragments(found: &[Found], en: &CandidateSet, zh_texts: &[&str], min_freq: us
     fragment
 }
 
-/// The share of `z`'s beads where it occurs inside `joined`.
-fn overlap_share(joined: &str, z: &Candidate, zh_texts: &[&str]) -> f64 {
+/// The share of `z`'s beads where it occurs inside `joined` (bead texts keyed as
+/// candidates are).
+fn overlap_share(joined: &str, z: &Candidate, zh_keyed: &[String]) -> f64 {
     let inside = z
         .beads
         .iter()
-        .filter(|&&b| zh_texts[b].contains(joined))
+        .filter(|&&b| zh_keyed[b].contains(joined))
         .count();
     inside as f64 / z.beads.len().max(1) as f64
 }
@@ -1029,10 +1090,11 @@ struct Scored {
 }
 
 /// The longest English candidate that contains `best`, co-occurs with the term about
-/// as often, and whose extra content words the term's glosses explain and render more
-/// of the term: "great cause"
-/// grows to "great cause of socialism with Chinese characteristics" for
-/// 中国特色社会主义伟大事业.
+/// as often (`min_freq` times when `best` renders less than half of the term), and
+/// whose extra content words the term's glosses explain and render more of the term:
+/// "great cause" grows to "great cause of socialism with Chinese characteristics" for
+/// 中国特色社会主义伟大事业. Or one that nearly only comes with the term
+/// ([`comes_with_term`]).
 fn longer_rendering(
     best: usize,
     cooc: &HashMap<usize, usize>,
@@ -1053,6 +1115,8 @@ fn longer_rendering(
     } else {
         LONGER_SHARE * cooc[&best] as f64
     };
+    let leaves_out = sense.leaves_out(&ev.en_stems[best]);
+    let named_words = sense.named(&ev.en_stems[best]);
     cooc.iter()
         .filter(|&(&e, &c)| {
             let long = &en.list[e];
@@ -1066,7 +1130,7 @@ fn longer_rendering(
                 && (c as f64 >= LONGER_SHARE * cooc[&best] as f64 || !ends_in_modifier(long, en))
                 && (rendered < GROWS_BELOW
                     && comes_with_term(c, long)
-                    && (no_stop_word_around(long, short) || sense.leaves_out(&ev.en_stems[best]))
+                    && (leaves_out || no_stop_word_around(long, short))
                     || {
                         // The extra words must render more of the term, not just repeat
                         // what the shorter rendering says.
@@ -1080,7 +1144,7 @@ fn longer_rendering(
                             // not across a stop word: "keep abreast of the times" for
                             // 与时俱进 "keep pace with the times".
                             || r >= rendered
-                                && sense.named(&ev.en_stems[e]) > sense.named(&ev.en_stems[best])
+                                && sense.named(&ev.en_stems[e]) > named_words
                                 && !loose_words_around(long, short))
                     })
         })
@@ -1625,8 +1689,8 @@ mod tests {
 
     #[test]
     fn a_verb_with_a_term_for_its_object_is_no_term() {
-        // 推进 + 数据治理 recurs, more often than the term on its own: the text does
-        // something with the term, the phrase is not a term of its own.
+        // 推进 + 数据治理: the text does something with the term; the phrase, whose
+        // verb the rendering leaves out, is not a term of its own.
         let res = embedded_dictionary();
         let rows = [
             ("我们推进数据治理。", "We advance data governance."),
@@ -1882,6 +1946,69 @@ mod tests {
             "{terms:#?}"
         );
         assert!(terms.iter().all(|t| t.zh != "国务院提出"), "{terms:#?}");
+    }
+
+    #[test]
+    fn a_word_jieba_calls_a_verb_rendered_as_a_modifier_is_part_of_a_name() {
+        // jieba tags 行为 a verb; the dictionary says "behavior", and the translation
+        // renders it: 行为科学家 is a term, not something done to 科学家.
+        let res = embedded_dictionary();
+        let rows = [
+            ("行为科学家认为如此。", "Behavioral scientists think so."),
+            (
+                "行为科学家做了实验。",
+                "Behavioral scientists ran experiments.",
+            ),
+            ("请教行为科学家。", "Ask behavioral scientists."),
+            ("科学家很忙。", "Scientists are busy."),
+            ("科学家来了。", "The scientists came."),
+        ];
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        assert!(
+            terms
+                .iter()
+                .any(|t| t.zh == "行为科学家" && t.en == "Behavioral scientists"),
+            "{terms:#?}"
+        );
+    }
+
+    #[test]
+    fn words_across_a_stop_word_that_come_with_a_term_stay_out_of_its_rendering() {
+        // "in all respects" comes with 小康社会 every time, but it says 全面 beside
+        // the term, and "moderately prosperous society" already renders all of it.
+        let res = embedded_dictionary();
+        let rows = [
+            (
+                "全面推进小康社会。",
+                "Advance a moderately prosperous society in all respects.",
+            ),
+            (
+                "我们全面推进小康社会。",
+                "We build a moderately prosperous society in all respects.",
+            ),
+            (
+                "各地全面推进小康社会。",
+                "Regions build a moderately prosperous society in all respects.",
+            ),
+            (
+                "今年全面推进小康社会。",
+                "This year, a moderately prosperous society in all respects.",
+            ),
+            (
+                "继续全面推进小康社会。",
+                "Keep building a moderately prosperous society in all respects.",
+            ),
+            (
+                "必须全面推进小康社会。",
+                "We must build a moderately prosperous society in all respects.",
+            ),
+        ];
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        let t = terms
+            .iter()
+            .find(|t| t.zh == "小康社会")
+            .unwrap_or_else(|| panic!("{terms:#?}"));
+        assert_eq!(t.en, "moderately prosperous society");
     }
 
     #[test]
