@@ -65,13 +65,13 @@ pub fn extract(
         .iter()
         .filter_map(|z| pair_term(z, &en, &mut evidence, pairs, opts))
         .collect();
-    // A longer term is often rendered by the renderings of the terms inside it
-    // (十八大精神 "guiding principles of the 18th National Congress"): pair again the
-    // terms whose rendering leaves most of them unrendered and that hold a paired term,
-    // with its rendering as one more gloss.
     // Candidate keys are normalized (NFKC, lower case); so must the text they are
     // looked for in be.
     let zh_keyed: Vec<String> = zh_texts.iter().map(|t| normalize_key(t)).collect();
+    // A longer term is often rendered by the renderings of the terms inside it
+    // (十八大精神 "guiding principles of the 18th National Congress"): pair again the
+    // terms whose rendering leaves most of them unrendered and that hold a kept term,
+    // with its rendering as one more gloss.
     let first_fragments = fragments(&found, &en, &zh_keyed, resources, opts.min_freq);
     evidence.renderings = found
         .iter()
@@ -208,6 +208,7 @@ fn inner_entries<'w>(word: &'w str, ev: &mut Evidence) -> Vec<(usize, &'w str)> 
     }
     out
 }
+
 /// Longest dictionary word looked for inside a token.
 const INNER_ENTRY_MAX_CHARS: usize = 8;
 
@@ -313,7 +314,8 @@ struct Found<'c> {
     named: f64,
 }
 
-/// Of two nested terms, drop the one that is a fragment of the other:
+/// Which terms to drop (true) as fragments of others or free phrases. Of two nested
+/// terms, the one that is a fragment of the other:
 ///
 /// - the longer term has the shorter one's rendering, which leaves much of it unrendered
 ///   (富强民主文明和谐的社会主义现代化国家 "modern socialist country", the rendering
