@@ -1687,6 +1687,13 @@ mod tests {
         assert!(verb_for_verb(realize, get("implement"), &res));
         // jieba tags 领会 a noun; the dictionary says "to understand".
         assert!(verb_for_verb(zh.get("领会").unwrap(), get("realize"), &res));
+        // 信仰 is "to believe in" first, but "belief" too: a noun rendering stays.
+        let zh = candidates::chinese(&["信仰", "信仰"], 1);
+        let en = candidates::english(&["Belief.", "We believe."], 1);
+        let belief = en.get(&phrase_key("belief")).unwrap();
+        let believe = en.get(&phrase_key("believe")).unwrap();
+        assert!(!verb_for_verb(zh.get("信仰").unwrap(), belief, &res));
+        assert!(verb_for_verb(zh.get("信仰").unwrap(), believe, &res));
     }
 
     #[test]
