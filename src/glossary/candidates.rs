@@ -383,6 +383,25 @@ fn zh_titles(text: &str) -> Vec<&str> {
 /// Dictionary words of 2+ Han characters inside a jieba token of 4+ characters: jieba's
 /// words, and the dictionary's of 4+ characters.
 fn inner_words<'w>(word: &'w str, dictionary: Option<&Dictionary>) -> Vec<&'w str> {
+    if word.chars().count() < 4 {
+        return Vec::new();
+    }
+    inner_spans(word, 2, usize::MAX)
+        .into_iter()
+        .filter(|&(start, end, w)| {
+            w.chars().all(is_han)
+                && !is_zh_function_word(w)
+                && (JIEBA.has_word(w)
+                    || end - start >= DICTIONARY_INNER_MIN_CHARS
+                        && dictionary.is_some_and(|d| d.contains(w)))
+        })
+        .map(|(_, _, w)| w)
+        .collect()
+}
+
+/// The substrings of `word` shorter than it, of `min..=max` characters, in order of
+/// where they start and then of length, with the characters each spans.
+pub(crate) fn inner_spans(word: &str, min: usize, max: usize) -> Vec<(usize, usize, &str)> {
     let bounds: Vec<usize> = word
         .char_indices()
         .map(|(i, _)| i)
@@ -390,20 +409,10 @@ fn inner_words<'w>(word: &'w str, dictionary: Option<&Dictionary>) -> Vec<&'w st
         .collect();
     let chars = bounds.len() - 1;
     let mut out = Vec::new();
-    if chars < 4 {
-        return out;
-    }
     for i in 0..chars {
-        for j in i + 2..=chars {
-            let w = &word[bounds[i]..bounds[j]];
-            if (j - i) < chars
-                && w.chars().all(is_han)
-                && !is_zh_function_word(w)
-                && (JIEBA.has_word(w)
-                    || j - i >= DICTIONARY_INNER_MIN_CHARS
-                        && dictionary.is_some_and(|d| d.contains(w)))
-            {
-                out.push(w);
+        for j in i + min.max(1)..=chars.min(i.saturating_add(max)) {
+            if j - i < chars {
+                out.push((i, j, &word[bounds[i]..bounds[j]]));
             }
         }
     }

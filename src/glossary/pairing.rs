@@ -190,23 +190,15 @@ fn made_of_entries(word: &str, ev: &mut Evidence) -> bool {
 /// Dictionary or glossary words of 4+ characters inside `word` (shorter ones come from
 /// jieba's search cut), with the character they start at.
 fn inner_entries<'w>(word: &'w str, ev: &mut Evidence) -> Vec<(usize, &'w str)> {
-    let bounds: Vec<usize> = word
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([word.len()])
-        .collect();
-    let chars = bounds.len() - 1;
-    let mut out = Vec::new();
-    for i in 0..chars {
-        for j in
-            i + candidates::DICTIONARY_INNER_MIN_CHARS..chars.min(i + INNER_ENTRY_MAX_CHARS) + 1
-        {
-            if j - i < chars && ev.is_entry(&word[bounds[i]..bounds[j]]) {
-                out.push((i, &word[bounds[i]..bounds[j]]));
-            }
-        }
-    }
-    out
+    candidates::inner_spans(
+        word,
+        candidates::DICTIONARY_INNER_MIN_CHARS,
+        INNER_ENTRY_MAX_CHARS,
+    )
+    .into_iter()
+    .filter(|&(_, _, w)| ev.is_entry(w))
+    .map(|(start, _, w)| (start, w))
+    .collect()
 }
 
 /// Longest dictionary word looked for inside a token.
@@ -408,62 +400,51 @@ fn fragments(
         }
     }
     for (l, long) in found.iter().enumerate() {
-        let key = long.z.key.as_str();
-        let bounds: Vec<usize> = key
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([key.len()])
-            .collect();
-        for i in 0..bounds.len() - 1 {
-            for j in i + 1..bounds.len() {
-                if i == 0 && j == bounds.len() - 1 {
-                    continue;
-                }
-                let Some(&s) = by_key.get(&key[bounds[i]..bounds[j]]) else {
-                    continue;
-                };
-                let short = &found[s];
-                let same = short.en == long.en;
-                if with_verb[l] || with_verb[s] {
-                    // A free phrase says nothing of the terms around or inside it.
-                    continue;
-                }
-                if same
-                    && short.z.freq <= long.z.freq
-                    && (short.named == 0.0 || short.named < long.named)
-                {
-                    // The shorter term never occurs outside the longer one, and the
-                    // glosses tie the rendering to it less than to the longer one, or
-                    // not at all: the rendering is the longer term's (血肉 of 血肉联系
-                    // "close ties").
-                    fragment[s] = true;
-                } else if same && long.unrendered - short.unrendered >= FRAGMENT_UNRENDERED {
+        for (_, _, inner) in candidates::inner_spans(&long.z.key, 1, usize::MAX) {
+            let Some(&s) = by_key.get(inner) else {
+                continue;
+            };
+            let short = &found[s];
+            let same = short.en == long.en;
+            if with_verb[l] || with_verb[s] {
+                // A free phrase says nothing of the terms around or inside it.
+                continue;
+            }
+            if same
+                && short.z.freq <= long.z.freq
+                && (short.named == 0.0 || short.named < long.named)
+            {
+                // The shorter term never occurs outside the longer one, and the
+                // glosses tie the rendering to it less than to the longer one, or
+                // not at all: the rendering is the longer term's (血肉 of 血肉联系
+                // "close ties").
+                fragment[s] = true;
+            } else if same && long.unrendered - short.unrendered >= FRAGMENT_UNRENDERED {
+                fragment[l] = true;
+            } else if same && short.named == 0.0 && long.named > 0.0 {
+                // Only association pairs the shorter term with the rendering, and
+                // the longer one's glosses name it: the association is the longer
+                // term's (主义 "socialism" inside 社会主义).
+                fragment[s] = true;
+            } else if long.z.freq as f64 >= FRAGMENT_SHARE * short.z.freq as f64
+                && (same
+                    || long.z.freq >= min_freq
+                        && long.z.cvalue > 0.0
+                        && long.unrendered < FRAGMENT_UNRENDERED
+                        && short.stems.iter().all(|x| long.stems.contains(x)))
+            {
+                // With the same rendering, a longer term that leaves a word more
+                // unrendered is the term with a modifier (各级党委 and 党委 "Party
+                // committees"); in a 的 phrase one character more is enough
+                // (党的十八大 and 十八大 "18th National Congress"): 的 phrases are
+                // free phrases more often than terms.
+                let more = long.unrendered - short.unrendered;
+                let de = long.z.parts.iter().any(|p| p == "的") && !short.z.key.contains('的');
+                if same && short.named >= long.named && (more >= 2.0 || de && more >= 1.0) {
                     fragment[l] = true;
-                } else if same && short.named == 0.0 && long.named > 0.0 {
-                    // Only association pairs the shorter term with the rendering, and
-                    // the longer one's glosses name it: the association is the longer
-                    // term's (主义 "socialism" inside 社会主义).
-                    fragment[s] = true;
-                } else if long.z.freq as f64 >= FRAGMENT_SHARE * short.z.freq as f64
-                    && (same
-                        || long.z.freq >= min_freq
-                            && long.z.cvalue > 0.0
-                            && long.unrendered < FRAGMENT_UNRENDERED
-                            && short.stems.iter().all(|x| long.stems.contains(x)))
-                {
-                    // With the same rendering, a longer term that leaves a word more
-                    // unrendered is the term with a modifier (各级党委 and 党委 "Party
-                    // committees"); in a 的 phrase one character more is enough
-                    // (党的十八大 and 十八大 "18th National Congress"): 的 phrases are
-                    // free phrases more often than terms.
-                    let more = long.unrendered - short.unrendered;
-                    let de = long.z.parts.iter().any(|p| p == "的") && !short.z.key.contains('的');
-                    if same && short.named >= long.named && (more >= 2.0 || de && more >= 1.0) {
-                        fragment[l] = true;
-                        continue;
-                    }
-                    fragment[s] = true;
+                    continue;
                 }
+                fragment[s] = true;
             }
         }
     }
@@ -538,26 +519,17 @@ impl<'r> Evidence<'r> {
 
     /// The paired terms strictly inside `key`, with the characters they span.
     fn rendered_terms_in(&self, key: &str) -> Vec<(usize, usize, &[String])> {
-        let bounds: Vec<usize> = key
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([key.len()])
-            .collect();
-        let chars = bounds.len() - 1;
-        let mut out = Vec::new();
         if self.renderings.is_empty() {
-            return out;
+            return Vec::new();
         }
-        for i in 0..chars {
-            for j in i + 2..=chars {
-                if j - i < chars
-                    && let Some(stems) = self.renderings.get(&key[bounds[i]..bounds[j]])
-                {
-                    out.push((i, j, stems.as_slice()));
-                }
-            }
-        }
-        out
+        candidates::inner_spans(key, 2, usize::MAX)
+            .into_iter()
+            .filter_map(|(start, end, w)| {
+                self.renderings
+                    .get(w)
+                    .map(|stems| (start, end, stems.as_slice()))
+            })
+            .collect()
     }
 
     /// Does `key` hold a paired term?
