@@ -235,8 +235,20 @@ fn resources_are_loaded_once_when_aligning() {
 
 /// pol-dev with its gold alignment as the TSV `bitext align` writes, or `None` when
 /// ../shared is absent (an error under CI).
+/// Where the evaluation data is: ../shared unless `SHARED` says otherwise.
+fn shared_dir() -> String {
+    std::env::var("SHARED").unwrap_or_else(|_| "../shared".into())
+}
+
+/// [`pol_dev_gold_tsv`] in a fresh temporary directory, kept while the guard lives.
+fn pol_dev_gold() -> Option<(tempfile::TempDir, std::path::PathBuf)> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = pol_dev_gold_tsv(dir.path())?;
+    Some((dir, path))
+}
+
 fn pol_dev_gold_tsv(dir: &std::path::Path) -> Option<std::path::PathBuf> {
-    let shared = std::env::var("SHARED").unwrap_or_else(|_| "../shared".into());
+    let shared = shared_dir();
     let corpus = std::path::Path::new(&shared).join("corpora/pol-dev");
     let read = |p: std::path::PathBuf| std::fs::read_to_string(p).ok();
     let (Some(zh), Some(en), Some(gold)) = (
@@ -282,11 +294,10 @@ const MIN_PRECISION_AT_100: f64 = 0.83;
 /// `--top 100` of pol-dev (gold alignment, CC-CEDICT) against the judged fixture.
 #[test]
 fn pol_dev_top_100_is_mostly_accepted() {
-    let dir = tempfile::tempdir().unwrap();
-    let Some(aligned) = pol_dev_gold_tsv(dir.path()) else {
+    let Some((_dir, aligned)) = pol_dev_gold() else {
         return;
     };
-    let shared = std::env::var("SHARED").unwrap_or_else(|_| "../shared".into());
+    let shared = shared_dir();
     let dict = format!("{shared}/dict/cedict_1_0_ts_utf-8_mdbg.txt.gz");
     let out = glossary(&[
         "--aligned",
@@ -359,11 +370,10 @@ fn recall_key(s: &str) -> String {
 /// The share of pol-dev's reference pairs the glossary (gold alignment) finds.
 #[test]
 fn pol_dev_recall_meets_the_aim() {
-    let dir = tempfile::tempdir().unwrap();
-    let Some(aligned) = pol_dev_gold_tsv(dir.path()) else {
+    let Some((_dir, aligned)) = pol_dev_gold() else {
         return;
     };
-    let shared = std::env::var("SHARED").unwrap_or_else(|_| "../shared".into());
+    let shared = shared_dir();
     let reference = std::fs::read_to_string(format!("{shared}/glossary/pol-dev.terms.tsv"))
         .expect("the reference term list is beside the corpus");
     let out = glossary(&["--aligned", aligned.to_str().unwrap()]);

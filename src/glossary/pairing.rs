@@ -236,8 +236,9 @@ fn verb_for_verb(z: &Candidate, e: &Candidate, resources: &Resources) -> bool {
     };
     // Nominal where the term is and in the text at large: "understanding" may be how
     // the text mostly says it, "understand" how it renders 领会.
-    let noun = nominal(e.display.to_lowercase()) && nominal(e.display_in(&z.beads).to_lowercase());
-    !noun && !noun_sense(&z.key, &e.display_in(&z.beads), resources)
+    let here = e.display_in(&z.beads);
+    let noun = nominal(e.display.to_lowercase()) && nominal(here.to_lowercase());
+    !noun && !noun_sense(&z.key, &here, resources)
 }
 
 /// Is `rendering` a word of a sense of `word` that is no verb (no "to ...")? 分析 is
@@ -1331,6 +1332,24 @@ mod tests {
         assert!(t.renderings[0].en.contains("flow"));
     }
 
+    /// Assert that `zh` is paired with `en`.
+    fn assert_pair(terms: &[TermPair], zh: &str, en: &str) {
+        assert!(terms.iter().any(|t| t.zh == zh && t.en == en), "{terms:#?}");
+    }
+
+    /// Assert that `zh` is no term.
+    fn assert_no_term(terms: &[TermPair], zh: &str) {
+        assert!(terms.iter().all(|t| t.zh != zh), "{terms:#?}");
+    }
+
+    /// The pair of `zh`.
+    fn term<'t>(terms: &'t [TermPair], zh: &str) -> &'t TermPair {
+        terms
+            .iter()
+            .find(|t| t.zh == zh)
+            .unwrap_or_else(|| panic!("{terms:#?}"))
+    }
+
     fn aligned(rows: &[(&str, &str)]) -> Vec<AlignedPair> {
         rows.iter()
             .enumerate()
@@ -1458,13 +1477,10 @@ mod tests {
             ),
         ]);
         let terms = extract(&pairs, &res, &GlossaryOptions::default());
-        let t = terms
-            .iter()
-            .find(|t| t.zh == "十八大")
-            .unwrap_or_else(|| panic!("{terms:#?}"));
+        let t = term(&terms, "十八大");
         assert_eq!(t.en, "18th National Congress");
         assert_eq!(t.cooccurrence, 7);
-        assert!(terms.iter().all(|t| t.zh != "党的十八大"), "{terms:#?}");
+        assert_no_term(&terms, "党的十八大");
     }
 
     #[test]
@@ -1482,7 +1498,7 @@ mod tests {
         let terms = extract(&pairs, &res, &GlossaryOptions::default());
         // 各级 ("at all levels") is left unrendered: the term is 党委.
         assert!(terms.iter().any(|t| t.zh == "党委"), "{terms:#?}");
-        assert!(terms.iter().all(|t| t.zh != "各级党委"), "{terms:#?}");
+        assert_no_term(&terms, "各级党委");
     }
 
     #[test]
@@ -1494,10 +1510,7 @@ mod tests {
             ("尊重个人隐私。", "Respect what people keep to themselves."),
         ]);
         let terms = extract(&pairs, &res, &GlossaryOptions::default());
-        let t = terms
-            .iter()
-            .find(|t| t.zh == "个人隐私")
-            .unwrap_or_else(|| panic!("{terms:#?}"));
+        let t = term(&terms, "个人隐私");
         assert_eq!(t.en, "personal privacy");
         assert_eq!((t.frequency, t.cooccurrence), (3, 1));
     }
@@ -1528,10 +1541,7 @@ mod tests {
             ),
         ]);
         let terms = extract(&pairs, &res, &GlossaryOptions::default());
-        let t = terms
-            .iter()
-            .find(|t| t.zh == "中国共产党")
-            .unwrap_or_else(|| panic!("{terms:#?}"));
+        let t = term(&terms, "中国共产党");
         assert_eq!(t.en, "CPC");
     }
 
@@ -1587,15 +1597,12 @@ mod tests {
             ("要爱护公共财物。", "Take care of the public things."),
         ]);
         let terms = extract(&pairs, &res, &GlossaryOptions::default());
-        let t = terms
-            .iter()
-            .find(|t| t.zh == "基本经济制度")
-            .unwrap_or_else(|| panic!("{terms:#?}"));
+        let t = term(&terms, "基本经济制度");
         assert_eq!((t.en.as_str(), t.frequency), ("basic economic system", 1));
         // jieba keeps verb phrases whole too: their tag tells them apart.
-        assert!(terms.iter().all(|t| t.zh != "热爱生活"), "{terms:#?}");
+        assert_no_term(&terms, "热爱生活");
         // Not rendered word for word: no pair.
-        assert!(terms.iter().all(|t| t.zh != "公共财物"), "{terms:#?}");
+        assert_no_term(&terms, "公共财物");
         let mut ev = Evidence::new(&res, &candidates::english(&[""], 1));
         let zh = candidates::chinese(&["民主党派和热爱生活"], 1);
         assert!(noun_compound(zh.get("民主党派").unwrap(), &mut ev));
@@ -1621,14 +1628,9 @@ mod tests {
         ));
         rows.push(("主义不同。", "Our socialism differs."));
         let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
-        assert!(
-            terms
-                .iter()
-                .any(|t| t.zh == "社会主义" && t.en == "socialism"),
-            "{terms:#?}"
-        );
+        assert_pair(&terms, "社会主义", "socialism");
         // 主义 ("-ism") comes with "socialism" only inside 社会主义, which says it.
-        assert!(terms.iter().all(|t| t.zh != "主义"), "{terms:#?}");
+        assert_no_term(&terms, "主义");
     }
 
     #[test]
@@ -1684,13 +1686,8 @@ mod tests {
             ("数据治理很重要。", "Data governance matters."),
         ];
         let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
-        assert!(
-            terms
-                .iter()
-                .any(|t| t.zh == "数据治理" && t.en == "data governance"),
-            "{terms:#?}"
-        );
-        assert!(terms.iter().all(|t| t.zh != "推进数据治理"), "{terms:#?}");
+        assert_pair(&terms, "数据治理", "data governance");
+        assert_no_term(&terms, "推进数据治理");
     }
 
     #[test]
@@ -1711,13 +1708,8 @@ mod tests {
             ("鱼水关系来之不易。", "This close bond was hard won."),
         ];
         let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
-        assert!(
-            terms
-                .iter()
-                .any(|t| t.zh == "鱼水关系" && t.en == "close bond"),
-            "{terms:#?}"
-        );
-        assert!(terms.iter().all(|t| t.zh != "鱼水"), "{terms:#?}");
+        assert_pair(&terms, "鱼水关系", "close bond");
+        assert_no_term(&terms, "鱼水");
     }
 
     #[test]
@@ -1747,10 +1739,7 @@ mod tests {
             ("巩固数字经济新成就。", "Consolidate the new achievements."),
         ];
         let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
-        let t = terms
-            .iter()
-            .find(|t| t.zh == "数字经济新成就")
-            .unwrap_or_else(|| panic!("{terms:#?}"));
+        let t = term(&terms, "数字经济新成就");
         assert_eq!(t.en, "new achievements in the digital economy");
     }
 
@@ -1770,10 +1759,7 @@ mod tests {
             ("社会进步了。", "Society made progress."),
         ];
         let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
-        let t = terms
-            .iter()
-            .find(|t| t.zh == "与时俱进")
-            .unwrap_or_else(|| panic!("{terms:#?}"));
+        let t = term(&terms, "与时俱进");
         assert_eq!(t.en, "keep abreast of the times");
     }
 
@@ -1824,14 +1810,11 @@ mod tests {
             ("围绕十四五要求推进。", "Work proceeds around the targets."),
         ];
         let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
-        let find = |zh: &str| {
-            terms
-                .iter()
-                .find(|t| t.zh == zh)
-                .unwrap_or_else(|| panic!("{zh}: {terms:#?}"))
-        };
-        assert_eq!(find("十四五").en, "14th Five-Year Plan");
-        assert_eq!(find("十四五要求").en, "targets of the 14th Five-Year Plan");
+        assert_eq!(term(&terms, "十四五").en, "14th Five-Year Plan");
+        assert_eq!(
+            term(&terms, "十四五要求").en,
+            "targets of the 14th Five-Year Plan"
+        );
     }
 
     #[test]
@@ -1844,12 +1827,7 @@ mod tests {
             "Consolidate and develop the patriotic united front.",
         )];
         let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
-        assert!(
-            terms
-                .iter()
-                .any(|t| t.zh == "爱国统一战线" && t.en == "patriotic united front"),
-            "{terms:#?}"
-        );
+        assert_pair(&terms, "爱国统一战线", "patriotic united front");
     }
 
     #[test]
@@ -1897,14 +1875,12 @@ mod tests {
             ),
         ];
         let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
-        assert!(
-            terms
-                .iter()
-                .any(|t| t.zh == "中国特色社会主义"
-                    && t.en == "socialism with Chinese characteristics"),
-            "{terms:#?}"
+        assert_pair(
+            &terms,
+            "中国特色社会主义",
+            "socialism with Chinese characteristics",
         );
-        assert!(terms.iter().all(|t| t.zh != "发展中国"), "{terms:#?}");
+        assert_no_term(&terms, "发展中国");
     }
 
     #[test]
@@ -1920,13 +1896,8 @@ mod tests {
             ("国务院成立了。", "The State Council was set up."),
         ];
         let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
-        assert!(
-            terms
-                .iter()
-                .any(|t| t.zh == "国务院" && t.en == "State Council"),
-            "{terms:#?}"
-        );
-        assert!(terms.iter().all(|t| t.zh != "国务院提出"), "{terms:#?}");
+        assert_pair(&terms, "国务院", "State Council");
+        assert_no_term(&terms, "国务院提出");
     }
 
     #[test]
@@ -1945,12 +1916,7 @@ mod tests {
             ("科学家来了。", "The scientists came."),
         ];
         let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
-        assert!(
-            terms
-                .iter()
-                .any(|t| t.zh == "行为科学家" && t.en == "Behavioral scientists"),
-            "{terms:#?}"
-        );
+        assert_pair(&terms, "行为科学家", "Behavioral scientists");
     }
 
     #[test]
@@ -1985,10 +1951,7 @@ mod tests {
             ),
         ];
         let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
-        let t = terms
-            .iter()
-            .find(|t| t.zh == "小康社会")
-            .unwrap_or_else(|| panic!("{terms:#?}"));
+        let t = term(&terms, "小康社会");
         assert_eq!(t.en, "moderately prosperous society");
     }
 
