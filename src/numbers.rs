@@ -545,21 +545,19 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                 }
             }
             m = Some(NumberMention::new((s, e), value, kind, true));
-        } else if let Some(&(_, v)) = EN_DECADES.iter().find(|(n, _)| n == w) {
-            m = Some(NumberMention::new(
-                (s, e),
-                f64::from(v),
-                NumberKind::Cardinal,
-                true,
-            ));
-        } else if let Some(&(_, v)) = EN_ORDINAL.iter().find(|(n, _)| n == w) {
+        } else if let Some((v, kind)) = EN_DECADES
+            .iter()
+            .find(|(n, _)| n == w)
+            .map(|&(_, v)| (v, NumberKind::Cardinal))
             // "second" as a verb or "a second time" is rare in this domain; keep it.
-            m = Some(NumberMention::new(
-                (s, e),
-                f64::from(v),
-                NumberKind::Ordinal,
-                true,
-            ));
+            .or_else(|| {
+                EN_ORDINAL
+                    .iter()
+                    .find(|(n, _)| n == w)
+                    .map(|&(_, v)| (v, NumberKind::Ordinal))
+            })
+        {
+            m = Some(NumberMention::new((s, e), f64::from(v), kind, true));
         } else if let Some(mi) = EN_MONTHS.iter().position(|n| n == w) {
             // A month name counts only in a date: next to a day or a year.
             let next_is_num = words
