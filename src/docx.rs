@@ -16,9 +16,10 @@
 //! quick-xml itself only knows the five predefined entities and character references.
 //!
 //! ```no_run
-//! use bitext::segment::{segment, Lang, TextFormat};
+//! use bitext::read::TextFormat;
+//! use bitext::segment::{segment, words::WordSegmenter, Lang};
 //! let markdown = bitext::docx::read_docx("report.docx")?;
-//! let doc = segment(markdown, Lang::Zh, TextFormat::Markdown);
+//! let doc = segment(markdown, Lang::Zh, TextFormat::Markdown, WordSegmenter::plain());
 //! # Ok::<(), bitext::Error>(())
 //! ```
 

@@ -41,10 +41,11 @@ fn bead_rows(html: &str) -> usize {
 }
 
 fn report_of(zh: &str, en: &str, findings: &[ReportFinding]) -> String {
+    let resources = Resources::default_embedded().unwrap();
     let bt = align(
-        presplit(zh.into(), Lang::Zh),
-        presplit(en.into(), Lang::En),
-        &Resources::default_embedded().unwrap(),
+        presplit(zh.into(), Lang::Zh, &resources.words),
+        presplit(en.into(), Lang::En, &resources.words),
+        &resources,
         &AlignOptions::default(),
     );
     let mut out = Vec::new();

@@ -11,7 +11,8 @@ use common::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use bitext::formats::aligned::{AlignedPair, read_aligned, read_jsonl};
+use bitext::formats::aligned::{read_aligned, read_jsonl};
+use bitext::pairs::AlignedPair;
 
 /// The venv's Python, or `None` (with a message) when it is absent outside CI.
 fn translate_toolkit_python() -> Option<PathBuf> {

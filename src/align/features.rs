@@ -279,7 +279,7 @@ fn dictionary_stems(
         return stems;
     };
     let nchars = word.chars().count();
-    if !dict.contains(word) && nchars <= 4 && word.chars().all(crate::segment::words::is_han) {
+    if !dict.contains(word) && nchars <= 4 && word.chars().all(crate::script::is_han) {
         // Not in the dictionary and short: likely a name, which English transliterates.
         stems.extend(pinyin_spellings(word, dict));
     }

@@ -8,7 +8,7 @@ use clap::ValueEnum;
 
 use super::{Outcome, output};
 use crate::align::{self, AlignOptions, Bitext};
-use crate::lexicon::{self, Dictionary, Resources};
+use crate::lexicon::{DictionaryChoice, ResourceOptions, Resources};
 use crate::segment::{self, Lang};
 
 /// Inputs and resources shared by `align`, `glossary` and `check`.
@@ -56,54 +56,19 @@ impl AlignInput {
             eprintln!(
                 "bitext: aligning without a dictionary; add one with --dict FILE (CC-CEDICT) for better pairs"
             );
-            None
-        } else if !self.dicts.is_empty() || env_dict.is_some() {
-            let paths: Vec<String> = if self.dicts.is_empty() {
-                env_dict.into_iter().collect()
-            } else {
-                self.dicts.clone()
-            };
-            // jieba's dictionary loads on another core while this one parses CC-CEDICT.
-            std::thread::spawn(|| std::sync::LazyLock::force(&crate::segment::words::JIEBA));
-            let mut dicts = paths.iter().map(|p| Dictionary::from_cedict_file(p));
-            let mut first = dicts.next().expect("at least one path")?;
-            for next in dicts {
-                if let (Dictionary::File(map, readings), Dictionary::File(more, more_readings)) =
-                    (&mut first, next?)
-                {
-                    for (k, v) in more {
-                        map.entry(k).or_default().extend(v);
-                    }
-                    for (k, v) in more_readings {
-                        readings.entry(k).or_default().extend(v);
-                    }
-                }
-            }
-            Some(first)
+            DictionaryChoice::None
+        } else if !self.dicts.is_empty() {
+            DictionaryChoice::Files(self.dicts.clone())
+        } else if let Some(path) = env_dict {
+            DictionaryChoice::Files(vec![path])
         } else {
-            // Build the embedded index on another core while the documents are segmented.
-            std::thread::spawn(|| Dictionary::Embedded.warm_up());
-            Some(Dictionary::Embedded)
+            DictionaryChoice::Embedded
         };
-        let mut glossary = if self.no_default_glossary {
-            Vec::new()
-        } else {
-            lexicon::default_glossary()
-        };
-        let mut user = Vec::new();
-        for g in &self.glossaries {
-            user.extend(lexicon::load_glossary(g)?);
-        }
-        // The user's entry for a term replaces the shipped one: their approved
-        // renderings are the ones to check against.
-        let overridden: std::collections::HashSet<&str> =
-            user.iter().map(|e| e.zh.as_str()).collect();
-        glossary.retain(|e| !overridden.contains(e.zh.as_str()));
-        glossary.extend(user);
-        Ok(Resources {
+        Ok(Resources::load(&ResourceOptions {
             dictionary,
-            glossary,
-        })
+            glossaries: self.glossaries.clone(),
+            default_glossary: !self.no_default_glossary,
+        })?)
     }
 
     /// Every file this run reads (documents, dictionaries, glossaries).
@@ -161,13 +126,14 @@ impl AlignInput {
         // One side per thread: tokenising is most of the work.
         let (zh, en) = std::thread::scope(|s| {
             let presplit = self.presplit;
+            let words = &resources.words;
             let zh = s.spawn(move || match presplit {
-                true => segment::presplit(zh_text, Lang::Zh),
-                false => segment::segment(zh_text, Lang::Zh, zh_fmt),
+                true => segment::presplit(zh_text, Lang::Zh, words),
+                false => segment::segment(zh_text, Lang::Zh, zh_fmt, words),
             });
             let en = match presplit {
-                true => segment::presplit(en_text, Lang::En),
-                false => segment::segment(en_text, Lang::En, en_fmt),
+                true => segment::presplit(en_text, Lang::En, words),
+                false => segment::segment(en_text, Lang::En, en_fmt, words),
             };
             (zh.join().expect("segmenter thread"), en)
         });

@@ -8,7 +8,7 @@ use clap::ValueEnum;
 
 use super::align::AlignInput;
 use super::{Outcome, output};
-use crate::formats::aligned::{pairs_of, read_aligned};
+use crate::formats::aligned::read_aligned;
 use crate::glossary::{self, GlossaryOptions, write};
 
 #[derive(clap::Args)]
@@ -62,7 +62,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             }
             pairs
         }
-        None => pairs_of(&args.input.run_with(&resources)?),
+        None => args.input.run_with(&resources)?.pairs(),
     };
     let defaults = GlossaryOptions::default();
     let opts = GlossaryOptions {

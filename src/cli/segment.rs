@@ -68,7 +68,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         .lang
         .map(Lang::from)
         .unwrap_or_else(|| Lang::detect(&text));
-    let doc = segment::segment(text, lang, format);
+    // The documents `align` segments are cut with the shipped glossary's terms whole.
+    let doc = segment::segment(text, lang, format, &crate::lexicon::segmenter(true));
     output::write_output(args.output.as_deref(), |out: &mut dyn Write| {
         for (i, unit) in doc.units.iter().enumerate() {
             match args.format {

@@ -9,7 +9,6 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::align::Bitext;
-use crate::eval::format_bead;
 
 /// Escape text for XML content and attribute values.
 pub fn xml_escape(s: &str) -> String {
@@ -77,6 +76,17 @@ pub fn write_jsonl(bt: &Bitext, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// Format one bead as the gold files do: `[0, 1]:[2]`.
+pub fn format_bead(zh: &[usize], en: &[usize]) -> String {
+    let list = |v: &[usize]| {
+        v.iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    format!("[{}]:[{}]", list(zh), list(en))
 }
 
 /// The gold format: `[0, 1]:[2]`, one bead per line.

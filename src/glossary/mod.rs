@@ -8,7 +8,7 @@
 //! prints the result as TSV, CSV, TBX (v2 martif and v3), or JSON.
 //!
 //! ```
-//! use bitext::formats::aligned::AlignedPair;
+//! use bitext::pairs::AlignedPair;
 //! use bitext::glossary::{GlossaryOptions, extract};
 //! use bitext::lexicon::Resources;
 //! let pairs = [
@@ -27,7 +27,7 @@ pub mod write;
 
 use serde::Serialize;
 
-use crate::formats::aligned::AlignedPair;
+use crate::pairs::AlignedPair;
 pub use pairing::extract;
 
 /// What the extraction keeps.
