@@ -22,7 +22,6 @@
 
 pub mod align;
 pub mod check;
-pub mod cli;
 pub mod docx;
 pub mod error;
 pub mod eval;

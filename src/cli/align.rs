@@ -7,9 +7,9 @@ use anyhow::{Context, Result, bail};
 use clap::ValueEnum;
 
 use super::{Outcome, output};
-use crate::align::{self, AlignOptions, Bitext};
-use crate::lexicon::{DictionaryChoice, ResourceOptions, Resources};
-use crate::segment::{self, Lang};
+use bitext::align::{self, AlignOptions, Bitext};
+use bitext::lexicon::{DictionaryChoice, ResourceOptions, Resources};
+use bitext::segment::{self, Lang};
 
 /// Inputs and resources shared by `align`, `glossary` and `check`.
 #[derive(clap::Args, Clone)]
@@ -87,13 +87,13 @@ impl AlignInput {
             ..AlignOptions::default()
         };
         for kv in &self.params {
-            let (k, v) = kv
-                .split_once('=')
-                .ok_or_else(|| crate::Error::usage(format!("--param wants KEY=VALUE, not {kv}")))?;
+            let (k, v) = kv.split_once('=').ok_or_else(|| {
+                bitext::Error::usage(format!("--param wants KEY=VALUE, not {kv}"))
+            })?;
             let v: f32 = v
                 .parse()
-                .map_err(|_| crate::Error::usage(format!("--param {k}: not a number: {v}")))?;
-            opts.params.set(k, v).map_err(crate::Error::usage)?;
+                .map_err(|_| bitext::Error::usage(format!("--param {k}: not a number: {v}")))?;
+            opts.params.set(k, v).map_err(bitext::Error::usage)?;
         }
         Ok(opts)
     }
@@ -102,20 +102,20 @@ impl AlignInput {
     /// (callers keep them for what follows: HTML marks, glossary, check).
     pub fn run_with(&self, resources: &Resources) -> Result<Bitext> {
         let (Some(zh_path), Some(en_path)) = (&self.zh, &self.en) else {
-            bail!(crate::Error::usage("two documents are needed: ZH EN"));
+            bail!(bitext::Error::usage("two documents are needed: ZH EN"));
         };
         if zh_path == "-" && en_path == "-" {
-            bail!(crate::Error::usage(
+            bail!(bitext::Error::usage(
                 "only one of ZH and EN can be stdin (-)"
             ));
         }
         let options = self.options()?;
         let progress = super::output::Progress::new(self.quiet);
         progress.stage("reading");
-        let (zh_text, zh_fmt) = crate::read::read_document(zh_path)?;
-        let (en_text, en_fmt) = crate::read::read_document(en_path)?;
+        let (zh_text, zh_fmt) = bitext::read::read_document(zh_path)?;
+        let (en_text, en_fmt) = bitext::read::read_document(en_path)?;
         match (Lang::detect(&zh_text), Lang::detect(&en_text)) {
-            (Lang::En, Lang::Zh) => bail!(crate::Error::usage(format!(
+            (Lang::En, Lang::Zh) => bail!(bitext::Error::usage(format!(
                 "{zh_path} looks English and {en_path} Chinese: the Chinese document comes first (ZH EN)"
             ))),
             (Lang::En, _) => eprintln!("bitext: {zh_path}: this does not look like Chinese text"),
@@ -138,10 +138,10 @@ impl AlignInput {
             (zh.join().expect("segmenter thread"), en)
         });
         if zh.units.is_empty() {
-            bail!(crate::Error::input(zh_path.as_str(), "no sentences found"));
+            bail!(bitext::Error::input(zh_path.as_str(), "no sentences found"));
         }
         if en.units.is_empty() {
-            bail!(crate::Error::input(en_path.as_str(), "no sentences found"));
+            bail!(bitext::Error::input(en_path.as_str(), "no sentences found"));
         }
         progress.stage(&format!(
             "aligning {} and {} sentences",
@@ -210,12 +210,12 @@ pub fn run(args: Args) -> Result<Outcome> {
     if let Some(x) = args.min_score
         && !(0.0..=1.0).contains(&x)
     {
-        bail!(crate::Error::usage(format!(
+        bail!(bitext::Error::usage(format!(
             "--min-score must be between 0 and 1, not {x}"
         )));
     }
     if matches!(args.format, Format::Moses) && args.output.is_none() {
-        bail!(crate::Error::usage(
+        bail!(bitext::Error::usage(
             "--format moses needs -o PREFIX (it writes PREFIX.zh and PREFIX.en)"
         ));
     }
@@ -227,19 +227,19 @@ pub fn run(args: Args) -> Result<Outcome> {
     let out = args.output.as_deref();
     match args.format {
         Format::Tsv => output::write_output(out, |w: &mut dyn Write| {
-            Ok(crate::formats::write_tsv(&bitext, w)?)
+            Ok(bitext::formats::write_tsv(&bitext, w)?)
         })?,
         Format::Jsonl => output::write_output(out, |w: &mut dyn Write| {
-            Ok(crate::formats::write_jsonl(&bitext, w)?)
+            Ok(bitext::formats::write_jsonl(&bitext, w)?)
         })?,
         Format::Tmx => output::write_output(out, |w: &mut dyn Write| {
-            Ok(crate::formats::write_tmx(&bitext, w)?)
+            Ok(bitext::formats::write_tmx(&bitext, w)?)
         })?,
         Format::Beads => output::write_output(out, |w: &mut dyn Write| {
-            Ok(crate::formats::write_beads(&bitext, w)?)
+            Ok(bitext::formats::write_beads(&bitext, w)?)
         })?,
         Format::Html => output::write_output(out, |w: &mut dyn Write| {
-            Ok(crate::formats::html::write_html(
+            Ok(bitext::formats::html::write_html(
                 &bitext,
                 &resources.glossary,
                 &[],
@@ -250,7 +250,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             let prefix = out.expect("checked above");
             let mut en_buf = Vec::new();
             let mut zh_buf = Vec::new();
-            crate::formats::write_moses(&bitext, &mut zh_buf, &mut en_buf)?;
+            bitext::formats::write_moses(&bitext, &mut zh_buf, &mut en_buf)?;
             let zh_path = format!("{prefix}.zh");
             let en_path = format!("{prefix}.en");
             output::write_output(

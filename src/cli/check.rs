@@ -12,10 +12,10 @@ use clap::ValueEnum;
 
 use super::align::AlignInput;
 use super::{Outcome, output};
-use crate::align::Bitext;
-use crate::check::{self, Severity, report};
-use crate::formats::aligned;
-use crate::formats::html::{ReportFinding, write_html};
+use bitext::align::Bitext;
+use bitext::check::{self, Severity, report};
+use bitext::formats::aligned;
+use bitext::formats::html::{ReportFinding, write_html};
 
 #[derive(clap::Args)]
 pub struct Args {

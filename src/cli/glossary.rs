@@ -8,8 +8,8 @@ use clap::ValueEnum;
 
 use super::align::AlignInput;
 use super::{Outcome, output};
-use crate::formats::aligned::read_aligned;
-use crate::glossary::{self, GlossaryOptions, write};
+use bitext::formats::aligned::read_aligned;
+use bitext::glossary::{self, GlossaryOptions, write};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -48,7 +48,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     inputs.extend(args.aligned.as_deref());
     output::refuse_overwriting(&args.output.iter().cloned().collect::<Vec<_>>(), &inputs)?;
     if args.aligned.is_some() && (args.input.zh.is_some() || args.input.en.is_some()) {
-        bail!(crate::Error::usage(
+        bail!(bitext::Error::usage(
             "give either ZH EN or --aligned FILE, not both"
         ));
     }
@@ -58,7 +58,10 @@ pub fn run(args: Args) -> Result<Outcome> {
         Some(path) => {
             let pairs = read_aligned(path)?;
             if pairs.is_empty() {
-                bail!(crate::Error::input(path.as_str(), "no aligned pairs found"));
+                bail!(bitext::Error::input(
+                    path.as_str(),
+                    "no aligned pairs found"
+                ));
             }
             pairs
         }
