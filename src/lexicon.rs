@@ -227,6 +227,131 @@ pub fn english_stem(word: &str) -> String {
     STEMMER.stem(base).into_owned()
 }
 
+/// Chinese function words (particles, pronouns, prepositions, conjunctions, modal and
+/// degree words): they carry no translation evidence and head or end no term.
+pub fn is_zh_function_word(word: &str) -> bool {
+    ZH_FUNCTION_WORDS.binary_search(&word).is_ok()
+}
+
+// Sorted, for binary search.
+const ZH_FUNCTION_WORDS: &[&str] = &[
+    "一个",
+    "一些",
+    "一定",
+    "上",
+    "下",
+    "不",
+    "不断",
+    "与",
+    "且",
+    "並",
+    "个",
+    "中",
+    "为",
+    "之",
+    "也",
+    "了",
+    "于",
+    "什么",
+    "从",
+    "他",
+    "他们",
+    "以",
+    "以及",
+    "们",
+    "会",
+    "但",
+    "但是",
+    "作为",
+    "你",
+    "你们",
+    "使",
+    "其",
+    "再",
+    "到",
+    "即",
+    "去",
+    "又",
+    "及",
+    "可以",
+    "各",
+    "各种",
+    "同",
+    "同时",
+    "向",
+    "吗",
+    "吧",
+    "呀",
+    "呢",
+    "和",
+    "啊",
+    "因为",
+    "在",
+    "地",
+    "大家",
+    "她",
+    "她们",
+    "如何",
+    "如果",
+    "它",
+    "对",
+    "对于",
+    "将",
+    "就",
+    "已",
+    "已经",
+    "并",
+    "并且",
+    "应当",
+    "很",
+    "得",
+    "必须",
+    "我",
+    "我们",
+    "我国",
+    "或",
+    "或者",
+    "所",
+    "所以",
+    "把",
+    "按",
+    "方面",
+    "是",
+    "更",
+    "最",
+    "有",
+    "来",
+    "每",
+    "没有",
+    "由",
+    "的",
+    "着",
+    "等",
+    "等等",
+    "给",
+    "而",
+    "能",
+    "自己",
+    "被",
+    "要",
+    "让",
+    "跟",
+    "过",
+    "还",
+    "这",
+    "这个",
+    "这些",
+    "这样",
+    "进一步",
+    "进行",
+    "通过",
+    "那",
+    "那个",
+    "那些",
+    "都",
+    "里",
+];
+
 /// Function words that carry no translation evidence.
 pub fn is_english_stopword(word: &str) -> bool {
     ENGLISH_STOPWORDS.binary_search(&word).is_ok()
@@ -641,6 +766,13 @@ mod tests {
                 .to_string()
                 .contains("g.tsv: line 1")
         );
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        assert!(ZH_FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(ENGLISH_STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_zh_function_word("的") && !is_zh_function_word("治理"));
     }
 
     #[test]

@@ -25,6 +25,7 @@ use std::collections::{HashMap, HashSet};
 
 use unicode_segmentation::UnicodeSegmentation;
 
+pub(crate) use crate::lexicon::is_zh_function_word;
 use crate::lexicon::{Dictionary, english_stem, is_english_stopword};
 use crate::script::is_han;
 use crate::segment::words::{WordSegmenter, normalize_key};
@@ -219,117 +220,6 @@ impl CandidateSet {
 /// over candidates above a frequency threshold too).
 const NESTING_MIN_FREQ: usize = 2;
 
-/// Chinese function words: a candidate may hold them inside (坚持和发展…) but must not
-/// start or end with one.
-const ZH_FUNCTION_WORDS: &[&str] = &[
-    "一个",
-    "上",
-    "下",
-    "不",
-    "与",
-    "且",
-    "並",
-    "中",
-    "为",
-    "之",
-    "也",
-    "了",
-    "于",
-    "从",
-    "他",
-    "他们",
-    "以",
-    "以及",
-    "们",
-    "但",
-    "但是",
-    "使",
-    "其",
-    "再",
-    "到",
-    "即",
-    "去",
-    "及",
-    "又",
-    "和",
-    "因为",
-    "在",
-    "地",
-    "她",
-    "如果",
-    "它",
-    "对",
-    "对于",
-    "就",
-    "并",
-    "并且",
-    "得",
-    "我",
-    "我们",
-    "我国",
-    "或",
-    "或者",
-    "所",
-    "所以",
-    "把",
-    "按",
-    "是",
-    "更",
-    "最",
-    "有",
-    "来",
-    "着",
-    "而",
-    "能",
-    "被",
-    "要",
-    "让",
-    "给",
-    "这",
-    "这些",
-    "这个",
-    "还",
-    "过",
-    "那",
-    "那些",
-    "都",
-    "里",
-    "同",
-    "向",
-    "将",
-    "很",
-    "等",
-    "等等",
-    "的",
-    "由",
-    "会",
-    "你",
-    "各",
-    "每",
-    "个",
-    "已",
-    "已经",
-    "自己",
-    "大家",
-    "各种",
-    "一些",
-    "没有",
-    "这样",
-    "如何",
-    "什么",
-    "通过",
-    "作为",
-    "进行",
-    "可以",
-    "应当",
-    "必须",
-    "一定",
-    "不断",
-    "同时",
-    "进一步",
-    "方面",
-];
-
 /// Is `word` two words joined by a conjunction, kept whole by jieba (党和人民)? The
 /// conjunction must not be part of a word on either side (文明和谐 holds 和谐).
 fn joined_list(word: &str, words: &WordSegmenter) -> bool {
@@ -351,10 +241,6 @@ const ZH_CONJUNCTIONS: &[&str] = &["和", "与", "及", "或", "同", "跟", "�
 
 /// Forms of address after a name (邓小平同志 "Deng Xiaoping"): the name is the term.
 const ZH_FORMS_OF_ADDRESS: &[&str] = &["同志", "先生", "女士"];
-
-pub(crate) fn is_zh_function_word(w: &str) -> bool {
-    ZH_FUNCTION_WORDS.contains(&w)
-}
 
 /// Total frequency of jieba's default dictionary (dict.txt): the denominator of a
 /// word's general-language rate. jieba-rs keeps it private; an error here only shifts
