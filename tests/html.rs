@@ -161,11 +161,7 @@ fn chromium() -> Option<PathBuf> {
         .chain(["/usr/bin/chromium", "/usr/bin/chromium-browser"].map(PathBuf::from))
         .find(|p| p.is_file());
     if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI is set but chromium is missing: run .ci/install-chromium.sh"
-        );
-        eprintln!("skipping the browser test: no chromium (run .ci/install-chromium.sh)");
+        skip("chromium", "run .ci/install-chromium.sh");
     }
     found
 }

@@ -9,7 +9,8 @@ use clap::ValueEnum;
 use super::align::AlignInput;
 use super::{Outcome, output};
 use bitext::formats::aligned::read_aligned;
-use bitext::glossary::{self, GlossaryOptions, write};
+use bitext::formats::glossary as write;
+use bitext::glossary::{self, GlossaryOptions};
 
 #[derive(clap::Args)]
 pub struct Args {

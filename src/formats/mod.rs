@@ -2,6 +2,7 @@
 //! and gold-style beads; reading aligned files back ([`aligned`]).
 
 pub mod aligned;
+pub mod glossary;
 pub mod html;
 
 use std::io::{self, Write};
