@@ -227,6 +227,59 @@ pub fn english_stem(word: &str) -> String {
     STEMMER.stem(base).into_owned()
 }
 
+/// Do two English stems name the same word family? Equal, an irregular form of the
+/// same verb (made/make), or one the other's start (work ~ worker), or the two
+/// differing in one final letter of the shorter only: a vowel after four letters in
+/// common (china ~ chines), any letter after six (democrat ~ democraci); not model ~
+/// modern, nation ~ natur(e). The one loose stem comparison of the glossary and the
+/// checker.
+pub fn stems_match(a: &str, b: &str) -> bool {
+    if a == b || irregular_base(a) == irregular_base(b) {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let common = short
+        .chars()
+        .zip(long.chars())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let tail: Vec<char> = short.chars().skip(common).collect();
+    common >= 4
+        && match tail.as_slice() {
+            [] => true,
+            [c] => common >= 6 || matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'),
+            _ => false,
+        }
+}
+
+/// The base form of an irregular past or participle Porter stemming leaves apart.
+fn irregular_base(x: &str) -> &str {
+    match x {
+        "made" => "make",
+        "built" => "build",
+        "held" => "hold",
+        "led" => "lead",
+        "taken" | "took" => "take",
+        "given" | "gave" => "give",
+        "brought" => "bring",
+        "drawn" | "drew" => "draw",
+        "laid" => "lay",
+        "sought" => "seek",
+        "won" => "win",
+        "kept" => "keep",
+        "met" => "meet",
+        "ran" => "run",
+        "grown" | "grew" => "grow",
+        "chosen" | "chose" => "choos",
+        "thought" => "think",
+        "taught" => "teach",
+        "fought" => "fight",
+        "spoken" | "spoke" => "speak",
+        "written" | "wrote" => "write",
+        _ => x,
+    }
+}
+
 /// Chinese function words (particles, pronouns, prepositions, conjunctions, modal and
 /// degree words): they carry no translation evidence and head or end no term.
 pub fn is_zh_function_word(word: &str) -> bool {
@@ -773,6 +826,18 @@ mod tests {
         assert!(ZH_FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(ENGLISH_STOPWORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(is_zh_function_word("的") && !is_zh_function_word("治理"));
+    }
+
+    #[test]
+    fn one_stem_comparison() {
+        assert!(stems_match("china", "chines"));
+        assert!(stems_match("work", "worker"));
+        assert!(stems_match("made", "make"));
+        assert!(!stems_match("nation", "natur"));
+        assert!(!stems_match("model", "modern"));
+        assert!(stems_match("democrat", "democraci"));
+        assert!(!stems_match("communist", "communiti"));
+        assert!(!stems_match("reform", "refus"));
     }
 
     #[test]

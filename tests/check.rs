@@ -164,11 +164,19 @@ fn injected_errors_are_found_on_their_beads() {
         on_bead(&found, FindingType::GlossaryMiss, miss),
         "miss {miss}"
     );
-    let hint = found
+    // The finding shows what the translation used there and what to use instead.
+    let finding = found
         .iter()
         .find(|f| f.kind == FindingType::GlossaryMiss && f.bead == Some(miss))
-        .and_then(|f| f.hint.clone());
-    assert!(hint.is_some_and(|h| h.to_lowercase().contains("data economy")));
+        .unwrap();
+    assert!(
+        finding
+            .evidence
+            .as_ref()
+            .is_some_and(|e| e.to_lowercase().contains("data economy")),
+        "{finding:#?}"
+    );
+    assert_eq!(finding.suggestion.as_deref(), Some("digital economy"));
     assert!(
         on_bead(&found, FindingType::NumberMismatch, year),
         "year {year}"

@@ -11,7 +11,9 @@ pub fn read_aligned(path: &str) -> Result<Vec<AlignedPair>> {
     let bytes = crate::read::read_bytes(path)?;
     let text = decode_aligned(&bytes, path)?;
     let head = text.trim_start();
-    if head.starts_with('<') {
+    if head.starts_with('<') && super::xliff::is_xliff(&text) {
+        super::xliff::read_xliff(&text, path)
+    } else if head.starts_with('<') {
         read_tmx(&text, path)
     } else if head.starts_with('{') {
         read_jsonl(&text, path)
@@ -94,6 +96,7 @@ pub fn read_jsonl(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
             en: rec.en,
             score: rec.score,
             section: rec.section.join(" > "),
+            ..AlignedPair::default()
         });
     }
     Ok(out)

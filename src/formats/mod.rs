@@ -1,9 +1,11 @@
 //! Output and interchange formats: aligned pairs as TSV, JSONL, TMX 1.4b, Moses text
-//! and gold-style beads; reading aligned files back ([`aligned`]).
+//! and gold-style beads; reading aligned files back ([`aligned`]) and the bilingual
+//! files of CAT tools ([`xliff`]).
 
 pub mod aligned;
 pub mod glossary;
 pub mod html;
+pub mod xliff;
 
 use std::io::{self, Write};
 

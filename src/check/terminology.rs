@@ -1,0 +1,1068 @@
+//! Glossary terms in the translation: each occurrence of a glossary term in a bead's
+//! Chinese is looked for in its English (`glossary-miss`, `forbidden`), and a term
+//! rendered several ways across the document is reported once (`inconsistent`), for
+//! the glossary's terms and for the terms [`crate::glossary::extract`] finds.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::terms::{self, EnglishText, TermSet};
+use super::{CheckOptions, Finding, FindingType, RenderingUse, Severity};
+use crate::lexicon::{Dictionary, gloss_stems};
+use crate::pairs::AlignedPair;
+use crate::script::is_han;
+use crate::segment::words::WordSegmenter;
+
+/// How many beads back a term counts as mentioned already (so that 'it' may stand
+/// for it).
+pub(super) const ANAPHORA_BEADS: usize = 5;
+
+/// Term index -> (approved rendering index, bead id) for each occurrence rendered.
+pub(super) type Usage = BTreeMap<usize, Vec<(usize, usize)>>;
+
+/// Check the glossary terms of bead `p`; `before` are the beads just before it (for
+/// antecedents), `en` its English prepared. Returns the spans of the Chinese whose
+/// numbers the terms account for.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn check_terms(
+    p: &AlignedPair,
+    before: &[AlignedPair],
+    en: &EnglishText,
+    terms: &TermSet,
+    abbreviations: &terms::Abbreviations,
+    opts: &CheckOptions,
+    usage: &mut Usage,
+    out: &mut Vec<Finding>,
+) -> Vec<Range<usize>> {
+    let previous = std::cell::OnceCell::new();
+    let hits = match opts.dictionary {
+        Some(d) => terms.find_terms_in_words(&p.zh, |w| d.contains(w)),
+        None => terms.find_terms(&p.zh),
+    };
+    let hits = terms.drop_inside_words(&p.zh, hits, opts.words);
+    let mut accounted = Vec::new();
+    let mut seen = Vec::new();
+    for h in hits {
+        let term = &terms.terms[h.term];
+        // In a long bead, the English near where the term's counterpart should be.
+        let view = en.around(h.start as f64 / p.zh.len().max(1) as f64);
+        let en = view.as_ref().unwrap_or(en);
+        // Numbers inside a term are the term's: checked through its rendering, or not
+        // expected in the English when no rendering has them (一带一路).
+        let numbered = term
+            .approved
+            .iter()
+            .any(|r| r.text.chars().any(|c| c.is_ascii_digit()) || has_number_word(&r.text));
+        if seen.contains(&h.term) {
+            accounted.push(h.start..h.end);
+            continue;
+        }
+        seen.push(h.term);
+        let bad: Vec<(&terms::Rendering, Range<usize>)> = term
+            .forbidden
+            .iter()
+            .filter_map(|r| en.find_exact(r).map(|(s, e)| (r, s..e)))
+            .collect();
+        for (r, span) in &bad {
+            let mut f = Finding::bead(
+                FindingType::Forbidden,
+                Severity::Error,
+                p,
+                if term.approved.is_empty() {
+                    format!("'{}' is not to be used for {}", r.text, term.zh)
+                } else {
+                    format!(
+                        "'{}' is not to be used for {}; use {}",
+                        r.text,
+                        term.zh,
+                        quoted_list(&term.approved)
+                    )
+                },
+            );
+            f.term = Some(r.text.clone());
+            f.zh_term = Some(term.zh.clone());
+            f.set_spans(Some(h.start..h.end), Some(span.clone()), &p.en);
+            f.suggestion = nearest_approved(term, &p.en[span.clone()]);
+            out.push(f);
+        }
+        if term.approved.is_empty() {
+            accounted.push(h.start..h.end);
+            continue;
+        }
+        match find_approved(p, h.start..h.end, en, term, abbreviations) {
+            Some(Found {
+                rendering,
+                span,
+                spelling,
+            }) => {
+                usage.entry(h.term).or_default().push((rendering, p.id));
+                accounted.push(h.start..h.end);
+                if spelling {
+                    let used = &p.en[span.clone()];
+                    let approved = &term.approved[rendering].text;
+                    let mut f = Finding::bead(
+                        FindingType::GlossaryMiss,
+                        Severity::Warning,
+                        p,
+                        format!(
+                            "{} is written '{used}'; the glossary spells it '{approved}'",
+                            term.zh
+                        ),
+                    );
+                    f.term = Some(term.zh.clone());
+                    f.zh_term = Some(term.zh.clone());
+                    f.set_spans(Some(h.start..h.end), Some(span), &p.en);
+                    f.suggestion = Some(approved.clone());
+                    out.push(f);
+                }
+            }
+            None if bad.is_empty() => {
+                if !numbered {
+                    accounted.push(h.start..h.end);
+                }
+                let ctx = Context {
+                    p,
+                    before,
+                    en,
+                    previous: &previous,
+                    introduced: usage.contains_key(&h.term),
+                };
+                out.push(miss(&ctx, h.start..h.end, terms, term, opts));
+            }
+            None => accounted.push(h.start..h.end),
+        }
+    }
+    accounted
+}
+
+/// An English number word in a rendering ('Two Centenary Goals', 'Three Represents').
+fn has_number_word(text: &str) -> bool {
+    !crate::numbers::extract_en(text).is_empty()
+}
+
+/// An approved rendering found for a term occurrence.
+struct Found {
+    /// Index into the term's approved renderings.
+    rendering: usize,
+    span: Range<usize>,
+    /// Found only with its words divided otherwise ('cyber space' for 'cyberspace').
+    spelling: bool,
+}
+
+/// The approved rendering that stands for this occurrence: the strictest match, then
+/// the longest rendering; an abbreviation the document defines for one ('SOEs' after
+/// 'State-owned enterprises (SOEs)'); or, in a coordination sharing its head (道路自信、
+/// 理论自信、制度自信: 'confidence in our path, in our theories and in our system'), the
+/// rendering's words anywhere in the sentence.
+fn find_approved(
+    p: &AlignedPair,
+    at: Range<usize>,
+    en: &EnglishText,
+    term: &terms::Term,
+    abbreviations: &terms::Abbreviations,
+) -> Option<Found> {
+    let best = term
+        .approved
+        .iter()
+        .enumerate()
+        .filter_map(|(k, r)| en.find_match(r).map(|(tier, span)| (tier, k, span)))
+        .min_by_key(|&(tier, k, _)| (tier, std::cmp::Reverse(term.approved[k].text.len())));
+    if let Some((tier, k, (s, e))) = best {
+        return Some(Found {
+            rendering: k,
+            span: s..e,
+            spelling: tier == terms::JOINED_SPELLING,
+        });
+    }
+    if let Some((k, span)) = abbreviations.find_for(en, &term.approved) {
+        return Some(Found {
+            rendering: k,
+            span,
+            spelling: false,
+        });
+    }
+    if in_shared_head_coordination(&p.zh, at) {
+        for (k, r) in term.approved.iter().enumerate() {
+            if let Some(span) = en.all_anywhere(r.content()) {
+                return Some(Found {
+                    rendering: k,
+                    span,
+                    spelling: false,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Is the term at `at` an item of a 、-list whose neighbour ends in the same character
+/// (道路自信、理论自信): English factors such a shared head out ('confidence in A, in B
+/// and in C').
+fn in_shared_head_coordination(zh: &str, at: Range<usize>) -> bool {
+    let Some(last) = zh[at.clone()].chars().next_back() else {
+        return false;
+    };
+    let item_ends = |rest: &str| {
+        rest.chars()
+            .take_while(|&c| is_han(c))
+            .take(8)
+            .last()
+            .is_some_and(|c| c == last)
+    };
+    let next = zh[at.end..].strip_prefix('、').is_some_and(item_ends);
+    let prev = zh[..at.start]
+        .strip_suffix('、')
+        .is_some_and(|b| b.ends_with(last));
+    next || prev
+}
+
+/// The approved rendering most like what the translation used.
+fn nearest_approved(term: &terms::Term, used: &str) -> Option<String> {
+    let used = used.to_lowercase();
+    term.approved
+        .iter()
+        .max_by(|a, b| {
+            let sa = strsim::normalized_levenshtein(&a.text.to_lowercase(), &used);
+            let sb = strsim::normalized_levenshtein(&b.text.to_lowercase(), &used);
+            sa.total_cmp(&sb)
+        })
+        .map(|r| r.text.clone())
+}
+
+/// A dictionary gloss without its bracketed asides, as a rendering.
+fn gloss_rendering(gloss: &str) -> Option<terms::Rendering> {
+    let mut text = String::new();
+    let mut depth = 0i32;
+    for c in gloss.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            _ if depth <= 0 && !is_han(c) => text.push(c),
+            _ => {}
+        }
+    }
+    let r = terms::Rendering::new(text.trim());
+    (!r.content().is_empty() && r.content().len() <= 4).then_some(r)
+}
+
+/// Where the English carries a term that none of its approved renderings covers, as
+/// far as the words show: the kind of evidence and its span in the English.
+enum Trace {
+    /// An approved rendering with one word misspelt.
+    Misspelt,
+    /// Its head noun right after a determiner: 'our nation', 'this path', 'the Party'.
+    ShortReference,
+    /// A wording close to an approved rendering ('new development philosophy').
+    Near,
+    /// A glossary term making up most of it is rendered as approved.
+    Core(String),
+    /// A dictionary translation of it, or of each of its words.
+    OtherWords,
+    /// The head word of an approved rendering, with other words around it ('data
+    /// economy' for 'digital economy').
+    OtherModifier,
+    /// Only some word of an approved rendering or of the dictionary's translations.
+    Weak,
+}
+
+fn trace(
+    en: &EnglishText,
+    terms: &TermSet,
+    term: &terms::Term,
+    dict: Option<&Dictionary>,
+    segmenter: &WordSegmenter,
+) -> Option<(Trace, Range<usize>)> {
+    if let Some(s) = term.approved.iter().find_map(|r| en.misspelt(r)) {
+        return Some((Trace::Misspelt, en.span_of(s)));
+    }
+    let glosses: Vec<terms::Rendering> = dict
+        .map(|d| {
+            d.glosses(&term.zh)
+                .into_iter()
+                .filter_map(gloss_rendering)
+                .collect()
+        })
+        .unwrap_or_default();
+    // A wording close to an approved one, in the same place ('new development
+    // philosophy' for 'new development concept').
+    if let Some(s) = term.approved.iter().find_map(|r| en.near_variant(r)) {
+        return Some((Trace::Near, s));
+    }
+    if let Some(s) = term
+        .approved
+        .iter()
+        .chain(&glosses)
+        .find_map(|r| en.short_reference(r))
+    {
+        return Some((Trace::ShortReference, en.span_of(s)));
+    }
+    // 中国特色社会主义 inside 坚持和发展中国特色社会主义, rendered as approved.
+    let chars = term.zh.chars().count();
+    if let Some((t, span)) = terms.terms.iter().find_map(|t| {
+        (t.zh.len() < term.zh.len()
+            && 2 * t.zh.chars().count() > chars
+            && term.zh.contains(t.zh.as_str()))
+        .then(|| t.approved.iter().find_map(|r| en.find_span(r)))
+        .flatten()
+        .map(|(s, e)| (t, s..e))
+    }) {
+        return Some((Trace::Core(t.zh.clone()), span));
+    }
+    if let Some(span) = glosses.iter().find_map(|g| en.all_close_span(g.content())) {
+        return Some((Trace::OtherWords, span));
+    }
+    // Translations of the term's words, one per word: jieba's words, a word of three
+    // characters or more cut into the dictionary words it is made of (理想信念: 理想 +
+    // 信念).
+    let mut words: Vec<&str> = Vec::new();
+    for t in segmenter.tokenize(&term.zh, 0, crate::segment::Lang::Zh) {
+        let w = &term.zh[t.start..t.end];
+        let parts = match dict {
+            Some(d) if w.chars().count() >= 3 => dictionary_words(w, d),
+            _ => Vec::new(),
+        };
+        if parts.len() >= 2 {
+            words.extend(parts);
+        } else {
+            words.push(w);
+        }
+    }
+    let rendered = |w: &str| -> Vec<String> {
+        dict.map(|d| {
+            d.glosses(w)
+                .iter()
+                .flat_map(|g| gloss_stems(g))
+                .filter(|s| en.has_stem(s))
+                .collect()
+        })
+        .unwrap_or_default()
+    };
+    let per_word: Vec<Vec<String>> = words.iter().map(|w| rendered(w)).collect();
+    if words.len() >= 2
+        && per_word.iter().all(|s| !s.is_empty())
+        && let Some(found) = en.one_of_each_close(&per_word)
+    {
+        let spans: Vec<Range<usize>> = found.iter().map(|s| en.span_of(s)).collect();
+        let start = spans.iter().map(|r| r.start).min().unwrap_or(0);
+        let end = spans.iter().map(|r| r.end).max().unwrap_or(0);
+        return Some((Trace::OtherWords, start..end));
+    }
+    if let Some(span) = term
+        .approved
+        .iter()
+        .filter_map(|r| r.head())
+        .find_map(|h| en.stem_span(h))
+    {
+        return Some((Trace::OtherModifier, en.phrase_around(span)));
+    }
+    // A word of an approved rendering (the dictionary's translations of single words
+    // are too common to locate anything).
+    term.approved
+        .iter()
+        .flat_map(|r| r.content())
+        .find_map(|s| en.exact_stem_span(s))
+        .map(|span| (Trace::Weak, en.phrase_around(span)))
+}
+
+/// `w` cut greedily into the longest dictionary words of two characters or more
+/// (single characters are left out: too ambiguous to count as a translation).
+fn dictionary_words<'w>(w: &'w str, d: &Dictionary) -> Vec<&'w str> {
+    let ends: Vec<usize> = w
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(1)
+        .chain(std::iter::once(w.len()))
+        .collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < w.len() {
+        let end = ends
+            .iter()
+            .rev()
+            .copied()
+            .filter(|&e| e > start && e - start < w.len())
+            .find(|&e| w[start..e].chars().count() >= 2 && d.contains(&w[start..e]));
+        match end {
+            Some(e) => {
+                out.push(&w[start..e]);
+                start = e;
+            }
+            None => start += w[start..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    out
+}
+
+/// A term occurrence's bead, the beads before it and the English in view.
+struct Context<'c, 'a, 'b> {
+    p: &'c AlignedPair,
+    before: &'b [AlignedPair],
+    en: &'c EnglishText<'a>,
+    /// The English of the beads before (their ends, when long), prepared once per bead.
+    previous: &'c std::cell::OnceCell<Vec<EnglishText<'b>>>,
+    /// The term was rendered as approved earlier in the document.
+    introduced: bool,
+}
+
+impl Context<'_, '_, '_> {
+    /// Does the English of the previous bead, or this bead's English before `upto`,
+    /// render the term as approved? Then a short reference or pronoun may stand for it.
+    fn antecedent_renders(&self, term: &terms::Term, upto: usize) -> bool {
+        self.rendered_within(term, upto, 1)
+    }
+
+    /// Does this bead's English before `upto`, or one of the last `beads` beads, render
+    /// the term as approved?
+    fn rendered_within(&self, term: &terms::Term, upto: usize, beads: usize) -> bool {
+        let earlier = self.en.before(upto);
+        let previous = self.previous.get_or_init(|| {
+            self.before
+                .iter()
+                .map(|b| {
+                    let en = EnglishText::new(&b.en);
+                    en.around(1.0).unwrap_or(en)
+                })
+                .collect()
+        });
+        let from = previous.len().saturating_sub(beads);
+        term.approved.iter().any(|r| {
+            earlier.find_span(r).is_some()
+                || previous[from..].iter().any(|p| p.find_span(r).is_some())
+        })
+    }
+}
+
+/// The finding for a term none of whose approved renderings is in the English.
+fn miss(
+    ctx: &Context,
+    at: Range<usize>,
+    terms: &TermSet,
+    term: &terms::Term,
+    opts: &CheckOptions,
+) -> Finding {
+    let (p, en) = (ctx.p, ctx.en);
+    // Where the term went, as far as the words show, and what that says: a wording of
+    // its own is a warning; a short reference or a pronoun is benign (info) only when
+    // its antecedent renders the term just before; no trace at all is an error.
+    let traced = trace(en, terms, term, opts.dictionary, opts.words);
+    let evidence = traced
+        .as_ref()
+        .map(|(_, span)| p.en[span.clone()].to_string());
+    let (mut severity, note) = match &traced {
+        Some((Trace::Misspelt, _)) => (Severity::Error, " (misspelt?)".to_string()),
+        Some((Trace::ShortReference, span)) => {
+            // A definite description of what the text has named before ('the Party'
+            // once 'the CPC' is introduced) is how English refers back.
+            if ctx.introduced || ctx.antecedent_renders(term, span.start) {
+                (
+                    Severity::Info,
+                    format!(
+                        " (referred to as '{}' after being named)",
+                        &p.en[span.clone()]
+                    ),
+                )
+            } else {
+                (
+                    Severity::Warning,
+                    format!(" (only '{}' here)", &p.en[span.clone()]),
+                )
+            }
+        }
+        Some((Trace::Core(zh), span)) => (
+            Severity::Warning,
+            format!(
+                " (its part {zh} is, as '{}'; the rest is worded otherwise)",
+                &p.en[span.clone()]
+            ),
+        ),
+        Some((Trace::Near, span)) => (
+            Severity::Warning,
+            format!(" (worded differently: '{}')", &p.en[span.clone()]),
+        ),
+        Some((Trace::OtherWords, span)) => (
+            Severity::Warning,
+            format!(" (rendered in other words: '{}')", &p.en[span.clone()]),
+        ),
+        Some((Trace::OtherModifier, span)) => (
+            Severity::Warning,
+            format!(" (the English has '{}')", &p.en[span.clone()]),
+        ),
+        Some((Trace::Weak, span)) => (
+            Severity::Warning,
+            format!(" (only in part: '{}')", &p.en[span.clone()]),
+        ),
+        // A pronoun may stand for it when the term was just rendered as approved: in
+        // the bead before, or for 'he' or 'she', who stay the topic longer, in the last
+        // few.
+        None if (has_pronoun(en) && ctx.antecedent_renders(term, p.en.len()))
+            || (has_personal_pronoun(en)
+                && ctx.rendered_within(term, p.en.len(), ANAPHORA_BEADS)) =>
+        {
+            (
+                Severity::Info,
+                " (a pronoun after it was just named?)".to_string(),
+            )
+        }
+        None => (
+            Severity::Error,
+            " (no trace of it in the English)".to_string(),
+        ),
+    };
+    // A heading is reworded freely; only a term missing altogether is worth a look.
+    if severity == Severity::Warning && en.is_heading() {
+        severity = Severity::Info;
+    }
+    let mut f = Finding::bead(
+        FindingType::GlossaryMiss,
+        severity,
+        p,
+        format!(
+            "{} is not rendered as {}{note}",
+            term.zh,
+            quoted_list(&term.approved)
+        ),
+    );
+    f.term = Some(term.zh.clone());
+    f.zh_term = Some(term.zh.clone());
+    f.set_spans(Some(at), traced.map(|(_, span)| span), &p.en);
+    f.suggestion = match &evidence {
+        Some(used) => nearest_approved(term, used),
+        None => term.approved.first().map(|r| r.text.clone()),
+    };
+    f.hint = term
+        .approved
+        .iter()
+        .find_map(|r| en.near(r))
+        .filter(|s| Some(s) != evidence.as_ref())
+        .map(|s| format!("near: '{s}'"));
+    f
+}
+
+/// Personal, possessive and demonstrative pronouns that can stand for a term.
+fn has_pronoun(en: &EnglishText) -> bool {
+    en.has_any_word(&[
+        "it", "its", "they", "them", "their", "this", "these", "those", "that", "such",
+    ])
+}
+
+/// Pronouns of persons.
+fn has_personal_pronoun(en: &EnglishText) -> bool {
+    en.has_any_word(&["he", "him", "his", "she", "her", "hers"])
+}
+
+fn quoted_list(rs: &[terms::Rendering]) -> String {
+    rs.iter()
+        .map(|r| format!("'{}'", r.text))
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+/// Terms that `bitext glossary` finds in this document (beyond the glossaries) and
+/// that the translation renders in more than one way, each way at least twice: the
+/// same distribution as for glossary terms, once per term.
+///
+/// Extraction is noisy, so more is asked of these than of glossary terms: the
+/// Chinese must be whole words where it occurs (not 党的十八 of 党的十八大), and with a
+/// dictionary each rendering must translate the term, not one of its words (人民群众 as
+/// 'people' and as 'masses' are two halves, not two ways).
+pub fn inconsistent_extracted(
+    extracted: &[crate::glossary::TermPair],
+    terms: &TermSet,
+    pairs: &[AlignedPair],
+    dict: Option<&Dictionary>,
+    segmenter: &WordSegmenter,
+) -> Vec<Finding> {
+    let known: std::collections::HashSet<&str> =
+        terms.terms.iter().map(|t| t.zh.as_str()).collect();
+    let mut out = Vec::new();
+    for tp in extracted {
+        // Single general words (技术, 经济) vary with grammar, not with terminology.
+        if known.contains(tp.zh.as_str()) || tp.cooccurrence < 2 || tp.zh.chars().count() < 3 {
+            continue;
+        }
+        // An adverb ('resolutely' / 'firmly' for 坚定不移) is a manner of saying,
+        // not terminology.
+        let adverb = |en: &str| !en.contains(' ') && en.ends_with("ly");
+        if !mostly_whole_words(&tp.zh, pairs, segmenter)
+            || adverb(&tp.en)
+            || tp.renderings.iter().any(|r| adverb(&r.en))
+        {
+            continue;
+        }
+        // economy / economic, technology / technical: one word family, not two renderings.
+        let family = |en: &str| -> Vec<String> {
+            en.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| crate::lexicon::english_stem(w).chars().take(5).collect())
+                .collect()
+        };
+        let best = family(&tp.en);
+        // A rendering that is a run of the other's words is a partial match of one
+        // rendering ('Chinese characteristics' in 'socialism with Chinese
+        // characteristics'), not a second way to translate the term.
+        let is_run = |short: &[String], long: &[String]| {
+            !short.is_empty() && long.windows(short.len()).any(|w| w == short)
+        };
+        // One rendering with words added ('Party committees and governments at all
+        // levels' for 'Party committees at all levels') is the same rendering.
+        let subset = |a: &[String], b: &[String]| a.iter().all(|x| b.contains(x));
+        let support = |en: &str| dict.map(|d| translated_parts(&tp.zh, en, d, segmenter));
+        let best_support = support(&tp.en);
+        let others: Vec<&crate::glossary::Rendering> = tp
+            .renderings
+            .iter()
+            .filter(|r| {
+                let f = family(&r.en);
+                r.count >= 2
+                    && f != best
+                    && !is_run(&f, &best)
+                    && !is_run(&best, &f)
+                    && !subset(&f, &best)
+                    && !subset(&best, &f)
+            })
+            .filter(|r| match (&best_support, support(&r.en)) {
+                (Some(a), Some(b)) => !b.is_empty() && a.iter().any(|p| b.contains(p)),
+                _ => true,
+            })
+            .collect();
+        if others.is_empty() || best_support.as_ref().is_some_and(|s| s.is_empty()) {
+            continue;
+        }
+        let mut renderings = vec![RenderingUse {
+            en: tp.en.clone(),
+            beads: tp.examples.clone(),
+        }];
+        renderings.extend(others.iter().map(|r| RenderingUse {
+            en: r.en.clone(),
+            beads: r.beads.clone(),
+        }));
+        let dist = std::iter::once(format!("'{}' ×{}", tp.en, tp.cooccurrence))
+            .chain(others.iter().map(|r| format!("'{}' ×{}", r.en, r.count)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut f = Finding::document(
+            FindingType::Inconsistent,
+            Severity::Warning,
+            format!(
+                "{} (found in this document) is rendered {} ways: {dist}",
+                tp.zh,
+                renderings.len()
+            ),
+        );
+        f.term = Some(tp.zh.clone());
+        f.zh_term = Some(tp.zh.clone());
+        f.renderings = renderings;
+        out.push(f);
+    }
+    out
+}
+
+/// Does `zh` start and end on jieba word boundaries in most of its occurrences?
+fn mostly_whole_words(zh: &str, pairs: &[AlignedPair], segmenter: &WordSegmenter) -> bool {
+    let (mut whole, mut all) = (0, 0);
+    for p in pairs.iter().filter(|p| p.zh.contains(zh)) {
+        let tokens = segmenter.tokenize(&p.zh, 0, crate::segment::Lang::Zh);
+        for (start, _) in p.zh.match_indices(zh) {
+            let end = start + zh.len();
+            let cut = |b: usize| tokens.iter().any(|t| t.start < b && b < t.end);
+            all += 1;
+            if !cut(start) && !cut(end) {
+                whole += 1;
+            }
+        }
+    }
+    all == 0 || 2 * whole > all
+}
+
+/// Which words of `zh` (jieba words and the dictionary words inside them) the
+/// English `en` translates as the dictionary has it; a gloss of the whole term counts
+/// for every word.
+fn translated_parts(zh: &str, en: &str, d: &Dictionary, segmenter: &WordSegmenter) -> Vec<usize> {
+    let text = EnglishText::new(en);
+    let has = |w: &str| {
+        d.glosses(w)
+            .iter()
+            .flat_map(|g| gloss_stems(g))
+            .any(|s| text.has_stem(&s))
+    };
+    let mut parts: Vec<&str> = segmenter
+        .tokenize(zh, 0, crate::segment::Lang::Zh)
+        .iter()
+        .map(|t| &zh[t.start..t.end])
+        .collect();
+    let inner: Vec<&str> = parts
+        .iter()
+        .filter(|w| w.chars().count() >= 3)
+        .flat_map(|w| dictionary_words(w, d))
+        .collect();
+    parts.extend(inner);
+    // A single character has too many glosses (党: party, society, ...) to count.
+    parts.retain(|w| w.chars().count() >= 2);
+    if has(zh) {
+        return (0..parts.len()).collect();
+    }
+    (0..parts.len()).filter(|&i| has(parts[i])).collect()
+}
+
+/// Terms seen with more than one rendering across the document, once per term.
+/// Renderings of one word family count as one ('socialism' / 'socialist'), and so
+/// does a shortened form with the full one ('18th National Congress' with '18th CPC
+/// National Congress').
+pub(super) fn inconsistent(terms: &TermSet, usage: &Usage) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (&t, uses) in usage {
+        let term = &terms.terms[t];
+        let used: Vec<usize> = {
+            let mut u: Vec<usize> = uses.iter().map(|&(k, _)| k).collect();
+            u.sort();
+            u.dedup();
+            u
+        };
+        let r = |k: usize| &term.approved[k];
+        // Each rendering counts under the longest used one it is a shortened form or
+        // the acronym of.
+        let stands_for = |k: usize| {
+            used.iter()
+                .copied()
+                .filter(|&o| r(k).is_shortening_of(r(o)) || r(k).is_acronym_of(r(o)))
+                .max_by_key(|&o| r(o).stems_len())
+                .unwrap_or(k)
+        };
+        let mut groups: BTreeMap<Vec<String>, (usize, Vec<usize>)> = BTreeMap::new();
+        for &(k, bead) in uses {
+            let main = stands_for(k);
+            let g = groups.entry(r(main).family()).or_insert((main, Vec::new()));
+            g.1.push(bead);
+        }
+        if groups.len() < 2 {
+            continue;
+        }
+        let mut renderings: Vec<RenderingUse> = groups
+            .values()
+            .map(|(k, beads)| RenderingUse {
+                en: r(*k).text.clone(),
+                beads: beads.clone(),
+            })
+            .collect();
+        renderings.sort_by(|a, b| b.beads.len().cmp(&a.beads.len()).then(a.en.cmp(&b.en)));
+        let dist = renderings
+            .iter()
+            .map(|r| format!("'{}' ×{}", r.en, r.beads.len()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let zh = &term.zh;
+        let mut f = Finding::document(
+            FindingType::Inconsistent,
+            Severity::Warning,
+            format!("{zh} is rendered {} ways: {dist}", renderings.len()),
+        );
+        f.term = Some(zh.clone());
+        f.zh_term = Some(zh.clone());
+        f.renderings = renderings;
+        out.push(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::check;
+
+    fn inconsistent_extracted(
+        extracted: &[TermPair],
+        terms: &TermSet,
+        pairs: &[AlignedPair],
+        dict: Option<&Dictionary>,
+    ) -> Vec<Finding> {
+        super::inconsistent_extracted(
+            extracted,
+            terms,
+            pairs,
+            dict,
+            &crate::lexicon::segmenter(true),
+        )
+    }
+    use crate::glossary::{Rendering, TermPair};
+
+    fn pair(zh: &str, en: &str, co: usize, others: &[(&str, usize)]) -> TermPair {
+        TermPair {
+            zh: zh.into(),
+            en: en.into(),
+            score: 1.0,
+            log_dice: 14.0,
+            frequency: co,
+            cooccurrence: co,
+            renderings: others
+                .iter()
+                .map(|&(en, count)| Rendering {
+                    en: en.into(),
+                    count,
+                    beads: (0..count).collect(),
+                })
+                .collect(),
+            known: false,
+            examples: vec![0, 1],
+        }
+    }
+
+    #[test]
+    fn a_long_term_worded_otherwise_around_its_core_is_a_warning() {
+        let glossary = crate::lexicon::parse_glossary_tsv(
+            "数据安全\tdata security\n维护数据安全\tsafeguard data security\n",
+            "g.tsv",
+        )
+        .unwrap();
+        let terms = TermSet::from_glossary(&glossary);
+        let pairs = [
+            AlignedPair::new(
+                0,
+                "各国应维护数据安全。",
+                "Countries should protect their information.",
+            ),
+            // The core term is rendered as approved; 维护 carried by another verb.
+            AlignedPair::new(
+                1,
+                "各国应维护数据安全。",
+                "Countries should protect data security.",
+            ),
+        ];
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        let miss = |bead| {
+            found
+                .iter()
+                .find(|f| f.kind == FindingType::GlossaryMiss && f.bead == Some(bead))
+                .unwrap()
+        };
+        assert_eq!(miss(0).severity, Severity::Error, "{found:#?}");
+        // The verb worded otherwise: located, shown, not approved.
+        assert_eq!(miss(1).severity, Severity::Warning, "{found:#?}");
+        assert_eq!(miss(1).evidence.as_deref(), Some("protect data security"));
+        assert_eq!(
+            miss(1).suggestion.as_deref(),
+            Some("safeguard data security")
+        );
+    }
+
+    #[test]
+    fn extracted_terms_report_real_alternatives_only() {
+        let terms = TermSet::from_glossary(&[]);
+        let found = inconsistent_extracted(
+            &[
+                // a second rendering used twice: reported, with both ways
+                pair(
+                    "数据安全法",
+                    "Data Security Law",
+                    5,
+                    &[("data protection law", 2)],
+                ),
+                // a partial match of the same rendering, a word-family variant, a rare one
+                pair(
+                    "跨境数据流动",
+                    "cross-border data flows",
+                    4,
+                    &[
+                        ("data flows", 3),
+                        ("cross-border data flow", 2),
+                        ("free flow", 1),
+                    ],
+                ),
+                // a general word: grammar, not terminology
+                pair("经济", "economy", 9, &[("growth", 4)]),
+            ],
+            &terms,
+            &[],
+            None,
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].zh_term.as_deref(), Some("数据安全法"));
+        assert_eq!(found[0].renderings.len(), 2);
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert_eq!(found[0].bead, None);
+    }
+
+    fn one_term(zh: &str, en: &str) -> TermSet {
+        let mut t = TermSet::default();
+        t.add(zh, &[en], &[]);
+        t.build()
+    }
+
+    fn misses(found: &[Finding]) -> Vec<(usize, Severity)> {
+        found
+            .iter()
+            .filter(|f| f.kind == FindingType::GlossaryMiss)
+            .map(|f| (f.bead.unwrap(), f.severity))
+            .collect()
+    }
+
+    #[test]
+    fn a_miss_is_graded_by_what_the_english_shows() {
+        let terms = one_term("数字经济", "digital economy");
+        let pairs = [
+            // the head after a possessive, the term not named before: a wording to
+            // look at
+            AlignedPair::new(0, "数字经济增长很快。", "Our economy grew fast."),
+            // another modifier on the same head: a different wording to look at
+            AlignedPair::new(1, "数字经济增长很快。", "The data economy grew fast."),
+            // a pronoun with no antecedent
+            AlignedPair::new(2, "数字经济增长很快。", "It grew fast."),
+            AlignedPair::new(3, "数字经济很重要。", "The digital economy matters."),
+            // a pronoun right after the term was rendered: fine
+            AlignedPair::new(4, "数字经济增长很快。", "It grew fast."),
+            AlignedPair::new(5, "今天天气很好。", "The weather is fine today."),
+            // the head after a possessive once the term is named: fine
+            AlignedPair::new(6, "数字经济增长很快。", "Our economy grew fast."),
+            // nothing at all: left out
+            AlignedPair::new(7, "我们今天讨论数字经济。", "We talk about farming today."),
+        ];
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        assert_eq!(
+            misses(&found),
+            [
+                (0, Severity::Warning),
+                (1, Severity::Warning),
+                (2, Severity::Error),
+                (4, Severity::Info),
+                (6, Severity::Info),
+                (7, Severity::Error),
+            ],
+            "{found:#?}"
+        );
+        let evidence = |b| {
+            found
+                .iter()
+                .find(|f| f.bead == Some(b))
+                .and_then(|f| f.evidence.clone())
+        };
+        assert_eq!(evidence(0).as_deref(), Some("Our economy"));
+        assert_eq!(evidence(1).as_deref(), Some("data economy"));
+    }
+
+    #[test]
+    fn a_misspelling_is_an_error_with_a_hint() {
+        let terms = one_term("可持续发展", "sustainable development");
+        let pairs = [AlignedPair::new(
+            0,
+            "推动可持续发展。",
+            "Promote sustainable devlopment.",
+        )];
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        assert_eq!(misses(&found), [(0, Severity::Error)], "{found:#?}");
+        assert_eq!(
+            found[0].evidence.as_deref(),
+            Some("sustainable devlopment"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn dictionary_translations_of_the_words_are_located() {
+        let dict = Dictionary::from_cedict_text(
+            "數據 数据 [shu4 ju4] /data/\n治理 治理 [zhi4 li3] /governance/to govern/\n",
+            "t",
+        )
+        .unwrap();
+        let terms = one_term("数据治理", "data management");
+        let pairs = [AlignedPair::new(
+            0,
+            "加强数据治理。",
+            "Strengthen the governance of data.",
+        )];
+        let opts = CheckOptions {
+            dictionary: Some(&dict),
+            ..CheckOptions::default()
+        };
+        let found = check(&pairs, &terms, &[], &opts);
+        assert_eq!(misses(&found), [(0, Severity::Warning)], "{found:#?}");
+        assert!(
+            found[0]
+                .message
+                .contains("other words: 'governance of data'"),
+            "{found:#?}"
+        );
+        // Without a dictionary only the shared word 'data' shows.
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        assert_eq!(misses(&found), [(0, Severity::Warning)], "{found:#?}");
+        assert!(found[0].message.contains("in part"), "{found:#?}");
+    }
+
+    #[test]
+    fn a_reworded_heading_is_a_note() {
+        let terms = one_term("数字经济", "digital economy");
+        let pairs = [
+            AlignedPair::new(0, "发展数字经济", "Growing the Data Economy"),
+            AlignedPair::new(1, "发展数字经济。", "Growing the data economy."),
+        ];
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        assert_eq!(
+            misses(&found),
+            [(0, Severity::Info), (1, Severity::Warning)],
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn inflection_order_shortening_and_acronyms_are_not_inconsistent() {
+        let mut t = TermSet::default();
+        t.add("新中国", &["People's Republic of China", "PRC"], &[]);
+        t.add(
+            "党的领导",
+            &["Party's leadership", "leadership of the Party"],
+            &[],
+        );
+        t.add(
+            "十八大",
+            &["18th National Congress", "18th CPC National Congress"],
+            &[],
+        );
+        t.add("共同富裕", &["common prosperity", "shared prosperity"], &[]);
+        let terms = t.build();
+        let pairs = [
+            AlignedPair::new(
+                0,
+                "新中国成立。党的领导。十八大。共同富裕。",
+                "The People's Republic of China was founded. The Party's leadership. The 18th National Congress. Common prosperity.",
+            ),
+            AlignedPair::new(
+                1,
+                "新中国发展。党的领导。十八大。共同富裕。",
+                "The PRC developed. The leadership of the Party. The 18th CPC National Congress. Shared prosperity.",
+            ),
+        ];
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        let incons: Vec<&str> = found
+            .iter()
+            .filter(|f| f.kind == FindingType::Inconsistent)
+            .filter_map(|f| f.zh_term.as_deref())
+            .collect();
+        assert_eq!(incons, ["共同富裕"], "{found:#?}");
+    }
+
+    #[test]
+    fn extracted_terms_need_whole_words_and_whole_translations() {
+        let dict = Dictionary::from_cedict_text(
+            "人民 人民 [ren2 min2] /the people/\n群眾 群众 [qun2 zhong4] /the masses/\n",
+            "t",
+        )
+        .unwrap();
+        let terms = TermSet::from_glossary(&[]);
+        // 'people' and 'masses' each translate one half of 人民群众.
+        let halves = pair("人民群众", "people", 5, &[("masses", 3)]);
+        let found = inconsistent_extracted(std::slice::from_ref(&halves), &terms, &[], Some(&dict));
+        assert!(found.is_empty(), "{found:#?}");
+        // An adverb is no term.
+        let adverbs = pair("坚定不移", "firmly", 4, &[("resolutely", 3)]);
+        assert!(inconsistent_extracted(&[adverbs], &terms, &[], None).is_empty());
+        // A candidate cut out of a longer word where it occurs (深化 of 深化改革).
+        let cut = pair("全面深化", "comprehensive", 4, &[("deepen", 3)]);
+        let pairs = [AlignedPair::new(
+            0,
+            "全面深化改革开放。",
+            "Deepen reform and opening up in all respects.",
+        )];
+        assert!(
+            inconsistent_extracted(std::slice::from_ref(&cut), &terms, &pairs, None).is_empty()
+        );
+        assert_eq!(inconsistent_extracted(&[cut], &terms, &[], None).len(), 1);
+    }
+}
