@@ -455,7 +455,7 @@ def beads_of(f):
         b.add(f["bead"])
     for r in f.get("renderings", []):
         b.update(r.get("beads", []))
-    b.update(f.get("beads", []))
+    b.update(f.get("related", []))
     return b
 
 

@@ -214,7 +214,9 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
             let (scale, slen) = scale_after_zh(&text[j..]);
             value *= scale;
             let end = j + slen;
-            out.push(finish_zh(text, i, end, value, false));
+            let mut m = finish_zh(text, i, end, value, false);
+            let end = rough_scale(text, &mut m).max(end);
+            out.push(m);
             i = end.max(i + clen);
             continue;
         }
@@ -269,7 +271,12 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
                 {
                     m.vague = true;
                 }
+                let end = rough_scale(text, &mut m);
                 out.push(m);
+                if end > run_end {
+                    i = end;
+                    continue;
+                }
             }
             i = run_end + if tael_or_few { '两'.len_utf8() } else { 0 };
             continue;
@@ -277,6 +284,23 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
         i += clen;
     }
     out
+}
+
+/// 一百多亿, 5000余万: a rough count of a scale word after 多 or 余 scales the mention
+/// (一百多亿 = over 10 billion). Returns where the mention now ends.
+fn rough_scale(text: &str, m: &mut NumberMention) -> usize {
+    let after = &text[m.end..];
+    let Some(rest) = after.strip_prefix(['多', '余']) else {
+        return m.end;
+    };
+    let (scale, len) = scale_after_zh(rest);
+    if scale < 1e4 {
+        return m.end;
+    }
+    m.value *= scale;
+    m.approximate = true;
+    m.end += after.len() - rest.len() + len;
+    m.end
 }
 
 /// A list or heading label (`6. 片厂`, `十二、`, `3. Scope`) numbers the text, it is
@@ -309,7 +333,12 @@ fn finish_zh(text: &str, start: usize, end: usize, value: f64, spelled: bool) ->
         // 八十年代 / 1980年代 = the 1980s = the eighties: compared as 80.
         m.value %= 100.0;
     }
-    if is_label(before, after) || after.starts_with('几') || before.ends_with(['几', '数']) {
+    // ... and the denominator of a fraction (百万分之五: five in a million).
+    if is_label(before, after)
+        || after.starts_with('几')
+        || before.ends_with(['几', '数'])
+        || after.starts_with("分之")
+    {
         m.vague = true;
     }
     // 5000多, 百余, 近三成, 约27亿, 大约, 将近, 左右 after: a figure given roughly.
@@ -599,7 +628,10 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
             {
                 mention.approximate = true;
             }
-            if ["dozens of", "several"].iter().any(|w| word_before(w)) {
+            if ["dozens of", "several", "few"]
+                .iter()
+                .any(|w| word_before(w))
+            {
                 mention.vague = true;
             }
             // "four decades" is also 40 years (四十年): an approximate second reading.
@@ -663,6 +695,11 @@ mod tests {
         assert!(extract_zh("5000多年")[0].approximate);
         assert!(extract_zh("约27亿人")[0].approximate);
         assert!(extract_zh("三十岁左右")[0].approximate);
+        let rough = extract_zh("一百多亿年前");
+        assert_eq!((rough[0].value, rough[0].approximate), (1e10, true));
+        assert_eq!(zh("5000余万人"), [5e7]);
+        assert!(extract_zh("百万分之五")[0].vague);
+        assert!(extract_en("a few hundred steps")[0].vague);
         assert!(!extract_zh("5000年")[0].approximate);
     }
 

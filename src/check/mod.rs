@@ -393,6 +393,44 @@ pub fn check_document(
     findings
 }
 
+/// The aligner's warnings about headings without a counterpart, as findings: on the
+/// bead of the heading when it has one. A heading the sentence alignment paired after
+/// all (an unnumbered 'Trial design' against 试验设计) is no finding, and one left
+/// without its English is already reported as `empty`.
+fn structure_findings(pairs: &[AlignedPair], structure: &[String]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for w in structure {
+        let heading = w.split_once(": ").map(|(_, h)| h.trim()).unwrap_or("");
+        let english = w.starts_with("English");
+        let bead = (!heading.is_empty())
+            .then(|| {
+                pairs.iter().find(|p| {
+                    let side = if english { &p.en } else { &p.zh };
+                    side.trim() == heading || side.contains(heading)
+                })
+            })
+            .flatten();
+        match bead {
+            // Paired after all, or a Chinese heading whose empty English is reported
+            // as `empty`.
+            Some(p) if !p.zh.trim().is_empty() && !p.en.trim().is_empty() => {}
+            Some(_) if !english => {}
+            Some(p) => out.push(Finding::bead(
+                FindingType::Structure,
+                Severity::Warning,
+                p,
+                w.clone(),
+            )),
+            None => out.push(Finding::document(
+                FindingType::Structure,
+                Severity::Warning,
+                w.clone(),
+            )),
+        }
+    }
+    out
+}
+
 /// Check aligned pairs against the terms; `structure` are the aligner's warnings about
 /// unmatched headings. Findings come sorted by bead, document-level ones last.
 pub fn check(
@@ -429,7 +467,7 @@ pub fn check(
         // The beads just before: a term they render may come back as 'it' or 'the
         // Party'.
         let before = &pairs[i.saturating_sub(terminology::ANAPHORA_BEADS)..i];
-        let accounted = terminology::check_terms(
+        let (accounted, rendered) = terminology::check_terms(
             p,
             before,
             &en,
@@ -440,21 +478,16 @@ pub fn check(
             &mut out,
         );
         let zh_skip: Vec<Range<usize>> = accounted.into_iter().chain(protected.zh).collect();
+        let en_skip: Vec<Range<usize>> = rendered.into_iter().chain(protected.en).collect();
         let skip = numbers::Skip {
             zh: &zh_skip,
-            en: &protected.en,
+            en: &en_skip,
         };
         numbers::check_numbers(p, &skip, opts, &mut out);
     }
     out.extend(terminology::inconsistent(terms, &usage));
     out.extend(qa::check_repeated_segments(pairs));
-    for w in structure {
-        out.push(Finding::document(
-            FindingType::Structure,
-            Severity::Warning,
-            w.clone(),
-        ));
-    }
+    out.extend(structure_findings(pairs, structure));
     for f in &mut out {
         f.id = f.fingerprint();
     }

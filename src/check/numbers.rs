@@ -30,9 +30,11 @@ use crate::pairs::AlignedPair;
 use crate::segment::words::WordSegmenter;
 
 /// A number worth a finding when it has no counterpart: digits, values ≥ 10,
-/// percentages. A lone spelled-out small number is weak evidence ("a", "both", "dual").
-fn is_strong(m: &NumberMention) -> bool {
-    !m.vague && (!m.spelled || m.value >= 10.0 || m.kind == NumberKind::Percent)
+/// percentages. A lone spelled-out small number is weak evidence ("a", "both", "dual"),
+/// and so is a lone 十, which set phrases use for 'all' (十指, 十有九次).
+fn is_strong(m: &NumberMention, text: &str) -> bool {
+    let lone_ten = &text[m.start..m.end] == "十";
+    !m.vague && !lone_ten && (!m.spelled || m.value >= 10.0 || m.kind == NumberKind::Percent)
 }
 
 pub(super) fn show(v: f64) -> String {
@@ -65,7 +67,7 @@ fn precision(v: f64) -> f64 {
 
 /// Do two figures agree once the finer one is rounded to the coarser one's last digit
 /// (1576万 and 16 million; 42% and 'over 40%'; not 1.6 and 1.7 million)?
-fn agrees_rounded(a: f64, b: f64) -> bool {
+pub(super) fn agrees_rounded(a: f64, b: f64) -> bool {
     let unit = precision(a).max(precision(b));
     (a - b).abs() <= unit / 2.0 + 1e-9 * a.abs().max(b.abs())
 }
@@ -88,13 +90,19 @@ fn in_idiom(text: &str, start: usize, end: usize, d: &Dictionary) -> bool {
         .chain([end, text.len().min(end + 8 * 4)])
         .filter(|&e| text.is_char_boundary(e))
         .collect();
+    // An idiom, or a fixed expression whose translation has no number (十万八千里
+    // 'light-years apart', 十有八九 'most likely', 一带一路 'Belt and Road').
+    let figurative = |glosses: &[&str]| {
+        glosses
+            .iter()
+            .any(|g| g.contains("idiom") || g.starts_with("lit.") || g.starts_with("fig."))
+            || glosses.first().is_some_and(|g| {
+                !g.chars().any(|c| c.is_ascii_digit()) && numbers::extract_en(g).is_empty()
+            })
+    };
     starts.iter().any(|&s| {
         ends.iter().any(|&e| {
-            e > s
-                && text[s..e].chars().count() >= 4
-                && d.glosses(&text[s..e])
-                    .iter()
-                    .any(|g| g.contains("idiom") || g.starts_with("lit.") || g.starts_with("fig."))
+            e > s && text[s..e].chars().count() >= 4 && figurative(&d.glosses(&text[s..e]))
         })
     })
 }
@@ -142,8 +150,8 @@ fn ranges(text: &str, ms: &[NumberMention]) -> Vec<(f64, f64)> {
     out
 }
 
-/// Spans the number comparison leaves alone: where a glossary term accounts for its
-/// numbers, or a URL or code carries them.
+/// Spans the number comparison leaves alone: where a glossary term and its rendering
+/// account for their numbers, or a URL or code carries them.
 pub(super) struct Skip<'a> {
     pub zh: &'a [Range<usize>],
     pub en: &'a [Range<usize>],
@@ -186,7 +194,7 @@ pub(super) fn check_numbers(
     let en_lower = p.en.to_lowercase();
     let mut zh_only: Vec<&NumberMention> = zh
         .iter()
-        .filter(|m| is_strong(m) && !has(&en, &en_ranges, m.value, &p.en))
+        .filter(|m| is_strong(m, &p.zh) && !has(&en, &en_ranges, m.value, &p.en))
         .filter(|m| !month_named(&p.zh[m.end..], m.value, &en_lower))
         .filter(|m| !counts_a_range(m.value))
         .collect();
@@ -196,7 +204,7 @@ pub(super) fn check_numbers(
     }
     let mut en_only: Vec<&NumberMention> = en
         .iter()
-        .filter(|m| is_strong(m) && !has(&zh, &zh_ranges, m.value, &p.zh))
+        .filter(|m| is_strong(m, &p.en) && !has(&zh, &zh_ranges, m.value, &p.zh))
         .filter(|m| !counts_a_range(m.value))
         .collect();
     // A hedged figure against one it rounds to, or from: a note.
@@ -221,6 +229,42 @@ pub(super) fn check_numbers(
                 .any(|z| !z.vague && agrees_rounded(z.value, e.value)))
     });
     if zh_only.is_empty() && en_only.is_empty() {
+        // Small numbers in words are weak evidence alone ('a', 'both'), but one on each
+        // side that disagree (三 against 'four') are worth a look.
+        let weak = |ms: &[NumberMention], text: &str, other: &[NumberMention]| -> Option<usize> {
+            ms.iter().position(|m| {
+                !m.vague
+                    && m.spelled
+                    && (2.0..10.0).contains(&m.value)
+                    && &text[m.start..m.end] != "两"
+                    && !other.iter().any(|o| numbers::same_value(o.value, m.value))
+            })
+        };
+        if rounded.is_empty()
+            && let (Some(z), Some(e)) = (weak(&zh, &p.zh, &en), weak(&en, &p.en, &zh))
+        {
+            let (z, e) = (&zh[z], &en[e]);
+            let mut f = Finding::bead(
+                FindingType::NumberMismatch,
+                Severity::Warning,
+                p,
+                format!(
+                    "Chinese has {} ({}); English has {} ({})",
+                    show(z.value),
+                    &p.zh[z.start..z.end],
+                    show(e.value),
+                    &p.en[e.start..e.end]
+                ),
+            );
+            f.term = Some(format!(
+                "{} / {}",
+                &p.zh[z.start..z.end],
+                &p.en[e.start..e.end]
+            ));
+            f.set_spans(Some(z.start..z.end), Some(e.start..e.end), &p.en);
+            out.push(f);
+            return;
+        }
         if let Some((z, e)) = rounded.first() {
             let mut f = Finding::bead(
                 FindingType::NumberMismatch,
@@ -265,11 +309,13 @@ pub(super) fn check_numbers(
     // it was founded in 1921", 改革开放以来 -> "in the past 30 years"): numbers only
     // in the English of a bead whose Chinese has none (or years, where it has no year)
     // are a note, not a disagreement.
+    // Years and decades ('the 1950s') date what the Chinese leaves implicit.
     let is_year = |m: &&NumberMention| {
         !m.spelled && m.kind == NumberKind::Cardinal && (1800.0..=2100.0).contains(&m.value)
     };
-    let added = !zh.iter().any(is_strong)
-        || (en_only.iter().all(is_year) && !zh.iter().any(|m| is_year(&m)));
+    let is_decade = |m: &&NumberMention| p.en[m.start..m.end].ends_with("0s");
+    let added = !zh.iter().any(|m| is_strong(m, &p.zh))
+        || (en_only.iter().all(|m| is_year(m) || is_decade(m)) && !zh.iter().any(|m| is_year(&m)));
     // 一米六零 -> "five feet four inches": a measure converted to other units is the
     // translator's choice, not a disagreement of numbers.
     let converted = zh_only
@@ -475,6 +521,12 @@ mod tests {
             severities("一万个不放心。", "We cannot be too careful."),
             [Severity::Info]
         );
+        // Small numbers in words that disagree.
+        assert_eq!(
+            severities("他有三个孩子。", "He has four children."),
+            [Severity::Warning]
+        );
+        assert!(severities("他有三个孩子。", "He has three children.").is_empty());
         // ... but a dropped count is an error.
         assert_eq!(
             severities("他们有30个项目。", "They have several projects."),

@@ -51,8 +51,10 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| {
 /// A Latin code or name in Chinese text: letters with capitals or digits (G20, 5G,
 /// APEC, ISO, COVID-19, iPhone), two characters or more.
 static CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*|[0-9]+[A-Za-z]+[A-Za-z0-9]*")
-        .expect("valid regex")
+    Regex::new(
+        r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*|[0-9]+(?:\.[0-9]+)?[A-Za-z]+[A-Za-z0-9]*",
+    )
+    .expect("valid regex")
 });
 
 /// The matches of `re` in `text`, with trailing sentence punctuation left off (a URL
@@ -245,9 +247,36 @@ fn check_latin_codes(p: &AlignedPair, covered: &[Range<usize>], out: &mut Vec<Fi
             k == letters.len()
         })
     };
+    let en_numbers = crate::numbers::extract_en(&p.en);
+    // A number with a unit symbol (7cm, 2.726K, 3K): its value must be in the English,
+    // in digits or words ('seven centimetres').
+    let measure_kept = |code: &str| {
+        let digits: String = code
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        let unit = &code[digits.len()..];
+        let value: Option<f64> = digits.parse().ok();
+        // Unit symbols: lower case (cm, kg, km), one capital (K, V, W), or bytes and
+        // hertz (GB, MHz); 3GPP and 5G are names.
+        let is_unit = unit.chars().all(|c| c.is_ascii_lowercase())
+            || (unit.len() == 1 && unit != "G")
+            || unit.ends_with('B')
+            || unit.ends_with("Hz");
+        (!digits.is_empty() && unit.len() <= 3 && is_unit).then(|| {
+            value.is_some_and(|v| {
+                en_numbers
+                    .iter()
+                    .any(|n| super::numbers::agrees_rounded(n.value, v))
+            })
+        })
+    };
     let mut missing = Vec::new();
     for m in CODE.find_iter(&p.zh) {
         let code = m.as_str();
+        if p.zh[..m.start()].ends_with(|c: char| c.is_ascii_digit() || c == '.') {
+            continue;
+        }
         let inside = covered
             .iter()
             .any(|r| r.start <= m.start() && m.end() <= r.end);
@@ -261,7 +290,19 @@ fn check_latin_codes(p: &AlignedPair, covered: &[Range<usize>], out: &mut Vec<Fi
             let after = en_lower[i + code.len()..].chars().next();
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         });
-        if !found && !spelt_out(code) {
+        // A code of the English one letter off (ITX for ITU) is a changed code, even
+        // where the name is also spelt out.
+        let changed = en_words.iter().any(|w| {
+            w.len() == code.len()
+                && w.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
+                && w.chars().zip(code.chars()).filter(|(a, b)| a != b).count() == 1
+        });
+        let kept = !changed
+            && match measure_kept(code) {
+                Some(kept) => kept,
+                None => spelt_out(code),
+            };
+        if !found && !kept {
             missing.push(m.start()..m.end());
         }
     }
@@ -364,12 +405,23 @@ fn repeated_word(p: &AlignedPair, out: &mut Vec<Finding>) {
             prev = None;
             continue;
         }
-        // 'had had' and 'that that' are English; a word with punctuation ends a clause.
+        // 'had had', 'that that', 'gave her her coat' are English; a name may double
+        // (Zhen Zhen), and a sound repeats on purpose (tock tock tock); a word with
+        // punctuation ends a clause.
         let plain = word.chars().all(char::is_alphabetic);
+        let thrice = en[at.min(en.len())..]
+            .split(' ')
+            .next()
+            .is_some_and(|next| next.trim_end_matches(|c: char| !c.is_alphabetic()) == word);
         if let Some((s, w)) = prev
             && plain
             && w.eq_ignore_ascii_case(word)
-            && !matches!(word.to_lowercase().as_str(), "had" | "that")
+            && !matches!(word.to_lowercase().as_str(), "had" | "that" | "her" | "is")
+            // a capitalised word that is no function word is a name
+            && (!word.starts_with(char::is_uppercase)
+                || crate::lexicon::is_english_stopword(&word.to_lowercase()))
+            && !thrice
+            && !en[..s].trim_end().ends_with(word)
         {
             let mut f = Finding::bead(
                 FindingType::RepeatedWord,
@@ -551,9 +603,9 @@ fn punctuation(p: &AlignedPair, out: &mut Vec<Finding>) {
 }
 
 /// A segment long enough that translating it two ways is an inconsistency, not a
-/// matter of context: six Chinese characters, four English words.
+/// matter of context: six Chinese characters, six English words.
 const MIN_REPEATED_HAN: usize = 6;
-const MIN_REPEATED_WORDS: usize = 4;
+const MIN_REPEATED_WORDS: usize = 6;
 
 /// The text of a segment as consistency compares it: letters and digits only, in
 /// lower case (spacing, punctuation and case are the form checks' business).
@@ -676,6 +728,17 @@ mod tests {
         assert!(kinds("APEC会议", "The Asia-Pacific Economic Cooperation meeting").is_empty());
         assert!(kinds("WTO规则", "Rules of the World Trade Organization").is_empty());
         assert_eq!(kinds("ITU标准", "ITX standards"), [Code]);
+        assert_eq!(
+            kinds(
+                "国际电信联盟（ITU）",
+                "The International Telecommunication Union (ITX)"
+            ),
+            [Code]
+        );
+        assert_eq!(kinds("3GPP标准", "3rd Generation standards"), [Code]);
+        // A number with its unit symbol: the number counts, in digits or words.
+        assert!(kinds("波长是7cm。", "The wavelength is seven centimeters.").is_empty());
+        assert_eq!(kinds("波长是7cm。", "The wavelength is long."), [Code]);
     }
 
     #[test]
@@ -683,6 +746,9 @@ mod tests {
         use FindingType::*;
         assert_eq!(kinds("数据。", "The the data."), [RepeatedWord]);
         assert!(kinds("他说的。", "He had had enough.").is_empty());
+        assert!(kinds("钟声。", "A tock tock tock came.").is_empty());
+        assert!(kinds("珍珍来了。", "Zhen Zhen came.").is_empty());
+        assert_eq!(kinds("我来了。", "I I came."), [RepeatedWord]);
         assert_eq!(kinds("数据。", "The data  grew."), [DoubleSpace]);
         assert_eq!(kinds("数据。", "The data grew. "), [Whitespace]);
         assert!(kinds("数据。 ", "The data grew. ").is_empty());
@@ -715,24 +781,24 @@ mod tests {
             AlignedPair::new(
                 0,
                 "我们要加强数据安全治理。",
-                "We must strengthen data security.",
+                "We must strengthen the security of data.",
             ),
             AlignedPair::new(1, "其他内容。", "Something else entirely here."),
             AlignedPair::new(
                 2,
                 "我们要加强数据安全治理。",
-                "We must reinforce data security.",
+                "We must reinforce the security of data.",
             ),
             AlignedPair::new(
                 3,
                 "我们必须保护个人信息。",
-                "We must strengthen data security.",
+                "We must strengthen the security of data.",
             ),
             // the same translation again, differently spaced: consistent
             AlignedPair::new(
                 4,
                 "我们要加强数据安全治理。",
-                "We must  strengthen data security",
+                "We must  strengthen the security of data",
             ),
         ];
         let found = check_repeated_segments(&pairs);

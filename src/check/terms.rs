@@ -308,6 +308,15 @@ impl<'a> EnglishText<'a> {
             .map(|x| x.0..x.1)
     }
 
+    /// The content words inside `span`, with their stems.
+    pub fn content_words_in(&self, span: &Range<usize>) -> Vec<(&'a str, &str)> {
+        self.words
+            .iter()
+            .filter(|x| !x.4 && x.0 >= span.start && x.1 <= span.end)
+            .map(|x| (&self.text[x.0..x.1], x.3.as_str()))
+            .collect()
+    }
+
     /// Span of the first content word of exactly this stem.
     pub fn exact_stem_span(&self, stem: &str) -> Option<Range<usize>> {
         self.words
@@ -316,21 +325,25 @@ impl<'a> EnglishText<'a> {
             .map(|x| x.0..x.1)
     }
 
-    /// The noun phrase around a word: the content words right before and after it
-    /// (at most two each side), as what the translation wrote there.
-    pub fn phrase_around(&self, span: Range<usize>) -> Range<usize> {
+    /// The words around a word where a rendering's other words would stand: up to
+    /// `before` content words before it and `after` after it, within the clause (a
+    /// word of 'Party building' found, 'Party affairs' is what stands there).
+    pub fn phrase_around(&self, span: Range<usize>, before: usize, after: usize) -> Range<usize> {
         let w = &self.words;
         let Some(k) = w.iter().position(|x| x.0 == span.start) else {
             return span;
         };
         let mut first = k;
-        while first > 0 && k - first < 2 && !w[first - 1].4 && !self.punctuation_between(first - 1)
+        while first > 0
+            && k - first < before
+            && !w[first - 1].4
+            && !self.punctuation_between(first - 1)
         {
             first -= 1;
         }
         let mut last = k;
         while last + 1 < w.len()
-            && last - k < 2
+            && last - k < after
             && !w[last + 1].4
             && !self.punctuation_between(last)
         {
@@ -828,11 +841,12 @@ impl TermSet {
             .collect()
     }
 
-    /// Drop hits that are part of a longer word: a jieba token of `zh` that holds the
-    /// whole term and more (党员 in 党员干部), one the term starts inside (国则 in 美国则:
-    /// 美国 + 则), one that runs a single character past its end, or the term's last
-    /// characters and the next one forming a word of jieba's dictionary (中国共产党 in
-    /// 中国共产党人: 共产党人).
+    /// Drop hits that are part of a longer word: a jieba token of `zh` (cut knowing the
+    /// glossaries' terms) that holds the whole term and more (党员 in 党员干部), one the
+    /// term starts inside (国则 in 美国则: 美国 + 则), one that runs a single character
+    /// past its end, or the term's last characters and the next one forming a word of
+    /// three characters or more of jieba's dictionary (中国共产党 in 中国共产党人:
+    /// 共产党人).
     pub fn drop_inside_words(
         &self,
         zh: &str,
@@ -843,8 +857,9 @@ impl TermSet {
             return hits;
         }
         let tokens = words.tokenize(zh, 0, crate::segment::Lang::Zh);
-        let added = &*SHIPPED_TERMS;
-        let is_word = |w: &str| words.jieba().has_word(w) && !added.contains(w);
+        // Glossary terms are jieba's words by our doing: no evidence of another word.
+        let added = |w: &str| SHIPPED_TERMS.contains(w) || self.index.contains_key(w);
+        let is_word = |w: &str| words.jieba().has_word(w) && !added(w);
         hits.into_iter()
             .filter(|h| {
                 // Tokens are in text order: only those overlapping the hit matter.
@@ -854,7 +869,7 @@ impl TermSet {
                         .iter()
                         .take_while(|t| t.start < h.end)
                         .any(|t| {
-                            let ours = added.contains(&zh[t.start..t.end]);
+                            let ours = added(&zh[t.start..t.end]);
                             let holds = t.start <= h.start
                                 && t.end >= h.end
                                 && t.end - t.start > h.end - h.start
@@ -867,12 +882,14 @@ impl TermSet {
                             holds || starts_inside || suffix
                         });
                 let next = zh[h.end..].chars().next().filter(|&c| is_han(c));
+                // At least two of the term's characters in it: a word of two
+                // characters across the end (洁身 after 叶文洁) is a coincidence.
                 let suffix_word = next.is_some_and(|c| {
                     let end = h.end + c.len_utf8();
-                    zh[h.start..h.end]
-                        .char_indices()
-                        .skip(1)
-                        .any(|(i, _)| is_word(&zh[h.start + i..end]))
+                    zh[h.start..h.end].char_indices().skip(1).any(|(i, _)| {
+                        let w = &zh[h.start + i..end];
+                        w.chars().count() >= 3 && is_word(w)
+                    })
                 });
                 !inside_token && !suffix_word
             })

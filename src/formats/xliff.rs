@@ -6,8 +6,10 @@
 //! [`AlignedPair::state`]. A unit without a target, or with an empty one, is a pair
 //! with empty English: a segment not translated. Which side is Chinese follows the
 //! file's languages (`source-language`/`target-language`, `srcLang`/`trgLang`), so an
-//! English-to-Chinese file reads as well as a Chinese-to-English one. Units marked
-//! `translate="no"` are left out.
+//! English-to-Chinese file reads as well as a Chinese-to-English one; where they name
+//! no Chinese (missing, or po2xliff's default `en-US`), the side written in Chinese
+//! characters is the Chinese one. Units marked `translate="no"` and a PO file's header
+//! unit are left out.
 //!
 //! Inline markup keeps its text (`g`, `mrk`, `pc`); inline codes are native markup of
 //! the original file, not text, and are left out (`x`, `bx`, `ex`, `ph`, `bpt`, `ept`,
@@ -138,7 +140,10 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                             languages(&e, b"source-language", b"target-language").or(zh_is_target);
                     }
                     b"trans-unit" | b"unit" => {
-                        if attr(&e, b"translate").as_deref() == Some("no") {
+                        // Not for translation, or a PO file's header (po2xliff).
+                        if attr(&e, b"translate").as_deref() == Some("no")
+                            || attr(&e, b"restype").as_deref() == Some("x-gettext-domain-header")
+                        {
                             skipped = 1;
                             continue;
                         }
@@ -266,10 +271,22 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
         }
     }
     if zh_is_target.is_none() && !out.is_empty() {
-        return Err(Error::input(
-            name,
-            "not a Chinese-English XLIFF file: no source or target language is Chinese",
-        ));
+        // Languages missing or mislabelled (po2xliff writes `en-US` as every file's
+        // source): the side written in Chinese is the Chinese one.
+        let han = |s: &str| s.chars().any(crate::script::is_han);
+        let in_source = out.iter().filter(|p| han(&p.zh)).count();
+        let in_target = out.iter().filter(|p| han(&p.en)).count();
+        if in_source == 0 && in_target == 0 {
+            return Err(Error::input(
+                name,
+                "not a Chinese-English XLIFF file: neither side is Chinese",
+            ));
+        }
+        if in_target > in_source {
+            for p in &mut out {
+                std::mem::swap(&mut p.zh, &mut p.en);
+            }
+        }
     }
     Ok(out)
 }
@@ -286,7 +303,7 @@ fn push_side(u: &mut Unit, side: Option<Side>, s: &str) {
 /// None when neither is.
 fn languages(e: &BytesStart, source: &[u8], target: &[u8]) -> Option<bool> {
     use crate::segment::Lang;
-    let lang = |a: &[u8]| attr(e, a).and_then(|c| super::aligned::tmx_lang(&c));
+    let lang = |a: &[u8]| attr(e, a).and_then(|c| crate::lexicon::lang_of_code(&c));
     match (lang(source), lang(target)) {
         (Some(Lang::Zh), _) => Some(false),
         (_, Some(Lang::Zh)) => Some(true),
@@ -385,6 +402,14 @@ mod tests {
 <trans-unit id="1"><source>a</source><target>b</target></trans-unit></body></file></xliff>"#;
         let err = read_xliff(french, "fr.xlf").unwrap_err().to_string();
         assert!(err.contains("not a Chinese-English XLIFF"), "{err}");
+        // Mislabelled languages: the Chinese side is the one in Chinese.
+        let mislabelled = r#"<xliff version="1.1"><file source-language="en-US"><body>
+<trans-unit id="1"><source>Data</source><target>数据</target></trans-unit></body></file></xliff>"#;
+        let pairs = read_xliff(mislabelled, "m.xlf").unwrap();
+        assert_eq!(
+            (pairs[0].zh.as_str(), pairs[0].en.as_str()),
+            ("数据", "Data")
+        );
         assert!(is_xliff(french));
         assert!(!is_xliff("<tmx version=\"1.4\"/>"));
     }
