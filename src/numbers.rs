@@ -353,6 +353,24 @@ fn finish_zh(text: &str, start: usize, end: usize, value: f64, spelled: bool) ->
     m
 }
 
+/// The last `n` bytes of `text` or fewer, cut at a character boundary.
+fn window_before(text: &str, n: usize) -> &str {
+    let mut start = text.len().saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
+/// The first `n` bytes of `text` or fewer, cut at a character boundary.
+fn window_after(text: &str, n: usize) -> &str {
+    let mut end = n.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 const EN_SMALL: &[(&str, u32)] = &[
     ("zero", 0),
     ("two", 2),
@@ -581,7 +599,9 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                 consumed += 1;
             }
             let after = &text[mention.end..];
-            let after_trim = after.trim_start().to_lowercase();
+            // Only the words next to the number matter: look at a few dozen bytes, so
+            // that a long text is read once, not once per number.
+            let after_trim = window_after(after, 40).trim_start().to_lowercase();
             if after.starts_with('%') {
                 mention.kind = NumberKind::Percent;
                 mention.end += 1;
@@ -598,7 +618,7 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
             if is_label(&text[..mention.start], &text[mention.end..]) {
                 mention.vague = true;
             }
-            let before = text[..mention.start].to_lowercase();
+            let before = window_before(&text[..mention.start], 40).to_lowercase();
             let before = before.trim_end();
             let word_before = |w: &str| {
                 before.ends_with(w)

@@ -346,6 +346,9 @@ impl Default for CheckOptions<'_> {
     }
 }
 
+/// The longest bead (Chinese characters) that term extraction learns from.
+const MAX_EXTRACTION_CHARS: usize = 1000;
+
 /// Which findings a document check reports.
 #[derive(Clone, Debug, Default)]
 pub struct CheckSettings {
@@ -373,8 +376,17 @@ pub fn check_document(
     };
     let mut findings = check(pairs, &terms, structure, &opts);
     if !settings.skip.contains(&FindingType::Inconsistent) {
+        // Term pairing learns from beads of sentence size; a bead holding pages (a
+        // document that failed to split) teaches it nothing and costs it more than
+        // linear time, so it is left out of extraction.
+        let sentences: Vec<AlignedPair> = pairs
+            .iter()
+            .filter(|p| p.zh.chars().count() <= MAX_EXTRACTION_CHARS)
+            .filter(|p| p.en.len() <= 4 * MAX_EXTRACTION_CHARS)
+            .cloned()
+            .collect();
         let extracted = crate::glossary::extract(
-            pairs,
+            &sentences,
             resources,
             &crate::glossary::GlossaryOptions::default(),
         );

@@ -571,6 +571,12 @@ fn miss(
         None if words.half_covered() => {
             (Severity::Info, " (its words translated apart?)".to_string())
         }
+        // The speaker of a quotation (韦小宝道：“……”): English dialogue leaves who
+        // speaks to the context.
+        None if speaks(&p.zh, at.end) && p.en.contains(['"', '“', '\'', '‘']) => (
+            Severity::Info,
+            " (the speaker of a quotation, left to the context)".to_string(),
+        ),
         None => (
             Severity::Error,
             " (no trace of it in the English)".to_string(),
@@ -604,6 +610,18 @@ fn miss(
         .filter(|s| Some(s) != evidence.as_ref())
         .map(|s| format!("near: '{s}'"));
     f
+}
+
+/// Is the term ending at `end` the speaker of a quotation: a verb of saying within a
+/// few characters, then a colon or an opening quotation mark (道：“, 笑道：, 问：)?
+fn speaks(zh: &str, end: usize) -> bool {
+    let next: String = zh[end..].chars().take(8).collect();
+    ["道", "说", "问", "答", "叫", "喝", "骂", "嚷", "喊"]
+        .iter()
+        .any(|verb| {
+            next.match_indices(verb)
+                .any(|(i, _)| next[i + verb.len()..].starts_with(['：', ':', '“', '「', '"']))
+        })
 }
 
 /// Personal, possessive and demonstrative pronouns that can stand for a term.
@@ -1104,6 +1122,27 @@ mod tests {
                 .contains("'arrangements' translates none of it")
         );
         assert_eq!(found[1].evidence.as_deref(), Some("Party affairs"));
+    }
+
+    #[test]
+    fn the_speaker_of_a_quotation_may_be_left_out() {
+        let terms = one_term("韦小宝", "Trinket");
+        let pairs = [
+            AlignedPair::new(0, "韦小宝笑道：“我不去。”", "'I'm not going.'"),
+            AlignedPair::new(1, "韦小宝不去。", "He is not going."),
+        ];
+        // The glossary's terms are jieba's words, as Resources::load makes them.
+        let words = WordSegmenter::with_words(["韦小宝"]);
+        let opts = CheckOptions {
+            words: &words,
+            ..CheckOptions::default()
+        };
+        let found = check(&pairs, &terms, &[], &opts);
+        assert_eq!(
+            misses(&found),
+            [(0, Severity::Info), (1, Severity::Error)],
+            "{found:#?}"
+        );
     }
 
     #[test]

@@ -844,9 +844,8 @@ impl TermSet {
     /// Drop hits that are part of a longer word: a jieba token of `zh` (cut knowing the
     /// glossaries' terms) that holds the whole term and more (党员 in 党员干部), one the
     /// term starts inside (国则 in 美国则: 美国 + 则), one that runs a single character
-    /// past its end, or the term's last characters and the next one forming a word of
-    /// three characters or more of jieba's dictionary (中国共产党 in 中国共产党人:
-    /// 共产党人).
+    /// past its end, or three of the term's last characters and the next one forming a
+    /// word of jieba's dictionary (中国共产党 in 中国共产党人: 共产党人).
     pub fn drop_inside_words(
         &self,
         zh: &str,
@@ -882,13 +881,13 @@ impl TermSet {
                             holds || starts_inside || suffix
                         });
                 let next = zh[h.end..].chars().next().filter(|&c| is_han(c));
-                // At least two of the term's characters in it: a word of two
-                // characters across the end (洁身 after 叶文洁) is a coincidence.
+                // Three of the term's characters in it at least: a shorter word
+                // across the end (洁身 after 叶文洁, 小宝笑 of 韦小宝笑道) is a coincidence.
                 let suffix_word = next.is_some_and(|c| {
                     let end = h.end + c.len_utf8();
                     zh[h.start..h.end].char_indices().skip(1).any(|(i, _)| {
                         let w = &zh[h.start + i..end];
-                        w.chars().count() >= 3 && is_word(w)
+                        w.chars().count() >= 4 && is_word(w)
                     })
                 });
                 !inside_token && !suffix_word
