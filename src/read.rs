@@ -283,29 +283,33 @@ fn detect_and_decode(bytes: &[u8], name: &str) -> Result<String> {
     ))
 }
 
-/// UTF-16 text without a byte-order mark: its ASCII characters (line ends, spaces,
-/// digits) put NUL bytes all on odd offsets (little-endian) or all on even ones
-/// (big-endian), where binary data scatters them; the decoded text must also be free
-/// of errors and control characters.
+/// UTF-16 text without a byte-order mark, little- or big-endian: its line ends and
+/// other ASCII characters bring NUL bytes (which UTF-8 and GB18030 text never has), and
+/// read in the right byte order nearly every character is one of a Chinese or English
+/// text (ASCII, Latin-1, Han, CJK punctuation, full-width forms), where the wrong order
+/// scatters them over the whole plane. Binary data decodes to errors or controls.
 fn utf16_without_bom(bytes: &[u8]) -> Option<String> {
-    if bytes.len() < 2 || !bytes.len().is_multiple_of(2) {
+    if bytes.len() < 2 || !bytes.len().is_multiple_of(2) || !bytes.contains(&0) {
         return None;
     }
-    let (mut even, mut odd) = (0usize, 0usize);
-    for (i, _) in bytes.iter().enumerate().filter(|(_, b)| **b == 0) {
-        if i % 2 == 0 { even += 1 } else { odd += 1 }
-    }
-    // A few Han characters (U+4E00, U+5100...) have a zero byte of their own.
-    let enc = if odd > 0 && even * 4 <= odd {
-        encoding_rs::UTF_16LE
-    } else if even > 0 && odd * 4 <= even {
-        encoding_rs::UTF_16BE
-    } else {
-        return None;
+    let textual = |c: char| {
+        matches!(c as u32, 0x09 | 0x0A | 0x0D | 0x20..=0x7E | 0xA0..=0x24F | 0x2000..=0x206F
+            | 0x3000..=0x303F | 0xFF00..=0xFFEF)
+            || crate::script::is_han(c)
     };
-    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-    (!had_errors && !text.chars().any(|c| is_binary_control(c) || c == '\0'))
-        .then(|| text.into_owned())
+    [encoding_rs::UTF_16LE, encoding_rs::UTF_16BE]
+        .into_iter()
+        .filter_map(|enc| {
+            let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+            if had_errors || text.chars().any(|c| is_binary_control(c) || c == '\0') {
+                return None;
+            }
+            let share = text.chars().filter(|&c| textual(c)).count() as f64
+                / text.chars().count().max(1) as f64;
+            (share >= 0.9).then(|| (share, text.into_owned()))
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, text)| text)
 }
 
 /// Whether legacy Chinese bytes read better as Big5 than as GB18030/GBK. Each encoding
@@ -408,6 +412,11 @@ mod tests {
         let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
         assert_eq!(decode(&le, "a").unwrap(), text);
         assert_eq!(decode(&be, "a").unwrap(), text);
+        // Long Chinese lines: few ASCII characters, and some Han characters (U+4E00)
+        // have a NUL byte of their own.
+        let long = "一是加强合作".repeat(50) + "\n" + &"上下一心".repeat(40);
+        let le: Vec<u8> = long.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(decode(&le, "a").unwrap(), long);
         // Binary data with NULs on both sides stays refused.
         let err = decode(b"ab\0\0cd\0e", "a").unwrap_err().to_string();
         assert!(err.contains("binary"), "{err}");
