@@ -9,7 +9,6 @@ mod input;
 pub(crate) mod output;
 mod segment;
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
