@@ -30,6 +30,7 @@ pub mod formats;
 pub mod glossary;
 pub mod lexicon;
 pub mod numbers;
+pub mod pdf;
 pub mod read;
 pub mod segment;
 
