@@ -175,25 +175,28 @@ fn median(mut v: Vec<f32>) -> f32 {
     *v.select_nth_unstable_by(mid, f32::total_cmp).1
 }
 
-/// Horizontal extent and white-space gaps wider than `min_gap` between the glyphs.
-fn vertical_gaps(marks: &[Mark], items: &[usize], min_gap: f32) -> (f32, f32, Vec<(f32, f32)>) {
-    let mut spans: Vec<(f32, f32)> = items
+/// Horizontal extent and the white-space gaps between the glyphs wider than `ems`
+/// times the larger font size on either side (so a title's word spaces are no gutter).
+fn vertical_gaps(marks: &[Mark], items: &[usize], ems: f32) -> (f32, f32, Vec<(f32, f32)>) {
+    let mut spans: Vec<(f32, f32, f32)> = items
         .iter()
         .map(|&i| &marks[i])
         .filter(|m| !m.blank())
-        .map(|m| (m.x, m.x1().max(m.x)))
+        .map(|m| (m.x, m.x1().max(m.x), m.size))
         .collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut gaps = Vec::new();
-    let Some(&(x0, first_end)) = spans.first() else {
+    let Some(&(x0, first_end, first_size)) = spans.first() else {
         return (0.0, 0.0, gaps);
     };
-    let mut reach = first_end;
-    for &(s, e) in &spans[1..] {
-        if s - reach >= min_gap {
+    let (mut reach, mut reach_size) = (first_end, first_size);
+    for &(s, e, size) in &spans[1..] {
+        if s - reach >= ems * size.max(reach_size) {
             gaps.push((reach, s));
         }
-        reach = reach.max(e);
+        if e > reach {
+            (reach, reach_size) = (e, size);
+        }
     }
     (x0, reach, gaps)
 }
@@ -249,6 +252,10 @@ fn page_columns(marks: &[Mark]) -> Vec<Column> {
     columns
 }
 
+/// A gutter between columns is at least this many ems wide (word spaces are a
+/// quarter to half an em, even in justified lines most stay under one).
+const GUTTER_EMS: f32 = 0.9;
+
 /// Nesting of cuts followed at most (columns within columns...).
 const MAX_CUT_DEPTH: usize = 24;
 
@@ -258,8 +265,8 @@ const MAX_CUT_DEPTH: usize = 24;
 /// a full-width title, say) are cut apart as one block.
 fn cut(marks: &[Mark], items: Vec<usize>, may_group: bool, depth: usize, out: &mut Vec<Column>) {
     let size = median(items.iter().map(|&i| marks[i].size).collect());
-    let min_gap = 0.9 * size;
-    let (x0, x1, gaps) = vertical_gaps(marks, &items, min_gap);
+    let min_gap = GUTTER_EMS * size;
+    let (x0, x1, gaps) = vertical_gaps(marks, &items, GUTTER_EMS);
     let gutter = gutters(x0, x1, gaps)
         .into_iter()
         .max_by(|a, b| (a.1 - a.0).total_cmp(&(b.1 - b.0)));
@@ -268,9 +275,13 @@ fn cut(marks: &[Mark], items: Vec<usize>, may_group: bool, depth: usize, out: &m
         let (left, right): (Vec<usize>, Vec<usize>) = items
             .iter()
             .partition(|&&i| marks[i].x + marks[i].w / 2.0 < middle);
-        cut(marks, left, true, depth + 1, out);
-        cut(marks, right, true, depth + 1, out);
-        return;
+        // Columns stand side by side: rows of one face rows of the other (a short
+        // line under a running head off to one side is no column).
+        if facing_rows(marks, &left, &right) >= 2 {
+            cut(marks, left, true, depth + 1, out);
+            cut(marks, right, true, depth + 1, out);
+            return;
+        }
     }
     let rows = strips(marks, &items);
     let blocks = if may_group && depth < MAX_CUT_DEPTH {
@@ -311,6 +322,26 @@ fn cut(marks: &[Mark], items: Vec<usize>, may_group: bool, depth: usize, out: &m
     }
 }
 
+/// How many rows of `left` share height with a row of `right`.
+fn facing_rows(marks: &[Mark], left: &[usize], right: &[usize]) -> usize {
+    let bands = |items: &[usize]| -> Vec<(f32, f32)> {
+        strips(marks, items)
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), &i| {
+                        (lo.min(marks[i].bottom()), hi.max(marks[i].top()))
+                    })
+            })
+            .collect()
+    };
+    let right = bands(right);
+    bands(left)
+        .iter()
+        .filter(|(lo, hi)| right.iter().any(|(rlo, rhi)| rlo < hi && lo < rhi))
+        .count()
+}
+
 /// Ranges `[start, end)` of consecutive rows set in columns side by side: rows with a
 /// gutter in common, and rows next to them that lie wholly on one side of it.
 fn side_by_side(
@@ -324,7 +355,7 @@ fn side_by_side(
     // the gutter, starting further left, that still holds it.
     let row_gaps: Vec<Vec<(f32, f32)>> = rows
         .iter()
-        .map(|r| vertical_gaps(marks, r, min_gap).2)
+        .map(|r| vertical_gaps(marks, r, GUTTER_EMS).2)
         .collect();
     let extent: Vec<(f32, f32)> = rows
         .iter()
@@ -471,7 +502,8 @@ fn opens_with_note_number(text: &str) -> bool {
         && match next {
             Some(c) if c.is_whitespace() || "、)）".contains(c) => true,
             Some('.') => after.is_none_or(|c| !c.is_ascii_digit()),
-            Some(c) => c.is_alphabetic(),
+            // A number run into a word: a note's, if short ("1Text", not "2022年").
+            Some(c) => c.is_alphabetic() && mark.chars().count() <= 3,
             None => false,
         }
 }
@@ -846,6 +878,7 @@ struct Para {
 /// empty when it has none: headings of one size split into levels by it.
 fn label_shape(text: &str) -> String {
     let mut shape = String::new();
+    let mut letters = String::new();
     let mut chars = text.chars().peekable();
     while let Some(&c) = chars.peek() {
         let class = if c.is_ascii_digit() {
@@ -861,6 +894,15 @@ fn label_shape(text: &str) -> String {
         } else {
             break;
         };
+        if c.is_ascii_alphabetic() {
+            letters.push(c);
+            // A label's letters are one letter or a roman numeral: more is a word.
+            if letters.len() > 1 && !letters.chars().all(|l| "ivxlcIVXLC".contains(l)) {
+                return String::new();
+            }
+        } else {
+            letters.clear();
+        }
         if !(shape.ends_with(class) && "dcra".contains(class)) {
             shape.push(class);
         }
@@ -1054,5 +1096,219 @@ pub fn read(pages: Vec<Page>) -> Layout {
         headings,
         furniture: dropped.iter().filter(|d| **d).count(),
         footnotes: notes_out.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Glyphs of `text` from (x, y), each character `size/2` wide (Chinese ones `size`).
+    fn text_at(text: &str, x: f32, y: f32, size: f32) -> Vec<Glyph> {
+        let mut out = Vec::new();
+        let mut x = x;
+        for c in text.chars() {
+            let w = if is_cjk(c) { size } else { size / 2.0 };
+            out.push(Glyph {
+                text: c.to_string(),
+                x,
+                y,
+                dx: w,
+                dy: 0.0,
+                size,
+                bold: false,
+            });
+            x += w;
+        }
+        out
+    }
+
+    fn page(glyphs: Vec<Vec<Glyph>>) -> Page {
+        Page {
+            width: 600.0,
+            height: 800.0,
+            glyphs: glyphs.concat(),
+        }
+    }
+
+    fn body(markdown: &str) -> Vec<&str> {
+        markdown.lines().collect()
+    }
+
+    #[test]
+    fn columns_are_read_one_after_the_other() {
+        let mut g = vec![text_at("A Title Across The Page Width", 150.0, 760.0, 20.0)];
+        for k in 0..6 {
+            let y = 700.0 - 14.0 * k as f32;
+            g.push(text_at(
+                &format!("left column line {k} goes on"),
+                50.0,
+                y,
+                10.0,
+            ));
+            g.push(text_at(
+                &format!("right column line {k} goes on"),
+                320.0,
+                y,
+                10.0,
+            ));
+        }
+        let out = read(vec![page(g)]).markdown;
+        let lines = body(&out);
+        assert_eq!(lines[0], "# A Title Across The Page Width");
+        // The columns' lines fill them, so they run on as one paragraph, in order.
+        let left: Vec<String> = (0..6)
+            .map(|k| format!("left column line {k} goes on"))
+            .collect();
+        let right: Vec<String> = (0..6)
+            .map(|k| format!("right column line {k} goes on"))
+            .collect();
+        assert_eq!(
+            lines[1],
+            format!("{} {}", left.join(" "), right.join(" ")),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn running_heads_and_page_numbers_are_dropped() {
+        let pages: Vec<Page> = (1..=3)
+            .map(|n| {
+                page(vec![
+                    text_at("Annual Report on Rules", 240.0, 780.0, 8.0),
+                    text_at(
+                        &format!("Body text of page {n} is here."),
+                        50.0,
+                        600.0,
+                        10.0,
+                    ),
+                    text_at(&format!("{n}"), 300.0, 20.0, 8.0),
+                ])
+            })
+            .collect();
+        let layout = read(pages);
+        assert_eq!(layout.furniture, 6, "{}", layout.markdown);
+        assert!(!layout.markdown.contains("Annual Report"));
+        assert_eq!(
+            body(&layout.markdown),
+            [
+                "Body text of page 1 is here.",
+                "Body text of page 2 is here.",
+                "Body text of page 3 is here."
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_rebuilt_and_footnotes_kept_apart() {
+        let size = 10.0;
+        let g = vec![
+            // A paragraph of three lines, the first indented, the last short.
+            text_at(
+                "    This first line of the paragraph runs to the edge of the column",
+                50.0,
+                700.0,
+                size,
+            ),
+            text_at(
+                "that holds it, and the words go on past the end of the line as wrap-",
+                50.0,
+                688.0,
+                size,
+            ),
+            text_at("ped text does.", 50.0, 676.0, size),
+            text_at("1", 120.0, 680.0, 6.0),
+            // The next paragraph, indented.
+            text_at(
+                "    A second paragraph starts here, indented like the first one was.",
+                50.0,
+                664.0,
+                size,
+            ),
+            // A footnote at the foot, smaller, opening with its number.
+            text_at("1 A note on the first paragraph.", 50.0, 60.0, 7.0),
+        ];
+        let out = read(vec![page(g)]).markdown;
+        let lines = body(&out);
+        assert_eq!(lines.len(), 3, "{out}");
+        assert!(
+            lines[0].contains("column that holds it")
+                && lines[0].ends_with("as wrapped text does."),
+            "{out}"
+        );
+        assert!(lines[1].starts_with("A second paragraph"));
+        assert_eq!(lines[2], "A note on the first paragraph.");
+    }
+
+    #[test]
+    fn lines_join_as_each_language_writes() {
+        let vocab = Vocabulary::default();
+        let joined = |a: &str, b: &str| {
+            let mut t = a.to_string();
+            join(&mut t, b, &vocab);
+            t
+        };
+        assert_eq!(joined("数字治理的", "规则体系"), "数字治理的规则体系");
+        assert_eq!(
+            joined("the govern-", "ance of data"),
+            "the governance of data"
+        );
+        assert_eq!(joined("Cross-", "Border rules"), "Cross-Border rules");
+        assert_eq!(joined("self-", "regulation"), "self-regulation");
+        assert_eq!(joined("于202", "0年发布"), "于2020年发布");
+        assert_eq!(joined("rules and", "mechanisms"), "rules and mechanisms");
+        // A compound the document writes with its hyphen keeps it.
+        let mut vocab = Vocabulary::default();
+        vocab.hyphen_pairs.insert("year-on".into());
+        let mut t = "a nominal year-".to_string();
+        join(&mut t, "on-year rise", &vocab);
+        assert_eq!(t, "a nominal year-on-year rise");
+    }
+
+    #[test]
+    fn labels_page_numbers_and_note_marks() {
+        assert_eq!(label_shape("一、总体要求"), "c、");
+        assert_eq!(label_shape("（三）数据"), "（c）");
+        assert_eq!(label_shape("(iv) Rules"), "(r)");
+        assert_eq!(label_shape("1.2 Scope"), "d.d");
+        assert_eq!(label_shape("Chapter 3"), "");
+        assert_eq!(label_shape("A Note"), "");
+        for p in ["12", "- 12 -", "xii", "Page 12", "第 12 页", "12 / 30"] {
+            assert!(is_page_number(p), "{p}");
+        }
+        for p in ["2022 Annual Report", "Rules"] {
+            assert!(!is_page_number(p), "{p}");
+        }
+        assert!(opens_with_note_number("1 A note."));
+        assert!(opens_with_note_number("1All statistics"));
+        assert!(opens_with_note_number("①本书"));
+        assert!(!opens_with_note_number("1.5 percent more"));
+        assert!(!opens_with_note_number("2022年"));
+        assert_eq!(without_note_number("12. A note."), "A note.");
+    }
+
+    #[test]
+    fn vertical_pages_read_right_to_left() {
+        // Two vertical lines, the right one first; each glyph advances downwards.
+        let column = |text: &str, x: f32| -> Vec<Glyph> {
+            text.chars()
+                .enumerate()
+                .map(|(k, c)| Glyph {
+                    text: c.to_string(),
+                    x,
+                    y: 700.0 - 12.0 * k as f32,
+                    dx: 0.0,
+                    dy: -12.0,
+                    size: 12.0,
+                    bold: false,
+                })
+                .collect()
+        };
+        let out = read(vec![page(vec![
+            column("第二行文字。", 300.0),
+            column("第一行文字，", 330.0),
+        ])])
+        .markdown;
+        assert_eq!(out.trim(), "第一行文字，第二行文字。");
     }
 }

@@ -33,9 +33,15 @@ use crate::error::{Error, Result};
 /// The first bytes of every PDF file.
 pub const PDF_MAGIC: &[u8] = b"%PDF-";
 
-/// Whether bytes look like a PDF file: the signature within the first KiB, where
-/// readers look for it (some producers put a few bytes before it).
+/// Whether bytes are a PDF file by their first bytes (how a file without a .pdf name,
+/// or stdin, is recognised).
 pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes.starts_with(PDF_MAGIC)
+}
+
+/// Whether the signature is within the first KiB, where readers look for it (some
+/// producers put a few bytes before it).
+fn has_pdf_signature(bytes: &[u8]) -> bool {
     bytes[..bytes.len().min(1024)]
         .windows(PDF_MAGIC.len())
         .any(|w| w == PDF_MAGIC)
@@ -137,6 +143,8 @@ pub struct PdfText {
     /// to the segmenter's numbering rules, as for plain text).
     pub headings: bool,
     pub pages: usize,
+    /// Pages left out because they could not be read.
+    pub damaged_pages: usize,
 }
 
 thread_local! {
@@ -178,7 +186,7 @@ pub fn pdf_to_markdown(bytes: &[u8], name: &str, limits: Limits) -> Result<PdfTe
         };
         Error::input(name, message)
     };
-    if !is_pdf(bytes) {
+    if !has_pdf_signature(bytes) {
         return Err(fail(Failure::Damaged("no %PDF- signature".into())));
     }
     let doc = load(bytes, &limits).map_err(|e| match e {
@@ -195,10 +203,17 @@ pub fn pdf_to_markdown(bytes: &[u8], name: &str, limits: Limits) -> Result<PdfTe
     let mut budget = Budget::new(limits);
     let mut laid = Vec::with_capacity(pages.len());
     let mut images = 0;
+    let mut damaged = 0;
     for &page_id in pages.values() {
-        let page = content::page_content(&doc, page_id, &mut budget).map_err(fail)?;
-        images += page.images;
-        laid.push(page.page);
+        match content::page_content(&doc, page_id, &mut budget) {
+            Ok(page) => {
+                images += page.images;
+                laid.push(page.page);
+            }
+            // One damaged page costs that page, not the document.
+            Err(Failure::Damaged(_)) => damaged += 1,
+            Err(f) => return Err(fail(f)),
+        }
     }
     let glyphs: usize = laid
         .iter()
@@ -209,6 +224,12 @@ pub fn pdf_to_markdown(bytes: &[u8], name: &str, limits: Limits) -> Result<PdfTe
                 .count()
         })
         .sum();
+    if glyphs == 0 && damaged > 0 {
+        return Err(fail(Failure::Damaged(format!(
+            "{damaged} of its {} pages cannot be read, and the others have no text",
+            pages.len()
+        ))));
+    }
     if glyphs == 0 {
         let message = if images > 0 {
             "no text layer: the pages are images (a scan?); run OCR first"
@@ -217,7 +238,7 @@ pub fn pdf_to_markdown(bytes: &[u8], name: &str, limits: Limits) -> Result<PdfTe
         };
         return Err(Error::input(name, message));
     }
-    let n_pages = laid.len();
+    let n_pages = pages.len();
     let layout = layout::read(laid);
     if layout.markdown.trim().is_empty() {
         return Err(Error::input(name, "the PDF has no text"));
@@ -226,6 +247,7 @@ pub fn pdf_to_markdown(bytes: &[u8], name: &str, limits: Limits) -> Result<PdfTe
         markdown: layout.markdown,
         headings: layout.headings > 0,
         pages: n_pages,
+        damaged_pages: damaged,
     })
 }
 
