@@ -358,10 +358,18 @@ pub struct PageContent {
     pub images: usize,
 }
 
+/// Fonts loaded so far, by object: pages share them, so a CJK font's ToUnicode map
+/// is parsed once per document rather than once per page.
+#[derive(Default)]
+pub struct Fonts<'a> {
+    by_id: HashMap<ObjectId, Option<Font<'a>>>,
+}
+
 /// Interpret the content of one page.
-pub fn page_content(
-    doc: &Document,
+pub fn page_content<'a>(
+    doc: &'a Document,
     page_id: ObjectId,
+    fonts: &mut Fonts<'a>,
     budget: &mut Budget,
 ) -> Result<PageContent, Failure> {
     let page_dict = doc
@@ -378,7 +386,8 @@ pub fn page_content(
     let resources = page_resources(doc, page_id);
     let mut run = Interpreter {
         doc,
-        fonts: HashMap::new(),
+        fonts,
+        inline_fonts: HashMap::new(),
         glyphs: Vec::new(),
         images: 0,
         budget,
@@ -454,7 +463,9 @@ fn lookup<'a>(
 
 struct Interpreter<'a, 'b> {
     doc: &'a Document,
-    fonts: HashMap<(Option<ObjectId>, Vec<u8>), Option<Font<'a>>>,
+    fonts: &'b mut Fonts<'a>,
+    /// Fonts written into a resource dictionary (no object of their own), by name.
+    inline_fonts: HashMap<Vec<u8>, Option<Font<'a>>>,
     glyphs: Vec<Glyph>,
     images: usize,
     budget: &'b mut Budget,
@@ -631,22 +642,28 @@ impl<'a> Interpreter<'a, '_> {
     fn font(&mut self, state: &State, resources: &[&'a Dictionary]) -> Option<&Font<'a>> {
         let name = state.font.as_ref()?;
         let (id, obj) = lookup(self.doc, resources, b"Font", name)?;
-        let key = (
-            id,
-            if id.is_some() {
-                Vec::new()
-            } else {
-                name.clone()
-            },
-        );
-        if !self.fonts.contains_key(&key) {
-            let font = obj
-                .as_dict()
+        let doc = self.doc;
+        let load = |budget: &mut Budget| {
+            obj.as_dict()
                 .ok()
-                .and_then(|d| Font::load(self.doc, d, self.budget).ok());
-            self.fonts.insert(key.clone(), font);
+                .and_then(|d| Font::load(doc, d, budget).ok())
+        };
+        match id {
+            Some(id) => {
+                if !self.fonts.by_id.contains_key(&id) {
+                    let font = load(self.budget);
+                    self.fonts.by_id.insert(id, font);
+                }
+                self.fonts.by_id.get(&id)?.as_ref()
+            }
+            None => {
+                if !self.inline_fonts.contains_key(name) {
+                    let font = load(self.budget);
+                    self.inline_fonts.insert(name.clone(), font);
+                }
+                self.inline_fonts.get(name)?.as_ref()
+            }
         }
-        self.fonts.get(&key)?.as_ref()
     }
 
     /// Show a string: one glyph per code, each advancing the text matrix.

@@ -204,8 +204,9 @@ pub fn pdf_to_markdown(bytes: &[u8], name: &str, limits: Limits) -> Result<PdfTe
     let mut laid = Vec::with_capacity(pages.len());
     let mut images = 0;
     let mut damaged = 0;
+    let mut fonts = content::Fonts::default();
     for &page_id in pages.values() {
-        match content::page_content(&doc, page_id, &mut budget) {
+        match content::page_content(&doc, page_id, &mut fonts, &mut budget) {
             Ok(page) => {
                 images += page.images;
                 laid.push(page.page);
