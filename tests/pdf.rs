@@ -206,11 +206,7 @@ fn pdf_on_stdin() {
 #[test]
 fn freshly_printed_pdfs_read_like_the_fixtures() {
     if which("chromium").is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI is set but chromium is missing: run .ci/install-chromium.sh"
-        );
-        eprintln!("skipped: no chromium to print PDFs with");
+        skip("chromium", "bash .ci/install-chromium.sh");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -426,19 +422,19 @@ fn deeply_nested_objects_do_not_overflow_the_stack() {
     assert!(!err.contains("panicked"), "{err}");
 }
 
-/// A page stream that inflates past the cap (80 MiB of spaces from some 80 KB) is
+/// A page stream that inflates past the cap (80 MiB of spaces from a few hundred KB) is
 /// refused as a decompression bomb.
 #[test]
 fn a_flate_bomb_is_refused() {
     use flate2::{Compression, write::ZlibEncoder};
-    let mut enc = ZlibEncoder::new(Vec::new(), Compression::best());
+    let mut enc = ZlibEncoder::new(Vec::new(), Compression::fast());
     enc.write_all(HELLO).unwrap();
     let chunk = vec![b' '; 1 << 20];
     for _ in 0..80 {
         enc.write_all(&chunk).unwrap();
     }
     let packed = enc.finish().unwrap();
-    assert!(packed.len() < 200_000, "{}", packed.len());
+    assert!(packed.len() < 1_000_000, "{}", packed.len());
     let mut doc = one_page(HELLO, None);
     let page_id = *doc.get_pages().values().next().unwrap();
     let bomb = doc.add_object(
