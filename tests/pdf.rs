@@ -489,3 +489,88 @@ fn a_page_tree_cycle_ends() {
     assert!(matches!(code, Some(0 | 2)), "{code:?} {err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+/// Older Chinese producers write composite fonts with a predefined CMap and no
+/// /ToUnicode map: the codes are GBK (or Big5, or UTF-16) text themselves.
+#[test]
+fn legacy_chinese_cmaps_without_tounicode() {
+    for (cmap, bytes) in [
+        (
+            "GBK-EUC-H",
+            encoding_rs::GBK
+                .encode("数字治理规则2022年。")
+                .0
+                .into_owned(),
+        ),
+        (
+            "ETen-B5-H",
+            encoding_rs::BIG5
+                .encode("數字治理規則2022年。")
+                .0
+                .into_owned(),
+        ),
+        (
+            "UniGB-UCS2-H",
+            "数字治理规则2022年。"
+                .encode_utf16()
+                .flat_map(u16::to_be_bytes)
+                .collect(),
+        ),
+    ] {
+        let mut content = b"BT /F1 12 Tf 72 700 Td <".to_vec();
+        content.extend(bytes.iter().flat_map(|b| format!("{b:02X}").into_bytes()));
+        content.extend_from_slice(b"> Tj ET");
+        let mut doc = one_page(&content, None);
+        let font_id = doc
+            .objects
+            .iter()
+            .find(|(_, o)| o.as_dict().is_ok_and(|d| d.has_type(b"Font")))
+            .map(|(id, _)| *id)
+            .unwrap();
+        let descendant = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "STSong-Light",
+            "CIDSystemInfo" => dictionary! {
+                "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("GB1"), "Supplement" => 4,
+            },
+        });
+        doc.objects.insert(
+            font_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "STSong-Light",
+                "Encoding" => cmap, "DescendantFonts" => vec![descendant.into()],
+            }),
+        );
+        let pdf = pdf_to_markdown(&save(&mut doc), "legacy.pdf", Limits::default()).unwrap();
+        let want = if cmap.starts_with("ETen") {
+            "數字治理規則2022年。"
+        } else {
+            "数字治理规则2022年。"
+        };
+        assert_eq!(pdf.markdown.trim(), want, "{cmap}");
+    }
+}
+
+/// Identity-encoded glyphs with no /ToUnicode map: the codes are glyph numbers, not
+/// characters, and the error says so.
+#[test]
+fn glyphs_without_unicode_are_reported() {
+    let mut doc = one_page(b"BT /F1 12 Tf 72 700 Td <00410042> Tj ET", None);
+    let font_id = doc
+        .objects
+        .iter()
+        .find(|(_, o)| o.as_dict().is_ok_and(|d| d.has_type(b"Font")))
+        .map(|(id, _)| *id)
+        .unwrap();
+    let descendant = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "ABCDEF+Song",
+    });
+    doc.objects.insert(
+        font_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "ABCDEF+Song",
+            "Encoding" => "Identity-H", "DescendantFonts" => vec![descendant.into()],
+        }),
+    );
+    assert_refused("glyphs.pdf", &save(&mut doc), "no ToUnicode map");
+}

@@ -69,8 +69,8 @@ struct Font<'a> {
     primary: Option<Encoding<'a>>,
     /// The `/Encoding`, asked when the `/ToUnicode` map lacks a code.
     fallback: Option<Encoding<'a>>,
-    /// Bytes per code: 2 for composite (Type0) fonts, else 1.
-    code_len: usize,
+    /// How a string is cut into codes (and, for legacy Chinese CMaps, decoded).
+    codes: Codes,
     widths: Widths,
     /// Glyph space to text space: 1/1000, or a Type3 font's `/FontMatrix`.
     scale: f32,
@@ -161,6 +161,16 @@ impl<'a> Font<'a> {
             .and_then(Object::as_name)
             .unwrap_or(b"");
         let vertical = composite && encoding_name.ends_with(b"-V");
+        // A composite font without a /ToUnicode map may still use a predefined CMap
+        // whose codes are GBK, GB18030, Big5 or UTF-16 text (as older Chinese producers
+        // write): then the codes themselves are the text.
+        // Without a map, Identity codes are glyph numbers: no text (lopdf would read
+        // them as Standard Encoding, which gives letters at random).
+        let (primary, fallback) = if composite && !has_to_unicode {
+            (None, None)
+        } else {
+            (primary, fallback)
+        };
         let widths = if let Some(d) = descendant {
             cid_widths(doc, d)
         } else {
@@ -182,7 +192,11 @@ impl<'a> Font<'a> {
         Ok(Font {
             primary,
             fallback,
-            code_len: if composite { 2 } else { 1 },
+            codes: if !composite {
+                Codes::Bytes
+            } else {
+                Codes::of_cmap(encoding_name)
+            },
             widths,
             scale,
             bold: is_bold(doc, dict, descriptor),
@@ -190,9 +204,17 @@ impl<'a> Font<'a> {
         })
     }
 
-    /// The text of one code: the /ToUnicode map's, else the encoding's; empty when
-    /// neither knows it.
+    /// The text of one code: the /ToUnicode map's, else the encoding's (or the
+    /// legacy CMap's character set); empty when none knows it.
     fn text(&self, code: &[u8]) -> String {
+        if let (None, Codes::Legacy(charset)) = (&self.primary, &self.codes) {
+            let (text, bad) = charset.decode_without_bom_handling(code);
+            return if bad {
+                String::new()
+            } else {
+                text.into_owned()
+            };
+        }
         let decode = |e: &Encoding| {
             e.bytes_to_string(code)
                 .ok()
@@ -203,6 +225,63 @@ impl<'a> Font<'a> {
             .and_then(decode)
             .or_else(|| self.fallback.as_ref().and_then(decode))
             .unwrap_or_default()
+    }
+}
+
+/// How the bytes of a shown string split into character codes.
+enum Codes {
+    /// One byte a code (simple fonts).
+    Bytes,
+    /// Two bytes a code (Identity-H/V and the Unicode CMaps).
+    Pairs,
+    /// A multi-byte character set of a predefined Chinese CMap: one byte below 0x80,
+    /// else two (four for GB18030's four-byte codes).
+    Legacy(&'static encoding_rs::Encoding),
+}
+
+impl Codes {
+    fn of_cmap(name: &[u8]) -> Codes {
+        let name = String::from_utf8_lossy(name);
+        let gb = ["GB-EUC", "GBpc-EUC", "GBK-EUC", "GBKp-EUC", "GBK2K"];
+        let big5 = ["B5pc", "ETen-B5", "HKscs-B5", "ETenms-B5"];
+        if gb.iter().any(|p| name.starts_with(p)) {
+            Codes::Legacy(encoding_rs::GB18030)
+        } else if big5.iter().any(|p| name.starts_with(p)) {
+            Codes::Legacy(encoding_rs::BIG5)
+        } else if name.starts_with("Uni") && (name.contains("-UCS2-") || name.contains("-UTF16-")) {
+            Codes::Legacy(encoding_rs::UTF_16BE)
+        } else {
+            Codes::Pairs
+        }
+    }
+
+    /// The codes of a string, in order.
+    fn split<'s>(&self, bytes: &'s [u8]) -> Vec<&'s [u8]> {
+        match self {
+            Codes::Bytes => bytes.chunks(1).collect(),
+            Codes::Pairs => bytes.chunks(2).collect(),
+            Codes::Legacy(charset) => {
+                let mut out = Vec::new();
+                let mut rest = bytes;
+                while !rest.is_empty() {
+                    let len = if *charset == encoding_rs::UTF_16BE {
+                        2
+                    } else if rest[0] < 0x80 {
+                        1
+                    } else if *charset == encoding_rs::GB18030
+                        && rest.get(1).is_some_and(|b| b.is_ascii_digit())
+                    {
+                        4
+                    } else {
+                        2
+                    };
+                    let (code, tail) = rest.split_at(len.min(rest.len()));
+                    out.push(code);
+                    rest = tail;
+                }
+                out
+            }
+        }
     }
 }
 
@@ -356,6 +435,8 @@ const MAX_SAVED_STATES: usize = 256;
 pub struct PageContent {
     pub page: Page,
     pub images: usize,
+    /// Glyphs drawn whose font maps them to no character.
+    pub unmapped: usize,
 }
 
 /// Fonts loaded so far, by object: pages share them, so a CJK font's ToUnicode map
@@ -390,6 +471,7 @@ pub fn page_content<'a>(
         inline_fonts: HashMap::new(),
         glyphs: Vec::new(),
         images: 0,
+        unmapped: 0,
         budget,
         // Page space with the origin at the media box's lower left corner.
         base: Matrix::translate(-origin.0, -origin.1),
@@ -402,6 +484,7 @@ pub fn page_content<'a>(
             glyphs: run.glyphs,
         },
         images: run.images,
+        unmapped: run.unmapped,
     })
 }
 
@@ -468,6 +551,7 @@ struct Interpreter<'a, 'b> {
     inline_fonts: HashMap<Vec<u8>, Option<Font<'a>>>,
     glyphs: Vec<Glyph>,
     images: usize,
+    unmapped: usize,
     budget: &'b mut Budget,
     base: Matrix,
 }
@@ -679,15 +763,22 @@ impl<'a> Interpreter<'a, '_> {
             return Ok(());
         };
         let mut out = Vec::new();
-        let (code_len, scale, vertical, bold) =
-            (font.code_len, font.scale, font.vertical, font.bold);
+        let (scale, vertical, bold) = (font.scale, font.vertical, font.bold);
+        let legacy = matches!(font.codes, Codes::Legacy(_));
+        let mut unmapped = 0;
         let size = state.font_size;
         let th = state.horizontal_scale;
-        for code in bytes.chunks(code_len) {
+        for code in font.codes.split(bytes) {
             let value = code.iter().fold(0u32, |v, &b| v << 8 | u32::from(b));
             let text = font.text(code);
-            let w0 = font.widths.of(value) * scale;
-            let word = if code_len == 1 && value == 32 {
+            // A legacy CMap's codes are not CIDs, so /W does not apply: Chinese
+            // characters are an em wide, the one-byte (ASCII) ones half.
+            let w0 = if legacy {
+                if code.len() == 1 { 500.0 } else { 1000.0 }
+            } else {
+                font.widths.of(value)
+            } * scale;
+            let word = if code.len() == 1 && value == 32 {
                 state.word_spacing
             } else {
                 0.0
@@ -704,7 +795,11 @@ impl<'a> Interpreter<'a, '_> {
             let [_, _, c, d, _, _] = to_page.0;
             let page_size = size * (c * c + d * d).sqrt();
             *tm = Matrix::translate(tx, ty).then(tm);
-            if text.is_empty() || !(x.is_finite() && y.is_finite() && page_size.is_finite()) {
+            if text.is_empty() {
+                unmapped += 1;
+                continue;
+            }
+            if !(x.is_finite() && y.is_finite() && page_size.is_finite()) {
                 continue;
             }
             out.push(Glyph {
@@ -717,7 +812,8 @@ impl<'a> Interpreter<'a, '_> {
                 bold,
             });
         }
-        self.budget.glyphs(out.len())?;
+        self.unmapped += unmapped;
+        self.budget.glyphs(out.len() + unmapped)?;
         self.glyphs.extend(out);
         Ok(())
     }

@@ -7,7 +7,8 @@
 //!    reference marks noted.
 //! 3. Page furniture: lines at the top or bottom of a page whose text (digits aside)
 //!    recurs there on most pages — running heads, feet, page numbers — are dropped,
-//!    as is a lone page number.
+//!    as is a lone page number, and table-of-contents entries (dot leaders and a page
+//!    number), which would repeat the headings.
 //! 4. Footnotes: a run of lines smaller than the body text at the foot of a column,
 //!    opening with a note mark, is kept apart and written after the body.
 //! 5. Paragraphs: a line continues the one before unless the spacing between them
@@ -652,6 +653,27 @@ fn is_page_number(text: &str) -> bool {
             || (t.len() <= 6 && t.chars().all(|c| "ivxlc".contains(c))))
 }
 
+/// A table-of-contents entry: a title, dot leaders and a page number ("一、总则……1",
+/// "Scope . . . . . 12"). Its title would be read as a second copy of the heading.
+fn is_contents_entry(text: &str) -> bool {
+    let body = text.trim_end();
+    let without_number = body.trim_end_matches(|c: char| c.is_ascii_digit());
+    if without_number.len() == body.len() || body.len() - without_number.len() > 4 {
+        return false;
+    }
+    let leaders: usize = without_number
+        .chars()
+        .rev()
+        .take_while(|c| c.is_whitespace() || ".…·．_-".contains(*c))
+        .map(|c| match c {
+            '…' => 3,
+            c if c.is_whitespace() => 0,
+            _ => 1,
+        })
+        .sum();
+    leaders >= 4
+}
+
 /// Mark running heads, feet and page numbers.
 fn furniture(lines: &[Line], pages: &[Page]) -> Vec<bool> {
     let mut drop = vec![false; lines.len()];
@@ -983,6 +1005,9 @@ pub fn read(pages: Vec<Page>) -> Layout {
         if !keep[i] {
             continue;
         }
+        if is_contents_entry(&l.text) {
+            continue;
+        }
         if notes[i] {
             if l.opens_with_mark || notes_out.is_empty() {
                 notes_out.push(without_note_number(&l.text).to_string());
@@ -1279,6 +1304,10 @@ mod tests {
         for p in ["2022 Annual Report", "Rules"] {
             assert!(!is_page_number(p), "{p}");
         }
+        assert!(is_contents_entry("一、全球数字治理的背景……………… 1"));
+        assert!(is_contents_entry("(ii) Scope . . . . . . . . 12"));
+        assert!(!is_contents_entry("It grew 2.7 percent in 2022"));
+        assert!(!is_contents_entry("as in 2021..."));
         assert!(opens_with_note_number("1 A note."));
         assert!(opens_with_note_number("1All statistics"));
         assert!(opens_with_note_number("①本书"));

@@ -202,13 +202,14 @@ pub fn pdf_to_markdown(bytes: &[u8], name: &str, limits: Limits) -> Result<PdfTe
     }
     let mut budget = Budget::new(limits);
     let mut laid = Vec::with_capacity(pages.len());
-    let mut images = 0;
+    let (mut images, mut unmapped) = (0, 0);
     let mut damaged = 0;
     let mut fonts = content::Fonts::default();
     for &page_id in pages.values() {
         match content::page_content(&doc, page_id, &mut fonts, &mut budget) {
             Ok(page) => {
                 images += page.images;
+                unmapped += page.unmapped;
                 laid.push(page.page);
             }
             // One damaged page costs that page, not the document.
@@ -230,6 +231,12 @@ pub fn pdf_to_markdown(bytes: &[u8], name: &str, limits: Limits) -> Result<PdfTe
             "{damaged} of its {} pages cannot be read, and the others have no text",
             pages.len()
         ))));
+    }
+    if glyphs == 0 && unmapped > 0 {
+        return Err(Error::input(
+            name,
+            "the PDF's fonts map their glyphs to no characters (no ToUnicode map), so its text cannot be read; run OCR on it",
+        ));
     }
     if glyphs == 0 {
         let message = if images > 0 {
