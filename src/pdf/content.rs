@@ -75,6 +75,8 @@ struct Font<'a> {
     /// Glyph space to text space: 1/1000, or a Type3 font's `/FontMatrix`.
     scale: f32,
     bold: bool,
+    /// The typeface family (subset prefix and style suffix left out), as a number.
+    family: u32,
     vertical: bool,
 }
 
@@ -200,6 +202,7 @@ impl<'a> Font<'a> {
             widths,
             scale,
             bold: is_bold(doc, dict, descriptor),
+            family: family(dict),
             vertical,
         })
     }
@@ -283,6 +286,24 @@ impl Codes {
             }
         }
     }
+}
+
+/// The family of a font by its /BaseFont: "ABCDEF+SimHei" and "SimHei,Bold" are
+/// one family, "FangSong_GB2312" another.
+fn family(dict: &Dictionary) -> u32 {
+    use std::hash::{Hash, Hasher};
+    let name = dict
+        .get(b"BaseFont")
+        .and_then(Object::as_name)
+        .unwrap_or(b"");
+    let name = name.splitn(2, |&b| b == b'+').last().unwrap_or(name);
+    let name = name
+        .split(|&b| b == b'-' || b == b',')
+        .next()
+        .unwrap_or(name);
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    name.hash(&mut h);
+    h.finish() as u32
 }
 
 /// A bold face by its name (Bold, Black, Heavy, Semibold, Demi), its descriptor's
@@ -763,7 +784,7 @@ impl<'a> Interpreter<'a, '_> {
             return Ok(());
         };
         let mut out = Vec::new();
-        let (scale, vertical, bold) = (font.scale, font.vertical, font.bold);
+        let (scale, vertical, bold, family) = (font.scale, font.vertical, font.bold, font.family);
         let legacy = matches!(font.codes, Codes::Legacy(_));
         let mut unmapped = 0;
         let size = state.font_size;
@@ -810,6 +831,7 @@ impl<'a> Interpreter<'a, '_> {
                 dy: y1 - y,
                 size: page_size,
                 bold,
+                font: family,
             });
         }
         self.unmapped += unmapped;

@@ -17,7 +17,8 @@
 //!    lines join without a space; an English word hyphenated across lines is rejoined
 //!    (the hyphen stays when the document writes that word with a hyphen elsewhere).
 //! 6. Headings: short paragraphs set larger than the body text, or bold when the body
-//!    is not; levels by size, then by numbering style in the order styles appear.
+//!    is not, or numbered and set in another typeface; levels by size and weight,
+//!    then typeface and numbering style in the order they appear.
 
 use std::collections::{HashMap, HashSet};
 
@@ -32,6 +33,8 @@ pub struct Glyph {
     pub dy: f32,
     pub size: f32,
     pub bold: bool,
+    /// The typeface family, as a number (equal numbers, one family).
+    pub font: u32,
 }
 
 /// One page: its size and its glyphs in drawing order.
@@ -91,6 +94,7 @@ struct Mark {
     w: f32,
     size: f32,
     bold: bool,
+    font: u32,
 }
 
 impl Mark {
@@ -131,6 +135,7 @@ fn marks(page: &Page) -> Vec<Mark> {
                 w: dx.max(0.0),
                 size,
                 bold: g.bold,
+                font: g.font,
             })
         })
         .filter(|m| !m.text.is_empty())
@@ -151,6 +156,8 @@ struct Line {
     /// The size most of its characters have.
     size: f32,
     bold: bool,
+    /// The typeface family most of its characters are set in.
+    font: u32,
     /// The text, superscript marks left out.
     text: String,
     /// A superscript mark (or number) opening the line, as footnotes open.
@@ -552,6 +559,7 @@ fn make_line(
     let mut opens_with_mark = false;
     let mut first_word_end: Option<f32> = None;
     let (mut bold_chars, mut chars) = (0usize, 0usize);
+    let mut fonts: HashMap<u32, usize> = HashMap::new();
     for (k, g) in glyphs.iter().enumerate() {
         if raised(g) {
             if text.trim().is_empty() && k == 0 {
@@ -586,6 +594,7 @@ fn make_line(
         if g.bold {
             bold_chars += n;
         }
+        *fonts.entry(g.font).or_default() += n;
         prev = Some(g);
     }
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -609,6 +618,10 @@ fn make_line(
         baseline,
         size,
         bold: bold_chars * 2 > chars,
+        font: fonts
+            .into_iter()
+            .max_by_key(|&(f, n)| (n, f))
+            .map_or(0, |(f, _)| f),
         first_word: first_word_end.unwrap_or(x1) - x0,
         text,
         opens_with_mark,
@@ -893,6 +906,7 @@ struct Para {
     text: String,
     size: f32,
     bold: bool,
+    font: u32,
     lines: usize,
 }
 
@@ -971,6 +985,16 @@ pub fn read(pages: Vec<Page>) -> Layout {
         .map(|(l, _)| l.clone())
         .collect();
     let (body_size, body_bold) = body_style(&kept);
+    let body_font = {
+        let mut by_font: HashMap<u32, usize> = HashMap::new();
+        for l in &kept {
+            *by_font.entry(l.font).or_default() += l.chars;
+        }
+        by_font
+            .into_iter()
+            .max_by_key(|&(f, n)| (n, f))
+            .map_or(0, |(f, _)| f)
+    };
     let notes = footnotes(&lines, &keep, body_size);
     let vocab = Vocabulary::learn(&kept);
     // Line pitch as a share of the font size, from consecutive lines of one column.
@@ -1031,7 +1055,9 @@ pub fn read(pages: Vec<Page>) -> Layout {
                 let room = p.col_x1 - p.x1;
                 let short = room > l.first_word + 1.0 * l.size;
                 let heading_like = styled(p) && styled(l);
-                !same_style || spaced || (!heading_like && (indented || short))
+                // A numbered line in another typeface starts a heading.
+                let new_face = l.font != p.font && !label_shape(&l.text).is_empty();
+                !same_style || spaced || new_face || (!heading_like && (indented || short))
             }
         };
         if breaks {
@@ -1039,6 +1065,7 @@ pub fn read(pages: Vec<Page>) -> Layout {
                 text: l.text.clone(),
                 size: l.size,
                 bold: l.bold,
+                font: l.font,
                 lines: 1,
             });
         } else if let Some(para) = paras.last_mut() {
@@ -1051,7 +1078,12 @@ pub fn read(pages: Vec<Page>) -> Layout {
     // Headings and their levels.
     let is_heading = |p: &Para| {
         let chars = p.text.chars().count();
-        (p.size >= 1.1 * body_size || (p.bold && !body_bold && p.size >= 0.95 * body_size))
+        // Larger, or bold in a body that is not; or, at body size, a numbered line set
+        // in another typeface (Chinese official documents set 一、 headings in 黑体
+        // and （一） in 楷体 over a 仿宋 body, all one size).
+        let other_face = p.font != body_font && p.lines <= 2 && !label_shape(&p.text).is_empty();
+        (p.size >= 1.1 * body_size
+            || (p.size >= 0.95 * body_size && ((p.bold && !body_bold) || other_face)))
             && p.lines <= 4
             && chars <= 250
             && p.text.chars().any(|c| c.is_alphabetic())
@@ -1061,17 +1093,19 @@ pub fn read(pages: Vec<Page>) -> Layout {
                 .ends_with(['。', '；', ';', '，', ',', '.', '：', ':'])
     };
     let heading_flags: Vec<bool> = paras.iter().map(is_heading).collect();
-    let style_key = |p: &Para| ((p.size * 2.0).round() as i32, p.bold);
-    let mut styles: Vec<(i32, bool)> = paras
-        .iter()
-        .zip(&heading_flags)
-        .filter(|(_, h)| **h)
-        .map(|(p, _)| style_key(p))
-        .collect();
-    styles.sort_by(|a, b| b.cmp(a));
-    styles.dedup();
+    // Heading styles: larger first, bold before regular, then typefaces in the order
+    // they first head a section.
+    let style_key = |p: &Para| ((p.size * 2.0).round() as i32, p.bold, p.font);
+    let mut styles: Vec<(i32, bool, u32)> = Vec::new();
+    for (p, _) in paras.iter().zip(&heading_flags).filter(|(_, h)| **h) {
+        if !styles.contains(&style_key(p)) {
+            styles.push(style_key(p));
+        }
+    }
+    // A stable sort keeps first appearance among equals.
+    styles.sort_by_key(|s| std::cmp::Reverse((s.0, s.1)));
     // Within one style, numbering shapes in order of first appearance.
-    let mut shapes: HashMap<(i32, bool), Vec<String>> = HashMap::new();
+    let mut shapes: HashMap<(i32, bool, u32), Vec<String>> = HashMap::new();
     for (p, _) in paras.iter().zip(&heading_flags).filter(|(_, h)| **h) {
         let shape = label_shape(&p.text);
         let list = shapes.entry(style_key(p)).or_default();
@@ -1079,7 +1113,7 @@ pub fn read(pages: Vec<Page>) -> Layout {
             list.push(shape);
         }
     }
-    let mut level_of: HashMap<((i32, bool), String), usize> = HashMap::new();
+    let mut level_of: HashMap<((i32, bool, u32), String), usize> = HashMap::new();
     let mut level = 0;
     for s in &styles {
         let list = shapes.get(s).cloned().unwrap_or_default();
@@ -1142,6 +1176,7 @@ mod tests {
                 dy: 0.0,
                 size,
                 bold: false,
+                font: 1,
             });
             x += w;
         }
@@ -1330,6 +1365,7 @@ mod tests {
                     dy: -12.0,
                     size: 12.0,
                     bold: false,
+                    font: 1,
                 })
                 .collect()
         };
@@ -1339,5 +1375,47 @@ mod tests {
         ])])
         .markdown;
         assert_eq!(out.trim(), "第一行文字，第二行文字。");
+    }
+
+    #[test]
+    fn numbered_lines_in_another_typeface_are_headings() {
+        // All one size: 一、 in one face, （一） in another, the body in a third.
+        let face = |mut glyphs: Vec<Glyph>, font: u32| {
+            glyphs.iter_mut().for_each(|g| g.font = font);
+            glyphs
+        };
+        let g = vec![
+            face(text_at("一、总体要求", 50.0, 700.0, 16.0), 2),
+            face(text_at("（一）基本原则", 50.0, 670.0, 16.0), 3),
+            text_at(
+                "坚持开放合作，推动共同发展，维护多边体制，反对保护主义。",
+                50.0,
+                640.0,
+                16.0,
+            ),
+            text_at(
+                "加强数字治理合作，完善规则体系，促进数据依法有序流动。",
+                50.0,
+                610.0,
+                16.0,
+            ),
+            face(text_at("二、主要任务", 50.0, 580.0, 16.0), 2),
+            text_at(
+                "建设数字基础设施，提升公共服务水平，缩小数字鸿沟差距。",
+                50.0,
+                550.0,
+                16.0,
+            ),
+        ];
+        let out = read(vec![page(g)]).markdown;
+        let lines = body(&out);
+        assert_eq!(lines[0], "# 一、总体要求", "{out}");
+        assert_eq!(lines[1], "## （一）基本原则", "{out}");
+        assert!(lines.contains(&"# 二、主要任务"), "{out}");
+        assert!(
+            !lines
+                .iter()
+                .any(|l| l.starts_with('#') && l.contains("坚持"))
+        );
     }
 }
