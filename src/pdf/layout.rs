@@ -264,6 +264,9 @@ fn page_columns(marks: &[Mark]) -> Vec<Column> {
 /// quarter to half an em, even in justified lines most stay under one).
 const GUTTER_EMS: f32 = 0.9;
 
+/// Rows of one region compared for columns side by side at most.
+const MAX_GROUPED_ROWS: usize = 2_000;
+
 /// Nesting of cuts followed at most (columns within columns...).
 const MAX_CUT_DEPTH: usize = 24;
 
@@ -292,7 +295,9 @@ fn cut(marks: &[Mark], items: Vec<usize>, may_group: bool, depth: usize, out: &m
         }
     }
     let rows = strips(marks, &items);
-    let blocks = if may_group && depth < MAX_CUT_DEPTH {
+    // Grouping compares rows with rows: a page of thousands of rows (hostile or a
+    // huge table) is read as plain rows.
+    let blocks = if may_group && depth < MAX_CUT_DEPTH && rows.len() <= MAX_GROUPED_ROWS {
         side_by_side(marks, &rows, x0, x1, min_gap)
     } else {
         Vec::new()
@@ -687,8 +692,9 @@ fn is_contents_entry(text: &str) -> bool {
     leaders >= 4
 }
 
-/// Mark running heads, feet and page numbers.
-fn furniture(lines: &[Line], pages: &[Page]) -> Vec<bool> {
+/// Mark running heads, feet and page numbers. Lines set larger than the body text
+/// (`body_size`) are headings, even when they repeat ("Chapter 2" atop its page).
+fn furniture(lines: &[Line], pages: &[Page], body_size: f32) -> Vec<bool> {
     let mut drop = vec![false; lines.len()];
     // Candidates: the two top-most and two bottom-most lines of each page, in the outer
     // sixth of its height.
@@ -709,7 +715,7 @@ fn furniture(lines: &[Line], pages: &[Page]) -> Vec<bool> {
             .copied()
             .collect();
         for i in ends {
-            if outer(&lines[i]) && !candidates.contains(&i) {
+            if outer(&lines[i]) && lines[i].size <= 1.1 * body_size && !candidates.contains(&i) {
                 candidates.push(i);
             }
         }
@@ -736,7 +742,17 @@ fn furniture(lines: &[Line], pages: &[Page]) -> Vec<bool> {
             || by_page[&li.page]
                 .iter()
                 .all(|&j| lines[j].baseline >= li.baseline);
-        if pages_with.len() >= needed || (extreme && is_page_number(&li.text)) {
+        // A running head or foot is set apart from the text block: smaller, or further
+        // from its neighbour than lines of text are; else it must be on most pages
+        // (a body line can recur at one place on a few pages).
+        let neighbour = by_page[&li.page]
+            .iter()
+            .filter(|&&j| j != i)
+            .map(|&j| (lines[j].baseline - li.baseline).abs())
+            .fold(f32::INFINITY, f32::min);
+        let apart = li.size < 0.95 * body_size || neighbour > 2.0 * body_size;
+        let recurs = pages_with.len() >= needed && (apart || pages_with.len() * 2 >= n_pages);
+        if recurs || (extreme && is_page_number(&li.text)) {
             drop[i] = true;
         }
     }
@@ -976,7 +992,7 @@ pub fn read(pages: Vec<Page>) -> Layout {
             column_id += 1;
         }
     }
-    let dropped = furniture(&lines, &pages);
+    let dropped = furniture(&lines, &pages, body_style(&lines).0);
     let keep: Vec<bool> = dropped.iter().map(|d| !d).collect();
     let kept: Vec<Line> = lines
         .iter()
@@ -1416,6 +1432,40 @@ mod tests {
             !lines
                 .iter()
                 .any(|l| l.starts_with('#') && l.contains("坚持"))
+        );
+    }
+
+    #[test]
+    fn a_body_line_recurring_on_a_few_pages_is_kept() {
+        // Eight pages of text; three of them end with the same sentence at the same
+        // place, set like the text around it.
+        let names = [
+            "alpha", "beta", "gamma", "delta", "eta", "theta", "iota", "kappa",
+        ];
+        let pages: Vec<Page> = names
+            .iter()
+            .enumerate()
+            .map(|(n, name)| {
+                let mut g: Vec<Vec<Glyph>> = (0..50)
+                    .map(|k| {
+                        let text = format!("Line {k} of page {name} runs on here.");
+                        text_at(&text, 50.0, 700.0 - 12.0 * k as f32, 10.0)
+                    })
+                    .collect();
+                if n % 3 == 0 {
+                    g.push(text_at("The same closing sentence.", 50.0, 100.0, 10.0));
+                }
+                page(g)
+            })
+            .collect();
+        let layout = read(pages);
+        assert_eq!(layout.furniture, 0, "{}", layout.markdown);
+        assert_eq!(
+            layout
+                .markdown
+                .matches("The same closing sentence.")
+                .count(),
+            3
         );
     }
 }
