@@ -32,5 +32,6 @@ pub mod lexicon;
 pub mod numbers;
 pub mod read;
 pub mod segment;
+pub mod wordalign;
 
 pub use error::{Error, Result};

@@ -1,0 +1,99 @@
+//! Word-alignment AER on a hand-aligned set in fast_align layout: `DIR/train.zh`,
+//! `DIR/train.en` (one pre-tokenized sentence per line) and `DIR/train.align` (Pharaoh
+//! `i-j`, `-P` = possible).
+//!
+//! `cargo run --release --example wordalign_eval -- ../shared/word-align/denero [KEY=VALUE]...`
+//!
+//! Prints AER, precision and recall of the dictionary-only baseline and of the model
+//! (Model 1 alone and with the HMM; each direction and symmetrised) under the default
+//! parameters changed by the KEY=VALUE arguments (see `wordalign::Params::set`);
+//! `--only` prints just the configured model's row.
+
+use std::time::Instant;
+
+use bitext::lexicon::Resources;
+use bitext::wordalign::aer::{AerCounts, GoldLinks, aer, parse_gold_line};
+use bitext::wordalign::{Params, Symmetrization, align_tokenized, dictionary_links};
+
+fn read_lines(path: &str) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
+fn row(name: &str, c: AerCounts) {
+    println!(
+        "{name:<40} AER {:.3}  P {:.3}  R {:.3}",
+        c.aer(),
+        c.precision(),
+        c.recall()
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let dir = args
+        .first()
+        .expect("usage: wordalign_eval DIR [KEY=VALUE]...");
+    let mut params = Params::default();
+    let mut only = false;
+    for kv in &args[1..] {
+        if kv == "--only" {
+            only = true;
+            continue;
+        }
+        let (k, v) = kv.split_once('=').expect("KEY=VALUE");
+        params.set(k, v).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let zh = read_lines(&format!("{dir}/train.zh"));
+    let en = read_lines(&format!("{dir}/train.en"));
+    let gold: Vec<GoldLinks> = read_lines(&format!("{dir}/train.align"))
+        .iter()
+        .map(|l| parse_gold_line(l).expect("gold line"))
+        .collect();
+    let words = |s: &str| s.split_whitespace().map(String::from).collect::<Vec<_>>();
+    let pairs: Vec<(Vec<String>, Vec<String>)> = zh
+        .iter()
+        .zip(&en)
+        .map(|(z, e)| (words(z), words(e)))
+        .collect();
+    let resources = Resources::default_embedded().expect("resources");
+
+    let start = Instant::now();
+    let links = align_tokenized(&pairs, &resources, &params);
+    let elapsed = start.elapsed();
+    row(
+        &format!("model ({:?})", params.symmetrization),
+        aer(&links, &gold),
+    );
+    eprintln!("{} sentence pairs in {:.2?}", pairs.len(), elapsed);
+    if only {
+        return;
+    }
+    row(
+        "dictionary only",
+        aer(&dictionary_links(&pairs, &resources), &gold),
+    );
+    for (name, hmm) in [("Model 1", 0), ("HMM", params.hmm_iterations)] {
+        for sym in [
+            Symmetrization::ZhToEn,
+            Symmetrization::EnToZh,
+            Symmetrization::Intersection,
+            Symmetrization::Union,
+            Symmetrization::GrowDiagFinalAnd,
+            Symmetrization::Average,
+        ] {
+            let p = Params {
+                hmm_iterations: hmm,
+                symmetrization: sym,
+                ..params.clone()
+            };
+            row(
+                &format!("{name}, {sym:?}"),
+                aer(&align_tokenized(&pairs, &resources, &p), &gold),
+            );
+        }
+    }
+}
