@@ -7,7 +7,7 @@
 //! Prints AER, precision and recall of the dictionary-only baseline and of the model
 //! (Model 1 alone and with the HMM; each direction and symmetrised) under the default
 //! parameters changed by the KEY=VALUE arguments (see `wordalign::Params::set`);
-//! `--only` prints just the configured model's row.
+//! `--only` prints just the configured model's row; `--dump=FILE` writes its links.
 
 use std::time::Instant;
 
@@ -39,9 +39,14 @@ fn main() {
         .expect("usage: wordalign_eval DIR [KEY=VALUE]...");
     let mut params = Params::default();
     let mut only = false;
+    let mut dump = None;
     for kv in &args[1..] {
         if kv == "--only" {
             only = true;
+            continue;
+        }
+        if let Some(path) = kv.strip_prefix("--dump=") {
+            dump = Some(path.to_string());
             continue;
         }
         let (k, v) = kv.split_once('=').expect("KEY=VALUE");
@@ -69,6 +74,13 @@ fn main() {
         aer(&links, &gold),
     );
     eprintln!("{} sentence pairs in {:.2?}", pairs.len(), elapsed);
+    if let Some(path) = dump {
+        let text: String = links
+            .iter()
+            .map(|l| format!("{}\n", bitext::wordalign::aer::format_links(l)))
+            .collect();
+        std::fs::write(&path, text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    }
     if only {
         return;
     }

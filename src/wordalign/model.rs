@@ -7,6 +7,8 @@
 //! step, [`maximize`] the M step; translation probabilities have Dirichlet priors
 //! whose pseudo-counts come from the dictionary (see [`super::Params`]).
 
+use rayon::prelude::*;
+
 use super::Params;
 use super::corpus::{Corpus, PriorKind, Sentence};
 
@@ -128,20 +130,6 @@ impl Model {
     pub fn start_hmm(&mut self) {
         let n = 2 * self.max_jump as usize + 1;
         self.jumps = vec![1.0 / n as f64; n];
-    }
-
-    /// Link posteriors of one bead.
-    pub fn posteriors(&self, s: &Sentence) -> Posteriors {
-        let view = View {
-            s,
-            dir: self.direction,
-        };
-        let mut sink = Vec::new();
-        if self.jumps.is_empty() {
-            self.model1_posteriors(&view)
-        } else {
-            self.hmm_posteriors(&view, &mut sink).0
-        }
     }
 
     fn model1_posteriors(&self, v: &View) -> Posteriors {
@@ -275,37 +263,120 @@ impl Model {
     }
 }
 
-/// The E step: expected pair, NULL and jump counts over the corpus under `model`.
-pub fn expected_counts(model: &Model, corpus: &Corpus) -> Counts {
-    let mut counts = Counts {
-        pair: vec![0.0; model.trans.len()],
-        null: vec![0.0; model.null_trans.len()],
-        jumps: vec![0.0; model.jumps.len()],
-        log_likelihood: 0.0,
-    };
-    for s in &corpus.sentences {
+impl Counts {
+    fn zero(model: &Model) -> Counts {
+        Counts {
+            pair: vec![0.0; model.trans.len()],
+            null: vec![0.0; model.null_trans.len()],
+            jumps: vec![0.0; model.jumps.len()],
+            log_likelihood: 0.0,
+        }
+    }
+
+    fn add(&mut self, other: &Counts) {
+        let sum = |a: &mut [f64], b: &[f64]| a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+        sum(&mut self.pair, &other.pair);
+        sum(&mut self.null, &other.null);
+        sum(&mut self.jumps, &other.jumps);
+        self.log_likelihood += other.log_likelihood;
+    }
+
+    /// Pair counts from zh-major link posteriors `q`, and for each target word the
+    /// rest of its probability mass as a NULL count.
+    fn add_links(&mut self, model: &Model, s: &Sentence, q: &[f64]) {
         let view = View {
             s,
             dir: model.direction,
         };
-        let post = if model.jumps.is_empty() {
-            model.model1_posteriors(&view)
-        } else {
-            let (post, ll) = model.hmm_posteriors(&view, &mut counts.jumps);
-            counts.log_likelihood += ll;
-            post
-        };
-        let n_src = view.source_len();
-        for j in 0..view.target_len() {
-            let row = &post.link[j * n_src..(j + 1) * n_src];
-            for (i, &p) in row.iter().enumerate() {
-                counts.pair[view.pair(i, j) as usize] += p;
+        let m = s.en.len();
+        let mut linked = vec![0.0; view.target_len()];
+        for (i, row) in q.chunks(m.max(1)).enumerate() {
+            for (j, &p) in row.iter().enumerate() {
+                self.pair[s.pair(i, j) as usize] += p;
+                match model.direction {
+                    Direction::ZhToEn => linked[j] += p,
+                    Direction::EnToZh => linked[i] += p,
+                }
             }
-            let to_null = (1.0 - row.iter().sum::<f64>()).max(0.0);
-            counts.null[view.target_word(j) as usize] += to_null;
+        }
+        for (j, l) in linked.iter().enumerate() {
+            self.null[view.target_word(j) as usize] += (1.0 - l).max(0.0);
         }
     }
-    counts
+}
+
+impl Model {
+    /// Link posteriors of a bead, zh-major (`q[i * en_len + j]` for zh word i and en
+    /// word j); the HMM adds its jump counts and log-likelihood to `counts`.
+    pub fn link_posteriors(&self, s: &Sentence, counts: Option<&mut Counts>) -> Vec<f64> {
+        let view = View {
+            s,
+            dir: self.direction,
+        };
+        let post = match (self.jumps.is_empty(), counts) {
+            (true, _) => self.model1_posteriors(&view),
+            (false, Some(c)) => {
+                let (post, ll) = self.hmm_posteriors(&view, &mut c.jumps);
+                c.log_likelihood += ll;
+                post
+            }
+            (false, None) => self.hmm_posteriors(&view, &mut []).0,
+        };
+        match self.direction {
+            // Target-major (zh i, en j) already.
+            Direction::EnToZh => post.link,
+            Direction::ZhToEn => {
+                let (n, m) = (s.zh.len(), s.en.len());
+                let mut q = vec![0.0; n * m];
+                for j in 0..m {
+                    for i in 0..n {
+                        q[i * m + j] = post.link[j * n + i];
+                    }
+                }
+                q
+            }
+        }
+    }
+}
+
+/// The E step for both directions: expected pair, NULL and jump counts over the
+/// corpus. With `agreement` (Liang, Taskar & Klein 2006), each bead's link counts
+/// come from the product of the two directions' posteriors, so that each model is
+/// trained towards links the other also believes; jump counts stay each model's own.
+/// Beads are split in one contiguous part per thread.
+pub fn expected_counts(models: [&Model; 2], corpus: &Corpus, agreement: bool) -> [Counts; 2] {
+    let threads = rayon::current_num_threads().max(1);
+    let part = corpus.sentences.len().div_ceil(threads).max(1);
+    let parts: Vec<[Counts; 2]> = corpus
+        .sentences
+        .par_chunks(part)
+        .map(|chunk| {
+            let mut counts = models.map(Counts::zero);
+            for s in chunk
+                .iter()
+                .filter(|s| !s.zh.is_empty() && !s.en.is_empty())
+            {
+                let [c0, c1] = &mut counts;
+                let q0 = models[0].link_posteriors(s, Some(c0));
+                let q1 = models[1].link_posteriors(s, Some(c1));
+                if agreement {
+                    let q: Vec<f64> = q0.iter().zip(&q1).map(|(a, b)| a * b).collect();
+                    c0.add_links(models[0], s, &q);
+                    c1.add_links(models[1], s, &q);
+                } else {
+                    c0.add_links(models[0], s, &q0);
+                    c1.add_links(models[1], s, &q1);
+                }
+            }
+            counts
+        })
+        .collect();
+    let mut total = models.map(Counts::zero);
+    for p in &parts {
+        total[0].add(&p[0]);
+        total[1].add(&p[1]);
+    }
+    total
 }
 
 /// The M step: translation probabilities from expected counts plus the Dirichlet
@@ -322,7 +393,9 @@ pub fn maximize(model: &mut Model, counts: &Counts, corpus: &Corpus, params: &Pa
         PriorKind::Dictionary => params.prior_dictionary,
         PriorKind::Identical => params.prior_identical,
     };
-    let base = params.prior_base;
+    // The base pseudo-count is a total spread over the target vocabulary, so that its
+    // weight against the data does not grow with the vocabulary.
+    let base = params.prior_base / target_vocab.max(1) as f64;
     // Per source word: the total of its co-occurring pair types' mass, and how many.
     let mut total = vec![0.0; source_vocab];
     let mut types = vec![0usize; source_vocab];
@@ -374,21 +447,21 @@ fn digamma(mut x: f64) -> f64 {
         - f * (1.0 / 12.0 - f * (1.0 / 120.0 - f * (1.0 / 252.0 - f * (1.0 / 240.0 - f / 132.0))))
 }
 
-/// Train one direction: Model 1, then the HMM, each for its number of EM iterations.
-pub fn train(corpus: &Corpus, direction: Direction, params: &Params) -> Model {
-    let mut model = Model::new(corpus, direction, params);
-    for _ in 0..params.model1_iterations {
-        let counts = expected_counts(&model, corpus);
-        maximize(&mut model, &counts, corpus, params);
-    }
-    if params.hmm_iterations > 0 {
-        model.start_hmm();
-        for _ in 0..params.hmm_iterations {
-            let counts = expected_counts(&model, corpus);
-            maximize(&mut model, &counts, corpus, params);
+/// Train both directions: Model 1, then the HMM, each for its number of EM
+/// iterations. Returns (zh->en, en->zh).
+pub fn train(corpus: &Corpus, params: &Params) -> (Model, Model) {
+    let mut models = [Direction::ZhToEn, Direction::EnToZh].map(|d| Model::new(corpus, d, params));
+    for k in 0..params.model1_iterations + params.hmm_iterations {
+        if k == params.model1_iterations {
+            models.iter_mut().for_each(Model::start_hmm);
+        }
+        let counts = expected_counts([&models[0], &models[1]], corpus, params.agreement);
+        for (model, c) in models.iter_mut().zip(&counts) {
+            maximize(model, c, corpus, params);
         }
     }
-    model
+    let [zh_to_en, en_to_zh] = models;
+    (zh_to_en, en_to_zh)
 }
 
 #[cfg(test)]
