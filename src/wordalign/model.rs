@@ -170,86 +170,99 @@ impl Model {
             );
         }
         let keep = 1.0 - self.p_null;
-        // jump[width + n_src], for widths -n_src..=n_src (from the virtual start at -1).
-        let jump: Vec<f64> = (-(n_src as i64)..=n_src as i64)
+        let n = n_src;
+        // jump[width + n], for widths -n..=n (from the virtual start at -1).
+        let jump: Vec<f64> = (-(n as i64)..=n as i64)
             .map(|w| self.jump_weight(w))
             .collect();
-        let jump_at = |from: i64, to: usize| jump[(to as i64 - from + n_src as i64) as usize];
-        // 1 / sum over targets of the jump weights, per previous position (-1 = start).
-        let norm: Vec<f64> = (-1..n_src as i64)
-            .map(|p| 1.0 / (0..n_src).map(|i| jump_at(p, i)).sum::<f64>())
-            .collect();
+        // step[p * n + i]: probability of moving from position p to word state i (the
+        // jump weights normalised over the bead's positions, times 1 - p_null).
+        let mut step = vec![0.0; n * n];
+        for (p, row) in step.chunks_mut(n).enumerate() {
+            row.copy_from_slice(&jump[n - p..2 * n - p]);
+            let total: f64 = row.iter().sum();
+            row.iter_mut().for_each(|x| *x *= keep / total);
+        }
+        let start: Vec<f64> = {
+            let row = &jump[n + 1..2 * n + 1];
+            let total: f64 = row.iter().sum();
+            row.iter().map(|x| x * keep / total).collect()
+        };
         let emit = |j: usize, i: usize| self.trans[v.pair(i, j) as usize];
         let emit_null: Vec<f64> = (0..n_tgt)
             .map(|j| self.null_trans[v.target_word(j) as usize])
             .collect();
 
         // Forward, scaled: word[j][i], null[j][p]; scale[j] is the sum before scaling.
-        let mut word = vec![0.0; n_tgt * n_src];
-        let mut null = vec![0.0; n_tgt * n_src];
+        let mut word = vec![0.0; n_tgt * n];
+        let mut null = vec![0.0; n_tgt * n];
         let mut scale = vec![0.0; n_tgt];
-        for (i, w) in word[..n_src].iter_mut().enumerate() {
-            *w = keep * jump_at(-1, i) * norm[0] * emit(0, i);
+        for (i, w) in word[..n].iter_mut().enumerate() {
+            *w = start[i] * emit(0, i);
         }
         null[0] = self.p_null * emit_null[0];
-        let mut mass = vec![0.0; n_src];
+        let mut mass = vec![0.0; n];
         for j in 0..n_tgt {
             if j > 0 {
-                for p in 0..n_src {
-                    mass[p] = word[(j - 1) * n_src + p] + null[(j - 1) * n_src + p];
+                for p in 0..n {
+                    mass[p] = word[(j - 1) * n + p] + null[(j - 1) * n + p];
                 }
-                for i in 0..n_src {
-                    let inflow: f64 = (0..n_src)
-                        .map(|p| mass[p] * norm[p + 1] * jump_at(p as i64, i))
-                        .sum();
-                    word[j * n_src + i] = keep * inflow * emit(j, i);
+                let row = &mut word[j * n..(j + 1) * n];
+                for (p, &m) in mass.iter().enumerate() {
+                    for (w, s) in row.iter_mut().zip(&step[p * n..(p + 1) * n]) {
+                        *w += m * s;
+                    }
                 }
-                for p in 0..n_src {
-                    null[j * n_src + p] = self.p_null * mass[p] * emit_null[j];
+                for (i, w) in row.iter_mut().enumerate() {
+                    *w *= emit(j, i);
+                }
+                for (x, m) in null[j * n..(j + 1) * n].iter_mut().zip(&mass) {
+                    *x = self.p_null * m * emit_null[j];
                 }
             }
-            let total: f64 = word[j * n_src..(j + 1) * n_src].iter().sum::<f64>()
-                + null[j * n_src..(j + 1) * n_src].iter().sum::<f64>();
+            let total: f64 = word[j * n..(j + 1) * n].iter().sum::<f64>()
+                + null[j * n..(j + 1) * n].iter().sum::<f64>();
             let total = total.max(f64::MIN_POSITIVE);
             scale[j] = total;
-            word[j * n_src..(j + 1) * n_src]
+            word[j * n..(j + 1) * n]
                 .iter_mut()
-                .chain(null[j * n_src..(j + 1) * n_src].iter_mut())
+                .chain(null[j * n..(j + 1) * n].iter_mut())
                 .for_each(|x| *x /= total);
         }
 
         // Backward: a word state i and the state "NULL after i" have the same future.
-        let mut back = vec![1.0; n_tgt * n_src];
+        let mut back = vec![1.0; n_tgt * n];
+        // Expected jumps by width + n.
+        let mut widths = vec![0.0; 2 * n + 1];
+        let mut emitted = vec![0.0; n];
         for j in (1..n_tgt).rev() {
-            let emitted: Vec<f64> = (0..n_src)
-                .map(|i| emit(j, i) * back[j * n_src + i])
-                .collect();
-            for p in 0..n_src {
-                let to_word: f64 = (0..n_src).map(|i| jump_at(p as i64, i) * emitted[i]).sum();
-                let to_null = self.p_null * emit_null[j] * back[j * n_src + p];
-                back[(j - 1) * n_src + p] = (keep * norm[p + 1] * to_word + to_null) / scale[j];
+            for (i, e) in emitted.iter_mut().enumerate() {
+                *e = emit(j, i) * back[j * n + i];
             }
-            if !jump_counts.is_empty() {
-                for p in 0..n_src {
-                    let from = (word[(j - 1) * n_src + p] + null[(j - 1) * n_src + p])
-                        * keep
-                        * norm[p + 1]
-                        / scale[j];
-                    for i in 0..n_src {
-                        jump_counts[self.jump_bucket(i as i64 - p as i64)] +=
-                            from * jump_at(p as i64, i) * emitted[i];
+            for p in 0..n {
+                let row = &step[p * n..(p + 1) * n];
+                let to_word: f64 = row.iter().zip(&emitted).map(|(s, e)| s * e).sum();
+                let to_null = self.p_null * emit_null[j] * back[j * n + p];
+                back[(j - 1) * n + p] = (to_word + to_null) / scale[j];
+                if !jump_counts.is_empty() {
+                    let from = (word[(j - 1) * n + p] + null[(j - 1) * n + p]) / scale[j];
+                    for (i, (s, e)) in row.iter().zip(&emitted).enumerate() {
+                        widths[i + n - p] += from * s * e;
                     }
                 }
             }
         }
         for j in 0..n_tgt {
-            for i in 0..n_src {
-                link[j * n_src + i] = word[j * n_src + i] * back[j * n_src + i];
+            for i in 0..n {
+                link[j * n + i] = word[j * n + i] * back[j * n + i];
             }
         }
         if !jump_counts.is_empty() {
-            for i in 0..n_src {
-                jump_counts[self.jump_bucket(i as i64 + 1)] += link[i];
+            for i in 0..n {
+                widths[i + 1 + n] += link[i];
+            }
+            for (k, c) in widths.iter().enumerate() {
+                jump_counts[self.jump_bucket(k as i64 - n as i64)] += c;
             }
         }
         let log_likelihood = scale.iter().map(|c| c.ln()).sum();
