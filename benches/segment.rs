@@ -6,7 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use bitext::segment::{Lang, TextFormat, segment};
+use bitext::read::TextFormat;
+use bitext::segment::{Lang, segment};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn corpora_dir() -> PathBuf {
@@ -54,13 +55,21 @@ fn bench_segment(c: &mut Criterion) {
         return;
     };
     // Build the shared jieba instance outside the timing.
-    let _ = segment("预热。".into(), Lang::Zh, TextFormat::Plain);
+    let words = bitext::lexicon::segmenter(true);
+    let _ = segment("预热。".into(), Lang::Zh, TextFormat::Plain, &words);
     let mut group = c.benchmark_group(format!("segment/{name}"));
     for (lang, text) in [("zh", zh), ("en", en)] {
         let l = if lang == "zh" { Lang::Zh } else { Lang::En };
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function(lang, |b| {
-            b.iter(|| segment(std::hint::black_box(text.clone()), l, TextFormat::Plain))
+            b.iter(|| {
+                segment(
+                    std::hint::black_box(text.clone()),
+                    l,
+                    TextFormat::Plain,
+                    &words,
+                )
+            })
         });
     }
     group.finish();

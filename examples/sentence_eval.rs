@@ -12,7 +12,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use bitext::segment::{Lang, TextFormat, heading, segment};
+use bitext::read::TextFormat;
+use bitext::segment::{Lang, heading, segment, words::WordSegmenter};
 
 #[derive(Default)]
 struct Counts {
@@ -99,7 +100,7 @@ fn eval_dir(dir: &Path, lang: Lang, verbose: bool) -> Counts {
         };
         let lines: Vec<&str> = raw.lines().collect();
         let (text, gold) = join(&lines, lang);
-        let doc = segment(text, lang, TextFormat::Plain);
+        let doc = segment(text, lang, TextFormat::Plain, WordSegmenter::plain());
         let test: BTreeSet<usize> = doc.units.iter().map(|u| u.end).collect();
         counts.gold += gold.len();
         counts.test += test.len();

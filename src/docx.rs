@@ -1,7 +1,7 @@
 //! Reader for Word documents (.docx): paragraphs, their heading styles and tables, as
 //! Markdown text that the segmenter reads with [`TextFormat::Markdown`].
 //!
-//! A .docx file is a zip archive of XML parts. [`read_docx`] opens `word/document.xml`
+//! A .docx file is a zip archive of XML parts. [`docx_to_markdown`] opens `word/document.xml`
 //! and resolves each paragraph's style through `word/styles.xml`: a style named
 //! "heading 1".."heading 6" (any case, as Word writes it), a Chinese "标题 1".."标题 6",
 //! or one with an outline level (`w:outlineLvl`, also when inherited through
@@ -15,10 +15,13 @@
 //! (`<!DOCTYPE`), so no entity, external or internal, is ever resolved or expanded;
 //! quick-xml itself only knows the five predefined entities and character references.
 //!
+//! [`crate::read::read_document`] calls it for .docx files (and zip data on stdin).
+//!
 //! ```no_run
-//! use bitext::segment::{segment, Lang, TextFormat};
-//! let markdown = bitext::docx::read_docx("report.docx")?;
-//! let doc = segment(markdown, Lang::Zh, TextFormat::Markdown);
+//! use bitext::docx::{docx_to_markdown, Limits};
+//! let bytes = std::fs::read("report.docx").unwrap();
+//! let markdown = docx_to_markdown(&bytes, "report.docx", Limits::default())?;
+//! assert!(markdown.lines().any(|l| l.starts_with('#')));
 //! # Ok::<(), bitext::Error>(())
 //! ```
 
@@ -53,12 +56,6 @@ pub const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 /// Whether bytes look like a zip archive (and so possibly a .docx).
 pub fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(ZIP_MAGIC)
-}
-
-/// Read a .docx file (or stdin for `-`) as Markdown text.
-pub fn read_docx(path: &str) -> Result<String> {
-    let bytes = crate::read::read_bytes(path)?;
-    docx_to_markdown(&bytes, path, Limits::default())
 }
 
 /// One paragraph of a document: its text and, for headings, its level (1 = top).

@@ -54,17 +54,6 @@ pub fn parse_beads(text: &str, name: &str) -> Result<Vec<BeadIds>> {
     Ok(out)
 }
 
-/// Format one bead as the gold files do: `[0, 1]:[2]`.
-pub fn format_bead(zh: &[usize], en: &[usize]) -> String {
-    let list = |v: &[usize]| {
-        v.iter()
-            .map(|x| x.to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    format!("[{}]:[{}]", list(zh), list(en))
-}
-
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct Scores {
     pub p_strict: f64,
@@ -177,6 +166,5 @@ mod tests {
             e.to_string(),
             "x.align: line 2: not a bead `[zh ids]:[en ids]`: nonsense"
         );
-        assert_eq!(format_bead(&[0, 1], &[]), "[0, 1]:[]");
     }
 }

@@ -15,11 +15,12 @@
 
 use std::collections::HashMap;
 use std::io::Read;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::error::{Error, Result};
+use crate::segment::words::WordSegmenter;
 
 /// The glossary shipped with bitext (glossary/governance.tsv), compiled in.
 pub const DEFAULT_GLOSSARY_TSV: &str = include_str!("../glossary/governance.tsv");
@@ -102,6 +103,32 @@ impl Dictionary {
         if let Dictionary::Embedded = self {
             let _ = haoxue_dict::DICTIONARY.get_entry("数据");
         }
+    }
+
+    /// Load CC-CEDICT files and merge them: the glosses and readings of a word are
+    /// those of every file, in order.
+    pub fn from_cedict_files(paths: &[String]) -> Result<Dictionary> {
+        let mut merged: Option<Dictionary> = None;
+        for path in paths {
+            let next = Dictionary::from_cedict_file(path)?;
+            merged = Some(match (merged, next) {
+                (None, next) => next,
+                (
+                    Some(Dictionary::File(mut map, mut readings)),
+                    Dictionary::File(more, more_readings),
+                ) => {
+                    for (k, v) in more {
+                        map.entry(k).or_default().extend(v);
+                    }
+                    for (k, v) in more_readings {
+                        readings.entry(k).or_default().extend(v);
+                    }
+                    Dictionary::File(map, readings)
+                }
+                (Some(first), _) => first,
+            });
+        }
+        merged.ok_or_else(|| Error::usage("no dictionary file given"))
     }
 
     /// Load a CC-CEDICT file (`繁 简 [pin1 yin1] /gloss/gloss/`), plain or gzip.
@@ -199,6 +226,131 @@ pub fn english_stem(word: &str) -> String {
         .trim_matches('\'');
     STEMMER.stem(base).into_owned()
 }
+
+/// Chinese function words (particles, pronouns, prepositions, conjunctions, modal and
+/// degree words): they carry no translation evidence and head or end no term.
+pub fn is_zh_function_word(word: &str) -> bool {
+    ZH_FUNCTION_WORDS.binary_search(&word).is_ok()
+}
+
+// Sorted, for binary search.
+const ZH_FUNCTION_WORDS: &[&str] = &[
+    "一个",
+    "一些",
+    "一定",
+    "上",
+    "下",
+    "不",
+    "不断",
+    "与",
+    "且",
+    "並",
+    "个",
+    "中",
+    "为",
+    "之",
+    "也",
+    "了",
+    "于",
+    "什么",
+    "从",
+    "他",
+    "他们",
+    "以",
+    "以及",
+    "们",
+    "会",
+    "但",
+    "但是",
+    "作为",
+    "你",
+    "你们",
+    "使",
+    "其",
+    "再",
+    "到",
+    "即",
+    "去",
+    "又",
+    "及",
+    "可以",
+    "各",
+    "各种",
+    "同",
+    "同时",
+    "向",
+    "吗",
+    "吧",
+    "呀",
+    "呢",
+    "和",
+    "啊",
+    "因为",
+    "在",
+    "地",
+    "大家",
+    "她",
+    "她们",
+    "如何",
+    "如果",
+    "它",
+    "对",
+    "对于",
+    "将",
+    "就",
+    "已",
+    "已经",
+    "并",
+    "并且",
+    "应当",
+    "很",
+    "得",
+    "必须",
+    "我",
+    "我们",
+    "我国",
+    "或",
+    "或者",
+    "所",
+    "所以",
+    "把",
+    "按",
+    "方面",
+    "是",
+    "更",
+    "最",
+    "有",
+    "来",
+    "每",
+    "没有",
+    "由",
+    "的",
+    "着",
+    "等",
+    "等等",
+    "给",
+    "而",
+    "能",
+    "自己",
+    "被",
+    "要",
+    "让",
+    "跟",
+    "过",
+    "还",
+    "这",
+    "这个",
+    "这些",
+    "这样",
+    "进一步",
+    "进行",
+    "通过",
+    "那",
+    "那个",
+    "那些",
+    "都",
+    "里",
+];
 
 /// Function words that carry no translation evidence.
 pub fn is_english_stopword(word: &str) -> bool {
@@ -367,7 +519,7 @@ pub fn gloss_stems(gloss: &str) -> Vec<String> {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth -= 1,
-            _ if depth <= 0 && !crate::segment::words::is_han(c) && c != '|' => cleaned.push(c),
+            _ if depth <= 0 && !crate::script::is_han(c) && c != '|' => cleaned.push(c),
             _ => {}
         }
     }
@@ -468,19 +620,103 @@ pub fn load_glossary(path: &str) -> Result<Vec<GlossaryEntry>> {
     parse_glossary_tsv(&text, path)
 }
 
-/// Everything the aligner may use as translation evidence.
+/// Everything the aligner, the glossary and the checker may use as translation
+/// evidence, and the word segmenter the documents are cut with.
 pub struct Resources {
     pub dictionary: Option<Dictionary>,
     pub glossary: Vec<GlossaryEntry>,
+    /// jieba with the shipped glossary's terms as user words when that glossary is
+    /// used, so that its multi-word terms stay whole; plain jieba otherwise.
+    pub words: Arc<WordSegmenter>,
+}
+
+/// Which bilingual dictionary to use.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum DictionaryChoice {
+    /// CC-CEDICT compiled into the binary.
+    #[default]
+    Embedded,
+    /// CC-CEDICT-format files (plain or .gz), merged in order.
+    Files(Vec<String>),
+    /// No dictionary: length, numbers and the learned lexicon only.
+    None,
+}
+
+/// What [`Resources::load`] loads.
+#[derive(Clone, Debug)]
+pub struct ResourceOptions {
+    pub dictionary: DictionaryChoice,
+    /// Glossary files (TSV); an entry here replaces the shipped glossary's entry for
+    /// the same term.
+    pub glossaries: Vec<String>,
+    /// Use the glossary shipped with bitext.
+    pub default_glossary: bool,
+}
+
+impl Default for ResourceOptions {
+    fn default() -> Self {
+        ResourceOptions {
+            dictionary: DictionaryChoice::Embedded,
+            glossaries: Vec::new(),
+            default_glossary: true,
+        }
+    }
 }
 
 impl Resources {
     /// The embedded CC-CEDICT and the shipped glossary.
     pub fn default_embedded() -> Result<Resources> {
+        Resources::load(&ResourceOptions::default())
+    }
+
+    /// Load the dictionary and glossaries `opts` name.
+    pub fn load(opts: &ResourceOptions) -> Result<Resources> {
+        let with_default = opts.default_glossary;
+        // jieba's dictionary loads on another core while this one reads the rest.
+        let words = std::thread::spawn(move || segmenter(with_default));
+        let dictionary = match &opts.dictionary {
+            DictionaryChoice::None => None,
+            DictionaryChoice::Files(paths) => Some(Dictionary::from_cedict_files(paths)?),
+            DictionaryChoice::Embedded => {
+                // Build the embedded index on another core while documents are segmented.
+                std::thread::spawn(|| Dictionary::Embedded.warm_up());
+                Some(Dictionary::Embedded)
+            }
+        };
+        let mut glossary = if opts.default_glossary {
+            default_glossary()
+        } else {
+            Vec::new()
+        };
+        let mut user = Vec::new();
+        for g in &opts.glossaries {
+            user.extend(load_glossary(g)?);
+        }
+        // The user's entry for a term replaces the shipped one: their approved
+        // renderings are the ones to check against.
+        let overridden: std::collections::HashSet<&str> =
+            user.iter().map(|e| e.zh.as_str()).collect();
+        glossary.retain(|e| !overridden.contains(e.zh.as_str()));
+        glossary.extend(user);
+        let words = words.join().expect("the segmenter thread does not panic");
         Ok(Resources {
-            dictionary: Some(Dictionary::Embedded),
-            glossary: default_glossary(),
+            dictionary,
+            glossary,
+            words,
         })
+    }
+}
+
+/// The word segmenter for documents: one per process and kind, built on first use.
+pub fn segmenter(with_default_glossary: bool) -> Arc<WordSegmenter> {
+    static GOVERNANCE: LazyLock<Arc<WordSegmenter>> =
+        LazyLock::new(|| Arc::new(WordSegmenter::with_words(default_glossary_terms())));
+    static PLAIN: LazyLock<Arc<WordSegmenter>> =
+        LazyLock::new(|| Arc::new(WordSegmenter::plain().clone()));
+    if with_default_glossary {
+        GOVERNANCE.clone()
+    } else {
+        PLAIN.clone()
     }
 }
 
@@ -530,6 +766,13 @@ mod tests {
                 .to_string()
                 .contains("g.tsv: line 1")
         );
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        assert!(ZH_FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(ENGLISH_STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_zh_function_word("的") && !is_zh_function_word("治理"));
     }
 
     #[test]

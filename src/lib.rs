@@ -9,10 +9,10 @@
 //! ```
 //!
 //! ```no_run
-//! use bitext::{align, lexicon::Resources, segment::{self, Lang, TextFormat}};
-//! let zh = segment::segment(bitext::read::read_path("zh.txt")?, Lang::Zh, TextFormat::Plain);
-//! let en = segment::segment(bitext::read::read_path("en.txt")?, Lang::En, TextFormat::Plain);
+//! use bitext::{align, lexicon::Resources, read::TextFormat, segment::{self, Lang}};
 //! let resources = Resources::default_embedded()?;
+//! let zh = segment::segment(bitext::read::read_path("zh.txt")?, Lang::Zh, TextFormat::Plain, &resources.words);
+//! let en = segment::segment(bitext::read::read_path("en.txt")?, Lang::En, TextFormat::Plain, &resources.words);
 //! let bitext = align::align(zh, en, &resources, &align::AlignOptions::default());
 //! for bead in &bitext.beads {
 //!     println!("{:?} {:?} {:.2}", bead.zh, bead.en, bead.score);
@@ -22,7 +22,6 @@
 
 pub mod align;
 pub mod check;
-pub mod cli;
 pub mod docx;
 pub mod error;
 pub mod eval;
@@ -30,7 +29,9 @@ pub mod formats;
 pub mod glossary;
 pub mod lexicon;
 pub mod numbers;
+pub mod pairs;
 pub mod read;
+pub mod script;
 pub mod segment;
 pub mod wordalign;
 

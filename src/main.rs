@@ -1,5 +1,9 @@
+//! The `bitext` command: argument parsing and output, over the `bitext` library.
+
+mod cli;
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    bitext::cli::main()
+    cli::main()
 }

@@ -5,7 +5,14 @@
 use std::io::Read;
 
 use crate::error::{Error, Result};
-use crate::segment::TextFormat;
+
+/// How the decoded text is marked up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextFormat {
+    Plain,
+    /// Markdown: `#` headings give section levels.
+    Markdown,
+}
 
 /// Read a file (or stdin for `-`) and decode it.
 pub fn read_path(path: &str) -> Result<String> {

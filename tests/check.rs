@@ -4,8 +4,8 @@
 
 use assert_cmd::Command;
 use bitext::check::{CheckOptions, Finding, FindingType, Severity, check, terms::TermSet};
-use bitext::formats::aligned::AlignedPair;
 use bitext::lexicon::{Dictionary, default_glossary};
+use bitext::pairs::AlignedPair;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpora/digital-governance");
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/check");
@@ -41,6 +41,7 @@ fn sample_pairs() -> Vec<AlignedPair> {
 fn run_check(pairs: &[AlignedPair], terms: &TermSet) -> Vec<Finding> {
     let opts = CheckOptions {
         dictionary: Some(&Dictionary::Embedded),
+        words: &bitext::lexicon::segmenter(true),
     };
     check(pairs, terms, &[], &opts)
 }

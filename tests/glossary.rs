@@ -1,6 +1,9 @@
 //! `bitext glossary`: output formats (snapshots), TBX read back, options and errors.
 
+mod common;
+
 use assert_cmd::Command;
+use common::{SHARED_HINT, shared_dir, skip};
 use predicates::prelude::*;
 
 const SMALL: &str = "tests/fixtures/glossary/small.tsv";
@@ -235,11 +238,6 @@ fn resources_are_loaded_once_when_aligning() {
 
 /// pol-dev with its gold alignment as the TSV `bitext align` writes, or `None` when
 /// ../shared is absent (an error under CI).
-/// Where the evaluation data is: ../shared unless `SHARED` says otherwise.
-fn shared_dir() -> String {
-    std::env::var("SHARED").unwrap_or_else(|_| "../shared".into())
-}
-
 /// [`pol_dev_gold_tsv`] in a fresh temporary directory, kept while the guard lives.
 fn pol_dev_gold() -> Option<(tempfile::TempDir, std::path::PathBuf)> {
     let dir = tempfile::tempdir().unwrap();
@@ -248,20 +246,14 @@ fn pol_dev_gold() -> Option<(tempfile::TempDir, std::path::PathBuf)> {
 }
 
 fn pol_dev_gold_tsv(dir: &std::path::Path) -> Option<std::path::PathBuf> {
-    let shared = shared_dir();
-    let corpus = std::path::Path::new(&shared).join("corpora/pol-dev");
+    let corpus = shared_dir().join("corpora/pol-dev");
     let read = |p: std::path::PathBuf| std::fs::read_to_string(p).ok();
     let (Some(zh), Some(en), Some(gold)) = (
         read(corpus.join("zh/001")),
         read(corpus.join("en/001")),
         read(corpus.join("gold/001.align")),
     ) else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{} is missing",
-            corpus.display()
-        );
-        eprintln!("skipped: {} not found", corpus.display());
+        skip(&corpus.display().to_string(), SHARED_HINT);
         return None;
     };
     let (zh, en): (Vec<&str>, Vec<&str>) = (zh.split('\n').collect(), en.split('\n').collect());
@@ -297,13 +289,13 @@ fn pol_dev_top_100_is_mostly_accepted() {
     let Some((_dir, aligned)) = pol_dev_gold() else {
         return;
     };
-    let shared = shared_dir();
-    let dict = format!("{shared}/dict/cedict_1_0_ts_utf-8_mdbg.txt.gz");
+    let dict = shared_dir().join("dict/cedict_1_0_ts_utf-8_mdbg.txt.gz");
+    let dict = dict.to_str().unwrap();
     let out = glossary(&[
         "--aligned",
         aligned.to_str().unwrap(),
         "--dict",
-        &dict,
+        dict,
         "--top",
         "100",
     ]);
@@ -373,8 +365,7 @@ fn pol_dev_recall_meets_the_aim() {
     let Some((_dir, aligned)) = pol_dev_gold() else {
         return;
     };
-    let shared = shared_dir();
-    let reference = std::fs::read_to_string(format!("{shared}/glossary/pol-dev.terms.tsv"))
+    let reference = std::fs::read_to_string(shared_dir().join("glossary/pol-dev.terms.tsv"))
         .expect("the reference term list is beside the corpus");
     let out = glossary(&["--aligned", aligned.to_str().unwrap()]);
     let mut got: std::collections::HashMap<&str, String> = std::collections::HashMap::new();

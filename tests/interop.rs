@@ -11,7 +11,8 @@ use common::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use bitext::formats::aligned::{AlignedPair, read_aligned, read_jsonl};
+use bitext::formats::aligned::{read_aligned, read_jsonl};
+use bitext::pairs::AlignedPair;
 
 /// The venv's Python, or `None` (with a message) when it is absent outside CI.
 fn translate_toolkit_python() -> Option<PathBuf> {
@@ -19,15 +20,9 @@ fn translate_toolkit_python() -> Option<PathBuf> {
     if python.exists() {
         return Some(python);
     }
-    if std::env::var_os("CI").is_some() {
-        panic!(
-            "{} is missing: run .ci/install-translate-toolkit.sh",
-            python.display()
-        );
-    }
-    eprintln!(
-        "skipped: translate-toolkit not installed ({} missing; run .ci/install-translate-toolkit.sh)",
-        python.display()
+    skip(
+        &format!("translate-toolkit ({})", python.display()),
+        "run .ci/install-translate-toolkit.sh",
     );
     None
 }
@@ -135,15 +130,9 @@ fn translate_toolkit_loads_our_tmx_of_the_sample() {
 
 #[test]
 fn translate_toolkit_loads_our_tmx_of_pol_dev() {
-    let shared = std::env::var("SHARED").unwrap_or_else(|_| "../shared".into());
-    let corpus = Path::new(&shared).join("corpora/pol-dev");
+    let corpus = shared_dir().join("corpora/pol-dev");
     let Ok(entries) = std::fs::read_dir(corpus.join("zh")) else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{} is missing",
-            corpus.display()
-        );
-        eprintln!("skipped: {} not found", corpus.display());
+        skip(&corpus.display().to_string(), SHARED_HINT);
         return;
     };
     let mut names: Vec<_> = entries.flatten().map(|e| e.file_name()).collect();

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::lexicon::{self, Resources};
+use crate::lexicon::{self, Resources, is_zh_function_word};
 use crate::numbers;
 use crate::segment::{Document, Lang, words};
 
@@ -62,18 +62,6 @@ impl Vocab {
 
 fn number_key(v: f64) -> String {
     format!("#{v}")
-}
-
-const ZH_FUNCTION_WORDS: &[&str] = &[
-    "的", "了", "在", "是", "和", "与", "及", "以及", "或", "等", "也", "都", "就", "而", "并",
-    "之", "其", "这", "那", "这个", "那个", "这些", "那些", "我", "你", "他", "她", "它", "我们",
-    "你们", "他们", "她们", "着", "过", "把", "被", "对", "从", "向", "于", "为", "以", "上", "中",
-    "下", "里", "个", "得", "地", "吗", "呢", "吧", "啊", "呀", "要", "会", "能", "有", "没有",
-    "不", "又", "还", "让", "给", "跟", "同", "但", "但是", "如果", "因为", "所以", "已经", "一个",
-];
-
-fn is_zh_function_word(w: &str) -> bool {
-    ZH_FUNCTION_WORDS.contains(&w)
 }
 
 fn is_latin_or_digit(w: &str) -> bool {
@@ -280,7 +268,7 @@ pub fn dictionary_stems(
         return stems;
     };
     let nchars = word.chars().count();
-    if !dict.contains(word) && nchars <= 4 && word.chars().all(crate::segment::words::is_han) {
+    if !dict.contains(word) && nchars <= 4 && word.chars().all(crate::script::is_han) {
         // Not in the dictionary and short: likely a name, which English transliterates.
         stems.extend(pinyin_spellings(word, dict));
     }

@@ -11,9 +11,10 @@
 //! use bitext::align::{align, AlignOptions};
 //! use bitext::lexicon::Resources;
 //! use bitext::segment::{presplit, Lang};
-//! let zh = presplit("我们坚持多边主义。\n数据安全很重要。\n".into(), Lang::Zh);
-//! let en = presplit("We uphold multilateralism.\nData security matters.\n".into(), Lang::En);
-//! let bitext = align(zh, en, &Resources::default_embedded().unwrap(), &AlignOptions::default());
+//! let resources = Resources::default_embedded().unwrap();
+//! let zh = presplit("我们坚持多边主义。\n数据安全很重要。\n".into(), Lang::Zh, &resources.words);
+//! let en = presplit("We uphold multilateralism.\nData security matters.\n".into(), Lang::En, &resources.words);
+//! let bitext = align(zh, en, &resources, &AlignOptions::default());
 //! assert_eq!(bitext.beads.len(), 2);
 //! assert_eq!(bitext.beads[1].zh, vec![1]);
 //! ```
@@ -27,7 +28,9 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::lexicon::Resources;
-use crate::segment::Document;
+use crate::pairs::AlignedPair;
+use crate::segment::words::WordSegmenter;
+use crate::segment::{Document, Lang, presplit};
 use features::PairFeatures;
 
 /// One aligned bead: 0-based unit ids on each side (either may be empty).
@@ -60,9 +63,7 @@ impl Bitext {
     }
     /// A bitext of pairs read back from a file (`--aligned`): each non-empty side of
     /// pair i becomes one unit, and pair i becomes bead i.
-    pub fn from_pairs(pairs: &[crate::formats::aligned::AlignedPair]) -> Bitext {
-        use crate::formats::aligned::AlignedPair;
-        use crate::segment::{Lang, presplit};
+    pub fn from_pairs(pairs: &[AlignedPair], words: &WordSegmenter) -> Bitext {
         // One unit per non-empty side of a pair, one per line.
         let side = |text: fn(&AlignedPair) -> &str, lang| {
             let joined: String = pairs
@@ -71,7 +72,7 @@ impl Bitext {
                 .filter(|t| !t.is_empty())
                 .map(|t| format!("{t}\n"))
                 .collect();
-            presplit(joined, lang)
+            presplit(joined, lang, words)
         };
         let zh = side(|p| p.zh.as_str(), Lang::Zh);
         let en = side(|p| p.en.as_str(), Lang::En);
@@ -106,6 +107,21 @@ impl Bitext {
             beads,
             warnings: Vec::new(),
         }
+    }
+
+    /// The beads as pairs of texts, bead id = bead index.
+    pub fn pairs(&self) -> Vec<AlignedPair> {
+        self.beads
+            .iter()
+            .enumerate()
+            .map(|(id, b)| AlignedPair {
+                id,
+                zh: self.zh_text(b),
+                en: self.en_text(b),
+                score: Some(b.score),
+                section: b.section.join(" > "),
+            })
+            .collect()
     }
 
     /// The English text of a bead (units joined with a space).
@@ -420,6 +436,7 @@ mod tests {
         Resources {
             dictionary: None,
             glossary: crate::lexicon::default_glossary(),
+            words: crate::lexicon::segmenter(true),
         }
     }
 
@@ -433,8 +450,8 @@ mod tests {
             en in prop::collection::vec("[a-z ,.0-9]{0,60}", 0..40),
             small_cells in any::<bool>(),
         ) {
-            let zh_doc = presplit(zh.iter().map(|l| format!("{l}\n")).collect(), Lang::Zh);
-            let en_doc = presplit(en.iter().map(|l| format!("{l}\n")).collect(), Lang::En);
+            let zh_doc = presplit(zh.iter().map(|l| format!("{l}\n")).collect(), Lang::Zh, crate::segment::words::WordSegmenter::plain());
+            let en_doc = presplit(en.iter().map(|l| format!("{l}\n")).collect(), Lang::En, crate::segment::words::WordSegmenter::plain());
             let (n, m) = (zh_doc.units.len(), en_doc.units.len());
             let mut opts = AlignOptions::default();
             if small_cells {

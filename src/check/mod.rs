@@ -12,7 +12,7 @@
 //!
 //! ```
 //! use bitext::check::{check, terms::TermSet, CheckOptions, FindingType};
-//! use bitext::formats::aligned::AlignedPair;
+//! use bitext::pairs::AlignedPair;
 //! let mut terms = TermSet::default();
 //! terms.add("数字经济", &["digital economy"], &[]);
 //! let terms = terms.build();
@@ -29,9 +29,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::formats::aligned::AlignedPair;
-use crate::lexicon::{Dictionary, gloss_stems};
+use crate::lexicon::{Dictionary, Resources, gloss_stems};
 use crate::numbers::{self, NumberKind, NumberMention};
+use crate::pairs::AlignedPair;
+use crate::segment::words::WordSegmenter;
 use terms::{EnglishText, TermSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -40,6 +41,16 @@ pub enum Severity {
     Info,
     Warning,
     Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -130,11 +141,51 @@ impl Finding {
 }
 
 /// What to check beyond the defaults.
-#[derive(Default)]
 pub struct CheckOptions<'a> {
     /// A bilingual dictionary: keeps a term from matching inside a longer word (人民
     /// in 人民币) and tells a term rendered in other words from one left out.
     pub dictionary: Option<&'a Dictionary>,
+    /// Chinese word segmentation, as the text was segmented for alignment.
+    pub words: &'a WordSegmenter,
+}
+
+impl Default for CheckOptions<'_> {
+    fn default() -> Self {
+        CheckOptions {
+            dictionary: None,
+            words: WordSegmenter::plain(),
+        }
+    }
+}
+
+/// Everything `bitext check` looks for, at every severity: the glossary's terms,
+/// numbers, empty and untranslated segments, and the document's own terms (as
+/// [`crate::glossary::extract`] finds them) rendered in several ways. `structure` are
+/// the aligner's warnings about unmatched headings.
+pub fn check_document(
+    pairs: &[AlignedPair],
+    structure: &[String],
+    resources: &Resources,
+) -> Vec<Finding> {
+    let terms = TermSet::from_glossary(&resources.glossary);
+    let opts = CheckOptions {
+        dictionary: resources.dictionary.as_ref(),
+        words: &resources.words,
+    };
+    let mut findings = check(pairs, &terms, structure, &opts);
+    let extracted = crate::glossary::extract(
+        pairs,
+        resources,
+        &crate::glossary::GlossaryOptions::default(),
+    );
+    findings.extend(inconsistent_extracted(
+        &extracted,
+        &terms,
+        pairs,
+        opts.dictionary,
+        opts.words,
+    ));
+    findings
 }
 
 /// Check aligned pairs against the terms; `structure` are the aligner's warnings about
@@ -170,7 +221,7 @@ pub fn check(
         // as 'it' or 'the Party'.
         let before = &pairs[i.saturating_sub(ANAPHORA_BEADS)..i];
         check_terms(p, before, &en, terms, opts, &mut usage, &mut out);
-        check_numbers(p, opts.dictionary, &mut out);
+        check_numbers(p, opts, &mut out);
     }
     out.extend(inconsistent(terms, &usage));
     for w in structure {
@@ -184,7 +235,7 @@ pub fn check(
 }
 
 fn is_han(c: char) -> bool {
-    crate::segment::words::is_han(c)
+    crate::script::is_han(c)
 }
 
 fn check_untranslated(p: &AlignedPair) -> Option<Finding> {
@@ -249,7 +300,7 @@ fn check_terms(
         Some(d) => terms.find_terms_in_words(&p.zh, |w| d.contains(w)),
         None => terms.find_terms(&p.zh),
     };
-    let hits = terms.drop_inside_words(&p.zh, hits);
+    let hits = terms.drop_inside_words(&p.zh, hits, opts.words);
     let mut seen = Vec::new();
     for h in hits {
         if seen.contains(&h.term) {
@@ -345,6 +396,7 @@ fn trace(
     terms: &TermSet,
     term: &terms::Term,
     dict: Option<&Dictionary>,
+    segmenter: &WordSegmenter,
 ) -> Option<Trace> {
     if let Some(s) = term.approved.iter().find_map(|r| en.misspelt(r)) {
         return Some(Trace::Misspelt(s.to_string()));
@@ -387,7 +439,7 @@ fn trace(
     // characters or more cut into the dictionary words it is made of (理想信念: 理想 +
     // 信念).
     let mut words: Vec<&str> = Vec::new();
-    for t in crate::segment::words::tokenize(&term.zh, 0, crate::segment::Lang::Zh) {
+    for t in segmenter.tokenize(&term.zh, 0, crate::segment::Lang::Zh) {
         let w = &term.zh[t.start..t.end];
         let parts = match dict {
             Some(d) if w.chars().count() >= 3 => dictionary_words(w, d),
@@ -473,7 +525,7 @@ fn miss(
     // Info: the English most likely carries the term in a way good style allows
     // (a short reference, a pronoun, other words for it, part of it); warning: a
     // wording of its own close to the approved one.
-    let (mut severity, note, hint) = match trace(en, terms, term, opts.dictionary) {
+    let (mut severity, note, hint) = match trace(en, terms, term, opts.dictionary, opts.words) {
         Some(Trace::Misspelt(s)) => (
             Severity::Error,
             " (misspelt?)".into(),
@@ -548,6 +600,7 @@ pub fn inconsistent_extracted(
     terms: &TermSet,
     pairs: &[AlignedPair],
     dict: Option<&Dictionary>,
+    segmenter: &WordSegmenter,
 ) -> Vec<Finding> {
     let known: std::collections::HashSet<&str> =
         terms.terms.iter().map(|t| t.zh.as_str()).collect();
@@ -560,7 +613,7 @@ pub fn inconsistent_extracted(
         // An adverb ('resolutely' / 'firmly' for 坚定不移) is a manner of saying,
         // not terminology.
         let adverb = |en: &str| !en.contains(' ') && en.ends_with("ly");
-        if !mostly_whole_words(&tp.zh, pairs)
+        if !mostly_whole_words(&tp.zh, pairs, segmenter)
             || adverb(&tp.en)
             || tp.renderings.iter().any(|r| adverb(&r.en))
         {
@@ -583,7 +636,7 @@ pub fn inconsistent_extracted(
         // One rendering with words added ('Party committees and governments at all
         // levels' for 'Party committees at all levels') is the same rendering.
         let subset = |a: &[String], b: &[String]| a.iter().all(|x| b.contains(x));
-        let support = |en: &str| dict.map(|d| translated_parts(&tp.zh, en, d));
+        let support = |en: &str| dict.map(|d| translated_parts(&tp.zh, en, d, segmenter));
         let best_support = support(&tp.en);
         let others: Vec<&crate::glossary::Rendering> = tp
             .renderings
@@ -635,10 +688,10 @@ pub fn inconsistent_extracted(
 }
 
 /// Does `zh` start and end on jieba word boundaries in most of its occurrences?
-fn mostly_whole_words(zh: &str, pairs: &[AlignedPair]) -> bool {
+fn mostly_whole_words(zh: &str, pairs: &[AlignedPair], segmenter: &WordSegmenter) -> bool {
     let (mut whole, mut all) = (0, 0);
     for p in pairs.iter().filter(|p| p.zh.contains(zh)) {
-        let tokens = crate::segment::words::tokenize(&p.zh, 0, crate::segment::Lang::Zh);
+        let tokens = segmenter.tokenize(&p.zh, 0, crate::segment::Lang::Zh);
         for (start, _) in p.zh.match_indices(zh) {
             let end = start + zh.len();
             let cut = |b: usize| tokens.iter().any(|t| t.start < b && b < t.end);
@@ -654,7 +707,7 @@ fn mostly_whole_words(zh: &str, pairs: &[AlignedPair]) -> bool {
 /// Which words of `zh` (jieba words and the dictionary words inside them) the
 /// English `en` translates as the dictionary has it; a gloss of the whole term counts
 /// for every word.
-fn translated_parts(zh: &str, en: &str, d: &Dictionary) -> Vec<usize> {
+fn translated_parts(zh: &str, en: &str, d: &Dictionary, segmenter: &WordSegmenter) -> Vec<usize> {
     let text = EnglishText::new(en);
     let has = |w: &str| {
         d.glosses(w)
@@ -662,7 +715,8 @@ fn translated_parts(zh: &str, en: &str, d: &Dictionary) -> Vec<usize> {
             .flat_map(|g| gloss_stems(g))
             .any(|s| text.has_stem(&s))
     };
-    let mut parts: Vec<&str> = crate::segment::words::tokenize(zh, 0, crate::segment::Lang::Zh)
+    let mut parts: Vec<&str> = segmenter
+        .tokenize(zh, 0, crate::segment::Lang::Zh)
         .iter()
         .map(|t| &zh[t.start..t.end])
         .collect();
@@ -782,9 +836,9 @@ fn in_idiom(text: &str, start: usize, end: usize, d: &Dictionary) -> bool {
     })
 }
 
-fn check_numbers(p: &AlignedPair, dict: Option<&Dictionary>, out: &mut Vec<Finding>) {
+fn check_numbers(p: &AlignedPair, opts: &CheckOptions, out: &mut Vec<Finding>) {
     let mut zh = numbers::extract_zh(&p.zh);
-    if let Some(d) = dict {
+    if let Some(d) = opts.dictionary {
         zh.retain(|m| !in_idiom(&p.zh, m.start, m.end, d));
     }
     let en = numbers::extract_en(&p.en);
@@ -800,7 +854,7 @@ fn check_numbers(p: &AlignedPair, dict: Option<&Dictionary>, out: &mut Vec<Findi
         .filter(|m| !month_named(&p.zh[m.end..], m.value, &en_lower))
         .collect();
     if !zh_only.is_empty() {
-        let names = name_spans(&p.zh);
+        let names = name_spans(&p.zh, opts.words);
         zh_only.retain(|m| !names.iter().any(|r| r.start <= m.start && m.end <= r.end));
     }
     let en_only: Vec<&NumberMention> = en
@@ -862,10 +916,10 @@ fn check_numbers(p: &AlignedPair, dict: Option<&Dictionary>, out: &mut Vec<Findi
 
 /// Byte spans of the words jieba tags as person or place names: the numerals of
 /// 茅十八 or 十堰 name, they do not count.
-fn name_spans(zh: &str) -> Vec<std::ops::Range<usize>> {
+fn name_spans(zh: &str, segmenter: &WordSegmenter) -> Vec<std::ops::Range<usize>> {
     let mut spans = Vec::new();
     let mut at = 0;
-    for t in crate::segment::words::JIEBA.tag(zh, true) {
+    for t in segmenter.jieba().tag(zh, true) {
         let start = zh[at..].find(t.word).map_or(at, |k| at + k);
         let end = start + t.word.len();
         let numeral_only = t.word.chars().all(numbers::is_zh_numeral);
@@ -962,6 +1016,21 @@ fn in_code(text: &str, v: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn inconsistent_extracted(
+        extracted: &[TermPair],
+        terms: &TermSet,
+        pairs: &[AlignedPair],
+        dict: Option<&Dictionary>,
+    ) -> Vec<Finding> {
+        super::inconsistent_extracted(
+            extracted,
+            terms,
+            pairs,
+            dict,
+            &crate::lexicon::segmenter(true),
+        )
+    }
     use crate::glossary::{Rendering, TermPair};
 
     fn pair(zh: &str, en: &str, co: usize, others: &[(&str, usize)]) -> TermPair {
@@ -1124,6 +1193,7 @@ mod tests {
         )];
         let opts = CheckOptions {
             dictionary: Some(&dict),
+            ..CheckOptions::default()
         };
         let found = check(&pairs, &terms, &[], &opts);
         assert_eq!(misses(&found), [(0, Severity::Info)], "{found:#?}");
@@ -1193,7 +1263,11 @@ mod tests {
     fn numerals_in_names_and_converted_measures_are_not_errors() {
         let found = |zh: &str, en: &str| {
             let mut out = Vec::new();
-            check_numbers(&AlignedPair::new(0, zh, en), None, &mut out);
+            check_numbers(
+                &AlignedPair::new(0, zh, en),
+                &CheckOptions::default(),
+                &mut out,
+            );
             out.iter().map(|f| f.severity).collect::<Vec<_>>()
         };
         // 茅十八 is a name (Whiskers in one translation), not eighteen.
@@ -1231,6 +1305,7 @@ mod tests {
         .unwrap();
         let opts = CheckOptions {
             dictionary: Some(&dict),
+            ..CheckOptions::default()
         };
         let terms = TermSet::default().build();
         let pairs = [

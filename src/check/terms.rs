@@ -20,7 +20,8 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::lexicon::{GlossaryEntry, english_stem, is_english_stopword};
-use crate::segment::words::is_han;
+use crate::script::is_han;
+use crate::segment::words::WordSegmenter;
 
 /// An English rendering as a match pattern.
 #[derive(Clone, Debug)]
@@ -553,14 +554,18 @@ impl TermSet {
     /// whole term and more (党员 in 党员干部), one that runs a single character past its
     /// end, or the term's last characters and the next one forming a word of jieba's
     /// dictionary (中国共产党 in 中国共产党人: 共产党人).
-    pub fn drop_inside_words(&self, zh: &str, hits: Vec<TermHit>) -> Vec<TermHit> {
-        use crate::segment::words::JIEBA;
+    pub fn drop_inside_words(
+        &self,
+        zh: &str,
+        hits: Vec<TermHit>,
+        words: &WordSegmenter,
+    ) -> Vec<TermHit> {
         if hits.is_empty() {
             return hits;
         }
-        let tokens = crate::segment::words::tokenize(zh, 0, crate::segment::Lang::Zh);
+        let tokens = words.tokenize(zh, 0, crate::segment::Lang::Zh);
         let added = &*SHIPPED_TERMS;
-        let is_word = |w: &str| JIEBA.has_word(w) && !added.contains(w);
+        let is_word = |w: &str| words.jieba().has_word(w) && !added.contains(w);
         hits.into_iter()
             .filter(|h| {
                 let inside_token = tokens.iter().any(|t| {
@@ -717,7 +722,7 @@ mod tests {
     fn a_term_inside_a_longer_jieba_word_is_dropped() {
         let s = set(&[("党员", "Party member"), ("中国共产党", "CPC")]);
         let kept = |zh: &str| -> Vec<String> {
-            s.drop_inside_words(zh, s.find_terms(zh))
+            s.drop_inside_words(zh, s.find_terms(zh), WordSegmenter::plain())
                 .iter()
                 .map(|h| s.terms[h.term].zh.clone())
                 .collect()

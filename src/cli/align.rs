@@ -7,9 +7,9 @@ use anyhow::{Context, Result, bail};
 use clap::ValueEnum;
 
 use super::{Outcome, output};
-use crate::align::{self, AlignOptions, Bitext};
-use crate::lexicon::{self, Dictionary, Resources};
-use crate::segment::{self, Lang};
+use bitext::align::{self, AlignOptions, Bitext};
+use bitext::lexicon::{DictionaryChoice, ResourceOptions, Resources};
+use bitext::segment::{self, Lang};
 
 /// Inputs and resources shared by `align`, `glossary` and `check`.
 #[derive(clap::Args, Clone)]
@@ -56,54 +56,19 @@ impl AlignInput {
             eprintln!(
                 "bitext: aligning without a dictionary; add one with --dict FILE (CC-CEDICT) for better pairs"
             );
-            None
-        } else if !self.dicts.is_empty() || env_dict.is_some() {
-            let paths: Vec<String> = if self.dicts.is_empty() {
-                env_dict.into_iter().collect()
-            } else {
-                self.dicts.clone()
-            };
-            // jieba's dictionary loads on another core while this one parses CC-CEDICT.
-            std::thread::spawn(|| std::sync::LazyLock::force(&crate::segment::words::JIEBA));
-            let mut dicts = paths.iter().map(|p| Dictionary::from_cedict_file(p));
-            let mut first = dicts.next().expect("at least one path")?;
-            for next in dicts {
-                if let (Dictionary::File(map, readings), Dictionary::File(more, more_readings)) =
-                    (&mut first, next?)
-                {
-                    for (k, v) in more {
-                        map.entry(k).or_default().extend(v);
-                    }
-                    for (k, v) in more_readings {
-                        readings.entry(k).or_default().extend(v);
-                    }
-                }
-            }
-            Some(first)
+            DictionaryChoice::None
+        } else if !self.dicts.is_empty() {
+            DictionaryChoice::Files(self.dicts.clone())
+        } else if let Some(path) = env_dict {
+            DictionaryChoice::Files(vec![path])
         } else {
-            // Build the embedded index on another core while the documents are segmented.
-            std::thread::spawn(|| Dictionary::Embedded.warm_up());
-            Some(Dictionary::Embedded)
+            DictionaryChoice::Embedded
         };
-        let mut glossary = if self.no_default_glossary {
-            Vec::new()
-        } else {
-            lexicon::default_glossary()
-        };
-        let mut user = Vec::new();
-        for g in &self.glossaries {
-            user.extend(lexicon::load_glossary(g)?);
-        }
-        // The user's entry for a term replaces the shipped one: their approved
-        // renderings are the ones to check against.
-        let overridden: std::collections::HashSet<&str> =
-            user.iter().map(|e| e.zh.as_str()).collect();
-        glossary.retain(|e| !overridden.contains(e.zh.as_str()));
-        glossary.extend(user);
-        Ok(Resources {
+        Ok(Resources::load(&ResourceOptions {
             dictionary,
-            glossary,
-        })
+            glossaries: self.glossaries.clone(),
+            default_glossary: !self.no_default_glossary,
+        })?)
     }
 
     /// Every file this run reads (documents, dictionaries, glossaries).
@@ -122,13 +87,13 @@ impl AlignInput {
             ..AlignOptions::default()
         };
         for kv in &self.params {
-            let (k, v) = kv
-                .split_once('=')
-                .ok_or_else(|| crate::Error::usage(format!("--param wants KEY=VALUE, not {kv}")))?;
+            let (k, v) = kv.split_once('=').ok_or_else(|| {
+                bitext::Error::usage(format!("--param wants KEY=VALUE, not {kv}"))
+            })?;
             let v: f32 = v
                 .parse()
-                .map_err(|_| crate::Error::usage(format!("--param {k}: not a number: {v}")))?;
-            opts.params.set(k, v).map_err(crate::Error::usage)?;
+                .map_err(|_| bitext::Error::usage(format!("--param {k}: not a number: {v}")))?;
+            opts.params.set(k, v).map_err(bitext::Error::usage)?;
         }
         Ok(opts)
     }
@@ -137,20 +102,20 @@ impl AlignInput {
     /// (callers keep them for what follows: HTML marks, glossary, check).
     pub fn run_with(&self, resources: &Resources) -> Result<Bitext> {
         let (Some(zh_path), Some(en_path)) = (&self.zh, &self.en) else {
-            bail!(crate::Error::usage("two documents are needed: ZH EN"));
+            bail!(bitext::Error::usage("two documents are needed: ZH EN"));
         };
         if zh_path == "-" && en_path == "-" {
-            bail!(crate::Error::usage(
+            bail!(bitext::Error::usage(
                 "only one of ZH and EN can be stdin (-)"
             ));
         }
         let options = self.options()?;
         let progress = super::output::Progress::new(self.quiet);
         progress.stage("reading");
-        let (zh_text, zh_fmt) = crate::read::read_document(zh_path)?;
-        let (en_text, en_fmt) = crate::read::read_document(en_path)?;
+        let (zh_text, zh_fmt) = bitext::read::read_document(zh_path)?;
+        let (en_text, en_fmt) = bitext::read::read_document(en_path)?;
         match (Lang::detect(&zh_text), Lang::detect(&en_text)) {
-            (Lang::En, Lang::Zh) => bail!(crate::Error::usage(format!(
+            (Lang::En, Lang::Zh) => bail!(bitext::Error::usage(format!(
                 "{zh_path} looks English and {en_path} Chinese: the Chinese document comes first (ZH EN)"
             ))),
             (Lang::En, _) => eprintln!("bitext: {zh_path}: this does not look like Chinese text"),
@@ -161,21 +126,22 @@ impl AlignInput {
         // One side per thread: tokenising is most of the work.
         let (zh, en) = std::thread::scope(|s| {
             let presplit = self.presplit;
+            let words = &resources.words;
             let zh = s.spawn(move || match presplit {
-                true => segment::presplit(zh_text, Lang::Zh),
-                false => segment::segment(zh_text, Lang::Zh, zh_fmt),
+                true => segment::presplit(zh_text, Lang::Zh, words),
+                false => segment::segment(zh_text, Lang::Zh, zh_fmt, words),
             });
             let en = match presplit {
-                true => segment::presplit(en_text, Lang::En),
-                false => segment::segment(en_text, Lang::En, en_fmt),
+                true => segment::presplit(en_text, Lang::En, words),
+                false => segment::segment(en_text, Lang::En, en_fmt, words),
             };
             (zh.join().expect("segmenter thread"), en)
         });
         if zh.units.is_empty() {
-            bail!(crate::Error::input(zh_path.as_str(), "no sentences found"));
+            bail!(bitext::Error::input(zh_path.as_str(), "no sentences found"));
         }
         if en.units.is_empty() {
-            bail!(crate::Error::input(en_path.as_str(), "no sentences found"));
+            bail!(bitext::Error::input(en_path.as_str(), "no sentences found"));
         }
         progress.stage(&format!(
             "aligning {} and {} sentences",
@@ -244,12 +210,12 @@ pub fn run(args: Args) -> Result<Outcome> {
     if let Some(x) = args.min_score
         && !(0.0..=1.0).contains(&x)
     {
-        bail!(crate::Error::usage(format!(
+        bail!(bitext::Error::usage(format!(
             "--min-score must be between 0 and 1, not {x}"
         )));
     }
     if matches!(args.format, Format::Moses) && args.output.is_none() {
-        bail!(crate::Error::usage(
+        bail!(bitext::Error::usage(
             "--format moses needs -o PREFIX (it writes PREFIX.zh and PREFIX.en)"
         ));
     }
@@ -261,19 +227,19 @@ pub fn run(args: Args) -> Result<Outcome> {
     let out = args.output.as_deref();
     match args.format {
         Format::Tsv => output::write_output(out, |w: &mut dyn Write| {
-            Ok(crate::formats::write_tsv(&bitext, w)?)
+            Ok(bitext::formats::write_tsv(&bitext, w)?)
         })?,
         Format::Jsonl => output::write_output(out, |w: &mut dyn Write| {
-            Ok(crate::formats::write_jsonl(&bitext, w)?)
+            Ok(bitext::formats::write_jsonl(&bitext, w)?)
         })?,
         Format::Tmx => output::write_output(out, |w: &mut dyn Write| {
-            Ok(crate::formats::write_tmx(&bitext, w)?)
+            Ok(bitext::formats::write_tmx(&bitext, w)?)
         })?,
         Format::Beads => output::write_output(out, |w: &mut dyn Write| {
-            Ok(crate::formats::write_beads(&bitext, w)?)
+            Ok(bitext::formats::write_beads(&bitext, w)?)
         })?,
         Format::Html => output::write_output(out, |w: &mut dyn Write| {
-            Ok(crate::formats::html::write_html(
+            Ok(bitext::formats::html::write_html(
                 &bitext,
                 &resources.glossary,
                 &[],
@@ -284,7 +250,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             let prefix = out.expect("checked above");
             let mut en_buf = Vec::new();
             let mut zh_buf = Vec::new();
-            crate::formats::write_moses(&bitext, &mut zh_buf, &mut en_buf)?;
+            bitext::formats::write_moses(&bitext, &mut zh_buf, &mut en_buf)?;
             let zh_path = format!("{prefix}.zh");
             let en_path = format!("{prefix}.en");
             output::write_output(

@@ -12,10 +12,10 @@ use clap::ValueEnum;
 
 use super::align::AlignInput;
 use super::{Outcome, output};
-use crate::align::Bitext;
-use crate::check::{self, CheckOptions, Severity, report, terms::TermSet};
-use crate::formats::aligned;
-use crate::formats::html::{ReportFinding, write_html};
+use bitext::align::Bitext;
+use bitext::check::{self, Severity, report};
+use bitext::formats::aligned;
+use bitext::formats::html::{ReportFinding, write_html};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -58,37 +58,25 @@ pub fn run(args: Args) -> Result<Outcome> {
     let (bitext, pairs, structure) = match &args.aligned {
         Some(path) => {
             let pairs = aligned::read_aligned(path)?;
-            (Bitext::from_pairs(&pairs), pairs, Vec::new())
+            (
+                Bitext::from_pairs(&pairs, &resources.words),
+                pairs,
+                Vec::new(),
+            )
         }
         None => {
             let bitext = args.input.run_with(&resources)?;
-            let pairs = aligned::pairs_of(&bitext);
+            let pairs = bitext.pairs();
             let warnings = bitext.warnings.clone();
             (bitext, pairs, warnings)
         }
-    };
-    let terms = TermSet::from_glossary(&resources.glossary);
-    let options = CheckOptions {
-        dictionary: resources.dictionary.as_ref(),
     };
     let min = match args.severity {
         Level::Error => Severity::Error,
         Level::Warning => Severity::Warning,
         Level::Info => Severity::Info,
     };
-    let mut findings = check::check(&pairs, &terms, &structure, &options);
-    // Terms of this document beyond the glossaries, as `bitext glossary` finds them.
-    let extracted = crate::glossary::extract(
-        &pairs,
-        &resources,
-        &crate::glossary::GlossaryOptions::default(),
-    );
-    findings.extend(check::inconsistent_extracted(
-        &extracted,
-        &terms,
-        &pairs,
-        resources.dictionary.as_ref(),
-    ));
+    let mut findings = check::check_document(&pairs, &structure, &resources);
     findings.retain(|f| f.severity >= min);
     output::write_output(args.output.as_deref(), |w: &mut dyn Write| {
         match args.format {
@@ -100,14 +88,8 @@ pub fn run(args: Args) -> Result<Outcome> {
                     .map(|f| ReportFinding {
                         // Bead ids of a TMX are its tuids; the report counts positions.
                         bead: f.bead.and_then(|id| pairs.iter().position(|p| p.id == id)),
-                        kind: serde_json::to_value(f.kind)
-                            .ok()
-                            .and_then(|v| v.as_str().map(String::from))
-                            .unwrap_or_default(),
-                        severity: serde_json::to_value(f.severity)
-                            .ok()
-                            .and_then(|v| v.as_str().map(String::from))
-                            .unwrap_or_default(),
+                        kind: f.kind.name().to_string(),
+                        severity: f.severity.name().to_string(),
                         message: f.message.clone(),
                     })
                     .collect();

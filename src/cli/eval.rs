@@ -5,7 +5,7 @@ use std::path::Path;
 use anyhow::{Result, bail};
 
 use super::Outcome;
-use crate::eval::{BeadIds, parse_beads, score};
+use bitext::eval::{BeadIds, parse_beads, score};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -21,14 +21,14 @@ pub struct Args {
 fn load(path: &Path) -> Result<Vec<BeadIds>> {
     let name = path.display().to_string();
     if path.is_dir() {
-        anyhow::bail!(crate::Error::usage(format!(
+        anyhow::bail!(bitext::Error::usage(format!(
             "{name} is a folder: give two files or two folders"
         )));
     }
-    let text = std::fs::read_to_string(path).map_err(|e| crate::Error::io(name.as_str(), e))?;
+    let text = std::fs::read_to_string(path).map_err(|e| bitext::Error::io(name.as_str(), e))?;
     let beads = parse_beads(&text, &name)?;
     if beads.is_empty() {
-        anyhow::bail!(crate::Error::input(name.as_str(), "no beads in this file"));
+        anyhow::bail!(bitext::Error::input(name.as_str(), "no beads in this file"));
     }
     Ok(beads)
 }
@@ -38,20 +38,20 @@ pub fn run(args: Args) -> Result<Outcome> {
     let mut docs = Vec::new();
     if gold.is_dir() {
         if !test.is_dir() {
-            bail!(crate::Error::usage(format!(
+            bail!(bitext::Error::usage(format!(
                 "{} is a folder, so {} must be one too",
                 args.gold, args.test
             )));
         }
         let mut names: Vec<_> = std::fs::read_dir(gold)
-            .map_err(|e| crate::Error::io(args.gold.as_str(), e))?
+            .map_err(|e| bitext::Error::io(args.gold.as_str(), e))?
             .filter_map(|e| e.ok())
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .filter(|n| n.ends_with(".align"))
             .collect();
         names.sort();
         if names.is_empty() {
-            bail!(crate::Error::input(
+            bail!(bitext::Error::input(
                 args.gold.as_str(),
                 "no NAME.align files in this folder"
             ));

@@ -8,8 +8,9 @@ use clap::ValueEnum;
 
 use super::align::AlignInput;
 use super::{Outcome, output};
-use crate::formats::aligned::{pairs_of, read_aligned};
-use crate::glossary::{self, GlossaryOptions, write};
+use bitext::formats::aligned::read_aligned;
+use bitext::formats::glossary as write;
+use bitext::glossary::{self, GlossaryOptions};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -48,7 +49,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     inputs.extend(args.aligned.as_deref());
     output::refuse_overwriting(&args.output.iter().cloned().collect::<Vec<_>>(), &inputs)?;
     if args.aligned.is_some() && (args.input.zh.is_some() || args.input.en.is_some()) {
-        bail!(crate::Error::usage(
+        bail!(bitext::Error::usage(
             "give either ZH EN or --aligned FILE, not both"
         ));
     }
@@ -58,11 +59,14 @@ pub fn run(args: Args) -> Result<Outcome> {
         Some(path) => {
             let pairs = read_aligned(path)?;
             if pairs.is_empty() {
-                bail!(crate::Error::input(path.as_str(), "no aligned pairs found"));
+                bail!(bitext::Error::input(
+                    path.as_str(),
+                    "no aligned pairs found"
+                ));
             }
             pairs
         }
-        None => pairs_of(&args.input.run_with(&resources)?),
+        None => args.input.run_with(&resources)?.pairs(),
     };
     let defaults = GlossaryOptions::default();
     let opts = GlossaryOptions {

@@ -59,7 +59,7 @@ pub fn refuse_overwriting(outputs: &[String], inputs: &[&str]) -> Result<()> {
         };
         for input in inputs.iter().filter(|i| **i != "-") {
             if std::fs::canonicalize(input).is_ok_and(|i| i == target) {
-                anyhow::bail!(crate::Error::usage(format!(
+                anyhow::bail!(bitext::Error::usage(format!(
                     "{out}: this is an input file; write the output somewhere else"
                 )));
             }

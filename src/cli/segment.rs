@@ -7,7 +7,7 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use super::{Outcome, output};
-use crate::segment::{self, Lang, UnitKind};
+use bitext::segment::{self, Lang, UnitKind};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -63,12 +63,13 @@ pub fn run(args: Args) -> Result<Outcome> {
         &args.output.iter().cloned().collect::<Vec<_>>(),
         &[&args.file],
     )?;
-    let (text, format) = crate::read::read_document(&args.file)?;
+    let (text, format) = bitext::read::read_document(&args.file)?;
     let lang = args
         .lang
         .map(Lang::from)
         .unwrap_or_else(|| Lang::detect(&text));
-    let doc = segment::segment(text, lang, format);
+    // The documents `align` segments are cut with the shipped glossary's terms whole.
+    let doc = segment::segment(text, lang, format, &bitext::lexicon::segmenter(true));
     output::write_output(args.output.as_deref(), |out: &mut dyn Write| {
         for (i, unit) in doc.units.iter().enumerate() {
             match args.format {

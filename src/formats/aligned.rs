@@ -4,44 +4,7 @@
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-
-/// One aligned pair read from a file: bead id (0-based), both texts, and what else
-/// the file gave.
-#[derive(Clone, Debug, PartialEq)]
-pub struct AlignedPair {
-    pub id: usize,
-    pub zh: String,
-    pub en: String,
-    pub score: Option<f64>,
-    pub section: String,
-}
-
-impl AlignedPair {
-    pub fn new(id: usize, zh: &str, en: &str) -> Self {
-        AlignedPair {
-            id,
-            zh: zh.to_string(),
-            en: en.to_string(),
-            score: None,
-            section: String::new(),
-        }
-    }
-}
-
-/// The pairs of a bitext as `AlignedPair`s, bead id = bead index.
-pub fn pairs_of(bt: &crate::align::Bitext) -> Vec<AlignedPair> {
-    bt.beads
-        .iter()
-        .enumerate()
-        .map(|(id, b)| AlignedPair {
-            id,
-            zh: bt.zh_text(b),
-            en: bt.en_text(b),
-            score: Some(b.score),
-            section: b.section.join(" > "),
-        })
-        .collect()
-}
+use crate::pairs::AlignedPair;
 
 /// Read an aligned file, choosing the format from its content.
 pub fn read_aligned(path: &str) -> Result<Vec<AlignedPair>> {

@@ -18,9 +18,10 @@
 //! use bitext::formats::html::{write_html, ReportFinding};
 //! use bitext::lexicon::{default_glossary, Resources};
 //! use bitext::segment::{presplit, Lang};
-//! let zh = presplit("我们推进数字治理。\n".into(), Lang::Zh);
-//! let en = presplit("We advance digital governance.\n".into(), Lang::En);
-//! let bt = align(zh, en, &Resources::default_embedded().unwrap(), &AlignOptions::default());
+//! let resources = Resources::default_embedded().unwrap();
+//! let zh = presplit("我们推进数字治理。\n".into(), Lang::Zh, &resources.words);
+//! let en = presplit("We advance digital governance.\n".into(), Lang::En, &resources.words);
+//! let bt = align(zh, en, &resources, &AlignOptions::default());
 //! let findings = [ReportFinding {
 //!     bead: Some(0),
 //!     kind: "example".into(),

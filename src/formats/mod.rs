@@ -2,6 +2,7 @@
 //! and gold-style beads; reading aligned files back ([`aligned`]).
 
 pub mod aligned;
+pub mod glossary;
 pub mod html;
 
 use std::io::{self, Write};
@@ -9,7 +10,6 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::align::Bitext;
-use crate::eval::format_bead;
 
 /// Escape text for XML content and attribute values.
 pub fn xml_escape(s: &str) -> String {
@@ -77,6 +77,17 @@ pub fn write_jsonl(bt: &Bitext, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// Format one bead as the gold files do: `[0, 1]:[2]`.
+pub fn format_bead(zh: &[usize], en: &[usize]) -> String {
+    let list = |v: &[usize]| {
+        v.iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    format!("[{}]:[{}]", list(zh), list(en))
 }
 
 /// The gold format: `[0, 1]:[2]`, one bead per line.

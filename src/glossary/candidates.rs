@@ -16,7 +16,8 @@
 //!
 //! ```
 //! use bitext::glossary::candidates::chinese;
-//! let set = chinese(&["全面深化改革", "全面深化改革，推进改革"], 1);
+//! use bitext::segment::words::WordSegmenter;
+//! let set = chinese(&["全面深化改革", "全面深化改革，推进改革"], 1, WordSegmenter::plain());
 //! assert!(set.get("全面深化改革").is_some());
 //! ```
 
@@ -24,8 +25,10 @@ use std::collections::{HashMap, HashSet};
 
 use unicode_segmentation::UnicodeSegmentation;
 
+pub(crate) use crate::lexicon::is_zh_function_word;
 use crate::lexicon::{Dictionary, english_stem, is_english_stopword};
-use crate::segment::words::{JIEBA, is_han, normalize_key};
+use crate::script::is_han;
+use crate::segment::words::{WordSegmenter, normalize_key};
 
 /// One term candidate, counted over the beads.
 #[derive(Clone, Debug)]
@@ -127,6 +130,7 @@ impl CandidateSet {
         joiner: &str,
         beads: usize,
         dictionary: Option<&Dictionary>,
+        words: &WordSegmenter,
     ) -> CandidateSet {
         self.list.retain(keep);
         self.reindex(beads);
@@ -139,7 +143,7 @@ impl CandidateSet {
                 c.display = s.clone();
             }
         }
-        self.compute_cvalues(joiner, dictionary);
+        self.compute_cvalues(joiner, dictionary, words);
         self
     }
 
@@ -159,7 +163,12 @@ impl CandidateSet {
         }
     }
 
-    fn compute_cvalues(&mut self, joiner: &str, dictionary: Option<&Dictionary>) {
+    fn compute_cvalues(
+        &mut self,
+        joiner: &str,
+        dictionary: Option<&Dictionary>,
+        words: &WordSegmenter,
+    ) {
         let n = self.list.len();
         let mut nested_sum = vec![0usize; n];
         let mut nested_n = vec![0usize; n];
@@ -183,7 +192,7 @@ impl CandidateSet {
             }
             if joiner.is_empty() {
                 for part in &c.parts {
-                    for w in inner_words(part, dictionary) {
+                    for w in inner_words(part, dictionary, words) {
                         if let Some(&a) = self.index.get(w)
                             && seen.insert(a)
                         {
@@ -211,130 +220,19 @@ impl CandidateSet {
 /// over candidates above a frequency threshold too).
 const NESTING_MIN_FREQ: usize = 2;
 
-/// Chinese function words: a candidate may hold them inside (坚持和发展…) but must not
-/// start or end with one.
-const ZH_FUNCTION_WORDS: &[&str] = &[
-    "一个",
-    "上",
-    "下",
-    "不",
-    "与",
-    "且",
-    "並",
-    "中",
-    "为",
-    "之",
-    "也",
-    "了",
-    "于",
-    "从",
-    "他",
-    "他们",
-    "以",
-    "以及",
-    "们",
-    "但",
-    "但是",
-    "使",
-    "其",
-    "再",
-    "到",
-    "即",
-    "去",
-    "及",
-    "又",
-    "和",
-    "因为",
-    "在",
-    "地",
-    "她",
-    "如果",
-    "它",
-    "对",
-    "对于",
-    "就",
-    "并",
-    "并且",
-    "得",
-    "我",
-    "我们",
-    "我国",
-    "或",
-    "或者",
-    "所",
-    "所以",
-    "把",
-    "按",
-    "是",
-    "更",
-    "最",
-    "有",
-    "来",
-    "着",
-    "而",
-    "能",
-    "被",
-    "要",
-    "让",
-    "给",
-    "这",
-    "这些",
-    "这个",
-    "还",
-    "过",
-    "那",
-    "那些",
-    "都",
-    "里",
-    "同",
-    "向",
-    "将",
-    "很",
-    "等",
-    "等等",
-    "的",
-    "由",
-    "会",
-    "你",
-    "各",
-    "每",
-    "个",
-    "已",
-    "已经",
-    "自己",
-    "大家",
-    "各种",
-    "一些",
-    "没有",
-    "这样",
-    "如何",
-    "什么",
-    "通过",
-    "作为",
-    "进行",
-    "可以",
-    "应当",
-    "必须",
-    "一定",
-    "不断",
-    "同时",
-    "进一步",
-    "方面",
-];
-
 /// Is `word` two words joined by a conjunction, kept whole by jieba (党和人民)? The
 /// conjunction must not be part of a word on either side (文明和谐 holds 和谐).
-fn joined_list(word: &str) -> bool {
+fn joined_list(word: &str, words: &WordSegmenter) -> bool {
     let chars: Vec<char> = word.chars().collect();
     (1..chars.len().saturating_sub(1)).any(|k| {
         let c = chars[k].to_string();
         let (x, y): (String, String) =
             (chars[..k].iter().collect(), chars[k + 1..].iter().collect());
         ZH_CONJUNCTIONS.contains(&c.as_str())
-            && JIEBA.has_word(&x)
-            && JIEBA.has_word(&y)
-            && !JIEBA.has_word(&format!("{}{c}", chars[k - 1]))
-            && !JIEBA.has_word(&format!("{c}{}", chars[k + 1]))
+            && words.jieba().has_word(&x)
+            && words.jieba().has_word(&y)
+            && !words.jieba().has_word(&format!("{}{c}", chars[k - 1]))
+            && !words.jieba().has_word(&format!("{c}{}", chars[k + 1]))
     })
 }
 
@@ -343,10 +241,6 @@ const ZH_CONJUNCTIONS: &[&str] = &["和", "与", "及", "或", "同", "跟", "�
 
 /// Forms of address after a name (邓小平同志 "Deng Xiaoping"): the name is the term.
 const ZH_FORMS_OF_ADDRESS: &[&str] = &["同志", "先生", "女士"];
-
-pub(crate) fn is_zh_function_word(w: &str) -> bool {
-    ZH_FUNCTION_WORDS.contains(&w)
-}
 
 /// Total frequency of jieba's default dictionary (dict.txt): the denominator of a
 /// word's general-language rate. jieba-rs keeps it private; an error here only shifts
@@ -382,7 +276,11 @@ fn zh_titles(text: &str) -> Vec<&str> {
 
 /// Dictionary words of 2+ Han characters inside a jieba token of 4+ characters: jieba's
 /// words, and the dictionary's of 4+ characters.
-fn inner_words<'w>(word: &'w str, dictionary: Option<&Dictionary>) -> Vec<&'w str> {
+fn inner_words<'w>(
+    word: &'w str,
+    dictionary: Option<&Dictionary>,
+    words: &WordSegmenter,
+) -> Vec<&'w str> {
     if word.chars().count() < 4 {
         return Vec::new();
     }
@@ -391,7 +289,7 @@ fn inner_words<'w>(word: &'w str, dictionary: Option<&Dictionary>) -> Vec<&'w st
         .filter(|&(start, end, w)| {
             w.chars().all(is_han)
                 && !is_zh_function_word(w)
-                && (JIEBA.has_word(w)
+                && (words.jieba().has_word(w)
                     || end - start >= DICTIONARY_INNER_MIN_CHARS
                         && dictionary.is_some_and(|d| d.contains(w)))
         })
@@ -431,8 +329,8 @@ const ZH_MAX_TOKENS: usize = 8;
 const LONG_MIN_FREQ: usize = 3;
 
 /// Chinese candidates of each bead text (`beads[i]` is bead i).
-pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
-    chinese_with_dictionary(beads, min_freq, None)
+pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize, words: &WordSegmenter) -> CandidateSet {
+    chinese_with_dictionary(beads, min_freq, None, words)
 }
 
 /// [`chinese`], where the dictionary's words of 4+ characters inside a jieba token are
@@ -441,13 +339,14 @@ pub fn chinese_with_dictionary<S: AsRef<str>>(
     beads: &[S],
     min_freq: usize,
     dictionary: Option<&Dictionary>,
+    words: &WordSegmenter,
 ) -> CandidateSet {
     let mut set = CandidateSet::default();
     for (b, text) in beads.iter().enumerate() {
         let text = text.as_ref();
         for title in zh_titles(text) {
             let parts: Vec<String> = zh_runs(title)
-                .flat_map(|run| JIEBA.cut(run, true))
+                .flat_map(|run| words.jieba().cut(run, true))
                 .map(|t| normalize_key(t.word))
                 .collect();
             // A one-word title is also an ordinary candidate; counting it twice would lie.
@@ -456,8 +355,11 @@ pub fn chinese_with_dictionary<S: AsRef<str>>(
             }
         }
         for run in zh_runs(text) {
-            let tokens = JIEBA.cut(run, true);
-            let in_dict: Vec<bool> = tokens.iter().map(|t| JIEBA.has_word(t.word)).collect();
+            let tokens = words.jieba().cut(run, true);
+            let in_dict: Vec<bool> = tokens
+                .iter()
+                .map(|t| words.jieba().has_word(t.word))
+                .collect();
             set.tokens += tokens.len();
             for i in 0..tokens.len() {
                 for n in 1..=ZH_MAX_TOKENS {
@@ -485,31 +387,31 @@ pub fn chinese_with_dictionary<S: AsRef<str>>(
                 }
                 // jieba keeps some phrases whole (各级党委, 全球数字治理); the
                 // dictionary words inside them are candidates too.
-                for w in inner_words(tokens[i].word, dictionary) {
+                for w in inner_words(tokens[i].word, dictionary, words) {
                     set.add(b, vec![normalize_key(w)], normalize_key(w), w);
                 }
             }
         }
     }
-    let free = free_phrases(&set);
+    let free = free_phrases(&set, words);
     let keep = |c: &Candidate| {
         let loose = c.parts.len() > ZH_SHORT_TOKENS || c.parts.iter().any(|p| p == "的");
         c.freq >= min_freq.max(1) && (!loose || c.freq >= LONG_MIN_FREQ) && !free.contains(&c.key)
     };
-    let mut set = set.finish(keep, "", beads.len(), dictionary);
+    let mut set = set.finish(keep, "", beads.len(), dictionary, words);
     let doc_tokens = set.tokens.max(1) as f64;
     for c in &mut set.list {
         // jieba's suggest_freq: the word's own count, or for a phrase the count its
         // parts would give it if they were independent.
-        let general = JIEBA.suggest_freq(&c.display).max(1) as f64;
+        let general = words.jieba().suggest_freq(&c.display).max(1) as f64;
         c.termhood = ((c.freq as f64 / doc_tokens) / (general / JIEBA_DICT_TOTAL)).ln();
     }
     set
 }
 
 /// jieba's part-of-speech tag of one word ("" when jieba cuts it further).
-pub(crate) fn zh_tag(word: &str) -> &'static str {
-    match JIEBA.tag(word, false).as_slice() {
+pub(crate) fn zh_tag(word: &str, words: &WordSegmenter) -> &'static str {
+    match words.jieba().tag(word, false).as_slice() {
         [t] if t.word == word => match t.tag {
             "v" => "v",
             "vn" => "vn",
@@ -538,18 +440,18 @@ const VN_OBJECT_MIN_CHARS: usize = 4;
 ///   term with 的 that mostly goes without it (中华民族伟大复兴的目标);
 /// - a lone adjective or adverb (坚定 "firm", 和谐 "harmonious"): a description;
 /// - two words joined by a conjunction (党和人民, 加强和改善): a list.
-fn free_phrases(set: &CandidateSet) -> HashSet<String> {
+fn free_phrases(set: &CandidateSet, words: &WordSegmenter) -> HashSet<String> {
     let mut out = HashSet::new();
     // Tagging cuts the word again: once per distinct word.
     let mut tags: HashMap<&str, &'static str> = HashMap::new();
     for c in &set.list {
         let first = *tags
             .entry(c.parts[0].as_str())
-            .or_insert_with(|| zh_tag(&c.parts[0]));
+            .or_insert_with(|| zh_tag(&c.parts[0], words));
         // Two words joined by a conjunction are a list, not a name (党和人民 "the
         // Party and the people", 加强和改善): each word is a candidate of its own.
         if c.parts.len() == 3 && ZH_CONJUNCTIONS.contains(&c.parts[1].as_str())
-            || c.parts.len() == 1 && joined_list(&c.key)
+            || c.parts.len() == 1 && joined_list(&c.key, words)
         {
             out.insert(c.key.clone());
             continue;
@@ -715,12 +617,31 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
             }
         }
     }
-    set.finish(|c| c.freq >= min_freq.max(1), " ", beads.len(), None)
+    set.finish(
+        |c| c.freq >= min_freq.max(1),
+        " ",
+        beads.len(),
+        None,
+        WordSegmenter::plain(),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The segmenter documents are cut with (the shipped glossary's terms whole).
+    fn words() -> std::sync::Arc<WordSegmenter> {
+        crate::lexicon::segmenter(true)
+    }
+
+    fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
+        super::chinese(beads, min_freq, &words())
+    }
+
+    fn joined_list(word: &str) -> bool {
+        super::joined_list(word, &words())
+    }
 
     fn phrase(text: &str) -> String {
         crate::glossary::pairing::phrase_key(text)
@@ -773,7 +694,7 @@ mod tests {
     #[test]
     fn long_candidates_need_dictionary_words_and_recurrence() {
         let phrase = "推进国家治理体系和治理能力现代化";
-        assert!(JIEBA.cut(phrase, true).len() > ZH_SHORT_TOKENS);
+        assert!(words().jieba().cut(phrase, true).len() > ZH_SHORT_TOKENS);
         let twice = chinese(&[phrase, phrase], 1);
         assert!(twice.get("国家治理体系和治理能力现代化").is_none());
         let thrice = chinese(&[phrase, phrase, phrase], 1);
@@ -938,7 +859,7 @@ mod tests {
         // jieba keeps 香港特别行政区 whole; the dictionary knows 特别行政区.
         let beads = ["香港特别行政区同胞", "澳门特别行政区同胞"];
         let dictionary = Dictionary::Embedded;
-        let with = chinese_with_dictionary(&beads, 1, Some(&dictionary));
+        let with = chinese_with_dictionary(&beads, 1, Some(&dictionary), &words());
         assert_eq!(with.get("特别行政区").map(|c| c.freq), Some(2));
         assert!(chinese(&beads, 1).get("特别行政区").is_none());
     }

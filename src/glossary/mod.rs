@@ -4,11 +4,11 @@
 //! candidate is paired with the English candidates of the beads it occurs in
 //! ([`pairing`]): association over the bead collection (Dice, reported as logDice) and
 //! word-level evidence (dictionary glosses, the glossary) pick the best rendering; the
-//! other renderings the translation used are kept with counts and bead ids. [`write`]
+//! other renderings the translation used are kept with counts and bead ids. [`crate::formats::glossary`]
 //! prints the result as TSV, CSV, TBX (v2 martif and v3), or JSON.
 //!
 //! ```
-//! use bitext::formats::aligned::AlignedPair;
+//! use bitext::pairs::AlignedPair;
 //! use bitext::glossary::{GlossaryOptions, extract};
 //! use bitext::lexicon::Resources;
 //! let pairs = [
@@ -23,11 +23,10 @@
 
 pub mod candidates;
 pub mod pairing;
-pub mod write;
 
 use serde::Serialize;
 
-use crate::formats::aligned::AlignedPair;
+use crate::pairs::AlignedPair;
 pub use pairing::extract;
 
 /// What the extraction keeps.

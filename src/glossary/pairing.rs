@@ -42,9 +42,9 @@ use std::collections::HashMap;
 
 use super::candidates::{self, Candidate, CandidateSet, english_word_key, is_zh_function_word};
 use super::{GlossaryOptions, Rendering, TermPair, texts};
-use crate::formats::aligned::AlignedPair;
 use crate::lexicon::{Resources, english_stem, gloss_stems, is_english_stopword};
-use crate::segment::words::{JIEBA, normalize_key};
+use crate::pairs::AlignedPair;
+use crate::segment::words::{WordSegmenter, normalize_key};
 
 /// How many example bead ids a pair keeps.
 const EXAMPLES: usize = 3;
@@ -57,7 +57,12 @@ pub fn extract(
 ) -> Vec<TermPair> {
     let (zh_texts, en_texts) = texts(pairs);
     let floor = opts.min_freq.min(opts.min_freq_supported);
-    let zh = candidates::chinese_with_dictionary(&zh_texts, floor, resources.dictionary.as_ref());
+    let zh = candidates::chinese_with_dictionary(
+        &zh_texts,
+        floor,
+        resources.dictionary.as_ref(),
+        &resources.words,
+    );
     let en = candidates::english(&en_texts, 1);
     let mut evidence = Evidence::new(resources, &en);
     let mut found: Vec<Found> = zh
@@ -155,15 +160,18 @@ fn pair_term<'c>(
 fn noun_compound(z: &Candidate, ev: &mut Evidence) -> bool {
     z.key.chars().count() >= COMPOUND_MIN_CHARS
         && !z.parts.iter().any(|p| is_zh_function_word(p))
-        && !z.parts.iter().any(|p| candidates::zh_tag(p) == "v")
-        && is_noun(&z.parts[z.parts.len() - 1])
+        && !z
+            .parts
+            .iter()
+            .any(|p| candidates::zh_tag(p, ev.words()) == "v")
+        && is_noun(&z.parts[z.parts.len() - 1], ev.words())
         && z.parts.iter().all(|p| made_of_entries(p, ev))
 }
 
 /// Does jieba tag `word`, as one token, a noun of some kind (n, nz, ns, nt, ...)?
 /// jieba keeps many verb phrases whole (热爱生活, 不怕困难): their tags say so.
-fn is_noun(word: &str) -> bool {
-    matches!(JIEBA.tag(word, false).as_slice(), [t] if t.word == word && t.tag.starts_with('n'))
+fn is_noun(word: &str, words: &WordSegmenter) -> bool {
+    matches!(words.jieba().tag(word, false).as_slice(), [t] if t.word == word && t.tag.starts_with('n'))
 }
 
 /// Is `word` a dictionary word, or 4+ characters that dictionary words of 2+
@@ -177,7 +185,7 @@ fn made_of_entries(word: &str, ev: &mut Evidence) -> bool {
         return false;
     }
     let mut covered = vec![false; len];
-    for t in JIEBA.cut_for_search(word, false) {
+    for t in ev.words().jieba().cut_for_search(word, false) {
         let n = t.word.chars().count();
         if n >= 2 && n < len && ev.is_entry(t.word) {
             let start = word[..t.byte_start].chars().count();
@@ -260,7 +268,7 @@ fn noun_sense(word: &str, rendering: &str, resources: &Resources) -> bool {
 /// jieba tags it a verb, or the dictionary's first sense is one ("to understand"):
 /// jieba's own tags call 领会 and 牢记 nouns. A verbal noun (vn) is left to its tag.
 fn is_verb(word: &str, resources: &Resources) -> bool {
-    let tag = candidates::zh_tag(word);
+    let tag = candidates::zh_tag(word, &resources.words);
     tag == "v" || tag != "vn" && is_verb_sense(word, resources)
 }
 
@@ -340,7 +348,7 @@ fn fragments(
                 return false;
             }
             let object = by_key.contains_key(long.z.parts[1..].concat().as_str())
-                && match candidates::zh_tag(&long.z.parts[0]) {
+                && match candidates::zh_tag(&long.z.parts[0], &resources.words) {
                     // jieba's verbs include nouns and adjectives: a verb where the
                     // dictionary's first sense is one, or where the rendering leaves it
                     // out (坚强 "staunch" of 坚强领导核心 "core leadership"); rendered
@@ -362,7 +370,7 @@ fn fragments(
             let subject = by_key
                 .get(long.z.parts[..n - 1].concat().as_str())
                 .is_some_and(|&s| found[s].en == long.en)
-                && candidates::zh_tag(&long.z.parts[n - 1]) == "v";
+                && candidates::zh_tag(&long.z.parts[n - 1], &resources.words) == "v";
             object || subject
         })
         .collect();
@@ -489,6 +497,10 @@ struct Evidence<'r> {
 }
 
 impl<'r> Evidence<'r> {
+    fn words(&self) -> &'r WordSegmenter {
+        &self.resources.words
+    }
+
     fn new(resources: &'r Resources, en: &CandidateSet) -> Self {
         let mut glossary: HashMap<String, Vec<(String, Vec<String>)>> = HashMap::new();
         for entry in resources.glossary.iter().filter(|e| e.status == "approved") {
@@ -540,7 +552,7 @@ impl<'r> Evidence<'r> {
 
     /// Is `key` a Chinese headword of the dictionary or the glossary, as a whole?
     fn is_entry(&mut self, key: &str) -> bool {
-        key.chars().any(crate::segment::words::is_han) && !self.zh_word_glosses(key).is_empty()
+        key.chars().any(crate::script::is_han) && !self.zh_word_glosses(key).is_empty()
     }
 
     /// The content stems of every gloss the dictionary and glossary give `word`;
@@ -717,7 +729,7 @@ impl ZhSense {
             if needed {
                 content_tokens += 1;
                 let mut words: Vec<(usize, &str)> = vec![(0, part.as_str())];
-                for t in JIEBA.cut_for_search(part, false) {
+                for t in ev.words().jieba().cut_for_search(part, false) {
                     if t.word != part && t.word.chars().count() >= 2 {
                         words.push((part[..t.byte_start].chars().count(), t.word));
                     }
@@ -1240,6 +1252,7 @@ mod tests {
         Resources {
             dictionary: Some(crate::lexicon::Dictionary::Embedded),
             glossary: Vec::new(),
+            words: crate::lexicon::segmenter(true),
         }
     }
 
@@ -1530,6 +1543,7 @@ mod tests {
         let res = Resources {
             dictionary: Some(dict),
             glossary: Vec::new(),
+            words: crate::lexicon::segmenter(true),
         };
         let pairs = aligned(&[
             ("中国共产党领导人民。", "The CPC leads the people."),
@@ -1604,7 +1618,7 @@ mod tests {
         // Not rendered word for word: no pair.
         assert_no_term(&terms, "公共财物");
         let mut ev = Evidence::new(&res, &candidates::english(&[""], 1));
-        let zh = candidates::chinese(&["民主党派和热爱生活"], 1);
+        let zh = candidates::chinese(&["民主党派和热爱生活"], 1, &crate::lexicon::segmenter(true));
         assert!(noun_compound(zh.get("民主党派").unwrap(), &mut ev));
         assert!(!noun_compound(zh.get("热爱生活").unwrap(), &mut ev));
     }
@@ -1653,7 +1667,11 @@ mod tests {
         assert!(!ends_in_modifier(get("youth"), &en));
         assert!(!ends_in_modifier(get("young people"), &en));
         let res = embedded_dictionary();
-        let zh = candidates::chinese(&["实现", "实现", "领会", "领会"], 1);
+        let zh = candidates::chinese(
+            &["实现", "实现", "领会", "领会"],
+            1,
+            &crate::lexicon::segmenter(true),
+        );
         let realize = zh.get("实现").unwrap();
         assert!(verb_for_verb(realize, get("realize"), &res));
         assert!(!verb_for_verb(realize, get("innovation"), &res));
@@ -1662,7 +1680,7 @@ mod tests {
         // jieba tags 领会 a noun; the dictionary says "to understand".
         assert!(verb_for_verb(zh.get("领会").unwrap(), get("realize"), &res));
         // 信仰 is "to believe in" first, but "belief" too: a noun rendering stays.
-        let zh = candidates::chinese(&["信仰", "信仰"], 1);
+        let zh = candidates::chinese(&["信仰", "信仰"], 1, &crate::lexicon::segmenter(true));
         let en = candidates::english(&["Belief.", "We believe."], 1);
         let belief = en.get(&phrase_key("belief")).unwrap();
         let believe = en.get(&phrase_key("believe")).unwrap();
@@ -1975,6 +1993,7 @@ mod tests {
         let res = Resources {
             dictionary: None,
             glossary: Vec::new(),
+            words: crate::lexicon::segmenter(true),
         };
         assert!(extract(&[], &res, &GlossaryOptions::default()).is_empty());
         let pairs = vec![

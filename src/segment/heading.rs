@@ -397,7 +397,7 @@ fn decimal_label_ends(line: &str, end: usize, lang: Lang) -> bool {
         Some(c) if c.is_ascii_digit() || c == '%' || c == '.' => false,
         Some(c) if c.is_lowercase() => false,
         // 10.1图模型 is a heading, 1.5亿人口已经接入。 a sentence starting with a number.
-        Some(c) if lang == Lang::Zh && super::words::is_han(c) => {
+        Some(c) if lang == Lang::Zh && crate::script::is_han(c) => {
             spaced || line[..end].matches('.').count() >= 2 || is_heading_text(&line[end..], lang)
         }
         Some(c) => spaced || c.is_uppercase(),
@@ -482,7 +482,7 @@ pub fn is_title_line(line: &str, lang: Lang) -> bool {
             let commas = line.matches(['，', ',']).count();
             // A comma makes a long line more likely an unpunctuated sentence.
             (n <= 40 && commas == 0 || n <= 24 && commas == 1)
-                && line.chars().any(super::words::is_han)
+                && line.chars().any(crate::script::is_han)
         }
         Lang::En => {
             let words: Vec<&str> = line.split_whitespace().collect();

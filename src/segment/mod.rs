@@ -7,8 +7,10 @@
 //! numbering styles in the document, so that 一、 and I. land at the same depth.
 //!
 //! ```
-//! use bitext::segment::{segment, Lang, TextFormat};
-//! let doc = segment("一、总体要求\n我们坚持开放合作。我们反对保护主义。\n".into(), Lang::Zh, TextFormat::Plain);
+//! use bitext::read::TextFormat;
+//! use bitext::segment::{segment, words::WordSegmenter, Lang};
+//! let words = WordSegmenter::plain();
+//! let doc = segment("一、总体要求\n我们坚持开放合作。我们反对保护主义。\n".into(), Lang::Zh, TextFormat::Plain, words);
 //! assert!(doc.units.len() >= 2);
 //! ```
 
@@ -20,7 +22,10 @@ pub mod words;
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::read::TextFormat;
 use serde::Serialize;
+use words::WordSegmenter;
 
 /// Language of a document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -35,7 +40,7 @@ impl Lang {
     pub fn detect(text: &str) -> Lang {
         let (mut han, mut latin) = (0usize, 0usize);
         for c in text.chars().take(20_000) {
-            if words::is_han(c) {
+            if crate::script::is_han(c) {
                 han += 1;
             } else if c.is_ascii_alphabetic() {
                 latin += 1;
@@ -44,14 +49,6 @@ impl Lang {
         // A Chinese character carries about as much as a 3-4 letter English word.
         if han * 3 >= latin { Lang::Zh } else { Lang::En }
     }
-}
-
-/// How the decoded text is marked up.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TextFormat {
-    Plain,
-    /// Markdown: `#` headings give section levels.
-    Markdown,
 }
 
 /// A segmented document. `units` (headings and sentences) are in document order and
@@ -143,14 +140,15 @@ impl Document {
 /// Segment running text into sections, paragraphs and sentences. Each non-empty line
 /// is a paragraph (hard-wrapped plain text is first joined back into one line per
 /// paragraph: the document's text is then the joined text); a heading is always one
-/// whole line.
-pub fn segment(text: String, lang: Lang, format: TextFormat) -> Document {
+/// whole line. Chinese words are cut by `words`.
+pub fn segment(text: String, lang: Lang, format: TextFormat, words: &WordSegmenter) -> Document {
     let text = match format {
         TextFormat::Plain => unwrap::unwrap(&text, lang).unwrap_or(text),
         TextFormat::Markdown => strip_inline_markdown(&text),
     };
     let mut b = Builder {
         lang,
+        words,
         sections: vec![Section::default()],
         open: Vec::new(),
         units: Vec::new(),
@@ -214,8 +212,9 @@ fn strip_inline_markdown(text: &str) -> String {
     out
 }
 
-struct Builder {
+struct Builder<'w> {
     lang: Lang,
+    words: &'w WordSegmenter,
     sections: Vec<Section>,
     /// Open sections, outermost first.
     open: Vec<usize>,
@@ -224,7 +223,7 @@ struct Builder {
     paragraph: usize,
 }
 
-impl Builder {
+impl Builder<'_> {
     fn depth(&self) -> usize {
         self.open.last().map_or(0, |&s| self.sections[s].level)
     }
@@ -261,7 +260,7 @@ impl Builder {
             end,
             section: self.current(),
             paragraph: self.paragraph,
-            tokens: words::tokenize(&text[start..end], start, self.lang),
+            tokens: self.words.tokenize(&text[start..end], start, self.lang),
         });
     }
 
@@ -345,7 +344,7 @@ impl Builder {
 }
 
 /// Pre-split input: line i is sentence i (empty lines included), one root section.
-pub fn presplit(text: String, lang: Lang) -> Document {
+pub fn presplit(text: String, lang: Lang, words: &WordSegmenter) -> Document {
     let mut units = Vec::new();
     let mut offset = 0;
     let body = text.strip_suffix('\n').unwrap_or(&text);
@@ -362,7 +361,7 @@ pub fn presplit(text: String, lang: Lang) -> Document {
             end,
             section: 0,
             paragraph: i,
-            tokens: words::tokenize(line, start, lang),
+            tokens: words.tokenize(line, start, lang),
         });
         offset = end + 1;
     }
@@ -377,6 +376,14 @@ pub fn presplit(text: String, lang: Lang) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn segment(text: String, lang: Lang, format: TextFormat) -> Document {
+        super::segment(text, lang, format, WordSegmenter::plain())
+    }
+
+    fn presplit(text: String, lang: Lang) -> Document {
+        super::presplit(text, lang, WordSegmenter::plain())
+    }
     use proptest::prelude::*;
 
     fn texts(doc: &Document) -> Vec<&str> {

@@ -19,7 +19,7 @@ const MIN_WRAP_WIDTH: f64 = 40.0;
 fn width(line: &str) -> usize {
     line.chars()
         .map(|c| {
-            if super::words::is_han(c) || !c.is_ascii() {
+            if crate::script::is_han(c) || !c.is_ascii() {
                 2
             } else {
                 1
@@ -194,7 +194,7 @@ mod tests {
     /// every 30 characters, English at 72 columns) segments into the same sentences.
     #[test]
     fn the_wrapped_sample_segments_like_the_original() {
-        use crate::segment::{TextFormat, segment};
+        use crate::{read::TextFormat, segment::segment};
         let wrap_zh = |line: &str| -> String {
             let chars: Vec<char> = line.chars().collect();
             let mut out = String::new();
@@ -250,7 +250,12 @@ mod tests {
                 "{name} was wrapped"
             );
             let units = |t: String| {
-                let doc = segment(t, lang, TextFormat::Plain);
+                let doc = segment(
+                    t,
+                    lang,
+                    TextFormat::Plain,
+                    crate::segment::words::WordSegmenter::plain(),
+                );
                 (0..doc.units.len())
                     .map(|i| doc.unit_text(i).to_string())
                     .collect::<Vec<_>>()

@@ -1,7 +1,18 @@
-//! Word tokens: Chinese words by jieba-rs (one shared instance, with the shipped
-//! glossary's terms added so that multi-word governance terms stay whole), English
-//! words by unicode-segmentation (UAX #29). Each token keeps its byte span and a
-//! normalised match key (NFKC, full-width folded, lower-cased) beside the original.
+//! Word tokens: Chinese words by jieba-rs, English words by unicode-segmentation
+//! (UAX #29). Each token keeps its byte span and a normalised match key (NFKC,
+//! full-width folded, lower-cased) beside the original.
+//!
+//! A [`WordSegmenter`] is jieba with the user words its builder passes in (a
+//! glossary's terms, so that multi-word terms stay whole); the segmenter itself knows
+//! no glossary. Build one per set of words and share it: it is `Send + Sync`.
+//!
+//! ```
+//! use bitext::segment::{Lang, words::WordSegmenter};
+//! let words = WordSegmenter::with_words(["数字治理"]);
+//! let text = "推进数字治理";
+//! let tokens: Vec<&str> = words.tokenize(text, 0, Lang::Zh).iter().map(|t| &text[t.start..t.end]).collect();
+//! assert!(tokens.contains(&"数字治理"), "{tokens:?}");
+//! ```
 
 use std::sync::LazyLock;
 
@@ -11,6 +22,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Lang;
+use crate::script::is_han;
 
 /// A word token: byte span in the document text and its normalised match key.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -22,18 +34,82 @@ pub struct Token {
     pub key: compact_str::CompactString,
 }
 
-/// The shared jieba instance, built once, with the default glossary's Chinese terms.
-pub static JIEBA: LazyLock<Jieba> = LazyLock::new(|| {
-    let mut jieba = Jieba::new();
-    // Only pure Han terms: set phrases with 、 or Latin letters would confuse the lattice.
-    for term in crate::lexicon::default_glossary_terms().filter(|t| t.chars().all(is_han)) {
-        jieba.add_word(term, None, None);
-    }
-    jieba
-});
+/// jieba with its own dictionary only, built once (about 0.1 s) and cloned for
+/// segmenters with user words.
+static PLAIN_JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
 
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+/// Chinese word segmentation with a set of user words; English needs none.
+#[derive(Clone)]
+pub struct WordSegmenter {
+    jieba: Jieba,
+}
+
+impl WordSegmenter {
+    /// jieba's own dictionary, no user words.
+    pub fn plain() -> &'static WordSegmenter {
+        static PLAIN: LazyLock<WordSegmenter> = LazyLock::new(|| WordSegmenter {
+            jieba: PLAIN_JIEBA.clone(),
+        });
+        &PLAIN
+    }
+
+    /// jieba's dictionary plus `words` (e.g. a glossary's Chinese terms). Only pure
+    /// Han words are added: set phrases with 、 or Latin letters would confuse jieba's
+    /// lattice, and Latin runs never reach jieba anyway.
+    pub fn with_words<'a>(words: impl IntoIterator<Item = &'a str>) -> WordSegmenter {
+        let mut jieba = PLAIN_JIEBA.clone();
+        for word in words {
+            if !word.is_empty() && word.chars().all(is_han) {
+                jieba.add_word(word, None, None);
+            }
+        }
+        WordSegmenter { jieba }
+    }
+
+    /// The jieba instance, for part-of-speech tags and dictionary look-ups.
+    pub fn jieba(&self) -> &Jieba {
+        &self.jieba
+    }
+
+    /// Tokenise `text`, which starts at byte `offset` of its document.
+    pub fn tokenize(&self, text: &str, offset: usize, lang: Lang) -> Vec<Token> {
+        match lang {
+            Lang::Zh => {
+                let mut tokens = Vec::new();
+                for (start, end, latin) in script_runs(text) {
+                    let run = &text[start..end];
+                    if latin {
+                        tokens.extend(word_tokens(run, offset + start));
+                    } else {
+                        tokens.extend(
+                            self.jieba
+                                .cut(run, true)
+                                .into_iter()
+                                .filter(|t| is_wordlike(t.word))
+                                .map(|t| Token {
+                                    start: offset + start + t.byte_start,
+                                    end: offset + start + t.byte_end,
+                                    key: normalize_key(t.word).into(),
+                                }),
+                        );
+                    }
+                }
+                tokens.shrink_to_fit();
+                tokens
+            }
+            Lang::En => {
+                let mut tokens = word_tokens(text, offset);
+                tokens.shrink_to_fit();
+                tokens
+            }
+        }
+    }
+}
+
+impl std::fmt::Debug for WordSegmenter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("WordSegmenter")
+    }
 }
 
 /// The match key of a piece of text: NFKC (folds full-width forms), lower case, and
@@ -51,40 +127,6 @@ pub fn normalize_key(text: &str) -> String {
 
 fn is_wordlike(s: &str) -> bool {
     s.chars().any(|c| c.is_alphanumeric())
-}
-
-/// Tokenise `text`, which starts at byte `offset` of its document.
-pub fn tokenize(text: &str, offset: usize, lang: Lang) -> Vec<Token> {
-    match lang {
-        Lang::Zh => {
-            let mut tokens = Vec::new();
-            for (start, end, latin) in script_runs(text) {
-                let run = &text[start..end];
-                if latin {
-                    tokens.extend(word_tokens(run, offset + start));
-                } else {
-                    tokens.extend(
-                        JIEBA
-                            .cut(run, true)
-                            .into_iter()
-                            .filter(|t| is_wordlike(t.word))
-                            .map(|t| Token {
-                                start: offset + start + t.byte_start,
-                                end: offset + start + t.byte_end,
-                                key: normalize_key(t.word).into(),
-                            }),
-                    );
-                }
-            }
-            tokens.shrink_to_fit();
-            tokens
-        }
-        Lang::En => {
-            let mut tokens = word_tokens(text, offset);
-            tokens.shrink_to_fit();
-            tokens
-        }
-    }
 }
 
 /// UAX #29 word tokens of `text`, which starts at byte `offset`.
@@ -125,6 +167,10 @@ fn script_runs(text: &str) -> Vec<(usize, usize, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tokenize(text: &str, offset: usize, lang: Lang) -> Vec<Token> {
+        WordSegmenter::plain().tokenize(text, offset, lang)
+    }
 
     #[test]
     fn keys_fold_width_and_case_but_spans_keep_the_source() {

@@ -4,8 +4,8 @@
 
 use std::io::{self, Write};
 
-use super::{Rendering, TermPair};
-use crate::formats::{tsv_cell, xml_escape};
+use super::{tsv_cell, xml_escape};
+use crate::glossary::{Rendering, TermPair};
 
 /// Column names of the TSV and CSV outputs.
 pub const COLUMNS: [&str; 7] = [

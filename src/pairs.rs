@@ -1,0 +1,26 @@
+//! The pair types every later stage shares: one aligned pair of texts, as `align`
+//! produces it or an aligned file (TSV, JSONL, TMX, XLIFF) gives it back. It sits
+//! below `align`, `glossary`, `check` and `formats`, and depends on none of them.
+
+/// One aligned pair: bead id (0-based), both texts, and what else is known of it
+/// (confidence, section path).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AlignedPair {
+    pub id: usize,
+    pub zh: String,
+    pub en: String,
+    pub score: Option<f64>,
+    pub section: String,
+}
+
+impl AlignedPair {
+    pub fn new(id: usize, zh: &str, en: &str) -> Self {
+        AlignedPair {
+            id,
+            zh: zh.to_string(),
+            en: en.to_string(),
+            score: None,
+            section: String::new(),
+        }
+    }
+}
