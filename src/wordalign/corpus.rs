@@ -14,7 +14,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::align::features::{dictionary_stems, glossary_stems};
 use crate::lexicon::{self, Resources};
 use crate::numbers;
-use crate::segment::words::{Token, is_han};
+use crate::script::is_han;
+use crate::segment::words::Token;
 
 /// One bead's two sides: the text and its word tokens (byte spans into that text).
 #[derive(Clone, Copy)]

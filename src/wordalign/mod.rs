@@ -12,7 +12,8 @@
 //! of (zh words x en words x the longer side) per bead.
 //!
 //! Tokens: Chinese words by jieba and English words by unicode-segmentation, as
-//! [`crate::segment::words::tokenize`] gives them, which leaves punctuation out; links
+//! [`crate::segment::words::WordSegmenter::tokenize`] gives them (the segmenter of
+//! the [`Resources`], as the documents were cut), which leaves punctuation out; links
 //! index those tokens. Pre-tokenized input ([`align_tokenized`]) is taken as given,
 //! punctuation included, and every token counts.
 //!
@@ -37,7 +38,7 @@ use crate::align::Bitext;
 use crate::lexicon::Resources;
 use crate::segment::{
     Lang,
-    words::{Token, normalize_key, tokenize},
+    words::{Token, normalize_key},
 };
 use corpus::{BeadTokens, Corpus, PriorKind};
 use model::Model;
@@ -146,7 +147,13 @@ pub fn align_bitext(bitext: &Bitext, resources: &Resources, params: &Params) -> 
         .collect();
     let tokens: Vec<(Vec<Token>, Vec<Token>)> = texts
         .par_iter()
-        .map(|(zh, en)| (tokenize(zh, 0, Lang::Zh), tokenize(en, 0, Lang::En)))
+        .map(|(zh, en)| {
+            let words = &resources.words;
+            (
+                words.tokenize(zh, 0, Lang::Zh),
+                words.tokenize(en, 0, Lang::En),
+            )
+        })
         .collect();
     let beads: Vec<BeadTokens> = texts
         .iter()
@@ -371,6 +378,7 @@ mod tests {
             &Resources {
                 dictionary: None,
                 glossary: Vec::new(),
+                words: crate::lexicon::segmenter(false),
             },
             &Params::default(),
         );
@@ -382,12 +390,17 @@ mod tests {
     fn bitext_beads_get_token_spans_and_links() {
         use crate::align::{AlignOptions, align};
         use crate::segment::presplit;
-        let zh = presplit("我们坚持多边主义。\n数据安全很重要。\n".into(), Lang::Zh);
+        let res = resources();
+        let zh = presplit(
+            "我们坚持多边主义。\n数据安全很重要。\n".into(),
+            Lang::Zh,
+            &res.words,
+        );
         let en = presplit(
             "We uphold multilateralism.\nData security matters.\n".into(),
             Lang::En,
+            &res.words,
         );
-        let res = resources();
         let bt = align(zh, en, &res, &AlignOptions::default());
         let links = align_bitext(&bt, &res, &Params::default());
         assert_eq!(links.len(), bt.beads.len());
