@@ -430,6 +430,48 @@ mod tests {
     }
 
     #[test]
+    fn over_long_beads_get_no_links_and_leave_the_rest_alone() {
+        let long_zh: Vec<String> = (0..30).map(|_| "数据".to_string()).collect();
+        let long_en: Vec<String> = (0..30).map(|_| "data".to_string()).collect();
+        let pairs = vec![
+            (words("数据 安全"), words("data security")),
+            (long_zh, long_en),
+        ];
+        let params = Params {
+            max_bead_words: 20,
+            ..Params::default()
+        };
+        let links = align_tokenized(&pairs, &resources(), &params);
+        assert_eq!(links[0], [(0, 0), (1, 1)]);
+        assert!(links[1].is_empty());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+        // Whatever the input: one link list per pair, sorted, without repeats, every
+        // index inside its sentence.
+        #[test]
+        fn links_are_sorted_unique_and_in_range(
+            pairs in proptest::collection::vec(
+                (
+                    proptest::collection::vec("[数据安全合作的了。，]{1,3}|[0-9]{1,3}", 0..12),
+                    proptest::collection::vec("[a-z]{1,6}|[0-9]{1,3}|[.,]", 0..12),
+                ),
+                0..8,
+            )
+        ) {
+            let links = align_tokenized(&pairs, &resources(), &Params::default());
+            proptest::prop_assert_eq!(links.len(), pairs.len());
+            for ((zh, en), l) in pairs.iter().zip(&links) {
+                proptest::prop_assert!(l.windows(2).all(|w| w[0] < w[1]));
+                proptest::prop_assert!(
+                    l.iter().all(|&(i, j)| (i as usize) < zh.len() && (j as usize) < en.len())
+                );
+            }
+        }
+    }
+
+    #[test]
     fn parameters_are_set_by_name() {
         let mut p = Params::default();
         p.set("hmm_iterations", "0").unwrap();
