@@ -7,7 +7,8 @@
 //! Prints AER, precision and recall of the dictionary-only baseline and of the model
 //! (Model 1 alone and with the HMM; each direction and symmetrised) under the default
 //! parameters changed by the KEY=VALUE arguments (see `wordalign::Params::set`);
-//! `--only` prints just the configured model's row; `--dump=FILE` writes its links.
+//! `--only` prints just the configured model's row; `--dump=FILE` writes its links;
+//! `--extra=DIR` trains on one of our own sample pairs as well (see `extra_pairs`).
 
 use std::time::Instant;
 
@@ -40,9 +41,14 @@ fn main() {
     let mut params = Params::default();
     let mut only = false;
     let mut dump = None;
+    let mut extra = None;
     for kv in &args[1..] {
         if kv == "--only" {
             only = true;
+            continue;
+        }
+        if let Some(path) = kv.strip_prefix("--extra=") {
+            extra = Some(path.to_string());
             continue;
         }
         if let Some(path) = kv.strip_prefix("--dump=") {
@@ -65,9 +71,15 @@ fn main() {
         .map(|(z, e)| (words(z), words(e)))
         .collect();
     let resources = Resources::default_embedded().expect("resources");
+    let mut pairs = pairs;
+    let tested = pairs.len();
+    if let Some(dir) = &extra {
+        pairs.extend(extra_pairs(dir, &resources));
+    }
 
     let start = Instant::now();
-    let links = align_tokenized(&pairs, &resources, &params);
+    let mut links = align_tokenized(&pairs, &resources, &params);
+    links.truncate(tested);
     let elapsed = start.elapsed();
     row(
         &format!("model ({:?})", params.symmetrization),
@@ -104,8 +116,39 @@ fn main() {
             };
             row(
                 &format!("{name}, {sym:?}"),
-                aer(&align_tokenized(&pairs, &resources, &p), &gold),
+                aer(&align_tokenized(&pairs, &resources, &p)[..tested], &gold),
             );
         }
     }
+}
+
+/// The beads of one of our own sample pairs (`zh.sentences`, `en.sentences` and a
+/// gold `gold.align`), cut into words, as more training text.
+fn extra_pairs(dir: &str, resources: &Resources) -> Vec<(Vec<String>, Vec<String>)> {
+    use bitext::segment::Lang;
+    let zh = read_lines(&format!("{dir}/zh.sentences"));
+    let en = read_lines(&format!("{dir}/en.sentences"));
+    let cut = |ids: &str, lines: &[String], lang| -> Vec<String> {
+        let text: Vec<&str> = ids
+            .split(',')
+            .filter_map(|i| i.trim().parse::<usize>().ok())
+            .map(|i| lines[i].as_str())
+            .collect();
+        let text = text.join(" ");
+        resources
+            .words
+            .tokenize(&text, 0, lang)
+            .iter()
+            .map(|t| text[t.start..t.end].to_string())
+            .collect()
+    };
+    read_lines(&format!("{dir}/gold.align"))
+        .iter()
+        .filter_map(|l| {
+            let (z, e) = l.split_once("]:[")?;
+            let z = z.trim_start_matches('[');
+            let e = e.trim_end_matches(']');
+            Some((cut(z, &zh, Lang::Zh), cut(e, &en, Lang::En)))
+        })
+        .collect()
 }
