@@ -34,5 +34,6 @@ pub mod pdf;
 pub mod read;
 pub mod script;
 pub mod segment;
+pub mod wordalign;
 
 pub use error::{Error, Result};
