@@ -6,8 +6,9 @@
 //! are refused with an error naming the file, and a file of a known non-text format
 //! (PDF, images, archives, old or encrypted Office files) is named as such.
 //!
-//! Documents come as plain text, Markdown, HTML ([`crate::html_input`]) or .docx
-//! ([`crate::docx`]); [`read_document`] tells them apart by content and extension.
+//! Documents come as plain text, Markdown, HTML ([`crate::html_input`]), .docx
+//! ([`crate::docx`]) or PDF ([`crate::pdf`]); [`read_document`] tells them apart by
+//! content and extension.
 
 use std::io::Read;
 
@@ -30,6 +31,7 @@ pub enum InputFormat {
     Markdown,
     Html,
     Docx,
+    Pdf,
 }
 
 impl InputFormat {
@@ -42,6 +44,7 @@ impl InputFormat {
             "md" | "markdown" => Some(InputFormat::Markdown),
             "html" | "htm" | "xhtml" => Some(InputFormat::Html),
             "docx" => Some(InputFormat::Docx),
+            "pdf" => Some(InputFormat::Pdf),
             "txt" | "text" => Some(InputFormat::Text),
             _ => None,
         }
@@ -75,8 +78,9 @@ pub fn read_document_with(path: &str, options: &ReadOptions) -> Result<(String, 
     document_from_bytes(&bytes, path, options)
 }
 
-/// A document's text and markup: a .docx file (by extension, or any zip archive) as
-/// Markdown with its heading styles as `#` levels ([`crate::docx`]); an HTML page (by
+/// A document's text and markup: a PDF (by extension or signature) as Markdown with
+/// headings found by font ([`crate::pdf`]); a .docx file (by extension, or any zip
+/// archive) as Markdown with its heading styles as `#` levels ([`crate::docx`]); an HTML page (by
 /// extension, or a `<!DOCTYPE html>`/`<html>` start) as Markdown with its `h1`-`h6` as
 /// `#` levels ([`crate::html_input`]); a `.md` file as Markdown; anything else as plain
 /// text. `options.format` overrides what the name and content say (stdin has no name).
@@ -88,11 +92,21 @@ pub fn document_from_bytes(
 ) -> Result<(String, TextFormat)> {
     let format = match options.format {
         Some(format) => format,
+        None if crate::pdf::is_pdf(bytes) => InputFormat::Pdf,
         None if crate::docx::is_zip(bytes) => InputFormat::Docx,
         None => InputFormat::from_extension(name)
             .or_else(|| looks_like_html(bytes).then_some(InputFormat::Html))
             .unwrap_or(InputFormat::Text),
     };
+    if format == InputFormat::Pdf {
+        let pdf = crate::pdf::pdf_to_markdown(bytes, name, crate::pdf::Limits::default())?;
+        let format = if pdf.headings {
+            TextFormat::Markdown
+        } else {
+            TextFormat::Plain
+        };
+        return Ok((pdf.markdown, format));
+    }
     if format == InputFormat::Docx {
         let text = crate::docx::docx_to_markdown(bytes, name, crate::docx::Limits::default())?;
         return Ok((text, TextFormat::Markdown));
@@ -107,7 +121,7 @@ pub fn document_from_bytes(
             (markdown, TextFormat::Markdown)
         }
         InputFormat::Markdown => (text, TextFormat::Markdown),
-        InputFormat::Text | InputFormat::Docx => (text, TextFormat::Plain),
+        InputFormat::Text | InputFormat::Docx | InputFormat::Pdf => (text, TextFormat::Plain),
     })
 }
 

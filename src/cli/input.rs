@@ -26,6 +26,7 @@ pub enum FormatArg {
     Md,
     Html,
     Docx,
+    Pdf,
 }
 
 impl ReadArgs {
@@ -45,6 +46,7 @@ impl ReadArgs {
             FormatArg::Md => InputFormat::Markdown,
             FormatArg::Html => InputFormat::Html,
             FormatArg::Docx => InputFormat::Docx,
+            FormatArg::Pdf => InputFormat::Pdf,
         });
         Ok(ReadOptions { format, encoding })
     }

@@ -8,6 +8,7 @@ mod glossary;
 mod input;
 pub(crate) mod output;
 mod segment;
+mod wordalign;
 
 use std::process::ExitCode;
 
@@ -43,6 +44,8 @@ enum Command {
     },
     /// Print the manual page (roff), e.g. `bitext man > bitext.1`.
     Man,
+    /// Word-align pre-tokenized parallel files (Pharaoh `i-j` lines out).
+    Wordalign(wordalign::Args),
 }
 
 /// What a subcommand's run reports: success, or problems found (exit 1).
@@ -77,6 +80,7 @@ pub fn main() -> ExitCode {
             Ok(clap_mangen::Man::new(Cli::command()).render(w)?)
         })
         .map(|()| Outcome::Ok),
+        Command::Wordalign(args) => wordalign::run(args),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

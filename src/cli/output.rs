@@ -137,12 +137,9 @@ where
     }
     #[cfg(not(unix))]
     let _ = permissions;
-    let (file, temp_path) = builder
-        .tempfile_in(dir)
+    let (file, temp_path, registered) = temporary::create(&builder, dir)
         .map_err(without_temporary_name)
-        .with_context(|| format!("{path}: cannot create a file in {}", dir.display()))?
-        .into_parts();
-    let registered = temporary::register(&temp_path);
+        .with_context(|| format!("{path}: cannot create a file in {}", dir.display()))?;
     // Written through the File itself: tempfile's own writer names the temporary file
     // in its errors, which means nothing to the user.
     let mut out = BufWriter::new(file);
@@ -193,11 +190,20 @@ mod temporary {
     /// A temporary file on the list; dropping it takes it off.
     pub struct Registered(PathBuf);
 
-    pub fn register(path: &Path) -> Registered {
+    /// Create a temporary file in `dir` and put it on the list, with the list held
+    /// (and the signal thread started) before the file exists: a signal at any moment
+    /// finds it listed, or finds no file.
+    pub fn create(
+        builder: &tempfile::Builder,
+        dir: &Path,
+    ) -> std::io::Result<(std::fs::File, tempfile::TempPath, Registered)> {
         static HANDLER: Once = Once::new();
         HANDLER.call_once(remove_on_signals);
-        pending().push(path.to_path_buf());
-        Registered(path.to_path_buf())
+        let mut list = pending();
+        let (file, path) = builder.tempfile_in(dir)?.into_parts();
+        list.push(path.to_path_buf());
+        let registered = Registered(path.to_path_buf());
+        Ok((file, path, registered))
     }
 
     impl Registered {
