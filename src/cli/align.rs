@@ -1,5 +1,5 @@
 //! `bitext align ZH EN [--presplit] [--dict FILE]... [--glossary FILE]...
-//!                     [--format tsv|jsonl|tmx|moses|beads|html] [-o OUT] [--min-score X]`
+//!                     [--format tsv|jsonl|tmx|moses|beads|html|links] [-o OUT] [--min-score X]`
 
 use std::io::Write;
 
@@ -43,6 +43,8 @@ pub struct AlignInput {
     /// No progress display on stderr (it is only drawn when stderr is a terminal).
     #[arg(long, short)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub read: super::input::ReadArgs,
     /// Scoring parameter for experiments, KEY=VALUE (see align::dp::Params::set).
     #[arg(long = "param", value_name = "KEY=VALUE", hide = true)]
     pub params: Vec<String>,
@@ -53,9 +55,7 @@ impl AlignInput {
     pub fn resources(&self) -> Result<Resources> {
         let env_dict = std::env::var("BITEXT_DICT").ok().filter(|s| !s.is_empty());
         let dictionary = if self.no_dict {
-            eprintln!(
-                "bitext: aligning without a dictionary; add one with --dict FILE (CC-CEDICT) for better pairs"
-            );
+            output::note("aligning without a dictionary, as --no-dict asks");
             DictionaryChoice::None
         } else if !self.dicts.is_empty() {
             DictionaryChoice::Files(self.dicts.clone())
@@ -110,16 +110,21 @@ impl AlignInput {
             ));
         }
         let options = self.options()?;
+        let read = self.read.options()?;
         let progress = super::output::Progress::new(self.quiet);
         progress.stage("reading");
-        let (zh_text, zh_fmt) = bitext::read::read_document(zh_path)?;
-        let (en_text, en_fmt) = bitext::read::read_document(en_path)?;
+        let (zh_text, zh_fmt) = bitext::read::read_document_with(zh_path, &read)?;
+        let (en_text, en_fmt) = bitext::read::read_document_with(en_path, &read)?;
         match (Lang::detect(&zh_text), Lang::detect(&en_text)) {
             (Lang::En, Lang::Zh) => bail!(bitext::Error::usage(format!(
                 "{zh_path} looks English and {en_path} Chinese: the Chinese document comes first (ZH EN)"
             ))),
-            (Lang::En, _) => eprintln!("bitext: {zh_path}: this does not look like Chinese text"),
-            (_, Lang::Zh) => eprintln!("bitext: {en_path}: this does not look like English text"),
+            (Lang::En, _) => {
+                output::note(format!("{zh_path}: this does not look like Chinese text"))
+            }
+            (_, Lang::Zh) => {
+                output::note(format!("{en_path}: this does not look like English text"))
+            }
             _ => {}
         }
         progress.stage("segmenting");
@@ -152,13 +157,13 @@ impl AlignInput {
         progress.finish();
         const SHOWN: usize = 8;
         for w in bitext.warnings.iter().take(SHOWN) {
-            eprintln!("bitext: {w}");
+            output::note(w);
         }
         if bitext.warnings.len() > SHOWN {
-            eprintln!(
-                "bitext: … and {} more such notes",
+            output::note(format!(
+                "… and {} more such notes",
                 bitext.warnings.len() - SHOWN
-            );
+            ));
         }
         let paired: Vec<f64> = bitext
             .beads
@@ -166,11 +171,17 @@ impl AlignInput {
             .filter(|b| !b.zh.is_empty() && !b.en.is_empty())
             .map(|b| b.score)
             .collect();
-        let mean = paired.iter().sum::<f64>() / paired.len().max(1) as f64;
-        if mean < 0.2 {
-            eprintln!(
-                "bitext: mean bead confidence is {mean:.2}: these documents may not be translations of each other"
+        if paired.is_empty() {
+            output::note(
+                "no Chinese sentence was paired with an English one: these documents may not be translations of each other",
             );
+        } else {
+            let mean = paired.iter().sum::<f64>() / paired.len() as f64;
+            if mean < 0.2 {
+                output::note(format!(
+                    "mean bead confidence is {mean:.2}: these documents may not be translations of each other"
+                ));
+            }
         }
         Ok(bitext)
     }
@@ -188,6 +199,8 @@ pub struct Args {
     /// Leave out beads whose confidence is below this (0..1).
     #[arg(long, value_name = "X", allow_negative_numbers = true)]
     min_score: Option<f64>,
+    #[command(flatten)]
+    langs: output::LangArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -198,6 +211,8 @@ enum Format {
     Moses,
     Beads,
     Html,
+    /// Word links per bead (Pharaoh `i-j` over the bead's word tokens).
+    Links,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -219,6 +234,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             "--format moses needs -o PREFIX (it writes PREFIX.zh and PREFIX.en)"
         ));
     }
+    let tags = args.langs.tags()?;
     let resources = args.input.resources()?;
     let mut bitext = args.input.run_with(&resources)?;
     if let Some(x) = args.min_score {
@@ -233,7 +249,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             Ok(bitext::formats::write_jsonl(&bitext, w)?)
         })?,
         Format::Tmx => output::write_output(out, |w: &mut dyn Write| {
-            Ok(bitext::formats::write_tmx(&bitext, w)?)
+            Ok(bitext::formats::write_tmx(&bitext, &tags, w)?)
         })?,
         Format::Beads => output::write_output(out, |w: &mut dyn Write| {
             Ok(bitext::formats::write_beads(&bitext, w)?)
@@ -246,6 +262,12 @@ pub fn run(args: Args) -> Result<Outcome> {
                 w,
             )?)
         })?,
+        Format::Links => {
+            let links = bitext::wordalign::align_bitext(&bitext, &resources, &Default::default());
+            output::write_output(out, |w: &mut dyn Write| {
+                Ok(bitext::formats::links::write_bead_links(&links, w)?)
+            })?
+        }
         Format::Moses => {
             let prefix = out.expect("checked above");
             let mut en_buf = Vec::new();

@@ -13,8 +13,9 @@
 //!
 //! Inline markup keeps its text (`g`, `mrk`, `pc`); inline codes are native markup of
 //! the original file, not text, and are left out (`x`, `bx`, `ex`, `ph`, `bpt`, `ept`,
-//! `it`, `sc`, `ec`, `sm`, `em`), so tags are not compared for XLIFF input. A DTD is
-//! allowed but never read: no external entity is resolved, no user-defined one
+//! `it`, `sc`, `ec`, `sm`, `em`), so tags are not compared for XLIFF input. The file
+//! must be well-formed ([`crate::xml::XmlReader`]: a cut-off file is an error naming
+//! the line). A DTD is allowed but never read: no external entity is resolved, no user-defined one
 //! expanded (an undeclared entity reference is an error).
 //!
 //! ```
@@ -88,14 +89,7 @@ struct Unit {
 
 /// Read XLIFF 1.2 or 2.0 (see the module documentation); `name` is used in errors.
 pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
-    let mut reader = quick_xml::Reader::from_str(text);
-    let err = |reader: &quick_xml::Reader<&[u8]>, e: String| {
-        let line = 1 + text.as_bytes()[..(reader.buffer_position() as usize).min(text.len())]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        Error::input_at(name, line, format!("not valid XLIFF: {e}"))
-    };
+    let mut reader = crate::xml::XmlReader::new(text, name);
     let mut out = Vec::new();
     let mut version2 = false;
     // Which side is Chinese: the source unless the file says the target is.
@@ -109,9 +103,7 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
     let mut skipped = 0usize;
     let mut segments_in_unit = 0usize;
     loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| err(&reader, e.to_string()))?;
+        let event = reader.read_event()?;
         match event {
             Event::Start(e) => {
                 let local = e.local_name();
@@ -216,7 +208,7 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                     continue;
                 }
                 if let (Some(_), Some(u)) = (side, unit.as_mut()) {
-                    let s = t.unescape().map_err(|e| err(&reader, e.to_string()))?;
+                    let s = t.unescape().map_err(|e| reader.error(e))?;
                     push_side(u, side, &s);
                 }
             }
