@@ -43,10 +43,14 @@ fn sample_pairs() -> Vec<AlignedPair> {
         .collect()
 }
 
+/// The checks as `bitext check` runs them, word links included.
 fn run_check(pairs: &[AlignedPair], terms: &TermSet) -> Vec<Finding> {
+    let resources = bitext::lexicon::Resources::default_embedded().unwrap();
+    let links = bitext::check::word_links(pairs, &resources);
     let opts = CheckOptions {
         dictionary: Some(&Dictionary::Embedded),
-        words: &bitext::lexicon::segmenter(true),
+        words: &resources.words,
+        links: Some(&links),
     };
     check(pairs, terms, &[], &opts)
 }

@@ -43,7 +43,7 @@ use serde::Serialize;
 
 use crate::lexicon::{Dictionary, Resources};
 use crate::pairs::AlignedPair;
-use crate::segment::words::WordSegmenter;
+use crate::segment::words::{Token, WordSegmenter};
 use terms::TermSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -335,6 +335,9 @@ pub struct CheckOptions<'a> {
     pub dictionary: Option<&'a Dictionary>,
     /// Chinese word segmentation, as the text was segmented for alignment.
     pub words: &'a WordSegmenter,
+    /// Word links inside each pair, in pair order ([`word_links`]): where a glossary
+    /// term went in the English.
+    pub links: Option<&'a [WordLinks]>,
 }
 
 impl Default for CheckOptions<'_> {
@@ -342,8 +345,88 @@ impl Default for CheckOptions<'_> {
         CheckOptions {
             dictionary: None,
             words: WordSegmenter::plain(),
+            links: None,
         }
     }
+}
+
+/// The word links of one pair: its tokens (byte spans into the pair's own `zh` and
+/// `en`) and which are linked.
+#[derive(Clone, Debug, Default)]
+pub struct WordLinks {
+    pub zh_tokens: Vec<Token>,
+    pub en_tokens: Vec<Token>,
+    /// (zh token index, en token index), sorted.
+    pub links: Vec<(u32, u32)>,
+}
+
+impl WordLinks {
+    /// The English linked to the Chinese bytes `at`: the span of the largest run of
+    /// linked English tokens (at most two unlinked ones between), and those tokens.
+    pub fn english_of(&self, at: &Range<usize>) -> Option<(Range<usize>, Vec<usize>)> {
+        let zh: Vec<u32> = (0..self.zh_tokens.len() as u32)
+            .filter(|&i| {
+                let t = &self.zh_tokens[i as usize];
+                t.start < at.end && t.end > at.start
+            })
+            .collect();
+        let mut en: Vec<usize> = self
+            .links
+            .iter()
+            .filter(|(z, _)| zh.contains(z))
+            .map(|&(_, e)| e as usize)
+            .filter(|&e| e < self.en_tokens.len())
+            .collect();
+        en.sort_unstable();
+        en.dedup();
+        // Runs of tokens close together; the longest stands for the term.
+        let mut runs: Vec<Vec<usize>> = Vec::new();
+        for e in en {
+            match runs.last_mut() {
+                Some(run) if e - run[run.len() - 1] <= 3 => run.push(e),
+                _ => runs.push(vec![e]),
+            }
+        }
+        let run = runs.into_iter().max_by_key(|r| r.len())?;
+        let span = self.en_tokens[run[0]].start..self.en_tokens[run[run.len() - 1]].end;
+        Some((span, run))
+    }
+}
+
+/// Word links inside each pair, trained on the pairs themselves
+/// ([`crate::wordalign`]: statistical model with the dictionary and glossaries as
+/// priors).
+pub fn word_links(pairs: &[AlignedPair], resources: &Resources) -> Vec<WordLinks> {
+    let tokens: Vec<(Vec<Token>, Vec<Token>)> = pairs
+        .iter()
+        .map(|p| {
+            (
+                resources.words.tokenize(&p.zh, 0, crate::segment::Lang::Zh),
+                resources.words.tokenize(&p.en, 0, crate::segment::Lang::En),
+            )
+        })
+        .collect();
+    let beads: Vec<crate::wordalign::corpus::BeadTokens> = pairs
+        .iter()
+        .zip(&tokens)
+        .map(|(p, (zh, en))| crate::wordalign::corpus::BeadTokens {
+            zh_text: &p.zh,
+            zh,
+            en_text: &p.en,
+            en,
+        })
+        .collect();
+    let links =
+        crate::wordalign::align_beads(&beads, resources, &crate::wordalign::Params::default());
+    tokens
+        .into_iter()
+        .zip(links)
+        .map(|((zh_tokens, en_tokens), links)| WordLinks {
+            zh_tokens,
+            en_tokens,
+            links,
+        })
+        .collect()
 }
 
 /// The longest bead (Chinese characters) that term extraction learns from.
@@ -370,26 +453,38 @@ pub fn check_document(
     settings: &CheckSettings,
 ) -> Vec<Finding> {
     let terms = TermSet::from_glossary(&resources.glossary);
-    let opts = CheckOptions {
-        dictionary: resources.dictionary.as_ref(),
-        words: &resources.words,
-    };
-    let mut findings = check(pairs, &terms, structure, &opts);
-    if !settings.skip.contains(&FindingType::Inconsistent) {
-        // Term pairing learns from beads of sentence size; a bead holding pages (a
-        // document that failed to split) teaches it nothing and costs it more than
-        // linear time, so it is left out of extraction.
+    // Term pairing learns from beads of sentence size; a bead holding pages (a
+    // document that failed to split) teaches it nothing and costs it more than linear
+    // time, so it is left out of extraction.
+    let extract = || {
+        if settings.skip.contains(&FindingType::Inconsistent) {
+            return Vec::new();
+        }
         let sentences: Vec<AlignedPair> = pairs
             .iter()
             .filter(|p| p.zh.chars().count() <= MAX_EXTRACTION_CHARS)
             .filter(|p| p.en.len() <= 4 * MAX_EXTRACTION_CHARS)
             .cloned()
             .collect();
-        let extracted = crate::glossary::extract(
+        crate::glossary::extract(
             &sentences,
             resources,
             &crate::glossary::GlossaryOptions::default(),
-        );
+        )
+    };
+    // Word links only say where a glossary term went: not needed when those misses
+    // are not looked for. The two models train at the same time.
+    let link = || {
+        (!settings.skip.contains(&FindingType::GlossaryMiss)).then(|| word_links(pairs, resources))
+    };
+    let (links, extracted) = rayon::join(link, extract);
+    let opts = CheckOptions {
+        dictionary: resources.dictionary.as_ref(),
+        words: &resources.words,
+        links: links.as_deref(),
+    };
+    let mut findings = check(pairs, &terms, structure, &opts);
+    if !settings.skip.contains(&FindingType::Inconsistent) {
         findings.extend(terminology::inconsistent_extracted(
             &extracted,
             &terms,
@@ -479,10 +574,14 @@ pub fn check(
         // The beads just before: a term they render may come back as 'it' or 'the
         // Party'.
         let before = &pairs[i.saturating_sub(terminology::ANAPHORA_BEADS)..i];
+        let links = opts.links.and_then(|l| l.get(i));
         let (accounted, rendered) = terminology::check_terms(
-            p,
-            before,
-            &en,
+            terminology::Bead {
+                p,
+                before,
+                en: &en,
+                links,
+            },
             terms,
             &abbreviations,
             opts,

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::terms::{self, EnglishText, TermSet};
-use super::{CheckOptions, Finding, FindingType, RenderingUse, Severity};
+use super::{CheckOptions, Finding, FindingType, RenderingUse, Severity, WordLinks};
 use crate::lexicon::{Dictionary, gloss_stems, stems_match};
 use crate::pairs::AlignedPair;
 use crate::script::is_han;
@@ -22,20 +22,31 @@ pub(super) const ANAPHORA_BEADS: usize = 5;
 /// for each occurrence rendered.
 pub(super) type Usage = BTreeMap<usize, Vec<(usize, usize, String)>>;
 
-/// Check the glossary terms of bead `p`; `before` are the beads just before it (for
-/// antecedents), `en` its English prepared. Returns the spans of the Chinese and of
-/// the English whose numbers the terms and their renderings account for.
-#[allow(clippy::too_many_arguments)]
+/// A bead being checked: the pair, the beads just before it (for antecedents), its
+/// English prepared, and its word links.
+pub(super) struct Bead<'c, 'a> {
+    pub p: &'c AlignedPair,
+    pub before: &'c [AlignedPair],
+    pub en: &'c EnglishText<'a>,
+    pub links: Option<&'c WordLinks>,
+}
+
+/// Check the glossary terms of a bead. Returns the spans of the Chinese and of the
+/// English whose numbers the terms and their renderings account for.
 pub(super) fn check_terms(
-    p: &AlignedPair,
-    before: &[AlignedPair],
-    en: &EnglishText,
+    bead: Bead,
     terms: &TermSet,
     abbreviations: &terms::Abbreviations,
     opts: &CheckOptions,
     usage: &mut Usage,
     out: &mut Vec<Finding>,
 ) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let Bead {
+        p,
+        before,
+        en,
+        links,
+    } = bead;
     let previous = std::cell::OnceCell::new();
     let mut rendered = Vec::new();
     let hits = match opts.dictionary {
@@ -134,6 +145,7 @@ pub(super) fn check_terms(
                     en,
                     previous: &previous,
                     introduced: usage.contains_key(&h.term),
+                    aligned: links.and_then(|l| l.english_of(&(h.start..h.end))),
                 };
                 out.push(miss(&ctx, h.start..h.end, terms, term, opts));
             }
@@ -263,6 +275,8 @@ enum Trace {
     Core(String),
     /// A wording close to an approved rendering ('new development philosophy').
     Near,
+    /// The English words the word alignment links to the term.
+    Aligned,
     /// Its head noun right after a determiner: 'our nation', 'this path', 'the Party'.
     ShortReference,
     /// A dictionary translation of it, or of each of its words, close together.
@@ -350,13 +364,6 @@ impl TermWords {
             .map(|(word, _)| word)
             .collect()
     }
-
-    /// Do translations of at least half the term's words stand anywhere in the
-    /// English (its meaning given in words of the translator's own)?
-    fn half_covered(&self) -> bool {
-        let covered = self.per_word.iter().filter(|s| !s.is_empty()).count();
-        !self.per_word.is_empty() && 2 * covered >= self.per_word.len()
-    }
 }
 
 fn trace(
@@ -364,6 +371,7 @@ fn trace(
     terms: &TermSet,
     term: &terms::Term,
     words: &TermWords,
+    aligned: Option<&Range<usize>>,
 ) -> Option<(Trace, Range<usize>)> {
     if let Some(s) = term.approved.iter().find_map(|r| en.misspelt(r)) {
         return Some((Trace::Misspelt, en.span_of(s)));
@@ -384,6 +392,24 @@ fn trace(
     // philosophy' for 'new development concept').
     if let Some(s) = term.approved.iter().find_map(|r| en.near_variant(r)) {
         return Some((Trace::Near, s));
+    }
+    // Where the word alignment puts it, with the words next to it where the rest of
+    // an approved rendering would stand (a wrong word has no link: 'Chen' of 陈清扬
+    // linked, 'Approach' after it not).
+    if let Some(span) = aligned {
+        let words_in = en.content_words_in(span);
+        for r in &term.approved {
+            let n = r.content().len();
+            for (k, stem) in r.content().iter().enumerate() {
+                if let Some((w, _)) = words_in.iter().find(|(_, s)| stems_match(s, stem)) {
+                    let around = en.phrase_around(en.span_of(w), k, n.saturating_sub(k + 1));
+                    let start = around.start.min(span.start);
+                    let end = around.end.max(span.end);
+                    return Some((Trace::Aligned, start..end));
+                }
+            }
+        }
+        return Some((Trace::Aligned, span.clone()));
     }
     if let Some(s) = term
         .approved
@@ -472,6 +498,8 @@ struct Context<'c, 'a, 'b> {
     previous: &'c std::cell::OnceCell<Vec<EnglishText<'b>>>,
     /// The term was rendered as approved earlier in the document.
     introduced: bool,
+    /// Where the word links put the term in the English: span and token indices.
+    aligned: Option<(Range<usize>, Vec<usize>)>,
 }
 
 impl Context<'_, '_, '_> {
@@ -517,7 +545,8 @@ fn miss(
     // once the term has been named; a pronoun only right after it was; no trace at all
     // is an error.
     let words = TermWords::new(term, en, opts.dictionary, opts.words);
-    let traced = trace(en, terms, term, &words);
+    let aligned = ctx.aligned.as_ref().map(|(span, _)| span);
+    let traced = trace(en, terms, term, &words, aligned);
     let evidence = traced
         .as_ref()
         .map(|(_, span)| p.en[span.clone()].to_string());
@@ -531,6 +560,28 @@ fn miss(
                 &p.en[span.clone()]
             ),
         ),
+        // Linked to pronouns only: a pronoun for the term (see below).
+        Some((Trace::Aligned, span))
+            if en.content_words_in(span).iter().all(|(w, _)| is_pronoun(w)) =>
+        {
+            if ctx.antecedent_renders(term, span.start)
+                || (has_personal_pronoun(en)
+                    && ctx.rendered_within(term, span.start, ANAPHORA_BEADS))
+            {
+                (
+                    Severity::Info,
+                    format!(
+                        " (a pronoun, '{}', after it was just named)",
+                        &p.en[span.clone()]
+                    ),
+                )
+            } else {
+                (
+                    Severity::Warning,
+                    format!(" (only '{}' here)", &p.en[span.clone()]),
+                )
+            }
+        }
         Some((kind, span)) => {
             let used = &p.en[span.clone()];
             let foreign = words.foreign(en, span);
@@ -567,9 +618,6 @@ fn miss(
                 Severity::Info,
                 " (a pronoun after it was just named?)".to_string(),
             )
-        }
-        None if words.half_covered() => {
-            (Severity::Info, " (its words translated apart?)".to_string())
         }
         // The speaker of a quotation (韦小宝道：“……”): English dialogue leaves who
         // speaks to the context.
@@ -629,6 +677,35 @@ fn has_pronoun(en: &EnglishText) -> bool {
     en.has_any_word(&[
         "it", "its", "they", "them", "their", "this", "these", "those", "that", "such",
     ])
+}
+
+/// A personal, possessive or demonstrative pronoun.
+fn is_pronoun(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "it" | "its"
+            | "they"
+            | "them"
+            | "their"
+            | "this"
+            | "these"
+            | "those"
+            | "that"
+            | "he"
+            | "him"
+            | "his"
+            | "she"
+            | "her"
+            | "hers"
+            | "we"
+            | "our"
+            | "us"
+            | "i"
+            | "me"
+            | "my"
+            | "you"
+            | "your"
+    )
 }
 
 /// Pronouns of persons.
@@ -994,6 +1071,54 @@ mod tests {
         // The core term as approved, the verb in words of the translator's own.
         assert_eq!(miss(1).severity, Severity::Info, "{found:#?}");
         assert_eq!(miss(1).evidence.as_deref(), Some("data security"));
+    }
+
+    #[test]
+    fn a_term_is_located_through_its_word_links() {
+        let glossary =
+            crate::lexicon::parse_glossary_tsv("营商环境\tbusiness environment\n", "g.tsv")
+                .unwrap();
+        let terms = TermSet::from_glossary(&glossary);
+        let words = WordSegmenter::plain();
+        let p = AlignedPair::new(
+            0,
+            "我们优化了营商环境。",
+            "We have improved the trading arrangements of the country.",
+        );
+        let zh_tokens = words.tokenize(&p.zh, 0, crate::segment::Lang::Zh);
+        let en_tokens = words.tokenize(&p.en, 0, crate::segment::Lang::En);
+        let zh_at = |w: &str| zh_tokens.iter().position(|t| &p.zh[t.start..t.end] == w);
+        let en_at = |w: &str| en_tokens.iter().position(|t| &p.en[t.start..t.end] == w);
+        let term = zh_at("营商").or(zh_at("营商环境")).unwrap() as u32;
+        let links = WordLinks {
+            links: vec![
+                (
+                    zh_at("优化").unwrap() as u32,
+                    en_at("improved").unwrap() as u32,
+                ),
+                (term, en_at("trading").unwrap() as u32),
+                (term, en_at("arrangements").unwrap() as u32),
+            ],
+            zh_tokens: zh_tokens.clone(),
+            en_tokens: en_tokens.clone(),
+        };
+        let opts = CheckOptions {
+            links: Some(std::slice::from_ref(&links)),
+            ..CheckOptions::default()
+        };
+        let found = check(std::slice::from_ref(&p), &terms, &[], &opts);
+        let miss = found
+            .iter()
+            .find(|f| f.kind == FindingType::GlossaryMiss)
+            .expect("a miss");
+        assert_eq!(miss.severity, Severity::Warning, "{miss:#?}");
+        assert_eq!(miss.evidence.as_deref(), Some("trading arrangements"));
+        assert_eq!(miss.suggestion.as_deref(), Some("business environment"));
+        assert!(
+            miss.message.contains("'trading arrangements'"),
+            "{}",
+            miss.message
+        );
     }
 
     #[test]
