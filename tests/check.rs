@@ -197,6 +197,8 @@ fn injected_errors_are_found_on_their_beads() {
         .find(|f| f.kind == FindingType::Inconsistent && f.zh_term.as_deref() == Some(&zh_term))
         .unwrap_or_else(|| panic!("inconsistent {zh_term} on bead {two_ways}: {found:#?}"));
     assert_eq!(inconsistent.bead, None);
+    // Both ways are approved by the glossary: a note, not a warning.
+    assert_eq!(inconsistent.severity, Severity::Info);
     assert!(
         inconsistent
             .renderings
@@ -729,11 +731,14 @@ fn html_report_links_every_finding_to_its_beads() {
             &pairs,
             "--format",
             "html",
+            "--severity",
+            "info",
         ])
         .output()
         .unwrap();
     let html = String::from_utf8(out.stdout).unwrap();
-    // The term rendered two ways is a document-level finding linked to each bead.
+    // The term rendered two ways (both approved: a note) is a document-level finding
+    // linked to each bead.
     let row = html
         .lines()
         .find(|l| l.contains("data-type=\"inconsistent\""))

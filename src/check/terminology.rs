@@ -509,6 +509,15 @@ impl Context<'_, '_, '_> {
         self.rendered_within(term, upto, 1)
     }
 
+    /// May 'he' or 'she' here stand for the term? Narrative keeps a person it has
+    /// named as a pronoun for as long as they stay the topic, so: a personal pronoun
+    /// in the English, and the term rendered as approved earlier in the document (or
+    /// in this bead's English before `upto`).
+    fn person_named(&self, term: &terms::Term, upto: usize) -> bool {
+        has_personal_pronoun(self.en)
+            && (self.introduced || self.rendered_within(term, upto, ANAPHORA_BEADS))
+    }
+
     /// Does this bead's English before `upto`, or one of the last `beads` beads, render
     /// the term as approved?
     fn rendered_within(&self, term: &terms::Term, upto: usize, beads: usize) -> bool {
@@ -561,17 +570,12 @@ fn miss(
             ),
         ),
         // Linked to pronouns only: a pronoun for the term (see below).
-        Some((Trace::Aligned, span))
-            if en.content_words_in(span).iter().all(|(w, _)| is_pronoun(w)) =>
-        {
-            if ctx.antecedent_renders(term, span.start)
-                || (has_personal_pronoun(en)
-                    && ctx.rendered_within(term, span.start, ANAPHORA_BEADS))
-            {
+        Some((Trace::Aligned, span)) if only_pronouns(&p.en[span.clone()]) => {
+            if ctx.antecedent_renders(term, span.start) || ctx.person_named(term, span.start) {
                 (
                     Severity::Info,
                     format!(
-                        " (a pronoun, '{}', after it was just named)",
+                        " (a pronoun, '{}', after it was named)",
                         &p.en[span.clone()]
                     ),
                 )
@@ -598,7 +602,8 @@ fn miss(
                     Severity::Info,
                     format!(" (rendered in other words: '{used}')"),
                 )
-            } else if named(span.start) {
+            } else if named(span.start) && !en.content_words_in(span).is_empty() {
+                // A shortening keeps a word of its own: 'such' or 'under' alone is not one.
                 (
                     Severity::Info,
                     format!(" (shortened to '{used}' after being named)"),
@@ -607,16 +612,15 @@ fn miss(
                 (Severity::Warning, format!(" (only '{used}' here)"))
             }
         }
-        // A pronoun may stand for it when the term was just rendered as approved: in
-        // the bead before, or for 'he' or 'she', who stay the topic longer, in the last
-        // few.
+        // A pronoun may stand for it when the term was just rendered as approved (in
+        // the bead before), or for 'he' or 'she', who stay the topic longer, once it
+        // was named at all.
         None if (has_pronoun(en) && ctx.antecedent_renders(term, p.en.len()))
-            || (has_personal_pronoun(en)
-                && ctx.rendered_within(term, p.en.len(), ANAPHORA_BEADS)) =>
+            || ctx.person_named(term, p.en.len()) =>
         {
             (
                 Severity::Info,
-                " (a pronoun after it was just named?)".to_string(),
+                " (a pronoun after it was named?)".to_string(),
             )
         }
         // The speaker of a quotation (韦小宝道：“……”): English dialogue leaves who
@@ -677,6 +681,15 @@ fn has_pronoun(en: &EnglishText) -> bool {
     en.has_any_word(&[
         "it", "its", "they", "them", "their", "this", "these", "those", "that", "such",
     ])
+}
+
+/// Is `text` made of pronouns only ('her', 'he ... his')?
+fn only_pronouns(text: &str) -> bool {
+    let mut words = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(is_pronoun)
 }
 
 /// A personal, possessive or demonstrative pronoun.
@@ -920,7 +933,8 @@ fn translated_parts(zh: &str, en: &str, d: &Dictionary, segmenter: &WordSegmente
     (0..parts.len()).filter(|&i| has(parts[i])).collect()
 }
 
-/// Terms seen with more than one rendering across the document, once per term.
+/// Glossary terms seen with more than one of their approved renderings across the
+/// document, once per term, as notes (the glossary allows each).
 /// Renderings of one word family count as one ('socialism' / 'socialist'), and so
 /// does a shortened form with the full one ('18th National Congress' with '18th CPC
 /// National Congress').
@@ -983,11 +997,16 @@ pub(super) fn inconsistent(terms: &TermSet, usage: &Usage) -> Vec<Finding> {
             .map(|r| format!("'{}' ×{}", r.en, r.beads.len()))
             .collect::<Vec<_>>()
             .join(", ");
+        // Every way is one the glossary approves: a note. A reviewer who wants one
+        // rendering throughout lists only that one.
         let zh = &term.zh;
         let mut f = Finding::document(
             FindingType::Inconsistent,
-            Severity::Warning,
-            format!("{zh} is rendered {} ways: {dist}", renderings.len()),
+            Severity::Info,
+            format!(
+                "{zh} is rendered {} ways, each approved by the glossary: {dist}",
+                renderings.len()
+            ),
         );
         f.term = Some(zh.clone());
         f.zh_term = Some(zh.clone());
@@ -1071,6 +1090,28 @@ mod tests {
         // The core term as approved, the verb in words of the translator's own.
         assert_eq!(miss(1).severity, Severity::Info, "{found:#?}");
         assert_eq!(miss(1).evidence.as_deref(), Some("data security"));
+    }
+
+    #[test]
+    fn she_stands_for_a_person_named_before() {
+        let glossary = crate::lexicon::parse_glossary_tsv("王琦瑶\tWang Qiyao\n", "g.tsv").unwrap();
+        let terms = TermSet::from_glossary(&glossary);
+        let mut pairs = vec![AlignedPair::new(0, "王琦瑶来了。", "Wang Qiyao came.")];
+        for id in 1..8 {
+            pairs.push(AlignedPair::new(id, "天黑了。", "It grew dark."));
+        }
+        pairs.push(AlignedPair::new(
+            8,
+            "王琦瑶发热似的。",
+            "Suddenly she felt feverish.",
+        ));
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        let miss = found.iter().find(|f| f.bead == Some(8)).expect("a miss");
+        assert_eq!(miss.severity, Severity::Info, "{miss:#?}");
+        // Never named before: 'she' may be anyone.
+        let found = check(&pairs[1..], &terms, &[], &CheckOptions::default());
+        let miss = found.iter().find(|f| f.bead == Some(8)).expect("a miss");
+        assert_eq!(miss.severity, Severity::Error, "{miss:#?}");
     }
 
     #[test]
