@@ -181,10 +181,10 @@ fn warn_lost_beads(path: &str, pairs: &[bitext::pairs::AlignedPair]) {
         .map(|b| String::from_utf8_lossy(&b[..b.len().min(4096)]).contains("<tmx"))
         .unwrap_or(false);
     if tmx && missing > 0 {
-        eprintln!(
-            "bitext: {path}: {missing} bead(s) of the alignment are not in this TMX (TMX cannot \
+        output::note(format!(
+            "{path}: {missing} bead(s) of the alignment are not in this TMX (TMX cannot \
              hold a sentence without its translation); check the TSV or JSONL of the same \
              alignment, or ZH EN, to see untranslated sentences"
-        );
+        ));
     }
 }
