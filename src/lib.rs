@@ -30,6 +30,7 @@ pub mod glossary;
 pub mod lexicon;
 pub mod numbers;
 pub mod pairs;
+pub mod pipeline;
 pub mod read;
 pub mod script;
 pub mod segment;

@@ -7,9 +7,9 @@ use anyhow::{Context, Result, bail};
 use clap::ValueEnum;
 
 use super::{Outcome, output};
-use bitext::align::{self, AlignOptions, Bitext};
+use bitext::align::{AlignOptions, Bitext};
 use bitext::lexicon::{DictionaryChoice, ResourceOptions, Resources};
-use bitext::segment::{self, Lang};
+use bitext::pipeline::{PairOptions, Side, Stage, align_texts_observed};
 
 /// Inputs and resources shared by `align`, `glossary` and `check`.
 #[derive(clap::Args, Clone)]
@@ -109,70 +109,39 @@ impl AlignInput {
                 "only one of ZH and EN can be stdin (-)"
             ));
         }
-        let options = self.options()?;
+        let options = PairOptions {
+            presplit: self.presplit,
+            align: self.options()?,
+        };
         let progress = super::output::Progress::new(self.quiet);
         progress.stage("reading");
-        let (zh_text, zh_fmt) = bitext::read::read_document(zh_path)?;
-        let (en_text, en_fmt) = bitext::read::read_document(en_path)?;
-        match (Lang::detect(&zh_text), Lang::detect(&en_text)) {
-            (Lang::En, Lang::Zh) => bail!(bitext::Error::usage(format!(
-                "{zh_path} looks English and {en_path} Chinese: the Chinese document comes first (ZH EN)"
-            ))),
-            (Lang::En, _) => eprintln!("bitext: {zh_path}: this does not look like Chinese text"),
-            (_, Lang::Zh) => eprintln!("bitext: {en_path}: this does not look like English text"),
-            _ => {}
-        }
-        progress.stage("segmenting");
-        // One side per thread: tokenising is most of the work.
-        let (zh, en) = std::thread::scope(|s| {
-            let presplit = self.presplit;
-            let words = &resources.words;
-            let zh = s.spawn(move || match presplit {
-                true => segment::presplit(zh_text, Lang::Zh, words),
-                false => segment::segment(zh_text, Lang::Zh, zh_fmt, words),
-            });
-            let en = match presplit {
-                true => segment::presplit(en_text, Lang::En, words),
-                false => segment::segment(en_text, Lang::En, en_fmt, words),
-            };
-            (zh.join().expect("segmenter thread"), en)
-        });
-        if zh.units.is_empty() {
-            bail!(bitext::Error::input(zh_path.as_str(), "no sentences found"));
-        }
-        if en.units.is_empty() {
-            bail!(bitext::Error::input(en_path.as_str(), "no sentences found"));
-        }
-        progress.stage(&format!(
-            "aligning {} and {} sentences",
-            zh.units.len(),
-            en.units.len()
-        ));
-        let bitext = align::align(zh, en, resources, &options);
+        let zh = Side::read(zh_path)?;
+        let en = Side::read(en_path)?;
+        let aligned =
+            align_texts_observed(zh, en, resources, &options, &mut |stage| match stage {
+                Stage::Segmenting => progress.stage("segmenting"),
+                Stage::Aligning(z, e) => progress.stage(&format!("aligning {z} and {e} sentences")),
+            })?;
         progress.finish();
-        const SHOWN: usize = 8;
-        for w in bitext.warnings.iter().take(SHOWN) {
-            eprintln!("bitext: {w}");
+        for note in &aligned.input_notes {
+            eprintln!("bitext: {note}");
         }
-        if bitext.warnings.len() > SHOWN {
-            eprintln!(
-                "bitext: … and {} more such notes",
-                bitext.warnings.len() - SHOWN
-            );
+        print_warnings(&aligned.bitext.warnings);
+        if let Some(note) = aligned.unrelated_note() {
+            eprintln!("bitext: {note}");
         }
-        let paired: Vec<f64> = bitext
-            .beads
-            .iter()
-            .filter(|b| !b.zh.is_empty() && !b.en.is_empty())
-            .map(|b| b.score)
-            .collect();
-        let mean = paired.iter().sum::<f64>() / paired.len().max(1) as f64;
-        if mean < 0.2 {
-            eprintln!(
-                "bitext: mean bead confidence is {mean:.2}: these documents may not be translations of each other"
-            );
-        }
-        Ok(bitext)
+        Ok(aligned.bitext)
+    }
+}
+
+/// The alignment's warnings on stderr, the first few of them.
+pub fn print_warnings(warnings: &[String]) {
+    const SHOWN: usize = 8;
+    for w in warnings.iter().take(SHOWN) {
+        eprintln!("bitext: {w}");
+    }
+    if warnings.len() > SHOWN {
+        eprintln!("bitext: … and {} more such notes", warnings.len() - SHOWN);
     }
 }
 
