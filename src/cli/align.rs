@@ -22,7 +22,8 @@ pub struct AlignInput {
     #[arg(long)]
     pub presplit: bool,
     /// CC-CEDICT dictionary file (plain or .gz) instead of the embedded one; repeatable.
-    /// Also read from the BITEXT_DICT environment variable.
+    /// Also read from the BITEXT_DICT environment variable. Files over 256 MB of text
+    /// are refused (BITEXT_DICT_MAX_MB raises the limit).
     #[arg(long = "dict", value_name = "FILE")]
     pub dicts: Vec<String>,
     /// Align without any bilingual dictionary (length, numbers and a learned lexicon only).
@@ -68,6 +69,7 @@ impl AlignInput {
             dictionary,
             glossaries: self.glossaries.clone(),
             default_glossary: !self.no_default_glossary,
+            max_dictionary_bytes: max_dictionary_bytes()?,
         })?)
     }
 
@@ -131,6 +133,19 @@ impl AlignInput {
             eprintln!("bitext: {note}");
         }
         Ok(aligned.bitext)
+    }
+}
+
+/// The size limit of a dictionary file: BITEXT_DICT_MAX_MB, or the library's default.
+fn max_dictionary_bytes() -> Result<u64> {
+    match std::env::var("BITEXT_DICT_MAX_MB") {
+        Ok(mb) if !mb.trim().is_empty() => match mb.trim().parse::<u64>() {
+            Ok(mb) if mb > 0 => Ok(mb.saturating_mul(1 << 20)),
+            _ => bail!(bitext::Error::usage(format!(
+                "BITEXT_DICT_MAX_MB must be a number of megabytes, not {mb}"
+            ))),
+        },
+        _ => Ok(bitext::lexicon::DEFAULT_MAX_DICTIONARY_BYTES),
     }
 }
 

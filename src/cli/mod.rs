@@ -12,10 +12,18 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// `bitext --version`: the version and the dictionary compiled in.
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (embedded dictionary: ",
+    env!("BITEXT_CEDICT"),
+    ", CC BY-SA 4.0)"
+);
+
 #[derive(Parser)]
 #[command(
     name = "bitext",
-    version,
+    version = VERSION,
     about = "Align a Chinese document with its English translation and check its terminology"
 )]
 struct Cli {
