@@ -103,6 +103,247 @@ impl Aligned {
             )
         })
     }
+
+    /// Every note on this pair: the inputs', the alignment's, and the mean confidence's.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = self.input_notes.clone();
+        notes.extend(self.bitext.warnings.iter().cloned());
+        notes.extend(self.unrelated_note());
+        notes
+    }
+}
+
+/// Filters that make aligned pairs training data for machine translation. Each applies
+/// to beads that pair two sides; `min_score` to every bead, as `bitext align` does.
+#[derive(Clone, Debug, Default)]
+pub struct CorpusFilter {
+    /// Leave out beads whose confidence is below this.
+    pub min_score: Option<f64>,
+    /// Leave out a pair whose English/Chinese length ratio is more than this many times
+    /// above or below the document's median ratio (a sentence half lost, a note added).
+    pub max_length_ratio: Option<f64>,
+    /// Leave out a pair whose two texts are both those of an earlier pair.
+    pub dedup: bool,
+    /// Leave out a pair whose Chinese side has no Chinese character or whose English
+    /// side does not read as English (untranslated text, a table of numbers).
+    pub languages: bool,
+}
+
+/// How many beads each filter left out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FilterCounts {
+    pub low_score: usize,
+    pub length_ratio: usize,
+    pub duplicate: usize,
+    pub language: usize,
+}
+
+impl FilterCounts {
+    pub fn total(&self) -> usize {
+        self.low_score + self.length_ratio + self.duplicate + self.language
+    }
+}
+
+/// Characters that count for length: everything but white space.
+fn text_len(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+impl CorpusFilter {
+    pub fn is_active(&self) -> bool {
+        self.min_score.is_some() || self.max_length_ratio.is_some() || self.dedup || self.languages
+    }
+
+    /// Drop the beads the filters leave out; bead ids stay those of the documents.
+    pub fn apply(&self, bitext: &mut Bitext) -> FilterCounts {
+        let mut counts = FilterCounts::default();
+        if !self.is_active() {
+            return counts;
+        }
+        let texts: Vec<Option<(String, String)>> = bitext
+            .beads
+            .iter()
+            .map(|b| {
+                (!b.zh.is_empty() && !b.en.is_empty())
+                    .then(|| (bitext.zh_text(b), bitext.en_text(b)))
+            })
+            .collect();
+        let ratio = |(zh, en): &(String, String)| text_len(en) as f64 / text_len(zh).max(1) as f64;
+        let mut ratios: Vec<f64> = texts.iter().flatten().map(ratio).collect();
+        ratios.sort_by(f64::total_cmp);
+        let median = ratios
+            .get(ratios.len() / 2)
+            .copied()
+            .unwrap_or(1.0)
+            .max(1e-3);
+        let mut seen = std::collections::HashSet::new();
+        let mut keep = Vec::with_capacity(texts.len());
+        for (bead, text) in bitext.beads.iter().zip(&texts) {
+            let verdict = if self.min_score.is_some_and(|x| bead.score < x) {
+                Some(&mut counts.low_score)
+            } else if let Some(pair) = text {
+                let r = ratio(pair) / median;
+                if self.languages && !(has_han(&pair.0) && Lang::detect(&pair.1) == Lang::En) {
+                    Some(&mut counts.language)
+                } else if self.max_length_ratio.is_some_and(|m| r > m || r * m < 1.0) {
+                    Some(&mut counts.length_ratio)
+                } else if self.dedup && !seen.insert(pair.clone()) {
+                    Some(&mut counts.duplicate)
+                } else {
+                    None
+                }
+            } else {
+                None
+            };
+            match verdict {
+                Some(count) => {
+                    *count += 1;
+                    keep.push(false);
+                }
+                None => keep.push(true),
+            }
+        }
+        let mut keep = keep.into_iter();
+        bitext.beads.retain(|_| keep.next().unwrap_or(true));
+        counts
+    }
+}
+
+fn has_han(text: &str) -> bool {
+    text.chars().any(crate::script::is_han)
+}
+
+/// A lexicon learned over many document pairs at once: word pairs that co-occur in
+/// confident beads across the corpus far more often than chance (Dice coefficient, the
+/// test the aligner applies within one pair). Short documents of one domain each see a
+/// term too rarely to learn it alone; pooled, they do. Feed it to a second pass as
+/// glossary entries ([`LexiconPool::entries`]).
+#[derive(Default)]
+pub struct LexiconPool {
+    zh_ids: std::collections::HashMap<String, u32>,
+    en_ids: std::collections::HashMap<String, u32>,
+    zh_words: Vec<String>,
+    en_words: Vec<String>,
+    /// Per confident bead: its distinct Chinese and English word ids.
+    beads: Vec<(Vec<u32>, Vec<u32>)>,
+}
+
+/// Beads at least this confident teach the pooled lexicon.
+const POOL_MIN_SCORE: f64 = 0.5;
+
+fn intern(
+    ids: &mut std::collections::HashMap<String, u32>,
+    words: &mut Vec<String>,
+    w: &str,
+) -> u32 {
+    if let Some(&id) = ids.get(w) {
+        return id;
+    }
+    let id = words.len() as u32;
+    ids.insert(w.to_string(), id);
+    words.push(w.to_string());
+    id
+}
+
+impl LexiconPool {
+    /// Count the content words of a pair's confident beads.
+    pub fn add(&mut self, bitext: &Bitext, resources: &Resources) {
+        for bead in &bitext.beads {
+            if bead.zh.is_empty() || bead.en.is_empty() || bead.score < POOL_MIN_SCORE {
+                continue;
+            }
+            let zh = bitext.zh_text(bead);
+            let en = bitext.en_text(bead);
+            let mut z: Vec<u32> = resources
+                .words
+                .tokenize(&zh, 0, Lang::Zh)
+                .iter()
+                .filter(|t| has_han(&t.key) && !crate::lexicon::is_zh_function_word(&t.key))
+                .map(|t| intern(&mut self.zh_ids, &mut self.zh_words, &t.key))
+                .collect();
+            let mut e: Vec<u32> = resources
+                .words
+                .tokenize(&en, 0, Lang::En)
+                .iter()
+                .filter(|t| {
+                    t.key.chars().all(char::is_alphabetic)
+                        && t.key.chars().count() > 1
+                        && !crate::lexicon::is_english_stopword(&t.key)
+                })
+                .map(|t| intern(&mut self.en_ids, &mut self.en_words, &t.key))
+                .collect();
+            z.sort_unstable();
+            z.dedup();
+            e.sort_unstable();
+            e.dedup();
+            self.beads.push((z, e));
+        }
+    }
+
+    /// Add what another pool counted (pairs counted on several threads).
+    pub fn merge(&mut self, other: LexiconPool) {
+        let zh: Vec<u32> = other
+            .zh_words
+            .iter()
+            .map(|w| intern(&mut self.zh_ids, &mut self.zh_words, w))
+            .collect();
+        let en: Vec<u32> = other
+            .en_words
+            .iter()
+            .map(|w| intern(&mut self.en_ids, &mut self.en_words, w))
+            .collect();
+        for (z, e) in other.beads {
+            let mut z: Vec<u32> = z.iter().map(|&i| zh[i as usize]).collect();
+            let mut e: Vec<u32> = e.iter().map(|&j| en[j as usize]).collect();
+            z.sort_unstable();
+            e.sort_unstable();
+            self.beads.push((z, e));
+        }
+    }
+
+    /// The pooled word pairs seen together in at least `min_count` beads with a Dice
+    /// coefficient of at least `min_dice`, as glossary entries (one per Chinese word,
+    /// its English words in order of Dice), sorted by Chinese word.
+    pub fn entries(&self, min_count: u32, min_dice: f32) -> Vec<crate::lexicon::GlossaryEntry> {
+        let mut fz = vec![0u32; self.zh_words.len()];
+        let mut fe = vec![0u32; self.en_words.len()];
+        for (z, e) in &self.beads {
+            z.iter().for_each(|&i| fz[i as usize] += 1);
+            e.iter().for_each(|&j| fe[j as usize] += 1);
+        }
+        let mut joint: std::collections::HashMap<(u32, u32), u32> = Default::default();
+        for (z, e) in &self.beads {
+            for &i in z.iter().filter(|&&i| fz[i as usize] >= min_count) {
+                for &j in e.iter().filter(|&&j| fe[j as usize] >= min_count) {
+                    *joint.entry((i, j)).or_default() += 1;
+                }
+            }
+        }
+        let mut by_zh: std::collections::BTreeMap<&str, Vec<(f32, &str)>> = Default::default();
+        for ((i, j), c) in joint {
+            let dice = 2.0 * c as f32 / (fz[i as usize] + fe[j as usize]) as f32;
+            if c >= min_count && dice >= min_dice {
+                by_zh
+                    .entry(&self.zh_words[i as usize])
+                    .or_default()
+                    .push((dice, &self.en_words[j as usize]));
+            }
+        }
+        by_zh
+            .into_iter()
+            .map(|(zh, mut en)| {
+                en.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+                crate::lexicon::GlossaryEntry {
+                    zh: zh.to_string(),
+                    en: en.into_iter().map(|(_, w)| w.to_string()).collect(),
+                    note: "pooled lexicon".to_string(),
+                    status: "approved".to_string(),
+                    source: "pooled lexicon".to_string(),
+                    line: 0,
+                }
+            })
+            .collect()
+    }
 }
 
 /// Segment and align two texts.
