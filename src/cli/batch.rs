@@ -261,11 +261,15 @@ pub fn run(args: Args) -> Result<Outcome> {
 
     let progress = bar(pairs.len(), args.input.quiet);
     let rows: Vec<Mutex<Option<Row>>> = pairs.iter().map(|_| Mutex::new(None)).collect();
+    let resumed = std::sync::atomic::AtomicUsize::new(0);
     pool.install(|| {
         use rayon::prelude::*;
         pairs.par_iter().zip(&rows).for_each(|(pair, slot)| {
             let row = match args.resume.then(|| job.finished(pair)).flatten() {
-                Some(row) => row,
+                Some(row) => {
+                    resumed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    row
+                }
                 None => job.align_pair(pair, &resources),
             };
             if let Some(error) = &row.error {
@@ -276,6 +280,13 @@ pub fn run(args: Args) -> Result<Outcome> {
         })
     });
     progress.finish_and_clear();
+    if args.resume {
+        eprintln!(
+            "bitext: resuming: {} of {} pairs were done before",
+            resumed.into_inner(),
+            pairs.len()
+        );
+    }
     let rows: Vec<Row> = rows
         .into_iter()
         .map(|r| {
