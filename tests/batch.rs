@@ -437,6 +437,6 @@ fn stdio_answers_each_request_in_order_as_batch_would() {
             .collect();
         let batched = std::fs::read_to_string(out.join(format!("p{k:03}.align"))).unwrap();
         assert_eq!(beads, batched, "p{k:03}");
-        assert!(response["beads"][0]["zh_text"].as_str().unwrap().len() > 0);
+        assert!(!response["beads"][0]["zh_text"].as_str().unwrap().is_empty());
     }
 }
