@@ -248,6 +248,15 @@ fn intern(
 impl LexiconPool {
     /// Count the content words of a pair's confident beads.
     pub fn add(&mut self, bitext: &Bitext, resources: &Resources) {
+        let glossary: std::collections::HashSet<&str> =
+            resources.glossary.iter().map(|g| g.zh.as_str()).collect();
+        let known = |word: &str| {
+            glossary.contains(word)
+                || resources
+                    .dictionary
+                    .as_ref()
+                    .is_some_and(|d| d.contains(word))
+        };
         for bead in &bitext.beads {
             if bead.zh.is_empty() || bead.en.is_empty() || bead.score < POOL_MIN_SCORE {
                 continue;
@@ -258,7 +267,10 @@ impl LexiconPool {
                 .words
                 .tokenize(&zh, 0, Lang::Zh)
                 .iter()
+                // Words the dictionary knows already have their evidence: as the aligner's
+                // own learner does, only the unexplained ones are worth learning.
                 .filter(|t| has_han(&t.key) && !crate::lexicon::is_zh_function_word(&t.key))
+                .filter(|t| !known(&t.key))
                 .map(|t| intern(&mut self.zh_ids, &mut self.zh_words, &t.key))
                 .collect();
             let mut e: Vec<u32> = resources
