@@ -30,9 +30,11 @@ pub mod glossary;
 pub mod lexicon;
 pub mod numbers;
 pub mod pairs;
+pub mod pdf;
 pub mod pipeline;
 pub mod read;
 pub mod script;
 pub mod segment;
+pub mod wordalign;
 
 pub use error::{Error, Result};

@@ -21,10 +21,21 @@ pub fn read_path(path: &str) -> Result<String> {
 }
 
 /// Read a document for segmenting: a .docx file (by extension, or a zip archive on
-/// stdin) as Markdown with its heading styles as `#` levels ([`crate::docx`]); any
-/// other file decoded as text, its format from the extension ([`text_format`]).
+/// stdin) as Markdown with its heading styles as `#` levels ([`crate::docx`]); a PDF
+/// (by extension or signature) as Markdown with headings found by font
+/// ([`crate::pdf`]); any other file decoded as text, its format from the extension
+/// ([`text_format`]).
 pub fn read_document(path: &str) -> Result<(String, TextFormat)> {
     let bytes = read_bytes(path)?;
+    if path.to_ascii_lowercase().ends_with(".pdf") || crate::pdf::is_pdf(&bytes) {
+        let pdf = crate::pdf::pdf_to_markdown(&bytes, path, crate::pdf::Limits::default())?;
+        let format = if pdf.headings {
+            TextFormat::Markdown
+        } else {
+            TextFormat::Plain
+        };
+        return Ok((pdf.markdown, format));
+    }
     if path.to_ascii_lowercase().ends_with(".docx") || crate::docx::is_zip(&bytes) {
         let text = crate::docx::docx_to_markdown(&bytes, path, crate::docx::Limits::default())?;
         return Ok((text, TextFormat::Markdown));

@@ -248,9 +248,10 @@ fn weigh(items: Vec<Vec<u32>>, lens: Vec<f32>) -> Vec<UnitFeatures> {
         .collect()
 }
 
-/// English item ids that a Chinese word may translate to, from the dictionary (the
-/// word itself, or failing that its longest dictionary sub-words) and the glossary.
-fn dictionary_stems(
+/// English stems that a Chinese word may translate to, from the dictionary (the word
+/// itself, or failing that its longest dictionary sub-words; pinyin spellings for an
+/// unknown short word, likely a name) and the glossary (as [`glossary_stems`] gives it).
+pub fn dictionary_stems(
     word: &str,
     resources: &Resources,
     glossary: &HashMap<&str, Vec<String>>,
@@ -331,6 +332,21 @@ fn pinyin_spellings(word: &str, dict: &crate::lexicon::Dictionary) -> Vec<String
     out
 }
 
+/// Approved glossary terms -> the content stems of their renderings.
+pub fn glossary_stems(resources: &Resources) -> HashMap<&str, Vec<String>> {
+    resources
+        .glossary
+        .iter()
+        .filter(|g| g.status == "approved")
+        .map(|g| {
+            (
+                g.zh.as_str(),
+                g.en.iter().flat_map(|r| lexicon::gloss_stems(r)).collect(),
+            )
+        })
+        .collect()
+}
+
 impl PairFeatures {
     /// Features of two documents and the translation relation from the resources.
     pub fn new(zh: &Document, en: &Document, resources: &Resources) -> PairFeatures {
@@ -353,17 +369,7 @@ impl PairFeatures {
             let en_side = side(en, en_items);
             (zh_side.join().expect("feature thread"), en_side)
         });
-        let glossary: HashMap<&str, Vec<String>> = resources
-            .glossary
-            .iter()
-            .filter(|g| g.status == "approved")
-            .map(|g| {
-                (
-                    g.zh.as_str(),
-                    g.en.iter().flat_map(|r| lexicon::gloss_stems(r)).collect(),
-                )
-            })
-            .collect();
+        let glossary = glossary_stems(resources);
         let translate = |words: &[String]| -> Vec<Vec<u32>> {
             words
                 .iter()

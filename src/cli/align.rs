@@ -1,5 +1,5 @@
 //! `bitext align ZH EN [--presplit] [--dict FILE]... [--glossary FILE]...
-//!                     [--format tsv|jsonl|tmx|moses|beads|html] [-o OUT] [--min-score X]`
+//!                     [--format tsv|jsonl|tmx|moses|beads|html|links] [-o OUT] [--min-score X]`
 
 use std::io::Write;
 
@@ -182,6 +182,8 @@ enum Format {
     Moses,
     Beads,
     Html,
+    /// Word links per bead (Pharaoh `i-j` over the bead's word tokens).
+    Links,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -230,6 +232,12 @@ pub fn run(args: Args) -> Result<Outcome> {
                 w,
             )?)
         })?,
+        Format::Links => {
+            let links = bitext::wordalign::align_bitext(&bitext, &resources, &Default::default());
+            output::write_output(out, |w: &mut dyn Write| {
+                Ok(bitext::formats::links::write_bead_links(&links, w)?)
+            })?
+        }
         Format::Moses => {
             let prefix = out.expect("checked above");
             let mut en_buf = Vec::new();

@@ -8,6 +8,7 @@ mod eval;
 mod glossary;
 pub(crate) mod output;
 mod segment;
+mod wordalign;
 
 use std::process::ExitCode;
 
@@ -46,6 +47,8 @@ enum Command {
     Glossary(glossary::Args),
     /// Check a translation: glossary terms, numbers, untranslated and empty segments.
     Check(check::Args),
+    /// Word-align pre-tokenized parallel files (Pharaoh `i-j` lines out).
+    Wordalign(wordalign::Args),
 }
 
 /// What a subcommand's run reports: success, or problems found (exit 1).
@@ -70,6 +73,7 @@ pub fn main() -> ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::Glossary(args) => glossary::run(args),
         Command::Check(args) => check::run(args),
+        Command::Wordalign(args) => wordalign::run(args),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

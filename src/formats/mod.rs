@@ -4,6 +4,7 @@
 pub mod aligned;
 pub mod glossary;
 pub mod html;
+pub mod links;
 
 use std::io::{self, Write};
 
