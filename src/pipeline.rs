@@ -44,7 +44,12 @@ impl Side {
     /// Read and decode a document (`-` for stdin); .docx and Markdown keep their
     /// headings ([`read::read_document`]).
     pub fn read(path: &str) -> Result<Side> {
-        let (text, format) = read::read_document(path)?;
+        Self::read_with(path, &read::ReadOptions::default())
+    }
+
+    /// [`Side::read`] with a given input format or encoding.
+    pub fn read_with(path: &str, options: &read::ReadOptions) -> Result<Side> {
+        let (text, format) = read::read_document_with(path, options)?;
         Ok(Side {
             name: path.to_string(),
             text,
@@ -96,6 +101,16 @@ impl Aligned {
 
     /// The note to give when the mean confidence says the texts do not correspond.
     pub fn unrelated_note(&self) -> Option<String> {
+        let paired = self
+            .bitext
+            .beads
+            .iter()
+            .any(|b| !b.zh.is_empty() && !b.en.is_empty());
+        if !paired {
+            return Some(
+                "no Chinese sentence was paired with an English one: these documents may not be translations of each other".to_string(),
+            );
+        }
         let mean = self.mean_confidence();
         (mean < UNRELATED_MEAN_CONFIDENCE).then(|| {
             format!(

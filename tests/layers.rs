@@ -10,9 +10,12 @@ const LAYERS: &[(&str, u32)] = &[
     ("error", 0),
     ("script", 0),
     ("pairs", 0),
+    // The well-formedness check of every XML reader above docx.
+    ("xml", 1),
     ("numbers", 1),
     // Readers of one format each, which `read` dispatches to.
     ("docx", 1),
+    ("html_input", 1),
     ("pdf", 1),
     ("read", 2),
     ("segment", 3),

@@ -44,6 +44,8 @@ pub struct AlignInput {
     /// No progress display on stderr (it is only drawn when stderr is a terminal).
     #[arg(long, short)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub read: super::input::ReadArgs,
     /// Scoring parameter for experiments, KEY=VALUE (see align::dp::Params::set).
     #[arg(long = "param", value_name = "KEY=VALUE", hide = true)]
     pub params: Vec<String>,
@@ -54,9 +56,7 @@ impl AlignInput {
     pub fn resources(&self) -> Result<Resources> {
         let env_dict = std::env::var("BITEXT_DICT").ok().filter(|s| !s.is_empty());
         let dictionary = if self.no_dict {
-            eprintln!(
-                "bitext: aligning without a dictionary; add one with --dict FILE (CC-CEDICT) for better pairs"
-            );
+            output::note("aligning without a dictionary, as --no-dict asks");
             DictionaryChoice::None
         } else if !self.dicts.is_empty() {
             DictionaryChoice::Files(self.dicts.clone())
@@ -115,10 +115,11 @@ impl AlignInput {
             presplit: self.presplit,
             align: self.options()?,
         };
+        let read = self.read.options()?;
         let progress = super::output::Progress::new(self.quiet);
         progress.stage("reading");
-        let zh = Side::read(zh_path)?;
-        let en = Side::read(en_path)?;
+        let zh = Side::read_with(zh_path, &read)?;
+        let en = Side::read_with(en_path, &read)?;
         let aligned =
             align_texts_observed(zh, en, resources, &options, &mut |stage| match stage {
                 Stage::Segmenting => progress.stage("segmenting"),
@@ -126,11 +127,11 @@ impl AlignInput {
             })?;
         progress.finish();
         for note in &aligned.input_notes {
-            eprintln!("bitext: {note}");
+            output::note(note);
         }
         print_warnings(&aligned.bitext.warnings);
         if let Some(note) = aligned.unrelated_note() {
-            eprintln!("bitext: {note}");
+            output::note(note);
         }
         Ok(aligned.bitext)
     }
@@ -153,10 +154,10 @@ fn max_dictionary_bytes() -> Result<u64> {
 pub fn print_warnings(warnings: &[String]) {
     const SHOWN: usize = 8;
     for w in warnings.iter().take(SHOWN) {
-        eprintln!("bitext: {w}");
+        output::note(w);
     }
     if warnings.len() > SHOWN {
-        eprintln!("bitext: … and {} more such notes", warnings.len() - SHOWN);
+        output::note(format!("… and {} more such notes", warnings.len() - SHOWN));
     }
 }
 
@@ -172,6 +173,8 @@ pub struct Args {
     /// Leave out beads whose confidence is below this (0..1).
     #[arg(long, value_name = "X", allow_negative_numbers = true)]
     min_score: Option<f64>,
+    #[command(flatten)]
+    langs: output::LangArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -205,6 +208,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             "--format moses needs -o PREFIX (it writes PREFIX.zh and PREFIX.en)"
         ));
     }
+    let tags = args.langs.tags()?;
     let resources = args.input.resources()?;
     let mut bitext = args.input.run_with(&resources)?;
     if let Some(x) = args.min_score {
@@ -219,7 +223,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             Ok(bitext::formats::write_jsonl(&bitext, w)?)
         })?,
         Format::Tmx => output::write_output(out, |w: &mut dyn Write| {
-            Ok(bitext::formats::write_tmx(&bitext, w)?)
+            Ok(bitext::formats::write_tmx(&bitext, &tags, w)?)
         })?,
         Format::Beads => output::write_output(out, |w: &mut dyn Write| {
             Ok(bitext::formats::write_beads(&bitext, w)?)

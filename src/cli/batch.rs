@@ -27,8 +27,10 @@ use serde::{Deserialize, Serialize};
 use super::align::AlignInput;
 use super::{Outcome, output};
 use bitext::align::Bitext;
+use bitext::formats::LangTags;
 use bitext::lexicon::Resources;
 use bitext::pipeline::{CorpusFilter, FilterCounts, LexiconPool, PairOptions, Side, align_texts};
+use bitext::read::ReadOptions;
 
 mod stdio;
 
@@ -49,6 +51,8 @@ pub struct Args {
     /// One JSON request per line on stdin, one JSON response per line on stdout.
     #[arg(long, conflicts_with_all = ["out_dir", "resume", "combined", "format"])]
     stdio: bool,
+    #[command(flatten)]
+    langs: output::LangArgs,
     /// Format of each pair's output (beads: NAME.align; moses: NAME.zh and NAME.en).
     #[arg(long, value_enum, default_value = "tsv")]
     format: Format,
@@ -106,12 +110,12 @@ impl Format {
     }
 
     /// Write a bitext in this format: one buffer per extension.
-    fn render(self, bitext: &Bitext) -> std::io::Result<Vec<Vec<u8>>> {
+    fn render(self, bitext: &Bitext, tags: &LangTags) -> std::io::Result<Vec<Vec<u8>>> {
         let mut out = Vec::new();
         match self {
             Format::Tsv => bitext::formats::write_tsv(bitext, &mut out)?,
             Format::Jsonl => bitext::formats::write_jsonl(bitext, &mut out)?,
-            Format::Tmx => bitext::formats::write_tmx(bitext, &mut out)?,
+            Format::Tmx => bitext::formats::write_tmx(bitext, tags, &mut out)?,
             Format::Beads => bitext::formats::write_beads(bitext, &mut out)?,
             Format::Moses => {
                 let mut en = Vec::new();
@@ -170,6 +174,8 @@ struct Job<'a> {
     format: Format,
     combined: Option<Format>,
     options: PairOptions,
+    read: ReadOptions,
+    tags: LangTags,
     filter: CorpusFilter,
 }
 
@@ -241,9 +247,11 @@ pub fn run(args: Args) -> Result<Outcome> {
         .build()
         .context("starting the worker threads")?;
 
+    let read = args.input.read.options()?;
+    let tags = args.langs.tags()?;
     let mut resources = args.input.resources()?;
     if args.pool_lexicon {
-        resources = pool.install(|| pooled_resources(resources, &pairs, &options, &dir))?;
+        resources = pool.install(|| pooled_resources(resources, &pairs, &options, &read, &dir))?;
     }
     let job = Job {
         dir: &dir,
@@ -251,6 +259,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         format: args.format,
         combined: args.combined.as_deref().map(Format::of_combined),
         options,
+        read,
+        tags,
         filter: CorpusFilter {
             min_score: args.min_score,
             max_length_ratio: args.max_length_ratio,
@@ -540,8 +550,8 @@ impl Job<'_> {
     fn align_and_write(&self, pair: &Pair, resources: &Resources, row: &mut Row) -> Result<()> {
         let outputs = self.output_paths(pair);
         output::refuse_overwriting(&outputs, &[&pair.zh, &pair.en])?;
-        let zh = Side::read(&pair.zh)?;
-        let en = Side::read(&pair.en)?;
+        let zh = Side::read_with(&pair.zh, &self.read)?;
+        let en = Side::read_with(&pair.en, &self.read)?;
         let aligned = align_texts(zh, en, resources, &self.options)?;
         row.warnings = aligned.notes();
         row.mean_score = round3(aligned.mean_confidence());
@@ -553,11 +563,14 @@ impl Job<'_> {
         row.low_share = round3(low as f64 / bitext.beads.len().max(1) as f64);
         row.filtered = self.filter.apply(&mut bitext);
         row.kept = bitext.beads.len();
-        write_files(&outputs, self.format.render(&bitext)?)?;
+        write_files(&outputs, self.format.render(&bitext, &self.tags)?)?;
         if let Some(combined) = self.combined
             && combined != self.format
         {
-            write_files(&self.part_paths(pair, combined), combined.render(&bitext)?)?;
+            write_files(
+                &self.part_paths(pair, combined),
+                combined.render(&bitext, &self.tags)?,
+            )?;
         }
         Ok(())
     }
@@ -669,7 +682,7 @@ impl Job<'_> {
                             &[],
                             bitext::segment::words::WordSegmenter::plain(),
                         );
-                        bitext::formats::write_tmx(&empty, w)?;
+                        bitext::formats::write_tmx(&empty, &self.tags, w)?;
                     }
                 }
                 Ok(())
@@ -807,6 +820,7 @@ fn pooled_resources(
     resources: Resources,
     pairs: &[Pair],
     options: &PairOptions,
+    read: &ReadOptions,
     dir: &Path,
 ) -> Result<Resources> {
     use rayon::prelude::*;
@@ -816,8 +830,8 @@ fn pooled_resources(
         Err(_) => {
             let pool = Mutex::new(LexiconPool::default());
             pairs.par_iter().for_each(|pair| {
-                let aligned = Side::read(&pair.zh)
-                    .and_then(|zh| Ok((zh, Side::read(&pair.en)?)))
+                let aligned = Side::read_with(&pair.zh, read)
+                    .and_then(|zh| Ok((zh, Side::read_with(&pair.en, read)?)))
                     .and_then(|(zh, en)| align_texts(zh, en, &resources, options));
                 // Pairs that fail are reported by the second pass.
                 if let Ok(aligned) = aligned {

@@ -6,13 +6,14 @@ mod batch;
 mod check;
 mod eval;
 mod glossary;
+mod input;
 pub(crate) mod output;
 mod segment;
 mod wordalign;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 /// `bitext --version`: the version and the dictionary compiled in.
 const VERSION: &str = concat!(
@@ -47,6 +48,13 @@ enum Command {
     Glossary(glossary::Args),
     /// Check a translation: glossary terms, numbers, untranslated and empty segments.
     Check(check::Args),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `bitext man > bitext.1`.
+    Man,
     /// Word-align pre-tokenized parallel files (Pharaoh `i-j` lines out).
     Wordalign(wordalign::Args),
 }
@@ -73,6 +81,17 @@ pub fn main() -> ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::Glossary(args) => glossary::run(args),
         Command::Check(args) => check::run(args),
+        Command::Completions { shell } => output::write_output(None, |w| {
+            // clap_complete panics on a write error: it writes into memory first.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "bitext", &mut script);
+            Ok(w.write_all(&script)?)
+        })
+        .map(|()| Outcome::Ok),
+        Command::Man => output::write_output(None, |w| {
+            Ok(clap_mangen::Man::new(Cli::command()).render(w)?)
+        })
+        .map(|()| Outcome::Ok),
         Command::Wordalign(args) => wordalign::run(args),
     };
     match result {
@@ -80,7 +99,13 @@ pub fn main() -> ExitCode {
         Ok(Outcome::ProblemsFound) => ExitCode::from(1),
         Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("bitext: {e:#}");
+            output::note(format!("{e:#}"));
+            let encoding = e
+                .chain()
+                .any(|c| matches!(c.downcast_ref(), Some(bitext::Error::Encoding { .. })));
+            if encoding {
+                output::note("name the encoding with --encoding (e.g. big5, gbk, utf-16le)");
+            }
             ExitCode::from(2)
         }
     }
