@@ -237,6 +237,69 @@ fn row_masks(
     }
 }
 
+/// Which bits of one Chinese unit each English item translates, as (English item, bits)
+/// sorted by item: a compact form of the `row_masks` scratch for scoring a unit against
+/// a few English units (bead evidence, heading pairs) without a vocabulary-sized table.
+pub struct Targets(Vec<(u32, u64)>);
+
+impl Targets {
+    pub fn new(z: &UnitFeatures, trans: &[Vec<u32>]) -> Targets {
+        let mut t: Vec<(u32, u64)> = z
+            .items
+            .iter()
+            .enumerate()
+            .flat_map(|(k, &item)| trans[item as usize].iter().map(move |&e| (e, 1u64 << k)))
+            .collect();
+        t.sort_unstable_by_key(|x| x.0);
+        t.dedup_by(|later, first| {
+            let same = later.0 == first.0;
+            if same {
+                first.1 |= later.1;
+            }
+            same
+        });
+        Targets(t)
+    }
+
+    /// (Chinese bits translated by `e`, bits of `e` that translate the Chinese unit).
+    fn masks(&self, e: &UnitFeatures) -> (u64, u64) {
+        let (mut zm, mut em) = (0u64, 0u64);
+        if self.0.is_empty() {
+            return (0, 0);
+        }
+        for (l, item) in e.items.iter().enumerate() {
+            if let Ok(k) = self.0.binary_search_by_key(item, |x| x.0) {
+                zm |= self.0[k].1;
+                em |= 1 << l;
+            }
+        }
+        (zm, em)
+    }
+
+    /// Lexical similarity of the Chinese unit `z` these targets were made from and the
+    /// English unit `e`: what a 1-1 bead of the two scores as `sim`.
+    pub fn similarity(&self, z: &UnitFeatures, e: &UnitFeatures) -> f32 {
+        let (zm, em) = self.masks(e);
+        coverage(
+            masked_weight(z, zm),
+            z.total_weight,
+            masked_weight(e, em),
+            e.total_weight,
+        )
+    }
+}
+
+/// Harmonic mean of the two coverages (covered weight over total weight): a bead must
+/// explain both sides.
+fn coverage(zc: f32, zt: f32, ec: f32, et: f32) -> f32 {
+    let (zs, es) = (zc / zt.max(1e-6), ec / et.max(1e-6));
+    if zs + es > 0.0 {
+        2.0 * zs * es / (zs + es)
+    } else {
+        0.0
+    }
+}
+
 fn masked_weight(f: &UnitFeatures, mut mask: u64) -> f32 {
     let mut w = 0.0;
     while mask != 0 {
@@ -339,6 +402,13 @@ impl Evaluator<'_> {
         if a == 0 || b == 0 {
             return (self.p.prior[shape], 0.0, 0.0);
         }
+        // A heading pairs with one unit or none: it is never merged with body text.
+        if (a > 1 || b > 1)
+            && (self.zh[zr.clone()].iter().any(|u| u.heading)
+                || self.en[er.clone()].iter().any(|u| u.heading))
+        {
+            return (f32::NEG_INFINITY, 0.0, 0.0);
+        }
         let (mut zc, mut zt, mut ec, mut et, mut lz, mut le) =
             (0.0f32, 0.0f32, 0.0f32, 0.0f32, 0.0f32, 0.0f32);
         let mut en_masks = [0u64; MAX_RUN];
@@ -359,13 +429,7 @@ impl Evaluator<'_> {
             et += self.en[c].total_weight;
             le += self.en[c].len;
         }
-        // Harmonic mean of the two coverages: a bead must explain both sides.
-        let (zs, es) = (zc / zt.max(1e-6), ec / et.max(1e-6));
-        let sim = if zs + es > 0.0 {
-            2.0 * zs * es / (zs + es)
-        } else {
-            0.0
-        };
+        let sim = coverage(zc, zt, ec, et);
         let len_lp = length_logprob(lz, le, self.p);
         let score = self.p.w_sim * (a + b) as f32 * (sim - self.p.base)
             + self.p.w_len * len_lp
@@ -456,6 +520,7 @@ fn coarsen(units: &[UnitFeatures]) -> Vec<UnitFeatures> {
                 weights,
                 len: pair.iter().map(|u| u.len).sum(),
                 quote: pair.iter().rev().find_map(|u| u.quote),
+                heading: false,
             }
         })
         .collect()
@@ -615,10 +680,15 @@ pub fn bead_evidence(
     if zr.is_empty() || er.is_empty() {
         return (0.0, 0.0);
     }
-    let mut targets = Vec::new();
     let masks: Vec<RowMasks> = zr
         .clone()
-        .map(|r| row_masks(&zh[r], en, trans, er.clone(), &mut targets))
+        .map(|r| {
+            let targets = Targets::new(&zh[r], trans);
+            RowMasks {
+                first_col: er.start,
+                cells: er.clone().map(|c| targets.masks(&en[c])).collect(),
+            }
+        })
         .collect();
     let shape = BEADS
         .iter()

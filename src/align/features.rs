@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::lexicon::{self, Resources, is_zh_function_word};
 use crate::numbers;
-use crate::segment::{Document, Lang, words};
+use crate::segment::{Document, Lang, UnitKind, words};
 
 /// At most this many content items per unit take part in lexical matching (the
 /// highest-IDF ones): enough for any real sentence, and one `u64` mask per cell.
@@ -26,6 +26,8 @@ pub struct UnitFeatures {
     /// Whether the unit ends inside a quotation, when its quotation marks say so (the
     /// last one that opens or closes); None when it has none.
     pub quote: Option<bool>,
+    /// A heading: it is never merged with other units into one bead.
+    pub heading: bool,
 }
 
 /// Both documents' features plus the translation relation between their items.
@@ -243,6 +245,7 @@ fn weigh(items: Vec<Vec<u32>>, lens: Vec<f32>) -> Vec<UnitFeatures> {
                 weights,
                 len,
                 quote: None,
+                heading: false,
             }
         })
         .collect()
@@ -345,6 +348,7 @@ impl PairFeatures {
             let mut units = weigh(raw, lens);
             for (i, u) in units.iter_mut().enumerate() {
                 u.quote = quote_state(doc.unit_text(i), doc.lang);
+                u.heading = doc.units[i].kind == UnitKind::Heading;
             }
             (units, vocab)
         };
