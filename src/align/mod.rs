@@ -237,7 +237,8 @@ pub fn align(
             }
         })
         .collect();
-    let warnings = unpaired_warnings(&zh, &en, &beads);
+    let mut warnings: Vec<String> = zh.warnings.iter().chain(&en.warnings).cloned().collect();
+    warnings.extend(unpaired_warnings(&zh, &en, &beads));
     Bitext {
         zh,
         en,
@@ -269,8 +270,8 @@ fn unpaired_runs(
     sides: impl Fn(&Bead) -> (&Vec<usize>, &Vec<usize>),
 ) -> Vec<(usize, String)> {
     let (this, other) = match doc.lang {
-        Lang::Zh => ("Chinese", "English"),
-        Lang::En => ("English", "Chinese"),
+        Lang::Zh => ("Chinese", "an English"),
+        Lang::En => ("English", "a Chinese"),
     };
     let starts: HashMap<usize, bool> = sections::anchor_units(doc).into_iter().collect();
     let sentences = |k: usize| if k == 1 { "sentence" } else { "sentences" };
@@ -302,18 +303,18 @@ fn unpaired_runs(
             let more = count - 1;
             let warning = match anchor {
                 Some(true) if more == 0 => {
-                    format!("{this} heading without an {other} counterpart: {text}")
+                    format!("{this} heading without {other} counterpart: {text}")
                 }
                 Some(true) => format!(
-                    "{this} heading without an {other} counterpart: {text} (and the {more} {} after it)",
+                    "{this} heading without {other} counterpart: {text} (and the {more} {} after it)",
                     sentences(more)
                 ),
                 Some(false) => format!(
-                    "{this} numbered paragraph without an {other} counterpart ({count} {}): {text}",
+                    "{this} numbered paragraph without {other} counterpart ({count} {}): {text}",
                     sentences(count)
                 ),
                 None if count >= MIN_UNPAIRED_RUN => format!(
-                    "{count} {this} sentences in a row without an {other} counterpart, from: {text}"
+                    "{count} {this} sentences in a row without {other} counterpart, from: {text}"
                 ),
                 None => return None,
             };

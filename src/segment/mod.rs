@@ -60,6 +60,23 @@ pub struct Document {
     pub text: String,
     pub sections: Vec<Section>,
     pub units: Vec<Unit>,
+    /// What the user should know about the segmentation (sentences cut for length).
+    pub warnings: Vec<String>,
+}
+
+/// How text is cut into units.
+#[derive(Clone, Copy, Debug)]
+pub struct SegmentOptions {
+    /// Sentences longer than this many characters are cut at a clause mark or a space.
+    pub max_sentence_chars: usize,
+}
+
+impl Default for SegmentOptions {
+    fn default() -> Self {
+        SegmentOptions {
+            max_sentence_chars: sentence::MAX_SENTENCE_CHARS,
+        }
+    }
 }
 
 /// A numbered (or titled) part of a document.
@@ -142,6 +159,17 @@ impl Document {
 /// paragraph: the document's text is then the joined text); a heading is always one
 /// whole line. Chinese words are cut by `words`.
 pub fn segment(text: String, lang: Lang, format: TextFormat, words: &WordSegmenter) -> Document {
+    segment_with(text, lang, format, words, &SegmentOptions::default())
+}
+
+/// [`segment`] with options.
+pub fn segment_with(
+    text: String,
+    lang: Lang,
+    format: TextFormat,
+    words: &WordSegmenter,
+    opts: &SegmentOptions,
+) -> Document {
     let text = match format {
         TextFormat::Plain => unwrap::unwrap(&text, lang).unwrap_or(text),
         TextFormat::Markdown => strip_inline_markdown(&text),
@@ -154,6 +182,9 @@ pub fn segment(text: String, lang: Lang, format: TextFormat, words: &WordSegment
         units: Vec::new(),
         numbering: heading::Numbering::default(),
         paragraph: 0,
+        max_sentence_chars: opts.max_sentence_chars,
+        cut_for_length: 0,
+        pieces_for_length: 0,
     };
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
@@ -166,11 +197,24 @@ pub fn segment(text: String, lang: Lang, format: TextFormat, words: &WordSegment
         }
         offset += line.len();
     }
+    let mut warnings = Vec::new();
+    if b.cut_for_length > 0 {
+        let (n, more) = (b.cut_for_length, b.pieces_for_length);
+        warnings.push(format!(
+            "{n} {} longer than the sentence length cap ({} characters) {} cut at clause marks or spaces into {} more {}",
+            if n == 1 { "sentence" } else { "sentences" },
+            opts.max_sentence_chars,
+            if n == 1 { "was" } else { "were" },
+            more,
+            if more == 1 { "unit" } else { "units" },
+        ));
+    }
     Document {
         lang,
         text,
         sections: b.sections,
         units: b.units,
+        warnings,
     }
 }
 
@@ -188,8 +232,9 @@ static MD_MARKER: LazyLock<Regex> =
 static MD_INLINE: LazyLock<[(Regex, &str); 6]> = LazyLock::new(|| {
     let re = |p: &str| Regex::new(p).expect("valid regex");
     [
-        (re(r"!\[([^\]\n]*)\]\([^)\n]*\)"), "$1"),
-        (re(r"\[([^\]\n]+)\]\([^)\n]*\)"), "$1"),
+        // A link target may hold balanced parentheses: (javascript:alert(9)).
+        (re(r"!\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)"), "$1"),
+        (re(r"\[([^\]\n]+)\]\((?:[^()\n]|\([^()\n]*\))*\)"), "$1"),
         (re(r"\*\*(\S(?:[^\n]*?\S)?)\*\*"), "$1"),
         (re(r"(^|[^\w])__(\S(?:[^\n]*?\S)?)__"), "$1$2"),
         (
@@ -221,6 +266,11 @@ struct Builder<'w> {
     units: Vec<Unit>,
     numbering: heading::Numbering,
     paragraph: usize,
+    max_sentence_chars: usize,
+    /// Sentences cut because they were longer than `max_sentence_chars`, and the
+    /// pieces this added.
+    cut_for_length: usize,
+    pieces_for_length: usize,
 }
 
 impl Builder<'_> {
@@ -277,7 +327,14 @@ impl Builder<'_> {
     }
 
     fn sentences(&mut self, text: &str, start: usize, end: usize) {
-        for (s, e) in sentence::split(&text[start..end], self.lang) {
+        let spans = sentence::split(&text[start..end], self.lang);
+        let before = spans.len();
+        let (spans, cut) = sentence::cap_length(&text[start..end], spans, self.max_sentence_chars);
+        if cut > 0 {
+            self.cut_for_length += cut;
+            self.pieces_for_length += spans.len() - before;
+        }
+        for (s, e) in spans {
             self.push_unit(text, UnitKind::Sentence, start + s, start + e);
         }
     }
@@ -286,6 +343,15 @@ impl Builder<'_> {
     fn line(&mut self, text: &str, start: usize, end: usize, format: TextFormat) {
         let lang = self.lang;
         let mut start = start;
+        // No heading, date or title is this long: an overlong line is only cut.
+        if text[start..end]
+            .chars()
+            .nth(self.max_sentence_chars)
+            .is_some()
+        {
+            self.sentences(text, start, end);
+            return;
+        }
         if format == TextFormat::Markdown {
             let line = &text[start..end];
             if let Some(c) = MD_HEADING.captures(line) {
@@ -299,9 +365,14 @@ impl Builder<'_> {
                 self.heading(text, s, s + inner.len(), level, label);
                 return;
             }
-            // Block quotes and bullets are markup, not text.
+            // Block quotes and bullets are markup, not text; so is a line of nothing
+            // but markers (a thematic break `- - -`, `***`).
             let marker = MD_MARKER.find(line).map_or(0, |m| m.end());
-            if marker == line.len() {
+            if marker == line.len()
+                || line
+                    .chars()
+                    .all(|c| c.is_whitespace() || matches!(c, '-' | '*' | '_' | '+' | '>'))
+            {
                 return;
             }
             start += marker;
@@ -370,6 +441,7 @@ pub fn presplit(text: String, lang: Lang, words: &WordSegmenter) -> Document {
         text,
         sections: vec![Section::default()],
         units,
+        warnings: Vec::new(),
     }
 }
 
@@ -547,6 +619,36 @@ mod tests {
                 "We strongly support open data.",
                 "See chart and snake_case_name; 2 * 3 = 6."
             ]
+        );
+    }
+
+    #[test]
+    fn markdown_link_targets_with_parentheses_and_marker_lines_are_markup() {
+        let md = "我们支持[链接](javascript:alert(9))的做法。\n\n- - -\n\n* * *\n\n___\n\n正文。\n";
+        let doc = segment(md.into(), Lang::Zh, TextFormat::Markdown);
+        assert_eq!(texts(&doc), ["我们支持链接的做法。", "正文。"]);
+    }
+
+    #[test]
+    fn an_overlong_line_is_cut_and_reported_never_a_heading() {
+        let line = format!("{}\n", "Data Rules ".repeat(400));
+        let doc = super::segment_with(
+            line,
+            Lang::En,
+            TextFormat::Plain,
+            WordSegmenter::plain(),
+            &SegmentOptions {
+                max_sentence_chars: 1000,
+            },
+        );
+        assert!(doc.units.len() >= 5);
+        assert!(doc.units.iter().all(|u| u.kind == UnitKind::Sentence));
+        assert!((0..doc.units.len()).all(|i| doc.unit_text(i).chars().count() <= 1000));
+        assert_eq!(doc.warnings.len(), 1);
+        assert!(
+            doc.warnings[0].contains("1000 characters"),
+            "{:?}",
+            doc.warnings
         );
     }
 
