@@ -47,6 +47,8 @@ pub struct Params {
     pub w_len: f32,
     /// Cost of a bead boundary where one side is inside a quotation and the other not.
     pub w_quote: f32,
+    /// Cost of a bead that holds the start of a numbered paragraph after other text.
+    pub w_numbered: f32,
     /// English characters per Chinese character.
     pub ratio: f32,
     /// Variance of English length around `ratio * zh length`, per character.
@@ -92,6 +94,7 @@ impl Params {
             "base" => self.base = value,
             "w_len" => self.w_len = value,
             "w_quote" => self.w_quote = value,
+            "w_numbered" => self.w_numbered = value,
             "var" => self.var = value,
             "band" => self.band = value as usize,
             "max_cells" => self.max_cells = value as usize,
@@ -128,6 +131,7 @@ impl Default for Params {
             base: 0.12,
             w_len: 0.4,
             w_quote: 1.25,
+            w_numbered: 3.0,
             ratio: 3.0,
             var: 9.0,
             prior: [
@@ -431,9 +435,14 @@ impl Evaluator<'_> {
         }
         let sim = coverage(zc, zt, ec, et);
         let len_lp = length_logprob(lz, le, self.p);
+        // A bead that runs from one numbered paragraph into the next (第六条's last
+        // sentence with 第七条's first) crosses a boundary both texts mark.
+        let crosses = self.zh[zr.start + 1..zr.end].iter().any(|u| u.numbered)
+            || self.en[er.start + 1..er.end].iter().any(|u| u.numbered);
         let score = self.p.w_sim * (a + b) as f32 * (sim - self.p.base)
             + self.p.w_len * len_lp
-            + self.p.prior[shape];
+            + self.p.prior[shape]
+            - if crosses { self.p.w_numbered } else { 0.0 };
         (score, sim, len_lp)
     }
 }
@@ -521,6 +530,7 @@ fn coarsen(units: &[UnitFeatures]) -> Vec<UnitFeatures> {
                 len: pair.iter().map(|u| u.len).sum(),
                 quote: pair.iter().rev().find_map(|u| u.quote),
                 heading: false,
+                numbered: false,
             }
         })
         .collect()

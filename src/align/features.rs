@@ -28,6 +28,9 @@ pub struct UnitFeatures {
     pub quote: Option<bool>,
     /// A heading: it is never merged with other units into one bead.
     pub heading: bool,
+    /// The first sentence of a numbered paragraph (第七条, Article 7, （三）, 3.): a bead
+    /// rarely runs into it from the text before.
+    pub numbered: bool,
 }
 
 /// Both documents' features plus the translation relation between their items.
@@ -246,6 +249,7 @@ fn weigh(items: Vec<Vec<u32>>, lens: Vec<f32>) -> Vec<UnitFeatures> {
                 len,
                 quote: None,
                 heading: false,
+                numbered: false,
             }
         })
         .collect()
@@ -349,6 +353,9 @@ impl PairFeatures {
             for (i, u) in units.iter_mut().enumerate() {
                 u.quote = quote_state(doc.unit_text(i), doc.lang);
                 u.heading = doc.units[i].kind == UnitKind::Heading;
+            }
+            for (i, heading) in super::sections::anchor_units(doc) {
+                units[i].numbered = !heading;
             }
             (units, vocab)
         };

@@ -108,21 +108,44 @@ const FULL_PAIRS: usize = 1 << 20;
 /// counterpart is looked for.
 const GUIDE_WINDOW: usize = 24;
 
-/// How well two anchors match: numbering labels, text and position. Pairs scoring
-/// `MIN_PAIR_SCORE` or less are never matched.
-fn pair_score(a: &Anchor, b: &Anchor, sim: f32) -> f32 {
+/// How well two anchors match: numbering labels, text and position. `sim` is their
+/// lexical similarity, `rival` the best similarity either has with any other anchor.
+/// Pairs scoring `MIN_PAIR_SCORE` or less are never matched.
+///
+/// Numbers are strong evidence, but a translation may drop a part and renumber the
+/// rest: equal numbers count only when the texts do not point elsewhere, and different
+/// numbers cost nothing when the texts match each other better than anything else.
+fn pair_score(a: &Anchor, b: &Anchor, sim: f32, rival: f32) -> f32 {
     let label = match (a.number, b.number) {
         (Some(x), Some(y)) => {
             let same_kind = match (a.family, b.family) {
                 (Some(f), Some(g)) => f == g,
                 _ => a.level == b.level,
             };
-            if x == y && same_kind { 2.0 } else { -2.0 }
+            if x == y && same_kind {
+                if sim + TEXT_DISAGREES >= rival {
+                    2.0
+                } else {
+                    0.0
+                }
+            } else if same_kind && sim >= RENUMBERED_SIM && sim >= rival {
+                0.0
+            } else {
+                -2.0
+            }
         }
         _ => 0.0,
     };
     label + 4.0 * sim - 6.0 * (a.pos - b.pos).abs()
 }
+
+/// Equal numbers are a coincidence when another anchor's text matches one of the pair
+/// better by this much.
+const TEXT_DISAGREES: f32 = 0.3;
+
+/// Similarity at which two anchors whose texts match best (each other's best) pair
+/// though their numbers differ.
+const RENUMBERED_SIM: f32 = 0.5;
 
 const MIN_PAIR_SCORE: f32 = 1.0;
 
@@ -160,21 +183,31 @@ pub fn match_anchors(
             })
             .collect()
     };
-    let mut candidates: Vec<(usize, usize, f32)> = Vec::new();
+    // Similarity of every pair of the same kind in the windows, then each anchor's best.
+    let mut sims: Vec<(usize, usize, f32)> = Vec::new();
     for (i, a) in az.iter().enumerate() {
         let za = &feats.zh[a.unit];
         let targets = dp::Targets::new(za, &feats.trans);
         for j in windows[i].clone() {
             let b = &ae[j];
-            if a.heading != b.heading {
-                continue;
-            }
-            let s = pair_score(a, b, targets.similarity(za, &feats.en[b.unit]));
-            if s > MIN_PAIR_SCORE {
-                candidates.push((i, j, s));
+            if a.heading == b.heading {
+                sims.push((i, j, targets.similarity(za, &feats.en[b.unit])));
             }
         }
     }
+    let mut best_zh = vec![0.0f32; az.len()];
+    let mut best_en = vec![0.0f32; ae.len()];
+    for &(i, j, sim) in &sims {
+        best_zh[i] = best_zh[i].max(sim);
+        best_en[j] = best_en[j].max(sim);
+    }
+    let candidates: Vec<(usize, usize, f32)> = sims
+        .into_iter()
+        .filter_map(|(i, j, sim)| {
+            let s = pair_score(&az[i], &ae[j], sim, best_zh[i].max(best_en[j]));
+            (s > MIN_PAIR_SCORE).then_some((i, j, s))
+        })
+        .collect();
     heaviest_chain(&candidates, ae.len())
         .into_iter()
         .map(|k| {

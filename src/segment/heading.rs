@@ -504,6 +504,21 @@ pub fn is_title_line(line: &str, lang: Lang) -> bool {
     }
 }
 
+/// Most words an unnumbered sentence-case heading has.
+const MAX_HEADING_WORDS: usize = 10;
+
+/// Whether an English line could be a heading in sentence case (Trial design,
+/// Statistical analysis): short, capitalised, without final punctuation and without
+/// the commas or verbs' objects of a clause cut short (a bracket or a colon).
+pub fn is_sentence_case_heading(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=MAX_HEADING_WORDS).contains(&words)
+        && line.chars().next().is_some_and(char::is_uppercase)
+        && !ends_sentence(line)
+        && !ends_open(line)
+        && !line.contains([',', ';', '"', '“', '('])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

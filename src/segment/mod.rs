@@ -186,16 +186,22 @@ pub fn segment_with(
         cut_for_length: 0,
         pieces_for_length: 0,
     };
+    // Spans of the non-empty lines, trimmed.
+    let mut lines = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches('\n');
         let trimmed = body.trim();
         if !trimmed.is_empty() {
             let start = offset + (body.len() - body.trim_start().len());
-            b.line(&text, start, start + trimmed.len(), format);
-            b.paragraph += 1;
+            lines.push((start, start + trimmed.len()));
         }
         offset += line.len();
+    }
+    for (k, &(start, end)) in lines.iter().enumerate() {
+        let next = lines.get(k + 1).map(|&(s, e)| &text[s..e]);
+        b.line(&text, start, end, next, format);
+        b.paragraph += 1;
     }
     let mut warnings = Vec::new();
     if b.cut_for_length > 0 {
@@ -219,7 +225,7 @@ pub fn segment_with(
 }
 
 /// Label styles that name a division (Chapter 2, Part I): never a numbered paragraph.
-const DIVISION_STYLES: &[&str] = &["part", "chapter", "section", "book", "appendix"];
+const DIVISION_STYLES: &[&str] = &["part", "chapter", "section", "article", "book", "appendix"];
 
 static MD_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{1,6})(?:\s+|$)").expect("valid regex"));
@@ -339,8 +345,15 @@ impl Builder<'_> {
         }
     }
 
-    /// One non-empty line, `text[start..end]`, trimmed.
-    fn line(&mut self, text: &str, start: usize, end: usize, format: TextFormat) {
+    /// One non-empty line, `text[start..end]`, trimmed; `next` is the next one.
+    fn line(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        next: Option<&str>,
+        format: TextFormat,
+    ) {
         let lang = self.lang;
         let mut start = start;
         // No heading, date or title is this long: an overlong line is only cut.
@@ -397,15 +410,25 @@ impl Builder<'_> {
                 return;
             }
             // A numbered paragraph (list item): its text stays sentences, its label
-            // still opens a section so that the aligner can match numbers.
-            if !DIVISION_STYLES.contains(&m.label.style.as_str()) {
+            // still opens a section so that the aligner can match numbers. A division
+            // word opens one only as a label ("Article 20 The State", not "Section 2
+            // of the Act").
+            let labels_paragraph = !DIVISION_STYLES.contains(&m.label.style.as_str())
+                || (m.label.number.is_some() && rest.starts_with(char::is_uppercase));
+            if labels_paragraph {
                 let level = self.numbering.level(&m.label.style, self.depth());
                 self.open_section(level, Some(m.label), None);
             }
             self.sentences(text, start, end);
             return;
         }
-        if format == TextFormat::Plain && heading::is_title_line(line, lang) {
+        // A heading in sentence case ("Trial design") reads like a short sentence
+        // without its stop: it is one when body text follows it.
+        let titled = heading::is_title_line(line, lang)
+            || (lang == Lang::En
+                && heading::is_sentence_case_heading(line)
+                && next.is_some_and(heading::ends_sentence));
+        if format == TextFormat::Plain && titled {
             let level = self.numbering.level("title", self.depth());
             self.heading(text, start, end, level, None);
             return;
@@ -620,6 +643,42 @@ mod tests {
                 "See chart and snake_case_name; 2 * 3 = 6."
             ]
         );
+    }
+
+    #[test]
+    fn sentence_case_headings_stand_before_body_text() {
+        let doc = segment(
+            "Methods\nTrial design\nThis was a randomized trial. It ran for a year.\nData security\nPrivacy rules\n".into(),
+            Lang::En,
+            TextFormat::Plain,
+        );
+        let kinds: Vec<(&str, UnitKind)> = (0..doc.units.len())
+            .map(|i| (doc.unit_text(i), doc.units[i].kind))
+            .collect();
+        assert_eq!(kinds[1], ("Trial design", UnitKind::Heading));
+        // Short lines with no body text after them are not taken for headings.
+        assert_eq!(kinds[5], ("Privacy rules", UnitKind::Sentence));
+    }
+
+    #[test]
+    fn articles_are_numbered_paragraphs_in_both_languages() {
+        let zh = segment(
+            "第一章 总则\n第一条 为了规范管理，制定本条例。\n第二条 本条例适用于本市。\n".into(),
+            Lang::Zh,
+            TextFormat::Plain,
+        );
+        let en = segment(
+            "Chapter I General Provisions\nArticle 1 These Regulations are made for good management.\nArticle 2 These Regulations apply to the City.\nSection 2 of the Act applies.\n".into(),
+            Lang::En,
+            TextFormat::Plain,
+        );
+        let paths = |d: &Document| -> Vec<Vec<String>> {
+            d.units.iter().map(|u| d.section_path(u.section)).collect()
+        };
+        assert_eq!(paths(&zh)[2], ["第一章", "第二条"]);
+        assert_eq!(paths(&en)[2], ["Chapter I", "Article 2"]);
+        // A division named inside a sentence opens nothing.
+        assert_eq!(paths(&en)[3], ["Chapter I", "Article 2"]);
     }
 
     #[test]
