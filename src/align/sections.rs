@@ -50,7 +50,8 @@ fn family(style: &str) -> Option<&'static str> {
 }
 
 /// Units that start a section: headings, and the first sentence of each numbered
-/// paragraph (a section opened by a label, with no heading line).
+/// paragraph (a section opened by a label, with no heading line). Pre-split text has no
+/// sections, hence no anchors (its heading lines are only kept whole).
 pub fn anchor_units(doc: &Document) -> Vec<(usize, bool)> {
     let mut seen = vec![false; doc.sections.len()];
     let mut out = Vec::new();
@@ -58,7 +59,8 @@ pub fn anchor_units(doc: &Document) -> Vec<(usize, bool)> {
         let first = !std::mem::replace(&mut seen[u.section], true);
         let sec = &doc.sections[u.section];
         match u.kind {
-            UnitKind::Heading => out.push((i, true)),
+            UnitKind::Heading if sec.heading == Some(i) => out.push((i, true)),
+            UnitKind::Heading => {}
             UnitKind::Sentence if first && sec.heading.is_none() && sec.label.is_some() => {
                 out.push((i, false))
             }

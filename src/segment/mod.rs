@@ -437,7 +437,8 @@ impl Builder<'_> {
     }
 }
 
-/// Pre-split input: line i is sentence i (empty lines included), one root section.
+/// Pre-split input: line i is unit i (empty lines included), one root section. A line
+/// that reads as a heading is a heading unit (the aligner never merges it).
 pub fn presplit(text: String, lang: Lang, words: &WordSegmenter) -> Document {
     let mut units = Vec::new();
     let mut offset = 0;
@@ -449,8 +450,13 @@ pub fn presplit(text: String, lang: Lang, words: &WordSegmenter) -> Document {
     };
     for (i, line) in lines.iter().enumerate() {
         let (start, end) = (offset, offset + line.len());
+        let next = lines.get(i + 1).copied();
         units.push(Unit {
-            kind: UnitKind::Sentence,
+            kind: if heading::is_heading_line(line, next, lang) {
+                UnitKind::Heading
+            } else {
+                UnitKind::Sentence
+            },
             start,
             end,
             section: 0,
@@ -715,6 +721,20 @@ mod tests {
     fn presplit_keeps_lines_as_units() {
         let doc = presplit("a.\n\nb. c.\n".into(), Lang::En);
         assert_eq!(texts(&doc), ["a.", "", "b. c."]);
+    }
+
+    #[test]
+    fn presplit_lines_that_read_as_headings_are_headings() {
+        let doc = presplit(
+            "Methods\nTrial design\nThis was a trial.\n1. Scope\nIt ran a year.\nJanuary 2023\n"
+                .into(),
+            Lang::En,
+        );
+        let kinds: Vec<UnitKind> = doc.units.iter().map(|u| u.kind).collect();
+        use UnitKind::{Heading as H, Sentence as S};
+        assert_eq!(kinds, [H, H, S, H, S, S]);
+        let doc = presplit("二、研究对象\n纳入标准如下。\n".into(), Lang::Zh);
+        assert_eq!(doc.units[0].kind, H);
     }
 
     #[test]
