@@ -13,8 +13,10 @@
 //! scored in parallel before the maximisation runs over it.
 //!
 //! Bead boundaries also answer to quotations: a boundary after which one side is
-//! inside a quotation and the other is not costs `w_quote` (dialogue is where length
-//! and words alone most often put a sentence in the wrong bead).
+//! inside a quotation and the other is not costs `w_quote`, and a bead whose two sides
+//! open different numbers of quotations (turns of dialogue) costs `w_turns` per turn
+//! (dialogue is where length and words alone most often put a sentence in the wrong
+//! bead).
 
 use rayon::prelude::*;
 
@@ -49,6 +51,8 @@ pub struct Params {
     pub w_quote: f32,
     /// Cost of a bead that holds the start of a numbered paragraph after other text.
     pub w_numbered: f32,
+    /// Cost per quotation opened on one side of a bead and not on the other.
+    pub w_turns: f32,
     /// English characters per Chinese character.
     pub ratio: f32,
     /// Variance of English length around `ratio * zh length`, per character.
@@ -95,6 +99,7 @@ impl Params {
             "w_len" => self.w_len = value,
             "w_quote" => self.w_quote = value,
             "w_numbered" => self.w_numbered = value,
+            "w_turns" => self.w_turns = value,
             "var" => self.var = value,
             "band" => self.band = value as usize,
             "max_cells" => self.max_cells = value as usize,
@@ -132,6 +137,7 @@ impl Default for Params {
             w_len: 0.4,
             w_quote: 1.25,
             w_numbered: 3.0,
+            w_turns: 0.5,
             ratio: 3.0,
             var: 9.0,
             prior: [
@@ -439,10 +445,13 @@ impl Evaluator<'_> {
         // sentence with 第七条's first) crosses a boundary both texts mark.
         let crosses = self.zh[zr.start + 1..zr.end].iter().any(|u| u.numbered)
             || self.en[er.start + 1..er.end].iter().any(|u| u.numbered);
+        let turns = |units: &[UnitFeatures]| units.iter().map(|u| u.turns as f32).sum::<f32>();
+        let turn_gap = (turns(&self.zh[zr.clone()]) - turns(&self.en[er.clone()])).abs();
         let score = self.p.w_sim * (a + b) as f32 * (sim - self.p.base)
             + self.p.w_len * len_lp
             + self.p.prior[shape]
-            - if crosses { self.p.w_numbered } else { 0.0 };
+            - if crosses { self.p.w_numbered } else { 0.0 }
+            - self.p.w_turns * turn_gap;
         (score, sim, len_lp)
     }
 }
@@ -529,6 +538,7 @@ fn coarsen(units: &[UnitFeatures]) -> Vec<UnitFeatures> {
                 weights,
                 len: pair.iter().map(|u| u.len).sum(),
                 quote: pair.iter().rev().find_map(|u| u.quote),
+                turns: pair.iter().map(|u| u.turns).fold(0, u8::saturating_add),
                 heading: false,
                 numbered: false,
             }
@@ -747,5 +757,30 @@ mod tests {
             unit(27.0, None),
         ];
         assert_eq!(shapes(&zh, &en), vec![(1, 1), (1, 2)]);
+    }
+
+    /// The same mirror images, told apart by where a turn of dialogue opens.
+    #[test]
+    fn a_turn_of_dialogue_opens_on_both_sides_of_a_bead() {
+        let p = Params::default();
+        let turn = |len: f32, turns: u8| UnitFeatures {
+            turns,
+            ..unit(len, None)
+        };
+        let shapes = |en: &[UnitFeatures]| -> Vec<(usize, usize)> {
+            let zh = [turn(10.0, 0), turn(10.0, 1)];
+            align(&zh, en, &[], &p, None)
+                .iter()
+                .map(|b| (b.zh.len(), b.en.len()))
+                .collect()
+        };
+        assert_eq!(
+            shapes(&[turn(27.0, 0), turn(6.0, 1), turn(27.0, 0)]),
+            vec![(1, 1), (1, 2)]
+        );
+        assert_eq!(
+            shapes(&[turn(27.0, 0), turn(6.0, 0), turn(27.0, 1)]),
+            vec![(1, 2), (1, 1)]
+        );
     }
 }
