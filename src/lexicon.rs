@@ -304,6 +304,56 @@ fn parse_cedict_line(line: &str) -> Option<(&str, &str, &str, &str)> {
     Some((trad, simp, pinyin, defs))
 }
 
+/// How an English word of a name is compared with a reading: its letters in lower
+/// case, hyphens and apostrophes dropped (Bao-yu -> baoyu, Zhan'ao -> zhanao). None
+/// for a word that is not all letters (COVID-19).
+pub fn name_spelling(word: &str) -> Option<String> {
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let letters: String = core
+        .chars()
+        .filter(|&c| !matches!(c, '-' | '\'' | '’' | '‐'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    (!letters.is_empty() && letters.chars().all(|c| c.is_ascii_lowercase())).then_some(letters)
+}
+
+/// Whether the Chinese name `zh` is spelled, by the pinyin of its characters (any of
+/// their readings, tones dropped), as the English words `en` written one after the
+/// other: 汪淼 and [Wang, Miao], 宝玉 and [Bao-yu], 余占鳌 and [Yu, Zhan'ao]. The words
+/// are what the name became in an English text; their case is not checked here.
+///
+/// ```
+/// use bitext::lexicon::{name_matches_reading, Dictionary};
+/// let dict = Dictionary::Embedded;
+/// assert!(name_matches_reading("汪淼", &["Wang", "Miao"], &dict));
+/// assert!(name_matches_reading("余占鳌", &["Yu", "Zhan'ao"], &dict));
+/// assert!(name_matches_reading("宝玉", &["Bao-yu"], &dict));
+/// assert!(!name_matches_reading("汪淼", &["Wang"], &dict));
+/// ```
+pub fn name_matches_reading(zh: &str, en: &[&str], dict: &Dictionary) -> bool {
+    let Some(target) = en
+        .iter()
+        .map(|w| name_spelling(w))
+        .collect::<Option<Vec<String>>>()
+        .map(|parts| parts.concat())
+    else {
+        return false;
+    };
+    let mut partial = vec![String::new()];
+    for ch in zh.chars() {
+        let readings = dict.readings(ch.encode_utf8(&mut [0; 4]));
+        partial = partial
+            .iter()
+            .flat_map(|p| readings.iter().map(move |r| format!("{p}{r}")))
+            .filter(|p| target.starts_with(p.as_str()))
+            .collect();
+        if partial.is_empty() {
+            return false;
+        }
+    }
+    partial.contains(&target)
+}
+
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 /// The match key of an English word: lower case, possessive dropped, Porter2 stem.
