@@ -58,6 +58,51 @@ pub fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(ZIP_MAGIC)
 }
 
+/// The first bytes of an OLE2 compound file: old Word/Excel files (.doc, .xls), and
+/// every password-protected (encrypted) .docx/.xlsx, which Office wraps in one.
+pub const OLE2_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// What an OLE2 compound file is: an encrypted Office document holds an
+/// `EncryptedPackage` stream (its name in UTF-16 in the directory), anything else is an
+/// old binary Office file. `None` for other bytes.
+pub fn ole2_kind(bytes: &[u8]) -> Option<&'static str> {
+    if !bytes.starts_with(OLE2_MAGIC) {
+        return None;
+    }
+    let name: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    if bytes.windows(name.len()).any(|w| w == name) {
+        Some(
+            "a password-protected (encrypted) Word or Office file: save it without a password first",
+        )
+    } else {
+        Some("an old-style Word .doc (or other binary Office) file: save it as .docx")
+    }
+}
+
+/// What a zip archive without `word/document.xml` is, from the parts it holds.
+fn not_a_word_archive(archive: &zip::ZipArchive<Cursor<&[u8]>>) -> String {
+    let has = |archive: &zip::ZipArchive<Cursor<&[u8]>>, part: &str| {
+        archive
+            .file_names()
+            .any(|n| n.is_ok_and(|n| n.eq_ignore_ascii_case(part)))
+    };
+    let kind = if has(archive, "xl/workbook.xml") {
+        "an Excel workbook (.xlsx)"
+    } else if has(archive, "ppt/presentation.xml") {
+        "a PowerPoint presentation (.pptx)"
+    } else if has(archive, "content.xml") && has(archive, "mimetype") {
+        "an OpenDocument file (.odt/.ods): save it as .docx"
+    } else if has(archive, "META-INF/container.xml") {
+        "an EPUB book"
+    } else {
+        "a zip archive"
+    };
+    format!("this is {kind}, not a Word document (no word/document.xml)")
+}
+
 /// One paragraph of a document: its text and, for headings, its level (1 = top).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paragraph {
@@ -88,6 +133,9 @@ pub fn docx_to_markdown(bytes: &[u8], name: &str, limits: Limits) -> Result<Stri
 /// left out.
 pub fn docx_paragraphs(bytes: &[u8], name: &str, limits: Limits) -> Result<Vec<Paragraph>> {
     let bad = |msg: String| Error::input(name, format!("not a readable .docx file: {msg}"));
+    if let Some(kind) = ole2_kind(bytes) {
+        return Err(Error::input(name, format!("this is {kind}")));
+    }
     if !is_zip(bytes) {
         return Err(bad("not a zip archive".into()));
     }
@@ -104,8 +152,9 @@ pub fn docx_paragraphs(bytes: &[u8], name: &str, limits: Limits) -> Result<Vec<P
         ));
     }
     let mut budget = limits.max_total_bytes;
-    let document = read_part(&mut archive, "word/document.xml", &mut budget, name)?
-        .ok_or_else(|| bad("no word/document.xml in the archive".into()))?;
+    let Some(document) = read_part(&mut archive, "word/document.xml", &mut budget, name)? else {
+        return Err(Error::input(name, not_a_word_archive(&archive)));
+    };
     let styles = match read_part(&mut archive, "word/styles.xml", &mut budget, name)? {
         Some(xml) => parse_styles(&xml, name)?,
         None => Styles::default(),

@@ -50,6 +50,9 @@ pub enum Error {
     /// The input is there but unusable: wrong encoding, binary, empty, malformed.
     #[error("{origin}: {message}")]
     Input { origin: Origin, message: String },
+    /// Text whose encoding could not be found out, or is not the one named.
+    #[error("{origin}: {message}")]
+    Encoding { origin: Origin, message: String },
     /// Arguments that do not fit together.
     #[error("{0}")]
     Usage(String),
@@ -70,6 +73,12 @@ impl Error {
     }
     pub fn input_at(path: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
         Error::Input {
+            origin: Origin::line(path, line),
+            message: message.into(),
+        }
+    }
+    pub fn encoding(path: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
+        Error::Encoding {
             origin: Origin::line(path, line),
             message: message.into(),
         }

@@ -27,12 +27,16 @@ pub mod error;
 pub mod eval;
 pub mod formats;
 pub mod glossary;
+pub mod html_input;
 pub mod lexicon;
 pub mod numbers;
 pub mod pairs;
+pub mod pdf;
+pub mod pipeline;
 pub mod read;
 pub mod script;
 pub mod segment;
 pub mod wordalign;
+pub mod xml;
 
 pub use error::{Error, Result};

@@ -1,8 +1,18 @@
-//! Reader: bytes -> text. UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, and
-//! GB18030/GBK without BOM; CRLF and CR become LF. Binary, empty and undecodable
-//! input are refused with an error naming the file.
+//! Reader: bytes -> text. UTF-8 (with or without BOM), UTF-16 LE/BE (with a BOM, or
+//! recognised by where its NUL bytes fall), and the legacy Chinese encodings without
+//! BOM: GB18030/GBK, or Big5 when more of the text's characters fall in Big5's block of
+//! frequent characters than in GB2312's; CRLF and CR become LF. A caller that knows the
+//! encoding names it ([`ReadOptions::encoding`]). Binary, empty and undecodable input
+//! are refused with an error naming the file, and a file of a known non-text format
+//! (PDF, images, archives, old or encrypted Office files) is named as such.
+//!
+//! Documents come as plain text, Markdown, HTML ([`crate::html_input`]), .docx
+//! ([`crate::docx`]) or PDF ([`crate::pdf`]); [`read_document`] tells them apart by
+//! content and extension.
 
 use std::io::Read;
+
+use encoding_rs::Encoding;
 
 use crate::error::{Error, Result};
 
@@ -14,22 +24,117 @@ pub enum TextFormat {
     Markdown,
 }
 
+/// What a document file is, and so how it is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputFormat {
+    Text,
+    Markdown,
+    Html,
+    Docx,
+    Pdf,
+}
+
+impl InputFormat {
+    /// The format a file name's extension names (`.md`, `.html`, `.docx`...); `None`
+    /// when it names none (`.txt`, no extension, `-` for stdin).
+    pub fn from_extension(path: &str) -> Option<InputFormat> {
+        let lower = path.to_ascii_lowercase();
+        let ext = lower.rsplit_once('.').map(|(_, e)| e)?;
+        match ext {
+            "md" | "markdown" => Some(InputFormat::Markdown),
+            "html" | "htm" | "xhtml" => Some(InputFormat::Html),
+            "docx" => Some(InputFormat::Docx),
+            "pdf" => Some(InputFormat::Pdf),
+            "txt" | "text" => Some(InputFormat::Text),
+            _ => None,
+        }
+    }
+}
+
+/// How to read a document; the defaults find everything out from the file.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ReadOptions {
+    /// The document's format, found from its content and extension when `None`.
+    pub format: Option<InputFormat>,
+    /// The text's encoding (not used for .docx), detected when `None`.
+    pub encoding: Option<&'static Encoding>,
+}
+
 /// Read a file (or stdin for `-`) and decode it.
 pub fn read_path(path: &str) -> Result<String> {
     let bytes = read_bytes(path)?;
     decode(&bytes, path)
 }
 
-/// Read a document for segmenting: a .docx file (by extension, or a zip archive on
-/// stdin) as Markdown with its heading styles as `#` levels ([`crate::docx`]); any
-/// other file decoded as text, its format from the extension ([`text_format`]).
+/// Read a document for segmenting, finding its format and encoding from the file:
+/// see [`read_document_with`].
 pub fn read_document(path: &str) -> Result<(String, TextFormat)> {
+    read_document_with(path, &ReadOptions::default())
+}
+
+/// Read a document for segmenting (a file, or stdin for `-`): see [`document_from_bytes`].
+pub fn read_document_with(path: &str, options: &ReadOptions) -> Result<(String, TextFormat)> {
     let bytes = read_bytes(path)?;
-    if path.to_ascii_lowercase().ends_with(".docx") || crate::docx::is_zip(&bytes) {
-        let text = crate::docx::docx_to_markdown(&bytes, path, crate::docx::Limits::default())?;
+    document_from_bytes(&bytes, path, options)
+}
+
+/// A document's text and markup: a PDF (by extension or signature) as Markdown with
+/// headings found by font ([`crate::pdf`]); a .docx file (by extension, or any zip
+/// archive) as Markdown with its heading styles as `#` levels ([`crate::docx`]); an HTML page (by
+/// extension, or a `<!DOCTYPE html>`/`<html>` start) as Markdown with its `h1`-`h6` as
+/// `#` levels ([`crate::html_input`]); a `.md` file as Markdown; anything else as plain
+/// text. `options.format` overrides what the name and content say (stdin has no name).
+/// `name` is used in error messages.
+pub fn document_from_bytes(
+    bytes: &[u8],
+    name: &str,
+    options: &ReadOptions,
+) -> Result<(String, TextFormat)> {
+    let format = match options.format {
+        Some(format) => format,
+        None if crate::pdf::is_pdf(bytes) => InputFormat::Pdf,
+        None if crate::docx::is_zip(bytes) => InputFormat::Docx,
+        None => InputFormat::from_extension(name)
+            .or_else(|| looks_like_html(bytes).then_some(InputFormat::Html))
+            .unwrap_or(InputFormat::Text),
+    };
+    if format == InputFormat::Pdf {
+        let pdf = crate::pdf::pdf_to_markdown(bytes, name, crate::pdf::Limits::default())?;
+        let format = if pdf.headings {
+            TextFormat::Markdown
+        } else {
+            TextFormat::Plain
+        };
+        return Ok((pdf.markdown, format));
+    }
+    if format == InputFormat::Docx {
+        let text = crate::docx::docx_to_markdown(bytes, name, crate::docx::Limits::default())?;
         return Ok((text, TextFormat::Markdown));
     }
-    Ok((decode(&bytes, path)?, text_format(path)))
+    let text = decode_with(bytes, name, options.encoding)?;
+    Ok(match format {
+        InputFormat::Html => {
+            let markdown = crate::html_input::html_to_markdown(&text);
+            if markdown.trim().is_empty() {
+                return Err(Error::input(name, "the HTML page has no text"));
+            }
+            (markdown, TextFormat::Markdown)
+        }
+        InputFormat::Markdown => (text, TextFormat::Markdown),
+        InputFormat::Text | InputFormat::Docx | InputFormat::Pdf => (text, TextFormat::Plain),
+    })
+}
+
+/// An HTML page announces itself in its first bytes: `<!DOCTYPE html` or `<html`.
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(512)];
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let head = head[start..].to_ascii_lowercase();
+    head.starts_with(b"<!doctype html") || head.starts_with(b"<html")
 }
 
 /// Raw bytes of a file, or of stdin for `-`.
@@ -47,11 +152,9 @@ pub fn read_bytes(path: &str) -> Result<Vec<u8>> {
 
 /// The markup of a file, from its extension.
 pub fn text_format(path: &str) -> TextFormat {
-    let lower = path.to_ascii_lowercase();
-    if lower.ends_with(".md") || lower.ends_with(".markdown") {
-        TextFormat::Markdown
-    } else {
-        TextFormat::Plain
+    match InputFormat::from_extension(path) {
+        Some(InputFormat::Markdown) => TextFormat::Markdown,
+        _ => TextFormat::Plain,
     }
 }
 
@@ -59,44 +162,60 @@ fn is_binary_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c')
 }
 
-/// Decode bytes to text with LF line ends. `name` is used in error messages.
+/// Known formats that are not text, by their first bytes (zip archives are .docx
+/// files to [`read_document`] and not listed).
+const SIGNATURES: &[(&[u8], &str)] = &[
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xFF\xD8\xFF", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\0", "a TIFF image"),
+    (b"MM\0*", "a TIFF image"),
+    (b"\x1F\x8B", "gzip-compressed data"),
+    (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
+    (b"Rar!\x1A\x07", "a RAR archive"),
+    (b"\xFD7zXZ\0", "xz-compressed data"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\x7FELF", "a program (ELF), not a document"),
+    (b"SQLite format 3\0", "an SQLite database"),
+    (b"{\\rtf", "an RTF document: save it as .docx or plain text"),
+];
+
+/// What a file of a known non-text format is ("a PDF document", "a PNG image", "a
+/// password-protected Office file..."), from its first bytes; `None` for anything else.
+pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    if let Some(kind) = crate::docx::ole2_kind(bytes) {
+        return Some(kind);
+    }
+    if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        return Some("a WebP image");
+    }
+    SIGNATURES
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|&(_, kind)| kind)
+}
+
+/// Decode bytes to text with LF line ends, detecting the encoding. `name` is used in
+/// error messages.
 pub fn decode(bytes: &[u8], name: &str) -> Result<String> {
+    decode_with(bytes, name, None)
+}
+
+/// Decode bytes to text with LF line ends: in `encoding` when given (a byte-order mark
+/// of that encoding is dropped), else as the module doc says.
+pub fn decode_with(
+    bytes: &[u8],
+    name: &str,
+    encoding: Option<&'static Encoding>,
+) -> Result<String> {
     if bytes.is_empty() {
         return Err(Error::input(name, "the file is empty"));
     }
-    let text = if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        if had_errors {
-            return Err(Error::input(name, format!("not valid {} text", enc.name())));
-        }
-        text.into_owned()
-    } else {
-        if bytes.contains(&0) {
-            return Err(Error::input(
-                name,
-                "binary data (NUL bytes), not a text file",
-            ));
-        }
-        match std::str::from_utf8(bytes) {
-            Ok(s) => s.to_string(),
-            Err(utf8_err) => {
-                let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-                // GB18030 accepts most byte pairs: binary data that happens to decode
-                // still shows control characters, which Chinese text never has.
-                if had_errors || text.chars().any(is_binary_control) {
-                    let line = 1 + bytes[..utf8_err.valid_up_to()]
-                        .iter()
-                        .filter(|&&b| b == b'\n')
-                        .count();
-                    return Err(Error::input_at(
-                        name,
-                        line,
-                        "invalid UTF-8, and not GB18030/GBK either",
-                    ));
-                }
-                text.into_owned()
-            }
-        }
+    let text = match encoding {
+        Some(enc) => decode_strictly(enc, bytes, name)?,
+        None => detect_and_decode(bytes, name)?,
     };
     if text.contains('\0') {
         return Err(Error::input(
@@ -111,6 +230,133 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<String> {
     Ok(text)
 }
 
+/// Decode in one named encoding; a malformed sequence is an error naming its line.
+fn decode_strictly(enc: &'static Encoding, bytes: &[u8], name: &str) -> Result<String> {
+    let (text, had_errors) = enc.decode_with_bom_removal(bytes);
+    if had_errors {
+        let line = text
+            .split('\u{FFFD}')
+            .next()
+            .map_or(1, |before| 1 + before.matches('\n').count());
+        return Err(Error::encoding(
+            name,
+            line,
+            format!("not valid {} text", enc.name()),
+        ));
+    }
+    Ok(text.into_owned())
+}
+
+fn detect_and_decode(bytes: &[u8], name: &str) -> Result<String> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        if had_errors {
+            return Err(Error::input(name, format!("not valid {} text", enc.name())));
+        }
+        return Ok(text.into_owned());
+    }
+    if let Some(kind) = binary_kind(bytes) {
+        return Err(Error::input(
+            name,
+            format!("this is {kind}, not a text file"),
+        ));
+    }
+    if let Some(text) = utf16_without_bom(bytes) {
+        return Ok(text);
+    }
+    if bytes.contains(&0) {
+        return Err(Error::input(
+            name,
+            "binary data (NUL bytes), not a text file",
+        ));
+    }
+    let utf8_err = match std::str::from_utf8(bytes) {
+        Ok(s) => return Ok(s.to_string()),
+        Err(e) => e,
+    };
+    let candidates = match more_big5_than_gb(bytes) {
+        true => [encoding_rs::BIG5, encoding_rs::GB18030],
+        false => [encoding_rs::GB18030, encoding_rs::BIG5],
+    };
+    for enc in candidates {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        // Both accept most byte pairs: binary data that happens to decode still shows
+        // control characters, which Chinese text never has.
+        if !had_errors && !text.chars().any(is_binary_control) {
+            return Ok(text.into_owned());
+        }
+    }
+    let line = 1 + bytes[..utf8_err.valid_up_to()]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count();
+    Err(Error::encoding(
+        name,
+        line,
+        "invalid UTF-8, and not GB18030/GBK or Big5 either",
+    ))
+}
+
+/// UTF-16 text without a byte-order mark, little- or big-endian: its line ends and
+/// other ASCII characters bring NUL bytes (which UTF-8 and GB18030 text never has), and
+/// read in the right byte order nearly every character is one of a Chinese or English
+/// text (ASCII, Latin-1, Han, CJK punctuation, full-width forms), where the wrong order
+/// scatters them over the whole plane. Binary data decodes to errors or controls.
+fn utf16_without_bom(bytes: &[u8]) -> Option<String> {
+    if bytes.len() < 2 || !bytes.len().is_multiple_of(2) || !bytes.contains(&0) {
+        return None;
+    }
+    let textual = |c: char| {
+        matches!(c as u32, 0x09 | 0x0A | 0x0D | 0x20..=0x7E | 0xA0..=0x24F | 0x2000..=0x206F
+            | 0x3000..=0x303F | 0xFF00..=0xFFEF)
+            || crate::script::is_han(c)
+    };
+    [encoding_rs::UTF_16LE, encoding_rs::UTF_16BE]
+        .into_iter()
+        .filter_map(|enc| {
+            let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+            if had_errors || text.chars().any(|c| is_binary_control(c) || c == '\0') {
+                return None;
+            }
+            let share = text.chars().filter(|&c| textual(c)).count() as f64
+                / text.chars().count().max(1) as f64;
+            (share >= 0.9).then(|| (share, text.into_owned()))
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, text)| text)
+}
+
+/// Whether legacy Chinese bytes read better as Big5 than as GB18030/GBK. Each encoding
+/// puts its frequent characters in one block: GB2312's 6,763 characters at lead bytes
+/// B0-F7 with trail A1-FE; Big5's 5,401 frequent characters at A440-C67E. Real text
+/// in one encoding falls mostly in its own block and far less in the other's (a Big5
+/// trail byte below A1 is outside GB2312; GB2312 leads above C6 are outside Big5's).
+fn more_big5_than_gb(bytes: &[u8]) -> bool {
+    let (mut gb, mut big5) = (0usize, 0usize);
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        let (lead, trail) = (bytes[i], bytes[i + 1]);
+        if lead < 0x80 {
+            i += 1;
+            continue;
+        }
+        if trail.is_ascii_digit() {
+            // GB18030's four-byte form; Big5 has none.
+            gb += 1;
+            i += 4;
+            continue;
+        }
+        if (0xB0..=0xF7).contains(&lead) && (0xA1..=0xFE).contains(&trail) {
+            gb += 1;
+        }
+        let big5_trail = matches!(trail, 0x40..=0x7E | 0xA1..=0xFE);
+        if big5_trail && ((0xA4..=0xC5).contains(&lead) || (lead == 0xC6 && trail <= 0x7E)) {
+            big5 += 1;
+        }
+        i += 2;
+    }
+    big5 > gb
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +403,99 @@ mod tests {
             assert!(err.starts_with("doc.txt"), "{err}");
             assert!(err.contains(what), "{err}");
         }
+    }
+
+    #[test]
+    fn big5_is_told_from_gb18030() {
+        // Our own sentences, traditional and simplified.
+        let traditional = "我們在這個會議上討論了數據治理與國際合作的問題。\n各國應當共同維護網絡空間的和平與安全。\n";
+        let simplified = "我们在这个会议上讨论了数据治理与国际合作的问题。\n各国应当共同维护网络空间的和平与安全。\n";
+        let (big5, _, lossy) = encoding_rs::BIG5.encode(traditional);
+        assert!(!lossy);
+        assert_eq!(decode(&big5, "a").unwrap(), traditional);
+        let (gbk, _, _) = encoding_rs::GBK.encode(simplified);
+        assert_eq!(decode(&gbk, "a").unwrap(), simplified);
+        let (gb_traditional, _, _) = encoding_rs::GBK.encode(traditional);
+        assert_eq!(decode(&gb_traditional, "a").unwrap(), traditional);
+    }
+
+    #[test]
+    fn utf16_without_bom() {
+        let text = "一、总体要求\n数据治理 2024 年。\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert_eq!(decode(&le, "a").unwrap(), text);
+        assert_eq!(decode(&be, "a").unwrap(), text);
+        // Long Chinese lines: few ASCII characters, and some Han characters (U+4E00)
+        // have a NUL byte of their own.
+        let long = "一是加强合作".repeat(50) + "\n" + &"上下一心".repeat(40);
+        let le: Vec<u8> = long.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(decode(&le, "a").unwrap(), long);
+        // Binary data with NULs on both sides stays refused.
+        let err = decode(b"ab\0\0cd\0e", "a").unwrap_err().to_string();
+        assert!(err.contains("binary"), "{err}");
+    }
+
+    #[test]
+    fn a_named_encoding_is_used_and_checked() {
+        let (big5, _, _) = encoding_rs::BIG5.encode("國際合作。\n");
+        let big5_enc = Some(encoding_rs::BIG5);
+        assert_eq!(decode_with(&big5, "a", big5_enc).unwrap(), "國際合作。\n");
+        let err = decode_with(b"ok\nok\n\xff\xff", "a.txt", Some(encoding_rs::UTF_8)).unwrap_err();
+        assert!(matches!(err, Error::Encoding { .. }));
+        assert_eq!(err.to_string(), "a.txt: line 3: not valid UTF-8 text");
+    }
+
+    #[test]
+    fn known_binary_formats_are_named() {
+        for (bytes, kind) in [
+            (&b"%PDF-1.7\n%\xe2\xe3\n1 0 obj"[..], "a PDF document"),
+            (&b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"[..], "a PNG image"),
+            (&b"\xff\xd8\xff\xe0\0\x10JFIF"[..], "a JPEG image"),
+            (
+                &b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0"[..],
+                "old-style Word .doc",
+            ),
+            (&b"{\\rtf1\\ansi hello}"[..], "an RTF document"),
+        ] {
+            let err = decode(bytes, "f").unwrap_err().to_string();
+            assert!(err.contains(kind), "{err}");
+        }
+        let mut encrypted = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1".to_vec();
+        encrypted.extend(
+            "EncryptedPackage"
+                .encode_utf16()
+                .flat_map(|u| u.to_le_bytes()),
+        );
+        let err = document_from_bytes(&encrypted, "secret.docx", &ReadOptions::default())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("password-protected"), "{err}");
+    }
+
+    #[test]
+    fn html_and_named_formats() {
+        let page = b"<!DOCTYPE html><h1>Title</h1><p>Body &amp; text.</p>";
+        let read = |name, format| {
+            let options = ReadOptions {
+                format,
+                encoding: None,
+            };
+            document_from_bytes(page, name, &options).unwrap()
+        };
+        let markdown = ("# Title\nBody & text.\n".to_string(), TextFormat::Markdown);
+        assert_eq!(read("-", None), markdown);
+        assert_eq!(read("page.htm", None), markdown);
+        assert_eq!(read("-", Some(InputFormat::Text)).1, TextFormat::Plain);
+        let md = document_from_bytes(
+            b"# A\n",
+            "-",
+            &ReadOptions {
+                format: Some(InputFormat::Markdown),
+                encoding: None,
+            },
+        );
+        assert_eq!(md.unwrap().1, TextFormat::Markdown);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Character classes of the two scripts, shared by the segmenter, the lexicon and
-//! everything above them: which characters are Han (Chinese) characters.
+//! everything above them: which characters are Han (Chinese) characters, and which
+//! are controls that must be escaped before text reaches a terminal or a data file.
 //!
 //! ```
 //! assert!(bitext::script::is_han('治'));
@@ -9,4 +10,59 @@
 /// A CJK unified ideograph (basic block, extensions A-F, compatibility ideographs).
 pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// A character that can steer a terminal or reorder what it shows, and so must not
+/// reach one as it is: C0 controls but tab and line feed, DEL, C1 controls (ESC and
+/// CSI start escape sequences; OSC ones can set the window title or write links), and
+/// the bidirectional formatting controls that reorder a line on screen.
+pub fn is_unsafe_control(c: char) -> bool {
+    matches!(c as u32,
+        0x00..=0x08 | 0x0B..=0x1F | 0x7F..=0x9F
+        | 0x061C | 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
+}
+
+/// Text with every [`is_unsafe_control`] character written visibly as `<U+001B>`, for
+/// messages, terminal output and data files that have no escape of their own (TSV).
+/// Text without such characters comes back borrowed.
+///
+/// ```
+/// use bitext::script::escape_controls;
+/// assert_eq!(escape_controls("a\x1b]0;x\x07b"), "a<U+001B>]0;x<U+0007>b");
+/// assert_eq!(escape_controls("数据\tok\n"), "数据\tok\n");
+/// ```
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_unsafe_control(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_are_escaped_and_text_is_kept() {
+        assert_eq!(
+            escape_controls("\u{9b}31m\u{202e}abc\r"),
+            "<U+009B>31m<U+202E>abc<U+000D>"
+        );
+        assert_eq!(
+            escape_controls("全角　空格 «» é\t\n"),
+            "全角　空格 «» é\t\n"
+        );
+        assert!(matches!(
+            escape_controls("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 }

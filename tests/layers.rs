@@ -10,9 +10,12 @@ const LAYERS: &[(&str, u32)] = &[
     ("error", 0),
     ("script", 0),
     ("pairs", 0),
+    // The well-formedness check of every XML reader above docx.
+    ("xml", 1),
     ("numbers", 1),
     // Readers of one format each, which `read` dispatches to.
     ("docx", 1),
+    ("html_input", 1),
     ("pdf", 1),
     ("read", 2),
     ("segment", 3),
@@ -20,6 +23,8 @@ const LAYERS: &[(&str, u32)] = &[
     ("eval", 5),
     ("align", 5),
     ("wordalign", 6),
+    // One pair from texts to a Bitext: what align and batch share.
+    ("pipeline", 6),
     ("glossary", 7),
     // check also reports the document's own terms rendered several ways, as the
     // glossary extracts them.

@@ -170,7 +170,7 @@ fn binary_input_is_refused() {
     assert_bad_input(
         "image.png",
         Some(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
-        "binary",
+        "a PNG image, not a text file",
     );
 }
 

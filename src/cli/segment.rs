@@ -7,6 +7,7 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use super::{Outcome, output};
+use bitext::script::escape_controls;
 use bitext::segment::{self, Lang, UnitKind};
 
 #[derive(clap::Args)]
@@ -21,6 +22,11 @@ pub struct Args {
     /// Write to this file instead of stdout.
     #[arg(short, long)]
     output: Option<String>,
+    /// No progress display (segment draws none; accepted as by every subcommand).
+    #[arg(long, short)]
+    quiet: bool,
+    #[command(flatten)]
+    read: super::input::ReadArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -63,7 +69,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         &args.output.iter().cloned().collect::<Vec<_>>(),
         &[&args.file],
     )?;
-    let (text, format) = bitext::read::read_document(&args.file)?;
+    let _ = args.quiet;
+    let (text, format) = bitext::read::read_document_with(&args.file, &args.read.options()?)?;
     let lang = args
         .lang
         .map(Lang::from)
@@ -73,7 +80,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     output::write_output(args.output.as_deref(), |out: &mut dyn Write| {
         for (i, unit) in doc.units.iter().enumerate() {
             match args.format {
-                Format::Text => writeln!(out, "{}", doc.unit_text(i))?,
+                Format::Text => writeln!(out, "{}", escape_controls(doc.unit_text(i)))?,
                 Format::Jsonl => {
                     let rec = UnitRecord {
                         id: i,

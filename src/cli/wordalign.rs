@@ -65,6 +65,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         no_structure: false,
         quiet: true,
         params: Vec::new(),
+        read: Default::default(),
     };
     let outputs: Vec<String> = args.output.iter().cloned().collect();
     output::refuse_overwriting(&outputs, &input.input_paths())?;

@@ -9,14 +9,20 @@ use crate::pairs::AlignedPair;
 /// Read an aligned file, choosing the format from its content.
 pub fn read_aligned(path: &str) -> Result<Vec<AlignedPair>> {
     let bytes = crate::read::read_bytes(path)?;
-    let text = decode_aligned(&bytes, path)?;
+    parse_aligned(&bytes, path)
+}
+
+/// The pairs of an aligned file's bytes (see [`read_aligned`]); `name` is used in
+/// error messages.
+pub fn parse_aligned(bytes: &[u8], name: &str) -> Result<Vec<AlignedPair>> {
+    let text = decode_aligned(bytes, name)?;
     let head = text.trim_start();
     if head.starts_with('<') {
-        read_tmx(&text, path)
+        read_tmx(&text, name)
     } else if head.starts_with('{') {
-        read_jsonl(&text, path)
+        read_jsonl(&text, name)
     } else {
-        read_tsv(&text, path)
+        read_tsv(&text, name)
     }
 }
 
@@ -41,27 +47,47 @@ fn decode_aligned(bytes: &[u8], name: &str) -> Result<String> {
 }
 
 /// TSV: the first two columns are zh and en; a header row whose first cell is `zh` is
-/// skipped; bead i is data row i.
+/// skipped; bead i is data row i. Cells are not quoted (`align` writes none, and a
+/// sentence may begin with a quotation mark).
 pub fn read_tsv(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
+    let mut rows = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .has_headers(false)
+        .flexible(true)
+        .quoting(false)
+        .from_reader(text.as_bytes());
+    // csv counts records, not the blank lines before them (which a record's position
+    // includes): lines come from offsets.
+    let bytes = text.as_bytes();
+    let line_at = |p: Option<&csv::Position>| {
+        let mut start = p.map_or(0, |p| p.byte() as usize).min(bytes.len());
+        while start < bytes.len() && matches!(bytes[start], b'\n' | b'\r') {
+            start += 1;
+        }
+        1 + bytes[..start].iter().filter(|&&b| b == b'\n').count()
+    };
     let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let cells: Vec<&str> = line.split('\t').collect();
-        if n == 0 && cells[0].trim().eq_ignore_ascii_case("zh") {
+    for (n, row) in rows.records().enumerate() {
+        let row = row.map_err(|e| {
+            Error::input_at(name, line_at(e.position()), format!("not a TSV row: {e}"))
+        })?;
+        let line = line_at(row.position());
+        if n == 0 && line == 1 && row[0].trim().eq_ignore_ascii_case("zh") {
             continue;
         }
-        if line.trim().is_empty() {
+        if row.iter().all(|cell| cell.trim().is_empty()) && row.len() == 1 {
             continue;
         }
-        if cells.len() < 2 {
+        if row.len() < 2 {
             return Err(Error::input_at(
                 name,
-                n + 1,
+                line,
                 "expected at least two tab-separated columns (zh, en)",
             ));
         }
-        let mut p = AlignedPair::new(out.len(), cells[0], cells[1]);
-        p.score = cells.get(2).and_then(|s| s.trim().parse().ok());
-        p.section = cells.get(3).map(|s| s.to_string()).unwrap_or_default();
+        let mut p = AlignedPair::new(out.len(), &row[0], &row[1]);
+        p.score = row.get(2).and_then(|s| s.trim().parse().ok());
+        p.section = row.get(3).map(str::to_string).unwrap_or_default();
         out.push(p);
     }
     Ok(out)
@@ -124,13 +150,15 @@ const INLINE_CODE: &[&[u8]] = &[b"bpt", b"ept", b"it", b"ph", b"ut"];
 /// codes in any case or spelling, see [`tmx_lang`]); inline markup (`hi`) keeps its
 /// text, inline codes (`bpt`, `ept`, `ph`, `it`, `ut`) are left out, so the segment
 /// text is what a reader sees. bitext's own `x-bitext-score` and `x-bitext-section`
-/// props are read back. A DTD is allowed (TMX files often name one) but never read:
-/// quick-xml resolves no external entity and expands no user-defined one, and an
-/// undeclared entity reference is an error.
+/// props are read back. The file must be well-formed XML ([`crate::xml::XmlReader`]:
+/// a cut-off file or a repeated attribute is an error naming the line). A DTD is
+/// allowed (TMX files often name one) but never read: quick-xml resolves no external
+/// entity and expands no user-defined one, and an undeclared entity reference is an
+/// error.
 pub fn read_tmx(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
     use crate::segment::Lang;
     use quick_xml::events::Event;
-    let mut reader = quick_xml::Reader::from_str(text);
+    let mut reader = crate::xml::XmlReader::new(text, name);
     let mut out = Vec::new();
     let mut lang = None::<Lang>;
     // Depth inside `seg` (0 = outside) and inside inline code within it.
@@ -142,16 +170,9 @@ pub fn read_tmx(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
     let mut ours = false;
     let mut prop_type = None::<String>;
     let mut prop_text = String::new();
-    let err = |reader: &quick_xml::Reader<&[u8]>, e: String| {
-        let line = 1 + text.as_bytes()[..(reader.buffer_position() as usize).min(text.len())]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        Error::input_at(name, line, format!("not valid TMX: {e}"))
-    };
     loop {
-        match reader.read_event() {
-            Ok(Event::Start(e)) => match e.local_name().as_ref() {
+        match reader.read_event()? {
+            Event::Start(e) => match e.local_name().as_ref() {
                 _ if in_seg > 0 => {
                     in_seg += 1;
                     if in_code > 0 || INLINE_CODE.contains(&e.local_name().as_ref()) {
@@ -193,7 +214,7 @@ pub fn read_tmx(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                 }
                 _ => {}
             },
-            Ok(Event::End(e)) => match e.local_name().as_ref() {
+            Event::End(e) => match e.local_name().as_ref() {
                 b"seg" if in_seg == 1 => {
                     in_seg = 0;
                     let slot = match lang {
@@ -228,8 +249,8 @@ pub fn read_tmx(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                 }
                 _ => {}
             },
-            Ok(Event::Text(t)) => {
-                let s = t.unescape().map_err(|e| err(&reader, e.to_string()))?;
+            Event::Text(t) => {
+                let s = t.unescape().map_err(|e| reader.error(e))?;
                 if in_seg > 0 {
                     if in_code == 0 {
                         seg.push_str(&s);
@@ -238,17 +259,16 @@ pub fn read_tmx(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                     prop_text.push_str(&s);
                 }
             }
-            Ok(Event::CData(t)) if in_seg > 0 && in_code == 0 => {
+            Event::CData(t) if in_seg > 0 && in_code == 0 => {
                 seg.push_str(&String::from_utf8_lossy(&t))
             }
-            Ok(Event::Empty(e)) if e.local_name().as_ref() == b"header" => {
+            Event::Empty(e) if e.local_name().as_ref() == b"header" => {
                 ours = e
                     .attributes()
                     .flatten()
                     .any(|a| a.key.as_ref() == b"creationtool" && a.value.as_ref() == b"bitext");
             }
-            Ok(Event::Eof) => break,
-            Err(e) => return Err(err(&reader, e.to_string())),
+            Event::Eof => break,
             _ => {}
         }
     }
@@ -309,6 +329,59 @@ mod tests {
 <tmx><body><tu><tuv xml:lang="zh"><seg>&xxe;&a;</seg></tuv><tuv xml:lang="en"><seg>x</seg></tuv></tu></body></tmx>"#;
         let err = read_tmx(tmx, "evil.tmx").unwrap_err().to_string();
         assert!(err.starts_with("evil.tmx: line 3"), "{err}");
+    }
+
+    #[test]
+    fn tsv_rows_header_blank_lines_and_quotes() {
+        let tsv =
+            "zh\ten\tscore\tsection\n\"甲\"。\t\"A\" said.\t0.5\t一、 > （一）\n\n  \n乙。\tB.\n";
+        let pairs = read_tsv(tsv, "a.tsv").unwrap();
+        assert_eq!(pairs.len(), 2);
+        assert_eq!(
+            (pairs[0].zh.as_str(), pairs[0].en.as_str()),
+            ("\"甲\"。", "\"A\" said.")
+        );
+        assert_eq!(
+            (pairs[0].score, pairs[0].section.as_str()),
+            (Some(0.5), "一、 > （一）")
+        );
+        assert_eq!((pairs[1].id, pairs[1].score), (1, None));
+        let err = read_tsv("甲。\tA.\n\n乙。\n", "a.tsv").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a.tsv: line 3: expected at least two tab-separated columns (zh, en)"
+        );
+    }
+
+    #[test]
+    fn ill_formed_tmx_is_refused_with_its_line() {
+        let whole = r#"<tmx version="1.4"><header srclang="zh-CN"/><body>
+<tu><tuv xml:lang="zh-CN"><seg>甲。</seg></tuv><tuv xml:lang="en-US"><seg>A.</seg></tuv></tu>
+<tu><tuv xml:lang="zh-CN"><seg>乙。</seg></tuv><tuv xml:lang="en-US"><seg>B.</seg></tuv></tu>
+</body></tmx>"#;
+        assert_eq!(read_tmx(whole, "x.tmx").unwrap().len(), 2);
+        let cut = &whole[..whole.find("乙").unwrap()];
+        let err = read_tmx(cut, "x.tmx").unwrap_err().to_string();
+        assert!(
+            err.starts_with("x.tmx: line 3: not well-formed XML: the file ends inside <seg>"),
+            "{err}"
+        );
+        let unclosed = whole.replace("</tmx>", "");
+        let err = read_tmx(&unclosed, "x.tmx").unwrap_err().to_string();
+        assert!(err.contains("ends inside <tmx>"), "{err}");
+        let twice = whole.replace(
+            r#"<tu><tuv xml:lang="zh-CN"><seg>乙"#,
+            r#"<tu tuid="1" tuid="2"><tuv xml:lang="zh-CN"><seg>乙"#,
+        );
+        let err = read_tmx(&twice, "x.tmx").unwrap_err().to_string();
+        assert!(
+            err.starts_with("x.tmx: line 3: not well-formed XML: in <tu>"),
+            "{err}"
+        );
+        assert!(
+            err.contains("duplicate") || err.contains("Duplicate") || err.contains("already"),
+            "{err}"
+        );
     }
 
     #[test]

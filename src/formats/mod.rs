@@ -6,33 +6,143 @@ pub mod glossary;
 pub mod html;
 pub mod links;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use serde::Serialize;
 
 use crate::align::Bitext;
+use crate::script::{escape_controls, is_unsafe_control};
+use crate::segment::Lang;
 
-/// Escape text for XML content and attribute values.
+/// Text with the characters XML 1.0 forbids replaced (section 2.2, `Char`): C0
+/// controls but tab, LF and CR become spaces, U+FFFE and U+FFFF become U+FFFD. (A Rust
+/// string holds no unpaired surrogate.) Every text written into XML passes here, or an
+/// XML parser rejects the whole file.
+pub fn xml_chars(s: &str) -> Cow<'_, str> {
+    let forbidden = |c: char| {
+        ((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+            || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    };
+    if !s.chars().any(forbidden) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
+                c if forbidden(c) => ' ',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// Escape text for XML content and attribute values (characters XML forbids replaced,
+/// see [`xml_chars`]).
 pub fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in xml_chars(s).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push(' '),
             c => out.push(c),
         }
     }
     out
 }
 
-/// A TSV cell: tabs and line breaks would break the row, so they become spaces.
+/// A TSV cell: tabs and line breaks would break the row, so they become spaces, and
+/// control characters are written visibly ([`escape_controls`]): TSV has no escape
+/// of its own, and a terminal showing the file must not run what a document smuggled in.
 pub fn tsv_cell(s: &str) -> String {
-    s.replace(['\t', '\n', '\r'], " ")
+    escape_controls(&s.replace(['\t', '\n', '\r'], " ")).into_owned()
+}
+
+/// serde_json's formatter, also writing C1 controls, DEL and the bidirectional controls
+/// as `\uXXXX` (serde_json escapes only C0 ones): the line stays the same JSON, and
+/// no longer steers a terminal that shows it.
+struct TerminalSafeJson;
+
+impl serde_json::ser::Formatter for TerminalSafeJson {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if is_unsafe_control(c) {
+                writer.write_all(&fragment.as_bytes()[start..i])?;
+                write!(writer, "\\u{:04x}", c as u32)?;
+                start = i + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+}
+
+/// One JSON value on one line, every control character escaped (see
+/// [`TerminalSafeJson`]).
+pub fn write_json_line<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> io::Result<()> {
+    let mut json = serde_json::Serializer::with_formatter(&mut *out, TerminalSafeJson);
+    value.serialize(&mut json).map_err(io::Error::from)?;
+    out.write_all(b"\n")
+}
+
+/// The language tags written into interchange files (TMX, TBX, XLIFF) and which
+/// document is the original (TMX `srclang`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LangTags {
+    pub zh: String,
+    pub en: String,
+    /// The original document's language; the other is the translation.
+    pub source: Lang,
+}
+
+impl Default for LangTags {
+    fn default() -> Self {
+        LangTags {
+            zh: "zh-CN".into(),
+            en: "en-US".into(),
+            source: Lang::Zh,
+        }
+    }
+}
+
+impl LangTags {
+    /// Tags checked: each a language tag (`zh-TW`, `en-GB`, `zh-Hans-CN`) of its own
+    /// language, so the file reads back ([`aligned::tmx_lang`]).
+    pub fn new(zh: &str, en: &str, source: Lang) -> crate::Result<LangTags> {
+        for (tag, lang, what) in [(zh, Lang::Zh, "Chinese"), (en, Lang::En, "English")] {
+            let well_formed = !tag.is_empty()
+                && tag.split('-').all(|part| {
+                    (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
+                });
+            if !well_formed || aligned::tmx_lang(tag) != Some(lang) {
+                return Err(crate::Error::usage(format!(
+                    "{tag:?} is not a language tag for {what} (like zh-CN, zh-TW / en-US, en-GB)"
+                )));
+            }
+        }
+        Ok(LangTags {
+            zh: zh.to_string(),
+            en: en.to_string(),
+            source,
+        })
+    }
+
+    /// The original document's tag.
+    pub fn source_tag(&self) -> &str {
+        match self.source {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
 }
 
 /// `zh  en  score  section`, one row per bead, with a header row.
@@ -74,8 +184,7 @@ pub fn write_jsonl(bt: &Bitext, out: &mut dyn Write) -> io::Result<()> {
             score: (b.score * 1000.0).round() / 1000.0,
             section: &b.section,
         };
-        serde_json::to_writer(&mut *out, &rec)?;
-        writeln!(out)?;
+        write_json_line(&rec, out)?;
     }
     Ok(())
 }
@@ -112,48 +221,79 @@ pub fn write_moses(bt: &Bitext, zh_out: &mut dyn Write, en_out: &mut dyn Write) 
     Ok(())
 }
 
-/// TMX 1.4b: one `tu` per bead with both sides, score and section as `prop`s.
-pub fn write_tmx(bt: &Bitext, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(out, r#"<tmx version="1.4">"#)?;
-    writeln!(
-        out,
-        r#"  <header creationtool="bitext" creationtoolversion="{}" segtype="sentence" o-tmf="bitext" adminlang="en-US" srclang="zh-CN" datatype="plaintext"/>"#,
-        env!("CARGO_PKG_VERSION")
-    )?;
-    writeln!(out, "  <body>")?;
+/// TMX 1.4b: one `tu` per bead with both sides, score and section as `prop`s, the
+/// languages as `tags` say (`srclang` is the original's). Written with quick-xml (which
+/// escapes markup), every text through [`xml_chars`].
+pub fn write_tmx(bt: &Bitext, tags: &LangTags, out: &mut dyn Write) -> io::Result<()> {
+    let mut xml = quick_xml::Writer::new(out);
+    // One element per line, indented as people read TMX.
+    let line = |xml: &mut quick_xml::Writer<&mut dyn Write>, indent: usize| {
+        let raw = format!("\n{:indent$}", "");
+        xml.get_mut().write_all(raw.as_bytes())
+    };
+    xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    line(&mut xml, 0)?;
+    xml.write_event(Event::Start(
+        BytesStart::new("tmx").with_attributes([("version", "1.4")]),
+    ))?;
+    line(&mut xml, 2)?;
+    let version = env!("CARGO_PKG_VERSION");
+    xml.write_event(Event::Empty(BytesStart::new("header").with_attributes([
+        ("creationtool", "bitext"),
+        ("creationtoolversion", version),
+        ("segtype", "sentence"),
+        ("o-tmf", "bitext"),
+        ("adminlang", "en-US"),
+        ("srclang", &xml_chars(tags.source_tag())),
+        ("datatype", "plaintext"),
+    ])))?;
+    line(&mut xml, 2)?;
+    xml.write_event(Event::Start(BytesStart::new("body")))?;
     for (id, b) in bt
         .beads
         .iter()
         .enumerate()
         .filter(|(_, b)| !b.zh.is_empty() && !b.en.is_empty())
     {
-        writeln!(out, r#"    <tu tuid="{id}">"#)?;
-        writeln!(
-            out,
-            r#"      <prop type="x-bitext-score">{:.3}</prop>"#,
-            b.score
-        )?;
+        line(&mut xml, 4)?;
+        let tuid = id.to_string();
+        xml.write_event(Event::Start(
+            BytesStart::new("tu").with_attributes([("tuid", tuid.as_str())]),
+        ))?;
+        line(&mut xml, 6)?;
+        write_prop(&mut xml, "x-bitext-score", &format!("{:.3}", b.score))?;
         if !b.section.is_empty() {
-            writeln!(
-                out,
-                r#"      <prop type="x-bitext-section">{}</prop>"#,
-                xml_escape(&b.section.join(" > "))
-            )?;
+            line(&mut xml, 6)?;
+            write_prop(&mut xml, "x-bitext-section", &b.section.join(" > "))?;
         }
-        writeln!(
-            out,
-            r#"      <tuv xml:lang="zh-CN"><seg>{}</seg></tuv>"#,
-            xml_escape(&bt.zh_text(b))
-        )?;
-        writeln!(
-            out,
-            r#"      <tuv xml:lang="en-US"><seg>{}</seg></tuv>"#,
-            xml_escape(&bt.en_text(b))
-        )?;
-        writeln!(out, "    </tu>")?;
+        for (tag, text) in [(&tags.zh, bt.zh_text(b)), (&tags.en, bt.en_text(b))] {
+            line(&mut xml, 6)?;
+            xml.write_event(Event::Start(
+                BytesStart::new("tuv").with_attributes([("xml:lang", tag.as_str())]),
+            ))?;
+            xml.write_event(Event::Start(BytesStart::new("seg")))?;
+            xml.write_event(Event::Text(BytesText::new(&xml_chars(&text))))?;
+            xml.write_event(Event::End(BytesEnd::new("seg")))?;
+            xml.write_event(Event::End(BytesEnd::new("tuv")))?;
+        }
+        line(&mut xml, 4)?;
+        xml.write_event(Event::End(BytesEnd::new("tu")))?;
     }
-    writeln!(out, "  </body>")?;
-    writeln!(out, "</tmx>")?;
-    Ok(())
+    line(&mut xml, 2)?;
+    xml.write_event(Event::End(BytesEnd::new("body")))?;
+    line(&mut xml, 0)?;
+    xml.write_event(Event::End(BytesEnd::new("tmx")))?;
+    line(&mut xml, 0)
+}
+
+fn write_prop(
+    xml: &mut quick_xml::Writer<&mut dyn Write>,
+    kind: &str,
+    text: &str,
+) -> io::Result<()> {
+    xml.write_event(Event::Start(
+        BytesStart::new("prop").with_attributes([("type", kind)]),
+    ))?;
+    xml.write_event(Event::Text(BytesText::new(&xml_chars(text))))?;
+    xml.write_event(Event::End(BytesEnd::new("prop")))
 }
