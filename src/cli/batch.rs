@@ -238,14 +238,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     std::fs::create_dir_all(&state)
         .with_context(|| format!("{}: cannot create it", state.display()))?;
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .context("starting the worker threads")?;
+    let (_, pool) = worker_pool(args.jobs)?;
 
     let read = args.input.read.options()?;
     let tags = args.langs.tags()?;
@@ -326,6 +319,18 @@ pub fn run(args: Args) -> Result<Outcome> {
 }
 
 /// A progress bar with ETA, drawn only when stderr is a terminal.
+/// The threads pairs are aligned on: `--jobs`, or one per core.
+fn worker_pool(jobs: Option<usize>) -> Result<(usize, rayon::ThreadPool)> {
+    let jobs = jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .context("starting the worker threads")?;
+    Ok((jobs, pool))
+}
+
 fn bar(len: usize, quiet: bool) -> indicatif::ProgressBar {
     if quiet {
         return indicatif::ProgressBar::hidden();

@@ -65,13 +65,7 @@ pub fn run(input: &AlignInput, jobs: Option<usize>, min_score: Option<f64>) -> R
         presplit: input.presplit,
         align: input.options()?,
     };
-    let jobs = jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .context("starting the worker threads")?;
+    let (jobs, pool) = super::worker_pool(jobs)?;
     // Requests read but not yet written: the reader waits while there are this many.
     let limit = 4 * jobs;
     let waiting = (Mutex::new(0usize), Condvar::new());
