@@ -8,7 +8,8 @@
 //! (Model 1 alone and with the HMM; each direction and symmetrised) under the default
 //! parameters changed by the KEY=VALUE arguments (see `wordalign::Params::set`);
 //! `--only` prints just the configured model's row; `--dump=FILE` writes its links;
-//! `--extra=DIR` trains on one of our own sample pairs as well (see `extra_pairs`).
+//! `--extra=DIR` trains on one of our own sample pairs as well (see `extra_pairs`);
+//! `--limit=N` trains and scores on the first N pairs only (little data).
 
 use std::time::Instant;
 
@@ -42,6 +43,7 @@ fn main() {
     let mut only = false;
     let mut dump = None;
     let mut extra = None;
+    let mut limit = usize::MAX;
     for kv in &args[1..] {
         if kv == "--only" {
             only = true;
@@ -49,6 +51,10 @@ fn main() {
         }
         if let Some(path) = kv.strip_prefix("--extra=") {
             extra = Some(path.to_string());
+            continue;
+        }
+        if let Some(n) = kv.strip_prefix("--limit=") {
+            limit = n.parse().expect("--limit=N");
             continue;
         }
         if let Some(path) = kv.strip_prefix("--dump=") {
@@ -72,6 +78,7 @@ fn main() {
         .collect();
     let resources = Resources::default_embedded().expect("resources");
     let mut pairs = pairs;
+    pairs.truncate(limit);
     let tested = pairs.len();
     if let Some(dir) = &extra {
         pairs.extend(extra_pairs(dir, &resources));

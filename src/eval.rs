@@ -46,12 +46,30 @@ pub fn parse_beads(text: &str, name: &str) -> Result<Vec<BeadIds>> {
                 return Err(Error::input_at(
                     name,
                     n + 1,
-                    format!("not a bead `[zh ids]:[en ids]`: {line}"),
+                    format!("not a bead `[zh ids]:[en ids]`: {}", excerpt(line)),
                 ));
             }
         }
     }
     Ok(out)
+}
+
+/// The start of a line for an error message: at most 60 characters, control
+/// characters shown as escapes (a bad line may be megabytes long, or binary).
+fn excerpt(line: &str) -> String {
+    const SHOWN: usize = 60;
+    let mut out: String = line
+        .chars()
+        .take(SHOWN)
+        .flat_map(|c| match c.is_control() || c == '\u{feff}' {
+            true => c.escape_unicode().collect::<Vec<_>>(),
+            false => vec![c],
+        })
+        .collect();
+    if line.chars().nth(SHOWN).is_some() {
+        out.push('…');
+    }
+    out
 }
 
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
@@ -157,6 +175,14 @@ mod tests {
         let s = score(&[(gold, test)]);
         assert_eq!((s.p_strict, s.p_lax), (0.5, 0.75));
         assert_eq!((s.r_strict, s.r_lax), (0.5, 1.0));
+    }
+
+    #[test]
+    fn a_long_bad_line_is_cut_and_controls_shown() {
+        let long = format!("x\u{1b}{}", "y".repeat(4_000_000));
+        let e = parse_beads(&long, "x.align").unwrap_err().to_string();
+        assert!(e.len() < 200, "{} bytes", e.len());
+        assert!(e.contains("x\\u{1b}yyy") && e.ends_with('…'), "{e}");
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Lexical resources shared by the aligner, the glossary extractor and the checker:
 //!
 //! - [`Dictionary`]: Chinese word -> English glosses, either CC-CEDICT compiled into the
-//!   binary (the `haoxue-dict` crate, CC-CEDICT 2024-06-07) or a CC-CEDICT file given
-//!   with `--dict` / `BITEXT_DICT` (plain or `.gz`).
+//!   binary (dict/cedict-2024-06-07.txt.gz, turned by build.rs into a table read in
+//!   place, so starting costs nothing) or a CC-CEDICT file given with `--dict` /
+//!   `BITEXT_DICT` (plain or `.gz`).
 //! - [`GlossaryEntry`]: curated term pairs, TSV `zh<TAB>en[<TAB>note...]` with several
 //!   renderings in one cell separated by ` | `; the shipped glossary is compiled in.
 //! - [`english_stem`] and [`is_english_stopword`]: the match keys of English words.
@@ -13,14 +14,18 @@
 //! assert!(gloss_stems("to govern; to administer (sth)").contains(&english_stem("administer")));
 //! ```
 
-use std::collections::HashMap;
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::sync::{Arc, LazyLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::error::{Error, Result};
 use crate::segment::words::WordSegmenter;
+
+mod embedded;
+
+/// Which CC-CEDICT release is compiled in: `CC-CEDICT 2024-06-07, 122,584 entries`.
+pub const EMBEDDED_DICTIONARY: &str = embedded::DESCRIPTION;
 
 /// The glossary shipped with bitext (glossary/governance.tsv), compiled in.
 pub const DEFAULT_GLOSSARY_TSV: &str = include_str!("../glossary/governance.tsv");
@@ -41,14 +46,124 @@ pub fn default_glossary_terms() -> impl Iterator<Item = &'static str> {
 pub enum Dictionary {
     /// CC-CEDICT compiled into the binary.
     Embedded,
-    /// Loaded from a CC-CEDICT file: glosses by word, and the readings of single
-    /// characters (for transliterated names).
-    File(WordMap, WordMap),
+    /// Loaded from CC-CEDICT files.
+    File(FileDictionary),
 }
 
-/// Word -> strings. Fx hashing: parsing a 120k-entry dictionary file was a third
-/// hashing with the default (DoS-resistant) hasher, which a local file does not need.
-pub type WordMap = HashMap<String, Vec<String>, rustc_hash::FxBuildHasher>;
+/// CC-CEDICT files as loaded: their text kept whole, and the entries as spans into it
+/// sorted by word. A few large allocations instead of one per word and gloss: building
+/// and freeing a hash map of 300,000 strings was most of a `--dict` run.
+#[derive(Debug, Default)]
+pub struct FileDictionary {
+    /// Every file's text, one after the other.
+    text: String,
+    /// (word, glosses between `/`) as byte spans of `text`; by word, then file and
+    /// line order. A line whose traditional form differs gives two entries.
+    entries: Vec<(Span, Span)>,
+    /// (character, toneless syllable), sorted and without repeats: the readings of
+    /// single-character entries (for transliterated names).
+    readings: Vec<(char, compact_str::CompactString)>,
+}
+
+type Span = (u32, u32);
+
+impl FileDictionary {
+    fn at(&self, (start, end): Span) -> &str {
+        &self.text[start as usize..end as usize]
+    }
+
+    /// The entries of `word`.
+    fn entries_of(&self, word: &str) -> &[(Span, Span)] {
+        let start = self.entries.partition_point(|e| self.at(e.0) < word);
+        let len = self.entries[start..].partition_point(|e| self.at(e.0) == word);
+        &self.entries[start..start + len]
+    }
+
+    /// Add one file's text; `name` is used in error messages.
+    fn add_text(&mut self, text: &str, name: &str) -> Result<()> {
+        let base = self.text.len();
+        if base + text.len() > u32::MAX as usize {
+            return Err(Error::input(
+                name,
+                "dictionaries larger than 4 GB are not supported",
+            ));
+        }
+        self.text.push_str(text);
+        let span = |s: &str| {
+            let start = base + (s.as_ptr() as usize - text.as_ptr() as usize);
+            (start as u32, (start + s.len()) as u32)
+        };
+        let mut entries = Vec::new();
+        let mut bad = 0usize;
+        let mut first_bad = 0usize;
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            match parse_cedict_line(line) {
+                Some((trad, simp, pinyin, defs)) => {
+                    let mut chars = simp.chars();
+                    if let (Some(ch), None) = (chars.next(), chars.next()) {
+                        self.readings.extend(
+                            toneless(pinyin)
+                                .filter(|s| !s.is_empty())
+                                .map(|s| (ch, s.into())),
+                        );
+                    }
+                    if trad != simp {
+                        entries.push((span(trad), span(defs)));
+                    }
+                    entries.push((span(simp), span(defs)));
+                }
+                None => {
+                    bad += 1;
+                    if first_bad == 0 {
+                        first_bad = n + 1;
+                    }
+                }
+            }
+        }
+        // Stable: a word's glosses stay in line order.
+        entries.sort_by(|a, b| self.at(a.0).cmp(self.at(b.0)));
+        let mut words = entries.len();
+        words -= entries
+            .windows(2)
+            .filter(|w| self.at(w[0].0) == self.at(w[1].0))
+            .count();
+        if words == 0 {
+            let line = if first_bad > 0 { first_bad } else { 1 };
+            return Err(Error::input_at(
+                name,
+                line,
+                "no CC-CEDICT entries found (expected `繁 简 [pin1 yin1] /gloss/`)",
+            ));
+        }
+        if bad > 0 && bad * 10 > words {
+            return Err(Error::input_at(
+                name,
+                first_bad,
+                "not in CC-CEDICT format (expected `繁 简 [pin1 yin1] /gloss/`)",
+            ));
+        }
+        self.entries.extend(entries);
+        Ok(())
+    }
+
+    /// Sort what several files added (each file's entries are sorted already).
+    fn finish(mut self) -> FileDictionary {
+        let text = &self.text;
+        let at = |(start, end): Span| &text[start as usize..end as usize];
+        self.entries.sort_by(|a, b| at(a.0).cmp(at(b.0)));
+        self.readings.sort();
+        self.readings.dedup();
+        self
+    }
+}
+
+/// Decompressed size above which a dictionary file is refused, unless the caller
+/// raises it ([`ResourceOptions::max_dictionary_bytes`]). CC-CEDICT is about 10 MB; a
+/// small .gz that inflates without end would otherwise run for minutes.
+pub const DEFAULT_MAX_DICTIONARY_BYTES: u64 = 256 << 20;
 
 /// Toneless, lower-case syllables of a CC-CEDICT reading: `Wang1 miao3` -> [wang, miao].
 fn toneless(pinyin: &str) -> impl Iterator<Item = String> + '_ {
@@ -63,156 +178,180 @@ impl Dictionary {
     /// Every gloss of `word` (all readings), in dictionary order.
     pub fn glosses(&self, word: &str) -> Vec<&str> {
         match self {
-            Dictionary::Embedded => haoxue_dict::DICTIONARY
-                .lookup_entries(word)
-                .filter(|e| e.simplified() == word || e.traditional() == word)
-                .flat_map(|e| e.definitions())
+            Dictionary::Embedded => embedded::TABLE.glosses(word),
+            Dictionary::File(d) => d
+                .entries_of(word)
+                .iter()
+                .flat_map(|&(_, defs)| d.at(defs).split('/').filter(|g| !g.is_empty()))
                 .collect(),
-            Dictionary::File(map, _) => map
-                .get(word)
-                .map(|v| v.iter().map(String::as_str).collect())
-                .unwrap_or_default(),
         }
     }
 
-    /// The readings of one character, toneless (`单` -> [chan, dan, shan]).
+    /// The readings of one character, toneless and sorted (`单` -> [dan, shan]).
     pub fn readings(&self, ch: &str) -> Vec<String> {
-        let mut out: Vec<String> = match self {
-            Dictionary::Embedded => haoxue_dict::DICTIONARY
-                .lookup_entries(ch)
-                .filter(|e| e.simplified() == ch || e.traditional() == ch)
-                .flat_map(|e| toneless(e.pinyin()).collect::<Vec<_>>())
+        match self {
+            Dictionary::Embedded => embedded::TABLE
+                .readings(ch)
+                .into_iter()
+                .map(str::to_string)
                 .collect(),
-            Dictionary::File(_, readings) => readings.get(ch).cloned().unwrap_or_default(),
-        };
-        out.sort();
-        out.dedup();
-        out
+            Dictionary::File(d) => {
+                let mut chars = ch.chars();
+                let (Some(c), None) = (chars.next(), chars.next()) else {
+                    return Vec::new();
+                };
+                let start = d.readings.partition_point(|r| r.0 < c);
+                d.readings[start..]
+                    .iter()
+                    .take_while(|r| r.0 == c)
+                    .map(|r| r.1.to_string())
+                    .collect()
+            }
+        }
     }
 
     pub fn contains(&self, word: &str) -> bool {
         match self {
-            Dictionary::Embedded => haoxue_dict::DICTIONARY.get_entry(word).is_some(),
-            Dictionary::File(map, _) => map.contains_key(word),
-        }
-    }
-
-    /// Build the embedded dictionary's index now (it takes ~0.15 s), e.g. on a
-    /// background thread while documents are read and segmented.
-    pub fn warm_up(&self) {
-        if let Dictionary::Embedded = self {
-            let _ = haoxue_dict::DICTIONARY.get_entry("数据");
+            Dictionary::Embedded => embedded::TABLE.contains(word),
+            Dictionary::File(d) => !d.entries_of(word).is_empty(),
         }
     }
 
     /// Load CC-CEDICT files and merge them: the glosses and readings of a word are
     /// those of every file, in order.
     pub fn from_cedict_files(paths: &[String]) -> Result<Dictionary> {
-        let mut merged: Option<Dictionary> = None;
-        for path in paths {
-            let next = Dictionary::from_cedict_file(path)?;
-            merged = Some(match (merged, next) {
-                (None, next) => next,
-                (
-                    Some(Dictionary::File(mut map, mut readings)),
-                    Dictionary::File(more, more_readings),
-                ) => {
-                    for (k, v) in more {
-                        map.entry(k).or_default().extend(v);
-                    }
-                    for (k, v) in more_readings {
-                        readings.entry(k).or_default().extend(v);
-                    }
-                    Dictionary::File(map, readings)
-                }
-                (Some(first), _) => first,
-            });
+        Self::from_cedict_files_limited(paths, DEFAULT_MAX_DICTIONARY_BYTES)
+    }
+
+    /// [`Dictionary::from_cedict_files`], refusing a file whose text (decompressed)
+    /// is longer than `max_bytes`.
+    pub fn from_cedict_files_limited(paths: &[String], max_bytes: u64) -> Result<Dictionary> {
+        if paths.is_empty() {
+            return Err(Error::usage("no dictionary file given"));
         }
-        merged.ok_or_else(|| Error::usage("no dictionary file given"))
+        let mut dictionary = FileDictionary::default();
+        for path in paths {
+            let text = read_dictionary_text(path, max_bytes)?;
+            dictionary.add_text(&text, path)?;
+        }
+        Ok(Dictionary::File(dictionary.finish()))
     }
 
     /// Load a CC-CEDICT file (`繁 简 [pin1 yin1] /gloss/gloss/`), plain or gzip.
     pub fn from_cedict_file(path: &str) -> Result<Dictionary> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let text = if bytes.starts_with(&[0x1f, 0x8b]) {
-            let mut s = String::new();
-            flate2::read::MultiGzDecoder::new(&bytes[..])
-                .read_to_string(&mut s)
-                .map_err(|e| {
-                    Error::input(path, format!("not a readable gzip file of UTF-8 text: {e}"))
-                })?;
-            s
-        } else {
-            String::from_utf8(bytes)
-                .map_err(|_| Error::input(path, "a CC-CEDICT file must be UTF-8"))?
-        };
-        Self::from_cedict_text(&text, path)
+        Self::from_cedict_files(&[path.to_string()])
     }
 
     /// Parse CC-CEDICT text; `name` is used in error messages.
     pub fn from_cedict_text(text: &str, name: &str) -> Result<Dictionary> {
-        let mut map = WordMap::default();
-        let mut readings = WordMap::default();
-        let mut bad = 0usize;
-        let mut first_bad = 0usize;
-        for (n, line) in text.lines().enumerate() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            match parse_cedict_line(line) {
-                Some((trad, simp, pinyin, glosses)) => {
-                    if simp.chars().count() == 1 {
-                        let r = readings.entry(simp.to_string()).or_default();
-                        r.extend(toneless(pinyin).filter(|s| !s.is_empty()));
-                        r.sort();
-                        r.dedup();
-                    }
-                    let glosses: Vec<String> = glosses.map(str::to_string).collect();
-                    if trad != simp {
-                        map.entry(trad.to_string())
-                            .or_default()
-                            .extend(glosses.iter().cloned());
-                    }
-                    map.entry(simp.to_string()).or_default().extend(glosses);
-                }
-                None => {
-                    bad += 1;
-                    if first_bad == 0 {
-                        first_bad = n + 1;
-                    }
-                }
-            }
-        }
-        if map.is_empty() {
-            let line = if first_bad > 0 { first_bad } else { 1 };
-            return Err(Error::input_at(
-                name,
-                line,
-                "no CC-CEDICT entries found (expected `繁 简 [pin1 yin1] /gloss/`)",
-            ));
-        }
-        if bad > 0 && bad * 10 > map.len() {
-            return Err(Error::input_at(
-                name,
-                first_bad,
-                "not in CC-CEDICT format (expected `繁 简 [pin1 yin1] /gloss/`)",
-            ));
-        }
-        Ok(Dictionary::File(map, readings))
+        let mut dictionary = FileDictionary::default();
+        dictionary.add_text(text, name)?;
+        Ok(Dictionary::File(dictionary.finish()))
     }
 }
 
-fn parse_cedict_line(line: &str) -> Option<(&str, &str, &str, impl Iterator<Item = &str>)> {
+/// The text of a dictionary file, plain or gzip, at most `max_bytes` of it.
+fn read_dictionary_text(path: &str, max_bytes: u64) -> Result<String> {
+    let too_large = || {
+        Error::input(
+            path,
+            format!(
+                "more than {} MB of text{}: too large for a dictionary (BITEXT_DICT_MAX_MB raises the limit)",
+                max_bytes >> 20,
+                if path.ends_with(".gz") {
+                    " once decompressed"
+                } else {
+                    ""
+                },
+            ),
+        )
+    };
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut input = std::io::BufReader::new(file);
+    let gzip = input
+        .fill_buf()
+        .map_err(|e| Error::io(path, e))?
+        .starts_with(&[0x1f, 0x8b]);
+    let mut reader: Box<dyn Read> = match gzip {
+        true => Box::new(flate2::read::MultiGzDecoder::new(input)),
+        false => Box::new(input),
+    };
+    let mut bytes = Vec::new();
+    reader
+        .by_ref()
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| match gzip {
+            true => Error::input(path, format!("not a readable gzip file: {e}")),
+            false => Error::io(path, e),
+        })?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large());
+    }
+    match gzip {
+        true => String::from_utf8(bytes)
+            .map_err(|_| Error::input(path, "not a readable gzip file of UTF-8 text")),
+        false => String::from_utf8(bytes)
+            .map_err(|_| Error::input(path, "a CC-CEDICT file must be UTF-8")),
+    }
+}
+
+fn parse_cedict_line(line: &str) -> Option<(&str, &str, &str, &str)> {
     let (head, rest) = line.split_once(" [")?;
     let (trad, simp) = head.split_once(' ')?;
     let (pinyin, defs) = rest.split_once("] /")?;
     let defs = defs.trim_end().strip_suffix('/')?;
-    Some((
-        trad,
-        simp,
-        pinyin,
-        defs.split('/').filter(|d| !d.is_empty()),
-    ))
+    Some((trad, simp, pinyin, defs))
+}
+
+/// How an English word of a name is compared with a reading: its letters in lower
+/// case, hyphens and apostrophes dropped (Bao-yu -> baoyu, Zhan'ao -> zhanao). None
+/// for a word that is not all letters (COVID-19).
+pub fn name_spelling(word: &str) -> Option<String> {
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let letters: String = core
+        .chars()
+        .filter(|&c| !matches!(c, '-' | '\'' | '’' | '‐'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    (!letters.is_empty() && letters.chars().all(|c| c.is_ascii_lowercase())).then_some(letters)
+}
+
+/// Whether the Chinese name `zh` is spelled, by the pinyin of its characters (any of
+/// their readings, tones dropped), as the English words `en` written one after the
+/// other: 汪淼 and [Wang, Miao], 宝玉 and [Bao-yu], 余占鳌 and [Yu, Zhan'ao]. The words
+/// are what the name became in an English text; their case is not checked here.
+///
+/// ```
+/// use bitext::lexicon::{name_matches_reading, Dictionary};
+/// let dict = Dictionary::Embedded;
+/// assert!(name_matches_reading("汪淼", &["Wang", "Miao"], &dict));
+/// assert!(name_matches_reading("余占鳌", &["Yu", "Zhan'ao"], &dict));
+/// assert!(name_matches_reading("宝玉", &["Bao-yu"], &dict));
+/// assert!(!name_matches_reading("汪淼", &["Wang"], &dict));
+/// ```
+pub fn name_matches_reading(zh: &str, en: &[&str], dict: &Dictionary) -> bool {
+    let Some(target) = en
+        .iter()
+        .map(|w| name_spelling(w))
+        .collect::<Option<Vec<String>>>()
+        .map(|parts| parts.concat())
+    else {
+        return false;
+    };
+    let mut partial = vec![String::new()];
+    for ch in zh.chars() {
+        let readings = dict.readings(ch.encode_utf8(&mut [0; 4]));
+        partial = partial
+            .iter()
+            .flat_map(|p| readings.iter().map(move |r| format!("{p}{r}")))
+            .filter(|p| target.starts_with(p.as_str()))
+            .collect();
+        if partial.is_empty() {
+            return false;
+        }
+    }
+    partial.contains(&target)
 }
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
@@ -971,6 +1110,9 @@ pub struct ResourceOptions {
     pub glossaries: Vec<String>,
     /// Use the glossary shipped with bitext.
     pub default_glossary: bool,
+    /// A dictionary file whose text is longer than this is refused (the command line
+    /// reads it from BITEXT_DICT_MAX_MB).
+    pub max_dictionary_bytes: u64,
 }
 
 impl Default for ResourceOptions {
@@ -979,6 +1121,7 @@ impl Default for ResourceOptions {
             dictionary: DictionaryChoice::Embedded,
             glossaries: Vec::new(),
             default_glossary: true,
+            max_dictionary_bytes: DEFAULT_MAX_DICTIONARY_BYTES,
         }
     }
 }
@@ -1013,12 +1156,11 @@ impl Resources {
         });
         let dictionary = match &opts.dictionary {
             DictionaryChoice::None => None,
-            DictionaryChoice::Files(paths) => Some(Dictionary::from_cedict_files(paths)?),
-            DictionaryChoice::Embedded => {
-                // Build the embedded index on another core while documents are segmented.
-                std::thread::spawn(|| Dictionary::Embedded.warm_up());
-                Some(Dictionary::Embedded)
-            }
+            DictionaryChoice::Files(paths) => Some(Dictionary::from_cedict_files_limited(
+                paths,
+                opts.max_dictionary_bytes,
+            )?),
+            DictionaryChoice::Embedded => Some(Dictionary::Embedded),
         };
         let mut glossary = if opts.default_glossary {
             default_glossary()
@@ -1063,6 +1205,49 @@ mod tests {
         assert_eq!(d.glosses("治理"), ["to govern", "governance"]);
         assert_eq!(d.glosses("國家"), d.glosses("国家"));
         assert!(d.glosses("人民").is_empty());
+    }
+
+    #[test]
+    fn files_merge_in_order_with_readings() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.u8"), dir.path().join("b.u8"));
+        std::fs::write(&a, "單 单 [dan1] /single/\n單 单 [Shan4] /surname Shan/\n").unwrap();
+        std::fs::write(
+            &b,
+            "單 单 [chan2] /Chanyu/\n数据 数据 [shu4 ju4] //data//\n",
+        )
+        .unwrap();
+        let paths = [a, b].map(|p| p.display().to_string());
+        let d = Dictionary::from_cedict_files(&paths).unwrap();
+        assert_eq!(d.glosses("单"), ["single", "surname Shan", "Chanyu"]);
+        assert_eq!(d.glosses("單"), d.glosses("单"));
+        assert_eq!(d.readings("单"), ["chan", "dan", "shan"]);
+        assert!(d.readings("数据").is_empty());
+        assert_eq!(d.glosses("数据"), ["data"]);
+        assert!(d.contains("單") && d.contains("数据") && !d.contains("数"));
+    }
+
+    #[test]
+    fn a_dictionary_bomb_stops_at_the_limit() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bomb.u8.gz");
+        let mut gz = flate2::write::GzEncoder::new(
+            std::fs::File::create(&path).unwrap(),
+            flate2::Compression::best(),
+        );
+        let line = "數據 数据 [shu4 ju4] /data/\n".repeat(1000);
+        for _ in 0..200 {
+            gz.write_all(line.as_bytes()).unwrap();
+        }
+        gz.finish().unwrap();
+        let path = path.display().to_string();
+        let err = Dictionary::from_cedict_files_limited(std::slice::from_ref(&path), 1 << 20)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with(&path), "{err}");
+        assert!(err.contains("more than 1 MB"), "{err}");
+        assert!(Dictionary::from_cedict_files_limited(&[path], 16 << 20).is_ok());
     }
 
     #[test]

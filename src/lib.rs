@@ -32,6 +32,7 @@ pub mod lexicon;
 pub mod numbers;
 pub mod pairs;
 pub mod pdf;
+pub mod pipeline;
 pub mod read;
 pub mod script;
 pub mod segment;

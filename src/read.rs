@@ -58,7 +58,14 @@ pub struct ReadOptions {
     pub format: Option<InputFormat>,
     /// The text's encoding (not used for .docx), detected when `None`.
     pub encoding: Option<&'static Encoding>,
+    /// The largest input accepted, in bytes; [`DEFAULT_MAX_INPUT_BYTES`] when `None`.
+    pub max_bytes: Option<u64>,
 }
+
+/// The largest document read by default (256 MB). Memory grows with the text (tens of
+/// bytes per input byte in `check`), so a larger file is refused before it is read
+/// rather than left to exhaust the machine.
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 256 << 20;
 
 /// Read a file (or stdin for `-`) and decode it.
 pub fn read_path(path: &str) -> Result<String> {
@@ -74,7 +81,7 @@ pub fn read_document(path: &str) -> Result<(String, TextFormat)> {
 
 /// Read a document for segmenting (a file, or stdin for `-`): see [`document_from_bytes`].
 pub fn read_document_with(path: &str, options: &ReadOptions) -> Result<(String, TextFormat)> {
-    let bytes = read_bytes(path)?;
+    let bytes = read_bytes_limited(path, options.max_bytes.unwrap_or(DEFAULT_MAX_INPUT_BYTES))?;
     document_from_bytes(&bytes, path, options)
 }
 
@@ -137,17 +144,47 @@ fn looks_like_html(bytes: &[u8]) -> bool {
     head.starts_with(b"<!doctype html") || head.starts_with(b"<html")
 }
 
-/// Raw bytes of a file, or of stdin for `-`.
+/// Raw bytes of a file, or of stdin for `-`, up to [`DEFAULT_MAX_INPUT_BYTES`].
 pub fn read_bytes(path: &str) -> Result<Vec<u8>> {
+    read_bytes_limited(path, DEFAULT_MAX_INPUT_BYTES)
+}
+
+/// Raw bytes of a file, or of stdin for `-`; more than `max_bytes` is an error naming
+/// the limit. Reads at most one byte past it, so a pipe without end cannot fill memory.
+pub fn read_bytes_limited(path: &str, max_bytes: u64) -> Result<Vec<u8>> {
+    let too_large = || {
+        Error::input(
+            path,
+            format!(
+                "larger than the input limit of {} MB (--max-input-mb raises it)",
+                max_bytes.div_ceil(1 << 20)
+            ),
+        )
+    };
+    let mut buf = Vec::new();
     if path == "-" {
-        let mut buf = Vec::new();
         std::io::stdin()
+            .lock()
+            .take(max_bytes + 1)
             .read_to_end(&mut buf)
             .map_err(|e| Error::io(path, e))?;
-        Ok(buf)
     } else {
-        std::fs::read(path).map_err(|e| Error::io(path, e))
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        // A regular file says its size: refuse it before reading a byte.
+        if file
+            .metadata()
+            .is_ok_and(|m| m.is_file() && m.len() > max_bytes)
+        {
+            return Err(too_large());
+        }
+        file.take(max_bytes + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::io(path, e))?;
     }
+    if buf.len() as u64 > max_bytes {
+        return Err(too_large());
+    }
+    Ok(buf)
 }
 
 /// The markup of a file, from its extension.
@@ -479,7 +516,7 @@ mod tests {
         let read = |name, format| {
             let options = ReadOptions {
                 format,
-                encoding: None,
+                ..ReadOptions::default()
             };
             document_from_bytes(page, name, &options).unwrap()
         };
@@ -492,7 +529,7 @@ mod tests {
             "-",
             &ReadOptions {
                 format: Some(InputFormat::Markdown),
-                encoding: None,
+                ..ReadOptions::default()
             },
         );
         assert_eq!(md.unwrap().1, TextFormat::Markdown);

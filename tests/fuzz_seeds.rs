@@ -45,7 +45,11 @@ fn read_seeds() {
             2 => Some(encoding_rs::UTF_16LE),
             _ => None,
         };
-        let options = ReadOptions { format, encoding };
+        let options = ReadOptions {
+            format,
+            encoding,
+            ..ReadOptions::default()
+        };
         if let Ok((text, _)) = bitext::read::document_from_bytes(bytes, "seed", &options) {
             assert!(!text.contains('\r'));
             read += 1;

@@ -747,3 +747,42 @@ fn tmx_language_tags_and_the_original_side() {
         .code(2)
         .stderr(predicate::str::contains("fr-FR"));
 }
+
+// ---- input size: refused at a named limit, before it fills memory ----
+
+#[test]
+fn input_over_the_size_limit_is_refused_naming_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "我们在会议上讨论了国际合作。\n".repeat(30_000); // about 1.3 MB
+    let zh = write(dir.path(), "zh.txt", &line);
+    let en = write(dir.path(), "en.txt", EN);
+    let out = dir.path().join("out.tsv");
+    for cmd in ["align", "glossary", "check"] {
+        bitext()
+            .args([cmd, "--max-input-mb", "1", "-o"])
+            .arg(&out)
+            .arg(&zh)
+            .arg(&en)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("zh.txt"))
+            .stderr(predicate::str::contains("input limit of 1 MB"))
+            .stderr(predicate::str::contains("--max-input-mb"));
+        assert!(!out.exists(), "{cmd} wrote an output");
+    }
+    // A pipe has no size to look at: it is read up to the limit, then refused.
+    assert_cmd::Command::cargo_bin("bitext")
+        .unwrap()
+        .args(["segment", "--max-input-mb", "1", "-"])
+        .write_stdin(line.clone())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("input limit of 1 MB"));
+    // Under a raised limit the same file is read.
+    Command::cargo_bin("bitext")
+        .unwrap()
+        .args(["segment", "--max-input-mb", "2", "-q"])
+        .arg(&zh)
+        .assert()
+        .success();
+}

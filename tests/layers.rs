@@ -23,6 +23,8 @@ const LAYERS: &[(&str, u32)] = &[
     ("eval", 5),
     ("align", 5),
     ("wordalign", 6),
+    // One pair from texts to a Bitext: what align and batch share.
+    ("pipeline", 6),
     ("glossary", 7),
     // check also reports the document's own terms rendered several ways, as the
     // glossary extracts them.

@@ -22,7 +22,11 @@ fuzz_target!(|data: &[u8]| {
         2 => Some(encoding_rs::UTF_16LE),
         _ => None,
     };
-    let options = ReadOptions { format, encoding };
+    let options = ReadOptions {
+        format,
+        encoding,
+        ..ReadOptions::default()
+    };
     if let Ok((text, _)) = document_from_bytes(bytes, "fuzz.txt", &options) {
         assert!(!text.contains('\r'), "line ends are normalised");
     }

@@ -13,8 +13,10 @@
 //! scored in parallel before the maximisation runs over it.
 //!
 //! Bead boundaries also answer to quotations: a boundary after which one side is
-//! inside a quotation and the other is not costs `w_quote` (dialogue is where length
-//! and words alone most often put a sentence in the wrong bead).
+//! inside a quotation and the other is not costs `w_quote`, and a bead whose two sides
+//! open different numbers of quotations (turns of dialogue) costs `w_turns` per turn
+//! (dialogue is where length and words alone most often put a sentence in the wrong
+//! bead).
 
 use rayon::prelude::*;
 
@@ -47,6 +49,10 @@ pub struct Params {
     pub w_len: f32,
     /// Cost of a bead boundary where one side is inside a quotation and the other not.
     pub w_quote: f32,
+    /// Cost of a bead that holds the start of a numbered paragraph after other text.
+    pub w_numbered: f32,
+    /// Cost per quotation opened on one side of a bead and not on the other.
+    pub w_turns: f32,
     /// English characters per Chinese character.
     pub ratio: f32,
     /// Variance of English length around `ratio * zh length`, per character.
@@ -92,6 +98,8 @@ impl Params {
             "base" => self.base = value,
             "w_len" => self.w_len = value,
             "w_quote" => self.w_quote = value,
+            "w_numbered" => self.w_numbered = value,
+            "w_turns" => self.w_turns = value,
             "var" => self.var = value,
             "band" => self.band = value as usize,
             "max_cells" => self.max_cells = value as usize,
@@ -128,6 +136,8 @@ impl Default for Params {
             base: 0.12,
             w_len: 0.4,
             w_quote: 1.25,
+            w_numbered: 3.0,
+            w_turns: 0.5,
             ratio: 3.0,
             var: 9.0,
             prior: [
@@ -237,6 +247,69 @@ fn row_masks(
     }
 }
 
+/// Which bits of one Chinese unit each English item translates, as (English item, bits)
+/// sorted by item: a compact form of the `row_masks` scratch for scoring a unit against
+/// a few English units (bead evidence, heading pairs) without a vocabulary-sized table.
+pub struct Targets(Vec<(u32, u64)>);
+
+impl Targets {
+    pub fn new(z: &UnitFeatures, trans: &[Vec<u32>]) -> Targets {
+        let mut t: Vec<(u32, u64)> = z
+            .items
+            .iter()
+            .enumerate()
+            .flat_map(|(k, &item)| trans[item as usize].iter().map(move |&e| (e, 1u64 << k)))
+            .collect();
+        t.sort_unstable_by_key(|x| x.0);
+        t.dedup_by(|later, first| {
+            let same = later.0 == first.0;
+            if same {
+                first.1 |= later.1;
+            }
+            same
+        });
+        Targets(t)
+    }
+
+    /// (Chinese bits translated by `e`, bits of `e` that translate the Chinese unit).
+    fn masks(&self, e: &UnitFeatures) -> (u64, u64) {
+        let (mut zm, mut em) = (0u64, 0u64);
+        if self.0.is_empty() {
+            return (0, 0);
+        }
+        for (l, item) in e.items.iter().enumerate() {
+            if let Ok(k) = self.0.binary_search_by_key(item, |x| x.0) {
+                zm |= self.0[k].1;
+                em |= 1 << l;
+            }
+        }
+        (zm, em)
+    }
+
+    /// Lexical similarity of the Chinese unit `z` these targets were made from and the
+    /// English unit `e`: what a 1-1 bead of the two scores as `sim`.
+    pub fn similarity(&self, z: &UnitFeatures, e: &UnitFeatures) -> f32 {
+        let (zm, em) = self.masks(e);
+        coverage(
+            masked_weight(z, zm),
+            z.total_weight,
+            masked_weight(e, em),
+            e.total_weight,
+        )
+    }
+}
+
+/// Harmonic mean of the two coverages (covered weight over total weight): a bead must
+/// explain both sides.
+fn coverage(zc: f32, zt: f32, ec: f32, et: f32) -> f32 {
+    let (zs, es) = (zc / zt.max(1e-6), ec / et.max(1e-6));
+    if zs + es > 0.0 {
+        2.0 * zs * es / (zs + es)
+    } else {
+        0.0
+    }
+}
+
 fn masked_weight(f: &UnitFeatures, mut mask: u64) -> f32 {
     let mut w = 0.0;
     while mask != 0 {
@@ -339,6 +412,13 @@ impl Evaluator<'_> {
         if a == 0 || b == 0 {
             return (self.p.prior[shape], 0.0, 0.0);
         }
+        // A heading pairs with one unit or none: it is never merged with body text.
+        if (a > 1 || b > 1)
+            && (self.zh[zr.clone()].iter().any(|u| u.heading)
+                || self.en[er.clone()].iter().any(|u| u.heading))
+        {
+            return (f32::NEG_INFINITY, 0.0, 0.0);
+        }
         let (mut zc, mut zt, mut ec, mut et, mut lz, mut le) =
             (0.0f32, 0.0f32, 0.0f32, 0.0f32, 0.0f32, 0.0f32);
         let mut en_masks = [0u64; MAX_RUN];
@@ -359,17 +439,19 @@ impl Evaluator<'_> {
             et += self.en[c].total_weight;
             le += self.en[c].len;
         }
-        // Harmonic mean of the two coverages: a bead must explain both sides.
-        let (zs, es) = (zc / zt.max(1e-6), ec / et.max(1e-6));
-        let sim = if zs + es > 0.0 {
-            2.0 * zs * es / (zs + es)
-        } else {
-            0.0
-        };
+        let sim = coverage(zc, zt, ec, et);
         let len_lp = length_logprob(lz, le, self.p);
+        // A bead that runs from one numbered paragraph into the next (第六条's last
+        // sentence with 第七条's first) crosses a boundary both texts mark.
+        let crosses = self.zh[zr.start + 1..zr.end].iter().any(|u| u.numbered)
+            || self.en[er.start + 1..er.end].iter().any(|u| u.numbered);
+        let turns = |units: &[UnitFeatures]| units.iter().map(|u| u.turns as f32).sum::<f32>();
+        let turn_gap = (turns(&self.zh[zr.clone()]) - turns(&self.en[er.clone()])).abs();
         let score = self.p.w_sim * (a + b) as f32 * (sim - self.p.base)
             + self.p.w_len * len_lp
-            + self.p.prior[shape];
+            + self.p.prior[shape]
+            - if crosses { self.p.w_numbered } else { 0.0 }
+            - self.p.w_turns * turn_gap;
         (score, sim, len_lp)
     }
 }
@@ -456,6 +538,9 @@ fn coarsen(units: &[UnitFeatures]) -> Vec<UnitFeatures> {
                 weights,
                 len: pair.iter().map(|u| u.len).sum(),
                 quote: pair.iter().rev().find_map(|u| u.quote),
+                turns: pair.iter().map(|u| u.turns).fold(0, u8::saturating_add),
+                heading: false,
+                numbered: false,
             }
         })
         .collect()
@@ -615,10 +700,15 @@ pub fn bead_evidence(
     if zr.is_empty() || er.is_empty() {
         return (0.0, 0.0);
     }
-    let mut targets = Vec::new();
     let masks: Vec<RowMasks> = zr
         .clone()
-        .map(|r| row_masks(&zh[r], en, trans, er.clone(), &mut targets))
+        .map(|r| {
+            let targets = Targets::new(&zh[r], trans);
+            RowMasks {
+                first_col: er.start,
+                cells: er.clone().map(|c| targets.masks(&en[c])).collect(),
+            }
+        })
         .collect();
     let shape = BEADS
         .iter()
@@ -667,5 +757,30 @@ mod tests {
             unit(27.0, None),
         ];
         assert_eq!(shapes(&zh, &en), vec![(1, 1), (1, 2)]);
+    }
+
+    /// The same mirror images, told apart by where a turn of dialogue opens.
+    #[test]
+    fn a_turn_of_dialogue_opens_on_both_sides_of_a_bead() {
+        let p = Params::default();
+        let turn = |len: f32, turns: u8| UnitFeatures {
+            turns,
+            ..unit(len, None)
+        };
+        let shapes = |en: &[UnitFeatures]| -> Vec<(usize, usize)> {
+            let zh = [turn(10.0, 0), turn(10.0, 1)];
+            align(&zh, en, &[], &p, None)
+                .iter()
+                .map(|b| (b.zh.len(), b.en.len()))
+                .collect()
+        };
+        assert_eq!(
+            shapes(&[turn(27.0, 0), turn(6.0, 1), turn(27.0, 0)]),
+            vec![(1, 1), (1, 2)]
+        );
+        assert_eq!(
+            shapes(&[turn(27.0, 0), turn(6.0, 0), turn(27.0, 1)]),
+            vec![(1, 2), (1, 1)]
+        );
     }
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::lexicon::{self, Resources, is_zh_function_word};
 use crate::numbers;
-use crate::segment::{Document, Lang, words};
+use crate::segment::{Document, Lang, UnitKind, words};
 
 /// At most this many content items per unit take part in lexical matching (the
 /// highest-IDF ones): enough for any real sentence, and one `u64` mask per cell.
@@ -26,6 +26,13 @@ pub struct UnitFeatures {
     /// Whether the unit ends inside a quotation, when its quotation marks say so (the
     /// last one that opens or closes); None when it has none.
     pub quote: Option<bool>,
+    /// Quotations the unit opens (turns of dialogue).
+    pub turns: u8,
+    /// A heading: it is never merged with other units into one bead.
+    pub heading: bool,
+    /// The first sentence of a numbered paragraph (第七条, Article 7, （三）, 3.): a bead
+    /// rarely runs into it from the text before.
+    pub numbered: bool,
 }
 
 /// Both documents' features plus the translation relation between their items.
@@ -164,8 +171,13 @@ fn punctuation_items(text: &str, lang: Lang) -> Vec<String> {
 /// clearly opens or closes. English single quotes double as apostrophes, so a quote
 /// counts only where the characters around it say which it is (not it's, Parties').
 pub fn quote_state(text: &str, lang: Lang) -> Option<bool> {
+    quote_marks(text, lang).last().copied()
+}
+
+/// The quotation marks of `text` that clearly open (true) or close (false), in order.
+fn quote_marks(text: &str, lang: Lang) -> Vec<bool> {
     let chars: Vec<char> = text.chars().collect();
-    let mut state = None;
+    let mut marks = Vec::new();
     for (k, &c) in chars.iter().enumerate() {
         let before = k.checked_sub(1).map(|p| chars[p]);
         let after = chars.get(k + 1).copied();
@@ -200,11 +212,9 @@ pub fn quote_state(text: &str, lang: Lang) -> Option<bool> {
             }
             _ => None,
         };
-        if mark.is_some() {
-            state = mark;
-        }
+        marks.extend(mark);
     }
-    state
+    marks
 }
 
 fn char_len(text: &str) -> f32 {
@@ -243,14 +253,16 @@ fn weigh(items: Vec<Vec<u32>>, lens: Vec<f32>) -> Vec<UnitFeatures> {
                 weights,
                 len,
                 quote: None,
+                turns: 0,
+                heading: false,
+                numbered: false,
             }
         })
         .collect()
 }
 
 /// English stems that a Chinese word may translate to, from the dictionary (the word
-/// itself, or failing that its longest dictionary sub-words; pinyin spellings for an
-/// unknown short word, likely a name) and the glossary (as [`glossary_stems`] gives it).
+/// itself, or failing that its longest dictionary sub-words) and the glossary (as [`glossary_stems`] gives it).
 pub fn dictionary_stems(
     word: &str,
     resources: &Resources,
@@ -268,10 +280,6 @@ pub fn dictionary_stems(
         return stems;
     };
     let nchars = word.chars().count();
-    if !dict.contains(word) && nchars <= 4 && word.chars().all(crate::script::is_han) {
-        // Not in the dictionary and short: likely a name, which English transliterates.
-        stems.extend(pinyin_spellings(word, dict));
-    }
     let mut add = |w: &str| {
         for gloss in dict.glosses(w) {
             stems.extend(lexicon::gloss_stems(gloss));
@@ -306,32 +314,6 @@ pub fn dictionary_stems(
     stems
 }
 
-/// How an unknown word (usually a name) may be spelled in English: the pinyin of each
-/// character and of each run of characters joined (陈清扬 -> chen, qing, yang, qingyang,
-/// chenqingyang), for every reading of a polyphonic character up to a few variants.
-fn pinyin_spellings(word: &str, dict: &crate::lexicon::Dictionary) -> Vec<String> {
-    let chars: Vec<String> = word.chars().map(String::from).collect();
-    let readings: Vec<Vec<String>> = chars.iter().map(|c| dict.readings(c)).collect();
-    if readings.iter().any(Vec::is_empty) {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for start in 0..chars.len() {
-        let mut joined: Vec<String> = vec![String::new()];
-        for r in &readings[start..] {
-            joined = joined
-                .iter()
-                .flat_map(|j| r.iter().map(move |s| format!("{j}{s}")))
-                .take(8)
-                .collect();
-            out.extend(joined.iter().cloned());
-        }
-    }
-    out.sort();
-    out.dedup();
-    out
-}
-
 /// Approved glossary terms -> the content stems of their renderings.
 pub fn glossary_stems(resources: &Resources) -> HashMap<&str, Vec<String>> {
     resources
@@ -360,7 +342,13 @@ impl PairFeatures {
                 .collect();
             let mut units = weigh(raw, lens);
             for (i, u) in units.iter_mut().enumerate() {
-                u.quote = quote_state(doc.unit_text(i), doc.lang);
+                let marks = quote_marks(doc.unit_text(i), doc.lang);
+                u.quote = marks.last().copied();
+                u.turns = marks.iter().filter(|&&m| m).count().min(255) as u8;
+                u.heading = doc.units[i].kind == UnitKind::Heading;
+            }
+            for (i, heading) in super::sections::anchor_units(doc) {
+                units[i].numbered = !heading;
             }
             (units, vocab)
         };

@@ -175,27 +175,31 @@ pub fn align(
     }
     let mut params = opts.params.clone();
     fit_length_ratio(&feats, &mut params);
-    let mut warnings = Vec::new();
 
-    // Sections: matched headings become fixed 1-1 beads and cut the pair into regions.
+    // Structure: matched headings become fixed 1-1 beads, matched numbered paragraphs
+    // start a bead on both sides; both cut the pair into regions.
     let anchors = if opts.use_structure {
-        sections::match_headings(&zh, &en, &feats, &mut warnings)
+        sections::match_anchors(&zh, &en, &feats, || {
+            dp::align(&feats.zh, &feats.en, &feats.trans, &params, None)
+        })
     } else {
         Vec::new()
     };
     let mut regions = Vec::new();
     let (mut zs, mut es) = (0, 0);
-    for &(hz, he) in &anchors {
+    for a in &anchors {
         regions.push(Region {
-            zh: zs..hz,
-            en: es..he,
+            zh: zs..a.zh,
+            en: es..a.en,
         });
-        regions.push(Region {
-            zh: hz..hz + 1,
-            en: he..he + 1,
-        });
-        zs = hz + 1;
-        es = he + 1;
+        (zs, es) = (a.zh, a.en);
+        if a.heading {
+            regions.push(Region {
+                zh: a.zh..a.zh + 1,
+                en: a.en..a.en + 1,
+            });
+            (zs, es) = (a.zh + 1, a.en + 1);
+        }
     }
     regions.push(Region {
         zh: zs..zh.units.len(),
@@ -218,7 +222,7 @@ pub fn align(
         raw = flatten(&regions, per_region.clone());
     }
 
-    let beads = raw
+    let beads: Vec<Bead> = raw
         .into_iter()
         .map(|b| {
             let section = match (b.zh.start < b.zh.end, b.en.start < b.en.end) {
@@ -234,12 +238,90 @@ pub fn align(
             }
         })
         .collect();
+    let mut warnings: Vec<String> = zh.warnings.iter().chain(&en.warnings).cloned().collect();
+    warnings.extend(unpaired_warnings(&zh, &en, &beads));
     Bitext {
         zh,
         en,
         beads,
         warnings,
     }
+}
+
+/// Runs of unpaired sentences shorter than this are ordinary translation choices (a
+/// sentence left out or added) and not reported, unless they start a section.
+const MIN_UNPAIRED_RUN: usize = 3;
+
+/// What the alignment left without a counterpart, for the user: each heading paired
+/// with nothing, each numbered paragraph paired with nothing (an article or item
+/// missing on the other side), and each long run of unpaired sentences. In document
+/// order (by bead).
+fn unpaired_warnings(zh: &Document, en: &Document, beads: &[Bead]) -> Vec<String> {
+    let mut found = unpaired_runs(zh, beads, |b| (&b.zh, &b.en));
+    found.extend(unpaired_runs(en, beads, |b| (&b.en, &b.zh)));
+    found.sort_by_key(|f| f.0);
+    found.into_iter().map(|f| f.1).collect()
+}
+
+/// The runs of units of `doc` in beads without a counterpart, as (bead index, warning).
+/// `sides` gives a bead's units of `doc` and of the other document.
+fn unpaired_runs(
+    doc: &Document,
+    beads: &[Bead],
+    sides: impl Fn(&Bead) -> (&Vec<usize>, &Vec<usize>),
+) -> Vec<(usize, String)> {
+    let (this, other) = match doc.lang {
+        Lang::Zh => ("Chinese", "an English"),
+        Lang::En => ("English", "a Chinese"),
+    };
+    let starts: HashMap<usize, bool> = sections::anchor_units(doc).into_iter().collect();
+    let sentences = |k: usize| if k == 1 { "sentence" } else { "sentences" };
+    // (bead where the run starts, first unit, units, what starts it: heading or not)
+    let mut runs: Vec<(usize, usize, usize, Option<bool>)> = Vec::new();
+    let mut open = false;
+    for (k, b) in beads.iter().enumerate() {
+        let (mine, theirs) = sides(b);
+        if !theirs.is_empty() {
+            open = false;
+            continue;
+        }
+        for &i in mine {
+            let anchor = starts.get(&i).copied();
+            match runs.last_mut() {
+                Some(run) if open && anchor.is_none() => run.2 += 1,
+                _ => runs.push((k, i, 1, anchor)),
+            }
+            open = true;
+        }
+    }
+    runs.into_iter()
+        .filter_map(|(k, first, count, anchor)| {
+            let full = doc.unit_text(first);
+            let mut text: String = full.chars().take(40).collect();
+            if text.len() < full.len() {
+                text.push('…');
+            }
+            let more = count - 1;
+            let warning = match anchor {
+                Some(true) if more == 0 => {
+                    format!("{this} heading without {other} counterpart: {text}")
+                }
+                Some(true) => format!(
+                    "{this} heading without {other} counterpart: {text} (and the {more} {} after it)",
+                    sentences(more)
+                ),
+                Some(false) => format!(
+                    "{this} numbered paragraph without {other} counterpart ({count} {}): {text}",
+                    sentences(count)
+                ),
+                None if count >= MIN_UNPAIRED_RUN => format!(
+                    "{count} {this} sentences in a row without {other} counterpart, from: {text}"
+                ),
+                None => return None,
+            };
+            Some((k, warning))
+        })
+        .collect()
 }
 
 /// Align each region; beads are relative to their region. A `guide` (the previous

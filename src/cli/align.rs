@@ -7,9 +7,9 @@ use anyhow::{Context, Result, bail};
 use clap::ValueEnum;
 
 use super::{Outcome, output};
-use bitext::align::{self, AlignOptions, Bitext};
+use bitext::align::{AlignOptions, Bitext};
 use bitext::lexicon::{DictionaryChoice, ResourceOptions, Resources};
-use bitext::segment::{self, Lang};
+use bitext::pipeline::{PairOptions, Side, Stage, align_texts_observed};
 
 /// Inputs and resources shared by `align`, `glossary` and `check`.
 #[derive(clap::Args, Clone)]
@@ -22,7 +22,8 @@ pub struct AlignInput {
     #[arg(long)]
     pub presplit: bool,
     /// CC-CEDICT dictionary file (plain or .gz) instead of the embedded one; repeatable.
-    /// Also read from the BITEXT_DICT environment variable.
+    /// Also read from the BITEXT_DICT environment variable. Files over 256 MB of text
+    /// are refused (BITEXT_DICT_MAX_MB raises the limit).
     #[arg(long = "dict", value_name = "FILE")]
     pub dicts: Vec<String>,
     /// Align without any bilingual dictionary (length, numbers and a learned lexicon only).
@@ -68,6 +69,7 @@ impl AlignInput {
             dictionary,
             glossaries: self.glossaries.clone(),
             default_glossary: !self.no_default_glossary,
+            max_dictionary_bytes: max_dictionary_bytes()?,
         })?)
     }
 
@@ -109,81 +111,53 @@ impl AlignInput {
                 "only one of ZH and EN can be stdin (-)"
             ));
         }
-        let options = self.options()?;
+        let options = PairOptions {
+            presplit: self.presplit,
+            align: self.options()?,
+        };
         let read = self.read.options()?;
         let progress = super::output::Progress::new(self.quiet);
         progress.stage("reading");
-        let (zh_text, zh_fmt) = bitext::read::read_document_with(zh_path, &read)?;
-        let (en_text, en_fmt) = bitext::read::read_document_with(en_path, &read)?;
-        match (Lang::detect(&zh_text), Lang::detect(&en_text)) {
-            (Lang::En, Lang::Zh) => bail!(bitext::Error::usage(format!(
-                "{zh_path} looks English and {en_path} Chinese: the Chinese document comes first (ZH EN)"
-            ))),
-            (Lang::En, _) => {
-                output::note(format!("{zh_path}: this does not look like Chinese text"))
-            }
-            (_, Lang::Zh) => {
-                output::note(format!("{en_path}: this does not look like English text"))
-            }
-            _ => {}
-        }
-        progress.stage("segmenting");
-        // One side per thread: tokenising is most of the work.
-        let (zh, en) = std::thread::scope(|s| {
-            let presplit = self.presplit;
-            let words = &resources.words;
-            let zh = s.spawn(move || match presplit {
-                true => segment::presplit(zh_text, Lang::Zh, words),
-                false => segment::segment(zh_text, Lang::Zh, zh_fmt, words),
-            });
-            let en = match presplit {
-                true => segment::presplit(en_text, Lang::En, words),
-                false => segment::segment(en_text, Lang::En, en_fmt, words),
-            };
-            (zh.join().expect("segmenter thread"), en)
-        });
-        if zh.units.is_empty() {
-            bail!(bitext::Error::input(zh_path.as_str(), "no sentences found"));
-        }
-        if en.units.is_empty() {
-            bail!(bitext::Error::input(en_path.as_str(), "no sentences found"));
-        }
-        progress.stage(&format!(
-            "aligning {} and {} sentences",
-            zh.units.len(),
-            en.units.len()
-        ));
-        let bitext = align::align(zh, en, resources, &options);
+        let zh = Side::read_with(zh_path, &read)?;
+        let en = Side::read_with(en_path, &read)?;
+        let aligned =
+            align_texts_observed(zh, en, resources, &options, &mut |stage| match stage {
+                Stage::Segmenting => progress.stage("segmenting"),
+                Stage::Aligning(z, e) => progress.stage(&format!("aligning {z} and {e} sentences")),
+            })?;
         progress.finish();
-        const SHOWN: usize = 8;
-        for w in bitext.warnings.iter().take(SHOWN) {
-            output::note(w);
+        for note in &aligned.input_notes {
+            output::note(note);
         }
-        if bitext.warnings.len() > SHOWN {
-            output::note(format!(
-                "… and {} more such notes",
-                bitext.warnings.len() - SHOWN
-            ));
+        print_warnings(&aligned.bitext.warnings);
+        if let Some(note) = aligned.unrelated_note() {
+            output::note(note);
         }
-        let paired: Vec<f64> = bitext
-            .beads
-            .iter()
-            .filter(|b| !b.zh.is_empty() && !b.en.is_empty())
-            .map(|b| b.score)
-            .collect();
-        if paired.is_empty() {
-            output::note(
-                "no Chinese sentence was paired with an English one: these documents may not be translations of each other",
-            );
-        } else {
-            let mean = paired.iter().sum::<f64>() / paired.len() as f64;
-            if mean < 0.2 {
-                output::note(format!(
-                    "mean bead confidence is {mean:.2}: these documents may not be translations of each other"
-                ));
-            }
-        }
-        Ok(bitext)
+        Ok(aligned.bitext)
+    }
+}
+
+/// The size limit of a dictionary file: BITEXT_DICT_MAX_MB, or the library's default.
+fn max_dictionary_bytes() -> Result<u64> {
+    match std::env::var("BITEXT_DICT_MAX_MB") {
+        Ok(mb) if !mb.trim().is_empty() => match mb.trim().parse::<u64>() {
+            Ok(mb) if mb > 0 => Ok(mb.saturating_mul(1 << 20)),
+            _ => bail!(bitext::Error::usage(format!(
+                "BITEXT_DICT_MAX_MB must be a number of megabytes, not {mb}"
+            ))),
+        },
+        _ => Ok(bitext::lexicon::DEFAULT_MAX_DICTIONARY_BYTES),
+    }
+}
+
+/// The alignment's warnings on stderr, the first few of them.
+pub fn print_warnings(warnings: &[String]) {
+    const SHOWN: usize = 8;
+    for w in warnings.iter().take(SHOWN) {
+        output::note(w);
+    }
+    if warnings.len() > SHOWN {
+        output::note(format!("… and {} more such notes", warnings.len() - SHOWN));
     }
 }
 

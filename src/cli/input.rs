@@ -16,6 +16,9 @@ pub struct ReadArgs {
     /// or any WHATWG label) [default: detected].
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,
+    /// Refuse an input document larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = bitext::read::DEFAULT_MAX_INPUT_BYTES >> 20)]
+    pub max_input_mb: u64,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -48,6 +51,10 @@ impl ReadArgs {
             FormatArg::Docx => InputFormat::Docx,
             FormatArg::Pdf => InputFormat::Pdf,
         });
-        Ok(ReadOptions { format, encoding })
+        Ok(ReadOptions {
+            format,
+            encoding,
+            max_bytes: Some(self.max_input_mb.saturating_mul(1 << 20)),
+        })
     }
 }

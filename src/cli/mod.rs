@@ -2,6 +2,7 @@
 //! One module per subcommand; errors are printed once as a chain, exit code 2.
 
 pub(crate) mod align;
+mod batch;
 mod check;
 mod eval;
 mod glossary;
@@ -14,10 +15,18 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
+/// `bitext --version`: the version and the dictionary compiled in.
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (embedded dictionary: ",
+    env!("BITEXT_CEDICT"),
+    ", CC BY-SA 4.0)"
+);
+
 #[derive(Parser)]
 #[command(
     name = "bitext",
-    version,
+    version = VERSION,
     about = "Align a Chinese document with its English translation and check its terminology"
 )]
 struct Cli {
@@ -31,6 +40,8 @@ enum Command {
     Segment(segment::Args),
     /// Align a Chinese document with its English translation.
     Align(align::Args),
+    /// Align many document pairs in one process (a folder, a manifest, or --stdio).
+    Batch(batch::Args),
     /// Score an alignment against gold (strict and lax P/R/F1).
     Eval(eval::Args),
     /// Extract a bilingual glossary of the document's terms.
@@ -66,6 +77,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Segment(args) => segment::run(args),
         Command::Align(args) => align::run(args),
+        Command::Batch(args) => batch::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Glossary(args) => glossary::run(args),
         Command::Check(args) => check::run(args),

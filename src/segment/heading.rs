@@ -504,6 +504,36 @@ pub fn is_title_line(line: &str, lang: Lang) -> bool {
     }
 }
 
+/// Whether a line of pre-split text reads as a heading: a numbering label before a
+/// short title, an unnumbered title line, or (English) a short sentence-case line
+/// before body text (`next` is the line after it). Dates and bylines are not.
+pub fn is_heading_line(line: &str, next: Option<&str>, lang: Lang) -> bool {
+    let line = line.trim();
+    if line.is_empty() || is_date_line(line) || is_byline(line, lang) {
+        return false;
+    }
+    if let Some(m) = parse_label(line, lang, &Numbering::default()) {
+        return is_heading_text(&line[m.len..], lang);
+    }
+    is_title_line(line, lang)
+        || (lang == Lang::En && is_sentence_case_heading(line) && next.is_some_and(ends_sentence))
+}
+
+/// Most words an unnumbered sentence-case heading has.
+const MAX_HEADING_WORDS: usize = 10;
+
+/// Whether an English line could be a heading in sentence case (Trial design,
+/// Statistical analysis): short, capitalised, without final punctuation and without
+/// the commas or verbs' objects of a clause cut short (a bracket or a colon).
+pub fn is_sentence_case_heading(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=MAX_HEADING_WORDS).contains(&words)
+        && line.chars().next().is_some_and(char::is_uppercase)
+        && !ends_sentence(line)
+        && !ends_open(line)
+        && !line.contains([',', ';', '"', '“', '('])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -60,6 +60,23 @@ pub struct Document {
     pub text: String,
     pub sections: Vec<Section>,
     pub units: Vec<Unit>,
+    /// What the user should know about the segmentation (sentences cut for length).
+    pub warnings: Vec<String>,
+}
+
+/// How text is cut into units.
+#[derive(Clone, Copy, Debug)]
+pub struct SegmentOptions {
+    /// Sentences longer than this many characters are cut at a clause mark or a space.
+    pub max_sentence_chars: usize,
+}
+
+impl Default for SegmentOptions {
+    fn default() -> Self {
+        SegmentOptions {
+            max_sentence_chars: sentence::MAX_SENTENCE_CHARS,
+        }
+    }
 }
 
 /// A numbered (or titled) part of a document.
@@ -142,6 +159,17 @@ impl Document {
 /// paragraph: the document's text is then the joined text); a heading is always one
 /// whole line. Chinese words are cut by `words`.
 pub fn segment(text: String, lang: Lang, format: TextFormat, words: &WordSegmenter) -> Document {
+    segment_with(text, lang, format, words, &SegmentOptions::default())
+}
+
+/// [`segment`] with options.
+pub fn segment_with(
+    text: String,
+    lang: Lang,
+    format: TextFormat,
+    words: &WordSegmenter,
+    opts: &SegmentOptions,
+) -> Document {
     let text = match format {
         TextFormat::Plain => unwrap::unwrap(&text, lang).unwrap_or(text),
         TextFormat::Markdown => strip_inline_markdown(&text),
@@ -154,28 +182,50 @@ pub fn segment(text: String, lang: Lang, format: TextFormat, words: &WordSegment
         units: Vec::new(),
         numbering: heading::Numbering::default(),
         paragraph: 0,
+        max_sentence_chars: opts.max_sentence_chars,
+        cut_for_length: 0,
+        pieces_for_length: 0,
     };
+    // Spans of the non-empty lines, trimmed.
+    let mut lines = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches('\n');
         let trimmed = body.trim();
         if !trimmed.is_empty() {
             let start = offset + (body.len() - body.trim_start().len());
-            b.line(&text, start, start + trimmed.len(), format);
-            b.paragraph += 1;
+            lines.push((start, start + trimmed.len()));
         }
         offset += line.len();
+    }
+    for (k, &(start, end)) in lines.iter().enumerate() {
+        let next = lines.get(k + 1).map(|&(s, e)| &text[s..e]);
+        b.line(&text, start, end, next, format);
+        b.paragraph += 1;
+    }
+    let mut warnings = Vec::new();
+    if b.cut_for_length > 0 {
+        let (n, more) = (b.cut_for_length, b.pieces_for_length);
+        warnings.push(format!(
+            "{n} {} longer than the sentence length cap ({} characters) {} cut at clause marks or spaces into {} more {}",
+            if n == 1 { "sentence" } else { "sentences" },
+            opts.max_sentence_chars,
+            if n == 1 { "was" } else { "were" },
+            more,
+            if more == 1 { "unit" } else { "units" },
+        ));
     }
     Document {
         lang,
         text,
         sections: b.sections,
         units: b.units,
+        warnings,
     }
 }
 
 /// Label styles that name a division (Chapter 2, Part I): never a numbered paragraph.
-const DIVISION_STYLES: &[&str] = &["part", "chapter", "section", "book", "appendix"];
+const DIVISION_STYLES: &[&str] = &["part", "chapter", "section", "article", "book", "appendix"];
 
 static MD_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{1,6})(?:\s+|$)").expect("valid regex"));
@@ -188,8 +238,9 @@ static MD_MARKER: LazyLock<Regex> =
 static MD_INLINE: LazyLock<[(Regex, &str); 6]> = LazyLock::new(|| {
     let re = |p: &str| Regex::new(p).expect("valid regex");
     [
-        (re(r"!\[([^\]\n]*)\]\([^)\n]*\)"), "$1"),
-        (re(r"\[([^\]\n]+)\]\([^)\n]*\)"), "$1"),
+        // A link target may hold balanced parentheses: (javascript:alert(9)).
+        (re(r"!\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)"), "$1"),
+        (re(r"\[([^\]\n]+)\]\((?:[^()\n]|\([^()\n]*\))*\)"), "$1"),
         (re(r"\*\*(\S(?:[^\n]*?\S)?)\*\*"), "$1"),
         (re(r"(^|[^\w])__(\S(?:[^\n]*?\S)?)__"), "$1$2"),
         (
@@ -221,6 +272,11 @@ struct Builder<'w> {
     units: Vec<Unit>,
     numbering: heading::Numbering,
     paragraph: usize,
+    max_sentence_chars: usize,
+    /// Sentences cut because they were longer than `max_sentence_chars`, and the
+    /// pieces this added.
+    cut_for_length: usize,
+    pieces_for_length: usize,
 }
 
 impl Builder<'_> {
@@ -277,15 +333,38 @@ impl Builder<'_> {
     }
 
     fn sentences(&mut self, text: &str, start: usize, end: usize) {
-        for (s, e) in sentence::split(&text[start..end], self.lang) {
+        let spans = sentence::split(&text[start..end], self.lang);
+        let before = spans.len();
+        let (spans, cut) = sentence::cap_length(&text[start..end], spans, self.max_sentence_chars);
+        if cut > 0 {
+            self.cut_for_length += cut;
+            self.pieces_for_length += spans.len() - before;
+        }
+        for (s, e) in spans {
             self.push_unit(text, UnitKind::Sentence, start + s, start + e);
         }
     }
 
-    /// One non-empty line, `text[start..end]`, trimmed.
-    fn line(&mut self, text: &str, start: usize, end: usize, format: TextFormat) {
+    /// One non-empty line, `text[start..end]`, trimmed; `next` is the next one.
+    fn line(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        next: Option<&str>,
+        format: TextFormat,
+    ) {
         let lang = self.lang;
         let mut start = start;
+        // No heading, date or title is this long: an overlong line is only cut.
+        if text[start..end]
+            .chars()
+            .nth(self.max_sentence_chars)
+            .is_some()
+        {
+            self.sentences(text, start, end);
+            return;
+        }
         if format == TextFormat::Markdown {
             let line = &text[start..end];
             if let Some(c) = MD_HEADING.captures(line) {
@@ -299,9 +378,14 @@ impl Builder<'_> {
                 self.heading(text, s, s + inner.len(), level, label);
                 return;
             }
-            // Block quotes and bullets are markup, not text.
+            // Block quotes and bullets are markup, not text; so is a line of nothing
+            // but markers (a thematic break `- - -`, `***`).
             let marker = MD_MARKER.find(line).map_or(0, |m| m.end());
-            if marker == line.len() {
+            if marker == line.len()
+                || line
+                    .chars()
+                    .all(|c| c.is_whitespace() || matches!(c, '-' | '*' | '_' | '+' | '>'))
+            {
                 return;
             }
             start += marker;
@@ -326,15 +410,25 @@ impl Builder<'_> {
                 return;
             }
             // A numbered paragraph (list item): its text stays sentences, its label
-            // still opens a section so that the aligner can match numbers.
-            if !DIVISION_STYLES.contains(&m.label.style.as_str()) {
+            // still opens a section so that the aligner can match numbers. A division
+            // word opens one only as a label ("Article 20 The State", not "Section 2
+            // of the Act").
+            let labels_paragraph = !DIVISION_STYLES.contains(&m.label.style.as_str())
+                || (m.label.number.is_some() && rest.starts_with(char::is_uppercase));
+            if labels_paragraph {
                 let level = self.numbering.level(&m.label.style, self.depth());
                 self.open_section(level, Some(m.label), None);
             }
             self.sentences(text, start, end);
             return;
         }
-        if format == TextFormat::Plain && heading::is_title_line(line, lang) {
+        // A heading in sentence case ("Trial design") reads like a short sentence
+        // without its stop: it is one when body text follows it.
+        let titled = heading::is_title_line(line, lang)
+            || (lang == Lang::En
+                && heading::is_sentence_case_heading(line)
+                && next.is_some_and(heading::ends_sentence));
+        if format == TextFormat::Plain && titled {
             let level = self.numbering.level("title", self.depth());
             self.heading(text, start, end, level, None);
             return;
@@ -343,7 +437,8 @@ impl Builder<'_> {
     }
 }
 
-/// Pre-split input: line i is sentence i (empty lines included), one root section.
+/// Pre-split input: line i is unit i (empty lines included), one root section. A line
+/// that reads as a heading is a heading unit (the aligner never merges it).
 pub fn presplit(text: String, lang: Lang, words: &WordSegmenter) -> Document {
     let mut units = Vec::new();
     let mut offset = 0;
@@ -355,8 +450,13 @@ pub fn presplit(text: String, lang: Lang, words: &WordSegmenter) -> Document {
     };
     for (i, line) in lines.iter().enumerate() {
         let (start, end) = (offset, offset + line.len());
+        let next = lines.get(i + 1).copied();
         units.push(Unit {
-            kind: UnitKind::Sentence,
+            kind: if heading::is_heading_line(line, next, lang) {
+                UnitKind::Heading
+            } else {
+                UnitKind::Sentence
+            },
             start,
             end,
             section: 0,
@@ -370,6 +470,7 @@ pub fn presplit(text: String, lang: Lang, words: &WordSegmenter) -> Document {
         text,
         sections: vec![Section::default()],
         units,
+        warnings: Vec::new(),
     }
 }
 
@@ -551,9 +652,89 @@ mod tests {
     }
 
     #[test]
+    fn sentence_case_headings_stand_before_body_text() {
+        let doc = segment(
+            "Methods\nTrial design\nThis was a randomized trial. It ran for a year.\nData security\nPrivacy rules\n".into(),
+            Lang::En,
+            TextFormat::Plain,
+        );
+        let kinds: Vec<(&str, UnitKind)> = (0..doc.units.len())
+            .map(|i| (doc.unit_text(i), doc.units[i].kind))
+            .collect();
+        assert_eq!(kinds[1], ("Trial design", UnitKind::Heading));
+        // Short lines with no body text after them are not taken for headings.
+        assert_eq!(kinds[5], ("Privacy rules", UnitKind::Sentence));
+    }
+
+    #[test]
+    fn articles_are_numbered_paragraphs_in_both_languages() {
+        let zh = segment(
+            "第一章 总则\n第一条 为了规范管理，制定本条例。\n第二条 本条例适用于本市。\n".into(),
+            Lang::Zh,
+            TextFormat::Plain,
+        );
+        let en = segment(
+            "Chapter I General Provisions\nArticle 1 These Regulations are made for good management.\nArticle 2 These Regulations apply to the City.\nSection 2 of the Act applies.\n".into(),
+            Lang::En,
+            TextFormat::Plain,
+        );
+        let paths = |d: &Document| -> Vec<Vec<String>> {
+            d.units.iter().map(|u| d.section_path(u.section)).collect()
+        };
+        assert_eq!(paths(&zh)[2], ["第一章", "第二条"]);
+        assert_eq!(paths(&en)[2], ["Chapter I", "Article 2"]);
+        // A division named inside a sentence opens nothing.
+        assert_eq!(paths(&en)[3], ["Chapter I", "Article 2"]);
+    }
+
+    #[test]
+    fn markdown_link_targets_with_parentheses_and_marker_lines_are_markup() {
+        let md = "我们支持[链接](javascript:alert(9))的做法。\n\n- - -\n\n* * *\n\n___\n\n正文。\n";
+        let doc = segment(md.into(), Lang::Zh, TextFormat::Markdown);
+        assert_eq!(texts(&doc), ["我们支持链接的做法。", "正文。"]);
+    }
+
+    #[test]
+    fn an_overlong_line_is_cut_and_reported_never_a_heading() {
+        let line = format!("{}\n", "Data Rules ".repeat(400));
+        let doc = super::segment_with(
+            line,
+            Lang::En,
+            TextFormat::Plain,
+            WordSegmenter::plain(),
+            &SegmentOptions {
+                max_sentence_chars: 1000,
+            },
+        );
+        assert!(doc.units.len() >= 5);
+        assert!(doc.units.iter().all(|u| u.kind == UnitKind::Sentence));
+        assert!((0..doc.units.len()).all(|i| doc.unit_text(i).chars().count() <= 1000));
+        assert_eq!(doc.warnings.len(), 1);
+        assert!(
+            doc.warnings[0].contains("1000 characters"),
+            "{:?}",
+            doc.warnings
+        );
+    }
+
+    #[test]
     fn presplit_keeps_lines_as_units() {
         let doc = presplit("a.\n\nb. c.\n".into(), Lang::En);
         assert_eq!(texts(&doc), ["a.", "", "b. c."]);
+    }
+
+    #[test]
+    fn presplit_lines_that_read_as_headings_are_headings() {
+        let doc = presplit(
+            "Methods\nTrial design\nThis was a trial.\n1. Scope\nIt ran a year.\nJanuary 2023\n"
+                .into(),
+            Lang::En,
+        );
+        let kinds: Vec<UnitKind> = doc.units.iter().map(|u| u.kind).collect();
+        use UnitKind::{Heading as H, Sentence as S};
+        assert_eq!(kinds, [H, H, S, H, S, S]);
+        let doc = presplit("二、研究对象\n纳入标准如下。\n".into(), Lang::Zh);
+        assert_eq!(doc.units[0].kind, H);
     }
 
     #[test]

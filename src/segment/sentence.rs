@@ -35,6 +35,104 @@ pub fn split(text: &str, lang: Lang) -> Vec<(usize, usize)> {
     spans
 }
 
+/// Sentences longer than this many characters are cut (a sentence end missing from a
+/// whole document must not make one unit of it: later stages are quadratic in a
+/// unit's length).
+pub const MAX_SENTENCE_CHARS: usize = 3000;
+
+/// `spans` with every span longer than `max_chars` characters cut into pieces of at
+/// most that length, each at the last clause mark (；，：) or space of its second half,
+/// or else at a character boundary. Returns the spans and how many were cut (the
+/// pieces of a cut span are told apart from other spans by the caller's count).
+pub fn cap_length(
+    text: &str,
+    spans: Vec<(usize, usize)>,
+    max_chars: usize,
+) -> (Vec<(usize, usize)>, usize) {
+    let max_chars = max_chars.max(2);
+    // A span of at most max_chars bytes has at most max_chars characters.
+    if spans.iter().all(|&(s, e)| e - s <= max_chars) {
+        return (spans, 0);
+    }
+    let mut out = Vec::with_capacity(spans.len());
+    let mut cut_spans = 0;
+    for (s, e) in spans {
+        let mut start = s;
+        let mut was_cut = false;
+        loop {
+            // Byte offset of the character after the first max_chars ones.
+            let Some((limit, _)) = text[start..e].char_indices().nth(max_chars) else {
+                push_trimmed(text, start, e, &mut out);
+                break;
+            };
+            let limit = start + limit;
+            let half = start
+                + text[start..limit]
+                    .char_indices()
+                    .nth(max_chars / 2)
+                    .map_or(0, |(i, _)| i);
+            let window = &text[half..limit];
+            let clause = window
+                .rfind(['；', ';', '，', ',', '：', ':'])
+                .map(|i| half + i + window[i..].chars().next().map_or(1, char::len_utf8));
+            let space = window.rfind(char::is_whitespace).map(|i| half + i);
+            let cut = clause.or(space).filter(|&c| c > start).unwrap_or(limit);
+            push_trimmed(text, start, cut, &mut out);
+            start = cut;
+            was_cut = true;
+        }
+        cut_spans += usize::from(was_cut);
+    }
+    (out, cut_spans)
+}
+
+/// Length of a bracketed aside at the start of `after` that is followed by a sentence
+/// end (and its closers): `（注册号为NCT01358877）。`; 0 when there is none. The aside
+/// holds no sentence end of its own and is short.
+fn aside_len(after: &str) -> usize {
+    const MAX_ASIDE: usize = 120;
+    let Some(first) = after.chars().next().filter(|&c| c == '（' || c == '(') else {
+        return 0;
+    };
+    let mut end = first.len_utf8();
+    for (n, (i, c)) in after[end..].char_indices().enumerate() {
+        if n > MAX_ASIDE || is_zh_ender(c) || c == '（' || c == '(' {
+            return 0;
+        }
+        if c == '）' || c == ')' {
+            end += i + c.len_utf8();
+            break;
+        }
+    }
+    if end == first.len_utf8() {
+        return 0;
+    }
+    let rest = &after[end..];
+    let stops = rest.len() - rest.trim_start_matches(is_zh_ender).len();
+    if stops == 0 {
+        return 0;
+    }
+    end += stops;
+    end + (after[end..].len() - after[end..].trim_start_matches(is_closer).len())
+}
+
+/// A reference to notes or a bibliography right after a sentence's final mark: `[12]`,
+/// `[3, 4]`, `[5-7]`, superscript digits, and (in English) plain digits (`epidemic.1`).
+fn citation_len(after: &str, lang: Lang) -> usize {
+    static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[\[［〔]\d{1,3}(?:\s?[,，–—-]\s?\d{1,3})*[\]］〕]").expect("valid regex")
+    });
+    static SUPERSCRIPT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[¹²³⁰⁴-⁹]+(?:[,⁻–-][¹²³⁰⁴-⁹]+)*").expect("valid regex"));
+    static DIGITS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\d{1,3}(?:[,–-]\d{1,3})*").expect("valid regex"));
+    let found = BRACKETED
+        .find(after)
+        .or_else(|| SUPERSCRIPT.find(after))
+        .or_else(|| (lang == Lang::En).then(|| DIGITS.find(after)).flatten());
+    found.map_or(0, |m| m.end())
+}
+
 fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<(usize, usize)>) {
     let piece = &text[start..end];
     let trimmed = piece.trim_start();
@@ -70,7 +168,23 @@ fn zh_cuts(text: &str) -> Vec<usize> {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let ellipsis = c == '…';
-        if !is_zh_ender(c) && !ellipsis {
+        // A Latin full stop ends a Chinese sentence when a bracket or quote closes it
+        // (注册号为NCT01358877.）曲妥珠单抗): elsewhere it is inside a number or a name.
+        let latin_stop = c == '.'
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|b| b.is_alphanumeric() && !crate::script::is_han(b))
+            && {
+                let rest = &text[i + 1..];
+                let after = rest.trim_start_matches(is_closer);
+                after.len() < rest.len()
+                    && after
+                        .chars()
+                        .next()
+                        .is_none_or(|d| d.is_whitespace() || crate::script::is_han(d))
+            };
+        if !is_zh_ender(c) && !ellipsis && !latin_stop {
             continue;
         }
         // A full-width stop between digits is a decimal point (1．5).
@@ -92,6 +206,23 @@ fn zh_cuts(text: &str) -> Vec<usize> {
             let next = text[end..].chars().next();
             if next.is_none_or(char::is_whitespace) || text[i..end].chars().count() < 2 {
                 continue;
+            }
+        }
+        // A note reference after the stop belongs to the sentence (。[3]).
+        let cited = citation_len(&text[end..], Lang::Zh);
+        if cited > 0 {
+            end += cited;
+            while chars.peek().is_some_and(|&(j, _)| j < end) {
+                chars.next();
+            }
+        }
+        // A bracketed aside after the stop that ends with a stop of its own (完成。
+        // （注册号为NCT01358877）。) belongs to the sentence before it.
+        let aside = aside_len(&text[end..]);
+        if aside > 0 {
+            end += aside;
+            while chars.peek().is_some_and(|&(j, _)| j < end) {
+                chars.next();
             }
         }
         // Straight double quotes are ambiguous: a " right after an ender closes only
@@ -163,9 +294,22 @@ fn en_cuts(text: &str) -> Vec<usize> {
         bounds.sort_unstable();
         bounds.dedup();
     }
+    let cited = cited_ends(text);
+    if !cited.is_empty() {
+        // The reference ends the sentence: no cut inside it, one right after it.
+        bounds.retain(|&b| !cited.iter().any(|&(mark, end)| mark < b && b <= end));
+        bounds.extend(cited.iter().map(|&(_, end)| end));
+        bounds.sort_unstable();
+        bounds.dedup();
+    }
     let mut cuts = Vec::with_capacity(bounds.len());
     let mut seg_start = 0;
     for &b in &bounds {
+        if cited.iter().any(|&(_, end)| end == b) {
+            cuts.push(b);
+            seg_start = b;
+            continue;
+        }
         let before = &text[seg_start..b];
         let after = &text[b..];
         if keeps_together(before, after) {
@@ -175,6 +319,54 @@ fn en_cuts(text: &str) -> Vec<usize> {
         seg_start = b;
     }
     cuts
+}
+
+/// English sentence ends followed by a note reference and the next sentence ("the
+/// epidemic.1 The syndrome", "rose.[4] Then"): (byte offset of the final mark, byte
+/// offset after the reference). The word before the mark must be a word of two or more
+/// letters or a closing bracket, and no abbreviation (Fig.1, No.3, A.1 are not ends).
+fn cited_ends(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, c) in text.char_indices() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let before = &text[..i];
+        let closers = before.len() - before.trim_end_matches(is_closer).len();
+        let word: String = before[..before.len() - closers]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let ends_word = word.chars().count() >= 2 || (closers > 0 && word.is_empty());
+        let lower = word.to_lowercase();
+        if !ends_word
+            || ALWAYS_ABBREV.contains(&lower.as_str())
+            || NUMBER_ABBREV.contains(&lower.as_str())
+        {
+            continue;
+        }
+        let mut end = i + 1;
+        end += text[end..].len() - text[end..].trim_start_matches(is_closer).len();
+        let cited = citation_len(&text[end..], Lang::En);
+        if cited == 0 {
+            continue;
+        }
+        end += cited;
+        let rest = &text[end..];
+        let next = rest.trim_start();
+        let spaced = next.len() < rest.len();
+        let opens = next.chars().next().is_some_and(|n| {
+            n.is_uppercase() || matches!(n, '“' | '"' | '(' | '[') || crate::script::is_han(n)
+        });
+        if spaced && opens {
+            out.push((i, end));
+        }
+    }
+    out
 }
 
 /// Whether the UAX #29 bound between `before` (the sentence so far) and `after` is
@@ -449,5 +641,90 @@ mod tests {
             texts("He left. ‘Why not?’ She smiled.", Lang::En),
             ["He left.", "‘Why not?’", "She smiled."]
         );
+    }
+
+    #[test]
+    fn english_note_references_end_the_sentence_they_follow() {
+        assert_eq!(
+            texts(
+                "It began with the (HIV) epidemic.1 The virus spread fast.2,3 Cases rose.[4] Others fell.[5-7] \"Why?\" Then it slowed.¹ Rates dropped.",
+                Lang::En
+            ),
+            [
+                "It began with the (HIV) epidemic.1",
+                "The virus spread fast.2,3",
+                "Cases rose.[4]",
+                "Others fell.[5-7]",
+                "\"Why?\"",
+                "Then it slowed.¹",
+                "Rates dropped."
+            ]
+        );
+        // Abbreviations, labels and decimals are no sentence ends.
+        for t in [
+            "See Fig.1 The curve rises.",
+            "It was No.1 In the list.",
+            "See Appendix A.1 The table.",
+            "The dose was 2.5 The next day.",
+        ] {
+            assert_eq!(texts(t, Lang::En).len(), 1, "{t}");
+        }
+    }
+
+    #[test]
+    fn chinese_note_references_and_closing_brackets_stay_with_their_sentence() {
+        assert_eq!(
+            texts("病毒传播很快。[1]此后病例增多。［2，3］见附表。", Lang::Zh),
+            ["病毒传播很快。[1]", "此后病例增多。［2，3］", "见附表。"]
+        );
+        // A bracket closed after the stop, a Latin stop closed by a bracket, and an
+        // aside with its own stop after the sentence end.
+        assert_eq!(
+            texts("试验已注册（编号为NCT01234567。）该药是抗体。", Lang::Zh),
+            ["试验已注册（编号为NCT01234567。）", "该药是抗体。"]
+        );
+        assert_eq!(
+            texts("试验已注册（编号：NCT01234567.）该药是抗体。", Lang::Zh),
+            ["试验已注册（编号：NCT01234567.）", "该药是抗体。"]
+        );
+        assert_eq!(
+            texts("试验已完成。（编号为NCT01234567）。该药是抗体。", Lang::Zh),
+            ["试验已完成。（编号为NCT01234567）。", "该药是抗体。"]
+        );
+        // A Latin stop inside a name or a number is none.
+        assert_eq!(
+            texts("见ClinicalTrials.gov网站，剂量1.5毫克。", Lang::Zh).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut_at_clause_marks_or_spaces() {
+        let zh = "数据，".repeat(50);
+        let (spans, cut) = cap_length(&zh, split(&zh, Lang::Zh), 40);
+        assert_eq!(cut, 1);
+        assert!(spans.iter().all(|&(s, e)| zh[s..e].chars().count() <= 40));
+        assert!(spans.iter().all(|&(s, e)| zh[s..e].ends_with('，')));
+        let en = "word ".repeat(100);
+        let (spans, _) = cap_length(&en, split(&en, Lang::En), 32);
+        assert!(
+            spans
+                .iter()
+                .all(|&(s, e)| en[s..e].split(' ').all(|w| w == "word"))
+        );
+        assert_eq!(
+            spans
+                .iter()
+                .map(|&(s, e)| en[s..e].len() + 1)
+                .sum::<usize>(),
+            en.len()
+        );
+        // No space or clause mark at all: a hard cut at the cap.
+        let run = "x".repeat(100);
+        let (spans, _) = cap_length(&run, split(&run, Lang::En), 30);
+        assert_eq!(spans, [(0, 30), (30, 60), (60, 90), (90, 100)]);
+        // Short sentences are left alone.
+        let (spans, cut) = cap_length("We met. Fine.", split("We met. Fine.", Lang::En), 30);
+        assert_eq!((spans.len(), cut), (2, 0));
     }
 }

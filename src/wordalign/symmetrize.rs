@@ -44,8 +44,8 @@ impl std::str::FromStr for Symmetrization {
 pub struct BothPosteriors<'a> {
     pub zh_len: usize,
     pub en_len: usize,
-    pub zh_to_en: &'a [f64],
-    pub en_to_zh: &'a [f64],
+    pub zh_to_en: &'a [f32],
+    pub en_to_zh: &'a [f32],
 }
 
 /// Combine the directions; links sorted by (zh, en).
@@ -55,6 +55,7 @@ pub fn symmetrize(
     threshold: f64,
 ) -> Vec<(u32, u32)> {
     let (n, m) = (post.zh_len, post.en_len);
+    let threshold = threshold as f32;
     let fwd = |k: usize| post.zh_to_en[k] >= threshold;
     let bwd = |k: usize| post.en_to_zh[k] >= threshold;
     let cells = 0..n * m;

@@ -1,0 +1,923 @@
+//! `bitext batch INPUT --out-dir DIR [--format F] [--jobs N] [--resume] [--combined FILE]`
+//! aligns many document pairs in one process: resources are loaded once, pairs are
+//! aligned in parallel, each pair's output is written as it finishes (atomically), and
+//! DIR/summary.tsv (and .json) says how every pair went. A pair that fails is recorded
+//! with its error and the batch goes on; the exit code is 1 when any pair failed.
+//!
+//! `bitext batch --stdio` is the same pipeline as a map step: one JSON request per line
+//! on stdin, one JSON response per line on stdout, in the same order ([`stdio`]).
+//!
+//! INPUT is a folder holding `zh/` and `en/` with same-named files, or a manifest TSV
+//! `zh_path<TAB>en_path[<TAB>name]` (paths relative to the manifest, `#` comments), or
+//! `-` for a manifest on stdin.
+//!
+//! Resuming: DIR/.bitext-batch/ keeps each finished pair's summary row (and, when the
+//! combined file's format differs from the pairs' format, its part of that file). With
+//! `--resume`, a pair whose row and outputs are there is not aligned again.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use clap::ValueEnum;
+use serde::{Deserialize, Serialize};
+
+use super::align::AlignInput;
+use super::{Outcome, output};
+use bitext::align::Bitext;
+use bitext::formats::LangTags;
+use bitext::lexicon::Resources;
+use bitext::pipeline::{CorpusFilter, FilterCounts, LexiconPool, PairOptions, Side, align_texts};
+use bitext::read::ReadOptions;
+
+mod stdio;
+
+#[derive(clap::Args)]
+#[command(
+    mut_arg("zh", |a| a
+        .value_name("INPUT")
+        .help("A folder with zh/ and en/ holding same-named files, a manifest TSV \
+               (zh_path<TAB>en_path[<TAB>name]), or - for a manifest on stdin")),
+    mut_arg("en", |a| a.hide(true)),
+)]
+pub struct Args {
+    #[command(flatten)]
+    input: AlignInput,
+    /// Folder for the outputs: NAME.EXT per pair, summary.tsv and summary.json.
+    #[arg(long, value_name = "DIR")]
+    out_dir: Option<PathBuf>,
+    /// One JSON request per line on stdin, one JSON response per line on stdout.
+    #[arg(long, conflicts_with_all = ["out_dir", "resume", "combined", "format"])]
+    stdio: bool,
+    #[command(flatten)]
+    langs: output::LangArgs,
+    /// Format of each pair's output (beads: NAME.align; moses: NAME.zh and NAME.en).
+    #[arg(long, value_enum, default_value = "tsv")]
+    format: Format,
+    /// Pairs aligned at once (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+    /// Skip the pairs whose outputs an earlier run into DIR completed.
+    #[arg(long)]
+    resume: bool,
+    /// Also write the whole corpus to one file: .tmx, .jsonl or .tsv by its extension,
+    /// otherwise a Moses pair FILE.zh and FILE.en.
+    #[arg(long, value_name = "FILE")]
+    combined: Option<String>,
+    /// Leave out beads whose confidence is below this (0..1).
+    #[arg(long, value_name = "X", allow_negative_numbers = true)]
+    min_score: Option<f64>,
+    /// Leave out a pair whose English/Chinese length ratio is more than X times above
+    /// or below its document's median ratio.
+    #[arg(long, value_name = "X")]
+    max_length_ratio: Option<f64>,
+    /// Leave out pairs whose two texts repeat an earlier pair (within a document, and
+    /// across documents in the combined file).
+    #[arg(long)]
+    dedup: bool,
+    /// Leave out pairs whose Chinese side has no Chinese or whose English side is not
+    /// English.
+    #[arg(long)]
+    lang_filter: bool,
+    /// Learn one lexicon over all pairs first (written to DIR/pooled-lexicon.tsv), then
+    /// align every pair with it: better for many short documents of one domain.
+    #[arg(long)]
+    pool_lexicon: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Format {
+    Tsv,
+    Jsonl,
+    Tmx,
+    Moses,
+    Beads,
+}
+
+impl Format {
+    /// Extensions of the files one pair is written to.
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Tsv => &["tsv"],
+            Format::Jsonl => &["jsonl"],
+            Format::Tmx => &["tmx"],
+            Format::Moses => &["zh", "en"],
+            Format::Beads => &["align"],
+        }
+    }
+
+    /// Write a bitext in this format: one buffer per extension.
+    fn render(self, bitext: &Bitext, tags: &LangTags) -> std::io::Result<Vec<Vec<u8>>> {
+        let mut out = Vec::new();
+        match self {
+            Format::Tsv => bitext::formats::write_tsv(bitext, &mut out)?,
+            Format::Jsonl => bitext::formats::write_jsonl(bitext, &mut out)?,
+            Format::Tmx => bitext::formats::write_tmx(bitext, tags, &mut out)?,
+            Format::Beads => bitext::formats::write_beads(bitext, &mut out)?,
+            Format::Moses => {
+                let mut en = Vec::new();
+                bitext::formats::write_moses(bitext, &mut out, &mut en)?;
+                return Ok(vec![out, en]);
+            }
+        }
+        Ok(vec![out])
+    }
+
+    /// The format of the combined file, from its name.
+    fn of_combined(path: &str) -> Format {
+        match Path::new(path).extension().and_then(|e| e.to_str()) {
+            Some("tmx") => Format::Tmx,
+            Some("jsonl") => Format::Jsonl,
+            Some("tsv") => Format::Tsv,
+            _ => Format::Moses,
+        }
+    }
+}
+
+/// One document pair of the batch.
+#[derive(Clone, Debug)]
+struct Pair {
+    name: String,
+    zh: String,
+    en: String,
+}
+
+/// What happened to one pair: a row of summary.tsv.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+struct Row {
+    name: String,
+    zh: String,
+    en: String,
+    /// `ok` or `failed`.
+    status: String,
+    zh_sentences: usize,
+    en_sentences: usize,
+    beads: usize,
+    /// Beads written, after the filters.
+    kept: usize,
+    mean_score: f64,
+    /// Share of beads with a confidence under 0.5.
+    low_share: f64,
+    filtered: FilterCounts,
+    warnings: Vec<String>,
+    seconds: f64,
+    error: Option<String>,
+}
+
+/// Everything a worker needs, shared by reference.
+struct Job<'a> {
+    dir: &'a Path,
+    state: PathBuf,
+    format: Format,
+    combined: Option<Format>,
+    options: PairOptions,
+    read: ReadOptions,
+    tags: LangTags,
+    filter: CorpusFilter,
+}
+
+const STATE_DIR: &str = ".bitext-batch";
+
+pub fn run(args: Args) -> Result<Outcome> {
+    if args.stdio {
+        if args.input.zh.is_some() {
+            bail!(bitext::Error::usage(
+                "--stdio reads requests from stdin: give no INPUT"
+            ));
+        }
+        return stdio::run(&args.input, args.jobs, args.min_score);
+    }
+    let Some(input) = args.input.zh.clone() else {
+        bail!(bitext::Error::usage(
+            "batch needs INPUT (a folder with zh/ and en/, or a manifest) and --out-dir DIR, or --stdio"
+        ));
+    };
+    if let Some(extra) = &args.input.en {
+        bail!(bitext::Error::usage(format!(
+            "batch takes one INPUT (a folder or a manifest), not also {extra}"
+        )));
+    }
+    let Some(dir) = args.out_dir.clone() else {
+        bail!(bitext::Error::usage("batch needs --out-dir DIR"));
+    };
+    if let Some(x) = args.min_score
+        && !(0.0..=1.0).contains(&x)
+    {
+        bail!(bitext::Error::usage(format!(
+            "--min-score must be between 0 and 1, not {x}"
+        )));
+    }
+    if let Some(x) = args.max_length_ratio
+        && (x.is_nan() || x < 1.0)
+    {
+        bail!(bitext::Error::usage(format!(
+            "--max-length-ratio must be 1 or more, not {x}"
+        )));
+    }
+    let pairs = list_pairs(&input)?;
+    if pairs.is_empty() {
+        bail!(bitext::Error::input(
+            input.as_str(),
+            "no document pairs found"
+        ));
+    }
+    check_names(&pairs, args.format)?;
+    let options = PairOptions {
+        presplit: args.input.presplit,
+        align: args.input.options()?,
+    };
+    std::fs::create_dir_all(&dir)
+        .with_context(|| format!("{}: cannot create the output folder", dir.display()))?;
+    let state = dir.join(STATE_DIR);
+    if !args.resume && state.exists() {
+        std::fs::remove_dir_all(&state)
+            .with_context(|| format!("{}: cannot clear it", state.display()))?;
+    }
+    std::fs::create_dir_all(&state)
+        .with_context(|| format!("{}: cannot create it", state.display()))?;
+    let (_, pool) = worker_pool(args.jobs)?;
+
+    let read = args.input.read.options()?;
+    let tags = args.langs.tags()?;
+    let mut resources = args.input.resources()?;
+    if args.pool_lexicon {
+        resources = pool.install(|| pooled_resources(resources, &pairs, &options, &read, &dir))?;
+    }
+    let job = Job {
+        dir: &dir,
+        state,
+        format: args.format,
+        combined: args.combined.as_deref().map(Format::of_combined),
+        options,
+        read,
+        tags,
+        filter: CorpusFilter {
+            min_score: args.min_score,
+            max_length_ratio: args.max_length_ratio,
+            dedup: args.dedup,
+            languages: args.lang_filter,
+        },
+    };
+
+    let progress = bar(pairs.len(), args.input.quiet);
+    let rows: Vec<Mutex<Option<Row>>> = pairs.iter().map(|_| Mutex::new(None)).collect();
+    let resumed = std::sync::atomic::AtomicUsize::new(0);
+    pool.install(|| {
+        use rayon::prelude::*;
+        pairs.par_iter().zip(&rows).for_each(|(pair, slot)| {
+            let row = match args.resume.then(|| job.finished(pair)).flatten() {
+                Some(row) => {
+                    resumed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    row
+                }
+                None => job.align_pair(pair, &resources),
+            };
+            if let Some(error) = &row.error {
+                progress.suspend(|| eprintln!("bitext: {}: {error}", pair.name));
+            }
+            progress.inc(1);
+            *slot.lock().expect("no worker panics holding a row") = Some(row);
+        })
+    });
+    progress.finish_and_clear();
+    if args.resume {
+        eprintln!(
+            "bitext: resuming: {} of {} pairs were done before",
+            resumed.into_inner(),
+            pairs.len()
+        );
+    }
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .map(|r| {
+            r.into_inner()
+                .expect("rows intact")
+                .expect("every pair ran")
+        })
+        .collect();
+
+    if let (Some(path), Some(format)) = (&args.combined, job.combined) {
+        job.write_combined(path, format, &pairs, &rows, args.dedup)?;
+    }
+    write_summary(&dir, &rows)?;
+    let failed = rows.iter().filter(|r| r.error.is_some()).count();
+    let beads: usize = rows.iter().map(|r| r.kept).sum();
+    eprintln!(
+        "bitext: {} of {} pairs aligned ({failed} failed), {beads} beads written to {}",
+        rows.len() - failed,
+        rows.len(),
+        dir.display()
+    );
+    Ok(if failed > 0 {
+        Outcome::ProblemsFound
+    } else {
+        Outcome::Ok
+    })
+}
+
+/// A progress bar with ETA, drawn only when stderr is a terminal.
+/// The threads pairs are aligned on: `--jobs`, or one per core.
+fn worker_pool(jobs: Option<usize>) -> Result<(usize, rayon::ThreadPool)> {
+    let jobs = jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .context("starting the worker threads")?;
+    Ok((jobs, pool))
+}
+
+fn bar(len: usize, quiet: bool) -> indicatif::ProgressBar {
+    if quiet {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:30} {pos}/{len} pairs  {elapsed} elapsed, about {eta} left",
+        )
+        .expect("a valid template"),
+    );
+    bar
+}
+
+/// The pairs of a folder (zh/ and en/) or a manifest (a file, or `-` for stdin).
+fn list_pairs(input: &str) -> Result<Vec<Pair>> {
+    let path = Path::new(input);
+    if input != "-" && path.is_dir() {
+        return folder_pairs(path);
+    }
+    let text = bitext::read::read_path(input)?;
+    let base = match input {
+        "-" => PathBuf::new(),
+        _ => path.parent().map(Path::to_path_buf).unwrap_or_default(),
+    };
+    manifest_pairs(&text, input, &base)
+}
+
+fn utf8(path: &Path) -> Result<String> {
+    match path.to_str() {
+        Some(s) => Ok(s.to_string()),
+        None => bail!(bitext::Error::usage(format!(
+            "{}: file names must be UTF-8",
+            path.display()
+        ))),
+    }
+}
+
+/// A pair's name from its Chinese file: the file name without its extension.
+fn name_of(path: &Path) -> String {
+    path.file_stem()
+        .or_else(|| path.file_name())
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn folder_pairs(dir: &Path) -> Result<Vec<Pair>> {
+    let (zh_dir, en_dir) = (dir.join("zh"), dir.join("en"));
+    if !zh_dir.is_dir() || !en_dir.is_dir() {
+        bail!(bitext::Error::usage(format!(
+            "{}: a folder of pairs holds zh/ and en/ with same-named files",
+            dir.display()
+        )));
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&zh_dir)
+        .map_err(|e| bitext::Error::io(zh_dir.display().to_string(), e))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|zh| {
+            let en = en_dir.join(zh.file_name().expect("a file"));
+            Ok(Pair {
+                name: name_of(&zh),
+                zh: utf8(&zh)?,
+                en: utf8(&en)?,
+            })
+        })
+        .collect()
+}
+
+fn manifest_pairs(text: &str, manifest: &str, base: &Path) -> Result<Vec<Pair>> {
+    let mut pairs = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cells: Vec<&str> = line.split('\t').collect();
+        if !(2..=3).contains(&cells.len()) || cells[..2].iter().any(|c| c.trim().is_empty()) {
+            bail!(bitext::Error::input_at(
+                manifest,
+                n + 1,
+                "expected zh_path<TAB>en_path[<TAB>name]"
+            ));
+        }
+        let path = |c: &str| utf8(&base.join(c.trim()));
+        let zh = path(cells[0])?;
+        let name = match cells.get(2).map(|c| c.trim()) {
+            Some(name) if !name.is_empty() => name.to_string(),
+            _ => name_of(Path::new(cells[0].trim())),
+        };
+        if !is_safe_name(&name) {
+            bail!(bitext::Error::input_at(
+                manifest,
+                n + 1,
+                format!(
+                    "{name:?} cannot name output files (no path separators, no leading dot, no control characters)"
+                )
+            ));
+        }
+        pairs.push(Pair {
+            name,
+            zh,
+            en: path(cells[1])?,
+        });
+    }
+    Ok(pairs)
+}
+
+/// A name that stays a file inside the output folder.
+fn is_safe_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\'])
+        && !name.chars().any(char::is_control)
+}
+
+/// Names must be unique (each names its outputs) and not those of the summary files.
+fn check_names(pairs: &[Pair], format: Format) -> Result<()> {
+    let mut seen = std::collections::HashMap::new();
+    for p in pairs {
+        if let Some(first) = seen.insert(p.name.as_str(), p) {
+            bail!(bitext::Error::usage(format!(
+                "two pairs are named {} ({} and {}): name them apart in a manifest's third column",
+                p.name, first.zh, p.zh
+            )));
+        }
+        if p.name == "summary" && format == Format::Tsv || p.name == "pooled-lexicon" {
+            bail!(bitext::Error::usage(format!(
+                "a pair may not be named {}: that is a file of the batch's own",
+                p.name
+            )));
+        }
+    }
+    Ok(())
+}
+
+impl Job<'_> {
+    fn output_paths(&self, pair: &Pair) -> Vec<String> {
+        self.format
+            .extensions()
+            .iter()
+            .map(|ext| self.dir.join(format!("{}.{ext}", pair.name)))
+            .map(|p| p.display().to_string())
+            .collect()
+    }
+
+    /// Where the pair's part of the combined file is: its own outputs when they are in
+    /// the combined format, otherwise files in the state folder.
+    fn part_paths(&self, pair: &Pair, combined: Format) -> Vec<String> {
+        if combined == self.format {
+            return self.output_paths(pair);
+        }
+        combined
+            .extensions()
+            .iter()
+            .map(|ext| self.state.join(format!("{}.part.{ext}", pair.name)))
+            .map(|p| p.display().to_string())
+            .collect()
+    }
+
+    fn row_path(&self, pair: &Pair) -> PathBuf {
+        self.state.join(format!("{}.json", pair.name))
+    }
+
+    /// The row of a pair an earlier run finished, when its outputs are all there.
+    fn finished(&self, pair: &Pair) -> Option<Row> {
+        let text = std::fs::read_to_string(self.row_path(pair)).ok()?;
+        let row: Row = serde_json::from_str(&text).ok()?;
+        let mut paths = self.output_paths(pair);
+        if let Some(combined) = self.combined {
+            paths.extend(self.part_paths(pair, combined));
+        }
+        let complete = row.error.is_none()
+            && row.zh == pair.zh
+            && row.en == pair.en
+            && paths.iter().all(|p| Path::new(p).is_file());
+        complete.then_some(row)
+    }
+
+    /// Align one pair and write its outputs and row; any failure becomes the row's error.
+    fn align_pair(&self, pair: &Pair, resources: &Resources) -> Row {
+        let started = Instant::now();
+        let mut row = Row {
+            name: pair.name.clone(),
+            zh: pair.zh.clone(),
+            en: pair.en.clone(),
+            ..Row::default()
+        };
+        // A panic in one pair must not end the batch.
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.align_and_write(pair, resources, &mut row)
+        }));
+        let error = match result {
+            Ok(Ok(())) => None,
+            Ok(Err(e)) => Some(format!("{e:#}")),
+            Err(_) => Some("internal error (a bug in bitext): this pair was skipped".to_string()),
+        };
+        row.status = if error.is_some() { "failed" } else { "ok" }.to_string();
+        row.error = error;
+        row.seconds = (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0;
+        if let Ok(json) = serde_json::to_vec(&row) {
+            let path = self.row_path(pair).display().to_string();
+            if let Err(e) =
+                output::write_output(Some(&path), |w: &mut dyn Write| Ok(w.write_all(&json)?))
+            {
+                row.error.get_or_insert_with(|| format!("{e:#}"));
+                row.status = "failed".to_string();
+            }
+        }
+        row
+    }
+
+    fn align_and_write(&self, pair: &Pair, resources: &Resources, row: &mut Row) -> Result<()> {
+        let outputs = self.output_paths(pair);
+        output::refuse_overwriting(&outputs, &[&pair.zh, &pair.en])?;
+        let zh = Side::read_with(&pair.zh, &self.read)?;
+        let en = Side::read_with(&pair.en, &self.read)?;
+        let aligned = align_texts(zh, en, resources, &self.options)?;
+        row.warnings = aligned.notes();
+        row.mean_score = round3(aligned.mean_confidence());
+        let mut bitext = aligned.bitext;
+        row.zh_sentences = bitext.zh.units.len();
+        row.en_sentences = bitext.en.units.len();
+        row.beads = bitext.beads.len();
+        let low = bitext.beads.iter().filter(|b| b.score < 0.5).count();
+        row.low_share = round3(low as f64 / bitext.beads.len().max(1) as f64);
+        row.filtered = self.filter.apply(&mut bitext);
+        row.kept = bitext.beads.len();
+        write_files(&outputs, self.format.render(&bitext, &self.tags)?)?;
+        if let Some(combined) = self.combined
+            && combined != self.format
+        {
+            write_files(
+                &self.part_paths(pair, combined),
+                combined.render(&bitext, &self.tags)?,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The corpus in one file, the pairs in order, from each pair's part.
+    fn write_combined(
+        &self,
+        path: &str,
+        format: Format,
+        pairs: &[Pair],
+        rows: &[Row],
+        dedup: bool,
+    ) -> Result<()> {
+        let done: Vec<&Pair> = pairs
+            .iter()
+            .zip(rows)
+            .filter(|(_, r)| r.error.is_none())
+            .map(|(p, _)| p)
+            .collect();
+        let mut seen = std::collections::HashSet::new();
+        let mut fresh = |key: u64| !dedup || seen.insert(key);
+        match format {
+            Format::Moses => {
+                let (zh_path, en_path) = (format!("{path}.zh"), format!("{path}.en"));
+                // Two files written side by side: the Chinese one first, then the English
+                // one with the same records kept.
+                let mut kept: Vec<Vec<bool>> = Vec::new();
+                output::write_output(Some(&zh_path), |w: &mut dyn Write| {
+                    for pair in &done {
+                        let parts = self.part_paths(pair, format);
+                        let zh = read_part(&parts[0])?;
+                        let en = read_part(&parts[1])?;
+                        let mut keep = Vec::new();
+                        for (z, e) in zh.lines().zip(en.lines()) {
+                            let k = fresh(hash(&(z, e)));
+                            if k {
+                                writeln!(w, "{z}")?;
+                            }
+                            keep.push(k);
+                        }
+                        kept.push(keep);
+                    }
+                    Ok(())
+                })?;
+                output::write_output(Some(&en_path), |w: &mut dyn Write| {
+                    for (pair, keep) in done.iter().zip(&kept) {
+                        let en = read_part(&self.part_paths(pair, format)[1])?;
+                        for (e, k) in en.lines().zip(keep) {
+                            if *k {
+                                writeln!(w, "{e}")?;
+                            }
+                        }
+                    }
+                    Ok(())
+                })?;
+            }
+            Format::Jsonl => output::write_output(Some(path), |w: &mut dyn Write| {
+                for pair in &done {
+                    let text = read_part(&self.part_paths(pair, format)[0])?;
+                    let doc = serde_json::to_string(&pair.name)?;
+                    for line in text.lines().filter(|l| l.starts_with('{')) {
+                        let record: serde_json::Value = serde_json::from_str(line)?;
+                        if fresh(hash(&(record["zh"].as_str(), record["en"].as_str()))) {
+                            writeln!(w, "{{\"doc\":{doc},{}", &line[1..])?;
+                        }
+                    }
+                }
+                Ok(())
+            })?,
+            Format::Tsv => output::write_output(Some(path), |w: &mut dyn Write| {
+                writeln!(w, "doc\tzh\ten\tscore\tsection")?;
+                for pair in &done {
+                    let text = read_part(&self.part_paths(pair, format)[0])?;
+                    let doc = bitext::formats::tsv_cell(&pair.name);
+                    for line in text.lines().skip(1) {
+                        let mut cells = line.split('\t');
+                        if fresh(hash(&(cells.next(), cells.next()))) {
+                            writeln!(w, "{doc}\t{line}")?;
+                        }
+                    }
+                }
+                Ok(())
+            })?,
+            Format::Tmx => output::write_output(Some(path), |w: &mut dyn Write| {
+                let mut footer = None;
+                for pair in &done {
+                    let text = read_part(&self.part_paths(pair, format)[0])?;
+                    let Some(tmx) = TmxParts::of(&text) else {
+                        if text.contains("<body/>") {
+                            continue; // no unit in this pair
+                        }
+                        bail!("{}: not a TMX file bitext wrote", pair.name);
+                    };
+                    if footer.is_none() {
+                        w.write_all(tmx.head.as_bytes())?;
+                        footer = Some(tmx.foot.to_string());
+                    }
+                    for unit in tmx.units {
+                        if fresh(hash(&segs(unit))) {
+                            w.write_all(unit.as_bytes())?;
+                        }
+                    }
+                }
+                match footer {
+                    Some(foot) => w.write_all(foot.as_bytes())?,
+                    None => {
+                        // No pair finished: an empty TMX all the same.
+                        let empty = bitext::align::Bitext::from_pairs(
+                            &[],
+                            bitext::segment::words::WordSegmenter::plain(),
+                        );
+                        bitext::formats::write_tmx(&empty, &self.tags, w)?;
+                    }
+                }
+                Ok(())
+            })?,
+            Format::Beads => unreachable!("the combined file is never in beads format"),
+        }
+        Ok(())
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn hash<T: std::hash::Hash>(value: &T) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(value)
+}
+
+fn read_part(path: &str) -> Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("reading {path}"))
+}
+
+fn write_files(paths: &[String], buffers: Vec<Vec<u8>>) -> Result<()> {
+    for (path, buffer) in paths.iter().zip(buffers) {
+        output::write_output(Some(path), |w: &mut dyn Write| Ok(w.write_all(&buffer)?))?;
+    }
+    Ok(())
+}
+
+/// A TMX document cut into what comes before its first unit, its units, and what
+/// comes after the last: units of several documents go into one body.
+struct TmxParts<'a> {
+    head: &'a str,
+    units: Vec<&'a str>,
+    foot: &'a str,
+}
+
+impl<'a> TmxParts<'a> {
+    /// None when there is no `<body>` element with content.
+    fn of(text: &'a str) -> Option<TmxParts<'a>> {
+        let body = text.find("<body>")? + "<body>".len();
+        let head_end = if text[body..].starts_with('\n') {
+            body + 1
+        } else {
+            body
+        };
+        let end = text.rfind("</body>")?;
+        let mut units = Vec::new();
+        let mut rest = head_end;
+        while let Some(i) = find_unit(&text[rest..end]) {
+            let start = rest + i;
+            let close = start + text[start..end].find("</tu>")? + "</tu>".len();
+            // A unit keeps its indentation and its line break.
+            let close = if text[close..].starts_with('\n') {
+                close + 1
+            } else {
+                close
+            };
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1).max(rest);
+            units.push(&text[line_start..close]);
+            rest = close;
+        }
+        let foot_start = text[..end].rfind('\n').map_or(end, |i| i + 1).max(rest);
+        Some(TmxParts {
+            head: &text[..head_end],
+            units,
+            foot: &text[foot_start..],
+        })
+    }
+}
+
+/// Offset of the next `<tu>` or `<tu ...>` (not `<tuv`).
+fn find_unit(text: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = text[from..].find("<tu") {
+        let at = from + i;
+        if matches!(text.as_bytes().get(at + 3), Some(b' ' | b'>')) {
+            return Some(at);
+        }
+        from = at + 3;
+    }
+    None
+}
+
+/// The segment texts of a unit: what makes two units the same pair.
+fn segs(unit: &str) -> Vec<&str> {
+    unit.split("<seg>")
+        .skip(1)
+        .filter_map(|s| s.split_once("</seg>").map(|(seg, _)| seg))
+        .collect()
+}
+
+fn write_summary(dir: &Path, rows: &[Row]) -> Result<()> {
+    let tsv = dir.join("summary.tsv").display().to_string();
+    output::write_output(Some(&tsv), |w: &mut dyn Write| {
+        writeln!(
+            w,
+            "name\tstatus\tzh_sentences\ten_sentences\tbeads\tkept\tmean_score\tlow_share\twarnings\tseconds\terror\tzh\ten"
+        )?;
+        for r in rows {
+            let cell = bitext::formats::tsv_cell;
+            writeln!(
+                w,
+                "{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{}\t{:.3}\t{}\t{}\t{}",
+                cell(&r.name),
+                r.status,
+                r.zh_sentences,
+                r.en_sentences,
+                r.beads,
+                r.kept,
+                r.mean_score,
+                r.low_share,
+                r.warnings.len(),
+                r.seconds,
+                cell(r.error.as_deref().unwrap_or("")),
+                cell(&r.zh),
+                cell(&r.en),
+            )?;
+        }
+        Ok(())
+    })?;
+    let json = dir.join("summary.json").display().to_string();
+    output::write_output(Some(&json), |w: &mut dyn Write| {
+        serde_json::to_writer_pretty(&mut *w, rows)?;
+        writeln!(w)?;
+        Ok(())
+    })
+}
+
+/// Align every pair once, pool a lexicon from their confident beads, and return the
+/// resources with it added to the glossary. The lexicon is kept in
+/// DIR/pooled-lexicon.tsv; a resumed run reads it back instead of learning it again.
+fn pooled_resources(
+    resources: Resources,
+    pairs: &[Pair],
+    options: &PairOptions,
+    read: &ReadOptions,
+    dir: &Path,
+) -> Result<Resources> {
+    use rayon::prelude::*;
+    let path = dir.join("pooled-lexicon.tsv").display().to_string();
+    let entries = match std::fs::read_to_string(&path) {
+        Ok(text) => bitext::lexicon::parse_glossary_tsv(&text, &path)?,
+        Err(_) => {
+            let pool = Mutex::new(LexiconPool::default());
+            pairs.par_iter().for_each(|pair| {
+                let aligned = Side::read_with(&pair.zh, read)
+                    .and_then(|zh| Ok((zh, Side::read_with(&pair.en, read)?)))
+                    .and_then(|(zh, en)| align_texts(zh, en, &resources, options));
+                // Pairs that fail are reported by the second pass.
+                if let Ok(aligned) = aligned {
+                    let mut one = LexiconPool::default();
+                    one.add(&aligned.bitext, &resources);
+                    pool.lock().expect("pool intact").merge(one);
+                }
+            });
+            let params = &options.align.params;
+            let entries = pool
+                .into_inner()
+                .expect("pool intact")
+                .entries(params.learn_count, params.learn_dice);
+            output::write_output(Some(&path), |w: &mut dyn Write| {
+                writeln!(
+                    w,
+                    "# bitext batch --pool-lexicon: word pairs learned over all pairs"
+                )?;
+                writeln!(w, "zh\ten")?;
+                for e in &entries {
+                    writeln!(w, "{}\t{}", e.zh, e.en.join(" | "))?;
+                }
+                Ok(())
+            })?;
+            entries
+        }
+    };
+    eprintln!(
+        "bitext: pooled lexicon: {} Chinese words ({path})",
+        entries.len()
+    );
+    let Resources {
+        dictionary,
+        mut glossary,
+        words,
+    } = resources;
+    glossary.extend(entries);
+    Ok(Resources {
+        dictionary,
+        glossary,
+        words,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tmx_parts_keep_units_whole() {
+        let text = "<?xml?>\n<tmx>\n  <body>\n    <tu tuid=\"0\">\n      <tuv><seg>a &lt;tu b</seg></tuv>\n    </tu>\n    <tu tuid=\"1\"><tuv><seg>c</seg></tuv></tu>\n  </body>\n</tmx>\n";
+        let parts = TmxParts::of(text).unwrap();
+        assert_eq!(parts.head, "<?xml?>\n<tmx>\n  <body>\n");
+        assert_eq!(parts.units.len(), 2);
+        assert!(parts.units[0].starts_with("    <tu tuid=\"0\">"));
+        assert!(parts.units[1].ends_with("</tu>\n"));
+        assert_eq!(parts.foot, "  </body>\n</tmx>\n");
+        assert_eq!(segs(parts.units[0]), ["a &lt;tu b"]);
+        let joined: String = [parts.head, parts.units[0], parts.units[1], parts.foot].concat();
+        assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn manifest_paths_are_relative_to_it_and_names_safe() {
+        let pairs = manifest_pairs(
+            "# pairs\nzh/a.txt\ten/a.txt\n\nzh/b.txt\ten/b.txt\tsecond\n",
+            "m.tsv",
+            Path::new("corpus"),
+        )
+        .unwrap();
+        assert_eq!(pairs.len(), 2);
+        assert_eq!(pairs[0].name, "a");
+        assert_eq!(pairs[0].zh, "corpus/zh/a.txt");
+        assert_eq!(pairs[1].name, "second");
+        let err = manifest_pairs("a\tb\t../x\n", "m.tsv", Path::new(""))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("m.tsv: line 1"), "{err}");
+        let err = manifest_pairs("only one cell\n", "m.tsv", Path::new(""))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("m.tsv: line 1"), "{err}");
+    }
+}

@@ -1,0 +1,233 @@
+//! `bitext batch --stdio`: the map step of a distributed job (Spark's `rdd.pipe`,
+//! Hadoop streaming, Ray, Dataflow). One JSON request per line on stdin:
+//!
+//! ```text
+//! {"id": 7, "zh": "...", "en": "...", "presplit": false, "min_score": 0.3}
+//! ```
+//!
+//! (`presplit` and `min_score` optional), one response per line on stdout, in the order
+//! of the requests:
+//!
+//! ```text
+//! {"id": 7, "beads": [{"zh": [0], "en": [0, 1], "score": 0.91, "zh_text": "...", "en_text": "..."}], "error": null}
+//! ```
+//!
+//! A request that cannot be served (not JSON, a field missing, a text without
+//! sentences) gets a response with `error` set and no beads; the process goes on.
+//! Requests are aligned in parallel; at most a few per worker wait for their turn to be
+//! written, so memory stays bounded however long the input.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufWriter, Write};
+use std::sync::mpsc;
+use std::sync::{Condvar, Mutex};
+
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+
+use super::super::Outcome;
+use super::super::align::AlignInput;
+use bitext::lexicon::Resources;
+use bitext::pipeline::{PairOptions, Side, align_texts};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Request {
+    #[serde(default)]
+    #[allow(dead_code)] // read from the raw value, so that a bad request keeps its id
+    id: serde_json::Value,
+    zh: String,
+    en: String,
+    presplit: Option<bool>,
+    min_score: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct Response {
+    id: serde_json::Value,
+    beads: Vec<BeadOut>,
+    error: Option<String>,
+}
+
+#[derive(Serialize)]
+struct BeadOut {
+    zh: Vec<usize>,
+    en: Vec<usize>,
+    score: f64,
+    zh_text: String,
+    en_text: String,
+}
+
+/// Serve requests from stdin until it ends.
+pub fn run(input: &AlignInput, jobs: Option<usize>, min_score: Option<f64>) -> Result<Outcome> {
+    let resources = input.resources()?;
+    let options = PairOptions {
+        presplit: input.presplit,
+        align: input.options()?,
+    };
+    let (jobs, pool) = super::worker_pool(jobs)?;
+    // Requests read but not yet written: the reader waits while there are this many.
+    let limit = 4 * jobs;
+    let waiting = (Mutex::new(0usize), Condvar::new());
+    let (done, finished) = mpsc::channel::<(usize, String)>();
+
+    std::thread::scope(|s| -> Result<Outcome> {
+        let writer = s.spawn(|| write_in_order(finished, &waiting));
+        let stdin = std::io::stdin();
+        let mut stdin = stdin.lock();
+        let mut line = Vec::new();
+        let mut seq = 0;
+        pool.in_place_scope(|scope| -> Result<()> {
+            loop {
+                line.clear();
+                let n = stdin
+                    .read_until(b'\n', &mut line)
+                    .context("reading requests from stdin")?;
+                if n == 0 {
+                    return Ok(());
+                }
+                {
+                    let (count, turn) = &waiting;
+                    let mut count = count.lock().expect("counter intact");
+                    while *count >= limit {
+                        count = turn.wait(count).expect("counter intact");
+                    }
+                    *count += 1;
+                }
+                let request = std::mem::take(&mut line);
+                let (done, resources, options) = (done.clone(), &resources, &options);
+                let this = seq;
+                scope.spawn(move |_| {
+                    let response = serve(&request, this + 1, resources, options, min_score);
+                    // The writer only stops when stdout is gone; nothing left to do then.
+                    let _ = done.send((this, response));
+                });
+                seq += 1;
+            }
+        })?;
+        drop(done);
+        writer.join().expect("the writer does not panic")?;
+        Ok(Outcome::Ok)
+    })
+}
+
+/// Write responses in request order as they come in; after stdout fails, keep taking
+/// them (so that no worker or the reader waits for ever) and report the failure.
+fn write_in_order(
+    finished: mpsc::Receiver<(usize, String)>,
+    waiting: &(Mutex<usize>, Condvar),
+) -> Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut pending = BTreeMap::new();
+    let mut next = 0;
+    let mut failure: Option<std::io::Error> = None;
+    for (seq, response) in finished {
+        pending.insert(seq, response);
+        while let Some(response) = pending.remove(&next) {
+            if failure.is_none()
+                && let Err(e) = writeln!(out, "{response}")
+            {
+                failure = Some(e);
+            }
+            next += 1;
+            let (count, turn) = waiting;
+            *count.lock().expect("counter intact") -= 1;
+            turn.notify_one();
+        }
+        if failure.is_none()
+            && pending.is_empty()
+            && let Err(e) = out.flush()
+        {
+            failure = Some(e);
+        }
+    }
+    if failure.is_none()
+        && let Err(e) = out.flush()
+    {
+        failure = Some(e);
+    }
+    match failure {
+        Some(e) => Err(anyhow::Error::new(e).context("writing responses to stdout")),
+        None => Ok(()),
+    }
+}
+
+/// The response to one request line (`line_no` counts from 1), as one JSON line.
+fn serve(
+    line: &[u8],
+    line_no: usize,
+    resources: &Resources,
+    options: &PairOptions,
+    min_score: Option<f64>,
+) -> String {
+    let mut id = serde_json::Value::Null;
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        respond(line, line_no, resources, options, min_score, &mut id)
+    }));
+    let response = match result {
+        Ok(Ok(beads)) => Response {
+            id,
+            beads,
+            error: None,
+        },
+        Ok(Err(error)) => Response {
+            id,
+            beads: Vec::new(),
+            error: Some(error),
+        },
+        Err(_) => Response {
+            id,
+            beads: Vec::new(),
+            error: Some("internal error (a bug in bitext)".to_string()),
+        },
+    };
+    serde_json::to_string(&response).expect("a response serialises")
+}
+
+fn respond(
+    line: &[u8],
+    line_no: usize,
+    resources: &Resources,
+    options: &PairOptions,
+    min_score: Option<f64>,
+    id: &mut serde_json::Value,
+) -> std::result::Result<Vec<BeadOut>, String> {
+    let at = |message: String| format!("request on line {line_no}: {message}");
+    let text = std::str::from_utf8(line).map_err(|_| at("not UTF-8".to_string()))?;
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(at("empty line, not a JSON request".to_string()));
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| at(format!("not JSON: {e}")))?;
+    if let Some(given) = value.get("id") {
+        *id = given.clone();
+    }
+    let request: Request = serde_json::from_value(value).map_err(|e| at(e.to_string()))?;
+    let min_score = request.min_score.or(min_score);
+    let options = PairOptions {
+        presplit: request.presplit.unwrap_or(options.presplit),
+        align: options.align.clone(),
+    };
+    let name = |side: &str| match &*id {
+        serde_json::Value::Null => format!("request on line {line_no}, {side}"),
+        id => format!("request {id}, {side}"),
+    };
+    let zh = Side::text(name("zh"), request.zh);
+    let en = Side::text(name("en"), request.en);
+    let aligned = align_texts(zh, en, resources, &options).map_err(|e| e.to_string())?;
+    let bitext = &aligned.bitext;
+    Ok(bitext
+        .beads
+        .iter()
+        .filter(|b| min_score.is_none_or(|x| b.score >= x))
+        .map(|b| BeadOut {
+            zh: b.zh.clone(),
+            en: b.en.clone(),
+            score: (b.score * 1000.0).round() / 1000.0,
+            zh_text: bitext.zh_text(b),
+            en_text: bitext.en_text(b),
+        })
+        .collect())
+}

@@ -1,0 +1,442 @@
+//! `bitext batch` end to end: a folder and a manifest of pairs cut from the team's
+//! sample (by its gold beads), outputs equal to `bitext align` pair by pair, failed pairs
+//! recorded, a killed run resumed to the same outputs, the combined corpus, the filters,
+//! and the `--stdio` map step.
+
+mod common;
+use common::*;
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+use bitext::eval::parse_beads;
+
+/// Pairs cut from the sample along its gold beads: pair k holds `width` beads from bead
+/// `k * step`. Returns (zh text, en text) with one sentence per line.
+fn sample_pairs(count: usize, width: usize, step: usize) -> Vec<(String, String)> {
+    let zh: Vec<String> = std::fs::read_to_string(format!("{SAMPLE}/zh.sentences"))
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    let en: Vec<String> = std::fs::read_to_string(format!("{SAMPLE}/en.sentences"))
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    let gold = parse_beads(
+        &std::fs::read_to_string(format!("{SAMPLE}/gold.align")).unwrap(),
+        "gold",
+    )
+    .unwrap();
+    let usable = gold.len() - width;
+    (0..count)
+        .map(|k| {
+            let start = (k * step) % usable;
+            let beads = &gold[start..start + width];
+            let text = |lines: &[String], ids: Vec<usize>| -> String {
+                ids.iter().map(|&i| format!("{}\n", lines[i])).collect()
+            };
+            (
+                text(&zh, beads.iter().flat_map(|b| b.0.clone()).collect()),
+                text(&en, beads.iter().flat_map(|b| b.1.clone()).collect()),
+            )
+        })
+        .collect()
+}
+
+/// A folder with zh/ and en/ holding the pairs as p000, p001, ...
+fn corpus_folder(dir: &Path, pairs: &[(String, String)]) -> PathBuf {
+    let root = dir.join("corpus");
+    for side in ["zh", "en"] {
+        std::fs::create_dir_all(root.join(side)).unwrap();
+    }
+    for (k, (zh, en)) in pairs.iter().enumerate() {
+        std::fs::write(root.join("zh").join(format!("p{k:03}")), zh).unwrap();
+        std::fs::write(root.join("en").join(format!("p{k:03}")), en).unwrap();
+    }
+    root
+}
+
+/// Run a command with `input` on its stdin.
+fn with_stdin(cmd: &mut std::process::Command, input: &str) -> std::process::Output {
+    let mut cmd = assert_cmd::Command::from_std(std::mem::replace(cmd, bitext()));
+    cmd.write_stdin(input.to_string()).output().unwrap()
+}
+
+fn s(p: &Path) -> String {
+    p.display().to_string()
+}
+
+/// Summary rows as maps from column name to value.
+fn summary(dir: &Path) -> Vec<std::collections::HashMap<String, String>> {
+    let text = std::fs::read_to_string(dir.join("summary.tsv")).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    lines
+        .map(|l| {
+            header
+                .iter()
+                .zip(l.split('\t'))
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_folder_batch_writes_what_align_writes_pair_by_pair() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_folder(dir.path(), &sample_pairs(5, 12, 9));
+    let out = dir.path().join("out");
+    let args = [
+        "batch",
+        &s(&corpus),
+        "--presplit",
+        "--format",
+        "beads",
+        "--out-dir",
+        &s(&out),
+    ];
+    run_ok(&args);
+    for k in 0..5 {
+        let name = format!("p{k:03}");
+        let zh = s(&corpus.join("zh").join(&name));
+        let en = s(&corpus.join("en").join(&name));
+        let alone = run_ok(&["align", "--presplit", "--format", "beads", &zh, &en]);
+        let batched = std::fs::read_to_string(out.join(format!("{name}.align"))).unwrap();
+        assert_eq!(batched, alone, "{name}");
+    }
+    let rows = summary(&out);
+    assert_eq!(rows.len(), 5);
+    assert!(rows.iter().all(|r| r["status"] == "ok"), "{rows:?}");
+    assert!(
+        rows.iter()
+            .all(|r| r["beads"].parse::<usize>().unwrap() >= 10)
+    );
+    let mean: f64 = rows[0]["mean_score"].parse().unwrap();
+    assert!(mean > 0.5, "{mean}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn a_failed_pair_is_recorded_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_folder(dir.path(), &sample_pairs(3, 6, 20));
+    std::fs::write(corpus.join("zh/empty"), "").unwrap();
+    std::fs::write(corpus.join("en/empty"), "Some text.\n").unwrap();
+    std::fs::write(corpus.join("zh/binary"), b"\x00\x01\x02PK\x03").unwrap();
+    std::fs::write(corpus.join("en/binary"), "Some text.\n").unwrap();
+    std::fs::write(corpus.join("zh/lonely"), "只有中文。\n").unwrap();
+    let out = dir.path().join("out");
+    let result = bitext()
+        .args(["batch", &s(&corpus), "--presplit", "--out-dir", &s(&out)])
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("3 failed"), "{stderr}");
+    let rows = summary(&out);
+    assert_eq!(rows.len(), 6);
+    let row = |name: &str| rows.iter().find(|r| r["name"] == name).unwrap();
+    assert_eq!(row("empty")["status"], "failed");
+    assert!(row("empty")["error"].contains("zh/empty: the file is empty"));
+    assert!(row("binary")["error"].contains("zh/binary"), "{rows:?}");
+    assert!(row("lonely")["error"].contains("en/lonely"), "{rows:?}");
+    assert!(!out.join("empty.tsv").exists());
+    for k in 0..3 {
+        assert_eq!(row(&format!("p{k:03}"))["status"], "ok");
+        assert!(out.join(format!("p{k:03}.tsv")).is_file());
+    }
+}
+
+#[test]
+fn a_manifest_names_pairs_and_a_bad_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus_folder(dir.path(), &sample_pairs(2, 6, 30));
+    let manifest =
+        "# two pairs\ncorpus/zh/p000\tcorpus/en/p000\tfirst\ncorpus/zh/p001\tcorpus/en/p001\n";
+    std::fs::write(dir.path().join("pairs.tsv"), manifest).unwrap();
+    let out = dir.path().join("out");
+    run_ok(&[
+        "batch",
+        &s(&dir.path().join("pairs.tsv")),
+        "--presplit",
+        "--format",
+        "moses",
+        "--out-dir",
+        &s(&out),
+    ]);
+    for name in ["first.zh", "first.en", "p001.zh", "p001.en"] {
+        assert!(out.join(name).is_file(), "{name}");
+    }
+    // The manifest from stdin: paths relative to the working folder.
+    let out2 = dir.path().join("out2");
+    let result = with_stdin(
+        bitext()
+            .current_dir(dir.path())
+            .args(["batch", "-", "--presplit", "--out-dir", "out2"]),
+        manifest,
+    );
+    assert!(result.status.success(), "{result:?}");
+    assert!(out2.join("first.tsv").is_file());
+
+    for (bad, what) in [
+        ("corpus/zh/p000\n", "line 1"),
+        ("a\tb\t../escape\n", "cannot name output files"),
+        ("a\tb\tsame\nc\td\tsame\n", "two pairs are named same"),
+    ] {
+        let result = with_stdin(
+            bitext()
+                .current_dir(dir.path())
+                .args(["batch", "-", "--out-dir", "out3"]),
+            bad,
+        );
+        assert_eq!(result.status.code(), Some(2), "{bad}");
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert!(stderr.contains(what), "{stderr}");
+    }
+}
+
+/// Every file of a folder (the state folder and the summary's timings left out).
+fn outputs(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            !p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("summary")
+        })
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_killed_batch_resumes_to_the_same_outputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_folder(dir.path(), &sample_pairs(160, 10, 7));
+    let run = |out: &Path, extra: &[&str]| {
+        let mut args = vec![
+            "batch".to_string(),
+            s(&corpus),
+            "--presplit".into(),
+            "--jobs".into(),
+            "1".into(),
+            "--format".into(),
+            "jsonl".into(),
+            "--out-dir".into(),
+            s(out),
+            "--combined".into(),
+            s(&out.join("all.tmx")),
+        ];
+        args.extend(extra.iter().map(|a| a.to_string()));
+        args
+    };
+    let whole = dir.path().join("whole");
+    let result = bitext().args(run(&whole, &[])).output().unwrap();
+    assert!(result.status.success(), "{result:?}");
+
+    // The same run, killed once a quarter of the pairs are done.
+    let cut = dir.path().join("cut");
+    let mut child = bitext()
+        .args(run(&cut, &[]))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let rows = cut.join(".bitext-batch");
+    loop {
+        // One NAME.json row per finished pair.
+        let done = std::fs::read_dir(&rows).map_or(0, |d| {
+            d.filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "json"))
+            })
+            .count()
+        });
+        if done >= 40 {
+            break;
+        }
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the batch ended before it could be killed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(!cut.join("summary.tsv").exists());
+    assert!(!cut.join("all.tmx").exists());
+
+    let result = bitext().args(run(&cut, &["--resume"])).output().unwrap();
+    assert!(result.status.success(), "{result:?}");
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    let resumed: usize = stderr
+        .split("resuming: ")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no resume count in {stderr}"));
+    assert!((40..160).contains(&resumed), "{stderr}");
+    let (a, b) = (outputs(&whole), outputs(&cut));
+    assert_eq!(a.len(), 161);
+    assert_eq!(
+        a.iter().map(|f| &f.0).collect::<Vec<_>>(),
+        b.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    for (x, y) in a.iter().zip(&b) {
+        assert!(x.1 == y.1, "{} differs after resuming", x.0);
+    }
+    assert_eq!(summary(&cut).len(), 160);
+}
+
+#[test]
+fn the_combined_corpus_reads_back_and_filters_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pairs = sample_pairs(3, 8, 25);
+    // The same document twice: its pairs are duplicates in the combined corpus.
+    pairs.push(pairs[0].clone());
+    let corpus = corpus_folder(dir.path(), &pairs);
+    let out = dir.path().join("out");
+    let combined = |name: &str, extra: &[&str]| {
+        let mut args = vec![
+            "batch".to_string(),
+            s(&corpus),
+            "--presplit".into(),
+            "--out-dir".into(),
+            s(&out),
+            "--combined".into(),
+            s(&out.join(name)),
+        ];
+        args.extend(extra.iter().map(|a| a.to_string()));
+        let result = bitext().args(&args).output().unwrap();
+        assert!(result.status.success(), "{result:?}");
+    };
+    combined("all.tmx", &[]);
+    let pairs_of = |path: &Path| bitext::formats::aligned::read_aligned(&s(path)).unwrap();
+    let per_doc: usize = (0..4)
+        .map(|k| {
+            let tsv = std::fs::read_to_string(out.join(format!("p{k:03}.tsv"))).unwrap();
+            tsv.lines()
+                .skip(1)
+                .filter(|l| !l.starts_with('\t') && !l.split('\t').nth(1).unwrap().is_empty())
+                .count()
+        })
+        .sum();
+    assert_eq!(pairs_of(&out.join("all.tmx")).len(), per_doc);
+
+    combined("all.jsonl", &["--dedup"]);
+    let jsonl = std::fs::read_to_string(out.join("all.jsonl")).unwrap();
+    let records: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let texts: std::collections::HashSet<(String, String)> = records
+        .iter()
+        .map(|r| (r["zh"].to_string(), r["en"].to_string()))
+        .collect();
+    assert_eq!(texts.len(), records.len(), "duplicates left in");
+    assert!(
+        records.iter().all(|r| r["doc"] != "p003"),
+        "p003 repeats p000"
+    );
+    assert_eq!(records[0]["doc"], "p000");
+
+    combined("all", &["--min-score", "0.9", "--lang-filter"]);
+    let zh = std::fs::read_to_string(out.join("all.zh")).unwrap();
+    let en = std::fs::read_to_string(out.join("all.en")).unwrap();
+    assert_eq!(zh.lines().count(), en.lines().count());
+    assert!(zh.lines().count() > 0);
+    let kept: usize = summary(&out)
+        .iter()
+        .map(|r| r["kept"].parse::<usize>().unwrap())
+        .sum();
+    let beads: usize = summary(&out)
+        .iter()
+        .map(|r| r["beads"].parse::<usize>().unwrap())
+        .sum();
+    assert!(kept < beads, "min-score 0.9 left all {beads} beads");
+}
+
+#[test]
+fn stdio_answers_each_request_in_order_as_batch_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let pairs = sample_pairs(4, 10, 17);
+    let corpus = corpus_folder(dir.path(), &pairs);
+    let out = dir.path().join("out");
+    run_ok(&[
+        "batch",
+        &s(&corpus),
+        "--presplit",
+        "--format",
+        "beads",
+        "--out-dir",
+        &s(&out),
+    ]);
+    let mut requests = String::new();
+    for (k, (zh, en)) in pairs.iter().enumerate() {
+        let request =
+            serde_json::json!({"id": format!("p{k:03}"), "zh": zh, "en": en, "presplit": true});
+        requests.push_str(&format!("{request}\n"));
+        if k == 1 {
+            requests.push_str("{not json\n");
+            requests.push_str("{\"id\": 9, \"zh\": \"数据\"}\n");
+        }
+    }
+    let result = with_stdin(
+        bitext().args(["batch", "--stdio", "--jobs", "2"]),
+        &requests,
+    );
+    assert!(result.status.success(), "{result:?}");
+    let responses: Vec<serde_json::Value> = String::from_utf8(result.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(responses.len(), 6);
+    assert!(responses[2]["error"].as_str().unwrap().contains("line 3"));
+    assert_eq!(responses[3]["id"], 9);
+    assert!(
+        responses[3]["error"]
+            .as_str()
+            .unwrap()
+            .contains("missing field `en`")
+    );
+    let answered: Vec<&serde_json::Value> =
+        responses.iter().filter(|r| r["error"].is_null()).collect();
+    assert_eq!(answered.len(), 4);
+    for (k, response) in answered.iter().enumerate() {
+        assert_eq!(response["id"], format!("p{k:03}"));
+        let beads: String = response["beads"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| {
+                let ids = |v: &serde_json::Value| -> Vec<usize> {
+                    v.as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|x| x.as_u64().unwrap() as usize)
+                        .collect()
+                };
+                format!(
+                    "{}\n",
+                    bitext::formats::format_bead(&ids(&b["zh"]), &ids(&b["en"]))
+                )
+            })
+            .collect();
+        let batched = std::fs::read_to_string(out.join(format!("p{k:03}.align"))).unwrap();
+        assert_eq!(beads, batched, "p{k:03}");
+        assert!(!response["beads"][0]["zh_text"].as_str().unwrap().is_empty());
+    }
+}
