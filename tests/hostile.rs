@@ -818,3 +818,29 @@ fn segment_says_when_it_cut_an_overlong_sentence() {
         .success()
         .stderr(predicate::str::is_empty());
 }
+
+#[test]
+fn the_output_file_extension_chooses_the_format_when_none_is_given() {
+    let (dir, zh, en) = pair();
+    let out = |name: &str, args: &[&str]| {
+        let path = dir.path().join(name);
+        bitext()
+            .args(args)
+            .arg("-q")
+            .arg("-o")
+            .arg(&path)
+            .arg(&zh)
+            .arg(&en)
+            .assert()
+            .code(predicate::in_iter([0, 1]));
+        std::fs::read_to_string(&path).unwrap()
+    };
+    assert!(out("a.tmx", &["align"]).contains("<tmx"));
+    assert!(out("a.JSONL", &["align"]).starts_with('{'));
+    assert!(out("a.html", &["align"]).contains("<html"));
+    // An explicit --format wins over the name; an unknown extension keeps the default.
+    assert!(!out("b.tmx", &["align", "--format", "tsv"]).contains("<tmx"));
+    assert!(!out("a.out", &["align"]).contains("<tmx"));
+    assert!(out("c.json", &["check"]).trim_start().starts_with(['[', '{']));
+    assert!(out("c.html", &["check"]).contains("<html"));
+}

@@ -165,8 +165,10 @@ pub fn print_warnings(warnings: &[String]) {
 pub struct Args {
     #[command(flatten)]
     input: AlignInput,
-    #[arg(long, value_enum, default_value = "tsv")]
-    format: Format,
+    /// Output format [default: from -o's extension (.tsv, .jsonl, .tmx, .html, .align
+    /// for beads, .links), else tsv].
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// Output file (for moses: a prefix; PREFIX.zh and PREFIX.en are written).
     #[arg(short, long)]
     output: Option<String>,
@@ -189,8 +191,29 @@ enum Format {
     Links,
 }
 
+impl Format {
+    /// The format an output file's extension names, if any.
+    fn of_extension(ext: &str) -> Option<Format> {
+        Some(match ext {
+            "tsv" => Format::Tsv,
+            "jsonl" => Format::Jsonl,
+            "tmx" => Format::Tmx,
+            "align" => Format::Beads,
+            "html" | "htm" => Format::Html,
+            "links" => Format::Links,
+            _ => return None,
+        })
+    }
+}
+
 pub fn run(args: Args) -> Result<Outcome> {
-    let outputs: Vec<String> = match (&args.output, args.format) {
+    let format = args
+        .format
+        .or_else(|| {
+            output::extension_of(args.output.as_deref()).and_then(|e| Format::of_extension(&e))
+        })
+        .unwrap_or(Format::Tsv);
+    let outputs: Vec<String> = match (&args.output, format) {
         (Some(p), Format::Moses) => vec![format!("{p}.zh"), format!("{p}.en")],
         (Some(p), _) => vec![p.clone()],
         (None, _) => Vec::new(),
@@ -203,7 +226,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             "--min-score must be between 0 and 1, not {x}"
         )));
     }
-    if matches!(args.format, Format::Moses) && args.output.is_none() {
+    if matches!(format, Format::Moses) && args.output.is_none() {
         bail!(bitext::Error::usage(
             "--format moses needs -o PREFIX (it writes PREFIX.zh and PREFIX.en)"
         ));
@@ -215,7 +238,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         bitext.beads.retain(|b| b.score >= x);
     }
     let out = args.output.as_deref();
-    match args.format {
+    match format {
         Format::Tsv => output::write_output(out, |w: &mut dyn Write| {
             Ok(bitext::formats::write_tsv(&bitext, w)?)
         })?,

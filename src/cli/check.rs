@@ -27,8 +27,10 @@ pub struct Args {
     /// JSONL, TMX) or a CAT tool's bilingual file (XLIFF 1.2 or 2.0, TMX).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["zh", "en"])]
     aligned: Option<String>,
-    #[arg(long, value_enum, default_value = "text")]
-    format: Format,
+    /// Report format [default: from -o's extension (.txt, .json, .csv, .html), else
+    /// text].
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// Report findings of this severity and above. Info findings are notes on what is
     /// most likely fine (a term referred to as 'the Party' right after it was named, a
     /// year the English adds, a figure rounded).
@@ -136,8 +138,20 @@ pub fn run(args: Args) -> Result<Outcome> {
     } else {
         Outcome::Ok
     };
+    let format = args
+        .format
+        .or_else(|| {
+            output::extension_of(args.output.as_deref()).and_then(|e| match e.as_str() {
+                "txt" => Some(Format::Text),
+                "json" => Some(Format::Json),
+                "csv" => Some(Format::Csv),
+                "html" | "htm" => Some(Format::Html),
+                _ => None,
+            })
+        })
+        .unwrap_or(Format::Text);
     let written = output::write_output(args.output.as_deref(), |w: &mut dyn Write| {
-        match args.format {
+        match format {
             Format::Text => report::write_text(&findings, w)?,
             Format::Json => report::write_json(&findings, w)?,
             Format::Csv => report::write_csv(&findings, w)?,

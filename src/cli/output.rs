@@ -338,3 +338,9 @@ impl Progress {
         }
     }
 }
+/// The lower-case extension of an output path (`out.TMX` -> `tmx`): when no
+/// `--format` is given, the name the user chose says which format they meant.
+pub fn extension_of(path: Option<&str>) -> Option<String> {
+    let ext = std::path::Path::new(path?).extension()?.to_str()?;
+    Some(ext.to_ascii_lowercase())
+}
