@@ -226,6 +226,20 @@ fn forbidden_rendering_reported_instead_of_a_miss() {
     let found = run_check(&pairs, &terms);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].kind, FindingType::Forbidden);
+    // A plural in -ies is the word itself too.
+    let mut terms = TermSet::default();
+    terms.add("数字经济", &["data economy"], &["digital economy"]);
+    let terms = terms.build();
+    let pairs = [AlignedPair::new(
+        0,
+        "数字经济发展迅速。",
+        "Digital economies are growing fast.",
+    )];
+    let found = run_check(&pairs, &terms);
+    assert!(
+        found.iter().any(|f| f.kind == FindingType::Forbidden),
+        "{found:#?}"
+    );
 }
 
 fn bitext() -> Command {

@@ -841,6 +841,10 @@ fn the_output_file_extension_chooses_the_format_when_none_is_given() {
     // An explicit --format wins over the name; an unknown extension keeps the default.
     assert!(!out("b.tmx", &["align", "--format", "tsv"]).contains("<tmx"));
     assert!(!out("a.out", &["align"]).contains("<tmx"));
-    assert!(out("c.json", &["check"]).trim_start().starts_with(['[', '{']));
+    assert!(
+        out("c.json", &["check"])
+            .trim_start()
+            .starts_with(['[', '{'])
+    );
     assert!(out("c.html", &["check"]).contains("<html"));
 }

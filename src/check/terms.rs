@@ -382,8 +382,8 @@ impl<'a> EnglishText<'a> {
         self.words.iter().any(|x| words.contains(&x.2.as_str()))
     }
 
-    /// Byte span of `r` written as it is (any case, hyphen or space, a plural -s/-es on
-    /// the last word): the strict test for forbidden renderings, where stem matching
+    /// Byte span of `r` written as it is (any case, hyphen or space, a plural -s/-es/-ies
+    /// on the last word): the strict test for forbidden renderings, where stem matching
     /// would confuse 'sustained' with 'sustainable'.
     pub fn find_exact(&self, r: &Rendering) -> Option<(usize, usize)> {
         let target = lowercase_words(&r.text);
@@ -398,7 +398,8 @@ impl<'a> EnglishText<'a> {
                 x == t
                     || (k == last
                         && (x.strip_suffix('s') == Some(t.as_str())
-                            || x.strip_suffix("es") == Some(t.as_str())))
+                            || x.strip_suffix("es") == Some(t.as_str())
+                            || (t.ends_with('y') && x.strip_suffix("ies") == t.strip_suffix('y'))))
             });
             same.then(|| (w[i].0, w[i + last].1))
         })
