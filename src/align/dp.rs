@@ -53,6 +53,8 @@ pub struct Params {
     pub w_numbered: f32,
     /// Cost per quotation opened on one side of a bead and not on the other.
     pub w_turns: f32,
+    /// Cost of pairing a heading with a unit that ends like a sentence (body text).
+    pub w_heading_body: f32,
     /// English characters per Chinese character.
     pub ratio: f32,
     /// Variance of English length around `ratio * zh length`, per character.
@@ -100,6 +102,7 @@ impl Params {
             "w_quote" => self.w_quote = value,
             "w_numbered" => self.w_numbered = value,
             "w_turns" => self.w_turns = value,
+            "w_heading_body" => self.w_heading_body = value,
             "var" => self.var = value,
             "band" => self.band = value as usize,
             "max_cells" => self.max_cells = value as usize,
@@ -138,6 +141,7 @@ impl Default for Params {
             w_quote: 1.25,
             w_numbered: 3.0,
             w_turns: 0.5,
+            w_heading_body: 3.0,
             ratio: 3.0,
             var: 9.0,
             prior: [
@@ -445,13 +449,23 @@ impl Evaluator<'_> {
         // sentence with 第七条's first) crosses a boundary both texts mark.
         let crosses = self.zh[zr.start + 1..zr.end].iter().any(|u| u.numbered)
             || self.en[er.start + 1..er.end].iter().any(|u| u.numbered);
+        // A heading translates a heading: one side's heading against the other's
+        // sentence (a full stop) is a heading whose counterpart is missing.
+        let heading_body = (a == 1 && b == 1)
+            && ((self.zh[zr.start].heading && self.en[er.start].sentence_end)
+                || (self.en[er.start].heading && self.zh[zr.start].sentence_end));
         let turns = |units: &[UnitFeatures]| units.iter().map(|u| u.turns as f32).sum::<f32>();
         let turn_gap = (turns(&self.zh[zr.clone()]) - turns(&self.en[er.clone()])).abs();
         let score = self.p.w_sim * (a + b) as f32 * (sim - self.p.base)
             + self.p.w_len * len_lp
             + self.p.prior[shape]
             - if crosses { self.p.w_numbered } else { 0.0 }
-            - self.p.w_turns * turn_gap;
+            - self.p.w_turns * turn_gap
+            - if heading_body {
+                self.p.w_heading_body
+            } else {
+                0.0
+            };
         (score, sim, len_lp)
     }
 }
@@ -541,6 +555,7 @@ fn coarsen(units: &[UnitFeatures]) -> Vec<UnitFeatures> {
                 turns: pair.iter().map(|u| u.turns).fold(0, u8::saturating_add),
                 heading: false,
                 numbered: false,
+                sentence_end: pair.iter().any(|u| u.sentence_end),
             }
         })
         .collect()

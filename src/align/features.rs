@@ -33,6 +33,9 @@ pub struct UnitFeatures {
     /// The first sentence of a numbered paragraph (第七条, Article 7, （三）, 3.): a bead
     /// rarely runs into it from the text before.
     pub numbered: bool,
+    /// Ends like a sentence (a full stop, question or exclamation mark, closers aside):
+    /// body text, which a heading does not translate.
+    pub sentence_end: bool,
 }
 
 /// Both documents' features plus the translation relation between their items.
@@ -217,6 +220,13 @@ fn quote_marks(text: &str, lang: Lang) -> Vec<bool> {
     marks
 }
 
+/// Whether a unit's last mark, closing quotes and brackets aside, ends a sentence.
+fn ends_like_a_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(|c: char| crate::segment::sentence::is_closer(c))
+        .ends_with(['。', '！', '？', '.', '!', '?'])
+}
+
 fn char_len(text: &str) -> f32 {
     text.chars().filter(|c| !c.is_whitespace()).count() as f32
 }
@@ -256,6 +266,7 @@ fn weigh(items: Vec<Vec<u32>>, lens: Vec<f32>) -> Vec<UnitFeatures> {
                 turns: 0,
                 heading: false,
                 numbered: false,
+                sentence_end: false,
             }
         })
         .collect()
@@ -346,6 +357,7 @@ impl PairFeatures {
                 u.quote = marks.last().copied();
                 u.turns = marks.iter().filter(|&&m| m).count().min(255) as u8;
                 u.heading = doc.units[i].kind == UnitKind::Heading;
+                u.sentence_end = ends_like_a_sentence(doc.unit_text(i));
             }
             for (i, heading) in super::sections::anchor_units(doc) {
                 units[i].numbered = !heading;
