@@ -440,3 +440,98 @@ fn stdio_answers_each_request_in_order_as_batch_would() {
         assert!(!response["beads"][0]["zh_text"].as_str().unwrap().is_empty());
     }
 }
+
+/// A folder of `count` sample pairs plus the extra pairs `(file name, zh, en)`.
+fn corpus_with(dir: &Path, count: usize, extra: &[(&str, &str, &str)]) -> PathBuf {
+    let corpus = corpus_folder(dir, &sample_pairs(count, 6, 30));
+    for (name, zh, en) in extra {
+        std::fs::write(corpus.join("zh").join(name), zh).unwrap();
+        std::fs::write(corpus.join("en").join(name), en).unwrap();
+    }
+    corpus
+}
+
+#[test]
+fn a_combined_file_that_would_replace_another_output_is_refused_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_with(
+        dir.path(),
+        2,
+        &[(
+            "all.txt",
+            "数据保护很重要。\n",
+            "Data protection matters.\n",
+        )],
+    );
+    for (format, combined, what) in [
+        ("tmx", "co/all.tmx", "the output of the pair all"),
+        ("tmx", "./co/../co/all.tmx", "the output of the pair all"),
+        ("moses", "co/all", "the output of the pair all"),
+        ("tsv", "co/summary.tsv", "a file of the batch's own"),
+        ("tsv", "co/pooled-lexicon.tsv", "a file of the batch's own"),
+        (
+            "beads",
+            "/nonexistent/all.tmx",
+            "/nonexistent does not exist",
+        ),
+    ] {
+        let result = bitext()
+            .current_dir(dir.path())
+            .args([
+                "batch",
+                &s(&corpus),
+                "--presplit",
+                "--format",
+                format,
+                "--out-dir",
+                "co",
+                "--combined",
+                combined,
+            ])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert_eq!(result.status.code(), Some(2), "{combined}: {stderr}");
+        assert!(stderr.contains(what), "{combined}: {stderr}");
+        // Refused before any pair was aligned.
+        let written: Vec<_> = std::fs::read_dir(dir.path().join("co"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .filter(|n| n != ".bitext-batch")
+            .collect();
+        assert!(written.is_empty(), "{combined}: {written:?}");
+    }
+}
+
+#[test]
+fn the_summary_is_written_when_the_combined_file_fails_late() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_with(dir.path(), 2, &[]);
+    let out = dir.path().join("out");
+    let args = |extra: &[&str]| {
+        let mut args = vec![
+            "batch".to_string(),
+            s(&corpus),
+            "--presplit".into(),
+            "--format".into(),
+            "tmx".into(),
+            "--out-dir".into(),
+            s(&out),
+        ];
+        args.extend(extra.iter().map(|a| a.to_string()));
+        args
+    };
+    run_ok(&args(&[]).iter().map(String::as_str).collect::<Vec<_>>());
+    // A pair's output spoilt after it was written: the combined file cannot be made
+    // from it, which is found only once every pair is done.
+    std::fs::write(out.join("p000.tmx"), "not a TMX file").unwrap();
+    std::fs::remove_file(out.join("summary.tsv")).unwrap();
+    let combined = s(&out.join("all.tmx"));
+    let result = bitext()
+        .args(args(&["--resume", "--combined", &combined]))
+        .output()
+        .unwrap();
+    assert!(!result.status.success(), "{result:?}");
+    assert!(!out.join("all.tmx").exists());
+    assert_eq!(summary(&out).len(), 2);
+}

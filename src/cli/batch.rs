@@ -231,6 +231,9 @@ pub fn run(args: Args) -> Result<Outcome> {
     };
     std::fs::create_dir_all(&dir)
         .with_context(|| format!("{}: cannot create the output folder", dir.display()))?;
+    if let Some(path) = &args.combined {
+        check_combined(path, &dir, &pairs, args.format)?;
+    }
     let state = dir.join(STATE_DIR);
     if !args.resume && state.exists() {
         std::fs::remove_dir_all(&state)
@@ -299,10 +302,12 @@ pub fn run(args: Args) -> Result<Outcome> {
         })
         .collect();
 
+    // The summary first: a combined file that cannot be written late (a full disk)
+    // must not cost the record of what was aligned.
+    write_summary(&dir, &rows)?;
     if let (Some(path), Some(format)) = (&args.combined, job.combined) {
         job.write_combined(path, format, &pairs, &rows, args.dedup)?;
     }
-    write_summary(&dir, &rows)?;
     let failed = rows.iter().filter(|r| r.error.is_some()).count();
     let beads: usize = rows.iter().map(|r| r.kept).sum();
     eprintln!(
@@ -476,6 +481,80 @@ fn check_names(pairs: &[Pair], format: Format) -> Result<()> {
     Ok(())
 }
 
+/// The files `--combined FILE` writes: FILE, or FILE.zh and FILE.en for Moses.
+fn combined_paths(path: &str) -> Vec<String> {
+    match Format::of_combined(path) {
+        Format::Moses => vec![format!("{path}.zh"), format!("{path}.en")],
+        _ => vec![path.to_string()],
+    }
+}
+
+/// Refuse, before any pair is aligned, a combined file that would replace another
+/// output of the batch (a pair's file, the summary, the pooled lexicon) or that cannot
+/// be written where it is asked for (no such folder, not writable).
+fn check_combined(path: &str, dir: &Path, pairs: &[Pair], format: Format) -> Result<()> {
+    let dir =
+        std::fs::canonicalize(dir).map_err(|e| bitext::Error::io(dir.display().to_string(), e))?;
+    for file in combined_paths(path) {
+        let given = Path::new(&file);
+        let Some(name) = given.file_name().and_then(|n| n.to_str()) else {
+            bail!(bitext::Error::usage(format!(
+                "--combined {file}: not a file name"
+            )));
+        };
+        let parent = match given.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let folder = std::fs::canonicalize(parent)
+            .ok()
+            .filter(|f| f.is_dir())
+            .ok_or_else(|| {
+                bitext::Error::usage(format!(
+                    "--combined {file}: the folder {} does not exist",
+                    parent.display()
+                ))
+            })?;
+        match std::fs::metadata(given) {
+            Ok(meta) if meta.is_dir() => bail!(bitext::Error::usage(format!(
+                "--combined {file}: this is a folder, not a file"
+            ))),
+            Ok(meta) if meta.permissions().readonly() => bail!(bitext::Error::usage(format!(
+                "--combined {file}: the file is read-only; bitext does not replace it"
+            ))),
+            _ => {}
+        }
+        // The combined file is written like every output: a temporary file beside it,
+        // then renamed. Try that now rather than after aligning every pair.
+        tempfile::NamedTempFile::new_in(&folder).map_err(|e| {
+            bitext::Error::usage(format!(
+                "--combined {file}: cannot write in its folder: {e}"
+            ))
+        })?;
+        if folder != dir {
+            continue;
+        }
+        let own = ["summary.tsv", "summary.json", "pooled-lexicon.tsv"];
+        let pair = pairs.iter().find(|p| {
+            format
+                .extensions()
+                .iter()
+                .any(|ext| format!("{}.{ext}", p.name) == name)
+        });
+        if own.contains(&name) || pair.is_some() {
+            let whose = match pair {
+                Some(p) => format!("the output of the pair {}", p.name),
+                None => "a file of the batch's own".to_string(),
+            };
+            bail!(bitext::Error::usage(format!(
+                "--combined {file}: that is {whose} in {}; give the combined file another name",
+                dir.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
 impl Job<'_> {
     fn output_paths(&self, pair: &Pair) -> Vec<String> {
         self.format
@@ -599,11 +678,12 @@ impl Job<'_> {
         let mut fresh = |key: u64| !dedup || seen.insert(key);
         match format {
             Format::Moses => {
-                let (zh_path, en_path) = (format!("{path}.zh"), format!("{path}.en"));
+                let paths = combined_paths(path);
+                let (zh_path, en_path) = (&paths[0], &paths[1]);
                 // Two files written side by side: the Chinese one first, then the English
                 // one with the same records kept.
                 let mut kept: Vec<Vec<bool>> = Vec::new();
-                output::write_output(Some(&zh_path), |w: &mut dyn Write| {
+                output::write_output(Some(zh_path), |w: &mut dyn Write| {
                     for pair in &done {
                         let parts = self.part_paths(pair, format);
                         let zh = read_part(&parts[0])?;
@@ -620,7 +700,7 @@ impl Job<'_> {
                     }
                     Ok(())
                 })?;
-                output::write_output(Some(&en_path), |w: &mut dyn Write| {
+                output::write_output(Some(en_path), |w: &mut dyn Write| {
                     for (pair, keep) in done.iter().zip(&kept) {
                         let en = read_part(&self.part_paths(pair, format)[1])?;
                         for (e, k) in en.lines().zip(keep) {
