@@ -535,3 +535,37 @@ fn the_summary_is_written_when_the_combined_file_fails_late() {
     assert!(!out.join("all.tmx").exists());
     assert_eq!(summary(&out).len(), 2);
 }
+
+#[test]
+fn resuming_with_other_filters_aligns_every_pair_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_with(dir.path(), 3, &[]);
+    let run = |out: &Path, extra: &[&str]| {
+        let mut args = vec![
+            "batch".to_string(),
+            s(&corpus),
+            "--presplit".into(),
+            "--out-dir".into(),
+            s(out),
+        ];
+        args.extend(extra.iter().map(|a| a.to_string()));
+        let result = bitext().args(&args).output().unwrap();
+        assert!(result.status.success(), "{result:?}");
+        String::from_utf8_lossy(&result.stderr).into_owned()
+    };
+    let (plain, filtered) = (dir.path().join("plain"), dir.path().join("filtered"));
+    run(&plain, &[]);
+    run(&filtered, &["--min-score", "0.99"]);
+    assert_ne!(
+        outputs(&plain),
+        outputs(&filtered),
+        "--min-score 0.99 left all"
+    );
+    let stderr = run(&filtered, &["--resume"]);
+    assert!(stderr.contains("options differ"), "{stderr}");
+    assert!(stderr.contains("resuming: 0 of 3"), "{stderr}");
+    assert_eq!(outputs(&plain), outputs(&filtered));
+    // The same options again: nothing to do.
+    let stderr = run(&filtered, &["--resume"]);
+    assert!(stderr.contains("resuming: 3 of 3"), "{stderr}");
+}

@@ -12,8 +12,9 @@
 //! `-` for a manifest on stdin.
 //!
 //! Resuming: DIR/.bitext-batch/ keeps each finished pair's summary row (and, when the
-//! combined file's format differs from the pairs' format, its part of that file). With
-//! `--resume`, a pair whose row and outputs are there is not aligned again.
+//! combined file's format differs from the pairs' format, its part of that file) and
+//! the settings that decide the outputs. With `--resume` and the same settings, a pair
+//! whose row and outputs are there is not aligned again; other settings start afresh.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -234,35 +235,77 @@ pub fn run(args: Args) -> Result<Outcome> {
     if let Some(path) = &args.combined {
         check_combined(path, &dir, &pairs, args.format)?;
     }
+    let (_, pool) = worker_pool(args.jobs)?;
+    let read = args.input.read.options()?;
+    let tags = args.langs.tags()?;
+    let filter = CorpusFilter {
+        min_score: args.min_score,
+        max_length_ratio: args.max_length_ratio,
+        dedup: args.dedup,
+        languages: args.lang_filter,
+    };
+    let combined = args.combined.as_deref().map(Format::of_combined);
+    // Everything besides a pair's two files that decides its outputs.
+    let settings = format!(
+        "{:#?}\n",
+        (
+            args.format,
+            combined,
+            &options,
+            &read,
+            &tags,
+            &filter,
+            (
+                &args.input.dicts,
+                args.input.no_dict,
+                &args.input.glossaries
+            ),
+            (
+                args.input.no_default_glossary,
+                std::env::var("BITEXT_DICT").ok()
+            ),
+            args.pool_lexicon,
+        )
+    );
     let state = dir.join(STATE_DIR);
-    if !args.resume && state.exists() {
+    let settings_path = state.join("settings.txt");
+    let resume = args.resume
+        && match std::fs::read_to_string(&settings_path) {
+            Ok(earlier) if earlier == settings => true,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !state.exists() => false,
+            _ => {
+                output::note(format!(
+                    "resuming: the options differ from those of the run that wrote {}: every pair is aligned again",
+                    dir.display()
+                ));
+                false
+            }
+        };
+    if !resume && state.exists() {
         std::fs::remove_dir_all(&state)
             .with_context(|| format!("{}: cannot clear it", state.display()))?;
     }
     std::fs::create_dir_all(&state)
         .with_context(|| format!("{}: cannot create it", state.display()))?;
-    let (_, pool) = worker_pool(args.jobs)?;
+    let settings_path = settings_path.display().to_string();
+    output::write_output(Some(&settings_path), |w: &mut dyn Write| {
+        Ok(w.write_all(settings.as_bytes())?)
+    })?;
 
-    let read = args.input.read.options()?;
-    let tags = args.langs.tags()?;
     let mut resources = args.input.resources()?;
     if args.pool_lexicon {
-        resources = pool.install(|| pooled_resources(resources, &pairs, &options, &read, &dir))?;
+        resources =
+            pool.install(|| pooled_resources(resources, &pairs, &options, &read, &dir, resume))?;
     }
     let job = Job {
         dir: &dir,
         state,
         format: args.format,
-        combined: args.combined.as_deref().map(Format::of_combined),
+        combined,
         options,
         read,
         tags,
-        filter: CorpusFilter {
-            min_score: args.min_score,
-            max_length_ratio: args.max_length_ratio,
-            dedup: args.dedup,
-            languages: args.lang_filter,
-        },
+        filter,
     };
 
     let progress = bar(pairs.len(), args.input.quiet);
@@ -271,7 +314,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     pool.install(|| {
         use rayon::prelude::*;
         pairs.par_iter().zip(&rows).for_each(|(pair, slot)| {
-            let row = match args.resume.then(|| job.finished(pair)).flatten() {
+            let row = match resume.then(|| job.finished(pair)).flatten() {
                 Some(row) => {
                     resumed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     row
@@ -900,19 +943,24 @@ fn write_summary(dir: &Path, rows: &[Row]) -> Result<()> {
 
 /// Align every pair once, pool a lexicon from their confident beads, and return the
 /// resources with it added to the glossary. The lexicon is kept in
-/// DIR/pooled-lexicon.tsv; a resumed run reads it back instead of learning it again.
+/// DIR/pooled-lexicon.tsv; a resumed run (same options) reads it back instead of
+/// learning it again.
 fn pooled_resources(
     resources: Resources,
     pairs: &[Pair],
     options: &PairOptions,
     read: &ReadOptions,
     dir: &Path,
+    resume: bool,
 ) -> Result<Resources> {
     use rayon::prelude::*;
     let path = dir.join("pooled-lexicon.tsv").display().to_string();
-    let entries = match std::fs::read_to_string(&path) {
-        Ok(text) => bitext::lexicon::parse_glossary_tsv(&text, &path)?,
-        Err(_) => {
+    let earlier = resume
+        .then(|| std::fs::read_to_string(&path).ok())
+        .flatten();
+    let entries = match earlier {
+        Some(text) => bitext::lexicon::parse_glossary_tsv(&text, &path)?,
+        None => {
             let pool = Mutex::new(LexiconPool::default());
             pairs.par_iter().for_each(|pair| {
                 let aligned = Side::read_with(&pair.zh, read)
