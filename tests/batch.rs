@@ -569,3 +569,89 @@ fn resuming_with_other_filters_aligns_every_pair_again() {
     let stderr = run(&filtered, &["--resume"]);
     assert!(stderr.contains("resuming: 3 of 3"), "{stderr}");
 }
+
+#[test]
+fn a_pair_error_reaches_the_terminal_without_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_with(dir.path(), 1, &[("bad\x1b[2Jname.txt", "", "Text.\n")]);
+    let out = dir.path().join("out");
+    let result = bitext()
+        .args(["batch", &s(&corpus), "--presplit", "--out-dir", &s(&out)])
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("bad"), "{stderr}");
+    assert!(!stderr.contains('\x1b'), "{stderr:?}");
+}
+
+#[test]
+fn a_folder_pairs_files_by_name_without_extension_and_names_the_unpaired() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_with(dir.path(), 1, &[]);
+    std::fs::write(corpus.join("zh/x.txt"), "数据保护很重要。\n").unwrap();
+    std::fs::write(corpus.join("en/x.md"), "Data protection matters.\n").unwrap();
+    std::fs::write(corpus.join("en/orphan.txt"), "Nobody pairs with me.\n").unwrap();
+    let out = dir.path().join("out");
+    let result = bitext()
+        .args(["batch", &s(&corpus), "--presplit", "--out-dir", &s(&out)])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(result.status.success(), "{stderr}");
+    assert!(stderr.contains("orphan.txt: no Chinese file"), "{stderr}");
+    let rows = summary(&out);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let x = rows.iter().find(|r| r["name"] == "x").unwrap();
+    assert_eq!(x["status"], "ok");
+    assert!(x["en"].ends_with("en/x.md"), "{x:?}");
+    // Two English candidates for one Chinese file: which one is meant is not guessed.
+    std::fs::write(
+        corpus.join("en/x.html"),
+        "<p>Data protection matters.</p>\n",
+    )
+    .unwrap();
+    let result = bitext()
+        .args(["batch", &s(&corpus), "--presplit", "--out-dir", &s(&out)])
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("several English files"), "{stderr}");
+}
+
+#[test]
+fn a_manifest_header_row_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus_with(dir.path(), 2, &[]);
+    for header in ["zh\ten\tname\n", "zh\ten\r\n"] {
+        let manifest = format!("{header}corpus/zh/p000\tcorpus/en/p000\tfirst\n");
+        std::fs::write(dir.path().join("pairs.tsv"), manifest).unwrap();
+        let out = dir.path().join("out");
+        run_ok(&[
+            "batch",
+            &s(&dir.path().join("pairs.tsv")),
+            "--presplit",
+            "--out-dir",
+            &s(&out),
+        ]);
+        let rows = summary(&out);
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert_eq!(rows[0]["name"], "first");
+    }
+    // Only the first row can be a header: later, it is a pair (of missing files).
+    let manifest = "corpus/zh/p000\tcorpus/en/p000\nzh\ten\n";
+    std::fs::write(dir.path().join("pairs.tsv"), manifest).unwrap();
+    let result = bitext()
+        .args([
+            "batch",
+            &s(&dir.path().join("pairs.tsv")),
+            "--presplit",
+            "--out-dir",
+            &s(&dir.path().join("out2")),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(1));
+    assert_eq!(summary(&dir.path().join("out2")).len(), 2);
+}

@@ -8,8 +8,8 @@
 //! on stdin, one JSON response per line on stdout, in the same order ([`stdio`]).
 //!
 //! INPUT is a folder holding `zh/` and `en/` with same-named files, or a manifest TSV
-//! `zh_path<TAB>en_path[<TAB>name]` (paths relative to the manifest, `#` comments), or
-//! `-` for a manifest on stdin.
+//! `zh_path<TAB>en_path[<TAB>name]` (paths relative to the manifest, `#` comments, a
+//! first row `zh<TAB>en[<TAB>name]` taken for a header), or `-` for a manifest on stdin.
 //!
 //! Resuming: DIR/.bitext-batch/ keeps each finished pair's summary row (and, when the
 //! combined file's format differs from the pairs' format, its part of that file) and
@@ -322,7 +322,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                 None => job.align_pair(pair, &resources),
             };
             if let Some(error) = &row.error {
-                progress.suspend(|| eprintln!("bitext: {}: {error}", pair.name));
+                progress.suspend(|| output::note(format!("{}: {error}", pair.name)));
             }
             progress.inc(1);
             *slot.lock().expect("no worker panics holding a row") = Some(row);
@@ -330,11 +330,11 @@ pub fn run(args: Args) -> Result<Outcome> {
     });
     progress.finish_and_clear();
     if args.resume {
-        eprintln!(
-            "bitext: resuming: {} of {} pairs were done before",
+        output::note(format!(
+            "resuming: {} of {} pairs were done before",
             resumed.into_inner(),
             pairs.len()
-        );
+        ));
     }
     let rows: Vec<Row> = rows
         .into_iter()
@@ -353,12 +353,12 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     let failed = rows.iter().filter(|r| r.error.is_some()).count();
     let beads: usize = rows.iter().map(|r| r.kept).sum();
-    eprintln!(
-        "bitext: {} of {} pairs aligned ({failed} failed), {beads} beads written to {}",
+    output::note(format!(
+        "{} of {} pairs aligned ({failed} failed), {beads} beads written to {}",
         rows.len() - failed,
         rows.len(),
         dir.display()
-    );
+    ));
     Ok(if failed > 0 {
         Outcome::ProblemsFound
     } else {
@@ -425,6 +425,9 @@ fn name_of(path: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// The pairs of a folder: each file of zh/ with the file of en/ of the same name, or
+/// else of the same name without extension (`zh/x.txt` and `en/x.md`). Files of en/
+/// that no Chinese file pairs with are named in a warning.
 fn folder_pairs(dir: &Path) -> Result<Vec<Pair>> {
     let (zh_dir, en_dir) = (dir.join("zh"), dir.join("en"));
     if !zh_dir.is_dir() || !en_dir.is_dir() {
@@ -433,8 +436,55 @@ fn folder_pairs(dir: &Path) -> Result<Vec<Pair>> {
             dir.display()
         )));
     }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&zh_dir)
-        .map_err(|e| bitext::Error::io(zh_dir.display().to_string(), e))?
+    let zh_files = files_of(&zh_dir)?;
+    let en_files = files_of(&en_dir)?;
+    let mut paired = std::collections::HashSet::new();
+    let mut pairs = Vec::new();
+    for zh in zh_files {
+        let same_name = en_dir.join(zh.file_name().expect("a file"));
+        let en = if en_files.contains(&same_name) {
+            same_name
+        } else {
+            let same_stem: Vec<&PathBuf> = en_files
+                .iter()
+                .filter(|e| e.file_stem() == zh.file_stem())
+                .collect();
+            match same_stem[..] {
+                [only] => only.clone(),
+                // None: the pair fails on its missing English file, and says so.
+                [] => same_name,
+                _ => bail!(bitext::Error::usage(format!(
+                    "{}: several English files could pair with it ({}): keep one, or list the pairs in a manifest",
+                    zh.display(),
+                    same_stem
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))),
+            }
+        };
+        paired.insert(en.clone());
+        pairs.push(Pair {
+            name: name_of(&zh),
+            zh: utf8(&zh)?,
+            en: utf8(&en)?,
+        });
+    }
+    for en in en_files.iter().filter(|e| !paired.contains(*e)) {
+        output::note(format!(
+            "{}: no Chinese file of its name in {}: left out",
+            en.display(),
+            zh_dir.display()
+        ));
+    }
+    Ok(pairs)
+}
+
+/// The files of a folder, sorted, hidden ones left out.
+fn files_of(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| bitext::Error::io(dir.display().to_string(), e))?
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .filter(|p| p.is_file())
@@ -444,24 +494,19 @@ fn folder_pairs(dir: &Path) -> Result<Vec<Pair>> {
         })
         .collect();
     files.sort();
-    files
-        .into_iter()
-        .map(|zh| {
-            let en = en_dir.join(zh.file_name().expect("a file"));
-            Ok(Pair {
-                name: name_of(&zh),
-                zh: utf8(&zh)?,
-                en: utf8(&en)?,
-            })
-        })
-        .collect()
+    Ok(files)
 }
 
 fn manifest_pairs(text: &str, manifest: &str, base: &Path) -> Result<Vec<Pair>> {
     let mut pairs = Vec::new();
+    let mut first = true;
     for (n, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        // A spreadsheet's header row.
+        if std::mem::take(&mut first) && matches!(line, "zh\ten" | "zh\ten\tname") {
             continue;
         }
         let cells: Vec<&str> = line.split('\t').collect();
@@ -992,10 +1037,10 @@ fn pooled_resources(
             entries
         }
     };
-    eprintln!(
-        "bitext: pooled lexicon: {} Chinese words ({path})",
+    output::note(format!(
+        "pooled lexicon: {} Chinese words ({path})",
         entries.len()
-    );
+    ));
     let Resources {
         dictionary,
         mut glossary,
