@@ -655,3 +655,116 @@ fn a_manifest_header_row_is_skipped() {
     assert_eq!(result.status.code(), Some(1));
     assert_eq!(summary(&dir.path().join("out2")).len(), 2);
 }
+
+/// A pair of the team's own sentences with one Chinese sentence (a figure caption) that
+/// has no English counterpart: four beads, one of them with an empty English side.
+const ONE_SIDED: (&str, &str) = (
+    "数据保护很重要。\n图 3：本章结构示意图（略）。\n隐私是一项基本权利。\n数据控制者须说明其处理目的。\n",
+    "Data protection matters.\nPrivacy is a fundamental right.\nThe controller must state the purposes of processing.\n",
+);
+
+fn tus(tmx: &str) -> usize {
+    tmx.matches("<tu ").count()
+}
+
+#[test]
+fn the_counts_say_what_was_written_and_what_was_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let (zh, en) = ONE_SIDED;
+    let corpus = corpus_with(dir.path(), 0, &[("a.txt", zh, en), ("b.txt", zh, en)]);
+    let out = dir.path().join("out");
+    let result = bitext()
+        .args([
+            "batch",
+            &s(&corpus),
+            "--presplit",
+            "--format",
+            "tmx",
+            "--dedup",
+            "--out-dir",
+            &s(&out),
+            "--combined",
+            &s(&out.join("all.jsonl")),
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(result.status.success(), "{stderr}");
+    let tmx_units = tus(&std::fs::read_to_string(out.join("a.tmx")).unwrap());
+    let rows = summary(&out);
+    let a = rows.iter().find(|r| r["name"] == "a").unwrap();
+    let b = rows.iter().find(|r| r["name"] == "b").unwrap();
+    let kept: usize = a["kept"].parse().unwrap();
+    assert_eq!(a["written"], tmx_units.to_string(), "{a:?}");
+    assert!(kept > tmx_units, "no bead with an empty side in {a:?}");
+    assert!(
+        stderr.contains(&format!("{} written to", 2 * tmx_units)),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{} with an empty side", 2 * (kept - tmx_units))),
+        "{stderr}"
+    );
+    // b repeats a: all its records are left out of the combined file, and said so.
+    let lines = std::fs::read_to_string(out.join("all.jsonl"))
+        .unwrap()
+        .lines()
+        .count();
+    assert_eq!(lines, kept);
+    assert_eq!(a["combined"], kept.to_string());
+    assert_eq!(
+        (
+            b["combined"].as_str(),
+            b["combined_duplicates"].parse().unwrap()
+        ),
+        ("0", kept)
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{lines} records from 2 documents, {kept} left out as duplicates"
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_combined_tmx_numbers_units_once_and_names_their_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let (zh, en) = ONE_SIDED;
+    let corpus = corpus_with(dir.path(), 0, &[("a.txt", zh, en), ("b&c.txt", zh, en)]);
+    let out = dir.path().join("out");
+    let combined = out.join("all.tmx");
+    run_ok(&[
+        "batch",
+        &s(&corpus),
+        "--presplit",
+        "--out-dir",
+        &s(&out),
+        "--combined",
+        &s(&combined),
+    ]);
+    let tmx = std::fs::read_to_string(&combined).unwrap();
+    let per_doc = tus(&tmx) / 2;
+    assert!(per_doc > 0);
+    let tuids: Vec<&str> = tmx
+        .split(" tuid=\"")
+        .skip(1)
+        .map(|r| r.split('"').next().unwrap())
+        .collect();
+    let expected: Vec<String> = (0..2 * per_doc).map(|n| n.to_string()).collect();
+    assert_eq!(tuids, expected);
+    assert_eq!(
+        tmx.matches("<prop type=\"x-bitext-doc\">a</prop>").count(),
+        per_doc
+    );
+    assert_eq!(
+        tmx.matches("<prop type=\"x-bitext-doc\">b&amp;c</prop>")
+            .count(),
+        per_doc
+    );
+    // Still a TMX bitext reads: the property comes before the variants.
+    let pairs = bitext::formats::aligned::read_aligned(&s(&combined)).unwrap();
+    assert_eq!(pairs.len(), 2 * per_doc);
+    let unit = tmx.split("<tu ").nth(1).unwrap();
+    assert!(unit.find("x-bitext-doc").unwrap() < unit.find("<tuv").unwrap());
+}

@@ -127,6 +127,16 @@ impl Format {
         Ok(vec![out])
     }
 
+    fn name(self) -> &'static str {
+        match self {
+            Format::Tsv => "tsv",
+            Format::Jsonl => "jsonl",
+            Format::Tmx => "tmx",
+            Format::Moses => "moses",
+            Format::Beads => "beads",
+        }
+    }
+
     /// The format of the combined file, from its name.
     fn of_combined(path: &str) -> Format {
         match Path::new(path).extension().and_then(|e| e.to_str()) {
@@ -157,8 +167,18 @@ struct Row {
     zh_sentences: usize,
     en_sentences: usize,
     beads: usize,
-    /// Beads written, after the filters.
+    /// Beads the filters kept.
     kept: usize,
+    /// Records in the pair's own output: the kept beads, less those with an empty side
+    /// where the format cannot hold them (TMX, Moses).
+    #[serde(default)]
+    written: usize,
+    /// Records of this pair in the combined file, and those left out of it as
+    /// duplicates of an earlier document's (`--dedup`); None without `--combined`.
+    #[serde(default)]
+    combined: Option<usize>,
+    #[serde(default)]
+    combined_duplicates: usize,
     mean_score: f64,
     /// Share of beads with a confidence under 0.5.
     low_share: f64,
@@ -245,12 +265,12 @@ pub fn run(args: Args) -> Result<Outcome> {
         languages: args.lang_filter,
     };
     let combined = args.combined.as_deref().map(Format::of_combined);
-    // Everything besides a pair's two files that decides its outputs.
+    // Everything besides a pair's two files that decides its outputs (a pair's part
+    // of the combined file is looked for by `Job::finished`).
     let settings = format!(
         "{:#?}\n",
         (
             args.format,
-            combined,
             &options,
             &read,
             &tags,
@@ -336,7 +356,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             pairs.len()
         ));
     }
-    let rows: Vec<Row> = rows
+    let mut rows: Vec<Row> = rows
         .into_iter()
         .map(|r| {
             r.into_inner()
@@ -346,19 +366,40 @@ pub fn run(args: Args) -> Result<Outcome> {
         .collect();
 
     // The summary first: a combined file that cannot be written late (a full disk)
-    // must not cost the record of what was aligned.
+    // must not cost the record of what was aligned. It is written again with the
+    // combined file's counts.
     write_summary(&dir, &rows)?;
-    if let (Some(path), Some(format)) = (&args.combined, job.combined) {
-        job.write_combined(path, format, &pairs, &rows, args.dedup)?;
-    }
     let failed = rows.iter().filter(|r| r.error.is_some()).count();
-    let beads: usize = rows.iter().map(|r| r.kept).sum();
+    let sum = |rows: &[Row], count: fn(&Row) -> usize| -> usize { rows.iter().map(count).sum() };
+    let (beads, kept) = (sum(&rows, |r| r.beads), sum(&rows, |r| r.kept));
+    let written = sum(&rows, |r| r.written);
+    let one_sided = match kept - written {
+        0 => String::new(),
+        n => format!(
+            " ({n} with an empty side left out: {} holds only pairs of two sides)",
+            args.format.name()
+        ),
+    };
     output::note(format!(
-        "{} of {} pairs aligned ({failed} failed), {beads} beads written to {}",
+        "{} of {} pairs aligned ({failed} failed): {beads} beads, {} left out by the filters, {written} written to {}{one_sided}",
         rows.len() - failed,
         rows.len(),
+        beads - kept,
         dir.display()
     ));
+    if let (Some(path), Some(format)) = (&args.combined, job.combined) {
+        job.write_combined(path, format, &pairs, &mut rows, args.dedup)?;
+        write_summary(&dir, &rows)?;
+        let records: usize = rows.iter().filter_map(|r| r.combined).sum();
+        let duplicates = match sum(&rows, |r| r.combined_duplicates) {
+            0 => String::new(),
+            n => format!(", {n} left out as duplicates of an earlier document's"),
+        };
+        output::note(format!(
+            "{path}: {records} records from {} documents{duplicates}",
+            rows.len() - failed
+        ));
+    }
     Ok(if failed > 0 {
         Outcome::ProblemsFound
     } else {
@@ -735,6 +776,14 @@ impl Job<'_> {
         row.low_share = round3(low as f64 / bitext.beads.len().max(1) as f64);
         row.filtered = self.filter.apply(&mut bitext);
         row.kept = bitext.beads.len();
+        row.written = match self.format {
+            Format::Tmx | Format::Moses => bitext
+                .beads
+                .iter()
+                .filter(|b| !b.zh.is_empty() && !b.en.is_empty())
+                .count(),
+            Format::Tsv | Format::Jsonl | Format::Beads => row.kept,
+        };
         write_files(&outputs, self.format.render(&bitext, &self.tags)?)?;
         if let Some(combined) = self.combined
             && combined != self.format
@@ -753,17 +802,26 @@ impl Job<'_> {
         path: &str,
         format: Format,
         pairs: &[Pair],
-        rows: &[Row],
+        rows: &mut [Row],
         dedup: bool,
     ) -> Result<()> {
-        let done: Vec<&Pair> = pairs
+        let done: Vec<(usize, &Pair)> = pairs
             .iter()
-            .zip(rows)
-            .filter(|(_, r)| r.error.is_none())
-            .map(|(p, _)| p)
+            .enumerate()
+            .filter(|(i, _)| rows[*i].error.is_none())
             .collect();
+        // Per pair: records written, records left out as duplicates.
+        let mut counts = vec![(0usize, 0usize); pairs.len()];
         let mut seen = std::collections::HashSet::new();
-        let mut fresh = |key: u64| !dedup || seen.insert(key);
+        let mut fresh = |i: usize, key: u64| {
+            let new = !dedup || seen.insert(key);
+            if new {
+                counts[i].0 += 1;
+            } else {
+                counts[i].1 += 1;
+            }
+            new
+        };
         match format {
             Format::Moses => {
                 let paths = combined_paths(path);
@@ -772,13 +830,13 @@ impl Job<'_> {
                 // one with the same records kept.
                 let mut kept: Vec<Vec<bool>> = Vec::new();
                 output::write_output(Some(zh_path), |w: &mut dyn Write| {
-                    for pair in &done {
+                    for &(i, pair) in &done {
                         let parts = self.part_paths(pair, format);
                         let zh = read_part(&parts[0])?;
                         let en = read_part(&parts[1])?;
                         let mut keep = Vec::new();
                         for (z, e) in zh.lines().zip(en.lines()) {
-                            let k = fresh(hash(&(z, e)));
+                            let k = fresh(i, hash(&(z, e)));
                             if k {
                                 writeln!(w, "{z}")?;
                             }
@@ -789,7 +847,7 @@ impl Job<'_> {
                     Ok(())
                 })?;
                 output::write_output(Some(en_path), |w: &mut dyn Write| {
-                    for (pair, keep) in done.iter().zip(&kept) {
+                    for ((_, pair), keep) in done.iter().zip(&kept) {
                         let en = read_part(&self.part_paths(pair, format)[1])?;
                         for (e, k) in en.lines().zip(keep) {
                             if *k {
@@ -801,12 +859,12 @@ impl Job<'_> {
                 })?;
             }
             Format::Jsonl => output::write_output(Some(path), |w: &mut dyn Write| {
-                for pair in &done {
+                for &(i, pair) in &done {
                     let text = read_part(&self.part_paths(pair, format)[0])?;
                     let doc = serde_json::to_string(&pair.name)?;
                     for line in text.lines().filter(|l| l.starts_with('{')) {
                         let record: serde_json::Value = serde_json::from_str(line)?;
-                        if fresh(hash(&(record["zh"].as_str(), record["en"].as_str()))) {
+                        if fresh(i, hash(&(record["zh"].as_str(), record["en"].as_str()))) {
                             writeln!(w, "{{\"doc\":{doc},{}", &line[1..])?;
                         }
                     }
@@ -815,12 +873,12 @@ impl Job<'_> {
             })?,
             Format::Tsv => output::write_output(Some(path), |w: &mut dyn Write| {
                 writeln!(w, "doc\tzh\ten\tscore\tsection")?;
-                for pair in &done {
+                for &(i, pair) in &done {
                     let text = read_part(&self.part_paths(pair, format)[0])?;
                     let doc = bitext::formats::tsv_cell(&pair.name);
                     for line in text.lines().skip(1) {
                         let mut cells = line.split('\t');
-                        if fresh(hash(&(cells.next(), cells.next()))) {
+                        if fresh(i, hash(&(cells.next(), cells.next()))) {
                             writeln!(w, "{doc}\t{line}")?;
                         }
                     }
@@ -829,7 +887,9 @@ impl Job<'_> {
             })?,
             Format::Tmx => output::write_output(Some(path), |w: &mut dyn Write| {
                 let mut footer = None;
-                for pair in &done {
+                // Units are numbered anew across the corpus and say their document.
+                let mut tuid = 0usize;
+                for &(i, pair) in &done {
                     let text = read_part(&self.part_paths(pair, format)[0])?;
                     let Some(tmx) = TmxParts::of(&text) else {
                         if text.contains("<body/>") {
@@ -841,9 +901,14 @@ impl Job<'_> {
                         w.write_all(tmx.head.as_bytes())?;
                         footer = Some(tmx.foot.to_string());
                     }
+                    let doc = quick_xml::escape::escape(bitext::formats::xml_chars(&pair.name));
                     for unit in tmx.units {
-                        if fresh(hash(&segs(unit))) {
+                        if fresh(i, hash(&segs(unit))) {
+                            let Some(unit) = with_doc(unit, tuid, &doc) else {
+                                bail!("{}: not a TMX file bitext wrote", pair.name);
+                            };
                             w.write_all(unit.as_bytes())?;
+                            tuid += 1;
                         }
                     }
                 }
@@ -861,6 +926,12 @@ impl Job<'_> {
                 Ok(())
             })?,
             Format::Beads => unreachable!("the combined file is never in beads format"),
+        }
+        for (row, (written, duplicates)) in rows.iter_mut().zip(counts) {
+            if row.error.is_none() {
+                row.combined = Some(written);
+                row.combined_duplicates = duplicates;
+            }
         }
         Ok(())
     }
@@ -941,6 +1012,24 @@ fn find_unit(text: &str) -> Option<usize> {
     None
 }
 
+/// A unit of one document's TMX as a unit of the combined file: its `tuid` replaced
+/// and a `<prop type="x-bitext-doc">` (TMX 1.4b: properties come before the variants)
+/// naming its document. None when the unit has no `tuid` in its start tag.
+fn with_doc(unit: &str, tuid: usize, doc: &str) -> Option<String> {
+    let start = unit.find("<tu")?;
+    let tag_end = start + unit[start..].find('>')? + 1;
+    let at = start + unit[start..tag_end].find(" tuid=\"")? + " tuid=\"".len();
+    let value_end = at + unit[at..tag_end].find('"')?;
+    let after = &unit[tag_end..];
+    // The doc property goes where the first child starts, with its indentation.
+    let indent = &after[..after.len() - after.trim_start().len()];
+    Some(format!(
+        "{}{tuid}{}{indent}<prop type=\"x-bitext-doc\">{doc}</prop>{after}",
+        &unit[..at],
+        &unit[value_end..tag_end],
+    ))
+}
+
 /// The segment texts of a unit: what makes two units the same pair.
 fn segs(unit: &str) -> Vec<&str> {
     unit.split("<seg>")
@@ -954,19 +1043,22 @@ fn write_summary(dir: &Path, rows: &[Row]) -> Result<()> {
     output::write_output(Some(&tsv), |w: &mut dyn Write| {
         writeln!(
             w,
-            "name\tstatus\tzh_sentences\ten_sentences\tbeads\tkept\tmean_score\tlow_share\twarnings\tseconds\terror\tzh\ten"
+            "name\tstatus\tzh_sentences\ten_sentences\tbeads\tkept\twritten\tcombined\tcombined_duplicates\tmean_score\tlow_share\twarnings\tseconds\terror\tzh\ten"
         )?;
         for r in rows {
             let cell = bitext::formats::tsv_cell;
             writeln!(
                 w,
-                "{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{}\t{:.3}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{}\t{:.3}\t{}\t{}\t{}",
                 cell(&r.name),
                 r.status,
                 r.zh_sentences,
                 r.en_sentences,
                 r.beads,
                 r.kept,
+                r.written,
+                r.combined.map(|n| n.to_string()).unwrap_or_default(),
+                r.combined_duplicates,
                 r.mean_score,
                 r.low_share,
                 r.warnings.len(),
