@@ -768,3 +768,47 @@ fn the_combined_tmx_numbers_units_once_and_names_their_documents() {
     let unit = tmx.split("<tu ").nth(1).unwrap();
     assert!(unit.find("x-bitext-doc").unwrap() < unit.find("<tuv").unwrap());
 }
+
+#[test]
+fn stdio_validates_requests_as_the_command_line_does() {
+    let (zh, en) = ONE_SIDED;
+    let requests = [
+        serde_json::json!({"id": 1, "zh": zh, "en": en, "presplit": true, "min_score": 2}),
+        serde_json::json!({"zh": zh, "en": en, "presplit": true}),
+        serde_json::json!({"id": 3, "zh": zh, "en": en, "presplit": true, "source": "crawl-7"}),
+        serde_json::json!([1, 2]),
+        serde_json::json!({"id": 5, "zh": zh, "en": en, "presplit": true, "min_score": 0.0}),
+    ];
+    let input: String = requests.iter().map(|r| format!("{r}\n")).collect();
+    let result = with_stdin(bitext().args(["batch", "--stdio"]), &input);
+    assert!(result.status.success(), "{result:?}");
+    let responses: Vec<serde_json::Value> = String::from_utf8(result.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(responses.len(), 5);
+    let error = |k: usize| responses[k]["error"].as_str().unwrap_or("").to_string();
+    assert!(
+        error(0).contains("`min_score` must be between 0 and 1"),
+        "{}",
+        error(0)
+    );
+    assert_eq!(responses[0]["id"], 1);
+    assert!(error(1).contains("`id` is missing"), "{}", error(1));
+    // Unknown fields are a pipeline's own: ignored.
+    assert!(responses[2]["error"].is_null(), "{}", error(2));
+    assert_eq!(responses[2]["beads"], responses[4]["beads"]);
+    assert!(!responses[2]["beads"].as_array().unwrap().is_empty());
+    assert!(error(3).contains("must be a JSON object"), "{}", error(3));
+    assert!(error(3).contains("an array"), "{}", error(3));
+
+    let result = with_stdin(
+        bitext().args(["batch", "--stdio", "--min-score", "1.5"]),
+        &input,
+    );
+    assert_eq!(result.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&result.stderr).contains("--min-score must be between 0 and 1")
+    );
+}

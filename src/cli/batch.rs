@@ -203,6 +203,13 @@ struct Job<'a> {
 const STATE_DIR: &str = ".bitext-batch";
 
 pub fn run(args: Args) -> Result<Outcome> {
+    if let Some(x) = args.min_score
+        && !(0.0..=1.0).contains(&x)
+    {
+        bail!(bitext::Error::usage(format!(
+            "--min-score must be between 0 and 1, not {x}"
+        )));
+    }
     if args.stdio {
         if args.input.zh.is_some() {
             bail!(bitext::Error::usage(
@@ -224,13 +231,6 @@ pub fn run(args: Args) -> Result<Outcome> {
     let Some(dir) = args.out_dir.clone() else {
         bail!(bitext::Error::usage("batch needs --out-dir DIR"));
     };
-    if let Some(x) = args.min_score
-        && !(0.0..=1.0).contains(&x)
-    {
-        bail!(bitext::Error::usage(format!(
-            "--min-score must be between 0 and 1, not {x}"
-        )));
-    }
     if let Some(x) = args.max_length_ratio
         && (x.is_nan() || x < 1.0)
     {
