@@ -67,7 +67,8 @@ with gzip.open(dict_path, "rt") as f, open(f"{work}/hun.dic", "w") as out:
                 out.write(f"{gloss} @ {m.group(2)}\n")
 PY
 mkdir -p "$work/hun"
-timed "hunalign + CC-CEDICT, one a pair" bash -c '
+# hunalign writes a translate.txt into the folder it runs in: run it in the scratch one.
+timed "hunalign + CC-CEDICT, one a pair" bash -c 'cd "$1"
   for f in "$1"/tok/*.zh; do n=$(basename "$f" .zh)
     "$2" -onebyteencoding "$1/hun.dic" "$f" "$1/tok/$n.en" > "$1/hun/$n.ladder" 2>/dev/null
   done' _ "$work" "$hun"

@@ -366,6 +366,59 @@ pub fn english_stem(word: &str) -> String {
     STEMMER.stem(base).into_owned()
 }
 
+/// Do two English stems name the same word family? Equal, an irregular form of the
+/// same verb (made/make), or one the other's start (work ~ worker), or the two
+/// differing in one final letter of the shorter only: a vowel after four letters in
+/// common (china ~ chines), any letter after six (democrat ~ democraci); not model ~
+/// modern, nation ~ natur(e). The one loose stem comparison of the glossary and the
+/// checker.
+pub fn stems_match(a: &str, b: &str) -> bool {
+    if a == b || irregular_base(a) == irregular_base(b) {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let common = short
+        .chars()
+        .zip(long.chars())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let tail: Vec<char> = short.chars().skip(common).collect();
+    common >= 4
+        && match tail.as_slice() {
+            [] => true,
+            [c] => common >= 6 || matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'),
+            _ => false,
+        }
+}
+
+/// The base form of an irregular past or participle Porter stemming leaves apart.
+fn irregular_base(x: &str) -> &str {
+    match x {
+        "made" => "make",
+        "built" => "build",
+        "held" => "hold",
+        "led" => "lead",
+        "taken" | "took" => "take",
+        "given" | "gave" => "give",
+        "brought" => "bring",
+        "drawn" | "drew" => "draw",
+        "laid" => "lay",
+        "sought" => "seek",
+        "won" => "win",
+        "kept" => "keep",
+        "met" => "meet",
+        "ran" => "run",
+        "grown" | "grew" => "grow",
+        "chosen" | "chose" => "choos",
+        "thought" => "think",
+        "taught" => "teach",
+        "fought" => "fight",
+        "spoken" | "spoke" => "speak",
+        "written" | "wrote" => "write",
+        _ => x,
+    }
+}
+
 /// Chinese function words (particles, pronouns, prepositions, conjunctions, modal and
 /// degree words): they carry no translation evidence and head or end no term.
 pub fn is_zh_function_word(word: &str) -> bool {
@@ -695,25 +748,85 @@ pub struct GlossaryEntry {
     pub line: usize,
 }
 
-/// Parse a glossary TSV: `zh<TAB>en[<TAB>note...]`; `#` comments, blank lines and a
-/// header row starting with `zh` are skipped; ` | ` separates renderings in one cell.
-/// A header with a `status` column marks renderings `forbidden`/`deprecated`.
+/// Names a header row may give the Chinese column and the English one.
+const ZH_HEADERS: &[&str] = &[
+    "zh", "zh-cn", "zh_cn", "zh-hans", "chinese", "中文", "source", "src", "term",
+];
+const EN_HEADERS: &[&str] = &[
+    "en",
+    "en-us",
+    "en_us",
+    "en-gb",
+    "english",
+    "英文",
+    "target",
+    "tgt",
+    "translation",
+    "rendering",
+    "renderings",
+];
+
+/// A status value as the checker reads it: `approved` (also `preferred`, `admitted`,
+/// and an empty cell), `deprecated` (also `superseded`, `obsolete`) or `forbidden`
+/// (also `rejected`, `do not use`); None for anything else.
+fn normalise_status(value: &str) -> Option<&'static str> {
+    let v = value.trim().to_lowercase().replace(['_', '-'], " ");
+    Some(match v.as_str() {
+        "" | "approved" | "preferred" | "admitted" | "standard" | "ok" => "approved",
+        "deprecated" | "superseded" | "obsolete" => "deprecated",
+        "forbidden" | "rejected" | "do not use" | "prohibited" => "forbidden",
+        _ => return None,
+    })
+}
+
+/// Parse a glossary TSV. Rows are `zh<TAB>en` (` | ` between renderings in one cell);
+/// blank lines and lines starting with `#` are skipped.
+///
+/// The columns: with a header row (first row, or a first `#` line as OmegaT writes
+/// it, whose first two cells name the Chinese and the English: `zh`/`en`,
+/// `source`/`target`, `Chinese`/`English`...), a `status` column gives each row's
+/// status and a `note` or `comment` column its note. Without a header, the first
+/// column is Chinese, the second English, a later cell holding a status word
+/// (`approved`, `preferred`, `admitted`, `deprecated`, `superseded`, `forbidden`...)
+/// is the status, and the other later cells are the note (OmegaT's comment column).
+/// An unknown word in a status column is an error naming its line.
 pub fn parse_glossary_tsv(text: &str, name: &str) -> Result<Vec<GlossaryEntry>> {
     let mut entries = Vec::new();
-    let mut status_col = None;
-    let mut note_col = Some(2);
+    // Columns of status and notes, once a header names them.
+    let mut header: Option<(Option<usize>, Vec<usize>)> = None;
+    let mut first_row = true;
+    let is_header = |cells: &[&str]| {
+        cells.len() >= 2
+            && ZH_HEADERS.contains(&cells[0].to_lowercase().as_str())
+            && EN_HEADERS.contains(&cells[1].to_lowercase().as_str())
+    };
     for (n, raw) in text.lines().enumerate() {
-        let line = raw.trim_end_matches('\r');
-        if line.trim().is_empty() || line.starts_with('#') {
+        let line = raw.trim_end_matches('\r').trim_start_matches('\u{feff}');
+        if line.trim().is_empty() {
             continue;
         }
-        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
-        // A header row: the first data-looking row whose first cell is `zh`.
-        if entries.is_empty() && cells[0].eq_ignore_ascii_case("zh") {
-            status_col = cells.iter().position(|c| c.eq_ignore_ascii_case("status"));
-            note_col = cells.iter().position(|c| c.eq_ignore_ascii_case("note"));
+        let commented = line.starts_with('#');
+        let body = line.trim_start_matches('#').trim_start();
+        let cells: Vec<&str> = body.split('\t').map(str::trim).collect();
+        if first_row && is_header(&cells) {
+            let find = |names: &[&str]| {
+                cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| names.contains(&c.to_lowercase().as_str()))
+                    .map(|(i, _)| i)
+                    .collect::<Vec<_>>()
+            };
+            let status = find(&["status", "administrative status"]).first().copied();
+            let notes = find(&["note", "notes", "comment", "comments", "definition"]);
+            header = Some((status, notes));
+            first_row = false;
             continue;
         }
+        if commented {
+            continue;
+        }
+        first_row = false;
         if cells.len() < 2 || cells[0].is_empty() || cells[1].is_empty() {
             return Err(Error::input_at(
                 name,
@@ -727,24 +840,222 @@ pub fn parse_glossary_tsv(text: &str, name: &str) -> Result<Vec<GlossaryEntry>> 
             .filter(|s| !s.is_empty())
             .map(str::to_string)
             .collect();
-        let status = status_col
-            .and_then(|c| cells.get(c))
-            .map(|s| s.to_lowercase())
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| "approved".to_string());
+        let (status, note) = match &header {
+            Some((status_col, note_cols)) => {
+                let value = status_col.and_then(|c| cells.get(c)).copied().unwrap_or("");
+                let status = normalise_status(value).ok_or_else(|| {
+                    Error::input_at(
+                        name,
+                        n + 1,
+                        format!(
+                            "unknown status '{value}' (approved, preferred, admitted, \
+                             deprecated, superseded or forbidden)"
+                        ),
+                    )
+                })?;
+                let note: Vec<&str> = note_cols
+                    .iter()
+                    .filter_map(|&c| cells.get(c).copied())
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                (status, note.join("; "))
+            }
+            None => {
+                // No header: a status word is the status, the rest is the note.
+                let mut status = "approved";
+                let mut note = Vec::new();
+                for cell in cells[2..].iter().filter(|c| !c.is_empty()) {
+                    match normalise_status(cell) {
+                        Some(s) if !cell.is_empty() => status = s,
+                        _ => note.push(*cell),
+                    }
+                }
+                (status, note.join("; "))
+            }
+        };
         entries.push(GlossaryEntry {
             zh: cells[0].to_string(),
             en,
-            note: note_col
-                .and_then(|c| cells.get(c))
-                .unwrap_or(&"")
-                .to_string(),
-            status,
+            note,
+            status: status.to_string(),
             source: name.to_string(),
             line: n + 1,
         });
     }
     Ok(entries)
+}
+
+/// Parse a TBX glossary (TBX v2 `martif`, TBX-Basic, and TBX v3 `tbx`, as bitext and
+/// other tools write them): for each entry, its Chinese terms with its English ones.
+/// An English term whose `administrativeStatus` is deprecated or superseded is a
+/// deprecated rendering (`termNote`, or `descrip` in older files); preferred and
+/// admitted ones are approved. A DTD is allowed but never read: no external entity is
+/// resolved and no user-defined one expanded (an undeclared entity is an error).
+pub fn parse_glossary_tbx(text: &str, name: &str) -> Result<Vec<GlossaryEntry>> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(text);
+    let line_of = |pos: u64| {
+        1 + text.as_bytes()[..(pos as usize).min(text.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+    };
+    let err = |reader: &quick_xml::Reader<&[u8]>, e: String| {
+        Error::input_at(
+            name,
+            line_of(reader.buffer_position()),
+            format!("not valid TBX: {e}"),
+        )
+    };
+    /// One term of an entry being read.
+    #[derive(Default)]
+    struct Term {
+        lang: Option<crate::segment::Lang>,
+        text: String,
+        status: String,
+    }
+    let mut entries = Vec::new();
+    let mut entry_line = 0;
+    let mut terms: Vec<Term> = Vec::new();
+    let mut note = String::new();
+    let mut lang = None;
+    let mut in_entry = false;
+    let mut in_term = false;
+    let mut in_status = false;
+    let mut in_note = false;
+    let mut saw_root = false;
+    let lang_of = |e: &quick_xml::events::BytesStart| {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == b"xml:lang" || a.key.as_ref() == b"lang")
+            .and_then(|a| lang_of_code(&String::from_utf8_lossy(&a.value)))
+    };
+    loop {
+        let event = reader
+            .read_event()
+            .map_err(|e| err(&reader, e.to_string()))?;
+        match event {
+            Event::Start(e) => match e.local_name().as_ref() {
+                b"martif" | b"tbx" => saw_root = true,
+                b"termEntry" | b"conceptEntry" => {
+                    in_entry = true;
+                    entry_line = line_of(reader.buffer_position());
+                    terms.clear();
+                    note.clear();
+                }
+                b"langSet" | b"langSec" => lang = lang_of(&e),
+                b"term" if in_entry => {
+                    in_term = true;
+                    terms.push(Term {
+                        lang,
+                        ..Term::default()
+                    });
+                }
+                b"termNote" | b"descrip" => {
+                    in_status = e.attributes().flatten().any(|a| {
+                        a.key.as_ref() == b"type" && a.value.as_ref() == b"administrativeStatus"
+                    });
+                    // A definition or other description of the entry is its note.
+                    in_note = !in_status && in_entry && e.local_name().as_ref() == b"descrip";
+                }
+                b"note" if in_entry => in_note = true,
+                _ => {}
+            },
+            Event::Text(t) => {
+                let s = t.unescape().map_err(|e| err(&reader, e.to_string()))?;
+                if in_term {
+                    if let Some(term) = terms.last_mut() {
+                        term.text.push_str(&s);
+                    }
+                } else if in_status {
+                    if let Some(term) = terms.last_mut() {
+                        term.status.push_str(s.trim());
+                    }
+                } else if in_note && terms.is_empty() {
+                    note.push_str(s.trim());
+                }
+            }
+            Event::End(e) => match e.local_name().as_ref() {
+                b"term" => in_term = false,
+                b"termNote" | b"descrip" => {
+                    in_status = false;
+                    in_note = false;
+                }
+                b"note" => in_note = false,
+                b"termEntry" | b"conceptEntry" => {
+                    in_entry = false;
+                    tbx_entries(&terms, &note, name, entry_line, &mut entries);
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if !saw_root {
+        return Err(Error::input(
+            name,
+            "not a TBX file (no martif or tbx element)",
+        ));
+    }
+    /// Glossary entries of one TBX entry: its Chinese terms with the English ones,
+    /// approved and deprecated apart.
+    fn tbx_entries(
+        terms: &[Term],
+        note: &str,
+        name: &str,
+        line: usize,
+        out: &mut Vec<GlossaryEntry>,
+    ) {
+        use crate::segment::Lang;
+        let deprecated = |t: &Term| {
+            let s = t.status.to_lowercase();
+            s.starts_with("deprecated") || s.starts_with("superseded")
+        };
+        let english = |bad: bool| -> Vec<String> {
+            terms
+                .iter()
+                .filter(|t| t.lang == Some(Lang::En) && deprecated(t) == bad)
+                .map(|t| t.text.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect()
+        };
+        for zh in terms.iter().filter(|t| t.lang == Some(Lang::Zh)) {
+            let zh = zh.text.trim();
+            if zh.is_empty() {
+                continue;
+            }
+            for (en, status) in [(english(false), "approved"), (english(true), "deprecated")] {
+                if !en.is_empty() {
+                    out.push(GlossaryEntry {
+                        zh: zh.to_string(),
+                        en,
+                        note: note.to_string(),
+                        status: status.to_string(),
+                        source: name.to_string(),
+                        line,
+                    });
+                }
+            }
+        }
+    }
+    Ok(entries)
+}
+
+/// The language of a language code as files write it (`zh-CN`, `zh-Hans`, `ZH`, `zho`,
+/// `en_US`, `EN-GB`, `eng`); other languages give None.
+pub fn lang_of_code(code: &str) -> Option<crate::segment::Lang> {
+    let primary = code
+        .trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match primary.as_str() {
+        "zh" | "zho" | "chi" | "cmn" => Some(crate::segment::Lang::Zh),
+        "en" | "eng" => Some(crate::segment::Lang::En),
+        _ => None,
+    }
 }
 
 /// The shipped glossary, parsed.
@@ -753,10 +1064,19 @@ pub fn default_glossary() -> Vec<GlossaryEntry> {
         .expect("the shipped glossary parses")
 }
 
-/// Load a glossary file (TSV).
+/// Load a glossary file: TBX (an XML file: a `martif` or `tbx` document, with or
+/// without an XML declaration or DOCTYPE) or TSV.
 pub fn load_glossary(path: &str) -> Result<Vec<GlossaryEntry>> {
     let text = crate::read::read_path(path)?;
-    parse_glossary_tsv(&text, path)
+    if text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<')
+    {
+        parse_glossary_tbx(&text, path)
+    } else {
+        parse_glossary_tsv(&text, path)
+    }
 }
 
 /// Everything the aligner, the glossary and the checker may use as translation
@@ -764,8 +1084,8 @@ pub fn load_glossary(path: &str) -> Result<Vec<GlossaryEntry>> {
 pub struct Resources {
     pub dictionary: Option<Dictionary>,
     pub glossary: Vec<GlossaryEntry>,
-    /// jieba with the shipped glossary's terms as user words when that glossary is
-    /// used, so that its multi-word terms stay whole; plain jieba otherwise.
+    /// jieba with the glossaries' terms as user words (the shipped glossary's when it
+    /// is used, and those of the user's glossaries), so that terms stay whole.
     pub words: Arc<WordSegmenter>,
 }
 
@@ -815,8 +1135,25 @@ impl Resources {
     /// Load the dictionary and glossaries `opts` name.
     pub fn load(opts: &ResourceOptions) -> Result<Resources> {
         let with_default = opts.default_glossary;
-        // jieba's dictionary loads on another core while this one reads the rest.
-        let words = std::thread::spawn(move || segmenter(with_default));
+        let mut user = Vec::new();
+        for g in &opts.glossaries {
+            user.extend(load_glossary(g)?);
+        }
+        // jieba's dictionary loads on another core while this one reads the rest. The
+        // glossaries' terms are words to it: a name of the user's glossary (叶文洁)
+        // stays whole instead of being cut across (叶文 + 洁身).
+        let user_terms: Vec<String> = user.iter().map(|e| e.zh.clone()).collect();
+        let words = std::thread::spawn(move || {
+            if user_terms.is_empty() {
+                segmenter(with_default)
+            } else {
+                let mut all: Vec<&str> = user_terms.iter().map(String::as_str).collect();
+                if with_default {
+                    all.extend(default_glossary_terms().map(|t| -> &str { t }));
+                }
+                Arc::new(WordSegmenter::with_words(all))
+            }
+        });
         let dictionary = match &opts.dictionary {
             DictionaryChoice::None => None,
             DictionaryChoice::Files(paths) => Some(Dictionary::from_cedict_files_limited(
@@ -830,10 +1167,6 @@ impl Resources {
         } else {
             Vec::new()
         };
-        let mut user = Vec::new();
-        for g in &opts.glossaries {
-            user.extend(load_glossary(g)?);
-        }
         // The user's entry for a term replaces the shipped one: their approved
         // renderings are the ones to check against.
         let overridden: std::collections::HashSet<&str> =
@@ -939,6 +1272,79 @@ mod tests {
     }
 
     #[test]
+    fn glossary_tsv_headers_and_status_words() {
+        // OmegaT's form: a `#` header, a comment column.
+        let g = parse_glossary_tsv(
+            "# source\ttarget\tcomment\n网络空间\tcyberspace\tfrequency 3\n",
+            "g.tsv",
+        )
+        .unwrap();
+        assert_eq!(
+            (g[0].status.as_str(), g[0].note.as_str()),
+            ("approved", "frequency 3")
+        );
+        // No header: a status word in a later column is the status, never dropped.
+        let g = parse_glossary_tsv(
+            "网络空间\tcyber space\tforbidden\n数据\tdata\tseen twice\n",
+            "g.tsv",
+        )
+        .unwrap();
+        assert_eq!(g[0].status, "forbidden");
+        assert_eq!(
+            (g[1].status.as_str(), g[1].note.as_str()),
+            ("approved", "seen twice")
+        );
+        // Synonyms of the statuses; an unknown one names its line.
+        let g = parse_glossary_tsv(
+            "zh\ten\tstatus\n甲\ta\tpreferred\n乙\tb\tsuperseded\n",
+            "g.tsv",
+        )
+        .unwrap();
+        assert_eq!(
+            (g[0].status.as_str(), g[1].status.as_str()),
+            ("approved", "deprecated")
+        );
+        let err = parse_glossary_tsv("zh\ten\tstatus\n甲\ta\tmaybe\n", "g.tsv").unwrap_err();
+        assert!(err.to_string().contains("g.tsv: line 2"), "{err}");
+    }
+
+    #[test]
+    fn tbx_glossaries_with_statuses() {
+        let tbx = r#"<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">
+<martif type="TBX-Basic" xml:lang="en"><text><body>
+<termEntry id="t1"><descrip type="definition">the online world</descrip>
+ <langSet xml:lang="zh-CN"><tig><term>网络空间</term></tig></langSet>
+ <langSet xml:lang="en-US">
+  <tig><term>cyberspace</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+  <tig><term>cyber space</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+ </langSet></termEntry>
+</body></text></martif>"#;
+        let g = parse_glossary_tbx(tbx, "g.tbx").unwrap();
+        assert_eq!(g.len(), 2, "{g:?}");
+        assert_eq!(
+            (g[0].zh.as_str(), g[0].en[0].as_str()),
+            ("网络空间", "cyberspace")
+        );
+        assert_eq!(
+            (g[1].en[0].as_str(), g[1].status.as_str()),
+            ("cyber space", "deprecated")
+        );
+        assert_eq!(g[0].note, "the online world");
+        // TBX v3, and entities never expanded.
+        let v3 = r#"<tbx xmlns="urn:iso:std:iso:30042:ed-2"><text><body><conceptEntry id="c1">
+<langSec xml:lang="zh"><termSec><term>数据</term></termSec></langSec>
+<langSec xml:lang="en"><termSec><term>data</term></termSec></langSec></conceptEntry></body></text></tbx>"#;
+        assert_eq!(parse_glossary_tbx(v3, "g.tbx").unwrap()[0].en, ["data"]);
+        let evil = r#"<!DOCTYPE martif [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+<martif><text><body><termEntry><langSet xml:lang="zh"><tig><term>&x;</term></tig></langSet></termEntry></body></text></martif>"#;
+        let err = parse_glossary_tbx(evil, "evil.tbx")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("evil.tbx: line 2"), "{err}");
+    }
+
+    #[test]
     fn glossary_tsv_with_status_column() {
         let text = "zh\ten\tstatus\n# c\n数据\tdata\t\n网络\tnet\tforbidden\n";
         let g = parse_glossary_tsv(text, "g.tsv").unwrap();
@@ -958,6 +1364,18 @@ mod tests {
         assert!(ZH_FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(ENGLISH_STOPWORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(is_zh_function_word("的") && !is_zh_function_word("治理"));
+    }
+
+    #[test]
+    fn one_stem_comparison() {
+        assert!(stems_match("china", "chines"));
+        assert!(stems_match("work", "worker"));
+        assert!(stems_match("made", "make"));
+        assert!(!stems_match("nation", "natur"));
+        assert!(!stems_match("model", "modern"));
+        assert!(stems_match("democrat", "democraci"));
+        assert!(!stems_match("communist", "communiti"));
+        assert!(!stems_match("reform", "refus"));
     }
 
     #[test]

@@ -27,15 +27,19 @@ pub struct NumberMention {
     pub end: usize,
     pub value: f64,
     pub kind: NumberKind,
-    /// Approximate, vague or idiomatic (三四个, 几十, 十多, 5000多, "some 30", 两个一百年):
-    /// not to be checked.
+    /// A hedged or rounded figure (约27亿, 近百分之三十, 5000多, "about 30", "over 40%"):
+    /// compared with the other side allowing for rounding, not to the last digit.
     pub approximate: bool,
+    /// Not a quantity to compare: a guess or a range in one word (三四个, 几十, 数百,
+    /// "dozens of", "several"), a list or heading label (`6.`, `十二、`), or a second
+    /// reading ("four decades" as 40).
+    pub vague: bool,
     /// Written in Chinese numerals or English number words (not digits).
     pub spelled: bool,
 }
 
 impl NumberMention {
-    /// An exact (not approximate) mention; context may change kind and vagueness later.
+    /// An exact mention; context may change its kind and make it approximate or vague.
     fn new(span: (usize, usize), value: f64, kind: NumberKind, spelled: bool) -> Self {
         NumberMention {
             start: span.0,
@@ -43,6 +47,7 @@ impl NumberMention {
             value,
             kind,
             approximate: false,
+            vague: false,
             spelled,
         }
     }
@@ -141,46 +146,10 @@ const ZH_NOT_NUMBERS: &[&str] = &[
     "千千万万",
 ];
 
-/// Fixed expressions and idioms whose numerals are names or figures of speech, not
-/// quantities a translation must keep (两个一百年 = "the Two Centenary Goals").
-const ZH_FIXED: &[&str] = &[
-    "两个一百年",
-    "说一千道一万",
-    "千里之行",
-    "行百里者半九十",
-    "成千上万",
-    "千方百计",
-    "千差万别",
-    "千家万户",
-    "百花齐放",
-    "百家争鸣",
-    "十四五",
-    "十三五",
-    "十二五",
-    "一带一路",
-    "一国两制",
-    "三个代表",
-    "四个全面",
-    "四个自信",
-    "四个意识",
-    "五位一体",
-    "两个维护",
-    "两个确立",
-    "三严三实",
-    "八项规定",
+/// Counters and units that may stand between a number and 左右 (三十岁左右, 五公里左右).
+const ZH_UNIT_CHARS: &[char] = &[
+    '个', '岁', '年', '天', '人', '元', '米', '次', '倍', '%', '％', '万', '亿', '千', '百',
 ];
-
-/// Mentions inside a fixed expression become approximate (not to be checked).
-fn mark_fixed(text: &str, out: &mut [NumberMention]) {
-    for fixed in ZH_FIXED {
-        for (i, _) in text.match_indices(fixed) {
-            let end = i + fixed.len();
-            for m in out.iter_mut().filter(|m| m.start < end && m.end > i) {
-                m.approximate = true;
-            }
-        }
-    }
-}
 
 fn scale_after_zh(rest: &str) -> (f64, usize) {
     for (s, v) in [
@@ -245,7 +214,9 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
             let (scale, slen) = scale_after_zh(&text[j..]);
             value *= scale;
             let end = j + slen;
-            out.push(finish_zh(text, i, end, value, false));
+            let mut m = finish_zh(text, i, end, value, false);
+            let end = rough_scale(text, &mut m).max(end);
+            out.push(m);
             i = end.max(i + clen);
             continue;
         }
@@ -286,7 +257,7 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
                     m.kind = NumberKind::Ordinal;
                 }
                 if tael_or_few && text[run_end + '两'.len_utf8()..].starts_with('个') {
-                    m.approximate = true;
+                    m.vague = true;
                 }
                 // 三四个, 五六十: two adjacent digits mean "three or four".
                 let digits: Vec<u32> = run.chars().filter_map(zh_digit).collect();
@@ -298,17 +269,38 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
                     && digits.len() >= 2
                     && run.chars().take(2).all(|c| zh_digit(c).is_some())
                 {
-                    m.approximate = true;
+                    m.vague = true;
                 }
+                let end = rough_scale(text, &mut m);
                 out.push(m);
+                if end > run_end {
+                    i = end;
+                    continue;
+                }
             }
             i = run_end + if tael_or_few { '两'.len_utf8() } else { 0 };
             continue;
         }
         i += clen;
     }
-    mark_fixed(text, &mut out);
     out
+}
+
+/// 一百多亿, 5000余万: a rough count of a scale word after 多 or 余 scales the mention
+/// (一百多亿 = over 10 billion). Returns where the mention now ends.
+fn rough_scale(text: &str, m: &mut NumberMention) -> usize {
+    let after = &text[m.end..];
+    let Some(rest) = after.strip_prefix(['多', '余']) else {
+        return m.end;
+    };
+    let (scale, len) = scale_after_zh(rest);
+    if scale < 1e4 {
+        return m.end;
+    }
+    m.value *= scale;
+    m.approximate = true;
+    m.end += after.len() - rest.len() + len;
+    m.end
 }
 
 /// A list or heading label (`6. 片厂`, `十二、`, `3. Scope`) numbers the text, it is
@@ -341,20 +333,42 @@ fn finish_zh(text: &str, start: usize, end: usize, value: f64, spelled: bool) ->
         // 八十年代 / 1980年代 = the 1980s = the eighties: compared as 80.
         m.value %= 100.0;
     }
-    if is_label(before, after) {
-        m.approximate = true;
-    }
-    if after.starts_with('多')
-        || after.starts_with("余")
+    // ... and the denominator of a fraction (百万分之五: five in a million).
+    if is_label(before, after)
         || after.starts_with('几')
-        || before.ends_with('几')
-        || before.ends_with("近")
-        || before.ends_with("约")
-        || before.ends_with("数")
+        || before.ends_with(['几', '数'])
+        || after.starts_with("分之")
+    {
+        m.vague = true;
+    }
+    // 5000多, 百余, 近三成, 约27亿, 大约, 将近, 左右 after: a figure given roughly.
+    if after.starts_with(['多', '余'])
+        || after.trim_start_matches(ZH_UNIT_CHARS).starts_with("左右")
+        || before.ends_with(['近', '约'])
+        || before.ends_with("大概")
+        || before.ends_with("超过")
     {
         m.approximate = true;
     }
     m
+}
+
+/// The last `n` bytes of `text` or fewer, cut at a character boundary.
+fn window_before(text: &str, n: usize) -> &str {
+    let mut start = text.len().saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
+/// The first `n` bytes of `text` or fewer, cut at a character boundary.
+fn window_after(text: &str, n: usize) -> &str {
+    let mut end = n.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 const EN_SMALL: &[(&str, u32)] = &[
@@ -585,7 +599,9 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                 consumed += 1;
             }
             let after = &text[mention.end..];
-            let after_trim = after.trim_start().to_lowercase();
+            // Only the words next to the number matter: look at a few dozen bytes, so
+            // that a long text is read once, not once per number.
+            let after_trim = window_after(after, 40).trim_start().to_lowercase();
             if after.starts_with('%') {
                 mention.kind = NumberKind::Percent;
                 mention.end += 1;
@@ -600,10 +616,14 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                 mention.end += skip;
             }
             if is_label(&text[..mention.start], &text[mention.end..]) {
-                mention.approximate = true;
+                mention.vague = true;
             }
-            let before = text[..mention.start].to_lowercase();
+            let before = window_before(&text[..mention.start], 40).to_lowercase();
             let before = before.trim_end();
+            let word_before = |w: &str| {
+                before.ends_with(w)
+                    && !before[..before.len() - w.len()].ends_with(char::is_alphanumeric)
+            };
             if [
                 "about",
                 "some",
@@ -613,16 +633,26 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                 "approximately",
                 "over",
                 "more than",
+                "less than",
+                "fewer than",
+                "under",
                 "roughly",
-                "dozens of",
-                "several",
+                "close to",
+                "upwards of",
             ]
             .iter()
-            .any(|w| before.ends_with(w))
+            .any(|w| word_before(w))
                 || after_trim.starts_with("-odd")
+                || after_trim.starts_with("or so")
                 || text[..mention.start].ends_with('~')
             {
                 mention.approximate = true;
+            }
+            if ["dozens of", "several", "few"]
+                .iter()
+                .any(|w| word_before(w))
+            {
+                mention.vague = true;
             }
             // "four decades" is also 40 years (四十年): an approximate second reading.
             let decades = words
@@ -632,7 +662,7 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
             out.push(mention);
             if decades {
                 tens.value *= 10.0;
-                tens.approximate = true;
+                tens.vague = true;
                 out.push(tens);
             }
         }
@@ -681,8 +711,16 @@ mod tests {
     fn chinese_words_that_are_not_numbers() {
         assert!(zh("一些国家一起努力").is_empty());
         assert!(zh("万一").is_empty());
-        assert!(extract_zh("三四个国家")[0].approximate);
+        assert!(extract_zh("三四个国家")[0].vague);
         assert!(extract_zh("5000多年")[0].approximate);
+        assert!(extract_zh("约27亿人")[0].approximate);
+        assert!(extract_zh("三十岁左右")[0].approximate);
+        let rough = extract_zh("一百多亿年前");
+        assert_eq!((rough[0].value, rough[0].approximate), (1e10, true));
+        assert_eq!(zh("5000余万人"), [5e7]);
+        assert!(extract_zh("百万分之五")[0].vague);
+        assert!(extract_en("a few hundred steps")[0].vague);
+        assert!(!extract_zh("5000年")[0].approximate);
     }
 
     #[test]
@@ -701,6 +739,10 @@ mod tests {
         assert!(en("one of the may").is_empty());
         assert_eq!(en("the fifth meeting"), [5.0]);
         assert!(extract_en("about 30 countries")[0].approximate);
+        assert!(!extract_en("about 30 countries")[0].vague);
+        assert!(extract_en("several 100 tons")[0].vague);
+        // 'some' ends 'handsome': only the word counts.
+        assert!(!extract_en("handsome 30")[0].approximate);
         assert_eq!(en("one billion users"), [1e9]);
         assert!(en("a few").is_empty());
     }
@@ -710,7 +752,7 @@ mod tests {
         // 两 after a numeral is the tael, or "two or three" before 个.
         assert_eq!(zh("他拿出三两银子"), vec![3.0]);
         assert_eq!(zh("借了二十两给他们"), vec![20.0]);
-        assert!(extract_zh("三两个妇人")[0].approximate);
+        assert!(extract_zh("三两个妇人")[0].vague);
         assert_eq!(zh("一千两百人"), vec![1200.0]);
         // 拾 is a numeral only among financial digits.
         assert!(zh("在地上收拾东西").is_empty());
@@ -723,11 +765,11 @@ mod tests {
         assert_eq!(en("in excess of one percent"), vec![1.0]);
         assert_eq!(en("four decades of change"), vec![4.0, 40.0]);
         // Labels number the text; they are not quantities.
-        assert!(extract_zh("6. 片厂")[0].approximate);
-        assert!(extract_zh("十二、加强合作")[0].approximate);
-        assert!(extract_en("3. Scope of work")[0].approximate);
-        assert!(!extract_zh("2022年，经济增长")[0].approximate);
-        assert!(!extract_en("3.5 percent growth")[0].approximate);
+        assert!(extract_zh("6. 片厂")[0].vague);
+        assert!(extract_zh("十二、加强合作")[0].vague);
+        assert!(extract_en("3. Scope of work")[0].vague);
+        assert!(!extract_zh("2022年，经济增长")[0].vague);
+        assert!(!extract_en("3.5 percent growth")[0].vague);
     }
 
     #[test]
@@ -735,8 +777,11 @@ mod tests {
         assert!(zh("5G网络和G20峰会、W3C").is_empty());
         assert_eq!(zh("十个工作组"), [10.0]);
         assert!(zh("十分重要").is_empty());
-        assert!(extract_zh("实现“两个一百年”奋斗目标")[0].approximate);
-        assert!(extract_zh("十四五规划").iter().all(|m| m.approximate));
+        // Numbers of names are numbers: the checker accounts for them through the
+        // name's rendering ('Two Centenary Goals', '14th Five-Year Plan').
+        assert_eq!(zh("实现“两个一百年”奋斗目标"), [100.0]);
+        // 十四五 is no well-formed numeral: nothing to compare.
+        assert!(zh("十四五规划").is_empty());
         assert!(zh("亿万人民").is_empty());
         assert_eq!(en("the centenary of the CPC"), [100.0]);
         assert_eq!(en("the Two Centenary Goals"), [2.0, 100.0]);

@@ -3,14 +3,18 @@
 //! below `align`, `glossary`, `check` and `formats`, and depends on none of them.
 
 /// One aligned pair: bead id (0-based), both texts, and what else is known of it
-/// (confidence, section path).
-#[derive(Clone, Debug, PartialEq)]
+/// (confidence, section path, and for a CAT tool's file the segment id and state).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AlignedPair {
     pub id: usize,
     pub zh: String,
     pub en: String,
     pub score: Option<f64>,
     pub section: String,
+    /// The segment's id in a CAT tool's file (XLIFF `trans-unit`/`unit` id).
+    pub segment: Option<String>,
+    /// The segment's state there (XLIFF `state`: `translated`, `final`, `needs-review-translation`...).
+    pub state: Option<String>,
 }
 
 impl AlignedPair {
@@ -19,8 +23,7 @@ impl AlignedPair {
             id,
             zh: zh.to_string(),
             en: en.to_string(),
-            score: None,
-            section: String::new(),
+            ..AlignedPair::default()
         }
     }
 }

@@ -720,6 +720,19 @@ fn completions_and_a_man_page_are_printed() {
         man.starts_with(".ie") || man.contains(".TH bitext"),
         "{man}"
     );
+    // The footer is the program and its version, not the dictionary's description.
+    let th = man.lines().find(|l| l.starts_with(".TH")).unwrap();
+    assert!(!th.contains("dictionary"), "{th}");
+    // Each subcommand has its page, the one the main page's SEE ALSO names.
+    assert!(man.contains("bitext\\-align(1)"), "{man}");
+    let align = run_ok(&["man", "align"]);
+    assert!(align.contains(".TH bitext-align"), "{align}");
+    assert!(align.contains("presplit"), "{align}");
+    bitext()
+        .args(["man", "nosuch"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no such command"));
 }
 
 #[test]
@@ -785,4 +798,23 @@ fn input_over_the_size_limit_is_refused_naming_the_limit() {
         .arg(&zh)
         .assert()
         .success();
+}
+
+#[test]
+fn segment_says_when_it_cut_an_overlong_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let zh = write(dir.path(), "long.txt", "数据".repeat(2_000));
+    bitext()
+        .arg("segment")
+        .arg(&zh)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("long.txt"))
+        .stderr(predicate::str::contains("sentence length cap"));
+    bitext()
+        .args(["segment", "-q"])
+        .arg(&zh)
+        .assert()
+        .success()
+        .stderr(predicate::str::is_empty());
 }

@@ -79,12 +79,12 @@ fn sample_report_has_every_bead_and_is_self_contained() {
 
 #[test]
 fn hostile_sentences_render_as_text() {
-    let findings = [ReportFinding {
-        bead: Some(1),
-        kind: "<b>kind</b>".into(),
-        severity: "\"><script>alert(3)</script>".into(),
-        message: "<script>alert(4)</script>".into(),
-    }];
+    let findings = [ReportFinding::new(
+        Some(1),
+        "<b>kind</b>",
+        "\"><script>alert(3)</script>",
+        "<script>alert(4)</script>",
+    )];
     let html = report_of(HOSTILE_ZH, HOSTILE_EN, &findings);
     // The report's own script is the only one.
     assert_eq!(html.matches("<script").count(), 1, "{html}");
@@ -98,24 +98,14 @@ fn hostile_sentences_render_as_text() {
 #[test]
 fn findings_are_summarised_and_linked_to_their_beads() {
     let findings = [
-        ReportFinding {
-            bead: Some(1),
-            kind: "number-mismatch".into(),
-            severity: "error".into(),
-            message: "2023 vs 2024".into(),
-        },
-        ReportFinding {
-            bead: None,
-            kind: "unmatched-section".into(),
-            severity: "warning".into(),
-            message: "section 3 has no counterpart".into(),
-        },
-        ReportFinding {
-            bead: Some(999),
-            kind: "number-mismatch".into(),
-            severity: "error".into(),
-            message: "stale bead id".into(),
-        },
+        ReportFinding::new(Some(1), "number-mismatch", "error", "2023 vs 2024"),
+        ReportFinding::new(
+            None,
+            "unmatched-section",
+            "warning",
+            "section 3 has no counterpart",
+        ),
+        ReportFinding::new(Some(999), "number-mismatch", "error", "stale bead id"),
     ];
     let html = report_of(
         "2023年，我们推进数字治理。\n数据安全很重要。\n",

@@ -120,6 +120,7 @@ impl Bitext {
                 en: self.en_text(b),
                 score: Some(b.score),
                 section: b.section.join(" > "),
+                ..AlignedPair::default()
             })
             .collect()
     }

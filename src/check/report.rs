@@ -1,5 +1,9 @@
-//! Writing findings: a text report grouped by type with counts, or JSON (an object
-//! with a `findings` array and a `summary`).
+//! Writing findings: a text report grouped by type with counts and the evidence in
+//! context, JSON (an object with a `findings` array and a `summary`; the fields are
+//! documented in the README), or CSV (one row per finding, for spreadsheets and CAT
+//! tools' review lists). Text from documents is written with control characters and
+//! bidirectional controls made visible (`<U+1B>`), so that a document cannot move the
+//! terminal's cursor, change its colours or show a segment reversed.
 //!
 //! ```
 //! use bitext::check::report::{summary, write_json};
@@ -9,12 +13,12 @@
 //! assert_eq!(summary(&[]).errors, 0);
 //! ```
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Finding, Severity};
+use super::{Finding, FindingType, Severity};
 
 /// Counts by severity and by type.
 #[derive(Debug, Serialize)]
@@ -53,8 +57,70 @@ pub fn write_json(findings: &[Finding], w: &mut dyn Write) -> io::Result<()> {
     writeln!(w)
 }
 
-/// Shorten a long text to about `max` characters around nothing in particular.
-fn snippet(text: &str, max: usize) -> String {
+/// A character that must not reach a terminal or a cell as it is: C0 controls but tab
+/// and line feed, DEL, C1 controls, and the controls of bidirectional text (which can
+/// show a segment reversed) and the Unicode line and paragraph separators.
+pub fn is_hidden_control(c: char) -> bool {
+    let u = c as u32;
+    (u < 0x20 && c != '\t' && c != '\n')
+        || (0x7f..=0x9f).contains(&u)
+        || matches!(u, 0x200e | 0x200f | 0x061c | 0x2028 | 0x2029)
+        || (0x202a..=0x202e).contains(&u)
+        || (0x2066..=0x2069).contains(&u)
+}
+
+/// `text` with every [`is_hidden_control`] character written as `<U+XXXX>`.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_hidden_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_hidden_control(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Characters of context shown on each side of the evidence in the text report; a
+/// text up to [`WHOLE`] characters is shown whole.
+const CONTEXT: usize = 60;
+const WHOLE: usize = 240;
+
+/// `text` with `span` marked ⟦thus⟧, cut to some context around it when long.
+fn in_context(text: &str, span: Option<[usize; 2]>) -> String {
+    let text_chars = text.chars().count();
+    let Some([s, e]) = span.filter(|&[s, e]| {
+        s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+    }) else {
+        return visible(&cut(text, WHOLE)).into_owned();
+    };
+    let (before, mid, after) = (&text[..s], &text[s..e], &text[e..]);
+    let (before, after) = if text_chars <= WHOLE {
+        (before.to_string(), after.to_string())
+    } else {
+        let b: Vec<char> = before.chars().collect();
+        let a: Vec<char> = after.chars().collect();
+        let before = if b.len() > CONTEXT {
+            format!("…{}", b[b.len() - CONTEXT..].iter().collect::<String>())
+        } else {
+            before.to_string()
+        };
+        let after = if a.len() > CONTEXT {
+            format!("{}…", a[..CONTEXT].iter().collect::<String>())
+        } else {
+            after.to_string()
+        };
+        (before, after)
+    };
+    visible(&format!("{before}⟦{mid}⟧{after}")).into_owned()
+}
+
+/// The first `max` characters of a text, with an ellipsis when cut.
+fn cut(text: &str, max: usize) -> String {
     let text = text.trim();
     if text.chars().count() <= max {
         text.to_string()
@@ -65,38 +131,47 @@ fn snippet(text: &str, max: usize) -> String {
 }
 
 pub fn write_text(findings: &[Finding], w: &mut dyn Write) -> io::Result<()> {
-    let mut groups: BTreeMap<_, Vec<&Finding>> = BTreeMap::new();
+    let mut groups: BTreeMap<FindingType, Vec<&Finding>> = BTreeMap::new();
     for f in findings {
         groups.entry(f.kind).or_default().push(f);
     }
     for (kind, fs) in &groups {
         writeln!(w, "== {} ({}) ==", kind.name(), fs.len())?;
         for f in fs {
-            let sev = match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "info",
-            };
+            let sev = f.severity.name();
+            let segment = f
+                .segment
+                .as_deref()
+                .map(|s| format!(" (segment {})", visible(s)))
+                .unwrap_or_default();
             match f.bead {
-                Some(b) => writeln!(w, "bead {b} [{sev}]: {}", f.message)?,
-                None => writeln!(w, "document [{sev}]: {}", f.message)?,
+                Some(b) => writeln!(w, "bead {b}{segment} [{sev}]: {}", visible(&f.message))?,
+                None => writeln!(w, "document [{sev}]: {}", visible(&f.message))?,
             }
             if let Some(t) = &f.term {
-                writeln!(w, "    offending: {t}")?;
+                writeln!(w, "    offending: {}", visible(t))?;
+            }
+            if let Some(s) = &f.suggestion {
+                writeln!(w, "    approved: {}", visible(s))?;
             }
             if let Some(h) = &f.hint {
-                writeln!(w, "    {h}")?;
+                writeln!(w, "    {}", visible(h))?;
             }
             for r in &f.renderings {
                 let ids: Vec<String> = r.beads.iter().map(|b| b.to_string()).collect();
-                writeln!(w, "    '{}': beads {}", r.en, ids.join(", "))?;
+                writeln!(w, "    '{}': beads {}", visible(&r.en), ids.join(", "))?;
+            }
+            if !f.related.is_empty() {
+                let ids: Vec<String> = f.related.iter().map(|b| b.to_string()).collect();
+                writeln!(w, "    see bead {}", ids.join(", "))?;
             }
             if let Some(zh) = &f.zh {
-                writeln!(w, "    zh: {}", snippet(zh, 80))?;
+                writeln!(w, "    zh: {}", in_context(zh, f.zh_span))?;
             }
             if let Some(en) = &f.en {
-                writeln!(w, "    en: {}", snippet(en, 160))?;
+                writeln!(w, "    en: {}", in_context(en, f.en_span))?;
             }
+            writeln!(w, "    id: {}", f.id)?;
         }
         writeln!(w)?;
     }
@@ -110,4 +185,121 @@ pub fn write_text(findings: &[Finding], w: &mut dyn Write) -> io::Result<()> {
         if s.warnings == 1 { "" } else { "s" },
         s.infos
     )
+}
+
+/// One row per finding: id, type, severity, bead, segment, term, zh term, evidence,
+/// suggestion, message, hint, the beads it concerns, the bead's texts.
+pub fn write_csv(findings: &[Finding], w: &mut dyn Write) -> io::Result<()> {
+    let mut csv = csv::Writer::from_writer(w);
+    csv.write_record([
+        "id",
+        "type",
+        "severity",
+        "bead",
+        "segment",
+        "term",
+        "zh_term",
+        "evidence",
+        "suggestion",
+        "message",
+        "hint",
+        "beads",
+        "zh",
+        "en",
+    ])?;
+    let cell = |s: &Option<String>| visible(s.as_deref().unwrap_or("")).into_owned();
+    for f in findings {
+        let beads: Vec<String> = f.beads().iter().map(|b| b.to_string()).collect();
+        csv.write_record([
+            f.id.clone(),
+            f.kind.name().to_string(),
+            f.severity.name().to_string(),
+            f.bead.map(|b| b.to_string()).unwrap_or_default(),
+            cell(&f.segment),
+            cell(&f.term),
+            cell(&f.zh_term),
+            cell(&f.evidence),
+            cell(&f.suggestion),
+            visible(&f.message).into_owned(),
+            cell(&f.hint),
+            beads.join(" "),
+            cell(&f.zh),
+            cell(&f.en),
+        ])?;
+    }
+    csv.flush()
+}
+
+/// The finding ids of a reviewer's list of false alarms: one id per line (16 hex
+/// digits, anything after it on the line is a comment, `#` lines and blank lines
+/// skipped), or the JSON report of `check --format json` cut down to the findings to
+/// silence. Returns the ids, or the 1-based line of the first line that holds none.
+pub fn parse_ignore_list(text: &str) -> Result<HashSet<String>, usize> {
+    let is_id = |s: &str| s.len() == 16 && s.bytes().all(|b| b.is_ascii_hexdigit());
+    if text.trim_start().starts_with(['{', '[']) {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.line())?;
+        let findings = value
+            .get("findings")
+            .cloned()
+            .unwrap_or_else(|| value.clone());
+        let ids: HashSet<String> = findings
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|f| f.get("id").and_then(|v| v.as_str()))
+            .filter(|s| is_id(s))
+            .map(|s| s.to_ascii_lowercase())
+            .collect();
+        return Ok(ids);
+    }
+    let mut ids = HashSet::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let first = line.split_whitespace().next().unwrap_or("");
+        if !is_id(first) {
+            return Err(n + 1);
+        }
+        ids.insert(first.to_ascii_lowercase());
+    }
+    Ok(ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_made_visible() {
+        assert_eq!(visible("a\u{1b}[31mred"), "a<U+001B>[31mred");
+        assert_eq!(visible("x\u{202e}cba"), "x<U+202E>cba");
+        assert_eq!(visible("tab\tand\nline"), "tab\tand\nline");
+        assert_eq!(visible("\u{9b}2J"), "<U+009B>2J");
+    }
+
+    #[test]
+    fn evidence_shown_in_context() {
+        let long = format!("{}the data economy{}", "x ".repeat(200), " y".repeat(200));
+        let start = long.find("data").unwrap();
+        let shown = in_context(&long, Some([start, start + "data economy".len()]));
+        assert!(shown.contains("⟦data economy⟧"), "{shown}");
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert!(shown.chars().count() < 2 * CONTEXT + 20);
+        assert_eq!(in_context("short", Some([0, 5])), "⟦short⟧");
+    }
+
+    #[test]
+    fn ignore_lists() {
+        let ids = parse_ignore_list("# reviewed\n0123456789abcdef false alarm\n\n").unwrap();
+        assert!(ids.contains("0123456789abcdef"));
+        assert_eq!(parse_ignore_list("0123\n"), Err(1));
+        let json = r#"{"findings": [{"id": "0123456789ABCDEF", "type": "url"}]}"#;
+        assert!(
+            parse_ignore_list(json)
+                .unwrap()
+                .contains("0123456789abcdef")
+        );
+    }
 }

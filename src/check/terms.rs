@@ -16,12 +16,30 @@
 //! ```
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::lexicon::{GlossaryEntry, english_stem, is_english_stopword};
 use crate::script::is_han;
 use crate::segment::words::WordSegmenter;
+
+/// See [`EnglishText::is_heading`].
+fn looks_like_heading(text: &str) -> bool {
+    let closed = text
+        .trim_end()
+        .ends_with(['.', '!', '?', ';', ':', '"', '”', '’', ')']);
+    let long: Vec<&str> = split_words(text)
+        .into_iter()
+        .map(|(_, _, w)| w)
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let capital = long
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    !closed && !long.is_empty() && long.len() <= 20 && 2 * capital >= long.len()
+}
 
 /// An English rendering as a match pattern.
 #[derive(Clone, Debug)]
@@ -96,7 +114,12 @@ impl Rendering {
     /// intelligence'): the usual short form, not a second rendering.
     pub fn is_acronym_of(&self, other: &Rendering) -> bool {
         let words = split_words(&other.text);
-        split_words(&self.text).iter().any(|&(_, _, x)| {
+        split_words(&self.text).iter().any(|&(_, _, written)| {
+            // A plural acronym ('SOEs') spells the initials of a plural ('enterprises').
+            let x = written
+                .strip_suffix('s')
+                .filter(|x| x.len() >= 2 && x.chars().all(|c| c.is_ascii_uppercase()))
+                .unwrap_or(written);
             let n = x.chars().count();
             if !(2..=6).contains(&n) || !x.chars().all(|c| c.is_ascii_uppercase()) {
                 return false;
@@ -109,8 +132,11 @@ impl Rendering {
                         initials.extend(w.chars().next().map(|c| c.to_ascii_uppercase()));
                     }
                     if initials.len() >= n {
-                        let text =
-                            format!("{}{x}{}", &other.text[..words[i].0], &other.text[end..]);
+                        let text = format!(
+                            "{}{written}{}",
+                            &other.text[..words[i].0],
+                            &other.text[end..]
+                        );
                         return initials == x && Rendering::new(&text).family() == self.family();
                     }
                 }
@@ -200,10 +226,20 @@ fn split_words(text: &str) -> Vec<(usize, usize, &str)> {
     out
 }
 
+/// How loosely [`EnglishText::find_match`] found a rendering: its words divided
+/// otherwise ('cyber space' for 'cyberspace'), a spelling to report.
+pub const JOINED_SPELLING: u8 = 3;
+
+/// Words around a term's expected place that a long bead is searched in (see
+/// [`EnglishText::around`]).
+const VIEW_RADIUS: usize = 150;
+
 /// An English sentence prepared for rendering matches.
+#[derive(Clone)]
 pub struct EnglishText<'a> {
     pub text: &'a str,
     words: Vec<(usize, usize, String, String, bool)>, // start, end, lower, stem, stopword
+    heading: bool,
 }
 
 impl<'a> EnglishText<'a> {
@@ -217,7 +253,133 @@ impl<'a> EnglishText<'a> {
             })
             .map(|(s, e, stem, lower, stop)| (s, e, lower, stem, stop))
             .collect();
-        EnglishText { text, words }
+        EnglishText {
+            text,
+            words,
+            heading: looks_like_heading(text),
+        }
+    }
+
+    /// The words around the place `fraction` (0 to 1) of the way through a long text
+    /// (a few hundred words), or None when the text is short enough to search whole.
+    /// A bead holding a whole document is searched near where a term's counterpart
+    /// should be, which keeps checking linear in the length of the bead.
+    pub fn around(&self, fraction: f64) -> Option<EnglishText<'a>> {
+        let n = self.words.len();
+        if n <= 2 * VIEW_RADIUS {
+            return None;
+        }
+        let centre = ((fraction.clamp(0.0, 1.0) * n as f64) as usize).min(n - 1);
+        let start = centre.saturating_sub(VIEW_RADIUS);
+        let end = (centre + VIEW_RADIUS).min(n);
+        Some(EnglishText {
+            text: self.text,
+            words: self.words[start..end].to_vec(),
+            heading: self.heading,
+        })
+    }
+
+    /// The words that end before byte `upto`.
+    pub fn before(&self, upto: usize) -> EnglishText<'a> {
+        EnglishText {
+            text: self.text,
+            words: self
+                .words
+                .iter()
+                .take_while(|x| x.1 <= upto)
+                .cloned()
+                .collect(),
+            heading: self.heading,
+        }
+    }
+
+    /// Byte span in the text of a slice of it (as the finders here return them).
+    pub fn span_of(&self, s: &str) -> Range<usize> {
+        let start = (s.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
+        let start = start.min(self.text.len());
+        start..(start + s.len()).min(self.text.len())
+    }
+
+    /// Span of the first content word of this stem (or a loose variant of it).
+    pub fn stem_span(&self, stem: &str) -> Option<Range<usize>> {
+        self.words
+            .iter()
+            .find(|x| !x.4 && loose_eq(stem, &x.3))
+            .map(|x| x.0..x.1)
+    }
+
+    /// The content words inside `span`, with their stems.
+    pub fn content_words_in(&self, span: &Range<usize>) -> Vec<(&'a str, &str)> {
+        self.words
+            .iter()
+            .filter(|x| !x.4 && x.0 >= span.start && x.1 <= span.end)
+            .map(|x| (&self.text[x.0..x.1], x.3.as_str()))
+            .collect()
+    }
+
+    /// Span of the first content word of exactly this stem.
+    pub fn exact_stem_span(&self, stem: &str) -> Option<Range<usize>> {
+        self.words
+            .iter()
+            .find(|x| !x.4 && x.3 == stem)
+            .map(|x| x.0..x.1)
+    }
+
+    /// The words around a word where a rendering's other words would stand: up to
+    /// `before` content words before it and `after` after it, within the clause (a
+    /// word of 'Party building' found, 'Party affairs' is what stands there).
+    pub fn phrase_around(&self, span: Range<usize>, before: usize, after: usize) -> Range<usize> {
+        let w = &self.words;
+        let Some(k) = w.iter().position(|x| x.0 == span.start) else {
+            return span;
+        };
+        let mut first = k;
+        while first > 0
+            && k - first < before
+            && !w[first - 1].4
+            && !self.punctuation_between(first - 1)
+        {
+            first -= 1;
+        }
+        let mut last = k;
+        while last + 1 < w.len()
+            && last - k < after
+            && !w[last + 1].4
+            && !self.punctuation_between(last)
+        {
+            last += 1;
+        }
+        w[first].0..w[last].1
+    }
+
+    /// Is there punctuation between word `k` and the next?
+    fn punctuation_between(&self, k: usize) -> bool {
+        self.words.get(k + 1).is_some_and(|next| {
+            self.text[self.words[k].1..next.0]
+                .chars()
+                .any(|c| !c.is_whitespace() && c != '-')
+        })
+    }
+
+    /// All these stems somewhere in the text: the span from the first to the last.
+    pub fn all_anywhere(&self, stems: &[String]) -> Option<Range<usize>> {
+        if stems.is_empty() {
+            return None;
+        }
+        let mut span: Option<Range<usize>> = None;
+        for s in stems {
+            let r = self.words.iter().find(|x| !x.4 && x.3 == *s)?;
+            span = Some(match span {
+                None => r.0..r.1,
+                Some(sp) => sp.start.min(r.0)..sp.end.max(r.1),
+            });
+        }
+        span
+    }
+
+    /// Is one of these (lower-case) words in the text?
+    pub fn has_any_word(&self, words: &[&str]) -> bool {
+        self.words.iter().any(|x| words.contains(&x.2.as_str()))
     }
 
     /// Byte span of `r` written as it is (any case, hyphen or space, a plural -s/-es on
@@ -277,10 +439,23 @@ impl<'a> EnglishText<'a> {
         if let Some(span) = self.find_loose(r) {
             return Some((2, span));
         }
+        // The same letters with the words divided otherwise: 'cyber space' or
+        // 'cyber-space' for 'cyberspace', 'cybersecurity' for 'cyber security'.
+        let joined = |x: &str| x == r.joined || x.strip_suffix('s') == Some(r.joined.as_str());
         if r.stems.len() > 1 {
             for x in w {
-                if x.2 == r.joined || x.2.strip_suffix('s') == Some(r.joined.as_str()) {
-                    return Some((3, (x.0, x.1)));
+                if joined(&x.2) {
+                    return Some((JOINED_SPELLING, (x.0, x.1)));
+                }
+            }
+        } else if r.joined.len() >= 6 {
+            for pair in w.windows(2).chain(w.windows(3)) {
+                if r.joined.starts_with(&pair[0].2) {
+                    let glued: String = pair.iter().map(|x| x.2.as_str()).collect();
+                    let last = &pair[pair.len() - 1];
+                    if joined(&glued) && !self.text[pair[0].1..pair[1].0].contains([',', '.']) {
+                        return Some((JOINED_SPELLING, (pair[0].0, last.1)));
+                    }
                 }
             }
         }
@@ -318,8 +493,20 @@ impl<'a> EnglishText<'a> {
 
     /// Are all the stems found within a window of a few words?
     pub fn all_close(&self, stems: &[String]) -> bool {
+        self.all_close_span(stems).is_some()
+    }
+
+    /// [`EnglishText::all_close`], with the span of the words found.
+    pub fn all_close_span(&self, stems: &[String]) -> Option<Range<usize>> {
+        if stems.is_empty() {
+            return None;
+        }
         let alternatives: Vec<Vec<String>> = stems.iter().map(|s| vec![s.clone()]).collect();
-        self.one_of_each_close(&alternatives).is_some()
+        let found = self.one_of_each_close(&alternatives)?;
+        let spans: Vec<Range<usize>> = found.iter().map(|s| self.span_of(s)).collect();
+        let start = spans.iter().map(|r| r.start).min()?;
+        let end = spans.iter().map(|r| r.end).max()?;
+        Some(start..end)
     }
 
     /// One word for a stem of each set, all within a window of a few words: the
@@ -342,20 +529,7 @@ impl<'a> EnglishText<'a> {
     /// A heading rather than a sentence: no closing punctuation and its longer words
     /// capitalised ('Realize Youthful Dreams'). Headings are worded freely.
     pub fn is_heading(&self) -> bool {
-        let closed = self
-            .text
-            .trim_end()
-            .ends_with(['.', '!', '?', ';', ':', '"', '”', '’', ')']);
-        let long: Vec<&str> = split_words(self.text)
-            .into_iter()
-            .map(|(_, _, w)| w)
-            .filter(|w| w.chars().count() >= 4)
-            .collect();
-        let capital = long
-            .iter()
-            .filter(|w| w.starts_with(char::is_uppercase))
-            .count();
-        !closed && !long.is_empty() && 2 * capital >= long.len()
+        self.heading
     }
 
     /// `r` written with one word misspelt: same words but one, which is at most two
@@ -375,8 +549,12 @@ impl<'a> EnglishText<'a> {
                 .filter(|(t, x)| **t != x.2 && english_stem(t) != x.3)
                 .map(|(t, x)| (t, &x.2))
                 .collect();
+            // One slip in a word of six letters or more, two in one of ten or more:
+            // 'devlopment', 'properous'; not 'granddad' for 'grandma'.
             let typo = |(t, x): (&String, &String)| {
-                t.chars().count() >= 6 && strsim::levenshtein(t, x) <= 2
+                let n = t.chars().count();
+                let allowed = if n >= 10 { 2 } else { 1 };
+                n >= 6 && strsim::levenshtein(t, x) <= allowed
             };
             (differ.len() == 1 && typo(differ[0]))
                 .then(|| &self.text[window[0].0..window[window.len() - 1].1])
@@ -417,11 +595,11 @@ impl<'a> EnglishText<'a> {
     /// common), as a
     /// hint for a near miss.
     pub fn near(&self, r: &Rendering) -> Option<String> {
-        self.nearest(r).map(|(_, s)| s)
+        self.nearest(r).map(|(_, s)| self.text[s].to_string())
     }
 
-    /// [`EnglishText::near`] with its similarity.
-    pub fn nearest(&self, r: &Rendering) -> Option<(f64, String)> {
+    /// [`EnglishText::near`] with its similarity and span.
+    pub fn nearest(&self, r: &Rendering) -> Option<(f64, Range<usize>)> {
         self.nearest_sharing(r, 1)
     }
 
@@ -429,41 +607,154 @@ impl<'a> EnglishText<'a> {
     /// words ('data economy' for 'digital economy', 'new development philosophy' for
     /// 'new development concept'): another wording of the term, not a window that
     /// happens to share 'the Party'.
-    pub fn near_variant(&self, r: &Rendering) -> Option<String> {
+    pub fn near_variant(&self, r: &Rendering) -> Option<Range<usize>> {
         let (_, span) = self.nearest_sharing(r, 2).or_else(|| {
             let head = r.head()?;
-            self.nearest(r)
-                .filter(|(_, span)| EnglishText::new(span).words.iter().any(|x| x.3 == head))
+            self.nearest(r).filter(|(_, span)| {
+                self.words
+                    .iter()
+                    .any(|x| x.0 >= span.start && x.1 <= span.end && x.3 == head)
+            })
         })?;
         Some(span)
     }
 
     /// The window most similar to `r` (normalised Levenshtein ≥ 0.6) among those
     /// sharing at least `shared` content words with it.
-    fn nearest_sharing(&self, r: &Rendering, shared: usize) -> Option<(f64, String)> {
+    fn nearest_sharing(&self, r: &Rendering, shared: usize) -> Option<(f64, Range<usize>)> {
         let n = r.stems.len().max(1);
         let target = r.text.to_lowercase().replace('-', " ");
-        let mut best: Option<(f64, String)> = None;
+        let mut best: Option<(f64, Range<usize>)> = None;
         for len in n.saturating_sub(1).max(1)..=n + 1 {
             if len > self.words.len() {
                 continue;
             }
             for i in 0..=self.words.len() - len {
-                let span = &self.text[self.words[i].0..self.words[i + len - 1].1];
-                let cand = span.to_lowercase().replace('-', " ");
-                let sim = strsim::normalized_levenshtein(&cand, &target);
                 // A window sharing no word with the rendering is a coincidence.
                 let shares = self.words[i..i + len]
                     .iter()
                     .filter(|x| !x.4 && r.stems.contains(&x.3))
                     .count()
                     >= shared;
-                if sim >= 0.6 && shares && best.as_ref().is_none_or(|(b, _)| sim > *b) {
-                    best = Some((sim, span.to_string()));
+                if !shares {
+                    continue;
+                }
+                let span = &self.text[self.words[i].0..self.words[i + len - 1].1];
+                let cand = span.to_lowercase().replace('-', " ");
+                let sim = strsim::normalized_levenshtein(&cand, &target);
+                if sim >= 0.6 && best.as_ref().is_none_or(|(b, _)| sim > *b) {
+                    best = Some((sim, self.words[i].0..self.words[i + len - 1].1));
                 }
             }
         }
         best
+    }
+}
+
+/// Many renderings looked up at once, by their words' stems (any case, inflection,
+/// hyphenation): every place in a text where one of them is written, the longest at
+/// each place. The HTML report marks glossary renderings with it.
+#[derive(Default)]
+pub struct RenderingIndex {
+    /// First stem -> (all stems, payload), longest first.
+    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+}
+
+impl RenderingIndex {
+    /// Add a rendering with a payload returned with its matches.
+    pub fn add(&mut self, text: &str, payload: usize) {
+        let r = Rendering::new(text);
+        let Some(first) = r.stems.first().cloned() else {
+            return;
+        };
+        let list = self.by_first.entry(first).or_default();
+        list.push((r.stems, payload));
+        list.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+    }
+
+    /// Non-overlapping matches in `en`, left to right, longest at each word: byte span
+    /// and payload.
+    pub fn find_all(&self, en: &EnglishText) -> Vec<(Range<usize>, usize)> {
+        let w = &en.words;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < w.len() {
+            let hit = self.by_first.get(&w[i].3).and_then(|list| {
+                list.iter().find(|(stems, _)| {
+                    stems.len() <= w.len() - i && stems.iter().zip(&w[i..]).all(|(s, x)| *s == x.3)
+                })
+            });
+            match hit {
+                Some((stems, payload)) => {
+                    out.push((w[i].0..w[i + stems.len() - 1].1, *payload));
+                    i += stems.len();
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+/// Abbreviations a document defines in brackets after the words they abbreviate
+/// ('State-owned enterprises (SOEs)'): the abbreviation is a way of writing the
+/// rendering, not a second rendering of the term.
+#[derive(Default, Debug)]
+pub struct Abbreviations {
+    /// Abbreviation as written, and what it stands for.
+    defined: Vec<(String, Rendering)>,
+}
+
+impl Abbreviations {
+    pub fn from_texts<'t>(texts: impl IntoIterator<Item = &'t str>) -> Abbreviations {
+        let mut defined: Vec<(String, Rendering)> = Vec::new();
+        for text in texts {
+            let words = split_words(text);
+            for (k, &(start, end, abbr)) in words.iter().enumerate() {
+                let bracketed = text[..start].trim_end().ends_with('(')
+                    && text[end..].trim_start().starts_with(')');
+                let letters = abbr.trim_end_matches('s');
+                if !bracketed
+                    || !(2..=8).contains(&letters.len())
+                    || !letters.chars().all(|c| c.is_ascii_uppercase())
+                {
+                    continue;
+                }
+                let short = Rendering::new(abbr);
+                // The words just before the bracket whose initials spell it.
+                let before = &words[..k];
+                let found = (1..=before.len().min(2 * letters.len() + 2))
+                    .map(|n| &before[before.len() - n..])
+                    .find_map(|run| {
+                        let long = &text[run[0].0..run[run.len() - 1].1];
+                        let long = Rendering::new(long);
+                        short.is_acronym_of(&long).then_some(long)
+                    });
+                if let Some(long) = found
+                    && !defined.iter().any(|(a, _)| a == abbr)
+                {
+                    defined.push((abbr.to_string(), long));
+                }
+            }
+        }
+        Abbreviations { defined }
+    }
+
+    /// An abbreviation in `en` that stands for one of `approved`: its index and span.
+    pub fn find_for(
+        &self,
+        en: &EnglishText,
+        approved: &[Rendering],
+    ) -> Option<(usize, Range<usize>)> {
+        self.defined.iter().find_map(|(abbr, long)| {
+            let k = approved.iter().position(|r| r.is_variant_of(long))?;
+            let singular = abbr.strip_suffix('s').unwrap_or(abbr);
+            let at = en.words.iter().find(|x| {
+                let w = &en.text[x.0..x.1];
+                w == abbr || w == singular || w.strip_suffix('s') == Some(singular)
+            })?;
+            Some((k, at.0..at.1))
+        })
     }
 }
 
@@ -550,10 +841,11 @@ impl TermSet {
             .collect()
     }
 
-    /// Drop hits that are part of a longer word: a jieba token of `zh` that holds the
-    /// whole term and more (党员 in 党员干部), one that runs a single character past its
-    /// end, or the term's last characters and the next one forming a word of jieba's
-    /// dictionary (中国共产党 in 中国共产党人: 共产党人).
+    /// Drop hits that are part of a longer word: a jieba token of `zh` (cut knowing the
+    /// glossaries' terms) that holds the whole term and more (党员 in 党员干部), one the
+    /// term starts inside (国则 in 美国则: 美国 + 则), one that runs a single character
+    /// past its end, or three of the term's last characters and the next one forming a
+    /// word of jieba's dictionary (中国共产党 in 中国共产党人: 共产党人).
     pub fn drop_inside_words(
         &self,
         zh: &str,
@@ -564,28 +856,39 @@ impl TermSet {
             return hits;
         }
         let tokens = words.tokenize(zh, 0, crate::segment::Lang::Zh);
-        let added = &*SHIPPED_TERMS;
-        let is_word = |w: &str| words.jieba().has_word(w) && !added.contains(w);
+        // Glossary terms are jieba's words by our doing: no evidence of another word.
+        let added = |w: &str| SHIPPED_TERMS.contains(w) || self.index.contains_key(w);
+        let is_word = |w: &str| words.jieba().has_word(w) && !added(w);
         hits.into_iter()
             .filter(|h| {
-                let inside_token = tokens.iter().any(|t| {
-                    let holds = t.start <= h.start
-                        && t.end >= h.end
-                        && t.end - t.start > h.end - h.start
-                        && !added.contains(&zh[t.start..t.end]);
-                    let suffix = t.start > h.start
-                        && t.start < h.end
-                        && t.end > h.end
-                        && zh[h.end..t.end].chars().count() == 1;
-                    holds || suffix
-                });
+                // Tokens are in text order: only those overlapping the hit matter.
+                let first = tokens.partition_point(|t| t.end <= h.start);
+                let inside_token =
+                    tokens[first..]
+                        .iter()
+                        .take_while(|t| t.start < h.end)
+                        .any(|t| {
+                            let ours = added(&zh[t.start..t.end]);
+                            let holds = t.start <= h.start
+                                && t.end >= h.end
+                                && t.end - t.start > h.end - h.start
+                                && !ours;
+                            let starts_inside = t.start < h.start && t.end > h.start && !ours;
+                            let suffix = t.start > h.start
+                                && t.start < h.end
+                                && t.end > h.end
+                                && zh[h.end..t.end].chars().count() == 1;
+                            holds || starts_inside || suffix
+                        });
                 let next = zh[h.end..].chars().next().filter(|&c| is_han(c));
+                // Three of the term's characters in it at least: a shorter word
+                // across the end (洁身 after 叶文洁, 小宝笑 of 韦小宝笑道) is a coincidence.
                 let suffix_word = next.is_some_and(|c| {
                     let end = h.end + c.len_utf8();
-                    zh[h.start..h.end]
-                        .char_indices()
-                        .skip(1)
-                        .any(|(i, _)| is_word(&zh[h.start + i..end]))
+                    zh[h.start..h.end].char_indices().skip(1).any(|(i, _)| {
+                        let w = &zh[h.start + i..end];
+                        w.chars().count() >= 4 && is_word(w)
+                    })
                 });
                 !inside_token && !suffix_word
             })
@@ -623,37 +926,8 @@ impl TermSet {
     }
 }
 
-/// Stems equal, or sharing a long prefix (technic/technolog), or an irregular
-/// participle of the same verb (made/make).
 fn loose_eq(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    fn irregular(x: &str) -> &str {
-        match x {
-            "made" => "make",
-            "built" => "build",
-            "held" => "hold",
-            "led" => "lead",
-            "taken" | "took" => "take",
-            "given" | "gave" => "give",
-            "brought" => "bring",
-            "drawn" | "drew" => "draw",
-            "laid" => "lay",
-            "sought" => "seek",
-            "won" => "win",
-            "kept" => "keep",
-            "met" => "meet",
-            "run" | "ran" => "run",
-            "grown" | "grew" => "grow",
-            _ => x,
-        }
-    }
-    if irregular(a) == irregular(b) {
-        return true;
-    }
-    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    common >= 5
+    crate::lexicon::stems_match(a, b)
 }
 
 /// The words of `text`, lower-cased: a rendering as the window searches compare it.

@@ -1,19 +1,21 @@
-//! `bitext check ZH EN | --aligned FILE [--glossary FILE]... [--format text|json|html]
-//!                       [--severity error|warning|info] [-o OUT]
+//! `bitext check ZH EN | --aligned FILE [--glossary FILE]...
+//!                       [--format text|json|csv|html] [--severity error|warning|info]
+//!                       [--skip TYPE]... [--ignore FILE] [-o OUT]`
 //!
 //! Findings of warning severity and above are reported unless `--severity info`.
 //!
-//! Exit 1 when a finding of error severity is reported, 0 when none, 2 on bad input.
+//! Exit 1 when a finding of error severity is reported, 0 when none, 2 on bad input;
+//! the same when the output pipe closes early (`check ... | head`).
 
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use clap::ValueEnum;
 
 use super::align::AlignInput;
 use super::{Outcome, output};
 use bitext::align::Bitext;
-use bitext::check::{self, Severity, report};
+use bitext::check::{self, CheckSettings, FindingType, Severity, report};
 use bitext::formats::aligned;
 use bitext::formats::html::{ReportFinding, write_html};
 
@@ -21,15 +23,28 @@ use bitext::formats::html::{ReportFinding, write_html};
 pub struct Args {
     #[command(flatten)]
     input: AlignInput,
-    /// Check pairs written by `bitext align` (TSV, JSONL or TMX) instead of aligning.
+    /// Check aligned pairs instead of aligning ZH EN: what `bitext align` wrote (TSV,
+    /// JSONL, TMX) or a CAT tool's bilingual file (XLIFF 1.2 or 2.0, TMX).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["zh", "en"])]
     aligned: Option<String>,
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
     /// Report findings of this severity and above. Info findings are notes on what is
-    /// most likely fine (a term referred to as 'the Party', a year the English adds).
+    /// most likely fine (a term referred to as 'the Party' right after it was named, a
+    /// year the English adds, a figure rounded).
     #[arg(long, value_enum, default_value = "warning")]
     severity: Level,
+    /// Do not look for findings of this type (repeatable, or comma-separated): empty,
+    /// untranslated, glossary-miss, forbidden, number-mismatch, url, email, tag, code,
+    /// repeated-word, double-space, whitespace, unpaired, capital, punctuation,
+    /// inconsistent, same-zh-different-en, same-en-different-zh, structure.
+    #[arg(long, value_name = "TYPE", value_delimiter = ',')]
+    skip: Vec<String>,
+    /// Findings a reviewer marked as false alarms, kept quiet: a file with one finding
+    /// id per line (`check --format json` gives each finding its `id`), or such a JSON
+    /// report cut down to those findings.
+    #[arg(long, value_name = "FILE")]
+    ignore: Option<String>,
     /// Output file.
     #[arg(short, long)]
     output: Option<String>,
@@ -39,6 +54,8 @@ pub struct Args {
 enum Format {
     Text,
     Json,
+    /// One row per finding, for spreadsheets and review lists.
+    Csv,
     /// A side-by-side report with the findings linked to their beads.
     Html,
 }
@@ -50,14 +67,50 @@ enum Level {
     Info,
 }
 
+fn settings(args: &Args) -> Result<CheckSettings> {
+    let mut settings = CheckSettings::default();
+    for name in &args.skip {
+        let name = name.trim();
+        let Some(t) = FindingType::from_name(name) else {
+            let known: Vec<&str> = FindingType::ALL.iter().map(|t| t.name()).collect();
+            bail!(bitext::Error::usage(format!(
+                "--skip {name}: no such finding type (one of {})",
+                known.join(", ")
+            )));
+        };
+        settings.skip.insert(t);
+    }
+    if let Some(path) = &args.ignore {
+        let text = bitext::read::read_path(path)?;
+        settings.ignore = report::parse_ignore_list(&text).map_err(|line| {
+            bitext::Error::input_at(
+                path.as_str(),
+                line,
+                "expected a finding id (16 hex digits) per line, or check's JSON report",
+            )
+        })?;
+    }
+    Ok(settings)
+}
+
 pub fn run(args: Args) -> Result<Outcome> {
     let mut inputs = args.input.input_paths();
     inputs.extend(args.aligned.as_deref());
+    inputs.extend(args.ignore.as_deref());
     output::refuse_overwriting(&args.output.iter().cloned().collect::<Vec<_>>(), &inputs)?;
+    let settings = settings(&args)?;
     let resources = args.input.resources()?;
     let (bitext, pairs, structure) = match &args.aligned {
         Some(path) => {
             let pairs = aligned::read_aligned(path)?;
+            if pairs.is_empty() {
+                bail!(bitext::Error::input(
+                    path.as_str(),
+                    "no aligned pairs found (a TMX needs xml:lang on its tuv elements, an \
+                     XLIFF Chinese as its source or target language)"
+                ));
+            }
+            warn_lost_beads(path, &pairs);
             (
                 Bitext::from_pairs(&pairs, &resources.words),
                 pairs,
@@ -76,31 +129,62 @@ pub fn run(args: Args) -> Result<Outcome> {
         Level::Warning => Severity::Warning,
         Level::Info => Severity::Info,
     };
-    let mut findings = check::check_document(&pairs, &structure, &resources);
+    let mut findings = check::check_document(&pairs, &structure, &resources, &settings);
     findings.retain(|f| f.severity >= min);
-    output::write_output(args.output.as_deref(), |w: &mut dyn Write| {
+    let outcome = if findings.iter().any(|f| f.severity == Severity::Error) {
+        Outcome::ProblemsFound
+    } else {
+        Outcome::Ok
+    };
+    let written = output::write_output(args.output.as_deref(), |w: &mut dyn Write| {
         match args.format {
             Format::Text => report::write_text(&findings, w)?,
             Format::Json => report::write_json(&findings, w)?,
+            Format::Csv => report::write_csv(&findings, w)?,
             Format::Html => {
+                // Bead ids of a file are its own; the report counts positions.
+                let position = |id: usize| pairs.iter().position(|p| p.id == id);
                 let linked: Vec<ReportFinding> = findings
                     .iter()
                     .map(|f| ReportFinding {
-                        // Bead ids of a TMX are its tuids; the report counts positions.
-                        bead: f.bead.and_then(|id| pairs.iter().position(|p| p.id == id)),
+                        bead: f.bead.and_then(position),
+                        beads: f.beads().into_iter().filter_map(position).collect(),
                         kind: f.kind.name().to_string(),
                         severity: f.severity.name().to_string(),
                         message: f.message.clone(),
+                        id: f.id.clone(),
+                        evidence: f.evidence.clone(),
+                        suggestion: f.suggestion.clone(),
                     })
                     .collect();
                 write_html(&bitext, &resources.glossary, &linked, w)?
             }
         }
         Ok(())
-    })?;
-    if findings.iter().any(|f| f.severity == Severity::Error) {
-        Ok(Outcome::ProblemsFound)
-    } else {
-        Ok(Outcome::Ok)
+    });
+    match written {
+        // The reader stopped early (`| head`): the findings still decide the exit code.
+        Err(e) if output::is_broken_pipe(&e) => Ok(outcome),
+        Err(e) => Err(e),
+        Ok(()) => Ok(outcome),
+    }
+}
+
+/// A TMX holds no bead with one side empty: say so when the file's bead ids (bitext
+/// writes them as `tuid`) have gaps, which are the beads it could not carry.
+fn warn_lost_beads(path: &str, pairs: &[bitext::pairs::AlignedPair]) {
+    let Some(last) = pairs.iter().map(|p| p.id).max() else {
+        return;
+    };
+    let missing = last + 1 - pairs.len().min(last + 1);
+    let tmx = std::fs::read(path)
+        .map(|b| String::from_utf8_lossy(&b[..b.len().min(4096)]).contains("<tmx"))
+        .unwrap_or(false);
+    if tmx && missing > 0 {
+        output::note(format!(
+            "{path}: {missing} bead(s) of the alignment are not in this TMX (TMX cannot \
+             hold a sentence without its translation); check the TSV or JSONL of the same \
+             alignment, or ZH EN, to see untranslated sentences"
+        ));
     }
 }

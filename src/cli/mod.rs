@@ -53,10 +53,40 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff), e.g. `bitext man > bitext.1`.
-    Man,
+    /// Print a manual page (roff): `bitext man > bitext.1`, or one subcommand's,
+    /// `bitext man align > bitext-align.1`.
+    Man {
+        /// The subcommand whose page to print [default: the page of bitext itself].
+        command: Option<String>,
+    },
     /// Word-align pre-tokenized parallel files (Pharaoh `i-j` lines out).
     Wordalign(wordalign::Args),
+}
+
+/// The manual page of bitext or of one of its subcommands (`bitext-align`), rendered
+/// into memory so that a write error is reported, not a panic.
+fn man_page(command: Option<&str>) -> anyhow::Result<Vec<u8>> {
+    let cli = Cli::command();
+    let cmd = match command {
+        None => cli,
+        Some(name) => {
+            let Some(sub) = cli.find_subcommand(name) else {
+                let names: Vec<&str> = cli.get_subcommands().map(|c| c.get_name()).collect();
+                return Err(bitext::Error::usage(format!(
+                    "bitext man {name}: no such command (one of {})",
+                    names.join(", ")
+                ))
+                .into());
+            };
+            sub.clone().name(format!("bitext-{name}"))
+        }
+    };
+    // The footer names the program and version only (the long version names the
+    // dictionary, which does not fit a .TH line).
+    let source = format!("bitext {}", env!("CARGO_PKG_VERSION"));
+    let mut page = Vec::new();
+    clap_mangen::Man::new(cmd).source(source).render(&mut page)?;
+    Ok(page)
 }
 
 /// What a subcommand's run reports: success, or problems found (exit 1).
@@ -88,10 +118,9 @@ pub fn main() -> ExitCode {
             Ok(w.write_all(&script)?)
         })
         .map(|()| Outcome::Ok),
-        Command::Man => output::write_output(None, |w| {
-            Ok(clap_mangen::Man::new(Cli::command()).render(w)?)
-        })
-        .map(|()| Outcome::Ok),
+        Command::Man { command } => man_page(command.as_deref()).and_then(|page| {
+            output::write_output(None, |w| Ok(w.write_all(&page)?)).map(|()| Outcome::Ok)
+        }),
         Command::Wordalign(args) => wordalign::run(args),
     };
     match result {
@@ -104,7 +133,9 @@ pub fn main() -> ExitCode {
                 .chain()
                 .any(|c| matches!(c.downcast_ref(), Some(bitext::Error::Encoding { .. })));
             if encoding {
-                output::note("name the encoding with --encoding (e.g. big5, gbk, utf-16le)");
+                output::note(
+                    "name the encoding with --encoding (e.g. big5, gbk, utf-16le, windows-1252)",
+                );
             }
             ExitCode::from(2)
         }

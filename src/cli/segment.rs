@@ -69,7 +69,6 @@ pub fn run(args: Args) -> Result<Outcome> {
         &args.output.iter().cloned().collect::<Vec<_>>(),
         &[&args.file],
     )?;
-    let _ = args.quiet;
     let (text, format) = bitext::read::read_document_with(&args.file, &args.read.options()?)?;
     let lang = args
         .lang
@@ -77,6 +76,11 @@ pub fn run(args: Args) -> Result<Outcome> {
         .unwrap_or_else(|| Lang::detect(&text));
     // The documents `align` segments are cut with the shipped glossary's terms whole.
     let doc = segment::segment(text, lang, format, &bitext::lexicon::segmenter(true));
+    if !args.quiet {
+        for warning in &doc.warnings {
+            output::note(format!("{}: {warning}", args.file));
+        }
+    }
     output::write_output(args.output.as_deref(), |out: &mut dyn Write| {
         for (i, unit) in doc.units.iter().enumerate() {
             match args.format {

@@ -17,7 +17,9 @@ pub fn read_aligned(path: &str) -> Result<Vec<AlignedPair>> {
 pub fn parse_aligned(bytes: &[u8], name: &str) -> Result<Vec<AlignedPair>> {
     let text = decode_aligned(bytes, name)?;
     let head = text.trim_start();
-    if head.starts_with('<') {
+    if head.starts_with('<') && super::xliff::is_xliff(&text) {
+        super::xliff::read_xliff(&text, name)
+    } else if head.starts_with('<') {
         read_tmx(&text, name)
     } else if head.starts_with('{') {
         read_jsonl(&text, name)
@@ -120,6 +122,7 @@ pub fn read_jsonl(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
             en: rec.en,
             score: rec.score,
             section: rec.section.join(" > "),
+            ..AlignedPair::default()
         });
     }
     Ok(out)

@@ -10,8 +10,11 @@
 //! - glossary terms marked on both sides (`<mark class=term title="zh = en">`); hovering
 //!   a term also lights up its counterpart in the same row.
 //!
-//! Every text that comes from a document or a glossary is escaped. The table is plain
-//! rows with a fixed layout and no per-row script, so a 5,000-bead report stays usable.
+//! Every text that comes from a document or a glossary is escaped, isolated (`<bdi>`)
+//! and has its control characters shown (`⟨U+202E⟩`): a right-to-left override in a
+//! segment cannot show it, or the page around it, reversed. Findings link to every
+//! bead they concern and can be filtered by type. The table is plain rows with a fixed
+//! layout and no per-row script, so a 5,000-bead report stays usable.
 //!
 //! ```
 //! use bitext::align::{align, AlignOptions};
@@ -22,12 +25,7 @@
 //! let zh = presplit("我们推进数字治理。\n".into(), Lang::Zh, &resources.words);
 //! let en = presplit("We advance digital governance.\n".into(), Lang::En, &resources.words);
 //! let bt = align(zh, en, &resources, &AlignOptions::default());
-//! let findings = [ReportFinding {
-//!     bead: Some(0),
-//!     kind: "example".into(),
-//!     severity: "warning".into(),
-//!     message: "just an example".into(),
-//! }];
+//! let findings = [ReportFinding::new(Some(0), "example", "warning", "just an example")];
 //! let mut out = Vec::new();
 //! write_html(&bt, &default_glossary(), &findings, &mut out).unwrap();
 //! let html = String::from_utf8(out).unwrap();
@@ -41,8 +39,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::xml_escape as esc;
+use super::xml_escape;
 use crate::align::{Bead, Bitext};
+use crate::check::report::is_hidden_control;
+use crate::check::terms::{EnglishText, RenderingIndex, TermSet};
 use crate::lexicon::GlossaryEntry;
 use crate::segment::{Document, UnitKind};
 
@@ -50,15 +50,72 @@ use crate::segment::{Document, UnitKind};
 pub const LOW_CONFIDENCE: f64 = 0.5;
 
 /// One finding to list at the top of the report (what `check` found).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReportFinding {
     /// Index into `Bitext::beads` of the bead concerned, if the finding has one.
     pub bead: Option<usize>,
-    /// What kind of problem, e.g. `term-not-approved`, `number-mismatch`.
+    /// Every bead it concerns (a term rendered several ways: where each way is used).
+    pub beads: Vec<usize>,
+    /// What kind of problem, e.g. `glossary-miss`, `number-mismatch`.
     pub kind: String,
     /// `error`, `warning` or `info`.
     pub severity: String,
     pub message: String,
+    /// The finding's id (its fingerprint in `check`).
+    pub id: String,
+    /// What the translation has where the problem is.
+    pub evidence: Option<String>,
+    /// What to use instead.
+    pub suggestion: Option<String>,
+}
+
+impl ReportFinding {
+    pub fn new(bead: Option<usize>, kind: &str, severity: &str, message: &str) -> Self {
+        ReportFinding {
+            bead,
+            kind: kind.into(),
+            severity: severity.into(),
+            message: message.into(),
+            ..ReportFinding::default()
+        }
+    }
+
+    /// Its bead and the other beads it concerns, once each, in order.
+    fn all_beads(&self) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .bead
+            .into_iter()
+            .chain(self.beads.iter().copied())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Text from a document or glossary as HTML content: escaped, with control
+/// characters and bidirectional controls shown as `⟨U+XXXX⟩`.
+fn esc(s: &str) -> String {
+    if !s.chars().any(is_hidden_control) {
+        return xml_escape(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_hidden_control(c) {
+            let _ = write!(out, "⟨U+{:04X}⟩", c as u32);
+        } else {
+            out.push_str(&xml_escape(c.encode_utf8(&mut [0; 4])));
+        }
+    }
+    out
+}
+
+/// A CSS class made of a finding type: its letters, digits and hyphens only.
+fn type_class(kind: &str) -> String {
+    kind.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect::<String>()
+        .to_ascii_lowercase()
 }
 
 /// Write the report of `bt`: glossary terms of `glossary` marked, `findings` listed at
@@ -73,7 +130,7 @@ pub fn write_html(
     let marker = TermMarker::new(glossary);
     let mut by_bead: Vec<Vec<usize>> = vec![Vec::new(); bt.beads.len()];
     for (i, f) in findings.iter().enumerate() {
-        if let Some(b) = f.bead.filter(|&b| b < bt.beads.len()) {
+        for b in f.all_beads().into_iter().filter(|&b| b < bt.beads.len()) {
             by_bead[b].push(i);
         }
     }
@@ -171,18 +228,19 @@ fn write_bead_row(
             esc(&findings[f].severity)
         );
     }
-    row.push_str("</td><td lang=zh>");
+    row.push_str("</td><td lang=zh><bdi>");
     if b.zh.is_empty() {
         row.push_str("<span class=none>—</span>");
     } else {
         marker.mark_zh(&bt.zh_text(b), row);
     }
-    row.push_str("</td><td lang=en>");
+    row.push_str("</bdi></td><td lang=en><bdi>");
     if b.en.is_empty() {
         row.push_str("<span class=none>—</span>");
     } else {
         marker.mark_en(&bt.en_text(b), row);
     }
+    row.push_str("</bdi>");
     let _ = writeln!(row, "</td><td class=s>{:.2}</td></tr>", b.score);
 }
 
@@ -274,37 +332,86 @@ fn severity_class(sev: &str) -> &'static str {
     }
 }
 
+/// Links to the beads of a finding: the first few, then how many more.
+fn bead_links(bt: &Bitext, f: &ReportFinding) -> String {
+    const SHOWN: usize = 8;
+    let beads = f.all_beads();
+    if beads.is_empty() {
+        return "—".to_string();
+    }
+    let mut links: Vec<String> = beads
+        .iter()
+        .take(SHOWN)
+        .map(|&b| {
+            if b < bt.beads.len() {
+                format!(r##"<a href="#b{b}">bead {b}</a>"##)
+            } else {
+                format!("bead {b} (not in this alignment)")
+            }
+        })
+        .collect();
+    if beads.len() > SHOWN {
+        links.push(format!("+{} more", beads.len() - SHOWN));
+    }
+    links.join(" ")
+}
+
 fn write_findings(bt: &Bitext, findings: &[ReportFinding], out: &mut dyn Write) -> io::Result<()> {
     if findings.is_empty() {
         return Ok(());
     }
+    let mut kinds: Vec<&str> = findings.iter().map(|f| f.kind.as_str()).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
     writeln!(
         out,
-        "<section id=findings><h2>Findings ({})</h2><table><thead><tr><th>#</th><th>severity</th><th>kind</th><th>bead</th><th>message</th></tr></thead><tbody>",
+        "<section id=findings><h2>Findings ({})</h2>\n<label>type <select id=ftype><option value=\"\">all</option>",
         findings.len()
     )?;
-    for (i, f) in findings.iter().enumerate() {
-        let bead = match f.bead {
-            Some(b) if b < bt.beads.len() => format!(r##"<a href="#b{b}">bead {b}</a>"##),
-            Some(b) => format!("bead {b} (not in this alignment)"),
-            None => "—".to_string(),
-        };
+    for k in &kinds {
         writeln!(
             out,
-            "<tr id=\"f{i}\"><td>{i}</td><td class=\"sev {}\">{}</td><td>{}</td><td>{bead}</td><td>{}</td></tr>",
+            "<option value=\"{}\">{}</option>",
+            type_class(k),
+            esc(k)
+        )?;
+    }
+    writeln!(
+        out,
+        "</select></label>\n<table><thead><tr><th>#</th><th>severity</th><th>type</th><th>bead</th><th>message</th></tr></thead><tbody>"
+    )?;
+    for (i, f) in findings.iter().enumerate() {
+        let mut detail = String::new();
+        if let Some(e) = &f.evidence {
+            let _ = write!(
+                detail,
+                "<br><small>the English has: <bdi>{}</bdi></small>",
+                esc(e)
+            );
+        }
+        if let Some(s) = &f.suggestion {
+            let _ = write!(detail, "<br><small>approved: <bdi>{}</bdi></small>", esc(s));
+        }
+        if !f.id.is_empty() {
+            let _ = write!(detail, "<br><small class=id>id {}</small>", esc(&f.id));
+        }
+        writeln!(
+            out,
+            "<tr id=\"f{i}\" data-type=\"{}\"><td>{i}</td><td class=\"sev {}\">{}</td><td>{}</td><td>{}</td><td><bdi>{}</bdi>{detail}</td></tr>",
+            type_class(&f.kind),
             severity_class(&f.severity),
             esc(&f.severity),
             esc(&f.kind),
+            bead_links(bt, f),
             esc(&f.message)
         )?;
     }
     writeln!(out, "</tbody></table></section>")
 }
 
-/// A glossary term as searched for on one side.
-struct Term {
-    /// What is matched: the Chinese term, or the ASCII-lower-cased English rendering.
-    key: String,
+/// How a glossary term or rendering is marked: which entries it belongs to and what
+/// its tooltip says.
+struct Mark {
     /// Space-separated glossary entry ids, pairing the marks of both sides on hover.
     ids: String,
     /// The `title` attribute, escaped: `zh = en | en2; zh2 = en3`.
@@ -313,26 +420,33 @@ struct Term {
     bad: bool,
 }
 
-/// Longest-match glossary term marking: terms grouped by their first character (Chinese)
-/// or first byte (English), longest first.
+/// Glossary term marking with the checker's matchers: Chinese terms by the longest
+/// match of [`TermSet`], English renderings by [`RenderingIndex`] (stems: any case,
+/// inflection and hyphenation).
 struct TermMarker {
-    zh: HashMap<char, Vec<Term>>,
-    en: HashMap<u8, Vec<Term>>,
+    terms: TermSet,
+    /// Per term of `terms`, its mark.
+    zh: Vec<Mark>,
+    renderings: RenderingIndex,
+    /// Per rendering payload of `renderings`, its mark.
+    en: Vec<Mark>,
 }
 
 impl TermMarker {
     fn new(glossary: &[GlossaryEntry]) -> TermMarker {
         let mut zh_groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        let mut en_groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut en_groups: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
         for (i, e) in glossary.iter().enumerate() {
             let z = e.zh.trim();
             if !z.is_empty() {
                 zh_groups.entry(z).or_default().push(i);
             }
             for r in &e.en {
-                let key = r.trim().to_ascii_lowercase();
+                let key = r.trim().to_lowercase();
                 if !key.is_empty() {
-                    let ids = en_groups.entry(key).or_default();
+                    let (_, ids) = en_groups
+                        .entry(key)
+                        .or_insert_with(|| (r.trim().to_string(), Vec::new()));
                     if ids.last() != Some(&i) {
                         ids.push(i);
                     }
@@ -359,114 +473,77 @@ impl TermMarker {
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        let mut zh: HashMap<char, Vec<Term>> = HashMap::new();
+        let mut terms = TermSet::default();
+        let mut zh_marks = Vec::new();
         for (key, ids) in zh_groups {
-            let first = key.chars().next().expect("non-empty");
-            zh.entry(first).or_default().push(Term {
-                key: key.to_string(),
+            terms.add(key, &[], &[]);
+            zh_marks.push(Mark {
                 ids: id_list(&ids),
                 title: title(&ids),
                 bad: false,
             });
         }
-        let mut en: HashMap<u8, Vec<Term>> = HashMap::new();
-        for (key, ids) in en_groups {
-            let bad = ids.iter().all(|&i| glossary[i].status != "approved");
-            en.entry(key.as_bytes()[0]).or_default().push(Term {
+        let mut renderings = RenderingIndex::default();
+        let mut en_marks = Vec::new();
+        for (_, (text, ids)) in en_groups {
+            renderings.add(&text, en_marks.len());
+            en_marks.push(Mark {
+                bad: ids.iter().all(|&i| glossary[i].status != "approved"),
                 ids: id_list(&ids),
                 title: title(&ids),
-                bad,
-                key,
             });
         }
-        for terms in zh.values_mut().chain(en.values_mut()) {
-            terms.sort_by(|a, b| b.key.len().cmp(&a.key.len()).then(a.key.cmp(&b.key)));
+        TermMarker {
+            terms: terms.build(),
+            zh: zh_marks,
+            renderings,
+            en: en_marks,
         }
-        TermMarker { zh, en }
     }
 
-    fn push_mark(out: &mut String, term: &Term, text: &str) {
-        let class = if term.bad { "term bad" } else { "term" };
+    fn push_mark(out: &mut String, mark: &Mark, text: &str) {
+        let class = if mark.bad { "term bad" } else { "term" };
         let _ = write!(
             out,
             r#"<mark class="{class}" data-t="{}" title="{}">{}</mark>"#,
-            term.ids,
-            term.title,
+            mark.ids,
+            mark.title,
             esc(text)
         );
     }
 
+    /// Escape `text` into `out` with the given spans marked.
+    fn mark_spans(
+        text: &str,
+        spans: impl Iterator<Item = (std::ops::Range<usize>, usize)>,
+        marks: &[Mark],
+        out: &mut String,
+    ) {
+        let mut plain = 0;
+        for (span, k) in spans {
+            out.push_str(&esc(&text[plain..span.start]));
+            Self::push_mark(out, &marks[k], &text[span.clone()]);
+            plain = span.end;
+        }
+        out.push_str(&esc(&text[plain..]));
+    }
+
     /// Escape `text` into `out`, marking the longest glossary term at each position.
     fn mark_zh(&self, text: &str, out: &mut String) {
-        let mut plain = 0;
-        let mut i = 0;
-        while i < text.len() {
-            let c = text[i..].chars().next().expect("char boundary");
-            let hit = self
-                .zh
-                .get(&c)
-                .and_then(|ts| ts.iter().find(|t| text[i..].starts_with(&t.key)));
-            match hit {
-                Some(t) => {
-                    out.push_str(&esc(&text[plain..i]));
-                    let end = i + t.key.len();
-                    Self::push_mark(out, t, &text[i..end]);
-                    i = end;
-                    plain = end;
-                }
-                None => i += c.len_utf8(),
-            }
-        }
-        out.push_str(&esc(&text[plain..]));
+        let hits = self.terms.find_terms(text);
+        Self::mark_spans(
+            text,
+            hits.into_iter().map(|h| (h.start..h.end, h.term)),
+            &self.zh,
+            out,
+        );
     }
 
-    /// Escape `text` into `out`, marking glossary renderings: whole words, ASCII case
-    /// ignored, regular plurals allowed.
+    /// Escape `text` into `out`, marking glossary renderings.
     fn mark_en(&self, text: &str, out: &mut String) {
-        // ASCII lower-casing keeps every byte offset, so spans carry over to `text`.
-        let lower = text.to_ascii_lowercase();
-        let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        let mut plain = 0;
-        let mut i = 0;
-        while i < text.len() {
-            let c = text[i..].chars().next().expect("char boundary");
-            let at_word_start = !word_char(text[..i].chars().next_back());
-            let hit = if at_word_start {
-                self.en.get(&lower.as_bytes()[i]).and_then(|ts| {
-                    ts.iter()
-                        .find_map(|t| english_match(&lower[i..], &t.key).map(|n| (t, i + n)))
-                })
-            } else {
-                None
-            };
-            match hit {
-                Some((t, end)) => {
-                    out.push_str(&esc(&text[plain..i]));
-                    Self::push_mark(out, t, &text[i..end]);
-                    i = end;
-                    plain = end;
-                }
-                None => i += c.len_utf8(),
-            }
-        }
-        out.push_str(&esc(&text[plain..]));
+        let hits = self.renderings.find_all(&EnglishText::new(text));
+        Self::mark_spans(text, hits.into_iter(), &self.en, out);
     }
-}
-
-/// The length of `key` at the start of `text` (both ASCII-lower-cased) as a whole word,
-/// in the singular or a regular plural (`s`, `es`, `y` -> `ies`).
-fn english_match(text: &str, key: &str) -> Option<usize> {
-    let word_end = |rest: &str| !rest.chars().next().is_some_and(char::is_alphanumeric);
-    if let Some(rest) = text.strip_prefix(key) {
-        for suffix in ["", "s", "es"] {
-            if rest.strip_prefix(suffix).is_some_and(word_end) {
-                return Some(key.len() + suffix.len());
-            }
-        }
-    }
-    let stem = key.strip_suffix('y')?;
-    let rest = text.strip_prefix(stem)?.strip_prefix("ies")?;
-    word_end(rest).then_some(stem.len() + 3)
 }
 
 const HEAD: &str = r#"<!DOCTYPE html>
@@ -502,7 +579,8 @@ main>label{margin:0 1.2em 0 .2em}
 #beads td.s{text-align:right;font-variant-numeric:tabular-nums}
 #beads tr.b:target{outline:2px solid #0969da;outline-offset:-2px}
 .flag{color:#b42318;font-weight:600}.fl{color:#b42318!important;font-weight:600}
-.none{color:#8c959f}
+.none{color:#8c959f}.id{color:#8c959f}
+#findings label{display:block;margin:.2em 0}
 .c0 td.s,.sw.c0{background:#ffd6d6}.c1 td.s,.sw.c1{background:#ffe3c2}.c2 td.s,.sw.c2{background:#fff3bf}.c3 td.s,.sw.c3{background:#dcf5d3}.c4 td.s,.sw.c4{background:#b9ebc1}
 tr.c0>td:first-child{border-left-color:#d1242f!important}tr.c1>td:first-child{border-left-color:#e8730c!important}tr.c2>td:first-child{border-left-color:#d4a72c!important}tr.c3>td:first-child{border-left-color:#6cc644!important}tr.c4>td:first-child{border-left-color:#1a7f37!important}
 tr.low{background:#fff8f8}
@@ -516,8 +594,11 @@ mark.term.pair{background:#ffd33d}
 <h1>bitext alignment report</h1>
 "#;
 
-// Hover pairing: one delegated listener for the whole table, no per-row script.
+// Hover pairing: one delegated listener for the whole table, no per-row script; the
+// findings' type filter.
 const TAIL: &str = r#"<script>
+(function(){var s=document.getElementById('ftype');if(s)s.addEventListener('change',function(){
+document.querySelectorAll('#findings tbody tr').forEach(function(r){r.style.display=(!s.value||r.getAttribute('data-type')===s.value)?'':'none'})})})();
 (function(){var lit=[];var t=document.getElementById('beads');
 t.addEventListener('mouseover',function(e){
 lit.forEach(function(m){m.classList.remove('pair')});lit=[];

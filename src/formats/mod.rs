@@ -1,10 +1,12 @@
 //! Output and interchange formats: aligned pairs as TSV, JSONL, TMX 1.4b, Moses text
-//! and gold-style beads; reading aligned files back ([`aligned`]).
+//! and gold-style beads; reading aligned files back ([`aligned`]) and the bilingual
+//! files of CAT tools ([`xliff`]).
 
 pub mod aligned;
 pub mod glossary;
 pub mod html;
 pub mod links;
+pub mod xliff;
 
 use std::borrow::Cow;
 use std::io::{self, Write};

@@ -142,7 +142,7 @@ impl Document {
             if sec.parent.is_some() {
                 let name = match (&sec.label, sec.heading) {
                     (Some(l), _) => l.raw.trim().to_string(),
-                    (None, Some(h)) => self.unit_text(h).chars().take(24).collect(),
+                    (None, Some(h)) => short_label(self.unit_text(h)),
                     (None, None) => String::new(),
                 };
                 path.push(name);
@@ -474,8 +474,38 @@ pub fn presplit(text: String, lang: Lang, words: &WordSegmenter) -> Document {
     }
 }
 
+/// An unnumbered heading as a section label: whole up to 40 characters, else cut there
+/// (at the last space, when the heading has words) and marked with an ellipsis.
+fn short_label(heading: &str) -> String {
+    const MAX: usize = 40;
+    let heading = heading.trim();
+    let Some((cut, _)) = heading.char_indices().nth(MAX) else {
+        return heading.to_string();
+    };
+    let head = &heading[..cut];
+    let mid_word = !heading[cut..].starts_with(char::is_whitespace);
+    let head = match head.rfind(' ') {
+        Some(space) if space > 0 && mid_word => &head[..space],
+        _ => head,
+    };
+    format!("{}…", head.trim_end_matches([' ', ',', ';', ':', '，', '、']))
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_long_unnumbered_heading_is_cut_at_a_word_and_marked() {
+        assert_eq!(short_label("Trial design"), "Trial design");
+        assert_eq!(
+            short_label("White Paper on Global Digital Governance and Cooperation"),
+            "White Paper on Global Digital Governance…"
+        );
+        let zh = "一项关于二甲双胍对二型糖尿病患者血糖控制的影响以及长期安全性和耐受性的多中心随机对照试验";
+        assert_eq!(short_label(zh).chars().count(), 41);
+        assert!(short_label(zh).ends_with('…'));
+    }
+
     use super::*;
 
     fn segment(text: String, lang: Lang, format: TextFormat) -> Document {

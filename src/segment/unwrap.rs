@@ -118,10 +118,20 @@ pub fn unwrap(text: &str, lang: Lang) -> Option<String> {
             continue;
         }
         let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+        let last = t.chars().next_back();
         let hyphenated = t.ends_with('-') && latin(first);
-        // Chinese runs on with nothing between; words (and Latin words in Chinese) take
-        // a space, except after a line-end hyphen, which stays as written.
-        if !hyphenated && (lang == Lang::En || (latin(t.chars().next_back()) && latin(first))) {
+        // Chinese runs on with nothing between. Words take a space, except after a
+        // line-end hyphen, which stays as written. Latin inside Chinese takes one where
+        // the text shows a space at the break, or between two letters (words); a break
+        // touching a digit without a space is inside a number or code (203|0年, G|20).
+        let spaced_break = l.ends_with(char::is_whitespace)
+            || lines
+                .get(k + 1)
+                .is_some_and(|n| n.starts_with(char::is_whitespace));
+        let latin_space =
+            latin(last) && latin(first) && (spaced_break || (letter(last) && letter(first)));
+        if !hyphenated && (lang == Lang::En || latin_space) {
             out.push(' ');
         }
     }
@@ -150,6 +160,19 @@ mod tests {
         assert_eq!(lines[2], "二、主要任务");
         assert!(lines[3].contains("开放、公平、非歧视"));
         assert_eq!(lines.len(), 4);
+    }
+
+    #[test]
+    fn a_number_cut_at_a_chinese_line_end_is_joined_without_a_space() {
+        let text = "当前，新一轮科技革命和产业变革深入发展，我们提出到203\n\
+                    0年基本建成数字社会，二十国集团成员普遍支持，G\n\
+                    20成员支持这一目标，各国应当进一步加强数字经济\n\
+                    领域的合作，推动数据跨境流动，共同建设开放的 digital \n\
+                    economy 市场，让发展成果惠及各国人民和各国企业。\n";
+        let out = unwrap(text, Lang::Zh).expect("wrapped");
+        assert!(out.contains("到2030年"), "{out}");
+        assert!(out.contains("G20成员"), "{out}");
+        assert!(out.contains("开放的 digital economy 市场"), "{out}");
     }
 
     #[test]

@@ -1,0 +1,597 @@
+//! Numbers that disagree between the two sides of a bead (`number-mismatch`).
+//!
+//! Every number, date, percentage and ordinal of the Chinese should have its value in
+//! the English and the other way round ([`crate::numbers`] reads both). What good
+//! translation does to numbers is a note, not an error: a hedged figure rounded
+//! (约1576万 as 'almost 16 million'), a count given as the range it counts (6条 as
+//! 'Parts 2 to 7'), an ordinal of a name referred to by a word ('the session'), a
+//! round hyperbole (一万个不放心), converted units, a year the English adds. Figures that
+//! disagree beyond rounding (约27亿 as 'some 2.7 million') are errors, hedged or not.
+//!
+//! ```
+//! use bitext::check::{check, terms::TermSet, CheckOptions, FindingType, Severity};
+//! use bitext::pairs::AlignedPair;
+//! let terms = TermSet::default().build();
+//! let pairs = [
+//!     AlignedPair::new(0, "全球约27亿人没有上网。", "Some 2.7 billion people are offline."),
+//!     AlignedPair::new(1, "全球约27亿人没有上网。", "Some 2.7 million people are offline."),
+//! ];
+//! let found = check(&pairs, &terms, &[], &CheckOptions::default());
+//! let numbers: Vec<_> = found.iter().filter(|f| f.kind == FindingType::NumberMismatch).collect();
+//! assert_eq!(numbers.len(), 1);
+//! assert_eq!((numbers[0].bead, numbers[0].severity), (Some(1), Severity::Error));
+//! ```
+
+use std::ops::Range;
+
+use super::{CheckOptions, Finding, FindingType, Severity};
+use crate::lexicon::Dictionary;
+use crate::numbers::{self, NumberKind, NumberMention};
+use crate::pairs::AlignedPair;
+use crate::segment::words::WordSegmenter;
+
+/// A number worth a finding when it has no counterpart: digits, values ≥ 10,
+/// percentages. A lone spelled-out small number is weak evidence ("a", "both", "dual"),
+/// and so is a lone 十, which set phrases use for 'all' (十指, 十有九次).
+fn is_strong(m: &NumberMention, text: &str) -> bool {
+    let lone_ten = &text[m.start..m.end] == "十";
+    !m.vague && !lone_ten && (!m.spelled || m.value >= 10.0 || m.kind == NumberKind::Percent)
+}
+
+pub(super) fn show(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// The unit of the last significant digit of `v`: 1e6 for 16 million, 1e4 for 1576万,
+/// 0.1 for 2.7, 1 for 13.
+fn precision(v: f64) -> f64 {
+    let v = v.abs();
+    if v == 0.0 {
+        return 1.0;
+    }
+    let mut unit = 10f64.powi(v.log10().floor() as i32);
+    // Down from the leading digit until v is a whole number of units.
+    for _ in 0..12 {
+        let q = v / unit;
+        if (q - q.round()).abs() < 1e-6 {
+            return unit;
+        }
+        unit /= 10.0;
+    }
+    unit
+}
+
+/// Do two figures agree once the finer one is rounded to the coarser one's last digit
+/// (1576万 and 16 million; 42% and 'over 40%'; not 1.6 and 1.7 million)?
+pub(super) fn agrees_rounded(a: f64, b: f64) -> bool {
+    let unit = precision(a).max(precision(b));
+    (a - b).abs() <= unit / 2.0 + 1e-9 * a.abs().max(b.abs())
+}
+
+/// Is the mention at `start..end` part of an idiom or proverb of the dictionary
+/// (千里之行，始于足下; 说一千道一万): a figure of speech, not a quantity.
+fn in_idiom(text: &str, start: usize, end: usize, d: &Dictionary) -> bool {
+    let starts: Vec<usize> = text[..start]
+        .char_indices()
+        .rev()
+        .take(8)
+        .map(|(i, _)| i)
+        .chain(std::iter::once(start))
+        .collect();
+    let ends: Vec<usize> = text[end..]
+        .char_indices()
+        .skip(1)
+        .take(8)
+        .map(|(i, _)| end + i)
+        .chain([end, text.len().min(end + 8 * 4)])
+        .filter(|&e| text.is_char_boundary(e))
+        .collect();
+    // An idiom, or a fixed expression whose translation has no number (十万八千里
+    // 'light-years apart', 十有八九 'most likely', 一带一路 'Belt and Road').
+    let figurative = |glosses: &[&str]| {
+        glosses
+            .iter()
+            .any(|g| g.contains("idiom") || g.starts_with("lit.") || g.starts_with("fig."))
+            || glosses.first().is_some_and(|g| {
+                !g.chars().any(|c| c.is_ascii_digit()) && numbers::extract_en(g).is_empty()
+            })
+    };
+    starts.iter().any(|&s| {
+        ends.iter().any(|&e| {
+            e > s && text[s..e].chars().count() >= 4 && figurative(&d.glosses(&text[s..e]))
+        })
+    })
+}
+
+/// A round hundred, thousand or ten thousand written in Chinese numerals (一千, 一万,
+/// 万): in Chinese as often a figure of speech ('a thousand times') as a count.
+fn is_round_hyperbole(m: &NumberMention) -> bool {
+    m.spelled && m.kind == NumberKind::Cardinal && [100.0, 1e3, 1e4, 1e8].contains(&m.value)
+}
+
+/// The ordinal of a name (第三次, 十八届, 十八大, 三中全会): the English may name the body
+/// or event by a word instead ('the session', 'the congress').
+fn is_name_ordinal(zh: &str, m: &NumberMention) -> bool {
+    let after = &zh[m.end..];
+    m.kind == NumberKind::Ordinal
+        || after.starts_with(['届', '次', '期'])
+        || after.starts_with("中全会")
+        || (after.starts_with('大') && !after[3..].starts_with(|c: char| crate::script::is_han(c)))
+        || after.starts_with("大精神")
+        || after.starts_with("大报告")
+        || after.starts_with("大以来")
+}
+
+/// Ranges (low, high) written in `text`: two numbers joined by 至/到/-/– or 'to',
+/// 'through', 'between ... and'.
+fn ranges(text: &str, ms: &[NumberMention]) -> Vec<(f64, f64)> {
+    let mut out = Vec::new();
+    for w in ms.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        if a.end > b.start {
+            continue;
+        }
+        let between = text[a.end..b.start]
+            .trim()
+            .trim_start_matches(['部', '条', '章']);
+        let between = between.trim_end_matches('第').trim();
+        let joined = matches!(
+            between.to_lowercase().as_str(),
+            "至" | "到" | "-" | "–" | "—" | "～" | "~" | "to" | "through" | "and" | "to part"
+        ) || between.to_lowercase().starts_with("to ");
+        if joined && a.value < b.value {
+            out.push((a.value, b.value));
+        }
+    }
+    out
+}
+
+/// Spans the number comparison leaves alone: where a glossary term and its rendering
+/// account for their numbers, or a URL or code carries them.
+pub(super) struct Skip<'a> {
+    pub zh: &'a [Range<usize>],
+    pub en: &'a [Range<usize>],
+}
+
+pub(super) fn check_numbers(
+    p: &AlignedPair,
+    skip: &Skip,
+    opts: &CheckOptions,
+    out: &mut Vec<Finding>,
+) {
+    let inside = |spans: &[Range<usize>], m: &NumberMention| {
+        spans.iter().any(|r| r.start <= m.start && m.end <= r.end)
+    };
+    let mut zh = numbers::extract_zh(&p.zh);
+    zh.retain(|m| !inside(skip.zh, m));
+    if let Some(d) = opts.dictionary {
+        zh.retain(|m| !in_idiom(&p.zh, m.start, m.end, d));
+    }
+    let mut en = numbers::extract_en(&p.en);
+    en.retain(|m| !inside(skip.en, m));
+    // Any mention of a value on the other side accounts for it, and so does the value
+    // written inside a code there (二十国集团 = G20) or a value inside a range there.
+    let zh_ranges = ranges(&p.zh, &zh);
+    let en_ranges = ranges(&p.en, &en);
+    let has = |ms: &[NumberMention], ranges: &[(f64, f64)], v: f64, other: &str| {
+        ms.iter().any(|m| numbers::same_value(m.value, v))
+            || in_code(other, v)
+            || ranges
+                .iter()
+                .any(|&(a, b)| a < v && v < b && v.fract() == 0.0)
+    };
+    // A count of the numbers a range spans (6条: 'Parts 2 to 7').
+    let counts_a_range = |v: f64| {
+        zh_ranges
+            .iter()
+            .chain(&en_ranges)
+            .any(|&(a, b)| numbers::same_value(b - a + 1.0, v))
+    };
+    let en_lower = p.en.to_lowercase();
+    let mut zh_only: Vec<&NumberMention> = zh
+        .iter()
+        .filter(|m| is_strong(m, &p.zh) && !has(&en, &en_ranges, m.value, &p.en))
+        .filter(|m| !month_named(&p.zh[m.end..], m.value, &en_lower))
+        .filter(|m| !counts_a_range(m.value))
+        .collect();
+    if !zh_only.is_empty() {
+        let names = name_spans(&p.zh, opts.words);
+        zh_only.retain(|m| !names.iter().any(|r| r.start <= m.start && m.end <= r.end));
+    }
+    let mut en_only: Vec<&NumberMention> = en
+        .iter()
+        .filter(|m| is_strong(m, &p.en) && !has(&zh, &zh_ranges, m.value, &p.zh))
+        .filter(|m| !counts_a_range(m.value))
+        .collect();
+    // A hedged figure against one it rounds to, or from: a note.
+    let mut rounded: Vec<(&NumberMention, &NumberMention)> = Vec::new();
+    zh_only.retain(|z| {
+        let partner = en.iter().find(|e| {
+            !e.vague && (z.approximate || e.approximate) && agrees_rounded(z.value, e.value)
+        });
+        match partner {
+            Some(e) => {
+                rounded.push((z, e));
+                false
+            }
+            None => true,
+        }
+    });
+    en_only.retain(|e| !rounded.iter().any(|(_, r)| std::ptr::eq(*r, *e)));
+    en_only.retain(|e| {
+        !(e.approximate
+            && zh
+                .iter()
+                .any(|z| !z.vague && agrees_rounded(z.value, e.value)))
+    });
+    if zh_only.is_empty() && en_only.is_empty() {
+        // Small numbers in words are weak evidence alone ('a', 'both'), but one on each
+        // side that disagree (三 against 'four') are worth a look.
+        let weak = |ms: &[NumberMention], text: &str, other: &[NumberMention]| -> Option<usize> {
+            ms.iter().position(|m| {
+                !m.vague
+                    && m.spelled
+                    && (2.0..10.0).contains(&m.value)
+                    && &text[m.start..m.end] != "两"
+                    && !other.iter().any(|o| numbers::same_value(o.value, m.value))
+            })
+        };
+        if rounded.is_empty()
+            && let (Some(z), Some(e)) = (weak(&zh, &p.zh, &en), weak(&en, &p.en, &zh))
+        {
+            let (z, e) = (&zh[z], &en[e]);
+            let mut f = Finding::bead(
+                FindingType::NumberMismatch,
+                Severity::Warning,
+                p,
+                format!(
+                    "Chinese has {} ({}); English has {} ({})",
+                    show(z.value),
+                    &p.zh[z.start..z.end],
+                    show(e.value),
+                    &p.en[e.start..e.end]
+                ),
+            );
+            f.term = Some(format!(
+                "{} / {}",
+                &p.zh[z.start..z.end],
+                &p.en[e.start..e.end]
+            ));
+            f.set_spans(Some(z.start..z.end), Some(e.start..e.end), &p.en);
+            out.push(f);
+            return;
+        }
+        if let Some((z, e)) = rounded.first() {
+            let mut f = Finding::bead(
+                FindingType::NumberMismatch,
+                Severity::Info,
+                p,
+                format!(
+                    "Chinese has {} ({}), English {} ({}): rounded",
+                    show(z.value),
+                    &p.zh[z.start..z.end],
+                    show(e.value),
+                    &p.en[e.start..e.end]
+                ),
+            );
+            f.term = Some(p.zh[z.start..z.end].to_string());
+            f.set_spans(Some(z.start..z.end), Some(e.start..e.end), &p.en);
+            out.push(f);
+        }
+        return;
+    }
+    let list = |ms: &[&NumberMention], text: &str| {
+        ms.iter()
+            .map(|m| format!("{} ({})", show(m.value), &text[m.start..m.end]))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let message = match (zh_only.is_empty(), en_only.is_empty()) {
+        (false, false) => format!(
+            "Chinese has {}; English has {}",
+            list(&zh_only, &p.zh),
+            list(&en_only, &p.en)
+        ),
+        (false, true) => format!("Chinese has {} not in the English", list(&zh_only, &p.zh)),
+        _ => format!("English has {} not in the Chinese", list(&en_only, &p.en)),
+    };
+    let term = zh_only
+        .iter()
+        .map(|m| &p.zh[m.start..m.end])
+        .chain(en_only.iter().map(|m| &p.en[m.start..m.end]))
+        .collect::<Vec<_>>()
+        .join(" / ");
+    // A translator often spells out what the Chinese leaves implicit (成立后 -> "after
+    // it was founded in 1921", 改革开放以来 -> "in the past 30 years"): numbers only
+    // in the English of a bead whose Chinese has none (or years, where it has no year)
+    // are a note, not a disagreement.
+    // Years and decades ('the 1950s') date what the Chinese leaves implicit.
+    let is_year = |m: &&NumberMention| {
+        !m.spelled && m.kind == NumberKind::Cardinal && (1800.0..=2100.0).contains(&m.value)
+    };
+    let is_decade = |m: &&NumberMention| p.en[m.start..m.end].ends_with("0s");
+    let added = !zh.iter().any(|m| is_strong(m, &p.zh))
+        || (en_only.iter().all(|m| is_year(m) || is_decade(m)) && !zh.iter().any(|m| is_year(&m)));
+    // 一米六零 -> "five feet four inches": a measure converted to other units is the
+    // translator's choice, not a disagreement of numbers.
+    let converted = zh_only
+        .iter()
+        .all(|m| measure_after(&p.zh[m.end..]) || measure_before(&p.zh[..m.start]))
+        && en_lower
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| EN_MEASURES.contains(&w));
+    let only_zh = en_only.is_empty();
+    let (severity, message) = if converted && !zh_only.is_empty() {
+        (Severity::Info, format!("{message} (units converted?)"))
+    } else if zh_only.is_empty() && added {
+        (Severity::Info, message)
+    } else if only_zh && zh_only.iter().all(|m| is_name_ordinal(&p.zh, m)) {
+        (Severity::Info, format!("{message} (named by a word?)"))
+    } else if only_zh && zh_only.iter().all(|m| is_round_hyperbole(m)) {
+        (Severity::Info, format!("{message} (a figure of speech?)"))
+    } else {
+        (Severity::Error, message)
+    };
+    let mut f = Finding::bead(FindingType::NumberMismatch, severity, p, message);
+    f.term = Some(term);
+    f.set_spans(
+        zh_only.first().map(|m| m.start..m.end),
+        en_only.first().map(|m| m.start..m.end),
+        &p.en,
+    );
+    out.push(f);
+}
+
+/// Byte spans of the words jieba tags as person or place names: the numerals of
+/// 茅十八 or 十堰 name, they do not count.
+fn name_spans(zh: &str, segmenter: &WordSegmenter) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for t in segmenter.jieba().tag(zh, true) {
+        let start = zh[at..].find(t.word).map_or(at, |k| at + k);
+        let end = start + t.word.len();
+        let numeral_only = t.word.chars().all(numbers::is_zh_numeral);
+        if (t.tag.starts_with("nr") || t.tag.starts_with("ns")) && !numeral_only {
+            spans.push(start..end);
+        }
+        at = end;
+    }
+    spans
+}
+
+/// Chinese measure units a translation may convert (metric and traditional).
+const ZH_MEASURES: &[&str] = &[
+    "公里", "千米", "厘米", "毫米", "米", "公斤", "千克", "克", "斤", "里", "尺", "寸", "丈", "亩",
+    "公顷", "英尺", "英寸", "英里", "磅", "度",
+];
+
+/// English units of measure, imperial and metric.
+const EN_MEASURES: &[&str] = &[
+    "feet",
+    "foot",
+    "inch",
+    "inches",
+    "pound",
+    "pounds",
+    "mile",
+    "miles",
+    "yard",
+    "yards",
+    "acre",
+    "acres",
+    "ounce",
+    "ounces",
+    "meter",
+    "meters",
+    "metre",
+    "metres",
+    "kilometer",
+    "kilometers",
+    "kilometre",
+    "kilometres",
+    "kilogram",
+    "kilograms",
+    "kilo",
+    "kilos",
+    "centimeter",
+    "centimeters",
+    "centimetre",
+    "centimetres",
+    "hectare",
+    "hectares",
+    "li",
+    "degrees",
+    "fahrenheit",
+    "celsius",
+];
+
+/// Whether a measure unit follows a Chinese number (六十公斤, 一米六零 has 米 inside).
+fn measure_after(after: &str) -> bool {
+    ZH_MEASURES.iter().any(|u| after.starts_with(u))
+}
+
+/// ... or comes between a number and its digits after the unit (一米六零 = 1.60 m).
+fn measure_before(before: &str) -> bool {
+    let numeral =
+        |c: char| c.is_ascii_digit() || numbers::parse_zh_numeral(&c.to_string()).is_some();
+    ZH_MEASURES.iter().any(|u| {
+        before
+            .strip_suffix(u)
+            .is_some_and(|rest| rest.ends_with(numeral))
+    })
+}
+
+/// 12月 against "December" with no day next to it (the English extractor only takes
+/// month names in dates).
+fn month_named(after: &str, v: f64, en_lower: &str) -> bool {
+    after.starts_with('月')
+        && (1.0..=12.0).contains(&v)
+        && v.fract() == 0.0
+        && en_lower.contains(numbers::EN_MONTHS[v as usize - 1])
+}
+
+/// The integer `v` written inside an alphanumeric code of `text` (G20, 5G, W3C).
+fn in_code(text: &str, v: f64) -> bool {
+    if v.fract() != 0.0 || !(0.0..1e6).contains(&v) {
+        return false;
+    }
+    let digits = show(v);
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| t.chars().any(|c| c.is_ascii_alphabetic()))
+        .any(|t| t.split(|c: char| !c.is_ascii_digit()).any(|d| d == digits))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{check, terms::TermSet};
+
+    fn severities(zh: &str, en: &str) -> Vec<Severity> {
+        let mut out = Vec::new();
+        let skip = Skip { zh: &[], en: &[] };
+        check_numbers(
+            &AlignedPair::new(0, zh, en),
+            &skip,
+            &CheckOptions::default(),
+            &mut out,
+        );
+        out.iter().map(|f| f.severity).collect()
+    }
+
+    #[test]
+    fn rounding_precision() {
+        assert_eq!(precision(16e6), 1e6);
+        assert_eq!(precision(15.76e6), 1e4);
+        assert_eq!(precision(2.7), 0.1);
+        assert_eq!(precision(13.0), 1.0);
+        assert!(agrees_rounded(15.76e6, 16e6));
+        assert!(agrees_rounded(42.0, 40.0));
+        assert!(!agrees_rounded(1.6e6, 1.7e6));
+        assert!(!agrees_rounded(2.7e9, 2.7e6));
+        assert!(!agrees_rounded(13.0, 31.0));
+    }
+
+    #[test]
+    fn approximate_figures_are_compared_allowing_for_rounding() {
+        // Same figure, hedged on both sides: fine.
+        assert!(severities("约27亿人", "some 2.7 billion people").is_empty());
+        // A hedged figure off by a factor of a thousand is an error all the same.
+        assert_eq!(
+            severities("约27亿人", "some 2.7 million people"),
+            [Severity::Error]
+        );
+        assert_eq!(
+            severities("约占百分之十三", "about 31 percent"),
+            [Severity::Error]
+        );
+        // Rounded: a note.
+        assert_eq!(
+            severities("共有1576万人", "almost 16 million people"),
+            [Severity::Info]
+        );
+        // Two exact figures that merely round alike still disagree.
+        assert_eq!(
+            severities("有100个国家", "120 countries"),
+            [Severity::Error]
+        );
+    }
+
+    #[test]
+    fn ranges_names_and_figures_of_speech_are_notes() {
+        // A count of the range it spans.
+        assert!(
+            severities(
+                "经济方面开6条（第二至第七部分）",
+                "The economy from Part 2 to Part 7"
+            )
+            .is_empty()
+        );
+        assert!(severities("第二至第五部分", "Parts 2, 3, 4 and 5").is_empty());
+        // The ordinal of a name, referred to by a word.
+        assert_eq!(
+            severities("十八届三中全会作出决定。", "The session made a decision."),
+            [Severity::Info]
+        );
+        // A round thousand as hyperbole, with no number in the English.
+        assert_eq!(
+            severities("一万个不放心。", "We cannot be too careful."),
+            [Severity::Info]
+        );
+        // Small numbers in words that disagree.
+        assert_eq!(
+            severities("他有三个孩子。", "He has four children."),
+            [Severity::Warning]
+        );
+        assert!(severities("他有三个孩子。", "He has three children.").is_empty());
+        // ... but a dropped count is an error.
+        assert_eq!(
+            severities("他们有30个项目。", "They have several projects."),
+            [Severity::Error]
+        );
+    }
+
+    #[test]
+    fn numerals_in_names_and_converted_measures_are_not_errors() {
+        // 茅十八 is a name (Whiskers in one translation), not eighteen.
+        assert!(
+            severities(
+                "韦小宝想起茅十八在酒馆中的手法。",
+                "Trinket recalled Whiskers' fight."
+            )
+            .is_empty()
+        );
+        // Heights and weights converted to feet and pounds are a note.
+        assert_eq!(
+            severities(
+                "奶奶那年身高一米六零，体重六十公斤。",
+                "Grandma was five feet four inches tall and weighed 130 pounds."
+            ),
+            vec![Severity::Info]
+        );
+        // A converted unit does not excuse a plain wrong number.
+        assert_eq!(
+            severities(
+                "他买了六十本书。",
+                "He bought 16 books, weighing 20 pounds."
+            ),
+            vec![Severity::Error]
+        );
+    }
+
+    #[test]
+    fn numbers_in_idioms_and_added_years_are_not_errors() {
+        let dict = Dictionary::from_cedict_text(
+            "一石二鳥 一石二鸟 [yi1 shi2 er4 niao3] /lit. one stone, two birds (idiom)/\n",
+            "t",
+        )
+        .unwrap();
+        let opts = CheckOptions {
+            dictionary: Some(&dict),
+            ..CheckOptions::default()
+        };
+        let terms = TermSet::default().build();
+        let pairs = [
+            AlignedPair::new(0, "这是一石二鸟。", "This kills several birds at once."),
+            // the English dates what the Chinese leaves implicit
+            AlignedPair::new(1, "改革开放以来变化很大。", "Much has changed since 1978."),
+            // a year that disagrees stays an error
+            AlignedPair::new(2, "2022年变化很大。", "Much changed in 2021."),
+        ];
+        let found = check(&pairs, &terms, &[], &opts);
+        let nums: Vec<(usize, Severity)> = found
+            .iter()
+            .filter(|f| f.kind == FindingType::NumberMismatch)
+            .map(|f| (f.bead.unwrap(), f.severity))
+            .collect();
+        assert_eq!(
+            nums,
+            [(1, Severity::Info), (2, Severity::Error)],
+            "{found:#?}"
+        );
+    }
+}

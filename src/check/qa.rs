@@ -1,0 +1,817 @@
+//! The form checks translators know from the QA of CAT tools (Xbench, Verifika,
+//! OmegaT, memoQ, Trados): what must pass through unchanged (URLs, e-mail addresses,
+//! tags and placeholders, Latin codes and names), slips of typing (a word twice, two
+//! spaces, spaces at the ends, a bracket or quotation mark without its pair, a sentence
+//! starting in lower case, full-width punctuation), untranslated text, and segment
+//! consistency: one Chinese segment translated two ways, one English segment given
+//! for two different Chinese ones.
+//!
+//! ```
+//! use bitext::check::{qa, FindingType};
+//! use bitext::pairs::AlignedPair;
+//! let mut found = Vec::new();
+//! qa::check_form(&AlignedPair::new(0, "见附件。", "See the the annex."), None, &mut found);
+//! assert_eq!(found[0].kind, FindingType::RepeatedWord);
+//! ```
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Finding, FindingType, Severity};
+use crate::pairs::AlignedPair;
+use crate::script::is_han;
+
+/// Spans of each side that hold a URL, an e-mail address, a tag or a code: the number
+/// comparison leaves their digits alone (these checks cover them).
+#[derive(Default)]
+pub struct Protected {
+    pub zh: Vec<Range<usize>>,
+    pub en: Vec<Range<usize>>,
+}
+
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:https?|ftp)://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&*+,;=%]+")
+        .expect("valid regex")
+});
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+/// Markup tags and the placeholders of software strings: `<b>`, `</b>`, `<br/>`,
+/// `{0}`, `{name}`, `%s`, `%1$d`.
+static TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"</?[A-Za-z][A-Za-z0-9:_-]*(?:\s[^<>]*)?/?>|\{[A-Za-z0-9_]+\}|%(?:\d+\$)?[sdif]\b")
+        .expect("valid regex")
+});
+/// A Latin code or name in Chinese text: letters with capitals or digits (G20, 5G,
+/// APEC, ISO, COVID-19, iPhone), two characters or more.
+static CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*|[0-9]+(?:\.[0-9]+)?[A-Za-z]+[A-Za-z0-9]*",
+    )
+    .expect("valid regex")
+});
+
+/// The matches of `re` in `text`, with trailing sentence punctuation left off (a URL
+/// at the end of a sentence does not own its full stop).
+fn spans(re: &Regex, text: &str) -> Vec<Range<usize>> {
+    re.find_iter(text)
+        .map(|m| {
+            let s = m
+                .as_str()
+                .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']']);
+            m.start()..m.start() + s.len()
+        })
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+/// What must be identical on both sides, compared: the same multiset of `key`s.
+fn compare_items(
+    p: &AlignedPair,
+    kind: FindingType,
+    what: &str,
+    zh: &[Range<usize>],
+    en: &[Range<usize>],
+    key: impl Fn(&str) -> String,
+    out: &mut Vec<Finding>,
+) {
+    let mut counts: HashMap<String, i64> = HashMap::new();
+    for r in zh {
+        *counts.entry(key(&p.zh[r.clone()])).or_default() += 1;
+    }
+    for r in en {
+        *counts.entry(key(&p.en[r.clone()])).or_default() -= 1;
+    }
+    let missing: Vec<&Range<usize>> = zh
+        .iter()
+        .filter(|r| {
+            counts
+                .get(&key(&p.zh[(*r).clone()]))
+                .is_some_and(|&c| c > 0)
+        })
+        .collect();
+    let extra: Vec<&Range<usize>> = en
+        .iter()
+        .filter(|r| {
+            counts
+                .get(&key(&p.en[(*r).clone()]))
+                .is_some_and(|&c| c < 0)
+        })
+        .collect();
+    if missing.is_empty() && extra.is_empty() {
+        return;
+    }
+    let list = |rs: &[&Range<usize>], text: &str| {
+        rs.iter()
+            .map(|r| format!("'{}'", &text[(*r).clone()]))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let message = match (missing.is_empty(), extra.is_empty()) {
+        (false, false) => format!(
+            "{what} differ: the Chinese has {}, the English {}",
+            list(&missing, &p.zh),
+            list(&extra, &p.en)
+        ),
+        (false, true) => format!(
+            "{what} of the Chinese missing in the English: {}",
+            list(&missing, &p.zh)
+        ),
+        _ => format!("{what} in the English only: {}", list(&extra, &p.en)),
+    };
+    let mut f = Finding::bead(kind, Severity::Error, p, message);
+    f.term = Some(
+        missing
+            .first()
+            .map(|r| p.zh[(*r).clone()].to_string())
+            .or_else(|| extra.first().map(|r| p.en[(*r).clone()].to_string()))
+            .unwrap_or_default(),
+    );
+    f.set_spans(
+        missing.first().map(|r| (*r).clone()),
+        extra.first().map(|r| (*r).clone()),
+        &p.en,
+    );
+    out.push(f);
+}
+
+/// URLs, e-mail addresses, tags and Latin codes of a bead that differ between its
+/// sides. Returns the spans they cover.
+pub fn check_codes(p: &AlignedPair, out: &mut Vec<Finding>) -> Protected {
+    let (zh_urls, en_urls) = (spans(&URL, &p.zh), spans(&URL, &p.en));
+    let url_key = |u: &str| {
+        u.trim_end_matches('/')
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .to_lowercase()
+    };
+    compare_items(
+        p,
+        FindingType::Url,
+        "URLs",
+        &zh_urls,
+        &en_urls,
+        url_key,
+        out,
+    );
+    let (zh_mails, en_mails) = (spans(&EMAIL, &p.zh), spans(&EMAIL, &p.en));
+    compare_items(
+        p,
+        FindingType::Email,
+        "e-mail addresses",
+        &zh_mails,
+        &en_mails,
+        str::to_lowercase,
+        out,
+    );
+    let (zh_tags, en_tags) = (spans(&TAG, &p.zh), spans(&TAG, &p.en));
+    // Tags compare by name and kind (opening, closing), not attributes' wording.
+    let tag_key = |t: &str| {
+        if let Some(rest) = t.strip_prefix('<') {
+            let closing = rest.starts_with('/');
+            let name: String = rest
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '_' | '-'))
+                .collect();
+            let empty = t.ends_with("/>");
+            format!(
+                "<{}{}{}>",
+                if closing { "/" } else { "" },
+                name.to_lowercase(),
+                if empty { "/" } else { "" }
+            )
+        } else {
+            t.to_string()
+        }
+    };
+    compare_items(
+        p,
+        FindingType::Tag,
+        "Tags",
+        &zh_tags,
+        &en_tags,
+        tag_key,
+        out,
+    );
+    let mut protected = Protected::default();
+    for r in zh_urls.iter().chain(&zh_mails).chain(&zh_tags) {
+        protected.zh.push(r.clone());
+    }
+    for r in en_urls.iter().chain(&en_mails).chain(&en_tags) {
+        protected.en.push(r.clone());
+    }
+    check_latin_codes(p, &protected.zh, out);
+    protected
+}
+
+/// Latin codes and names in the Chinese (G20, APEC, ISO, 5G) that the English has
+/// neither as written nor spelt out ('Asia-Pacific Economic Cooperation').
+fn check_latin_codes(p: &AlignedPair, covered: &[Range<usize>], out: &mut Vec<Finding>) {
+    let en_lower = p.en.to_lowercase();
+    let en_words: Vec<&str> =
+        p.en.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+    let spelt_out = |code: &str| {
+        let letters: Vec<char> = code.chars().filter(|c| c.is_ascii_uppercase()).collect();
+        if letters.len() < 2 || code.chars().any(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        // Initials of a run of English words, function words skipped.
+        let initials: Vec<(char, bool)> = en_words
+            .iter()
+            .map(|w| {
+                let stop = crate::lexicon::is_english_stopword(&w.to_lowercase());
+                (w.chars().next().unwrap_or(' ').to_ascii_uppercase(), stop)
+            })
+            .collect();
+        (0..initials.len()).any(|i| {
+            let mut k = 0;
+            for &(c, stop) in &initials[i..] {
+                if k == letters.len() {
+                    break;
+                }
+                if c == letters[k] {
+                    k += 1;
+                } else if !stop || k == 0 {
+                    return false;
+                }
+            }
+            k == letters.len()
+        })
+    };
+    let en_numbers = crate::numbers::extract_en(&p.en);
+    // A number with a unit symbol (7cm, 2.726K, 3K): its value must be in the English,
+    // in digits or words ('seven centimetres').
+    let measure_kept = |code: &str| {
+        let digits: String = code
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        let unit = &code[digits.len()..];
+        let value: Option<f64> = digits.parse().ok();
+        // Unit symbols: lower case (cm, kg, km), one capital (K, V, W), or bytes and
+        // hertz (GB, MHz); 3GPP and 5G are names.
+        let is_unit = unit.chars().all(|c| c.is_ascii_lowercase())
+            || (unit.len() == 1 && unit != "G")
+            || unit.ends_with('B')
+            || unit.ends_with("Hz");
+        (!digits.is_empty() && unit.len() <= 3 && is_unit).then(|| {
+            value.is_some_and(|v| {
+                en_numbers
+                    .iter()
+                    .any(|n| super::numbers::agrees_rounded(n.value, v))
+            })
+        })
+    };
+    let mut missing = Vec::new();
+    for m in CODE.find_iter(&p.zh) {
+        let code = m.as_str();
+        if p.zh[..m.start()].ends_with(|c: char| c.is_ascii_digit() || c == '.') {
+            continue;
+        }
+        let inside = covered
+            .iter()
+            .any(|r| r.start <= m.start() && m.end() <= r.end);
+        let latin_neighbour = p.zh[..m.start()].ends_with(|c: char| c.is_ascii_alphanumeric())
+            || p.zh[m.end()..].starts_with(|c: char| c.is_ascii_alphanumeric());
+        if code.len() < 2 || inside || latin_neighbour || code.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let found = en_lower.match_indices(&code.to_lowercase()).any(|(i, _)| {
+            let before = en_lower[..i].chars().next_back();
+            let after = en_lower[i + code.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        });
+        // A code of the English one letter off (ITX for ITU) is a changed code, even
+        // where the name is also spelt out.
+        let changed = en_words.iter().any(|w| {
+            w.len() == code.len()
+                && w.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
+                && w.chars().zip(code.chars()).filter(|(a, b)| a != b).count() == 1
+        });
+        let kept = !changed
+            && match measure_kept(code) {
+                Some(kept) => kept,
+                None => spelt_out(code),
+            };
+        if !found && !kept {
+            missing.push(m.start()..m.end());
+        }
+    }
+    if let Some(first) = missing.first().cloned() {
+        let list = missing
+            .iter()
+            .map(|r| format!("'{}'", &p.zh[r.clone()]))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut f = Finding::bead(
+            FindingType::Code,
+            Severity::Warning,
+            p,
+            format!("{list} of the Chinese not in the English, as written or spelt out"),
+        );
+        f.term = Some(p.zh[first.clone()].to_string());
+        f.set_spans(Some(first), None, &p.en);
+        out.push(f);
+    }
+}
+
+/// The English is the Chinese, or has Chinese characters in it. A segment of Latin
+/// text only (a code, a name, an English title in the Chinese) may stay as it is,
+/// and a Chinese word given in brackets after its translation ('the Way (道)') is a
+/// note.
+pub fn check_untranslated(p: &AlignedPair) -> Option<Finding> {
+    let latin_only = !p.zh.chars().any(is_han);
+    let same = p.en.trim() == p.zh.trim();
+    if same && latin_only {
+        return None;
+    }
+    let han: String = p.en.chars().filter(|&c| is_han(c)).collect();
+    if !same && han.is_empty() {
+        return None;
+    }
+    let glossed = !same && han_only_in_brackets(&p.en) && p.en.split_whitespace().count() >= 3;
+    let mut f = Finding::bead(
+        FindingType::Untranslated,
+        if glossed {
+            Severity::Info
+        } else {
+            Severity::Error
+        },
+        p,
+        if same {
+            "the English side is the Chinese text".into()
+        } else if glossed {
+            format!("the English gives Chinese in brackets: {han}")
+        } else {
+            format!("the English side contains Chinese characters: {han}")
+        },
+    );
+    if !same {
+        let start = p.en.find(|c: char| is_han(c)).unwrap_or(0);
+        let end =
+            p.en.char_indices()
+                .rfind(|&(_, c)| is_han(c))
+                .map_or(start, |(i, c)| i + c.len_utf8());
+        f.set_spans(None, Some(start..end), &p.en);
+    }
+    f.term = Some(if same { p.en.trim().to_string() } else { han });
+    Some(f)
+}
+
+/// Every Chinese character of `en` stands inside round brackets.
+fn han_only_in_brackets(en: &str) -> bool {
+    let mut depth = 0i32;
+    for c in en.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            c if is_han(c) && depth <= 0 => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
+/// Slips of typing in the English of a bead: a word twice, two spaces, spaces at the
+/// ends that the Chinese has not, a bracket or quotation mark without its pair (where
+/// the Chinese has its pairs), a sentence starting in lower case, full-width
+/// punctuation. `previous` is the bead before, whose English may leave a sentence open.
+pub fn check_form(p: &AlignedPair, previous: Option<&AlignedPair>, out: &mut Vec<Finding>) {
+    repeated_word(p, out);
+    double_space(p, out);
+    end_spaces(p, out);
+    unpaired(p, out);
+    capital(p, previous, out);
+    punctuation(p, out);
+}
+
+fn repeated_word(p: &AlignedPair, out: &mut Vec<Finding>) {
+    let en = &p.en;
+    let mut prev: Option<(usize, &str)> = None;
+    let mut at = 0;
+    for word in en.split(' ') {
+        let start = at;
+        at += word.len() + 1;
+        if word.is_empty() {
+            prev = None;
+            continue;
+        }
+        // 'had had', 'that that', 'gave her her coat' are English; a name may double
+        // (Zhen Zhen), and a sound repeats on purpose (tock tock tock); a word with
+        // punctuation ends a clause.
+        let plain = word.chars().all(char::is_alphabetic);
+        let thrice = en[at.min(en.len())..]
+            .split(' ')
+            .next()
+            .is_some_and(|next| next.trim_end_matches(|c: char| !c.is_alphabetic()) == word);
+        if let Some((s, w)) = prev
+            && plain
+            && w.eq_ignore_ascii_case(word)
+            && !matches!(word.to_lowercase().as_str(), "had" | "that" | "her" | "is")
+            // a capitalised word that is no function word is a name
+            && (!word.starts_with(char::is_uppercase)
+                || crate::lexicon::is_english_stopword(&word.to_lowercase()))
+            && !thrice
+            && !en[..s].trim_end().ends_with(word)
+        {
+            let mut f = Finding::bead(
+                FindingType::RepeatedWord,
+                Severity::Warning,
+                p,
+                format!("'{word}' written twice"),
+            );
+            f.term = Some(format!("{w} {word}"));
+            f.set_spans(None, Some(s..start + word.len()), en);
+            out.push(f);
+            return;
+        }
+        prev = plain.then_some((start, word));
+    }
+}
+
+fn double_space(p: &AlignedPair, out: &mut Vec<Finding>) {
+    let text = p.en.trim();
+    if let Some(i) = text.find("  ") {
+        let offset = p.en.len() - p.en.trim_start().len();
+        let start = offset + i;
+        let mut f = Finding::bead(
+            FindingType::DoubleSpace,
+            Severity::Warning,
+            p,
+            "two spaces in a row in the English".into(),
+        );
+        f.term = Some("  ".into());
+        let from = p.en[..start].rfind(' ').map_or(0, |k| k + 1).min(start);
+        let to = p.en[start + 2..]
+            .find(' ')
+            .map_or(p.en.len(), |k| start + 2 + k);
+        f.set_spans(None, Some(from..to), &p.en);
+        out.push(f);
+    }
+}
+
+fn end_spaces(p: &AlignedPair, out: &mut Vec<Finding>) {
+    let lead = |s: &str| s.len() - s.trim_start().len() > 0;
+    let trail = |s: &str| s.len() - s.trim_end().len() > 0;
+    let mut which = Vec::new();
+    if lead(&p.en) != lead(&p.zh) {
+        which.push("leading");
+    }
+    if trail(&p.en) != trail(&p.zh) {
+        which.push("trailing");
+    }
+    if which.is_empty() {
+        return;
+    }
+    let mut f = Finding::bead(
+        FindingType::Whitespace,
+        Severity::Warning,
+        p,
+        format!(
+            "{} spaces differ between the Chinese and the English",
+            which.join(" and ")
+        ),
+    );
+    f.term = Some(which.join(" and "));
+    out.push(f);
+}
+
+/// Brackets and quotation marks: (open, close) pairs, the Chinese forms with theirs.
+const PAIRS: &[(char, char, &[char], &[char])] = &[
+    ('(', ')', &['(', '（'], &[')', '）']),
+    ('[', ']', &['[', '【', '〔'], &[']', '】', '〕']),
+    ('{', '}', &['{'], &['}']),
+    ('“', '”', &['“', '「', '『'], &['”', '」', '』']),
+];
+
+fn unpaired(p: &AlignedPair, out: &mut Vec<Finding>) {
+    let count = |text: &str, set: &[char]| text.chars().filter(|c| set.contains(c)).count() as i64;
+    for &(open, close, zh_open, zh_close) in PAIRS {
+        let en_balance = count(&p.en, &[open]) - count(&p.en, &[close]);
+        let zh_balance = count(&p.zh, zh_open) - count(&p.zh, zh_close);
+        // A quotation may run over several beads: only a difference from the Chinese.
+        if en_balance == 0 || en_balance == zh_balance {
+            continue;
+        }
+        let c = if en_balance > 0 { open } else { close };
+        unpaired_finding(p, c, out);
+        return;
+    }
+    // Straight double quotes pair with themselves.
+    let straight = count(&p.en, &['"']) % 2;
+    let zh_quotes = (count(&p.zh, &['“', '"']) - count(&p.zh, &['”'])).abs() % 2;
+    if straight != zh_quotes && straight == 1 {
+        unpaired_finding(p, '"', out);
+    }
+}
+
+fn unpaired_finding(p: &AlignedPair, c: char, out: &mut Vec<Finding>) {
+    let mut f = Finding::bead(
+        FindingType::Unpaired,
+        Severity::Warning,
+        p,
+        format!("'{c}' without its pair in the English (the Chinese has its pairs)"),
+    );
+    f.term = Some(c.to_string());
+    if let Some(i) = p.en.rfind(c) {
+        f.set_spans(None, Some(i..i + c.len_utf8()), &p.en);
+    }
+    out.push(f);
+}
+
+fn capital(p: &AlignedPair, previous: Option<&AlignedPair>, out: &mut Vec<Finding>) {
+    let text = p.en.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '-' | '…')
+    });
+    let word: &str = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .next()
+        .unwrap_or("");
+    let lower_start = word.starts_with(|c: char| c.is_lowercase());
+    // iPhone, eBay, e-mail, x-ray: brand and technical words start in lower case.
+    let own_case = word.chars().skip(1).any(char::is_uppercase) || word.contains('-');
+    // The bead before may leave the sentence open (a list, a clause cut off).
+    let continues = previous.is_none_or(|b| {
+        !b.en
+            .trim_end()
+            .trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with(['.', '!', '?', '。', '！', '？', ':'])
+    }) && previous.is_some();
+    let zh_latin_start =
+        p.zh.trim_start()
+            .starts_with(|c: char| c.is_ascii_lowercase());
+    // A phrase (a table cell, a list item, a glossary-like line) may start in lower
+    // case; a sentence, which ends as one, may not.
+    let sentence =
+        p.en.trim_end()
+            .trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with(['.', '!', '?']);
+    if !lower_start
+        || !sentence
+        || own_case
+        || continues
+        || zh_latin_start
+        || p.zh.trim().is_empty()
+    {
+        return;
+    }
+    let mut f = Finding::bead(
+        FindingType::Capital,
+        Severity::Warning,
+        p,
+        format!("the English sentence starts in lower case: '{word}'"),
+    );
+    f.term = Some(word.to_string());
+    let start = p.en.len() - text.len();
+    f.set_spans(None, Some(start..start + word.len()), &p.en);
+    out.push(f);
+}
+
+fn punctuation(p: &AlignedPair, out: &mut Vec<Finding>) {
+    let found: String =
+        p.en.chars()
+            .filter(|c| "，。；：（）、！？".contains(*c))
+            .fold(String::new(), |mut s, c| {
+                if !s.contains(c) {
+                    s.push(c);
+                }
+                s
+            });
+    if !found.is_empty() {
+        let mut f = Finding::bead(
+            FindingType::Punctuation,
+            Severity::Warning,
+            p,
+            format!("full-width punctuation in the English: {found}"),
+        );
+        if let Some(i) = p.en.find(|c: char| found.contains(c)) {
+            let c = p.en[i..].chars().next().expect("found above");
+            f.set_spans(None, Some(i..i + c.len_utf8()), &p.en);
+        }
+        f.term = Some(found);
+        out.push(f);
+    }
+}
+
+/// A segment long enough that translating it two ways is an inconsistency, not a
+/// matter of context: six Chinese characters, six English words.
+const MIN_REPEATED_HAN: usize = 6;
+const MIN_REPEATED_WORDS: usize = 6;
+
+/// The text of a segment as consistency compares it: letters and digits only, in
+/// lower case (spacing, punctuation and case are the form checks' business).
+fn segment_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The same Chinese translated differently, and the same English given for different
+/// Chinese, across the document: one finding on each later bead, naming the first.
+pub fn check_repeated_segments(pairs: &[AlignedPair]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut by_zh: HashMap<String, usize> = HashMap::new();
+    let mut by_en: HashMap<String, usize> = HashMap::new();
+    for (i, p) in pairs.iter().enumerate() {
+        if p.zh.trim().is_empty() || p.en.trim().is_empty() {
+            continue;
+        }
+        let (zh, en) = (segment_key(&p.zh), segment_key(&p.en));
+        if p.zh.chars().filter(|&c| is_han(c)).count() >= MIN_REPEATED_HAN {
+            match by_zh.get(&zh) {
+                Some(&j) if segment_key(&pairs[j].en) != en => {
+                    let first = &pairs[j];
+                    let mut f = Finding::bead(
+                        FindingType::SameZhDifferentEn,
+                        Severity::Warning,
+                        p,
+                        format!(
+                            "the same Chinese as bead {} is translated differently there: '{}'",
+                            first.id,
+                            first.en.trim()
+                        ),
+                    );
+                    f.related = vec![first.id];
+                    out.push(f);
+                }
+                Some(_) => {}
+                None => {
+                    by_zh.insert(zh.clone(), i);
+                }
+            }
+        }
+        if p.en.split_whitespace().count() >= MIN_REPEATED_WORDS {
+            match by_en.get(&en) {
+                Some(&j) if segment_key(&pairs[j].zh) != zh => {
+                    let first = &pairs[j];
+                    let mut f = Finding::bead(
+                        FindingType::SameEnDifferentZh,
+                        Severity::Warning,
+                        p,
+                        format!(
+                            "the same English as bead {} stands for different Chinese there: '{}'",
+                            first.id,
+                            first.zh.trim()
+                        ),
+                    );
+                    f.related = vec![first.id];
+                    out.push(f);
+                }
+                Some(_) => {}
+                None => {
+                    by_en.insert(en, i);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(zh: &str, en: &str) -> Vec<FindingType> {
+        let p = AlignedPair::new(0, zh, en);
+        let mut out = Vec::new();
+        check_form(&p, None, &mut out);
+        check_codes(&p, &mut out);
+        if let Some(f) = check_untranslated(&p) {
+            out.push(f);
+        }
+        out.iter().map(|f| f.kind).collect()
+    }
+
+    #[test]
+    fn urls_mails_and_tags_must_pass_through() {
+        use FindingType::*;
+        assert!(
+            kinds(
+                "详见https://www.example.cn/a。",
+                "See https://www.example.cn/a."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            kinds(
+                "详见https://www.example.cn/a。",
+                "See https://www.example.cn/b."
+            ),
+            [Url]
+        );
+        assert_eq!(kinds("详见www.example.cn。", "See the website."), [Url]);
+        assert_eq!(
+            kinds("联系office@example.cn。", "Write to ofice@example.cn."),
+            [Email]
+        );
+        assert!(kinds("<b>数据</b>治理", "<b>Data</b> governance").is_empty());
+        assert_eq!(kinds("<b>数据</b>治理", "<b>Data governance"), [Tag]);
+        assert_eq!(kinds("共{0}个文件", "{1} files"), [Tag]);
+        // 《》 and a less-than sign are no tags.
+        assert!(kinds("《数据安全法》规定<5%。", "The Data Security Law sets <5%.").is_empty());
+    }
+
+    #[test]
+    fn latin_codes_as_written_or_spelt_out() {
+        use FindingType::*;
+        assert!(kinds("G20峰会", "The G20 summit").is_empty());
+        assert!(kinds("APEC会议", "The Asia-Pacific Economic Cooperation meeting").is_empty());
+        assert!(kinds("WTO规则", "Rules of the World Trade Organization").is_empty());
+        assert_eq!(kinds("ITU标准", "ITX standards"), [Code]);
+        assert_eq!(
+            kinds(
+                "国际电信联盟（ITU）",
+                "The International Telecommunication Union (ITX)"
+            ),
+            [Code]
+        );
+        assert_eq!(kinds("3GPP标准", "3rd Generation standards"), [Code]);
+        // A number with its unit symbol: the number counts, in digits or words.
+        assert!(kinds("波长是7cm。", "The wavelength is seven centimeters.").is_empty());
+        assert_eq!(kinds("波长是7cm。", "The wavelength is long."), [Code]);
+    }
+
+    #[test]
+    fn slips_of_typing() {
+        use FindingType::*;
+        assert_eq!(kinds("数据。", "The the data."), [RepeatedWord]);
+        assert!(kinds("他说的。", "He had had enough.").is_empty());
+        assert!(kinds("钟声。", "A tock tock tock came.").is_empty());
+        assert!(kinds("珍珍来了。", "Zhen Zhen came.").is_empty());
+        assert_eq!(kinds("我来了。", "I I came."), [RepeatedWord]);
+        assert_eq!(kinds("数据。", "The data  grew."), [DoubleSpace]);
+        assert_eq!(kinds("数据。", "The data grew. "), [Whitespace]);
+        assert!(kinds("数据。 ", "The data grew. ").is_empty());
+        assert_eq!(kinds("数据（2022）。", "Data (2022."), [Unpaired]);
+        // A quotation running over beads: unpaired on both sides alike.
+        assert!(kinds("“我们走吧。", "“Let us go.").is_empty());
+        assert_eq!(kinds("数据很好。", "data is good."), [Capital]);
+        assert!(kinds("苹果手机很好。", "iPhones are good.").is_empty());
+        assert_eq!(kinds("数据。", "Data，good."), [Punctuation]);
+    }
+
+    #[test]
+    fn untranslated_and_glossed_chinese() {
+        let p = AlignedPair::new(0, "道可道", "道可道");
+        assert_eq!(check_untranslated(&p).unwrap().severity, Severity::Error);
+        // Latin text in the Chinese may stay as it is.
+        assert!(check_untranslated(&AlignedPair::new(0, "ISO 9001", "ISO 9001")).is_none());
+        let glossed = AlignedPair::new(0, "道可道", "The Way (道) that can be told");
+        assert_eq!(
+            check_untranslated(&glossed).unwrap().severity,
+            Severity::Info
+        );
+        let left = AlignedPair::new(0, "我们要治理", "We must 治理 it");
+        assert_eq!(check_untranslated(&left).unwrap().severity, Severity::Error);
+    }
+
+    #[test]
+    fn repeated_segments_both_ways() {
+        let pairs = [
+            AlignedPair::new(
+                0,
+                "我们要加强数据安全治理。",
+                "We must strengthen the security of data.",
+            ),
+            AlignedPair::new(1, "其他内容。", "Something else entirely here."),
+            AlignedPair::new(
+                2,
+                "我们要加强数据安全治理。",
+                "We must reinforce the security of data.",
+            ),
+            AlignedPair::new(
+                3,
+                "我们必须保护个人信息。",
+                "We must strengthen the security of data.",
+            ),
+            // the same translation again, differently spaced: consistent
+            AlignedPair::new(
+                4,
+                "我们要加强数据安全治理。",
+                "We must  strengthen the security of data",
+            ),
+        ];
+        let found = check_repeated_segments(&pairs);
+        let got: Vec<(FindingType, Option<usize>, Vec<usize>)> = found
+            .iter()
+            .map(|f| (f.kind, f.bead, f.related.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (FindingType::SameZhDifferentEn, Some(2), vec![0]),
+                (FindingType::SameEnDifferentZh, Some(3), vec![0]),
+            ]
+        );
+    }
+}

@@ -1,0 +1,1441 @@
+//! Glossary terms in the translation: each occurrence of a glossary term in a bead's
+//! Chinese is looked for in its English (`glossary-miss`, `forbidden`), and a term
+//! rendered several ways across the document is reported once (`inconsistent`), for
+//! the glossary's terms and for the terms [`crate::glossary::extract`] finds.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::terms::{self, EnglishText, TermSet};
+use super::{CheckOptions, Finding, FindingType, RenderingUse, Severity, WordLinks};
+use crate::lexicon::{Dictionary, gloss_stems, stems_match};
+use crate::pairs::AlignedPair;
+use crate::script::is_han;
+use crate::segment::words::WordSegmenter;
+
+/// How many beads back a term counts as mentioned already (so that 'it' may stand
+/// for it).
+pub(super) const ANAPHORA_BEADS: usize = 5;
+
+/// Term index -> (approved rendering index, bead id) for each occurrence rendered.
+/// Term index -> (approved rendering index, bead id, the words as the bead has them)
+/// for each occurrence rendered.
+pub(super) type Usage = BTreeMap<usize, Vec<(usize, usize, String)>>;
+
+/// A bead being checked: the pair, the beads just before it (for antecedents), its
+/// English prepared, and its word links.
+pub(super) struct Bead<'c, 'a> {
+    pub p: &'c AlignedPair,
+    pub before: &'c [AlignedPair],
+    pub en: &'c EnglishText<'a>,
+    pub links: Option<&'c WordLinks>,
+}
+
+/// Check the glossary terms of a bead. Returns the spans of the Chinese and of the
+/// English whose numbers the terms and their renderings account for.
+pub(super) fn check_terms(
+    bead: Bead,
+    terms: &TermSet,
+    abbreviations: &terms::Abbreviations,
+    opts: &CheckOptions,
+    usage: &mut Usage,
+    out: &mut Vec<Finding>,
+) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let Bead {
+        p,
+        before,
+        en,
+        links,
+    } = bead;
+    let previous = std::cell::OnceCell::new();
+    let mut rendered = Vec::new();
+    let hits = match opts.dictionary {
+        Some(d) => terms.find_terms_in_words(&p.zh, |w| d.contains(w)),
+        None => terms.find_terms(&p.zh),
+    };
+    let hits = terms.drop_inside_words(&p.zh, hits, opts.words);
+    let mut accounted = Vec::new();
+    let mut seen = Vec::new();
+    for h in hits {
+        let term = &terms.terms[h.term];
+        // In a long bead, the English near where the term's counterpart should be.
+        let view = en.around(h.start as f64 / p.zh.len().max(1) as f64);
+        let en = view.as_ref().unwrap_or(en);
+        // Numbers inside a term are the term's: checked through its rendering, or not
+        // expected in the English when no rendering has them (一带一路).
+        let numbered = term
+            .approved
+            .iter()
+            .any(|r| r.text.chars().any(|c| c.is_ascii_digit()) || has_number_word(&r.text));
+        if seen.contains(&h.term) {
+            accounted.push(h.start..h.end);
+            continue;
+        }
+        seen.push(h.term);
+        let bad: Vec<(&terms::Rendering, Range<usize>)> = term
+            .forbidden
+            .iter()
+            .filter_map(|r| en.find_exact(r).map(|(s, e)| (r, s..e)))
+            .collect();
+        for (r, span) in &bad {
+            let mut f = Finding::bead(
+                FindingType::Forbidden,
+                Severity::Error,
+                p,
+                if term.approved.is_empty() {
+                    format!("'{}' is not to be used for {}", r.text, term.zh)
+                } else {
+                    format!(
+                        "'{}' is not to be used for {}; use {}",
+                        r.text,
+                        term.zh,
+                        quoted_list(&term.approved)
+                    )
+                },
+            );
+            f.term = Some(r.text.clone());
+            f.zh_term = Some(term.zh.clone());
+            f.set_spans(Some(h.start..h.end), Some(span.clone()), &p.en);
+            f.suggestion = nearest_approved(term, &p.en[span.clone()]);
+            out.push(f);
+        }
+        if term.approved.is_empty() {
+            accounted.push(h.start..h.end);
+            continue;
+        }
+        match find_approved(p, h.start..h.end, en, term, abbreviations) {
+            Some(Found {
+                rendering,
+                span,
+                spelling,
+            }) => {
+                usage.entry(h.term).or_default().push((
+                    rendering,
+                    p.id,
+                    p.en[span.clone()].to_string(),
+                ));
+                accounted.push(h.start..h.end);
+                rendered.push(span.clone());
+                if spelling {
+                    let used = &p.en[span.clone()];
+                    let approved = &term.approved[rendering].text;
+                    let mut f = Finding::bead(
+                        FindingType::GlossaryMiss,
+                        Severity::Warning,
+                        p,
+                        format!(
+                            "{} is written '{used}'; the glossary spells it '{approved}'",
+                            term.zh
+                        ),
+                    );
+                    f.term = Some(term.zh.clone());
+                    f.zh_term = Some(term.zh.clone());
+                    f.set_spans(Some(h.start..h.end), Some(span), &p.en);
+                    f.suggestion = Some(approved.clone());
+                    out.push(f);
+                }
+            }
+            None if bad.is_empty() => {
+                if !numbered {
+                    accounted.push(h.start..h.end);
+                }
+                let ctx = Context {
+                    p,
+                    before,
+                    en,
+                    previous: &previous,
+                    introduced: usage.contains_key(&h.term),
+                    aligned: links.and_then(|l| l.english_of(&(h.start..h.end))),
+                };
+                out.push(miss(&ctx, h.start..h.end, terms, term, opts));
+            }
+            None => accounted.push(h.start..h.end),
+        }
+    }
+    (accounted, rendered)
+}
+
+/// An English number word in a rendering ('Two Centenary Goals', 'Three Represents').
+fn has_number_word(text: &str) -> bool {
+    !crate::numbers::extract_en(text).is_empty()
+}
+
+/// An approved rendering found for a term occurrence.
+struct Found {
+    /// Index into the term's approved renderings.
+    rendering: usize,
+    span: Range<usize>,
+    /// Found only with its words divided otherwise ('cyber space' for 'cyberspace').
+    spelling: bool,
+}
+
+/// The approved rendering that stands for this occurrence: the strictest match, then
+/// the longest rendering; an abbreviation the document defines for one ('SOEs' after
+/// 'State-owned enterprises (SOEs)'); or, in a coordination sharing its head (道路自信、
+/// 理论自信、制度自信: 'confidence in our path, in our theories and in our system'), the
+/// rendering's words anywhere in the sentence.
+fn find_approved(
+    p: &AlignedPair,
+    at: Range<usize>,
+    en: &EnglishText,
+    term: &terms::Term,
+    abbreviations: &terms::Abbreviations,
+) -> Option<Found> {
+    let best = term
+        .approved
+        .iter()
+        .enumerate()
+        .filter_map(|(k, r)| en.find_match(r).map(|(tier, span)| (tier, k, span)))
+        .min_by_key(|&(tier, k, _)| (tier, std::cmp::Reverse(term.approved[k].text.len())));
+    if let Some((tier, k, (s, e))) = best {
+        return Some(Found {
+            rendering: k,
+            span: s..e,
+            spelling: tier == terms::JOINED_SPELLING,
+        });
+    }
+    if let Some((k, span)) = abbreviations.find_for(en, &term.approved) {
+        return Some(Found {
+            rendering: k,
+            span,
+            spelling: false,
+        });
+    }
+    if in_shared_head_coordination(&p.zh, at) {
+        for (k, r) in term.approved.iter().enumerate() {
+            if let Some(span) = en.all_anywhere(r.content()) {
+                return Some(Found {
+                    rendering: k,
+                    span,
+                    spelling: false,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Is the term at `at` an item of a 、-list whose neighbour ends in the same character
+/// (道路自信、理论自信): English factors such a shared head out ('confidence in A, in B
+/// and in C').
+fn in_shared_head_coordination(zh: &str, at: Range<usize>) -> bool {
+    let Some(last) = zh[at.clone()].chars().next_back() else {
+        return false;
+    };
+    let item_ends = |rest: &str| {
+        rest.chars()
+            .take_while(|&c| is_han(c))
+            .take(8)
+            .last()
+            .is_some_and(|c| c == last)
+    };
+    let next = zh[at.end..].strip_prefix('、').is_some_and(item_ends);
+    let prev = zh[..at.start]
+        .strip_suffix('、')
+        .is_some_and(|b| b.ends_with(last));
+    next || prev
+}
+
+/// The approved rendering most like what the translation used.
+fn nearest_approved(term: &terms::Term, used: &str) -> Option<String> {
+    let used = used.to_lowercase();
+    term.approved
+        .iter()
+        .max_by(|a, b| {
+            let sa = strsim::normalized_levenshtein(&a.text.to_lowercase(), &used);
+            let sb = strsim::normalized_levenshtein(&b.text.to_lowercase(), &used);
+            sa.total_cmp(&sb)
+        })
+        .map(|r| r.text.clone())
+}
+
+/// A dictionary gloss without its bracketed asides, as a rendering.
+fn gloss_rendering(gloss: &str) -> Option<terms::Rendering> {
+    let mut text = String::new();
+    let mut depth = 0i32;
+    for c in gloss.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            _ if depth <= 0 && !is_han(c) => text.push(c),
+            _ => {}
+        }
+    }
+    let r = terms::Rendering::new(text.trim());
+    (!r.content().is_empty() && r.content().len() <= 4).then_some(r)
+}
+
+/// Where the English carries a term that none of its approved renderings covers, as
+/// far as the words show: the kind of evidence and its span in the English.
+enum Trace {
+    /// An approved rendering with one word misspelt.
+    Misspelt,
+    /// A glossary term making up most of it is rendered as approved (中国特色社会主义
+    /// of 坚持和发展中国特色社会主义).
+    Core(String),
+    /// A wording close to an approved rendering ('new development philosophy').
+    Near,
+    /// The English words the word alignment links to the term.
+    Aligned,
+    /// Its head noun right after a determiner: 'our nation', 'this path', 'the Party'.
+    ShortReference,
+    /// A dictionary translation of it, or of each of its words, close together.
+    OtherWords,
+    /// The head word of an approved rendering, with other words around it ('data
+    /// economy' for 'digital economy').
+    OtherModifier,
+    /// Some word of an approved rendering, with the words next to it.
+    Weak,
+}
+
+/// What the English may say for a term: the stems of its approved renderings and of
+/// the dictionary's translations of it and of its words.
+struct TermWords {
+    /// Per word of the term (jieba's words, long ones cut into dictionary words), the
+    /// stems of its translations found in the English.
+    per_word: Vec<Vec<String>>,
+    /// Translations of the whole term, as renderings.
+    glosses: Vec<terms::Rendering>,
+    /// Every stem that translates the term or a part of it.
+    known: Vec<String>,
+}
+
+impl TermWords {
+    fn new(
+        term: &terms::Term,
+        en: &EnglishText,
+        dict: Option<&Dictionary>,
+        segmenter: &WordSegmenter,
+    ) -> TermWords {
+        let glosses: Vec<terms::Rendering> = dict
+            .map(|d| {
+                d.glosses(&term.zh)
+                    .into_iter()
+                    .filter_map(gloss_rendering)
+                    .collect()
+            })
+            .unwrap_or_default();
+        // Translations of the term's words, one per word: jieba's words, a word of
+        // three characters or more cut into the dictionary words it is made of (理想信念:
+        // 理想 + 信念).
+        let mut words: Vec<&str> = Vec::new();
+        for t in segmenter.tokenize(&term.zh, 0, crate::segment::Lang::Zh) {
+            let w = &term.zh[t.start..t.end];
+            let parts = match dict {
+                Some(d) if w.chars().count() >= 3 => dictionary_words(w, d),
+                _ => Vec::new(),
+            };
+            if parts.len() >= 2 {
+                words.extend(parts);
+            } else {
+                words.push(w);
+            }
+        }
+        let mut known: Vec<String> = term
+            .approved
+            .iter()
+            .flat_map(|r| r.content().iter().cloned())
+            .chain(glosses.iter().flat_map(|g| g.content().iter().cloned()))
+            .collect();
+        let mut per_word = Vec::new();
+        for w in &words {
+            let stems: Vec<String> = dict
+                .map(|d| d.glosses(w).iter().flat_map(|g| gloss_stems(g)).collect())
+                .unwrap_or_default();
+            per_word.push(stems.iter().filter(|s| en.has_stem(s)).cloned().collect());
+            known.extend(stems);
+        }
+        if words.len() < 2 {
+            per_word.clear();
+        }
+        TermWords {
+            per_word,
+            glosses,
+            known,
+        }
+    }
+
+    /// Content words of `span` that translate nothing of the term: what a wrong
+    /// rendering puts there ('arrangements' in 'Three arrangements' for 三个代表).
+    fn foreign<'t>(&self, en: &EnglishText<'t>, span: &Range<usize>) -> Vec<&'t str> {
+        en.content_words_in(span)
+            .into_iter()
+            .filter(|(_, stem)| !self.known.iter().any(|k| stems_match(k, stem)))
+            .map(|(word, _)| word)
+            .collect()
+    }
+}
+
+fn trace(
+    en: &EnglishText,
+    terms: &TermSet,
+    term: &terms::Term,
+    words: &TermWords,
+    aligned: Option<&Range<usize>>,
+) -> Option<(Trace, Range<usize>)> {
+    if let Some(s) = term.approved.iter().find_map(|r| en.misspelt(r)) {
+        return Some((Trace::Misspelt, en.span_of(s)));
+    }
+    // 中国特色社会主义 inside 坚持和发展中国特色社会主义, rendered as approved.
+    let chars = term.zh.chars().count();
+    if let Some((t, span)) = terms.terms.iter().find_map(|t| {
+        (t.zh.len() < term.zh.len()
+            && 2 * t.zh.chars().count() > chars
+            && term.zh.contains(t.zh.as_str()))
+        .then(|| t.approved.iter().find_map(|r| en.find_span(r)))
+        .flatten()
+        .map(|(s, e)| (t, s..e))
+    }) {
+        return Some((Trace::Core(t.zh.clone()), span));
+    }
+    // A wording close to an approved one, in the same place ('new development
+    // philosophy' for 'new development concept').
+    if let Some(s) = term.approved.iter().find_map(|r| en.near_variant(r)) {
+        return Some((Trace::Near, s));
+    }
+    // Where the word alignment puts it, with the words next to it where the rest of
+    // an approved rendering would stand (a wrong word has no link: 'Chen' of 陈清扬
+    // linked, 'Approach' after it not).
+    if let Some(span) = aligned {
+        let words_in = en.content_words_in(span);
+        for r in &term.approved {
+            let n = r.content().len();
+            for (k, stem) in r.content().iter().enumerate() {
+                if let Some((w, _)) = words_in.iter().find(|(_, s)| stems_match(s, stem)) {
+                    let around = en.phrase_around(en.span_of(w), k, n.saturating_sub(k + 1));
+                    let start = around.start.min(span.start);
+                    let end = around.end.max(span.end);
+                    return Some((Trace::Aligned, start..end));
+                }
+            }
+        }
+        return Some((Trace::Aligned, span.clone()));
+    }
+    if let Some(s) = term
+        .approved
+        .iter()
+        .chain(&words.glosses)
+        .find_map(|r| en.short_reference(r))
+    {
+        return Some((Trace::ShortReference, en.span_of(s)));
+    }
+    if let Some(span) = words
+        .glosses
+        .iter()
+        .find_map(|g| en.all_close_span(g.content()))
+    {
+        return Some((Trace::OtherWords, span));
+    }
+    if !words.per_word.is_empty()
+        && words.per_word.iter().all(|s| !s.is_empty())
+        && let Some(found) = en.one_of_each_close(&words.per_word)
+    {
+        let spans: Vec<Range<usize>> = found.iter().map(|s| en.span_of(s)).collect();
+        let start = spans.iter().map(|r| r.start).min().unwrap_or(0);
+        let end = spans.iter().map(|r| r.end).max().unwrap_or(0);
+        return Some((Trace::OtherWords, start..end));
+    }
+    // The head word of an approved rendering with other words where the rest of the
+    // rendering would stand, or failing that any word of one (the dictionary's
+    // translations of single words are too common to locate anything).
+    let around = |r: &terms::Rendering, k: usize, span: Range<usize>| {
+        let n = r.content().len();
+        en.phrase_around(span, k, n.saturating_sub(k + 1))
+    };
+    for r in &term.approved {
+        if let Some(h) = r.head()
+            && let Some(span) = en.stem_span(h)
+        {
+            let k = r.content().iter().position(|s| s == h).unwrap_or(0);
+            return Some((Trace::OtherModifier, around(r, k, span)));
+        }
+    }
+    for r in &term.approved {
+        for (k, s) in r.content().iter().enumerate() {
+            if let Some(span) = en.exact_stem_span(s) {
+                return Some((Trace::Weak, around(r, k, span)));
+            }
+        }
+    }
+    None
+}
+
+/// `w` cut greedily into the longest dictionary words of two characters or more
+/// (single characters are left out: too ambiguous to count as a translation).
+fn dictionary_words<'w>(w: &'w str, d: &Dictionary) -> Vec<&'w str> {
+    let ends: Vec<usize> = w
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(1)
+        .chain(std::iter::once(w.len()))
+        .collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < w.len() {
+        let end = ends
+            .iter()
+            .rev()
+            .copied()
+            .filter(|&e| e > start && e - start < w.len())
+            .find(|&e| w[start..e].chars().count() >= 2 && d.contains(&w[start..e]));
+        match end {
+            Some(e) => {
+                out.push(&w[start..e]);
+                start = e;
+            }
+            None => start += w[start..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    out
+}
+
+/// A term occurrence's bead, the beads before it and the English in view.
+struct Context<'c, 'a, 'b> {
+    p: &'c AlignedPair,
+    before: &'b [AlignedPair],
+    en: &'c EnglishText<'a>,
+    /// The English of the beads before (their ends, when long), prepared once per bead.
+    previous: &'c std::cell::OnceCell<Vec<EnglishText<'b>>>,
+    /// The term was rendered as approved earlier in the document.
+    introduced: bool,
+    /// Where the word links put the term in the English: span and token indices.
+    aligned: Option<(Range<usize>, Vec<usize>)>,
+}
+
+impl Context<'_, '_, '_> {
+    /// Does the English of the previous bead, or this bead's English before `upto`,
+    /// render the term as approved? Then a short reference or pronoun may stand for it.
+    fn antecedent_renders(&self, term: &terms::Term, upto: usize) -> bool {
+        self.rendered_within(term, upto, 1)
+    }
+
+    /// May 'he' or 'she' here stand for the term? Narrative keeps a person it has
+    /// named as a pronoun for as long as they stay the topic, so: a personal pronoun
+    /// in the English, and the term rendered as approved earlier in the document (or
+    /// in this bead's English before `upto`).
+    fn person_named(&self, term: &terms::Term, upto: usize) -> bool {
+        has_personal_pronoun(self.en)
+            && (self.introduced || self.rendered_within(term, upto, ANAPHORA_BEADS))
+    }
+
+    /// Does this bead's English before `upto`, or one of the last `beads` beads, render
+    /// the term as approved?
+    fn rendered_within(&self, term: &terms::Term, upto: usize, beads: usize) -> bool {
+        let earlier = self.en.before(upto);
+        let previous = self.previous.get_or_init(|| {
+            self.before
+                .iter()
+                .map(|b| {
+                    let en = EnglishText::new(&b.en);
+                    en.around(1.0).unwrap_or(en)
+                })
+                .collect()
+        });
+        let from = previous.len().saturating_sub(beads);
+        term.approved.iter().any(|r| {
+            earlier.find_span(r).is_some()
+                || previous[from..].iter().any(|p| p.find_span(r).is_some())
+        })
+    }
+}
+
+/// The finding for a term none of whose approved renderings is in the English.
+fn miss(
+    ctx: &Context,
+    at: Range<usize>,
+    terms: &TermSet,
+    term: &terms::Term,
+    opts: &CheckOptions,
+) -> Finding {
+    let (p, en) = (ctx.p, ctx.en);
+    // Where the term went, as far as the words show, and what that says. Words there
+    // that translate nothing of the term are a rendering of its own: a warning. A
+    // shortened or reworded rendering made of the term's own words is benign (info)
+    // once the term has been named; a pronoun only right after it was; no trace at all
+    // is an error.
+    let words = TermWords::new(term, en, opts.dictionary, opts.words);
+    let aligned = ctx.aligned.as_ref().map(|(span, _)| span);
+    let traced = trace(en, terms, term, &words, aligned);
+    let evidence = traced
+        .as_ref()
+        .map(|(_, span)| p.en[span.clone()].to_string());
+    let named = |upto: usize| ctx.introduced || ctx.antecedent_renders(term, upto);
+    let (mut severity, note) = match &traced {
+        Some((Trace::Misspelt, _)) => (Severity::Error, " (misspelt?)".to_string()),
+        Some((Trace::Core(zh), span)) => (
+            Severity::Info,
+            format!(
+                " (its part {zh} is, as '{}'; the rest in words of its own)",
+                &p.en[span.clone()]
+            ),
+        ),
+        // Linked to pronouns only: a pronoun for the term (see below).
+        Some((Trace::Aligned, span)) if only_pronouns(&p.en[span.clone()]) => {
+            if ctx.antecedent_renders(term, span.start) || ctx.person_named(term, span.start) {
+                (
+                    Severity::Info,
+                    format!(
+                        " (a pronoun, '{}', after it was named)",
+                        &p.en[span.clone()]
+                    ),
+                )
+            } else {
+                (
+                    Severity::Warning,
+                    format!(" (only '{}' here)", &p.en[span.clone()]),
+                )
+            }
+        }
+        Some((kind, span)) => {
+            let used = &p.en[span.clone()];
+            let foreign = words.foreign(en, span);
+            if !foreign.is_empty() {
+                (
+                    Severity::Warning,
+                    format!(
+                        " (the English has '{used}', where '{}' translates none of it)",
+                        foreign.join(" ")
+                    ),
+                )
+            } else if matches!(kind, Trace::OtherWords) {
+                (
+                    Severity::Info,
+                    format!(" (rendered in other words: '{used}')"),
+                )
+            } else if named(span.start) && !en.content_words_in(span).is_empty() {
+                // A shortening keeps a word of its own: 'such' or 'under' alone is not one.
+                (
+                    Severity::Info,
+                    format!(" (shortened to '{used}' after being named)"),
+                )
+            } else {
+                (Severity::Warning, format!(" (only '{used}' here)"))
+            }
+        }
+        // A pronoun may stand for it when the term was just rendered as approved (in
+        // the bead before), or for 'he' or 'she', who stay the topic longer, once it
+        // was named at all.
+        None if (has_pronoun(en) && ctx.antecedent_renders(term, p.en.len()))
+            || ctx.person_named(term, p.en.len()) =>
+        {
+            (
+                Severity::Info,
+                " (a pronoun after it was named?)".to_string(),
+            )
+        }
+        // The speaker of a quotation (韦小宝道：“……”): English dialogue leaves who
+        // speaks to the context.
+        None if speaks(&p.zh, at.end) && p.en.contains(['"', '“', '\'', '‘']) => (
+            Severity::Info,
+            " (the speaker of a quotation, left to the context)".to_string(),
+        ),
+        None => (
+            Severity::Error,
+            " (no trace of it in the English)".to_string(),
+        ),
+    };
+    // A heading is reworded freely; only a term missing altogether is worth a look.
+    if severity == Severity::Warning && en.is_heading() {
+        severity = Severity::Info;
+    }
+    let mut f = Finding::bead(
+        FindingType::GlossaryMiss,
+        severity,
+        p,
+        format!(
+            "{} is not rendered as {}{note}",
+            term.zh,
+            quoted_list(&term.approved)
+        ),
+    );
+    f.term = Some(term.zh.clone());
+    f.zh_term = Some(term.zh.clone());
+    f.set_spans(Some(at), traced.map(|(_, span)| span), &p.en);
+    f.suggestion = match &evidence {
+        Some(used) => nearest_approved(term, used),
+        None => term.approved.first().map(|r| r.text.clone()),
+    };
+    f.hint = term
+        .approved
+        .iter()
+        .find_map(|r| en.near(r))
+        .filter(|s| Some(s) != evidence.as_ref())
+        .map(|s| format!("near: '{s}'"));
+    f
+}
+
+/// Is the term ending at `end` the speaker of a quotation: a verb of saying within a
+/// few characters, then a colon or an opening quotation mark (道：“, 笑道：, 问：)?
+fn speaks(zh: &str, end: usize) -> bool {
+    let next: String = zh[end..].chars().take(8).collect();
+    ["道", "说", "问", "答", "叫", "喝", "骂", "嚷", "喊"]
+        .iter()
+        .any(|verb| {
+            next.match_indices(verb)
+                .any(|(i, _)| next[i + verb.len()..].starts_with(['：', ':', '“', '「', '"']))
+        })
+}
+
+/// Personal, possessive and demonstrative pronouns that can stand for a term.
+fn has_pronoun(en: &EnglishText) -> bool {
+    en.has_any_word(&[
+        "it", "its", "they", "them", "their", "this", "these", "those", "that", "such",
+    ])
+}
+
+/// Is `text` made of pronouns only ('her', 'he ... his')?
+fn only_pronouns(text: &str) -> bool {
+    let mut words = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(is_pronoun)
+}
+
+/// A personal, possessive or demonstrative pronoun.
+fn is_pronoun(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "it" | "its"
+            | "they"
+            | "them"
+            | "their"
+            | "this"
+            | "these"
+            | "those"
+            | "that"
+            | "he"
+            | "him"
+            | "his"
+            | "she"
+            | "her"
+            | "hers"
+            | "we"
+            | "our"
+            | "us"
+            | "i"
+            | "me"
+            | "my"
+            | "you"
+            | "your"
+    )
+}
+
+/// Pronouns of persons.
+fn has_personal_pronoun(en: &EnglishText) -> bool {
+    en.has_any_word(&["he", "him", "his", "she", "her", "hers"])
+}
+
+fn quoted_list(rs: &[terms::Rendering]) -> String {
+    rs.iter()
+        .map(|r| format!("'{}'", r.text))
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+/// Terms that `bitext glossary` finds in this document (beyond the glossaries) and
+/// that the translation renders in more than one way, each way at least twice: the
+/// same distribution as for glossary terms, once per term.
+///
+/// Extraction is noisy, so more is asked of these than of glossary terms: the
+/// Chinese must be whole words where it occurs (not 党的十八 of 党的十八大), and with a
+/// dictionary each rendering must translate the term, not one of its words (人民群众 as
+/// 'people' and as 'masses' are two halves, not two ways).
+pub fn inconsistent_extracted(
+    extracted: &[crate::glossary::TermPair],
+    terms: &TermSet,
+    pairs: &[AlignedPair],
+    dict: Option<&Dictionary>,
+    segmenter: &WordSegmenter,
+) -> Vec<Finding> {
+    let known: std::collections::HashSet<&str> =
+        terms.terms.iter().map(|t| t.zh.as_str()).collect();
+    let by_id: std::collections::HashMap<usize, &AlignedPair> =
+        pairs.iter().map(|p| (p.id, p)).collect();
+    let tokens: Vec<std::cell::OnceCell<Vec<crate::segment::words::Token>>> =
+        pairs.iter().map(|_| std::cell::OnceCell::new()).collect();
+    let mut out = Vec::new();
+    for tp in extracted {
+        // Single general words (技术, 经济) vary with grammar, not with terminology.
+        if known.contains(tp.zh.as_str()) || tp.cooccurrence < 2 || tp.zh.chars().count() < 3 {
+            continue;
+        }
+        // An adverb ('resolutely' / 'firmly' for 坚定不移) is a manner of saying,
+        // not terminology.
+        let adverb = |en: &str| !en.contains(' ') && en.ends_with("ly");
+        if !mostly_whole_words(&tp.zh, pairs, &tokens, segmenter)
+            || adverb(&tp.en)
+            || tp.renderings.iter().any(|r| adverb(&r.en))
+        {
+            continue;
+        }
+        // economy / economic, technology / technical: one word family, not two renderings.
+        let family = |en: &str| -> Vec<String> {
+            en.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| crate::lexicon::english_stem(w).chars().take(5).collect())
+                .collect()
+        };
+        let best = family(&tp.en);
+        // A rendering that is a run of the other's words is a partial match of one
+        // rendering ('Chinese characteristics' in 'socialism with Chinese
+        // characteristics'), not a second way to translate the term.
+        let is_run = |short: &[String], long: &[String]| {
+            !short.is_empty() && long.windows(short.len()).any(|w| w == short)
+        };
+        // One rendering with words added ('Party committees and governments at all
+        // levels' for 'Party committees at all levels') is the same rendering.
+        let subset = |a: &[String], b: &[String]| a.iter().all(|x| b.contains(x));
+        let support = |en: &str| dict.map(|d| translated_parts(&tp.zh, en, d, segmenter));
+        let best_support = support(&tp.en);
+        let others: Vec<&crate::glossary::Rendering> = tp
+            .renderings
+            .iter()
+            .filter(|r| {
+                let f = family(&r.en);
+                r.count >= 2
+                    && f != best
+                    && !is_run(&f, &best)
+                    && !is_run(&best, &f)
+                    && !subset(&f, &best)
+                    && !subset(&best, &f)
+            })
+            .filter(|r| match (&best_support, support(&r.en)) {
+                (Some(a), Some(b)) => !b.is_empty() && a.iter().any(|p| b.contains(p)),
+                _ => true,
+            })
+            .collect();
+        if others.is_empty() || best_support.as_ref().is_some_and(|s| s.is_empty()) {
+            continue;
+        }
+        // Each way as the beads write it ('standard-setting', not the extractor's
+        // 'standard setting'), and only where they do.
+        let locate = |en: &str, beads: &[usize]| -> Option<RenderingUse> {
+            let r = terms::Rendering::new(en);
+            let mut forms: Vec<String> = Vec::new();
+            let mut found = Vec::new();
+            for &b in beads {
+                let Some(p) = by_id.get(&b) else { continue };
+                let text = EnglishText::new(&p.en);
+                if let Some((s, e)) = text.find_span(&r) {
+                    forms.push(p.en[s..e].to_string());
+                    found.push(b);
+                }
+            }
+            // Without the beads at hand (a caller's own term pairs), as given.
+            if by_id.is_empty() {
+                return Some(RenderingUse {
+                    en: en.to_string(),
+                    beads: beads.to_vec(),
+                });
+            }
+            forms.sort();
+            let surface = forms
+                .chunk_by(|a, b| a == b)
+                .max_by_key(|run| run.len())
+                .map(|run| run[0].clone())?;
+            Some(RenderingUse {
+                en: surface,
+                beads: found,
+            })
+        };
+        let Some(main) = locate(&tp.en, &tp.examples) else {
+            continue;
+        };
+        let mut renderings = vec![main];
+        let mut counts = vec![tp.cooccurrence];
+        for r in &others {
+            if let Some(u) = locate(&r.en, &r.beads) {
+                renderings.push(u);
+                counts.push(r.count);
+            }
+        }
+        if renderings.len() < 2 {
+            continue;
+        }
+        let dist = renderings
+            .iter()
+            .zip(&counts)
+            .map(|(r, n)| format!("'{}' ×{n}", r.en))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut f = Finding::document(
+            FindingType::Inconsistent,
+            Severity::Warning,
+            format!(
+                "{} (found in this document) is rendered {} ways: {dist}",
+                tp.zh,
+                renderings.len()
+            ),
+        );
+        f.term = Some(tp.zh.clone());
+        f.zh_term = Some(tp.zh.clone());
+        f.renderings = renderings;
+        out.push(f);
+    }
+    out
+}
+
+/// Does `zh` start and end on jieba word boundaries in most of its occurrences?
+/// `tokens` holds each pair's tokens once cut (a long bead is cut once, not once per
+/// term).
+fn mostly_whole_words(
+    zh: &str,
+    pairs: &[AlignedPair],
+    tokens: &[std::cell::OnceCell<Vec<crate::segment::words::Token>>],
+    segmenter: &WordSegmenter,
+) -> bool {
+    let (mut whole, mut all) = (0, 0);
+    for (p, cell) in pairs.iter().zip(tokens).filter(|(p, _)| p.zh.contains(zh)) {
+        let tokens = cell.get_or_init(|| segmenter.tokenize(&p.zh, 0, crate::segment::Lang::Zh));
+        // Inside a token: a boundary strictly between its start and end.
+        let cut = |b: usize| {
+            let k = tokens.partition_point(|t| t.end <= b);
+            tokens.get(k).is_some_and(|t| t.start < b && b < t.end)
+        };
+        for (start, _) in p.zh.match_indices(zh) {
+            all += 1;
+            if !cut(start) && !cut(start + zh.len()) {
+                whole += 1;
+            }
+        }
+    }
+    all == 0 || 2 * whole > all
+}
+
+/// Which words of `zh` (jieba words and the dictionary words inside them) the
+/// English `en` translates as the dictionary has it; a gloss of the whole term counts
+/// for every word.
+fn translated_parts(zh: &str, en: &str, d: &Dictionary, segmenter: &WordSegmenter) -> Vec<usize> {
+    let text = EnglishText::new(en);
+    let has = |w: &str| {
+        d.glosses(w)
+            .iter()
+            .flat_map(|g| gloss_stems(g))
+            .any(|s| text.has_stem(&s))
+    };
+    let mut parts: Vec<&str> = segmenter
+        .tokenize(zh, 0, crate::segment::Lang::Zh)
+        .iter()
+        .map(|t| &zh[t.start..t.end])
+        .collect();
+    let inner: Vec<&str> = parts
+        .iter()
+        .filter(|w| w.chars().count() >= 3)
+        .flat_map(|w| dictionary_words(w, d))
+        .collect();
+    parts.extend(inner);
+    // A single character has too many glosses (党: party, society, ...) to count.
+    parts.retain(|w| w.chars().count() >= 2);
+    if has(zh) {
+        return (0..parts.len()).collect();
+    }
+    (0..parts.len()).filter(|&i| has(parts[i])).collect()
+}
+
+/// Glossary terms seen with more than one of their approved renderings across the
+/// document, once per term, as notes (the glossary allows each).
+/// Renderings of one word family count as one ('socialism' / 'socialist'), and so
+/// does a shortened form with the full one ('18th National Congress' with '18th CPC
+/// National Congress').
+pub(super) fn inconsistent(terms: &TermSet, usage: &Usage) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (&t, uses) in usage {
+        let term = &terms.terms[t];
+        let used: Vec<usize> = {
+            let mut u: Vec<usize> = uses.iter().map(|&(k, _, _)| k).collect();
+            u.sort();
+            u.dedup();
+            u
+        };
+        let r = |k: usize| &term.approved[k];
+        // Each rendering counts under the longest used one it is a shortened form or
+        // the acronym of.
+        let stands_for = |k: usize| {
+            used.iter()
+                .copied()
+                .filter(|&o| r(k).is_shortening_of(r(o)) || r(k).is_acronym_of(r(o)))
+                .max_by_key(|&o| r(o).stems_len())
+                .unwrap_or(k)
+        };
+        // Per family: its beads and the wordings the text has for it.
+        let mut groups: BTreeMap<Vec<String>, (Vec<usize>, Vec<&str>)> = BTreeMap::new();
+        for (k, bead, surface) in uses {
+            let g = groups.entry(r(stands_for(*k)).family()).or_default();
+            g.0.push(*bead);
+            g.1.push(surface);
+        }
+        if groups.len() < 2 {
+            continue;
+        }
+        // Each way as the text writes it most often (not as the glossary spells it).
+        let most_common = |forms: &[&str]| -> String {
+            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            for f in forms {
+                *counts.entry(f).or_default() += 1;
+            }
+            counts
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+                .map(|(f, _)| f.to_string())
+                .unwrap_or_default()
+        };
+        let mut renderings: Vec<RenderingUse> = groups
+            .values()
+            .map(|(beads, forms)| {
+                let mut beads = beads.clone();
+                beads.dedup();
+                RenderingUse {
+                    en: most_common(forms),
+                    beads,
+                }
+            })
+            .collect();
+        renderings.sort_by(|a, b| b.beads.len().cmp(&a.beads.len()).then(a.en.cmp(&b.en)));
+        let dist = renderings
+            .iter()
+            .map(|r| format!("'{}' ×{}", r.en, r.beads.len()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        // Every way is one the glossary approves: a note. A reviewer who wants one
+        // rendering throughout lists only that one.
+        let zh = &term.zh;
+        let mut f = Finding::document(
+            FindingType::Inconsistent,
+            Severity::Info,
+            format!(
+                "{zh} is rendered {} ways, each approved by the glossary: {dist}",
+                renderings.len()
+            ),
+        );
+        f.term = Some(zh.clone());
+        f.zh_term = Some(zh.clone());
+        f.renderings = renderings;
+        out.push(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::check;
+
+    fn inconsistent_extracted(
+        extracted: &[TermPair],
+        terms: &TermSet,
+        pairs: &[AlignedPair],
+        dict: Option<&Dictionary>,
+    ) -> Vec<Finding> {
+        super::inconsistent_extracted(
+            extracted,
+            terms,
+            pairs,
+            dict,
+            &crate::lexicon::segmenter(true),
+        )
+    }
+    use crate::glossary::{Rendering, TermPair};
+
+    fn pair(zh: &str, en: &str, co: usize, others: &[(&str, usize)]) -> TermPair {
+        TermPair {
+            zh: zh.into(),
+            en: en.into(),
+            score: 1.0,
+            log_dice: 14.0,
+            frequency: co,
+            cooccurrence: co,
+            renderings: others
+                .iter()
+                .map(|&(en, count)| Rendering {
+                    en: en.into(),
+                    count,
+                    beads: (0..count).collect(),
+                })
+                .collect(),
+            known: false,
+            examples: vec![0, 1],
+        }
+    }
+
+    #[test]
+    fn a_long_term_rendered_through_its_listed_core_is_a_note() {
+        let glossary = crate::lexicon::parse_glossary_tsv(
+            "数据安全\tdata security\n维护数据安全\tsafeguard data security\n",
+            "g.tsv",
+        )
+        .unwrap();
+        let terms = TermSet::from_glossary(&glossary);
+        let pairs = [
+            AlignedPair::new(
+                0,
+                "各国应维护数据安全。",
+                "Countries should protect their information.",
+            ),
+            // The core term is rendered as approved; 维护 carried by another verb.
+            AlignedPair::new(
+                1,
+                "各国应维护数据安全。",
+                "Countries should protect data security.",
+            ),
+        ];
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        let miss = |bead| {
+            found
+                .iter()
+                .find(|f| f.kind == FindingType::GlossaryMiss && f.bead == Some(bead))
+                .unwrap()
+        };
+        assert_eq!(miss(0).severity, Severity::Error, "{found:#?}");
+        // The core term as approved, the verb in words of the translator's own.
+        assert_eq!(miss(1).severity, Severity::Info, "{found:#?}");
+        assert_eq!(miss(1).evidence.as_deref(), Some("data security"));
+    }
+
+    #[test]
+    fn she_stands_for_a_person_named_before() {
+        let glossary = crate::lexicon::parse_glossary_tsv("王琦瑶\tWang Qiyao\n", "g.tsv").unwrap();
+        let terms = TermSet::from_glossary(&glossary);
+        let mut pairs = vec![AlignedPair::new(0, "王琦瑶来了。", "Wang Qiyao came.")];
+        for id in 1..8 {
+            pairs.push(AlignedPair::new(id, "天黑了。", "It grew dark."));
+        }
+        pairs.push(AlignedPair::new(
+            8,
+            "王琦瑶发热似的。",
+            "Suddenly she felt feverish.",
+        ));
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        let miss = found.iter().find(|f| f.bead == Some(8)).expect("a miss");
+        assert_eq!(miss.severity, Severity::Info, "{miss:#?}");
+        // Never named before: 'she' may be anyone.
+        let found = check(&pairs[1..], &terms, &[], &CheckOptions::default());
+        let miss = found.iter().find(|f| f.bead == Some(8)).expect("a miss");
+        assert_eq!(miss.severity, Severity::Error, "{miss:#?}");
+    }
+
+    #[test]
+    fn a_term_is_located_through_its_word_links() {
+        let glossary =
+            crate::lexicon::parse_glossary_tsv("营商环境\tbusiness environment\n", "g.tsv")
+                .unwrap();
+        let terms = TermSet::from_glossary(&glossary);
+        let words = WordSegmenter::plain();
+        let p = AlignedPair::new(
+            0,
+            "我们优化了营商环境。",
+            "We have improved the trading arrangements of the country.",
+        );
+        let zh_tokens = words.tokenize(&p.zh, 0, crate::segment::Lang::Zh);
+        let en_tokens = words.tokenize(&p.en, 0, crate::segment::Lang::En);
+        let zh_at = |w: &str| zh_tokens.iter().position(|t| &p.zh[t.start..t.end] == w);
+        let en_at = |w: &str| en_tokens.iter().position(|t| &p.en[t.start..t.end] == w);
+        let term = zh_at("营商").or(zh_at("营商环境")).unwrap() as u32;
+        let links = WordLinks {
+            links: vec![
+                (
+                    zh_at("优化").unwrap() as u32,
+                    en_at("improved").unwrap() as u32,
+                ),
+                (term, en_at("trading").unwrap() as u32),
+                (term, en_at("arrangements").unwrap() as u32),
+            ],
+            zh_tokens: zh_tokens.clone(),
+            en_tokens: en_tokens.clone(),
+        };
+        let opts = CheckOptions {
+            links: Some(std::slice::from_ref(&links)),
+            ..CheckOptions::default()
+        };
+        let found = check(std::slice::from_ref(&p), &terms, &[], &opts);
+        let miss = found
+            .iter()
+            .find(|f| f.kind == FindingType::GlossaryMiss)
+            .expect("a miss");
+        assert_eq!(miss.severity, Severity::Warning, "{miss:#?}");
+        assert_eq!(miss.evidence.as_deref(), Some("trading arrangements"));
+        assert_eq!(miss.suggestion.as_deref(), Some("business environment"));
+        assert!(
+            miss.message.contains("'trading arrangements'"),
+            "{}",
+            miss.message
+        );
+    }
+
+    #[test]
+    fn extracted_terms_report_real_alternatives_only() {
+        let terms = TermSet::from_glossary(&[]);
+        let found = inconsistent_extracted(
+            &[
+                // a second rendering used twice: reported, with both ways
+                pair(
+                    "数据安全法",
+                    "Data Security Law",
+                    5,
+                    &[("data protection law", 2)],
+                ),
+                // a partial match of the same rendering, a word-family variant, a rare one
+                pair(
+                    "跨境数据流动",
+                    "cross-border data flows",
+                    4,
+                    &[
+                        ("data flows", 3),
+                        ("cross-border data flow", 2),
+                        ("free flow", 1),
+                    ],
+                ),
+                // a general word: grammar, not terminology
+                pair("经济", "economy", 9, &[("growth", 4)]),
+            ],
+            &terms,
+            &[],
+            None,
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].zh_term.as_deref(), Some("数据安全法"));
+        assert_eq!(found[0].renderings.len(), 2);
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert_eq!(found[0].bead, None);
+    }
+
+    fn one_term(zh: &str, en: &str) -> TermSet {
+        let mut t = TermSet::default();
+        t.add(zh, &[en], &[]);
+        t.build()
+    }
+
+    fn misses(found: &[Finding]) -> Vec<(usize, Severity)> {
+        found
+            .iter()
+            .filter(|f| f.kind == FindingType::GlossaryMiss)
+            .map(|f| (f.bead.unwrap(), f.severity))
+            .collect()
+    }
+
+    #[test]
+    fn a_miss_is_graded_by_what_the_english_shows() {
+        let terms = one_term("数字经济", "digital economy");
+        let pairs = [
+            // the head after a possessive, the term not named before: a wording to
+            // look at
+            AlignedPair::new(0, "数字经济增长很快。", "Our economy grew fast."),
+            // another modifier on the same head: a different wording to look at
+            AlignedPair::new(1, "数字经济增长很快。", "The data economy grew fast."),
+            // a pronoun with no antecedent
+            AlignedPair::new(2, "数字经济增长很快。", "It grew fast."),
+            AlignedPair::new(3, "数字经济很重要。", "The digital economy matters."),
+            // a pronoun right after the term was rendered: fine
+            AlignedPair::new(4, "数字经济增长很快。", "It grew fast."),
+            AlignedPair::new(5, "今天天气很好。", "The weather is fine today."),
+            // the head after a possessive once the term is named: fine
+            AlignedPair::new(6, "数字经济增长很快。", "Our economy grew fast."),
+            // nothing at all: left out
+            AlignedPair::new(7, "我们今天讨论数字经济。", "We talk about farming today."),
+        ];
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        assert_eq!(
+            misses(&found),
+            [
+                (0, Severity::Warning),
+                (1, Severity::Warning),
+                (2, Severity::Error),
+                (4, Severity::Info),
+                (6, Severity::Info),
+                (7, Severity::Error),
+            ],
+            "{found:#?}"
+        );
+        let evidence = |b| {
+            found
+                .iter()
+                .find(|f| f.bead == Some(b))
+                .and_then(|f| f.evidence.clone())
+        };
+        assert_eq!(evidence(0).as_deref(), Some("Our economy"));
+        assert_eq!(evidence(1).as_deref(), Some("data economy"));
+    }
+
+    #[test]
+    fn words_that_translate_nothing_of_the_term_are_a_warning() {
+        let mut t = TermSet::default();
+        t.add("三个代表", &["Three Represents"], &[]);
+        t.add("党的建设", &["Party building"], &[]);
+        let terms = t.build();
+        let pairs = [
+            AlignedPair::new(
+                0,
+                "三个代表重要思想。",
+                "The important thought of the Three Represents.",
+            ),
+            AlignedPair::new(
+                1,
+                "三个代表重要思想。",
+                "The important thought of the Three arrangements.",
+            ),
+            AlignedPair::new(2, "加强党的建设。", "Strengthen Party affairs."),
+        ];
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        assert_eq!(
+            misses(&found),
+            [(1, Severity::Warning), (2, Severity::Warning)],
+            "{found:#?}"
+        );
+        assert_eq!(found[0].evidence.as_deref(), Some("Three arrangements"));
+        assert!(
+            found[0]
+                .message
+                .contains("'arrangements' translates none of it")
+        );
+        assert_eq!(found[1].evidence.as_deref(), Some("Party affairs"));
+    }
+
+    #[test]
+    fn the_speaker_of_a_quotation_may_be_left_out() {
+        let terms = one_term("韦小宝", "Trinket");
+        let pairs = [
+            AlignedPair::new(0, "韦小宝笑道：“我不去。”", "'I'm not going.'"),
+            AlignedPair::new(1, "韦小宝不去。", "He is not going."),
+        ];
+        // The glossary's terms are jieba's words, as Resources::load makes them.
+        let words = WordSegmenter::with_words(["韦小宝"]);
+        let opts = CheckOptions {
+            words: &words,
+            ..CheckOptions::default()
+        };
+        let found = check(&pairs, &terms, &[], &opts);
+        assert_eq!(
+            misses(&found),
+            [(0, Severity::Info), (1, Severity::Error)],
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn a_misspelling_is_an_error_with_a_hint() {
+        let terms = one_term("可持续发展", "sustainable development");
+        let pairs = [AlignedPair::new(
+            0,
+            "推动可持续发展。",
+            "Promote sustainable devlopment.",
+        )];
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        assert_eq!(misses(&found), [(0, Severity::Error)], "{found:#?}");
+        assert_eq!(
+            found[0].evidence.as_deref(),
+            Some("sustainable devlopment"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn dictionary_translations_of_the_words_are_a_note() {
+        let dict = Dictionary::from_cedict_text(
+            "數據 数据 [shu4 ju4] /data/\n治理 治理 [zhi4 li3] /governance/to govern/\n",
+            "t",
+        )
+        .unwrap();
+        let terms = one_term("数据治理", "data management");
+        let pairs = [AlignedPair::new(
+            0,
+            "加强数据治理。",
+            "Strengthen the governance of data.",
+        )];
+        let opts = CheckOptions {
+            dictionary: Some(&dict),
+            ..CheckOptions::default()
+        };
+        let found = check(&pairs, &terms, &[], &opts);
+        assert_eq!(misses(&found), [(0, Severity::Info)], "{found:#?}");
+        assert!(
+            found[0]
+                .message
+                .contains("other words: 'governance of data'"),
+            "{found:#?}"
+        );
+        // Without a dictionary only the shared word 'data' shows.
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        assert_eq!(misses(&found), [(0, Severity::Warning)], "{found:#?}");
+        assert!(found[0].message.contains("only 'data' here"), "{found:#?}");
+    }
+
+    #[test]
+    fn a_reworded_heading_is_a_note() {
+        let terms = one_term("数字经济", "digital economy");
+        let pairs = [
+            AlignedPair::new(0, "发展数字经济", "Growing the Data Economy"),
+            AlignedPair::new(1, "发展数字经济。", "Growing the data economy."),
+        ];
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        assert_eq!(
+            misses(&found),
+            [(0, Severity::Info), (1, Severity::Warning)],
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn inflection_order_shortening_and_acronyms_are_not_inconsistent() {
+        let mut t = TermSet::default();
+        t.add("新中国", &["People's Republic of China", "PRC"], &[]);
+        t.add(
+            "党的领导",
+            &["Party's leadership", "leadership of the Party"],
+            &[],
+        );
+        t.add(
+            "十八大",
+            &["18th National Congress", "18th CPC National Congress"],
+            &[],
+        );
+        t.add("共同富裕", &["common prosperity", "shared prosperity"], &[]);
+        let terms = t.build();
+        let pairs = [
+            AlignedPair::new(
+                0,
+                "新中国成立。党的领导。十八大。共同富裕。",
+                "The People's Republic of China was founded. The Party's leadership. The 18th National Congress. Common prosperity.",
+            ),
+            AlignedPair::new(
+                1,
+                "新中国发展。党的领导。十八大。共同富裕。",
+                "The PRC developed. The leadership of the Party. The 18th CPC National Congress. Shared prosperity.",
+            ),
+        ];
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        let incons: Vec<&str> = found
+            .iter()
+            .filter(|f| f.kind == FindingType::Inconsistent)
+            .filter_map(|f| f.zh_term.as_deref())
+            .collect();
+        assert_eq!(incons, ["共同富裕"], "{found:#?}");
+    }
+
+    #[test]
+    fn extracted_terms_need_whole_words_and_whole_translations() {
+        let dict = Dictionary::from_cedict_text(
+            "人民 人民 [ren2 min2] /the people/\n群眾 群众 [qun2 zhong4] /the masses/\n",
+            "t",
+        )
+        .unwrap();
+        let terms = TermSet::from_glossary(&[]);
+        // 'people' and 'masses' each translate one half of 人民群众.
+        let halves = pair("人民群众", "people", 5, &[("masses", 3)]);
+        let found = inconsistent_extracted(std::slice::from_ref(&halves), &terms, &[], Some(&dict));
+        assert!(found.is_empty(), "{found:#?}");
+        // An adverb is no term.
+        let adverbs = pair("坚定不移", "firmly", 4, &[("resolutely", 3)]);
+        assert!(inconsistent_extracted(&[adverbs], &terms, &[], None).is_empty());
+        // A candidate cut out of a longer word where it occurs (深化 of 深化改革).
+        let cut = pair("全面深化", "comprehensive", 4, &[("deepen", 3)]);
+        let pairs = [AlignedPair::new(
+            0,
+            "全面深化改革开放。",
+            "Deepen reform and opening up in all respects.",
+        )];
+        assert!(
+            inconsistent_extracted(std::slice::from_ref(&cut), &terms, &pairs, None).is_empty()
+        );
+        assert_eq!(inconsistent_extracted(&[cut], &terms, &[], None).len(), 1);
+    }
+}
