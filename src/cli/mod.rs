@@ -85,7 +85,9 @@ fn man_page(command: Option<&str>) -> anyhow::Result<Vec<u8>> {
     // dictionary, which does not fit a .TH line).
     let source = format!("bitext {}", env!("CARGO_PKG_VERSION"));
     let mut page = Vec::new();
-    clap_mangen::Man::new(cmd).source(source).render(&mut page)?;
+    clap_mangen::Man::new(cmd)
+        .source(source)
+        .render(&mut page)?;
     Ok(page)
 }
 

@@ -488,7 +488,10 @@ fn short_label(heading: &str) -> String {
         Some(space) if space > 0 && mid_word => &head[..space],
         _ => head,
     };
-    format!("{}…", head.trim_end_matches([' ', ',', ';', ':', '，', '、']))
+    format!(
+        "{}…",
+        head.trim_end_matches([' ', ',', ';', ':', '，', '、'])
+    )
 }
 
 #[cfg(test)]
