@@ -440,3 +440,375 @@ fn stdio_answers_each_request_in_order_as_batch_would() {
         assert!(!response["beads"][0]["zh_text"].as_str().unwrap().is_empty());
     }
 }
+
+/// A folder of `count` sample pairs plus the extra pairs `(file name, zh, en)`.
+fn corpus_with(dir: &Path, count: usize, extra: &[(&str, &str, &str)]) -> PathBuf {
+    let corpus = corpus_folder(dir, &sample_pairs(count, 6, 30));
+    for (name, zh, en) in extra {
+        std::fs::write(corpus.join("zh").join(name), zh).unwrap();
+        std::fs::write(corpus.join("en").join(name), en).unwrap();
+    }
+    corpus
+}
+
+#[test]
+fn a_combined_file_that_would_replace_another_output_is_refused_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_with(
+        dir.path(),
+        2,
+        &[(
+            "all.txt",
+            "数据保护很重要。\n",
+            "Data protection matters.\n",
+        )],
+    );
+    for (format, combined, what) in [
+        ("tmx", "co/all.tmx", "the output of the pair all"),
+        ("tmx", "./co/../co/all.tmx", "the output of the pair all"),
+        ("moses", "co/all", "the output of the pair all"),
+        ("tsv", "co/summary.tsv", "a file of the batch's own"),
+        ("tsv", "co/pooled-lexicon.tsv", "a file of the batch's own"),
+        (
+            "beads",
+            "/nonexistent/all.tmx",
+            "/nonexistent does not exist",
+        ),
+    ] {
+        let result = bitext()
+            .current_dir(dir.path())
+            .args([
+                "batch",
+                &s(&corpus),
+                "--presplit",
+                "--format",
+                format,
+                "--out-dir",
+                "co",
+                "--combined",
+                combined,
+            ])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert_eq!(result.status.code(), Some(2), "{combined}: {stderr}");
+        assert!(stderr.contains(what), "{combined}: {stderr}");
+        // Refused before any pair was aligned.
+        let written: Vec<_> = std::fs::read_dir(dir.path().join("co"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .filter(|n| n != ".bitext-batch")
+            .collect();
+        assert!(written.is_empty(), "{combined}: {written:?}");
+    }
+}
+
+#[test]
+fn the_summary_is_written_when_the_combined_file_fails_late() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_with(dir.path(), 2, &[]);
+    let out = dir.path().join("out");
+    let args = |extra: &[&str]| {
+        let mut args = vec![
+            "batch".to_string(),
+            s(&corpus),
+            "--presplit".into(),
+            "--format".into(),
+            "tmx".into(),
+            "--out-dir".into(),
+            s(&out),
+        ];
+        args.extend(extra.iter().map(|a| a.to_string()));
+        args
+    };
+    run_ok(&args(&[]).iter().map(String::as_str).collect::<Vec<_>>());
+    // A pair's output spoilt after it was written: the combined file cannot be made
+    // from it, which is found only once every pair is done.
+    std::fs::write(out.join("p000.tmx"), "not a TMX file").unwrap();
+    std::fs::remove_file(out.join("summary.tsv")).unwrap();
+    let combined = s(&out.join("all.tmx"));
+    let result = bitext()
+        .args(args(&["--resume", "--combined", &combined]))
+        .output()
+        .unwrap();
+    assert!(!result.status.success(), "{result:?}");
+    assert!(!out.join("all.tmx").exists());
+    assert_eq!(summary(&out).len(), 2);
+}
+
+#[test]
+fn resuming_with_other_filters_aligns_every_pair_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_with(dir.path(), 3, &[]);
+    let run = |out: &Path, extra: &[&str]| {
+        let mut args = vec![
+            "batch".to_string(),
+            s(&corpus),
+            "--presplit".into(),
+            "--out-dir".into(),
+            s(out),
+        ];
+        args.extend(extra.iter().map(|a| a.to_string()));
+        let result = bitext().args(&args).output().unwrap();
+        assert!(result.status.success(), "{result:?}");
+        String::from_utf8_lossy(&result.stderr).into_owned()
+    };
+    let (plain, filtered) = (dir.path().join("plain"), dir.path().join("filtered"));
+    run(&plain, &[]);
+    run(&filtered, &["--min-score", "0.99"]);
+    assert_ne!(
+        outputs(&plain),
+        outputs(&filtered),
+        "--min-score 0.99 left all"
+    );
+    let stderr = run(&filtered, &["--resume"]);
+    assert!(stderr.contains("options differ"), "{stderr}");
+    assert!(stderr.contains("resuming: 0 of 3"), "{stderr}");
+    assert_eq!(outputs(&plain), outputs(&filtered));
+    // The same options again: nothing to do.
+    let stderr = run(&filtered, &["--resume"]);
+    assert!(stderr.contains("resuming: 3 of 3"), "{stderr}");
+}
+
+#[test]
+fn a_pair_error_reaches_the_terminal_without_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_with(dir.path(), 1, &[("bad\x1b[2Jname.txt", "", "Text.\n")]);
+    let out = dir.path().join("out");
+    let result = bitext()
+        .args(["batch", &s(&corpus), "--presplit", "--out-dir", &s(&out)])
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("bad"), "{stderr}");
+    assert!(!stderr.contains('\x1b'), "{stderr:?}");
+}
+
+#[test]
+fn a_folder_pairs_files_by_name_without_extension_and_names_the_unpaired() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_with(dir.path(), 1, &[]);
+    std::fs::write(corpus.join("zh/x.txt"), "数据保护很重要。\n").unwrap();
+    std::fs::write(corpus.join("en/x.md"), "Data protection matters.\n").unwrap();
+    std::fs::write(corpus.join("en/orphan.txt"), "Nobody pairs with me.\n").unwrap();
+    let out = dir.path().join("out");
+    let result = bitext()
+        .args(["batch", &s(&corpus), "--presplit", "--out-dir", &s(&out)])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(result.status.success(), "{stderr}");
+    assert!(stderr.contains("orphan.txt: no Chinese file"), "{stderr}");
+    let rows = summary(&out);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let x = rows.iter().find(|r| r["name"] == "x").unwrap();
+    assert_eq!(x["status"], "ok");
+    assert!(x["en"].ends_with("en/x.md"), "{x:?}");
+    // Two English candidates for one Chinese file: which one is meant is not guessed.
+    std::fs::write(
+        corpus.join("en/x.html"),
+        "<p>Data protection matters.</p>\n",
+    )
+    .unwrap();
+    let result = bitext()
+        .args(["batch", &s(&corpus), "--presplit", "--out-dir", &s(&out)])
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("several English files"), "{stderr}");
+}
+
+#[test]
+fn a_manifest_header_row_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus_with(dir.path(), 2, &[]);
+    for header in ["zh\ten\tname\n", "zh\ten\r\n"] {
+        let manifest = format!("{header}corpus/zh/p000\tcorpus/en/p000\tfirst\n");
+        std::fs::write(dir.path().join("pairs.tsv"), manifest).unwrap();
+        let out = dir.path().join("out");
+        run_ok(&[
+            "batch",
+            &s(&dir.path().join("pairs.tsv")),
+            "--presplit",
+            "--out-dir",
+            &s(&out),
+        ]);
+        let rows = summary(&out);
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert_eq!(rows[0]["name"], "first");
+    }
+    // Only the first row can be a header: later, it is a pair (of missing files).
+    let manifest = "corpus/zh/p000\tcorpus/en/p000\nzh\ten\n";
+    std::fs::write(dir.path().join("pairs.tsv"), manifest).unwrap();
+    let result = bitext()
+        .args([
+            "batch",
+            &s(&dir.path().join("pairs.tsv")),
+            "--presplit",
+            "--out-dir",
+            &s(&dir.path().join("out2")),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(1));
+    assert_eq!(summary(&dir.path().join("out2")).len(), 2);
+}
+
+/// A pair of the team's own sentences with one Chinese sentence (a figure caption) that
+/// has no English counterpart: four beads, one of them with an empty English side.
+const ONE_SIDED: (&str, &str) = (
+    "数据保护很重要。\n图 3：本章结构示意图（略）。\n隐私是一项基本权利。\n数据控制者须说明其处理目的。\n",
+    "Data protection matters.\nPrivacy is a fundamental right.\nThe controller must state the purposes of processing.\n",
+);
+
+fn tus(tmx: &str) -> usize {
+    tmx.matches("<tu ").count()
+}
+
+#[test]
+fn the_counts_say_what_was_written_and_what_was_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let (zh, en) = ONE_SIDED;
+    let corpus = corpus_with(dir.path(), 0, &[("a.txt", zh, en), ("b.txt", zh, en)]);
+    let out = dir.path().join("out");
+    let result = bitext()
+        .args([
+            "batch",
+            &s(&corpus),
+            "--presplit",
+            "--format",
+            "tmx",
+            "--dedup",
+            "--out-dir",
+            &s(&out),
+            "--combined",
+            &s(&out.join("all.jsonl")),
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(result.status.success(), "{stderr}");
+    let tmx_units = tus(&std::fs::read_to_string(out.join("a.tmx")).unwrap());
+    let rows = summary(&out);
+    let a = rows.iter().find(|r| r["name"] == "a").unwrap();
+    let b = rows.iter().find(|r| r["name"] == "b").unwrap();
+    let kept: usize = a["kept"].parse().unwrap();
+    assert_eq!(a["written"], tmx_units.to_string(), "{a:?}");
+    assert!(kept > tmx_units, "no bead with an empty side in {a:?}");
+    assert!(
+        stderr.contains(&format!("{} written to", 2 * tmx_units)),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{} with an empty side", 2 * (kept - tmx_units))),
+        "{stderr}"
+    );
+    // b repeats a: all its records are left out of the combined file, and said so.
+    let lines = std::fs::read_to_string(out.join("all.jsonl"))
+        .unwrap()
+        .lines()
+        .count();
+    assert_eq!(lines, kept);
+    assert_eq!(a["combined"], kept.to_string());
+    assert_eq!(
+        (
+            b["combined"].as_str(),
+            b["combined_duplicates"].parse().unwrap()
+        ),
+        ("0", kept)
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{lines} records from 2 documents, {kept} left out as duplicates"
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_combined_tmx_numbers_units_once_and_names_their_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let (zh, en) = ONE_SIDED;
+    let corpus = corpus_with(dir.path(), 0, &[("a.txt", zh, en), ("b&c.txt", zh, en)]);
+    let out = dir.path().join("out");
+    let combined = out.join("all.tmx");
+    run_ok(&[
+        "batch",
+        &s(&corpus),
+        "--presplit",
+        "--out-dir",
+        &s(&out),
+        "--combined",
+        &s(&combined),
+    ]);
+    let tmx = std::fs::read_to_string(&combined).unwrap();
+    let per_doc = tus(&tmx) / 2;
+    assert!(per_doc > 0);
+    let tuids: Vec<&str> = tmx
+        .split(" tuid=\"")
+        .skip(1)
+        .map(|r| r.split('"').next().unwrap())
+        .collect();
+    let expected: Vec<String> = (0..2 * per_doc).map(|n| n.to_string()).collect();
+    assert_eq!(tuids, expected);
+    assert_eq!(
+        tmx.matches("<prop type=\"x-bitext-doc\">a</prop>").count(),
+        per_doc
+    );
+    assert_eq!(
+        tmx.matches("<prop type=\"x-bitext-doc\">b&amp;c</prop>")
+            .count(),
+        per_doc
+    );
+    // Still a TMX bitext reads: the property comes before the variants.
+    let pairs = bitext::formats::aligned::read_aligned(&s(&combined)).unwrap();
+    assert_eq!(pairs.len(), 2 * per_doc);
+    let unit = tmx.split("<tu ").nth(1).unwrap();
+    assert!(unit.find("x-bitext-doc").unwrap() < unit.find("<tuv").unwrap());
+}
+
+#[test]
+fn stdio_validates_requests_as_the_command_line_does() {
+    let (zh, en) = ONE_SIDED;
+    let requests = [
+        serde_json::json!({"id": 1, "zh": zh, "en": en, "presplit": true, "min_score": 2}),
+        serde_json::json!({"zh": zh, "en": en, "presplit": true}),
+        serde_json::json!({"id": 3, "zh": zh, "en": en, "presplit": true, "source": "crawl-7"}),
+        serde_json::json!([1, 2]),
+        serde_json::json!({"id": 5, "zh": zh, "en": en, "presplit": true, "min_score": 0.0}),
+    ];
+    let input: String = requests.iter().map(|r| format!("{r}\n")).collect();
+    let result = with_stdin(bitext().args(["batch", "--stdio"]), &input);
+    assert!(result.status.success(), "{result:?}");
+    let responses: Vec<serde_json::Value> = String::from_utf8(result.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(responses.len(), 5);
+    let error = |k: usize| responses[k]["error"].as_str().unwrap_or("").to_string();
+    assert!(
+        error(0).contains("`min_score` must be between 0 and 1"),
+        "{}",
+        error(0)
+    );
+    assert_eq!(responses[0]["id"], 1);
+    assert!(error(1).contains("`id` is missing"), "{}", error(1));
+    // Unknown fields are a pipeline's own: ignored.
+    assert!(responses[2]["error"].is_null(), "{}", error(2));
+    assert_eq!(responses[2]["beads"], responses[4]["beads"]);
+    assert!(!responses[2]["beads"].as_array().unwrap().is_empty());
+    assert!(error(3).contains("must be a JSON object"), "{}", error(3));
+    assert!(error(3).contains("an array"), "{}", error(3));
+
+    let result = with_stdin(
+        bitext().args(["batch", "--stdio", "--min-score", "1.5"]),
+        &input,
+    );
+    assert_eq!(result.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&result.stderr).contains("--min-score must be between 0 and 1")
+    );
+}

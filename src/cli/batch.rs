@@ -8,12 +8,13 @@
 //! on stdin, one JSON response per line on stdout, in the same order ([`stdio`]).
 //!
 //! INPUT is a folder holding `zh/` and `en/` with same-named files, or a manifest TSV
-//! `zh_path<TAB>en_path[<TAB>name]` (paths relative to the manifest, `#` comments), or
-//! `-` for a manifest on stdin.
+//! `zh_path<TAB>en_path[<TAB>name]` (paths relative to the manifest, `#` comments, a
+//! first row `zh<TAB>en[<TAB>name]` taken for a header), or `-` for a manifest on stdin.
 //!
 //! Resuming: DIR/.bitext-batch/ keeps each finished pair's summary row (and, when the
-//! combined file's format differs from the pairs' format, its part of that file). With
-//! `--resume`, a pair whose row and outputs are there is not aligned again.
+//! combined file's format differs from the pairs' format, its part of that file) and
+//! the settings that decide the outputs. With `--resume` and the same settings, a pair
+//! whose row and outputs are there is not aligned again; other settings start afresh.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -126,6 +127,16 @@ impl Format {
         Ok(vec![out])
     }
 
+    fn name(self) -> &'static str {
+        match self {
+            Format::Tsv => "tsv",
+            Format::Jsonl => "jsonl",
+            Format::Tmx => "tmx",
+            Format::Moses => "moses",
+            Format::Beads => "beads",
+        }
+    }
+
     /// The format of the combined file, from its name.
     fn of_combined(path: &str) -> Format {
         match Path::new(path).extension().and_then(|e| e.to_str()) {
@@ -156,8 +167,18 @@ struct Row {
     zh_sentences: usize,
     en_sentences: usize,
     beads: usize,
-    /// Beads written, after the filters.
+    /// Beads the filters kept.
     kept: usize,
+    /// Records in the pair's own output: the kept beads, less those with an empty side
+    /// where the format cannot hold them (TMX, Moses).
+    #[serde(default)]
+    written: usize,
+    /// Records of this pair in the combined file, and those left out of it as
+    /// duplicates of an earlier document's (`--dedup`); None without `--combined`.
+    #[serde(default)]
+    combined: Option<usize>,
+    #[serde(default)]
+    combined_duplicates: usize,
     mean_score: f64,
     /// Share of beads with a confidence under 0.5.
     low_share: f64,
@@ -182,6 +203,13 @@ struct Job<'a> {
 const STATE_DIR: &str = ".bitext-batch";
 
 pub fn run(args: Args) -> Result<Outcome> {
+    if let Some(x) = args.min_score
+        && !(0.0..=1.0).contains(&x)
+    {
+        bail!(bitext::Error::usage(format!(
+            "--min-score must be between 0 and 1, not {x}"
+        )));
+    }
     if args.stdio {
         if args.input.zh.is_some() {
             bail!(bitext::Error::usage(
@@ -203,13 +231,6 @@ pub fn run(args: Args) -> Result<Outcome> {
     let Some(dir) = args.out_dir.clone() else {
         bail!(bitext::Error::usage("batch needs --out-dir DIR"));
     };
-    if let Some(x) = args.min_score
-        && !(0.0..=1.0).contains(&x)
-    {
-        bail!(bitext::Error::usage(format!(
-            "--min-score must be between 0 and 1, not {x}"
-        )));
-    }
     if let Some(x) = args.max_length_ratio
         && (x.is_nan() || x < 1.0)
     {
@@ -231,35 +252,80 @@ pub fn run(args: Args) -> Result<Outcome> {
     };
     std::fs::create_dir_all(&dir)
         .with_context(|| format!("{}: cannot create the output folder", dir.display()))?;
+    if let Some(path) = &args.combined {
+        check_combined(path, &dir, &pairs, args.format)?;
+    }
+    let (_, pool) = worker_pool(args.jobs)?;
+    let read = args.input.read.options()?;
+    let tags = args.langs.tags()?;
+    let filter = CorpusFilter {
+        min_score: args.min_score,
+        max_length_ratio: args.max_length_ratio,
+        dedup: args.dedup,
+        languages: args.lang_filter,
+    };
+    let combined = args.combined.as_deref().map(Format::of_combined);
+    // Everything besides a pair's two files that decides its outputs (a pair's part
+    // of the combined file is looked for by `Job::finished`).
+    let settings = format!(
+        "{:#?}\n",
+        (
+            args.format,
+            &options,
+            &read,
+            &tags,
+            &filter,
+            (
+                &args.input.dicts,
+                args.input.no_dict,
+                &args.input.glossaries
+            ),
+            (
+                args.input.no_default_glossary,
+                std::env::var("BITEXT_DICT").ok()
+            ),
+            args.pool_lexicon,
+        )
+    );
     let state = dir.join(STATE_DIR);
-    if !args.resume && state.exists() {
+    let settings_path = state.join("settings.txt");
+    let resume = args.resume
+        && match std::fs::read_to_string(&settings_path) {
+            Ok(earlier) if earlier == settings => true,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !state.exists() => false,
+            _ => {
+                output::note(format!(
+                    "resuming: the options differ from those of the run that wrote {}: every pair is aligned again",
+                    dir.display()
+                ));
+                false
+            }
+        };
+    if !resume && state.exists() {
         std::fs::remove_dir_all(&state)
             .with_context(|| format!("{}: cannot clear it", state.display()))?;
     }
     std::fs::create_dir_all(&state)
         .with_context(|| format!("{}: cannot create it", state.display()))?;
-    let (_, pool) = worker_pool(args.jobs)?;
+    let settings_path = settings_path.display().to_string();
+    output::write_output(Some(&settings_path), |w: &mut dyn Write| {
+        Ok(w.write_all(settings.as_bytes())?)
+    })?;
 
-    let read = args.input.read.options()?;
-    let tags = args.langs.tags()?;
     let mut resources = args.input.resources()?;
     if args.pool_lexicon {
-        resources = pool.install(|| pooled_resources(resources, &pairs, &options, &read, &dir))?;
+        resources =
+            pool.install(|| pooled_resources(resources, &pairs, &options, &read, &dir, resume))?;
     }
     let job = Job {
         dir: &dir,
         state,
         format: args.format,
-        combined: args.combined.as_deref().map(Format::of_combined),
+        combined,
         options,
         read,
         tags,
-        filter: CorpusFilter {
-            min_score: args.min_score,
-            max_length_ratio: args.max_length_ratio,
-            dedup: args.dedup,
-            languages: args.lang_filter,
-        },
+        filter,
     };
 
     let progress = bar(pairs.len(), args.input.quiet);
@@ -268,7 +334,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     pool.install(|| {
         use rayon::prelude::*;
         pairs.par_iter().zip(&rows).for_each(|(pair, slot)| {
-            let row = match args.resume.then(|| job.finished(pair)).flatten() {
+            let row = match resume.then(|| job.finished(pair)).flatten() {
                 Some(row) => {
                     resumed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     row
@@ -276,7 +342,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                 None => job.align_pair(pair, &resources),
             };
             if let Some(error) = &row.error {
-                progress.suspend(|| eprintln!("bitext: {}: {error}", pair.name));
+                progress.suspend(|| output::note(format!("{}: {error}", pair.name)));
             }
             progress.inc(1);
             *slot.lock().expect("no worker panics holding a row") = Some(row);
@@ -284,13 +350,13 @@ pub fn run(args: Args) -> Result<Outcome> {
     });
     progress.finish_and_clear();
     if args.resume {
-        eprintln!(
-            "bitext: resuming: {} of {} pairs were done before",
+        output::note(format!(
+            "resuming: {} of {} pairs were done before",
             resumed.into_inner(),
             pairs.len()
-        );
+        ));
     }
-    let rows: Vec<Row> = rows
+    let mut rows: Vec<Row> = rows
         .into_iter()
         .map(|r| {
             r.into_inner()
@@ -299,18 +365,41 @@ pub fn run(args: Args) -> Result<Outcome> {
         })
         .collect();
 
-    if let (Some(path), Some(format)) = (&args.combined, job.combined) {
-        job.write_combined(path, format, &pairs, &rows, args.dedup)?;
-    }
+    // The summary first: a combined file that cannot be written late (a full disk)
+    // must not cost the record of what was aligned. It is written again with the
+    // combined file's counts.
     write_summary(&dir, &rows)?;
     let failed = rows.iter().filter(|r| r.error.is_some()).count();
-    let beads: usize = rows.iter().map(|r| r.kept).sum();
-    eprintln!(
-        "bitext: {} of {} pairs aligned ({failed} failed), {beads} beads written to {}",
+    let sum = |rows: &[Row], count: fn(&Row) -> usize| -> usize { rows.iter().map(count).sum() };
+    let (beads, kept) = (sum(&rows, |r| r.beads), sum(&rows, |r| r.kept));
+    let written = sum(&rows, |r| r.written);
+    let one_sided = match kept - written {
+        0 => String::new(),
+        n => format!(
+            " ({n} with an empty side left out: {} holds only pairs of two sides)",
+            args.format.name()
+        ),
+    };
+    output::note(format!(
+        "{} of {} pairs aligned ({failed} failed): {beads} beads, {} left out by the filters, {written} written to {}{one_sided}",
         rows.len() - failed,
         rows.len(),
+        beads - kept,
         dir.display()
-    );
+    ));
+    if let (Some(path), Some(format)) = (&args.combined, job.combined) {
+        job.write_combined(path, format, &pairs, &mut rows, args.dedup)?;
+        write_summary(&dir, &rows)?;
+        let records: usize = rows.iter().filter_map(|r| r.combined).sum();
+        let duplicates = match sum(&rows, |r| r.combined_duplicates) {
+            0 => String::new(),
+            n => format!(", {n} left out as duplicates of an earlier document's"),
+        };
+        output::note(format!(
+            "{path}: {records} records from {} documents{duplicates}",
+            rows.len() - failed
+        ));
+    }
     Ok(if failed > 0 {
         Outcome::ProblemsFound
     } else {
@@ -377,6 +466,9 @@ fn name_of(path: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// The pairs of a folder: each file of zh/ with the file of en/ of the same name, or
+/// else of the same name without extension (`zh/x.txt` and `en/x.md`). Files of en/
+/// that no Chinese file pairs with are named in a warning.
 fn folder_pairs(dir: &Path) -> Result<Vec<Pair>> {
     let (zh_dir, en_dir) = (dir.join("zh"), dir.join("en"));
     if !zh_dir.is_dir() || !en_dir.is_dir() {
@@ -385,8 +477,55 @@ fn folder_pairs(dir: &Path) -> Result<Vec<Pair>> {
             dir.display()
         )));
     }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&zh_dir)
-        .map_err(|e| bitext::Error::io(zh_dir.display().to_string(), e))?
+    let zh_files = files_of(&zh_dir)?;
+    let en_files = files_of(&en_dir)?;
+    let mut paired = std::collections::HashSet::new();
+    let mut pairs = Vec::new();
+    for zh in zh_files {
+        let same_name = en_dir.join(zh.file_name().expect("a file"));
+        let en = if en_files.contains(&same_name) {
+            same_name
+        } else {
+            let same_stem: Vec<&PathBuf> = en_files
+                .iter()
+                .filter(|e| e.file_stem() == zh.file_stem())
+                .collect();
+            match same_stem[..] {
+                [only] => only.clone(),
+                // None: the pair fails on its missing English file, and says so.
+                [] => same_name,
+                _ => bail!(bitext::Error::usage(format!(
+                    "{}: several English files could pair with it ({}): keep one, or list the pairs in a manifest",
+                    zh.display(),
+                    same_stem
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))),
+            }
+        };
+        paired.insert(en.clone());
+        pairs.push(Pair {
+            name: name_of(&zh),
+            zh: utf8(&zh)?,
+            en: utf8(&en)?,
+        });
+    }
+    for en in en_files.iter().filter(|e| !paired.contains(*e)) {
+        output::note(format!(
+            "{}: no Chinese file of its name in {}: left out",
+            en.display(),
+            zh_dir.display()
+        ));
+    }
+    Ok(pairs)
+}
+
+/// The files of a folder, sorted, hidden ones left out.
+fn files_of(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| bitext::Error::io(dir.display().to_string(), e))?
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .filter(|p| p.is_file())
@@ -396,24 +535,19 @@ fn folder_pairs(dir: &Path) -> Result<Vec<Pair>> {
         })
         .collect();
     files.sort();
-    files
-        .into_iter()
-        .map(|zh| {
-            let en = en_dir.join(zh.file_name().expect("a file"));
-            Ok(Pair {
-                name: name_of(&zh),
-                zh: utf8(&zh)?,
-                en: utf8(&en)?,
-            })
-        })
-        .collect()
+    Ok(files)
 }
 
 fn manifest_pairs(text: &str, manifest: &str, base: &Path) -> Result<Vec<Pair>> {
     let mut pairs = Vec::new();
+    let mut first = true;
     for (n, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        // A spreadsheet's header row.
+        if std::mem::take(&mut first) && matches!(line, "zh\ten" | "zh\ten\tname") {
             continue;
         }
         let cells: Vec<&str> = line.split('\t').collect();
@@ -470,6 +604,80 @@ fn check_names(pairs: &[Pair], format: Format) -> Result<()> {
             bail!(bitext::Error::usage(format!(
                 "a pair may not be named {}: that is a file of the batch's own",
                 p.name
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The files `--combined FILE` writes: FILE, or FILE.zh and FILE.en for Moses.
+fn combined_paths(path: &str) -> Vec<String> {
+    match Format::of_combined(path) {
+        Format::Moses => vec![format!("{path}.zh"), format!("{path}.en")],
+        _ => vec![path.to_string()],
+    }
+}
+
+/// Refuse, before any pair is aligned, a combined file that would replace another
+/// output of the batch (a pair's file, the summary, the pooled lexicon) or that cannot
+/// be written where it is asked for (no such folder, not writable).
+fn check_combined(path: &str, dir: &Path, pairs: &[Pair], format: Format) -> Result<()> {
+    let dir =
+        std::fs::canonicalize(dir).map_err(|e| bitext::Error::io(dir.display().to_string(), e))?;
+    for file in combined_paths(path) {
+        let given = Path::new(&file);
+        let Some(name) = given.file_name().and_then(|n| n.to_str()) else {
+            bail!(bitext::Error::usage(format!(
+                "--combined {file}: not a file name"
+            )));
+        };
+        let parent = match given.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let folder = std::fs::canonicalize(parent)
+            .ok()
+            .filter(|f| f.is_dir())
+            .ok_or_else(|| {
+                bitext::Error::usage(format!(
+                    "--combined {file}: the folder {} does not exist",
+                    parent.display()
+                ))
+            })?;
+        match std::fs::metadata(given) {
+            Ok(meta) if meta.is_dir() => bail!(bitext::Error::usage(format!(
+                "--combined {file}: this is a folder, not a file"
+            ))),
+            Ok(meta) if meta.permissions().readonly() => bail!(bitext::Error::usage(format!(
+                "--combined {file}: the file is read-only; bitext does not replace it"
+            ))),
+            _ => {}
+        }
+        // The combined file is written like every output: a temporary file beside it,
+        // then renamed. Try that now rather than after aligning every pair.
+        tempfile::NamedTempFile::new_in(&folder).map_err(|e| {
+            bitext::Error::usage(format!(
+                "--combined {file}: cannot write in its folder: {e}"
+            ))
+        })?;
+        if folder != dir {
+            continue;
+        }
+        let own = ["summary.tsv", "summary.json", "pooled-lexicon.tsv"];
+        let pair = pairs.iter().find(|p| {
+            format
+                .extensions()
+                .iter()
+                .any(|ext| format!("{}.{ext}", p.name) == name)
+        });
+        if own.contains(&name) || pair.is_some() {
+            let whose = match pair {
+                Some(p) => format!("the output of the pair {}", p.name),
+                None => "a file of the batch's own".to_string(),
+            };
+            bail!(bitext::Error::usage(format!(
+                "--combined {file}: that is {whose} in {}; give the combined file another name",
+                dir.display()
             )));
         }
     }
@@ -568,6 +776,14 @@ impl Job<'_> {
         row.low_share = round3(low as f64 / bitext.beads.len().max(1) as f64);
         row.filtered = self.filter.apply(&mut bitext);
         row.kept = bitext.beads.len();
+        row.written = match self.format {
+            Format::Tmx | Format::Moses => bitext
+                .beads
+                .iter()
+                .filter(|b| !b.zh.is_empty() && !b.en.is_empty())
+                .count(),
+            Format::Tsv | Format::Jsonl | Format::Beads => row.kept,
+        };
         write_files(&outputs, self.format.render(&bitext, &self.tags)?)?;
         if let Some(combined) = self.combined
             && combined != self.format
@@ -586,31 +802,41 @@ impl Job<'_> {
         path: &str,
         format: Format,
         pairs: &[Pair],
-        rows: &[Row],
+        rows: &mut [Row],
         dedup: bool,
     ) -> Result<()> {
-        let done: Vec<&Pair> = pairs
+        let done: Vec<(usize, &Pair)> = pairs
             .iter()
-            .zip(rows)
-            .filter(|(_, r)| r.error.is_none())
-            .map(|(p, _)| p)
+            .enumerate()
+            .filter(|(i, _)| rows[*i].error.is_none())
             .collect();
+        // Per pair: records written, records left out as duplicates.
+        let mut counts = vec![(0usize, 0usize); pairs.len()];
         let mut seen = std::collections::HashSet::new();
-        let mut fresh = |key: u64| !dedup || seen.insert(key);
+        let mut fresh = |i: usize, key: u64| {
+            let new = !dedup || seen.insert(key);
+            if new {
+                counts[i].0 += 1;
+            } else {
+                counts[i].1 += 1;
+            }
+            new
+        };
         match format {
             Format::Moses => {
-                let (zh_path, en_path) = (format!("{path}.zh"), format!("{path}.en"));
+                let paths = combined_paths(path);
+                let (zh_path, en_path) = (&paths[0], &paths[1]);
                 // Two files written side by side: the Chinese one first, then the English
                 // one with the same records kept.
                 let mut kept: Vec<Vec<bool>> = Vec::new();
-                output::write_output(Some(&zh_path), |w: &mut dyn Write| {
-                    for pair in &done {
+                output::write_output(Some(zh_path), |w: &mut dyn Write| {
+                    for &(i, pair) in &done {
                         let parts = self.part_paths(pair, format);
                         let zh = read_part(&parts[0])?;
                         let en = read_part(&parts[1])?;
                         let mut keep = Vec::new();
                         for (z, e) in zh.lines().zip(en.lines()) {
-                            let k = fresh(hash(&(z, e)));
+                            let k = fresh(i, hash(&(z, e)));
                             if k {
                                 writeln!(w, "{z}")?;
                             }
@@ -620,8 +846,8 @@ impl Job<'_> {
                     }
                     Ok(())
                 })?;
-                output::write_output(Some(&en_path), |w: &mut dyn Write| {
-                    for (pair, keep) in done.iter().zip(&kept) {
+                output::write_output(Some(en_path), |w: &mut dyn Write| {
+                    for ((_, pair), keep) in done.iter().zip(&kept) {
                         let en = read_part(&self.part_paths(pair, format)[1])?;
                         for (e, k) in en.lines().zip(keep) {
                             if *k {
@@ -633,12 +859,12 @@ impl Job<'_> {
                 })?;
             }
             Format::Jsonl => output::write_output(Some(path), |w: &mut dyn Write| {
-                for pair in &done {
+                for &(i, pair) in &done {
                     let text = read_part(&self.part_paths(pair, format)[0])?;
                     let doc = serde_json::to_string(&pair.name)?;
                     for line in text.lines().filter(|l| l.starts_with('{')) {
                         let record: serde_json::Value = serde_json::from_str(line)?;
-                        if fresh(hash(&(record["zh"].as_str(), record["en"].as_str()))) {
+                        if fresh(i, hash(&(record["zh"].as_str(), record["en"].as_str()))) {
                             writeln!(w, "{{\"doc\":{doc},{}", &line[1..])?;
                         }
                     }
@@ -647,12 +873,12 @@ impl Job<'_> {
             })?,
             Format::Tsv => output::write_output(Some(path), |w: &mut dyn Write| {
                 writeln!(w, "doc\tzh\ten\tscore\tsection")?;
-                for pair in &done {
+                for &(i, pair) in &done {
                     let text = read_part(&self.part_paths(pair, format)[0])?;
                     let doc = bitext::formats::tsv_cell(&pair.name);
                     for line in text.lines().skip(1) {
                         let mut cells = line.split('\t');
-                        if fresh(hash(&(cells.next(), cells.next()))) {
+                        if fresh(i, hash(&(cells.next(), cells.next()))) {
                             writeln!(w, "{doc}\t{line}")?;
                         }
                     }
@@ -661,7 +887,9 @@ impl Job<'_> {
             })?,
             Format::Tmx => output::write_output(Some(path), |w: &mut dyn Write| {
                 let mut footer = None;
-                for pair in &done {
+                // Units are numbered anew across the corpus and say their document.
+                let mut tuid = 0usize;
+                for &(i, pair) in &done {
                     let text = read_part(&self.part_paths(pair, format)[0])?;
                     let Some(tmx) = TmxParts::of(&text) else {
                         if text.contains("<body/>") {
@@ -673,9 +901,14 @@ impl Job<'_> {
                         w.write_all(tmx.head.as_bytes())?;
                         footer = Some(tmx.foot.to_string());
                     }
+                    let doc = quick_xml::escape::escape(bitext::formats::xml_chars(&pair.name));
                     for unit in tmx.units {
-                        if fresh(hash(&segs(unit))) {
+                        if fresh(i, hash(&segs(unit))) {
+                            let Some(unit) = with_doc(unit, tuid, &doc) else {
+                                bail!("{}: not a TMX file bitext wrote", pair.name);
+                            };
                             w.write_all(unit.as_bytes())?;
+                            tuid += 1;
                         }
                     }
                 }
@@ -693,6 +926,12 @@ impl Job<'_> {
                 Ok(())
             })?,
             Format::Beads => unreachable!("the combined file is never in beads format"),
+        }
+        for (row, (written, duplicates)) in rows.iter_mut().zip(counts) {
+            if row.error.is_none() {
+                row.combined = Some(written);
+                row.combined_duplicates = duplicates;
+            }
         }
         Ok(())
     }
@@ -773,6 +1012,24 @@ fn find_unit(text: &str) -> Option<usize> {
     None
 }
 
+/// A unit of one document's TMX as a unit of the combined file: its `tuid` replaced
+/// and a `<prop type="x-bitext-doc">` (TMX 1.4b: properties come before the variants)
+/// naming its document. None when the unit has no `tuid` in its start tag.
+fn with_doc(unit: &str, tuid: usize, doc: &str) -> Option<String> {
+    let start = unit.find("<tu")?;
+    let tag_end = start + unit[start..].find('>')? + 1;
+    let at = start + unit[start..tag_end].find(" tuid=\"")? + " tuid=\"".len();
+    let value_end = at + unit[at..tag_end].find('"')?;
+    let after = &unit[tag_end..];
+    // The doc property goes where the first child starts, with its indentation.
+    let indent = &after[..after.len() - after.trim_start().len()];
+    Some(format!(
+        "{}{tuid}{}{indent}<prop type=\"x-bitext-doc\">{doc}</prop>{after}",
+        &unit[..at],
+        &unit[value_end..tag_end],
+    ))
+}
+
 /// The segment texts of a unit: what makes two units the same pair.
 fn segs(unit: &str) -> Vec<&str> {
     unit.split("<seg>")
@@ -786,19 +1043,22 @@ fn write_summary(dir: &Path, rows: &[Row]) -> Result<()> {
     output::write_output(Some(&tsv), |w: &mut dyn Write| {
         writeln!(
             w,
-            "name\tstatus\tzh_sentences\ten_sentences\tbeads\tkept\tmean_score\tlow_share\twarnings\tseconds\terror\tzh\ten"
+            "name\tstatus\tzh_sentences\ten_sentences\tbeads\tkept\twritten\tcombined\tcombined_duplicates\tmean_score\tlow_share\twarnings\tseconds\terror\tzh\ten"
         )?;
         for r in rows {
             let cell = bitext::formats::tsv_cell;
             writeln!(
                 w,
-                "{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{}\t{:.3}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{}\t{:.3}\t{}\t{}\t{}",
                 cell(&r.name),
                 r.status,
                 r.zh_sentences,
                 r.en_sentences,
                 r.beads,
                 r.kept,
+                r.written,
+                r.combined.map(|n| n.to_string()).unwrap_or_default(),
+                r.combined_duplicates,
                 r.mean_score,
                 r.low_share,
                 r.warnings.len(),
@@ -820,19 +1080,24 @@ fn write_summary(dir: &Path, rows: &[Row]) -> Result<()> {
 
 /// Align every pair once, pool a lexicon from their confident beads, and return the
 /// resources with it added to the glossary. The lexicon is kept in
-/// DIR/pooled-lexicon.tsv; a resumed run reads it back instead of learning it again.
+/// DIR/pooled-lexicon.tsv; a resumed run (same options) reads it back instead of
+/// learning it again.
 fn pooled_resources(
     resources: Resources,
     pairs: &[Pair],
     options: &PairOptions,
     read: &ReadOptions,
     dir: &Path,
+    resume: bool,
 ) -> Result<Resources> {
     use rayon::prelude::*;
     let path = dir.join("pooled-lexicon.tsv").display().to_string();
-    let entries = match std::fs::read_to_string(&path) {
-        Ok(text) => bitext::lexicon::parse_glossary_tsv(&text, &path)?,
-        Err(_) => {
+    let earlier = resume
+        .then(|| std::fs::read_to_string(&path).ok())
+        .flatten();
+    let entries = match earlier {
+        Some(text) => bitext::lexicon::parse_glossary_tsv(&text, &path)?,
+        None => {
             let pool = Mutex::new(LexiconPool::default());
             pairs.par_iter().for_each(|pair| {
                 let aligned = Side::read_with(&pair.zh, read)
@@ -864,10 +1129,10 @@ fn pooled_resources(
             entries
         }
     };
-    eprintln!(
-        "bitext: pooled lexicon: {} Chinese words ({path})",
+    output::note(format!(
+        "pooled lexicon: {} Chinese words ({path})",
         entries.len()
-    );
+    ));
     let Resources {
         dictionary,
         mut glossary,

@@ -5,15 +5,15 @@
 //! {"id": 7, "zh": "...", "en": "...", "presplit": false, "min_score": 0.3}
 //! ```
 //!
-//! (`presplit` and `min_score` optional), one response per line on stdout, in the order
-//! of the requests:
+//! (`id`, `zh` and `en` required, `presplit` and `min_score` optional, other fields
+//! ignored), one response per line on stdout, in the order of the requests:
 //!
 //! ```text
 //! {"id": 7, "beads": [{"zh": [0], "en": [0, 1], "score": 0.91, "zh_text": "...", "en_text": "..."}], "error": null}
 //! ```
 //!
-//! A request that cannot be served (not JSON, a field missing, a text without
-//! sentences) gets a response with `error` set and no beads; the process goes on.
+//! A request that cannot be served (not a JSON object, a field missing, `min_score`
+//! outside 0..1, a text without sentences) gets a response with `error` set and no beads; the process goes on.
 //! Requests are aligned in parallel; at most a few per worker wait for their turn to be
 //! written, so memory stays bounded however long the input.
 
@@ -30,12 +30,10 @@ use super::super::align::AlignInput;
 use bitext::lexicon::Resources;
 use bitext::pipeline::{PairOptions, Side, align_texts};
 
+/// A request's fields besides `id` (read from the raw value, so that a bad request
+/// keeps its id). Other fields are ignored: pipelines carry their own metadata.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Request {
-    #[serde(default)]
-    #[allow(dead_code)] // read from the raw value, so that a bad request keeps its id
-    id: serde_json::Value,
     zh: String,
     en: String,
     presplit: Option<bool>,
@@ -201,10 +199,26 @@ fn respond(
     }
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| at(format!("not JSON: {e}")))?;
-    if let Some(given) = value.get("id") {
-        *id = given.clone();
+    let serde_json::Value::Object(fields) = &value else {
+        return Err(at(format!(
+            "a request must be a JSON object ({{\"id\": ..., \"zh\": ..., \"en\": ...}}), not {}",
+            json_kind(&value)
+        )));
+    };
+    match fields.get("id") {
+        None | Some(serde_json::Value::Null) => {
+            return Err(at(
+                "`id` is missing: each request needs one (a string or a number) to match its response".to_string(),
+            ));
+        }
+        Some(given) => *id = given.clone(),
     }
     let request: Request = serde_json::from_value(value).map_err(|e| at(e.to_string()))?;
+    if let Some(x) = request.min_score
+        && !(0.0..=1.0).contains(&x)
+    {
+        return Err(at(format!("`min_score` must be between 0 and 1, not {x}")));
+    }
     let min_score = request.min_score.or(min_score);
     let options = PairOptions {
         presplit: request.presplit.unwrap_or(options.presplit),
@@ -230,4 +244,16 @@ fn respond(
             en_text: bitext.en_text(b),
         })
         .collect())
+}
+
+/// What a JSON value is, for a message.
+fn json_kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
 }
