@@ -129,19 +129,10 @@ pub fn read_jsonl(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
 }
 
 /// The language of a TMX `xml:lang` code, as other tools write it: `zh-CN`, `zh-cn`,
-/// `zh-Hans`, `ZH`, `zho`, `en_US`, `EN-GB`, `eng`. Other languages give `None`.
+/// `zh-Hans`, `ZH`, `zho`, `en_US`, `EN-GB`, `eng` (as glossaries and XLIFF files write
+/// them too: [`crate::lexicon::lang_of_code`]). Other languages give `None`.
 pub fn tmx_lang(code: &str) -> Option<crate::segment::Lang> {
-    let primary = code
-        .trim()
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    match primary.as_str() {
-        "zh" | "zho" | "chi" | "cmn" => Some(crate::segment::Lang::Zh),
-        "en" | "eng" => Some(crate::segment::Lang::En),
-        _ => None,
-    }
+    crate::lexicon::lang_of_code(code)
 }
 
 /// Elements whose content is native code of the source format (`<b>`, `{\b`), not
