@@ -50,10 +50,12 @@ pub struct Candidate {
     /// English one-word candidates: occurrences with a content word right after, as a
     /// modifier ("young people", "Chinese characteristics").
     pub premodifier: usize,
-    surfaces: HashMap<String, usize>,
-    /// (bead, surface form) of every occurrence: 'developing' and 'developed' share a
-    /// stem key, so the form to show depends on which beads are looked at.
-    occurrences: Vec<(usize, String)>,
+    /// Surface forms seen and how often: few per candidate, so a list.
+    surfaces: Vec<(String, usize)>,
+    /// (bead, index into `surfaces`) of every occurrence: 'developing' and 'developed'
+    /// share a stem key, so the form to show depends on which beads are looked at.
+    /// Eight bytes an occurrence, not a copy of its text: a long document has millions.
+    occurrences: Vec<(u32, u32)>,
 }
 
 impl Candidate {
@@ -61,9 +63,9 @@ impl Candidate {
     /// overall display form.
     pub fn display_in(&self, beads: &[usize]) -> String {
         let mut counts: HashMap<&str, usize> = HashMap::new();
-        for (b, s) in &self.occurrences {
-            if beads.binary_search(b).is_ok() {
-                *counts.entry(s.as_str()).or_default() += 1;
+        for &(b, form) in &self.occurrences {
+            if beads.binary_search(&(b as usize)).is_ok() {
+                *counts.entry(self.surfaces[form as usize].0.as_str()).or_default() += 1;
             }
         }
         counts
@@ -108,7 +110,7 @@ impl CandidateSet {
                     cvalue: 0.0,
                     termhood: 0.0,
                     premodifier: 0,
-                    surfaces: HashMap::new(),
+                    surfaces: Vec::new(),
                     occurrences: Vec::new(),
                 });
                 id
@@ -119,8 +121,15 @@ impl CandidateSet {
         if c.beads.last() != Some(&bead) {
             c.beads.push(bead);
         }
-        *c.surfaces.entry(surface.to_string()).or_default() += 1;
-        c.occurrences.push((bead, surface.to_string()));
+        let form = match c.surfaces.iter().position(|(s, _)| s == surface) {
+            Some(form) => form,
+            None => {
+                c.surfaces.push((surface.to_string(), 0));
+                c.surfaces.len() - 1
+            }
+        };
+        c.surfaces[form].1 += 1;
+        c.occurrences.push((bead as u32, form as u32));
     }
 
     /// Keep candidates seen at least `min_freq` times, pick display forms, index beads.
@@ -138,7 +147,7 @@ impl CandidateSet {
             let best = c
                 .surfaces
                 .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)));
+                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
             if let Some((s, _)) = best {
                 c.display = s.clone();
             }
