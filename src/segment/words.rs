@@ -14,7 +14,7 @@
 //! assert!(tokens.contains(&"数字治理"), "{tokens:?}");
 //! ```
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 use serde::Serialize;
@@ -34,30 +34,32 @@ pub struct Token {
     pub key: compact_str::CompactString,
 }
 
-/// jieba with its own dictionary only, built once (about 0.1 s) and cloned for
-/// segmenters with user words.
-static PLAIN_JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
-
 /// Chinese word segmentation with a set of user words; English needs none.
 #[derive(Clone)]
 pub struct WordSegmenter {
     jieba: Jieba,
 }
 
+/// jieba with its own dictionary only, built once (about 0.1 s) when first asked for.
+static PLAIN: OnceLock<WordSegmenter> = OnceLock::new();
+
 impl WordSegmenter {
     /// jieba's own dictionary, no user words.
     pub fn plain() -> &'static WordSegmenter {
-        static PLAIN: LazyLock<WordSegmenter> = LazyLock::new(|| WordSegmenter {
-            jieba: PLAIN_JIEBA.clone(),
-        });
-        &PLAIN
+        PLAIN.get_or_init(|| WordSegmenter {
+            jieba: Jieba::new(),
+        })
     }
 
     /// jieba's dictionary plus `words` (e.g. a glossary's Chinese terms). Only pure
     /// Han words are added: set phrases with 、 or Latin letters would confuse jieba's
     /// lattice, and Latin runs never reach jieba anyway.
     pub fn with_words<'a>(words: impl IntoIterator<Item = &'a str>) -> WordSegmenter {
-        let mut jieba = PLAIN_JIEBA.clone();
+        // A copy of the plain one when it exists; else built afresh, which costs what
+        // building the plain one would, without a copy of 30 MB of tables.
+        let mut jieba = PLAIN
+            .get()
+            .map_or_else(Jieba::new, |plain| plain.jieba.clone());
         for word in words {
             if !word.is_empty() && word.chars().all(is_han) {
                 jieba.add_word(word, None, None);
