@@ -65,7 +65,9 @@ impl Candidate {
         let mut counts: HashMap<&str, usize> = HashMap::new();
         for &(b, form) in &self.occurrences {
             if beads.binary_search(&(b as usize)).is_ok() {
-                *counts.entry(self.surfaces[form as usize].0.as_str()).or_default() += 1;
+                *counts
+                    .entry(self.surfaces[form as usize].0.as_str())
+                    .or_default() += 1;
             }
         }
         counts
