@@ -48,15 +48,15 @@ pub struct PairFeatures {
     pub en_vocab: Vec<String>,
 }
 
-/// Interner for item strings.
+/// Interner for item strings: ids in order of first sight (word alignment uses it too).
 #[derive(Default)]
-struct Vocab {
-    ids: HashMap<String, u32>,
-    words: Vec<String>,
+pub(crate) struct Vocab {
+    ids: rustc_hash::FxHashMap<String, u32>,
+    pub(crate) words: Vec<String>,
 }
 
 impl Vocab {
-    fn id(&mut self, w: &str) -> u32 {
+    pub(crate) fn id(&mut self, w: &str) -> u32 {
         if let Some(&id) = self.ids.get(w) {
             return id;
         }
@@ -65,7 +65,7 @@ impl Vocab {
         self.words.push(w.to_string());
         id
     }
-    fn get(&self, w: &str) -> Option<u32> {
+    pub(crate) fn get(&self, w: &str) -> Option<u32> {
         self.ids.get(w).copied()
     }
 }

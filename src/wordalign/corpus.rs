@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::align::features::{dictionary_stems, glossary_stems};
+use crate::align::features::{Vocab, dictionary_stems, glossary_stems};
 use crate::lexicon::{self, Resources};
 use crate::numbers;
 use crate::script::is_han;
@@ -79,31 +79,13 @@ fn token_numbers(text: &str, tokens: &[Token], zh: bool) -> Vec<Vec<u64>> {
         .collect()
 }
 
-#[derive(Default)]
-struct Interner {
-    ids: FxHashMap<String, u32>,
-    words: Vec<String>,
-}
-
-impl Interner {
-    fn id(&mut self, w: &str) -> u32 {
-        if let Some(&id) = self.ids.get(w) {
-            return id;
-        }
-        let id = self.words.len() as u32;
-        self.ids.insert(w.to_string(), id);
-        self.words.push(w.to_string());
-        id
-    }
-}
-
 impl Corpus {
     /// Intern the beads' words and find every co-occurring pair type with its prior.
     /// Cost: the sum over beads of (zh words x en words), plus one dictionary look-up
     /// per distinct Chinese word.
     pub fn build(beads: &[BeadTokens], resources: &Resources) -> Corpus {
-        let mut zh_words = Interner::default();
-        let mut en_words = Interner::default();
+        let mut zh_words = Vocab::default();
+        let mut en_words = Vocab::default();
         let mut stem_cache: HashMap<String, u32> = HashMap::new();
         let mut sentences = Vec::with_capacity(beads.len());
         // Pair types seen with equal numbers or identical tokens in some bead.
@@ -146,12 +128,12 @@ impl Corpus {
             let z = z as u32;
             if !word.chars().any(is_han) {
                 // Latin words, digits and punctuation match themselves.
-                if let Some(&e) = en_words.ids.get(&english_key(word)) {
+                if let Some(e) = en_words.get(&english_key(word)) {
                     identical.insert((z, e));
                 }
             }
             for stem in dictionary_stems(word, resources, &glossary) {
-                if let Some(&e) = en_words.ids.get(&stem) {
+                if let Some(e) = en_words.get(&stem) {
                     dictionary.insert((z, e));
                 }
             }

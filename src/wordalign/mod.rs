@@ -186,13 +186,8 @@ pub fn align_bitext(bitext: &Bitext, resources: &Resources, params: &Params) -> 
         .collect()
 }
 
-/// Word links for pre-tokenized sentence pairs (e.g. the lines of fast_align-style
-/// input); indices count every token given, punctuation included.
-pub fn align_tokenized(
-    pairs: &[(Vec<String>, Vec<String>)],
-    resources: &Resources,
-    params: &Params,
-) -> Vec<Vec<(u32, u32)>> {
+/// Pre-tokenized sentence pairs as beads (each side's tokens joined into a text) for `f`.
+fn with_beads<R>(pairs: &[(Vec<String>, Vec<String>)], f: impl FnOnce(&[BeadTokens]) -> R) -> R {
     let prepared: Vec<[(String, Vec<Token>); 2]> = pairs
         .iter()
         .map(|(zh, en)| [joined_tokens(zh), joined_tokens(en)])
@@ -206,7 +201,17 @@ pub fn align_tokenized(
             en,
         })
         .collect();
-    align_beads(&beads, resources, params)
+    f(&beads)
+}
+
+/// Word links for pre-tokenized sentence pairs (e.g. the lines of fast_align-style
+/// input); indices count every token given, punctuation included.
+pub fn align_tokenized(
+    pairs: &[(Vec<String>, Vec<String>)],
+    resources: &Resources,
+    params: &Params,
+) -> Vec<Vec<(u32, u32)>> {
+    with_beads(pairs, |beads| align_beads(beads, resources, params))
 }
 
 /// Given tokens joined with spaces into a text, with their spans in it.
@@ -399,35 +404,24 @@ pub fn dictionary_links(
     pairs: &[(Vec<String>, Vec<String>)],
     resources: &Resources,
 ) -> Vec<Vec<(u32, u32)>> {
-    let prepared: Vec<[(String, Vec<Token>); 2]> = pairs
-        .iter()
-        .map(|(zh, en)| [joined_tokens(zh), joined_tokens(en)])
-        .collect();
-    let beads: Vec<BeadTokens> = prepared
-        .iter()
-        .map(|[(zh_text, zh), (en_text, en)]| BeadTokens {
-            zh_text,
-            zh,
-            en_text,
-            en,
-        })
-        .collect();
-    let corpus = Corpus::build(&beads, resources);
-    corpus
-        .sentences
-        .iter()
-        .map(|s| {
-            let mut links = Vec::new();
-            for i in 0..s.zh.len() {
-                for j in 0..s.en.len() {
-                    if corpus.prior[s.pair(i, j) as usize] != PriorKind::None {
-                        links.push((i as u32, j as u32));
+    with_beads(pairs, |beads| {
+        let corpus = Corpus::build(beads, resources);
+        corpus
+            .sentences
+            .iter()
+            .map(|s| {
+                let mut links = Vec::new();
+                for i in 0..s.zh.len() {
+                    for j in 0..s.en.len() {
+                        if corpus.prior[s.pair(i, j) as usize] != PriorKind::None {
+                            links.push((i as u32, j as u32));
+                        }
                     }
                 }
-            }
-            links
-        })
-        .collect()
+                links
+            })
+            .collect()
+    })
 }
 
 #[cfg(test)]
