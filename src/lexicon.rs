@@ -1140,7 +1140,7 @@ impl Resources {
             user.extend(load_glossary(g)?);
         }
         // jieba's dictionary loads on another core while this one reads the rest. The
-        // glossaries' terms are words to it: a name of the user's glossary (叶文洁)
+        // glossaries' terms are words to it: a name of the user's glossary (方小川)
         // stays whole instead of being cut across (叶文 + 洁身).
         let user_terms: Vec<String> = user.iter().map(|e| e.zh.clone()).collect();
         let words = std::thread::spawn(move || {

@@ -623,7 +623,7 @@ fn miss(
                 " (a pronoun after it was named?)".to_string(),
             )
         }
-        // The speaker of a quotation (韦小宝道：“……”): English dialogue leaves who
+        // The speaker of a quotation (某某道：“……”): English dialogue leaves who
         // speaks to the context.
         None if speaks(&p.zh, at.end) && p.en.contains(['"', '“', '\'', '‘']) => (
             Severity::Info,
@@ -1094,15 +1094,16 @@ mod tests {
 
     #[test]
     fn she_stands_for_a_person_named_before() {
-        let glossary = crate::lexicon::parse_glossary_tsv("王琦瑶\tWang Qiyao\n", "g.tsv").unwrap();
+        let glossary =
+            crate::lexicon::parse_glossary_tsv("林晓梅\tLin Xiaomei\n", "g.tsv").unwrap();
         let terms = TermSet::from_glossary(&glossary);
-        let mut pairs = vec![AlignedPair::new(0, "王琦瑶来了。", "Wang Qiyao came.")];
+        let mut pairs = vec![AlignedPair::new(0, "林晓梅来了。", "Lin Xiaomei came.")];
         for id in 1..8 {
             pairs.push(AlignedPair::new(id, "天黑了。", "It grew dark."));
         }
         pairs.push(AlignedPair::new(
             8,
-            "王琦瑶发热似的。",
+            "林晓梅发热似的。",
             "Suddenly she felt feverish.",
         ));
         let found = check(&pairs, &terms, &[], &CheckOptions::default());
@@ -1292,13 +1293,13 @@ mod tests {
 
     #[test]
     fn the_speaker_of_a_quotation_may_be_left_out() {
-        let terms = one_term("韦小宝", "Trinket");
+        let terms = one_term("方小川", "Fang Xiaochuan");
         let pairs = [
-            AlignedPair::new(0, "韦小宝笑道：“我不去。”", "'I'm not going.'"),
-            AlignedPair::new(1, "韦小宝不去。", "He is not going."),
+            AlignedPair::new(0, "方小川笑道：“我不去。”", "'I'm not going.'"),
+            AlignedPair::new(1, "方小川不去。", "He is not going."),
         ];
         // The glossary's terms are jieba's words, as Resources::load makes them.
-        let words = WordSegmenter::with_words(["韦小宝"]);
+        let words = WordSegmenter::with_words(["方小川"]);
         let opts = CheckOptions {
             words: &words,
             ..CheckOptions::default()

@@ -883,7 +883,7 @@ impl TermSet {
                         });
                 let next = zh[h.end..].chars().next().filter(|&c| is_han(c));
                 // Three of the term's characters in it at least: a shorter word
-                // across the end (洁身 after 叶文洁, 小宝笑 of 韦小宝笑道) is a coincidence.
+                // across the end (小川笑 of 方小川笑道) is a coincidence.
                 let suffix_word = next.is_some_and(|c| {
                     let end = h.end + c.len_utf8();
                     zh[h.start..h.end].char_indices().skip(1).any(|(i, _)| {
