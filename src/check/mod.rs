@@ -548,6 +548,7 @@ pub fn check(
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut usage = terminology::Usage::new();
+    let mut tally = terminology::Tally::default();
     let abbreviations = terms::Abbreviations::from_texts(pairs.iter().map(|p| p.en.as_str()));
     for (i, p) in pairs.iter().enumerate() {
         if !p.en.trim().is_empty() {
@@ -586,6 +587,7 @@ pub fn check(
             &abbreviations,
             opts,
             &mut usage,
+            &mut tally,
             &mut out,
         );
         let zh_skip: Vec<Range<usize>> = accounted.into_iter().chain(protected.zh).collect();
@@ -596,6 +598,7 @@ pub fn check(
         };
         numbers::check_numbers(p, &skip, opts, &mut out);
     }
+    tally.demote_habitual_omissions(&mut out);
     out.extend(terminology::inconsistent(terms, &usage));
     out.extend(qa::check_repeated_segments(pairs));
     out.extend(structure_findings(pairs, structure));

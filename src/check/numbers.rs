@@ -232,17 +232,30 @@ pub(super) fn check_numbers(
     if zh_only.is_empty() && en_only.is_empty() {
         // Small numbers in words are weak evidence alone ('a', 'both'), but one on each
         // side that disagree (三 against 'four') are worth a look.
-        let weak = |ms: &[NumberMention], text: &str, other: &[NumberMention]| -> Option<usize> {
-            ms.iter().position(|m| {
-                !m.vague
-                    && m.spelled
-                    && (2.0..10.0).contains(&m.value)
-                    && &text[m.start..m.end] != "两"
-                    && !other.iter().any(|o| numbers::same_value(o.value, m.value))
-            })
+        let weak = |ms: &'_ [NumberMention], other: &[NumberMention]| -> Vec<usize> {
+            (0..ms.len())
+                .filter(|&k| {
+                    let m = &ms[k];
+                    !m.vague
+                        && m.spelled
+                        && (1.0..10.0).contains(&m.value)
+                        && !other.iter().any(|o| numbers::same_value(o.value, m.value))
+                })
+                .collect()
         };
+        // 'one' and 'first' are as often 'a' or 'at first' as a count, so a 1 takes an
+        // ordinal on both sides (第一 against 'second').
+        let disagree = |z: &NumberMention, e: &NumberMention| {
+            let ordinals = z.kind == NumberKind::Ordinal && e.kind == NumberKind::Ordinal;
+            ordinals || (z.value != 1.0 && e.value != 1.0)
+        };
+        let (zw, ew) = (weak(&zh, &en), weak(&en, &zh));
+        let pair = zw
+            .iter()
+            .flat_map(|&z| ew.iter().map(move |&e| (z, e)))
+            .find(|&(z, e)| disagree(&zh[z], &en[e]));
         if rounded.is_empty()
-            && let (Some(z), Some(e)) = (weak(&zh, &p.zh, &en), weak(&en, &p.en, &zh))
+            && let Some((z, e)) = pair
         {
             let (z, e) = (&zh[z], &en[e]);
             let mut f = Finding::bead(
@@ -528,6 +541,13 @@ mod tests {
             [Severity::Warning]
         );
         assert!(severities("他有三个孩子。", "He has three children.").is_empty());
+        // Ordinals that disagree, a first included.
+        assert_eq!(
+            severities("他第一句话就问我。", "The second thing he did was ask me."),
+            [Severity::Warning]
+        );
+        // ... but a cardinal one is too loose ('a').
+        assert!(severities("他说了一句话。", "He said two words.").is_empty());
         // ... but a dropped count is an error.
         assert_eq!(
             severities("他们有30个项目。", "They have several projects."),

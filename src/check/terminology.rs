@@ -22,6 +22,58 @@ pub(super) const ANAPHORA_BEADS: usize = 5;
 /// for each occurrence rendered.
 pub(super) type Usage = BTreeMap<usize, Vec<(usize, usize, String)>>;
 
+/// A term left without trace in at least this many of its occurrences may be one the
+/// translation habitually leaves to the context (a name as 'she', a crop as 'the
+/// fields'): one omission is worth a look, a pattern is a choice of style.
+pub(super) const HABIT_MIN_OMISSIONS: usize = 2;
+
+/// ... when at least one in ten of the term's occurrences is left without trace (as a
+/// pronoun, a reference or nothing): a term rendered as approved nearly everywhere
+/// keeps its rare omission as a finding.
+pub(super) const HABIT_MIN_SHARE: f64 = 0.1;
+
+/// Per glossary term: how often it occurs (once per bead), and the findings (indices
+/// into the output) of occurrences the English shows no trace of, at any severity.
+#[derive(Default)]
+pub(super) struct Tally {
+    occurrences: BTreeMap<usize, usize>,
+    untraced: BTreeMap<usize, Vec<usize>>,
+}
+
+impl Tally {
+    /// Omissions of a term the translation leaves out habitually (see
+    /// [`HABIT_MIN_OMISSIONS`]) become notes: absence alone is no evidence of an error
+    /// when the translator's way with the term is to leave it to the context.
+    pub(super) fn demote_habitual_omissions(&self, out: &mut [Finding]) {
+        for (t, found) in &self.untraced {
+            let n = self
+                .occurrences
+                .get(t)
+                .copied()
+                .unwrap_or(found.len())
+                .max(1);
+            if found.len() < HABIT_MIN_OMISSIONS
+                || (found.len() as f64) < HABIT_MIN_SHARE * n as f64
+            {
+                continue;
+            }
+            for &i in found {
+                let f = &mut out[i];
+                if f.severity == Severity::Info {
+                    continue;
+                }
+                f.severity = Severity::Info;
+                f.message = format!(
+                    "{} (left out in {} of its {n} occurrences: the translation's habit)",
+                    f.message
+                        .trim_end_matches(" (no trace of it in the English)"),
+                    found.len()
+                );
+            }
+        }
+    }
+}
+
 /// A bead being checked: the pair, the beads just before it (for antecedents), its
 /// English prepared, and its word links.
 pub(super) struct Bead<'c, 'a> {
@@ -39,6 +91,7 @@ pub(super) fn check_terms(
     abbreviations: &terms::Abbreviations,
     opts: &CheckOptions,
     usage: &mut Usage,
+    tally: &mut Tally,
     out: &mut Vec<Finding>,
 ) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let Bead {
@@ -72,6 +125,7 @@ pub(super) fn check_terms(
             continue;
         }
         seen.push(h.term);
+        *tally.occurrences.entry(h.term).or_default() += 1;
         let bad: Vec<(&terms::Rendering, Range<usize>)> = term
             .forbidden
             .iter()
@@ -147,7 +201,11 @@ pub(super) fn check_terms(
                     introduced: usage.contains_key(&h.term),
                     aligned: links.and_then(|l| l.english_of(&(h.start..h.end))),
                 };
-                out.push(miss(&ctx, h.start..h.end, terms, term, opts));
+                let f = miss(&ctx, h.start..h.end, terms, term, opts);
+                if f.evidence.is_none() {
+                    tally.untraced.entry(h.term).or_default().push(out.len());
+                }
+                out.push(f);
             }
             None => accounted.push(h.start..h.end),
         }
@@ -288,12 +346,33 @@ enum Trace {
     Weak,
 }
 
+/// Content words of `span` that translate nothing of the term nor another word of the
+/// bead (`elsewhere`), pronouns aside: the words of a rendering of its own.
+fn unexplained<'t>(
+    words: &TermWords,
+    en: &EnglishText<'t>,
+    span: &Range<usize>,
+    elsewhere: &[String],
+) -> Vec<&'t str> {
+    words
+        .foreign(en, span)
+        .into_iter()
+        .filter(|w| !is_pronoun(w))
+        .filter(|w| {
+            let stem = crate::lexicon::english_stem(&w.to_lowercase());
+            !elsewhere.iter().any(|k| stems_match(k, &stem))
+        })
+        .collect()
+}
+
 /// What the English may say for a term: the stems of its approved renderings and of
 /// the dictionary's translations of it and of its words.
 struct TermWords {
     /// Per word of the term (jieba's words, long ones cut into dictionary words), the
     /// stems of its translations found in the English.
     per_word: Vec<Vec<String>>,
+    /// Those words, in the same order; None for a word the dictionary does not know.
+    parts: Vec<Option<String>>,
     /// Translations of the whole term, as renderings.
     glosses: Vec<terms::Rendering>,
     /// Every stem that translates the term or a part of it.
@@ -338,11 +417,13 @@ impl TermWords {
             .chain(glosses.iter().flat_map(|g| g.content().iter().cloned()))
             .collect();
         let mut per_word = Vec::new();
+        let mut glossed = Vec::new();
         for w in &words {
             let stems: Vec<String> = dict
                 .map(|d| d.glosses(w).iter().flat_map(|g| gloss_stems(g)).collect())
                 .unwrap_or_default();
             per_word.push(stems.iter().filter(|s| en.has_stem(s)).cloned().collect());
+            glossed.push(!stems.is_empty());
             known.extend(stems);
         }
         if words.len() < 2 {
@@ -350,9 +431,25 @@ impl TermWords {
         }
         TermWords {
             per_word,
+            parts: words
+                .iter()
+                .zip(glossed)
+                .map(|(w, g)| g.then(|| w.to_string()))
+                .collect(),
             glosses,
             known,
         }
+    }
+
+    /// A word of the term (of two words or more) that has a dictionary translation
+    /// but none of them anywhere in the English: the part a partial rendering leaves
+    /// out (改革 of 改革开放 as 'opening up').
+    fn untranslated_part(&self) -> Option<&str> {
+        self.per_word
+            .iter()
+            .zip(&self.parts)
+            .find(|(found, w)| found.is_empty() && w.is_some())
+            .and_then(|(_, w)| w.as_deref())
     }
 
     /// Content words of `span` that translate nothing of the term: what a wrong
@@ -556,6 +653,7 @@ fn miss(
     let words = TermWords::new(term, en, opts.dictionary, opts.words);
     let aligned = ctx.aligned.as_ref().map(|(span, _)| span);
     let traced = trace(en, terms, term, &words, aligned);
+    let elsewhere = translations_elsewhere(p, &at, opts);
     let evidence = traced
         .as_ref()
         .map(|(_, span)| p.en[span.clone()].to_string());
@@ -570,6 +668,7 @@ fn miss(
             ),
         ),
         // Linked to pronouns only: a pronoun for the term (see below).
+        // A pronoun is a way of translating, not a wrong rendering.
         Some((Trace::Aligned, span)) if only_pronouns(&p.en[span.clone()]) => {
             if ctx.antecedent_renders(term, span.start) || ctx.person_named(term, span.start) {
                 (
@@ -581,14 +680,16 @@ fn miss(
                 )
             } else {
                 (
-                    Severity::Warning,
-                    format!(" (only '{}' here)", &p.en[span.clone()]),
+                    Severity::Info,
+                    format!(" (a pronoun here: '{}')", &p.en[span.clone()]),
                 )
             }
         }
         Some((kind, span)) => {
             let used = &p.en[span.clone()];
-            let foreign = words.foreign(en, span);
+            // A word that translates another word of the sentence is that word's
+            // rendering, located here by a stray link: no evidence against the term.
+            let foreign = unexplained(&words, en, span, &elsewhere);
             if !foreign.is_empty() {
                 (
                     Severity::Warning,
@@ -608,8 +709,33 @@ fn miss(
                     Severity::Info,
                     format!(" (shortened to '{used}' after being named)"),
                 )
-            } else {
+            } else if matches!(kind, Trace::Near)
+                && en.content_words_in(span).iter().any(|(_, stem)| {
+                    !term
+                        .approved
+                        .iter()
+                        .any(|r| r.content().iter().any(|k| stems_match(k, stem)))
+                        && !elsewhere.iter().any(|k| stems_match(k, stem))
+                })
+            {
+                // The approved wording with a word changed ('new development philosophy'),
+                // the word not another's translation: a variant to bring in line.
                 (Severity::Warning, format!(" (only '{used}' here)"))
+            } else if let Some(missing) = words
+                .untranslated_part()
+                .filter(|_| !en.content_words_in(span).is_empty())
+            {
+                // Part of the term rendered, another part nowhere in the English: a
+                // rendering with something left out.
+                (
+                    Severity::Warning,
+                    format!(" (only '{used}' here; nothing in the English for {missing})"),
+                )
+            } else {
+                // No word of its own, and every part of the term has a translation
+                // somewhere in the English: a shortening, a reference or a link astray,
+                // with nothing that says the translation is wrong.
+                (Severity::Info, format!(" (only '{used}' here)"))
             }
         }
         // A pronoun may stand for it when the term was just rendered as approved (in
@@ -662,6 +788,22 @@ fn miss(
         .filter(|s| Some(s) != evidence.as_ref())
         .map(|s| format!("near: '{s}'"));
     f
+}
+
+/// Stems of the dictionary's translations of the bead's Chinese words outside the term
+/// at `at`.
+fn translations_elsewhere(p: &AlignedPair, at: &Range<usize>, opts: &CheckOptions) -> Vec<String> {
+    let Some(d) = opts.dictionary else {
+        return Vec::new();
+    };
+    opts.words
+        .tokenize(&p.zh, 0, crate::segment::Lang::Zh)
+        .iter()
+        .filter(|t| t.end <= at.start || t.start >= at.end)
+        .map(|t| &p.zh[t.start..t.end])
+        .filter(|w| w.chars().count() >= 2)
+        .flat_map(|w| d.glosses(w).into_iter().flat_map(gloss_stems))
+        .collect()
 }
 
 /// Is the term ending at `end` the speaker of a quotation: a verb of saying within a
@@ -1218,8 +1360,8 @@ mod tests {
     fn a_miss_is_graded_by_what_the_english_shows() {
         let terms = one_term("数字经济", "digital economy");
         let pairs = [
-            // the head after a possessive, the term not named before: a wording to
-            // look at
+            // the head after a possessive, the term not named before: shortened, with
+            // no word that says it is wrong
             AlignedPair::new(0, "数字经济增长很快。", "Our economy grew fast."),
             // another modifier on the same head: a different wording to look at
             AlignedPair::new(1, "数字经济增长很快。", "The data economy grew fast."),
@@ -1234,19 +1376,37 @@ mod tests {
             // nothing at all: left out
             AlignedPair::new(7, "我们今天讨论数字经济。", "We talk about farming today."),
         ];
-        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        // One omission at a time (two make a habit, see below).
+        let found = check(
+            &[&pairs[..2], &pairs[3..7]].concat(),
+            &terms,
+            &[],
+            &CheckOptions::default(),
+        );
         assert_eq!(
             misses(&found),
             [
-                (0, Severity::Warning),
+                (0, Severity::Info),
                 (1, Severity::Warning),
-                (2, Severity::Error),
                 (4, Severity::Info),
                 (6, Severity::Info),
-                (7, Severity::Error),
             ],
             "{found:#?}"
         );
+        for omitted in [&pairs[2], &pairs[7]] {
+            let found = check(
+                std::slice::from_ref(omitted),
+                &terms,
+                &[],
+                &CheckOptions::default(),
+            );
+            assert_eq!(
+                misses(&found),
+                [(omitted.id, Severity::Error)],
+                "{found:#?}"
+            );
+        }
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
         let evidence = |b| {
             found
                 .iter()
@@ -1255,6 +1415,64 @@ mod tests {
         };
         assert_eq!(evidence(0).as_deref(), Some("Our economy"));
         assert_eq!(evidence(1).as_deref(), Some("data economy"));
+    }
+
+    #[test]
+    fn a_term_the_translation_habitually_leaves_out_is_a_note() {
+        let terms = one_term("方小川", "Fang Xiaochuan");
+        let named = AlignedPair::new(0, "方小川来了。", "Fang Xiaochuan came.");
+        let left_out = |id| AlignedPair::new(id, "方小川笑了。", "Everyone laughed.");
+        let doc = |omitted: &[usize]| {
+            let mut pairs: Vec<AlignedPair> = (0..12)
+                .map(|id| AlignedPair {
+                    id,
+                    ..named.clone()
+                })
+                .collect();
+            for &id in omitted {
+                pairs[id] = left_out(id);
+            }
+            pairs
+        };
+        // Once in twelve: an omission worth a look.
+        let found = check(&doc(&[5]), &terms, &[], &CheckOptions::default());
+        assert_eq!(misses(&found), [(5, Severity::Error)], "{found:#?}");
+        // Three times: the translator's way with the term, each a note.
+        let found = check(&doc(&[3, 6, 9]), &terms, &[], &CheckOptions::default());
+        assert_eq!(
+            misses(&found),
+            [
+                (3, Severity::Info),
+                (6, Severity::Info),
+                (9, Severity::Info)
+            ],
+            "{found:#?}"
+        );
+        assert!(found[0].message.contains("3 of its 12"), "{found:#?}");
+    }
+
+    #[test]
+    fn a_located_word_that_translates_another_word_is_no_evidence() {
+        let dict =
+            Dictionary::from_cedict_text("全國 全国 [quan2 guo2] /whole nation/nationwide/\n", "t")
+                .unwrap();
+        let terms = one_term("海洋经济", "marine economy");
+        let pairs = [
+            // 'whole' translates 全国, not the term: the stray word is explained
+            AlignedPair::new(0, "全国海洋经济", "The whole economy of the nation"),
+            // 'farming' translates nothing here: a rendering of its own
+            AlignedPair::new(1, "全国海洋经济", "The farming economy of the nation"),
+        ];
+        let opts = CheckOptions {
+            dictionary: Some(&dict),
+            ..CheckOptions::default()
+        };
+        let found = check(&pairs, &terms, &[], &opts);
+        assert_eq!(
+            misses(&found),
+            [(0, Severity::Info), (1, Severity::Warning)],
+            "{found:#?}"
+        );
     }
 
     #[test]
@@ -1304,12 +1522,10 @@ mod tests {
             words: &words,
             ..CheckOptions::default()
         };
-        let found = check(&pairs, &terms, &[], &opts);
-        assert_eq!(
-            misses(&found),
-            [(0, Severity::Info), (1, Severity::Error)],
-            "{found:#?}"
-        );
+        let found = check(&pairs[..1], &terms, &[], &opts);
+        assert_eq!(misses(&found), [(0, Severity::Info)], "{found:#?}");
+        let found = check(&pairs[1..], &terms, &[], &opts);
+        assert_eq!(misses(&found), [(1, Severity::Error)], "{found:#?}");
     }
 
     #[test]
@@ -1354,9 +1570,10 @@ mod tests {
                 .contains("other words: 'governance of data'"),
             "{found:#?}"
         );
-        // Without a dictionary only the shared word 'data' shows.
+        // Without a dictionary only the shared word 'data' shows: a part of the term,
+        // nothing that says it is wrong.
         let found = check(&pairs, &terms, &[], &CheckOptions::default());
-        assert_eq!(misses(&found), [(0, Severity::Warning)], "{found:#?}");
+        assert_eq!(misses(&found), [(0, Severity::Info)], "{found:#?}");
         assert!(found[0].message.contains("only 'data' here"), "{found:#?}");
     }
 
