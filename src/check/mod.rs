@@ -582,6 +582,8 @@ pub fn check(
                 before,
                 en: &en,
                 links,
+                doc: pairs,
+                doc_links: opts.links,
             },
             terms,
             &abbreviations,

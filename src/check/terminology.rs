@@ -81,6 +81,10 @@ pub(super) struct Bead<'c, 'a> {
     pub before: &'c [AlignedPair],
     pub en: &'c EnglishText<'a>,
     pub links: Option<&'c WordLinks>,
+    /// The whole document and its word links (in pair order): whether the word
+    /// alignment links a term to the same words elsewhere.
+    pub doc: &'c [AlignedPair],
+    pub doc_links: Option<&'c [WordLinks]>,
 }
 
 /// Check the glossary terms of a bead. Returns the spans of the Chinese and of the
@@ -99,6 +103,8 @@ pub(super) fn check_terms(
         before,
         en,
         links,
+        doc,
+        doc_links,
     } = bead;
     let previous = std::cell::OnceCell::new();
     let mut rendered = Vec::new();
@@ -200,6 +206,9 @@ pub(super) fn check_terms(
                     previous: &previous,
                     introduced: usage.contains_key(&h.term),
                     aligned: links.and_then(|l| l.english_of(&(h.start..h.end))),
+                    links,
+                    doc,
+                    doc_links,
                 };
                 let f = miss(&ctx, h.start..h.end, terms, term, opts);
                 if f.evidence.is_none() {
@@ -494,6 +503,16 @@ fn trace(
     // an approved rendering would stand (a wrong word has no link: 'Chen' of 陈清扬
     // linked, 'Approach' after it not).
     if let Some(span) = aligned {
+        // The links on the head of a short reference ('This path', 'the Party').
+        if let Some(s) = term
+            .approved
+            .iter()
+            .filter_map(|r| en.short_reference(r))
+            .map(|s| en.span_of(s))
+            .find(|s| s.start <= span.start && span.start < s.end)
+        {
+            return Some((Trace::ShortReference, s));
+        }
         let words_in = en.content_words_in(span);
         for r in &term.approved {
             let n = r.content().len();
@@ -597,6 +616,9 @@ struct Context<'c, 'a, 'b> {
     introduced: bool,
     /// Where the word links put the term in the English: span and token indices.
     aligned: Option<(Range<usize>, Vec<usize>)>,
+    links: Option<&'c WordLinks>,
+    doc: &'c [AlignedPair],
+    doc_links: Option<&'c [WordLinks]>,
 }
 
 impl Context<'_, '_, '_> {
@@ -613,6 +635,42 @@ impl Context<'_, '_, '_> {
     fn person_named(&self, term: &terms::Term, upto: usize) -> bool {
         has_personal_pronoun(self.en)
             && (self.introduced || self.rendered_within(term, upto, ANAPHORA_BEADS))
+    }
+
+    /// Do the word links tie the term to one of the words they tie it to here in
+    /// another bead of the document as well? A rare word links to whatever its
+    /// sentence leaves unaligned (the 'garbage collector' of statistical word
+    /// alignment), so a link seen once, to a word of no approved rendering, is weak.
+    fn link_seen_elsewhere(&self, term: &terms::Term) -> bool {
+        let (Some((_, here)), Some(links), Some(doc_links)) =
+            (&self.aligned, self.links, self.doc_links)
+        else {
+            return false;
+        };
+        let stem_of = |l: &WordLinks, en: &str, k: usize| {
+            let t = &l.en_tokens[k];
+            crate::lexicon::english_stem(&en[t.start..t.end].to_lowercase())
+        };
+        let here: Vec<String> = here
+            .iter()
+            .filter(|&&k| {
+                let t = &links.en_tokens[k];
+                !crate::lexicon::is_english_stopword(&self.p.en[t.start..t.end].to_lowercase())
+            })
+            .map(|&k| stem_of(links, &self.p.en, k))
+            .collect();
+        self.doc.iter().zip(doc_links).any(|(q, l)| {
+            q.id != self.p.id
+                && q.zh.match_indices(term.zh.as_str()).any(|(at, _)| {
+                    l.english_of(&(at..at + term.zh.len()))
+                        .is_some_and(|(_, ks)| {
+                            ks.iter().any(|&k| {
+                                let s = stem_of(l, &q.en, k);
+                                here.iter().any(|h| stems_match(h, &s))
+                            })
+                        })
+                })
+        })
     }
 
     /// Does this bead's English before `upto`, or one of the last `beads` beads, render
@@ -690,7 +748,23 @@ fn miss(
             // A word that translates another word of the sentence is that word's
             // rendering, located here by a stray link: no evidence against the term.
             let foreign = unexplained(&words, en, span, &elsewhere);
-            if !foreign.is_empty() {
+            let framed = en.content_words_in(span).iter().any(|(_, stem)| {
+                term.approved
+                    .iter()
+                    .any(|r| r.content().iter().any(|k| stems_match(k, stem)))
+            });
+            if !foreign.is_empty()
+                && matches!(kind, Trace::Aligned)
+                && !framed
+                && !ctx.link_seen_elsewhere(term)
+            {
+                // Words of no approved rendering, tied to the term by a link the
+                // document shows nowhere else: a stray link, not a rendering.
+                (
+                    Severity::Info,
+                    format!(" (linked to '{used}' here only, a weak link)"),
+                )
+            } else if !foreign.is_empty() {
                 (
                     Severity::Warning,
                     format!(
@@ -742,7 +816,9 @@ fn miss(
         // the bead before), or for 'he' or 'she', who stay the topic longer, once it
         // was named at all.
         None if (has_pronoun(en) && ctx.antecedent_renders(term, p.en.len()))
-            || ctx.person_named(term, p.en.len()) =>
+            || ctx.person_named(term, p.en.len())
+            || (opens_with_pronoun(&p.en)
+                && ctx.rendered_within(term, p.en.len(), ANAPHORA_BEADS)) =>
         {
             (
                 Severity::Info,
@@ -796,11 +872,20 @@ fn translations_elsewhere(p: &AlignedPair, at: &Range<usize>, opts: &CheckOption
     let Some(d) = opts.dictionary else {
         return Vec::new();
     };
+    // Long words cut into the dictionary words they are made of (全党全国).
     opts.words
         .tokenize(&p.zh, 0, crate::segment::Lang::Zh)
         .iter()
         .filter(|t| t.end <= at.start || t.start >= at.end)
         .map(|t| &p.zh[t.start..t.end])
+        .flat_map(|w| {
+            let parts = if w.chars().count() >= 3 {
+                dictionary_words(w, d)
+            } else {
+                Vec::new()
+            };
+            std::iter::once(w).chain(parts)
+        })
         .filter(|w| w.chars().count() >= 2)
         .flat_map(|w| d.glosses(w).into_iter().flat_map(gloss_stems))
         .collect()
@@ -823,6 +908,20 @@ fn has_pronoun(en: &EnglishText) -> bool {
     en.has_any_word(&[
         "it", "its", "they", "them", "their", "this", "these", "those", "that", "such",
     ])
+}
+
+/// Does the sentence open with a third-person pronoun ('Its sufferings ...')? The
+/// subject of a sentence that opens so is the topic of the sentences before, which
+/// may lie a few sentences back.
+fn opens_with_pronoun(en: &str) -> bool {
+    en.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .find(|w| !w.is_empty())
+        .is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "it" | "its" | "they" | "their" | "this" | "these" | "he" | "his" | "she" | "her"
+            )
+        })
 }
 
 /// Is `text` made of pronouns only ('her', 'he ... his')?
