@@ -601,6 +601,7 @@ pub fn check(
         numbers::check_numbers(p, &skip, opts, &mut out);
     }
     tally.demote_habitual_omissions(&mut out);
+    qa::demote_codes_dropped_throughout(pairs, &mut out);
     out.extend(terminology::inconsistent(terms, &usage));
     out.extend(qa::check_repeated_segments(pairs));
     out.extend(structure_findings(pairs, structure));

@@ -167,12 +167,14 @@ pub(super) fn check_numbers(
     let inside = |spans: &[Range<usize>], m: &NumberMention| {
         spans.iter().any(|r| r.start <= m.start && m.end <= r.end)
     };
-    let mut zh = numbers::extract_zh(&p.zh);
+    let zh_all = numbers::extract_zh(&p.zh);
+    let mut zh = zh_all.clone();
     zh.retain(|m| !inside(skip.zh, m));
     if let Some(d) = opts.dictionary {
         zh.retain(|m| !in_idiom(&p.zh, m.start, m.end, d));
     }
-    let mut en = numbers::extract_en(&p.en);
+    let en_all = numbers::extract_en(&p.en);
+    let mut en = en_all.clone();
     en.retain(|m| !inside(skip.en, m));
     // Any mention of a value on the other side accounts for it, and so does the value
     // written inside a code there (二十国集团 = G20) or a value inside a range there.
@@ -193,9 +195,11 @@ pub(super) fn check_numbers(
             .any(|&(a, b)| numbers::same_value(b - a + 1.0, v))
     };
     let en_lower = p.en.to_lowercase();
+    // A number a term's rendering carries still answers the same number said again
+    // outside the term (《四十二章经》 ... “四十二”: 'Forty-Two' once).
     let mut zh_only: Vec<&NumberMention> = zh
         .iter()
-        .filter(|m| is_strong(m, &p.zh) && !has(&en, &en_ranges, m.value, &p.en))
+        .filter(|m| is_strong(m, &p.zh) && !has(&en_all, &en_ranges, m.value, &p.en))
         .filter(|m| !month_named(&p.zh[m.end..], m.value, &en_lower))
         .filter(|m| !counts_a_range(m.value))
         .collect();
@@ -205,7 +209,7 @@ pub(super) fn check_numbers(
     }
     let mut en_only: Vec<&NumberMention> = en
         .iter()
-        .filter(|m| is_strong(m, &p.en) && !has(&zh, &zh_ranges, m.value, &p.zh))
+        .filter(|m| is_strong(m, &p.en) && !has(&zh_all, &zh_ranges, m.value, &p.zh))
         .filter(|m| !counts_a_range(m.value))
         .collect();
     // A hedged figure against one it rounds to, or from: a note.
@@ -553,6 +557,38 @@ mod tests {
             severities("他们有30个项目。", "They have several projects."),
             [Severity::Error]
         );
+    }
+
+    #[test]
+    fn a_number_in_a_rendered_term_answers_the_same_number_again() {
+        // The term and its rendering carry 42 (skipped spans); 42 said again outside
+        // the term is answered by the rendering's 'Forty-Two'.
+        let zh = "他读《四十二章经》，认得“四十二”。";
+        let en = "He read the Sutra in Forty-Two Sections and knew the number.";
+        let t = zh.find('《').unwrap()..zh.find('》').unwrap();
+        let r = en.find("Sutra").unwrap()..en.find(" and").unwrap();
+        let mut out = Vec::new();
+        let (zs, es) = ([t], [r]);
+        let skip = Skip { zh: &zs, en: &es };
+        check_numbers(
+            &AlignedPair::new(0, zh, en),
+            &skip,
+            &CheckOptions::default(),
+            &mut out,
+        );
+        assert!(out.is_empty(), "{out:#?}");
+        // Without the rendering's number the repeated 42 is missing.
+        let en = "He read the Sutra and knew the number.";
+        let r = en.find("Sutra").unwrap()..en.find(" and").unwrap();
+        let es = [r];
+        let skip = Skip { zh: &zs, en: &es };
+        check_numbers(
+            &AlignedPair::new(0, zh, en),
+            &skip,
+            &CheckOptions::default(),
+            &mut out,
+        );
+        assert_eq!(out.len(), 1, "{out:#?}");
     }
 
     #[test]

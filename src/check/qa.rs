@@ -324,6 +324,57 @@ fn check_latin_codes(p: &AlignedPair, covered: &[Range<usize>], out: &mut Vec<Fi
     }
 }
 
+/// A code of the Chinese that the English leaves out in at least this many beads ...
+pub const CODE_HABIT_MIN: usize = 2;
+
+/// ... and in at least this share of the beads that have it is left out on purpose (a
+/// unit the translation drops in one phrase): the same measure of a habit as for
+/// glossary terms (`terminology::HABIT_MIN_SHARE`).
+pub const CODE_HABIT_SHARE: f64 = 0.1;
+
+/// Demote the `code` findings of codes the translation habitually leaves out (see
+/// [`CODE_HABIT_MIN`]); a code dropped once where it is elsewhere kept stays a warning.
+pub fn demote_codes_dropped_throughout(pairs: &[AlignedPair], out: &mut [Finding]) {
+    // A code written with one character changed ('OX' for 'OK') is a typo, not a
+    // code left out: no habit.
+    let mistyped = |f: &Finding, code: &str| {
+        f.en.as_deref().is_some_and(|en| {
+            en.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+                w.len() == code.len()
+                    && w.chars().zip(code.chars()).filter(|(a, b)| a != b).count() == 1
+            })
+        })
+    };
+    let mut missing: HashMap<String, usize> = HashMap::new();
+    for f in out.iter().filter(|f| f.kind == FindingType::Code) {
+        if let Some(code) = &f.term
+            && !mistyped(f, code)
+        {
+            *missing.entry(code.clone()).or_default() += 1;
+        }
+    }
+    for (code, n) in missing {
+        let occurs = pairs
+            .iter()
+            .filter(|p| p.zh.contains(code.as_str()))
+            .count();
+        if n < CODE_HABIT_MIN || (n as f64) < CODE_HABIT_SHARE * occurs as f64 {
+            continue;
+        }
+        for f in out.iter_mut().filter(|f| {
+            f.kind == FindingType::Code
+                && f.term.as_deref() == Some(code.as_str())
+                && !mistyped(f, &code)
+        }) {
+            f.severity = Severity::Info;
+            f.message = format!(
+                "{} (left out in {n} of the {occurs} beads that have it: the translation's habit)",
+                f.message
+            );
+        }
+    }
+}
+
 /// The English is the Chinese, or has Chinese characters in it. A segment of Latin
 /// text only (a code, a name, an English title in the Chinese) may stay as it is,
 /// and a Chinese word given in brackets after its translation ('the Way (道)') is a
@@ -739,6 +790,37 @@ mod tests {
         // A number with its unit symbol: the number counts, in digits or words.
         assert!(kinds("波长是7cm。", "The wavelength is seven centimeters.").is_empty());
         assert_eq!(kinds("波长是7cm。", "The wavelength is long."), [Code]);
+    }
+
+    #[test]
+    fn a_code_the_translation_drops_in_several_beads_is_a_note() {
+        let terms = crate::check::terms::TermSet::default().build();
+        let opts = crate::check::CheckOptions::default();
+        let code_findings = |pairs: &[AlignedPair]| -> Vec<(usize, Severity)> {
+            crate::check::check(pairs, &terms, &[], &opts)
+                .into_iter()
+                .filter(|f| f.kind == FindingType::Code)
+                .map(|f| (f.bead.unwrap(), f.severity))
+                .collect()
+        };
+        let dropped = |id| AlignedPair::new(id, "一台5G手机。", "A new phone.");
+        let kept = |id| AlignedPair::new(id, "一台5G手机。", "A 5G phone.");
+        // Dropped once where it is kept elsewhere: a warning.
+        assert_eq!(
+            code_findings(&[kept(0), dropped(1), kept(2)]),
+            [(1, Severity::Warning)]
+        );
+        // Dropped twice: the translation's way with it.
+        assert_eq!(
+            code_findings(&[dropped(0), dropped(1), kept(2)]),
+            [(0, Severity::Info), (1, Severity::Info)]
+        );
+        // Mistyped twice ('5X'): typos, not a habit.
+        let typo = |id| AlignedPair::new(id, "一台5G手机。", "A 5X phone.");
+        assert_eq!(
+            code_findings(&[typo(0), typo(1)]),
+            [(0, Severity::Warning), (1, Severity::Warning)]
+        );
     }
 
     #[test]

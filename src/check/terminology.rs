@@ -1385,16 +1385,31 @@ mod tests {
             zh_tokens: zh_tokens.clone(),
             en_tokens: en_tokens.clone(),
         };
+        // The same link in two beads: the translation's own rendering, a warning.
+        let doc = [p.clone(), AlignedPair { id: 1, ..p.clone() }];
+        let doc_links = [links.clone(), links.clone()];
         let opts = CheckOptions {
-            links: Some(std::slice::from_ref(&links)),
+            links: Some(&doc_links),
             ..CheckOptions::default()
         };
-        let found = check(std::slice::from_ref(&p), &terms, &[], &opts);
+        let found = check(&doc, &terms, &[], &opts);
         let miss = found
             .iter()
             .find(|f| f.kind == FindingType::GlossaryMiss)
             .expect("a miss");
         assert_eq!(miss.severity, Severity::Warning, "{miss:#?}");
+        // In one bead only, to words of no approved rendering: a stray link, a note.
+        let one = CheckOptions {
+            links: Some(std::slice::from_ref(&links)),
+            ..CheckOptions::default()
+        };
+        let alone = check(std::slice::from_ref(&p), &terms, &[], &one);
+        assert!(
+            alone
+                .iter()
+                .any(|f| f.kind == FindingType::GlossaryMiss && f.severity == Severity::Info),
+            "{alone:#?}"
+        );
         assert_eq!(miss.evidence.as_deref(), Some("trading arrangements"));
         assert_eq!(miss.suggestion.as_deref(), Some("business environment"));
         assert!(
