@@ -525,6 +525,15 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                 matches!(n.as_str(), "million" | "billion" | "trillion")
                     || (w == "one" && matches!(n.as_str(), "percent" | "per"))
             })
+            // "one and five percent", "one or two": coordinated with a number, a count.
+            || (w == "one"
+                && words
+                    .get(k + 1)
+                    .is_some_and(|(_, _, n)| matches!(n.as_str(), "and" | "or" | "to"))
+                && words.get(k + 2).is_some_and(|(_, _, n)| {
+                    EN_SMALL.iter().any(|(x, _)| x == n)
+                        || n.chars().next().is_some_and(|c| c.is_ascii_digit())
+                }))
         {
             // "one percent": the percent sign below makes this 1 a percentage.
             // "one billion", "a million": the scale word below multiplies this 1.
@@ -751,6 +760,11 @@ mod tests {
     fn taels_financial_numerals_decades_and_labels() {
         // 两 after a numeral is the tael, or "two or three" before 个.
         assert_eq!(zh("他拿出三两银子"), vec![3.0]);
+        // 'one' is a number when coordinated with one, else a pronoun.
+        let en = |t: &str| extract_en(t).iter().map(|m| m.value).collect::<Vec<_>>();
+        assert_eq!(en("between one and five percent"), [1.0, 5.0]);
+        assert_eq!(en("one or two days"), [1.0, 2.0]);
+        assert!(en("one and all came").is_empty());
         assert_eq!(zh("借了二十两给他们"), vec![20.0]);
         assert!(extract_zh("三两个妇人")[0].vague);
         assert_eq!(zh("一千两百人"), vec![1200.0]);

@@ -9,9 +9,11 @@
 //! Chinese ([`qa`]), and unmatched sections (`structure`).
 //!
 //! Severity follows the evidence: a glossary term with no trace in the English is an
-//! error, a different wording of it a warning, and only what the evidence shows benign
-//! an info note: a short reference or pronoun whose antecedent renders the term just
-//! before, a year the English adds, a hedged figure rounded.
+//! error, words of the translation's own where it stands a warning; a warning needs
+//! evidence against the translation, not only a missing approved rendering. A pronoun,
+//! a shortening, a word that translates another word of the sentence, a word linked to
+//! the term in this bead only, and a term or code the translation habitually leaves
+//! out are info notes, as are a year the English adds and a hedged figure rounded.
 //!
 //! Each finding has an `id`, a fingerprint of what it says about which texts (not of
 //! bead numbers), so that a reviewer's list of false alarms ([`CheckSettings::ignore`])
