@@ -38,6 +38,8 @@ pub(super) const HABIT_MIN_SHARE: f64 = 0.1;
 pub(super) struct Tally {
     occurrences: BTreeMap<usize, usize>,
     untraced: BTreeMap<usize, Vec<usize>>,
+    /// Where the word links put each term, bead by bead (for [`Context::link_seen_elsewhere`]).
+    linked_stems: LinkedStems,
 }
 
 impl Tally {
@@ -209,6 +211,8 @@ pub(super) fn check_terms(
                     links,
                     doc,
                     doc_links,
+                    term_index: h.term,
+                    linked_stems: &tally.linked_stems,
                 };
                 let f = miss(&ctx, h.start..h.end, terms, term, opts);
                 if f.evidence.is_none() {
@@ -619,7 +623,14 @@ struct Context<'c, 'a, 'b> {
     links: Option<&'c WordLinks>,
     doc: &'c [AlignedPair],
     doc_links: Option<&'c [WordLinks]>,
+    /// The term's index in the term set, and per term the bead ids and the stems the
+    /// links tie it to there (filled on first use).
+    term_index: usize,
+    linked_stems: &'c LinkedStems,
 }
+
+/// Term index -> (bead id, stems of the English words linked to the term there).
+pub(super) type LinkedStems = std::cell::RefCell<BTreeMap<usize, Vec<(usize, Vec<String>)>>>;
 
 impl Context<'_, '_, '_> {
     /// Does the English of the previous bead, or this bead's English before `upto`,
@@ -659,17 +670,25 @@ impl Context<'_, '_, '_> {
             })
             .map(|&k| stem_of(links, &self.p.en, k))
             .collect();
-        self.doc.iter().zip(doc_links).any(|(q, l)| {
-            q.id != self.p.id
-                && q.zh.match_indices(term.zh.as_str()).any(|(at, _)| {
-                    l.english_of(&(at..at + term.zh.len()))
-                        .is_some_and(|(_, ks)| {
-                            ks.iter().any(|&k| {
-                                let s = stem_of(l, &q.en, k);
-                                here.iter().any(|h| stems_match(h, &s))
-                            })
-                        })
+        // The stems linked to the term in each bead, worked out once per term.
+        let mut cache = self.linked_stems.borrow_mut();
+        let per_bead = cache.entry(self.term_index).or_insert_with(|| {
+            self.doc
+                .iter()
+                .zip(doc_links)
+                .filter_map(|(q, l)| {
+                    let stems: Vec<String> =
+                        q.zh.match_indices(term.zh.as_str())
+                            .filter_map(|(at, _)| l.english_of(&(at..at + term.zh.len())))
+                            .flat_map(|(_, ks)| ks)
+                            .map(|k| stem_of(l, &q.en, k))
+                            .collect();
+                    (!stems.is_empty()).then_some((q.id, stems))
                 })
+                .collect()
+        });
+        per_bead.iter().any(|(id, stems)| {
+            *id != self.p.id && stems.iter().any(|s| here.iter().any(|h| stems_match(h, s)))
         })
     }
 
