@@ -361,11 +361,11 @@ enum Trace {
 
 /// Content words of `span` that translate nothing of the term nor another word of the
 /// bead (`elsewhere`), pronouns aside: the words of a rendering of its own.
-fn unexplained<'t>(
+fn unexplained<'t, 'e>(
     words: &TermWords,
     en: &EnglishText<'t>,
     span: &Range<usize>,
-    elsewhere: &[String],
+    elsewhere: impl Fn() -> &'e [String],
 ) -> Vec<&'t str> {
     words
         .foreign(en, span)
@@ -373,7 +373,7 @@ fn unexplained<'t>(
         .filter(|w| !is_pronoun(w))
         .filter(|w| {
             let stem = crate::lexicon::english_stem(&w.to_lowercase());
-            !elsewhere.iter().any(|k| stems_match(k, &stem))
+            !elsewhere().iter().any(|k| stems_match(k, &stem))
         })
         .collect()
 }
@@ -730,7 +730,14 @@ fn miss(
     let words = TermWords::new(term, en, opts.dictionary, opts.words);
     let aligned = ctx.aligned.as_ref().map(|(span, _)| span);
     let traced = trace(en, terms, term, &words, aligned);
-    let elsewhere = translations_elsewhere(p, &at, opts);
+    // Worked out only when a located word needs explaining (it tokenizes the bead).
+    let elsewhere_cell = std::cell::OnceCell::new();
+    let elsewhere = || -> &[String] {
+        elsewhere_cell.get_or_init(|| {
+            let tokens = ctx.links.map(|l| l.zh_tokens.as_slice());
+            translations_elsewhere(p, &at, opts, tokens)
+        })
+    };
     let evidence = traced
         .as_ref()
         .map(|(_, span)| p.en[span.clone()].to_string());
@@ -766,7 +773,7 @@ fn miss(
             let used = &p.en[span.clone()];
             // A word that translates another word of the sentence is that word's
             // rendering, located here by a stray link: no evidence against the term.
-            let foreign = unexplained(&words, en, span, &elsewhere);
+            let foreign = unexplained(&words, en, span, elsewhere);
             let framed = en.content_words_in(span).iter().any(|(_, stem)| {
                 term.approved
                     .iter()
@@ -808,7 +815,7 @@ fn miss(
                         .approved
                         .iter()
                         .any(|r| r.content().iter().any(|k| stems_match(k, stem)))
-                        && !elsewhere.iter().any(|k| stems_match(k, stem))
+                        && !elsewhere().iter().any(|k| stems_match(k, stem))
                 })
             {
                 // The approved wording with a word changed ('new development philosophy'),
@@ -887,13 +894,26 @@ fn miss(
 
 /// Stems of the dictionary's translations of the bead's Chinese words outside the term
 /// at `at`.
-fn translations_elsewhere(p: &AlignedPair, at: &Range<usize>, opts: &CheckOptions) -> Vec<String> {
+/// `tokens` are the bead's Chinese words when the word links already have them.
+fn translations_elsewhere(
+    p: &AlignedPair,
+    at: &Range<usize>,
+    opts: &CheckOptions,
+    tokens: Option<&[crate::segment::words::Token]>,
+) -> Vec<String> {
     let Some(d) = opts.dictionary else {
         return Vec::new();
     };
+    let owned;
+    let tokens = match tokens {
+        Some(t) => t,
+        None => {
+            owned = opts.words.tokenize(&p.zh, 0, crate::segment::Lang::Zh);
+            &owned[..]
+        }
+    };
     // Long words cut into the dictionary words they are made of (全党全国).
-    opts.words
-        .tokenize(&p.zh, 0, crate::segment::Lang::Zh)
+    tokens
         .iter()
         .filter(|t| t.end <= at.start || t.start >= at.end)
         .map(|t| &p.zh[t.start..t.end])
