@@ -127,7 +127,10 @@ pub fn document_from_bytes(
             }
             (markdown, TextFormat::Markdown)
         }
-        InputFormat::Markdown => (text, TextFormat::Markdown),
+        InputFormat::Markdown => (
+            crate::markdown_input::markdown_to_lines(&text),
+            TextFormat::Markdown,
+        ),
         InputFormat::Text | InputFormat::Docx | InputFormat::Pdf => (text, TextFormat::Plain),
     })
 }

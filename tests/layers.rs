@@ -16,6 +16,7 @@ const LAYERS: &[(&str, u32)] = &[
     // Readers of one format each, which `read` dispatches to.
     ("docx", 1),
     ("html_input", 1),
+    ("markdown_input", 1),
     ("pdf", 1),
     ("read", 2),
     ("segment", 3),

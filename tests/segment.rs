@@ -105,6 +105,35 @@ fn markdown_headings() {
     );
 }
 
+/// What a Markdown file holds beside prose: front matter, a table, a code block and
+/// HTML. Only the prose is segmented; each table cell is a unit of its own.
+#[test]
+fn markdown_front_matter_tables_and_code_are_not_prose() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("report.md");
+    std::fs::write(
+        &path,
+        "---\ntitle: 城市数据报告\ndate: 2026-01-05\n---\n\n# 一、总体情况\n\n\
+         我们建成了数据平台。\n平台已经开放。\n\n\
+         | 指标 | 数值 |\n| --- | --- |\n| 开放数据集 | 1200个 |\n\n\
+         ```\nselect * from datasets;\n```\n\n<div class=\"note\">页脚</div>\n",
+    )
+    .unwrap();
+    let out = stdout_of(bitext().arg("segment").arg(&path));
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        [
+            "一、总体情况",
+            "我们建成了数据平台。",
+            "平台已经开放。",
+            "指标",
+            "数值",
+            "开放数据集",
+            "1200个"
+        ]
+    );
+}
+
 #[test]
 fn stdin_as_dash() {
     let out = stdout_of(
