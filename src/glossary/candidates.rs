@@ -21,7 +21,7 @@
 //! assert!(set.get("全面深化改革").is_some());
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -62,7 +62,7 @@ impl Candidate {
     /// The most frequent surface form in `beads` (ascending bead indexes), else the
     /// overall display form.
     pub fn display_in(&self, beads: &[usize]) -> String {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: HashMap<&str, usize> = HashMap::default();
         for &(b, form) in &self.occurrences {
             if beads.binary_search(&(b as usize)).is_ok() {
                 *counts
@@ -183,7 +183,7 @@ impl CandidateSet {
         let n = self.list.len();
         let mut nested_sum = vec![0usize; n];
         let mut nested_n = vec![0usize; n];
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for c in self.list.iter().filter(|c| c.freq >= NESTING_MIN_FREQ) {
             seen.clear();
             let len = c.parts.len();
@@ -452,9 +452,9 @@ const VN_OBJECT_MIN_CHARS: usize = 4;
 /// - a lone adjective or adverb (坚定 "firm", 和谐 "harmonious"): a description;
 /// - two words joined by a conjunction (党和人民, 加强和改善): a list.
 fn free_phrases(set: &CandidateSet, words: &WordSegmenter) -> HashSet<String> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     // Tagging cuts the word again: once per distinct word.
-    let mut tags: HashMap<&str, &'static str> = HashMap::new();
+    let mut tags: HashMap<&str, &'static str> = HashMap::default();
     for c in &set.list {
         let first = *tags
             .entry(c.parts[0].as_str())

@@ -38,7 +38,7 @@
 //! National Congress"), and fragments are found again. Terms seen in few beads rank
 //! lower.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::candidates::{self, Candidate, CandidateSet, english_word_key, is_zh_function_word};
 use super::{GlossaryOptions, Rendering, TermPair, texts};
@@ -379,7 +379,7 @@ fn fragments(
     // 发展中国特色社会主义): when one's rendering holds the other's, whose glosses name
     // it better, the rendering was the other's ("developing socialism with Chinese
     // characteristics").
-    let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<char, Vec<usize>> = HashMap::default();
     for (i, f) in found.iter().enumerate() {
         if let Some(c) = f.z.key.chars().next() {
             by_first.entry(c).or_default().push(i);
@@ -502,7 +502,7 @@ impl<'r> Evidence<'r> {
     }
 
     fn new(resources: &'r Resources, en: &CandidateSet) -> Self {
-        let mut glossary: HashMap<String, Vec<(String, Vec<String>)>> = HashMap::new();
+        let mut glossary: HashMap<String, Vec<(String, Vec<String>)>> = HashMap::default();
         for entry in resources.glossary.iter().filter(|e| e.status == "approved") {
             let renderings = glossary.entry(normalize_key(&entry.zh)).or_default();
             for r in &entry.en {
@@ -525,8 +525,8 @@ impl<'r> Evidence<'r> {
             resources,
             glossary,
             en_stems,
-            zh_cache: HashMap::new(),
-            renderings: HashMap::new(),
+            zh_cache: HashMap::default(),
+            renderings: HashMap::default(),
         }
     }
 
@@ -634,7 +634,7 @@ struct StemIndex {
 
 impl StemIndex {
     fn new<'a>(stems: impl IntoIterator<Item = &'a String>) -> Self {
-        let mut by_prefix: HashMap<String, Vec<String>> = HashMap::new();
+        let mut by_prefix: HashMap<String, Vec<String>> = HashMap::default();
         for s in stems {
             let bucket = by_prefix.entry(prefix4(s).to_string()).or_default();
             if !bucket.contains(s) {
@@ -915,7 +915,7 @@ fn pair_one<'c>(
     min_freq: usize,
     lexical: Option<f64>,
 ) -> Option<Found<'c>> {
-    let mut cooc: HashMap<usize, usize> = HashMap::new();
+    let mut cooc: HashMap<usize, usize> = HashMap::default();
     for &b in &z.beads {
         for &e in &en.per_bead[b] {
             *cooc.entry(e).or_default() += 1;
@@ -995,7 +995,7 @@ fn pair_one<'c>(
     let (conf, dice, known) = (scored.score, scored.dice, scored.known);
     let best_cand = &en.list[best];
     let mut examples = Vec::new();
-    let mut others: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut others: HashMap<usize, Vec<usize>> = HashMap::default();
     for &b in &z.beads {
         if best_cand.beads.binary_search(&b).is_ok() {
             if examples.len() < EXAMPLES {
