@@ -1139,21 +1139,18 @@ impl Resources {
         for g in &opts.glossaries {
             user.extend(load_glossary(g)?);
         }
-        // jieba's dictionary loads on another core while this one reads the rest. The
-        // glossaries' terms are words to it: a name of the user's glossary (方小川)
-        // stays whole instead of being cut across (叶文 + 洁身).
-        let user_terms: Vec<String> = user.iter().map(|e| e.zh.clone()).collect();
-        let words = std::thread::spawn(move || {
-            if user_terms.is_empty() {
-                segmenter(with_default)
-            } else {
-                let mut all: Vec<&str> = user_terms.iter().map(String::as_str).collect();
-                if with_default {
-                    all.extend(default_glossary_terms().map(|t| -> &str { t }));
-                }
-                Arc::new(WordSegmenter::with_words(all))
+        // The glossaries' terms are words to jieba: a name of the user's glossary
+        // (方小川) stays whole instead of being cut across (叶文 + 洁身). Its dictionary
+        // builds on another core while this one reads the rest.
+        let words = if user.is_empty() {
+            segmenter(with_default)
+        } else {
+            let mut all: Vec<&str> = user.iter().map(|e| e.zh.as_str()).collect();
+            if with_default {
+                all.extend(default_glossary_terms().map(|t| -> &str { t }));
             }
-        });
+            Arc::new(WordSegmenter::with_words(all))
+        };
         let dictionary = match &opts.dictionary {
             DictionaryChoice::None => None,
             DictionaryChoice::Files(paths) => Some(Dictionary::from_cedict_files_limited(
@@ -1173,7 +1170,6 @@ impl Resources {
             user.iter().map(|e| e.zh.as_str()).collect();
         glossary.retain(|e| !overridden.contains(e.zh.as_str()));
         glossary.extend(user);
-        let words = words.join().expect("the segmenter thread does not panic");
         Ok(Resources {
             dictionary,
             glossary,
@@ -1187,7 +1183,7 @@ pub fn segmenter(with_default_glossary: bool) -> Arc<WordSegmenter> {
     static GOVERNANCE: LazyLock<Arc<WordSegmenter>> =
         LazyLock::new(|| Arc::new(WordSegmenter::with_words(default_glossary_terms())));
     static PLAIN: LazyLock<Arc<WordSegmenter>> =
-        LazyLock::new(|| Arc::new(WordSegmenter::plain().clone()));
+        LazyLock::new(|| Arc::new(WordSegmenter::with_words([])));
     if with_default_glossary {
         GOVERNANCE.clone()
     } else {

@@ -6,6 +6,7 @@ mod batch;
 mod check;
 mod eval;
 mod glossary;
+mod hugepages;
 mod input;
 pub(crate) mod output;
 mod segment;
