@@ -141,7 +141,7 @@ impl CandidateSet {
         joiner: &str,
         beads: usize,
         dictionary: Option<&Dictionary>,
-        words: &WordSegmenter,
+        words: Option<&WordSegmenter>,
     ) -> CandidateSet {
         self.list.retain(keep);
         self.reindex(beads);
@@ -174,11 +174,13 @@ impl CandidateSet {
         }
     }
 
+    /// `words`: Chinese word segmentation, to count a candidate inside the words of
+    /// longer ones (English candidates need none).
     fn compute_cvalues(
         &mut self,
         joiner: &str,
         dictionary: Option<&Dictionary>,
-        words: &WordSegmenter,
+        words: Option<&WordSegmenter>,
     ) {
         let n = self.list.len();
         let mut nested_sum = vec![0usize; n];
@@ -201,7 +203,7 @@ impl CandidateSet {
                     }
                 }
             }
-            if joiner.is_empty() {
+            if let Some(words) = words.filter(|_| joiner.is_empty()) {
                 for part in &c.parts {
                     for w in inner_words(part, dictionary, words) {
                         if let Some(&a) = self.index.get(w)
@@ -409,7 +411,7 @@ pub fn chinese_with_dictionary<S: AsRef<str>>(
         let loose = c.parts.len() > ZH_SHORT_TOKENS || c.parts.iter().any(|p| p == "的");
         c.freq >= min_freq.max(1) && (!loose || c.freq >= LONG_MIN_FREQ) && !free.contains(&c.key)
     };
-    let mut set = set.finish(keep, "", beads.len(), dictionary, words);
+    let mut set = set.finish(keep, "", beads.len(), dictionary, Some(words));
     let doc_tokens = set.tokens.max(1) as f64;
     for c in &mut set.list {
         // jieba's suggest_freq: the word's own count, or for a phrase the count its
@@ -628,13 +630,8 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
             }
         }
     }
-    set.finish(
-        |c| c.freq >= min_freq.max(1),
-        " ",
-        beads.len(),
-        None,
-        WordSegmenter::plain(),
-    )
+    // No segmenter: asking for one would build jieba's dictionary a second time.
+    set.finish(|c| c.freq >= min_freq.max(1), " ", beads.len(), None, None)
 }
 
 #[cfg(test)]
