@@ -196,7 +196,7 @@ pub(super) fn check_numbers(
     };
     let en_lower = p.en.to_lowercase();
     // A number a term's rendering carries still answers the same number said again
-    // outside the term (《四十二章经》 ... “四十二”: 'Forty-Two' once).
+    // outside the term (《三十六计》 ... “三十六”: 'Thirty-Six' once).
     let mut zh_only: Vec<&NumberMention> = zh
         .iter()
         .filter(|m| is_strong(m, &p.zh) && !has(&en_all, &en_ranges, m.value, &p.en))
@@ -561,13 +561,13 @@ mod tests {
 
     #[test]
     fn a_number_in_a_rendered_term_answers_the_same_number_again() {
-        // The term and its rendering carry 42 (skipped spans); 42 said again outside
-        // the term is answered by the rendering's 'Forty-Two'.
-        let zh = "他读《四十二章经》，认得“四十二”。";
-        let en = "He read the Sutra in Forty-Two Sections and knew the number.";
+        // The term and its rendering carry 36 (skipped spans); 36 said again outside
+        // the term is answered by the rendering's 'Thirty-Six'.
+        let zh = "他读《三十六计》，记住了“三十六”。";
+        let en = "He read the Thirty-Six Stratagems and knew the number.";
         let t = zh.find('《').unwrap()..zh.find('》').unwrap();
         let findings = |en: &str| {
-            let r = en.find("Sutra").unwrap()..en.find(" and").unwrap();
+            let r = en.find("the ").unwrap() + 4..en.find(" and").unwrap();
             let mut out = Vec::new();
             let (zs, es) = ([t.clone()], [r]);
             let skip = Skip { zh: &zs, en: &es };
@@ -581,8 +581,8 @@ mod tests {
         };
         let out = findings(en);
         assert!(out.is_empty(), "{out:#?}");
-        // Without the rendering's number the repeated 42 is missing.
-        let out = findings("He read the Sutra and knew the number.");
+        // Without the rendering's number the repeated 36 is missing.
+        let out = findings("He read the Stratagems and knew the number.");
         assert_eq!(out.len(), 1, "{out:#?}");
     }
 
