@@ -115,16 +115,16 @@ fn is_round_hyperbole(m: &NumberMention) -> bool {
 }
 
 /// The ordinal of a name (第三次, 十八届, 十八大, 三中全会): the English may name the body
-/// or event by a word instead ('the session', 'the congress').
+/// or event by a word instead ('the session', 'the congress'). N中全会 is the Nth plenary
+/// session; N大 the Nth congress when N is above ten or nothing follows 大, while a small
+/// number before 大 and a noun counts (三大任务 'three major tasks').
 fn is_name_ordinal(zh: &str, m: &NumberMention) -> bool {
     let after = &zh[m.end..];
     m.kind == NumberKind::Ordinal
         || after.starts_with(['届', '次', '期'])
         || after.starts_with("中全会")
-        || (after.starts_with('大') && !after[3..].starts_with(|c: char| crate::script::is_han(c)))
-        || after.starts_with("大精神")
-        || after.starts_with("大报告")
-        || after.starts_with("大以来")
+        || (after.starts_with('大')
+            && (m.value > 10.0 || !after[3..].starts_with(crate::script::is_han)))
 }
 
 /// Ranges (low, high) written in `text`: two numbers joined by 至/到/-/– or 'to',
@@ -142,7 +142,7 @@ fn ranges(text: &str, ms: &[NumberMention]) -> Vec<(f64, f64)> {
         let between = between.trim_end_matches('第').trim();
         let joined = matches!(
             between.to_lowercase().as_str(),
-            "至" | "到" | "-" | "–" | "—" | "～" | "~" | "to" | "through" | "and" | "to part"
+            "至" | "到" | "-" | "–" | "—" | "～" | "~" | "to" | "through" | "and"
         ) || between.to_lowercase().starts_with("to ");
         if joined && a.value < b.value {
             out.push((a.value, b.value));
