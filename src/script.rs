@@ -32,12 +32,18 @@ pub fn is_unsafe_control(c: char) -> bool {
 /// assert_eq!(escape_controls("数据\tok\n"), "数据\tok\n");
 /// ```
 pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(is_unsafe_control) {
+    escape_where(text, is_unsafe_control)
+}
+
+/// `text` with every character `escaped` picks written as `<U+XXXX>`; borrowed when
+/// there is none.
+pub fn escape_where(text: &str, escaped: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(&escaped) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
-        if is_unsafe_control(c) {
+        if escaped(c) {
             out.push_str(&format!("<U+{:04X}>", c as u32));
         } else {
             out.push(c);

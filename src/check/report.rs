@@ -71,18 +71,7 @@ pub fn is_hidden_control(c: char) -> bool {
 
 /// `text` with every [`is_hidden_control`] character written as `<U+XXXX>`.
 pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(is_hidden_control) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if is_hidden_control(c) {
-            out.push_str(&format!("<U+{:04X}>", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
+    crate::script::escape_where(text, is_hidden_control)
 }
 
 /// Characters of context shown on each side of the evidence in the text report; a
