@@ -678,54 +678,57 @@ pub fn check_repeated_segments(pairs: &[AlignedPair]) -> Vec<Finding> {
             continue;
         }
         let (zh, en) = (segment_key(&p.zh), segment_key(&p.en));
-        if p.zh.chars().filter(|&c| is_han(c)).count() >= MIN_REPEATED_HAN {
-            match by_zh.get(&zh) {
-                Some(&j) if segment_key(&pairs[j].en) != en => {
-                    let first = &pairs[j];
-                    let mut f = Finding::bead(
-                        FindingType::SameZhDifferentEn,
-                        Severity::Warning,
-                        p,
-                        format!(
-                            "the same Chinese as bead {} is translated differently there: '{}'",
-                            first.id,
-                            first.en.trim()
-                        ),
-                    );
-                    f.related = vec![first.id];
-                    out.push(f);
-                }
-                Some(_) => {}
-                None => {
-                    by_zh.insert(zh.clone(), i);
-                }
-            }
+        if p.zh.chars().filter(|&c| is_han(c)).count() >= MIN_REPEATED_HAN
+            && let Some(first) = first_with_other(&mut by_zh, zh.clone(), i, pairs, &en, |q| &q.en)
+        {
+            let message = format!(
+                "the same Chinese as bead {} is translated differently there: '{}'",
+                first.id,
+                first.en.trim()
+            );
+            out.push(repeated(FindingType::SameZhDifferentEn, p, first, message));
         }
-        if p.en.split_whitespace().count() >= MIN_REPEATED_WORDS {
-            match by_en.get(&en) {
-                Some(&j) if segment_key(&pairs[j].zh) != zh => {
-                    let first = &pairs[j];
-                    let mut f = Finding::bead(
-                        FindingType::SameEnDifferentZh,
-                        Severity::Warning,
-                        p,
-                        format!(
-                            "the same English as bead {} stands for different Chinese there: '{}'",
-                            first.id,
-                            first.zh.trim()
-                        ),
-                    );
-                    f.related = vec![first.id];
-                    out.push(f);
-                }
-                Some(_) => {}
-                None => {
-                    by_en.insert(en, i);
-                }
-            }
+        if p.en.split_whitespace().count() >= MIN_REPEATED_WORDS
+            && let Some(first) = first_with_other(&mut by_en, en, i, pairs, &zh, |q| &q.zh)
+        {
+            let message = format!(
+                "the same English as bead {} stands for different Chinese there: '{}'",
+                first.id,
+                first.zh.trim()
+            );
+            out.push(repeated(FindingType::SameEnDifferentZh, p, first, message));
         }
     }
     out
+}
+
+/// The first bead seen with segment key `key` when its other side (`other_side`) is
+/// not `other_key`; a key seen for the first time is remembered as bead `i`.
+fn first_with_other<'p>(
+    seen: &mut HashMap<String, usize>,
+    key: String,
+    i: usize,
+    pairs: &'p [AlignedPair],
+    other_key: &str,
+    other_side: impl Fn(&AlignedPair) -> &str,
+) -> Option<&'p AlignedPair> {
+    match seen.get(&key) {
+        Some(&j) => {
+            let first = &pairs[j];
+            (segment_key(other_side(first)) != other_key).then_some(first)
+        }
+        None => {
+            seen.insert(key, i);
+            None
+        }
+    }
+}
+
+/// A warning on bead `p` that repeats `first` with another counterpart.
+fn repeated(kind: FindingType, p: &AlignedPair, first: &AlignedPair, message: String) -> Finding {
+    let mut f = Finding::bead(kind, Severity::Warning, p, message);
+    f.related = vec![first.id];
+    f
 }
 
 #[cfg(test)]
