@@ -143,6 +143,12 @@ def run_glossary(binary, pairs, out, extra, explain=None):
         1 if open(out, encoding="utf-8").readline().startswith("zh\t") else 0)
 
 
+def has_explain(binary):
+    """Whether this build's glossary takes `--explain`; without it misses are listed unclassified."""
+    usage = subprocess.run([binary, "glossary", "--help"], capture_output=True, text=True).stdout
+    return "--explain" in usage
+
+
 def run_all(argv):
     binary, misses, keep, extra = "target/release/bitext", "--misses" in argv, None, []
     if "--" in argv:
@@ -173,7 +179,7 @@ def run_all(argv):
         p = os.path.join(out_dir, f"{corpus}.pairs.tsv")
         write_pairs(all_rows, p)
         out = os.path.join(out_dir, f"{corpus}.glossary.tsv")
-        explain = os.path.join(out_dir, f"{corpus}.explain.tsv") if misses else None
+        explain = os.path.join(out_dir, f"{corpus}.explain.tsv") if misses and has_explain(binary) else None
         n = run_glossary(binary, p, out, extra, explain)
         got = read_glossary(out)
         found = recall(ref, lambda _: got, misses, corpus, read_explain(explain) if explain else None)
