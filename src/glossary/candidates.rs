@@ -50,6 +50,9 @@ pub struct Candidate {
     /// English one-word candidates: occurrences with a content word right after, as a
     /// modifier ("young people", "Chinese characteristics").
     pub premodifier: usize,
+    /// What the Chinese words alone suggest the candidate is when that may not be a
+    /// term; the translation decides ([`Reading`]).
+    pub reading: Reading,
     /// Surface forms seen and how often: few per candidate, so a list.
     surfaces: Vec<(String, usize)>,
     /// (bead, index into `surfaces`) of every occurrence: 'developing' and 'developed'
@@ -77,6 +80,21 @@ impl Candidate {
     }
 }
 
+/// A Chinese candidate whose words suggest a phrase rather than a term. jieba's tags
+/// come from general text: 期望 "to expect" leads 期望效用 "expected utility", 偏好
+/// "preference" is tagged an adverb; so the rendering has the last word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Reading {
+    #[default]
+    Term,
+    /// A verb with a term of its own as object (实现 + 中国梦): what the text does with
+    /// the term, unless the translation names one thing.
+    VerbAndObject,
+    /// A lone adjective or adverb (坚定 "firm"): a description, unless the
+    /// translation renders it by a noun.
+    Description,
+}
+
 /// All candidates of one language, with the candidates of every bead.
 #[derive(Debug, Default)]
 pub struct CandidateSet {
@@ -86,6 +104,9 @@ pub struct CandidateSet {
     pub per_bead: Vec<Vec<usize>>,
     /// Tokens in the whole text (the denominator of document rates).
     pub tokens: usize,
+    /// Chinese: the median termhood of the one-word candidates, what is typical of a
+    /// word of this text (a phrase's general frequency is a guess from its words).
+    pub median_word_termhood: f64,
 }
 
 impl CandidateSet {
@@ -112,6 +133,7 @@ impl CandidateSet {
                     cvalue: 0.0,
                     termhood: 0.0,
                     premodifier: 0,
+                    reading: Reading::Term,
                     surfaces: Vec::new(),
                     occurrences: Vec::new(),
                 });
@@ -186,7 +208,12 @@ impl CandidateSet {
         let mut nested_sum = vec![0usize; n];
         let mut nested_n = vec![0usize; n];
         let mut seen = HashSet::default();
-        for c in self.list.iter().filter(|c| c.freq >= NESTING_MIN_FREQ) {
+        // A phrase that may be free (a verb and its object) credits no term inside it.
+        let containers = self
+            .list
+            .iter()
+            .filter(|c| c.freq >= NESTING_MIN_FREQ && c.reading == Reading::Term);
+        for c in containers {
             seen.clear();
             let len = c.parts.len();
             for i in 0..len {
@@ -392,7 +419,9 @@ pub fn chinese_with_dictionary<S: AsRef<str>>(
                         continue;
                     }
                     let surface = &run[gram[0].byte_start..gram[n - 1].byte_end];
-                    if surface.chars().filter(|&c| is_han(c)).count() < 2 {
+                    if surface.chars().filter(|&c| is_han(c)).count() < 2
+                        && !(n == 1 && is_acronym(surface))
+                    {
                         continue;
                     }
                     let parts = gram.iter().map(|t| normalize_key(t.word)).collect();
@@ -406,7 +435,12 @@ pub fn chinese_with_dictionary<S: AsRef<str>>(
             }
         }
     }
-    let free = free_phrases(&set, words);
+    let (free, tentative) = free_phrases(&set, words);
+    for c in &mut set.list {
+        if let Some(&reading) = tentative.get(&c.key) {
+            c.reading = reading;
+        }
+    }
     let keep = |c: &Candidate| {
         let loose = c.parts.len() > ZH_SHORT_TOKENS || c.parts.iter().any(|p| p == "的");
         c.freq >= min_freq.max(1) && (!loose || c.freq >= LONG_MIN_FREQ) && !free.contains(&c.key)
@@ -419,6 +453,14 @@ pub fn chinese_with_dictionary<S: AsRef<str>>(
         let general = words.jieba().suggest_freq(&c.display).max(1) as f64;
         c.termhood = ((c.freq as f64 / doc_tokens) / (general / JIEBA_DICT_TOTAL)).ln();
     }
+    let mut termhoods: Vec<f64> = set
+        .list
+        .iter()
+        .filter(|c| c.parts.len() == 1)
+        .map(|c| c.termhood)
+        .collect();
+    termhoods.sort_by(f64::total_cmp);
+    set.median_word_termhood = termhoods.get(termhoods.len() / 2).copied().unwrap_or(0.0);
     set
 }
 
@@ -446,15 +488,22 @@ const VN_OBJECT_MIN_CHARS: usize = 4;
 
 /// Keys of candidates that are free phrases rather than terms:
 ///
-/// - a verb before a term that mostly occurs without it (实现 + 中国梦, 坚持 +
-///   实事求是): the verb phrase is what the text does with the term. Verbs that
-///   modify a noun (执政 + 水平) stay, as their nouns are no terms of their own;
 /// - anything an adverb leads (紧紧依靠人民), an adjective with 的 (新的历史), a
 ///   term with 的 that mostly goes without it (中华民族伟大复兴的目标);
-/// - a lone adjective or adverb (坚定 "firm", 和谐 "harmonious"): a description;
-/// - two words joined by a conjunction (党和人民, 加强和改善): a list.
-fn free_phrases(set: &CandidateSet, words: &WordSegmenter) -> HashSet<String> {
+/// - two words joined by a conjunction (党和人民, 加强和改善): a list;
+///
+/// and those whose translation decides ([`Reading`]):
+///
+/// - a verb before a term that mostly occurs without it (实现 + 中国梦, 坚持 +
+///   实事求是). Verbs that modify a noun (执政 + 水平) stay, as their nouns are no
+///   terms of their own;
+/// - a lone adjective or adverb (坚定 "firm", 和谐 "harmonious").
+fn free_phrases(
+    set: &CandidateSet,
+    words: &WordSegmenter,
+) -> (HashSet<String>, HashMap<String, Reading>) {
     let mut out = HashSet::default();
+    let mut tentative = HashMap::default();
     // Tagging cuts the word again: once per distinct word.
     let mut tags: HashMap<&str, &'static str> = HashMap::default();
     for c in &set.list {
@@ -478,8 +527,10 @@ fn free_phrases(set: &CandidateSet, words: &WordSegmenter) -> HashSet<String> {
                 .last()
                 .is_some_and(crate::numbers::is_zh_numeral);
             let measured = first == "m" && (c.key.starts_with('第') || !last_numeral);
-            if measured || matches!(first, "a" | "ad" | "d") {
+            if measured {
                 out.insert(c.key.clone());
+            } else if matches!(first, "a" | "ad" | "d") {
+                tentative.insert(c.key.clone(), Reading::Description);
             }
             continue;
         }
@@ -521,10 +572,16 @@ fn free_phrases(set: &CandidateSet, words: &WordSegmenter) -> HashSet<String> {
                     .is_some_and(|o| o.freq >= OBJECT_FREQ_RATIO * c.freq)
         });
         if object_is_term {
-            out.insert(c.key.clone());
+            tentative.insert(c.key.clone(), Reading::VerbAndObject);
         }
     }
-    out
+    (out, tentative)
+}
+
+/// Capital Latin letters inside Chinese text (GIS, WTO) are an acronym or name the
+/// translation keeps: a term however short.
+fn is_acronym(token: &str) -> bool {
+    token.chars().count() >= 2 && token.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Arabic numbers bound no term (2012年, 15日); Chinese numerals often start one
@@ -722,7 +779,7 @@ mod tests {
     }
 
     #[test]
-    fn a_verb_before_a_term_of_its_own_is_a_free_phrase() {
+    fn free_phrases_are_dropped_or_left_to_the_translation() {
         let beads = [
             "实现中国梦。",
             "我们要实现中国梦。",
@@ -746,12 +803,16 @@ mod tests {
         ];
         let set = chinese(&beads, 1);
         assert!(set.get("中国梦").is_some());
-        // 中国梦 mostly occurs without 实现: the phrase is what the text does with it.
-        assert!(set.get("实现中国梦").is_none());
+        // 中国梦 mostly occurs without 实现: the phrase may be what the text does with
+        // it, which the translation decides; it credits 中国梦 nothing.
+        let reading = |key: &str| set.get(key).map(|c| c.reading);
+        assert_eq!(reading("实现中国梦"), Some(Reading::VerbAndObject));
+        let dream = set.get("中国梦").unwrap();
+        assert!(dream.cvalue >= dream.freq as f64, "{dream:?}");
         // 水平 is no term of its own here: 执政 modifies it.
-        assert!(set.get("执政水平").is_some());
-        // A lone adjective describes, an adverb leads a verb phrase.
-        assert!(set.get("坚定").is_none());
+        assert_eq!(reading("执政水平"), Some(Reading::Term));
+        // A lone adjective may describe, an adverb leads a verb phrase.
+        assert_eq!(reading("坚定"), Some(Reading::Description));
         assert!(set.get("紧紧依靠人民").is_none());
         // Two words in a list; a longer term with a list inside stays.
         assert!(set.get("党和人民").is_none());

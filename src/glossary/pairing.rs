@@ -40,7 +40,9 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::candidates::{self, Candidate, CandidateSet, english_word_key, is_zh_function_word};
+use super::candidates::{
+    self, Candidate, CandidateSet, Reading, english_word_key, is_zh_function_word,
+};
 use super::{GlossaryOptions, Rendering, TermPair, texts};
 use crate::lexicon::{Resources, english_stem, gloss_stems, is_english_stopword};
 use crate::pairs::AlignedPair;
@@ -65,6 +67,7 @@ pub fn extract(
     );
     let en = candidates::english(&en_texts, 1);
     let mut evidence = Evidence::new(resources, &en);
+    evidence.median_word_termhood = zh.median_word_termhood;
     let mut found: Vec<Found> = zh
         .list
         .iter()
@@ -146,7 +149,8 @@ fn pair_term<'c>(
         opts.min_freq
     };
     pair_one(z, en, evidence, pairs, min_freq, lexical).filter(|f| {
-        !verb_for_verb(z, &en.list[f.en], evidence.resources)
+        read_as_term(z, f, &en.list[f.en], evidence)
+            && !verb_for_verb(z, &en.list[f.en], evidence.resources)
             // A compound seen once rendered by a phrase that ends in a modifier is part
             // of a longer name (基本经济 "basic economic" of 基本经济制度).
             && !(compound && (modifier_last(&en.list[f.en], en) || verb_phrase(&en.list[f.en])))
@@ -234,19 +238,66 @@ fn verb_for_verb(z: &Candidate, e: &Candidate, resources: &Resources) -> bool {
     if !word_z || !is_verb(&z.key, resources) {
         return false;
     }
-    const NOUN_ENDINGS: &[&str] = &[
-        "tion", "sion", "ment", "ance", "ence", "ity", "ism", "ship", "ness", "ing", "ure",
-    ];
     // "implement" ends like "development" but its stem keeps the ending.
-    let nominal = |word: String| {
-        NOUN_ENDINGS.iter().any(|n| word.ends_with(n))
-            && !(word.ends_with("ment") && e.parts[0] == word)
-    };
+    let nominal =
+        |word: String| has_noun_ending(&word) && !(word.ends_with("ment") && e.parts[0] == word);
     // Nominal where the term is and in the text at large: "understanding" may be how
     // the text mostly says it, "understand" how it renders 领会.
     let here = e.display_in(&z.beads);
     let noun = nominal(e.display.to_lowercase()) && nominal(here.to_lowercase());
     !noun && !noun_sense(&z.key, &here, resources)
+}
+
+/// Does the (lower-case) English word end like a noun made from a verb or adjective
+/// (innovation, abundance, preferences, consistency)?
+fn has_noun_ending(word: &str) -> bool {
+    const NOUN_ENDINGS: &[&str] = &[
+        "tion", "sion", "ment", "ance", "ence", "ity", "ism", "ship", "ness", "ing", "ure",
+    ];
+    singular_forms(word).any(|w| NOUN_ENDINGS.iter().any(|n| w.ends_with(n)))
+}
+
+/// Does the rendering read a candidate whose Chinese words suggest a phrase as a term?
+/// A verb and its object are one thing when rendered as a noun phrase that renders
+/// the verb too ("expected utility", not "realize the Chinese Dream" or "Chinese
+/// Dream"); an adjective or adverb is a concept when rendered by a noun
+/// ("abundance", not "firm").
+fn read_as_term(z: &Candidate, f: &Found, e: &Candidate, evidence: &Evidence) -> bool {
+    let resources = evidence.resources;
+    match z.reading {
+        Reading::Term => true,
+        Reading::VerbAndObject => {
+            let verb = &z.parts[0];
+            glosses_name(verb, e, resources)
+                && !verb_phrase(e)
+                && !starts_with_verb_of(verb, e, resources)
+        }
+        Reading::Description => {
+            // The form used here: a stem key groups "diligence" with "diligently".
+            let word = f.pair.en.to_lowercase();
+            // Adjectives end in -ing and -ure too ("untiring", "mature"); "implement"
+            // keeps its -ment in its stem, "development" does not.
+            e.parts.len() == 1
+                // Everyday qualities (unity, happiness) are no terms: only one more
+                // typical of this text than its words mostly are.
+                && z.termhood >= evidence.median_word_termhood
+                && !word.ends_with("ing")
+                && !word.ends_with("ure")
+                && !(word.ends_with("ment") && english_stem(&word) == word)
+                && has_noun_ending(&word)
+        }
+    }
+}
+
+/// Does a dictionary gloss of `word` name a word of the English candidate (stems)?
+fn glosses_name(word: &str, e: &Candidate, resources: &Resources) -> bool {
+    resources.dictionary.as_ref().is_some_and(|d| {
+        d.glosses(word).iter().any(|g| {
+            gloss_stems(g)
+                .iter()
+                .any(|g| e.parts.iter().any(|p| stem_match(g, p)))
+        })
+    })
 }
 
 /// Is `rendering` a word of a sense of `word` that is no verb (no "to ...")? 分析 is
@@ -257,12 +308,22 @@ fn noun_sense(word: &str, rendering: &str, resources: &Resources) -> bool {
     resources.dictionary.as_ref().is_some_and(|d| {
         d.glosses(word)
             .iter()
+            .flat_map(|g| g.split(';'))
+            .map(str::trim)
             .filter(|g| !g.starts_with("to "))
             .any(|g| {
                 g.split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w.eq_ignore_ascii_case(&rendering))
+                    .any(|w| singular_forms(&rendering).any(|r| w.eq_ignore_ascii_case(r)))
             })
     })
+}
+
+/// The (lower-case) English word and what it is without a plural ending: "images",
+/// "image"; "echoes", "echo"; "preferences", "preference".
+fn singular_forms(word: &str) -> impl Iterator<Item = &str> {
+    [Some(word), word.strip_suffix('s'), word.strip_suffix("es")]
+        .into_iter()
+        .flatten()
 }
 
 /// jieba tags it a verb, or the dictionary's first sense is one ("to understand"):
@@ -270,6 +331,29 @@ fn noun_sense(word: &str, rendering: &str, resources: &Resources) -> bool {
 fn is_verb(word: &str, resources: &Resources) -> bool {
     let tag = candidates::zh_tag(word, &resources.words);
     tag == "v" || tag != "vn" && is_verb_sense(word, resources)
+}
+
+/// Does the English phrase start with a verb sense of `word` in its base or -ing form
+/// (实现 "realize ...", 加快 "accelerating ...")? An English verb phrase starts with
+/// its verb; a noun phrase may start with a participle or plural of the same spelling
+/// ("expected utility", "needs analysis") or not with the verb at all.
+fn starts_with_verb_of(word: &str, e: &Candidate, resources: &Resources) -> bool {
+    let Some(head) = e.display.split_whitespace().next() else {
+        return false;
+    };
+    let head = head.to_lowercase();
+    let head = head.as_str();
+    resources.dictionary.as_ref().is_some_and(|d| {
+        // A CC-CEDICT sense may hold several glosses: "to build; to construct".
+        d.glosses(word).iter().flat_map(|g| g.split(';')).any(|g| {
+            g.trim()
+                .strip_prefix("to ")
+                .and_then(|v| v.split_whitespace().next())
+                .is_some_and(|v| {
+                    head == v || head.ends_with("ing") && english_stem(head) == english_stem(v)
+                })
+        })
+    })
 }
 
 /// Is the dictionary's first sense of `word` a verb ("to understand")?
@@ -355,12 +439,20 @@ fn fragments(
                     // otherwise it is part of a name (行为科学家 "behavioral scientists").
                     "v" => {
                         let first = &long.z.parts[0];
-                        resources
+                        let verbal = resources
                             .dictionary
                             .as_ref()
                             .is_none_or(|d| !d.contains(first))
-                            || is_verb_sense(first, resources)
-                            || long.unrendered >= first.chars().count() as f64
+                            || is_verb_sense(first, resources);
+                        let left_out = long.unrendered >= first.chars().count() as f64
+                            && !glosses_name(first, &en.list[long.en], resources);
+                        // The translation says whether the verb acts on the term
+                        // ("realize the rejuvenation") or names a kind of it
+                        // ("principle of superposition", "expected utility").
+                        left_out
+                            || verbal
+                                && (verb_phrase(&en.list[long.en])
+                                    || starts_with_verb_of(first, &en.list[long.en], resources))
                     }
                     // A verbal noun may modify (发展道路 "development path"): it is a
                     // verb when the translation says so.
@@ -417,6 +509,15 @@ fn fragments(
             let same = short.en == long.en;
             if with_verb[l] || with_verb[s] {
                 // A free phrase says nothing of the terms around or inside it.
+                continue;
+            }
+            if same
+                && short.z.reading == Reading::Description
+                && long.z.freq as f64 >= FRAGMENT_SHARE * short.z.freq as f64
+            {
+                // A quality that mostly comes in a longer term with its rendering is
+                // that term's modifier (奢靡 of a term for a tendency to extravagance).
+                fragment[s] = true;
                 continue;
             }
             if same
@@ -494,6 +595,8 @@ struct Evidence<'r> {
     zh_cache: HashMap<String, Vec<Vec<String>>>,
     /// Paired terms: zh key -> content stems of the rendering.
     renderings: HashMap<String, Vec<String>>,
+    /// The median termhood of the text's one-word Chinese candidates.
+    median_word_termhood: f64,
 }
 
 impl<'r> Evidence<'r> {
@@ -527,6 +630,7 @@ impl<'r> Evidence<'r> {
             en_stems,
             zh_cache: HashMap::default(),
             renderings: HashMap::default(),
+            median_word_termhood: 0.0,
         }
     }
 
@@ -1686,6 +1790,51 @@ mod tests {
         let believe = en.get(&phrase_key("believe")).unwrap();
         assert!(!verb_for_verb(zh.get("信仰").unwrap(), belief, &res));
         assert!(verb_for_verb(zh.get("信仰").unwrap(), believe, &res));
+    }
+
+    #[test]
+    fn a_verb_naming_a_kind_of_its_object_makes_a_term() {
+        // 期望 is a verb and 收益 a term of its own, but the translation names one
+        // thing ("expected returns"), not an act on the term ("expect returns").
+        let res = embedded_dictionary();
+        let rows = [
+            ("他们的期望收益很高。", "Their expected returns are high."),
+            (
+                "投资者比较期望收益。",
+                "Investors compare expected returns.",
+            ),
+            ("这决定了期望收益。", "This decides the expected returns."),
+            ("我们期望成功。", "We hope for success."),
+            ("大家期望和平。", "Everyone hopes for peace."),
+            ("这些收益来自市场。", "These returns come from the market."),
+            ("这种收益不稳定。", "Such returns are unstable."),
+            ("每年公布收益。", "They publish the returns every year."),
+            ("他们把收益用于研究。", "They use the returns for research."),
+        ];
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        assert_pair(&terms, "期望收益", "expected returns");
+        assert_pair(&terms, "收益", "returns");
+    }
+
+    #[test]
+    fn an_adjective_is_a_term_only_when_rendered_by_a_noun() {
+        // jieba tags 偏好 an adverb and 坚定 an adjective; the translation says which
+        // one is a concept ("preference") and which describes ("firm").
+        let res = embedded_dictionary();
+        let rows = [
+            (
+                "消费者的偏好会变化。",
+                "The preferences of consumers change.",
+            ),
+            ("这些偏好可以测量。", "These preferences can be measured."),
+            ("我们研究偏好。", "We study preferences."),
+            ("他的立场坚定。", "His position is firm."),
+            ("她的态度坚定。", "Her attitude is firm."),
+            ("老师的信念坚定。", "The teacher's belief is firm."),
+        ];
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        assert_pair(&terms, "偏好", "preferences");
+        assert_no_term(&terms, "坚定");
     }
 
     #[test]
