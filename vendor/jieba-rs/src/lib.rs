@@ -22,79 +22,26 @@
 //! assert_eq!(words, vec!["我们", "中", "出", "了", "一个", "叛徒"]);
 //! ```
 //!
-//! ```rust
-//! # #[cfg(feature = "tfidf")] {
-//! use jieba_rs::Jieba;
-//! use jieba_rs::{TfIdf, KeywordExtract};
-//!
-//! fn main() {
-//!     let jieba = Jieba::new();
-//!     let keyword_extractor = TfIdf::default();
-//!     let top_k = keyword_extractor.extract_keywords(
-//!         &jieba,
-//!         "今天纽约的天气真好啊，京华大酒店的张尧经理吃了一只北京烤鸭。后天纽约的天气不好，昨天纽约的天气也不好，北京烤鸭真好吃",
-//!         3,
-//!         vec![],
-//!     );
-//!     println!("{:?}", top_k);
-//! }
-//! # }
-//! ```
-//!
-//! ```rust
-//! # #[cfg(feature = "textrank")] {
-//! use jieba_rs::Jieba;
-//! use jieba_rs::{TextRank, KeywordExtract};
-//!
-//! fn main() {
-//!     let jieba = Jieba::new();
-//!     let keyword_extractor = TextRank::default();
-//!     let top_k = keyword_extractor.extract_keywords(
-//!         &jieba,
-//!         "此外，公司拟对全资子公司吉林欧亚置业有限公司增资4.3亿元，增资后，吉林欧亚置业注册资本由7000万元增加到5亿元。吉林欧亚置业主要经营范围为房地产开发及百货零售等业务。目前在建吉林欧亚城市商业综合体项目。2013年，实现营业收入0万元，实现净利润-139.13万元。",
-//!         6,
-//!         vec![String::from("ns"), String::from("n"), String::from("vn"), String::from("v")],
-//!     );
-//!     println!("{:?}", top_k);
-//! }
-//! # }
-//! ```
-//!
 //! ## Enabling Additional Features
 //!
 //! * `default-dict` feature enables embedded dictionary, this features is enabled by default
-//! * `tfidf` feature enables TF-IDF keywords extractor
-//! * `textrank` feature enables TextRank keywords extractor
 //!
-//! ```toml
-//! [dependencies]
-//! jieba-rs = { version = "0.7", features = ["tfidf", "textrank"] }
-//! ```
+//! (Vendored by bitext without the `tfidf` and `textrank` keyword extractors: see
+//! VENDORED.md.)
 //!
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-#[cfg(any(feature = "tfidf", feature = "textrank"))]
-use std::collections::HashSet;
 use std::fmt;
 use std::io::BufRead;
 
 pub(crate) type FxHashMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
-#[cfg(any(feature = "tfidf", feature = "textrank"))]
-pub(crate) type FxHashSet<K> = HashSet<K, rustc_hash::FxBuildHasher>;
 
 pub use crate::errors::Error;
 pub use crate::hmm::HmmModel;
-#[cfg(feature = "textrank")]
-pub use crate::keywords::textrank::TextRank;
-#[cfg(feature = "tfidf")]
-pub use crate::keywords::tfidf::TfIdf;
-#[cfg(any(feature = "tfidf", feature = "textrank"))]
-pub use crate::keywords::{DEFAULT_STOP_WORDS, Keyword, KeywordExtract, KeywordExtractConfig};
 
 mod errors;
 mod hmm;
-#[cfg(any(feature = "tfidf", feature = "textrank"))]
-mod keywords;
 mod posseg;
 mod sparse_dag;
 mod trie;
@@ -104,6 +51,62 @@ include_flate::flate!(static DEFAULT_DICT: str from "src/data/dict.txt" with zst
 
 use sparse_dag::{NO_MATCH, StaticSparseDAG};
 use trie::CharTrie;
+
+/// The default dictionary's tables as build.rs built them, read in place from
+/// the binary (bitext's change, see VENDORED.md).
+#[cfg(all(feature = "default-dict", jieba_prebuilt_dict))]
+mod prebuilt {
+    use super::{Record, trie};
+
+    include!(concat!(env!("OUT_DIR"), "/default_dict.rs"));
+
+    /// Bytes aligned for the tables they hold (`include_bytes!` alone gives
+    /// alignment 1).
+    #[repr(C, align(8))]
+    struct Aligned<Bytes: ?Sized>(Bytes);
+
+    macro_rules! table {
+        ($file:literal) => {{
+            static BYTES: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/", $file)));
+            &BYTES.0
+        }};
+    }
+
+    /// Reads `bytes` as a table of `T`.
+    ///
+    /// # Safety
+    /// `T` must be a `repr(C)` type of integers and floats only, for which
+    /// any bytes are a value, laid out as build.rs wrote it.
+    unsafe fn cast<T>(bytes: &'static [u8]) -> &'static [T] {
+        assert!(bytes.as_ptr().align_offset(align_of::<T>()) == 0 && bytes.len() % size_of::<T>() == 0);
+        // SAFETY: aligned, in bounds, and valid for `T` by the caller's word;
+        // the bytes are immutable statics.
+        unsafe { std::slice::from_raw_parts(bytes.as_ptr().cast::<T>(), bytes.len() / size_of::<T>()) }
+    }
+
+    const _: () = assert!(size_of::<Record>() == 16 && size_of::<usize>() == 8);
+
+    pub(crate) fn records() -> &'static [Record] {
+        // SAFETY: `Record` is `repr(C)` { usize, u32 }, written as such by build.rs.
+        let records = unsafe { cast::<Record>(table!("records.bin")) };
+        assert_eq!(records.len(), RECORDS);
+        records
+    }
+
+    pub(crate) fn log_freqs() -> &'static [f64] {
+        // SAFETY: plain f64s.
+        let log_freqs = unsafe { cast::<f64>(table!("log_freqs.bin")) };
+        assert_eq!(log_freqs.len(), RECORDS);
+        log_freqs
+    }
+
+    pub(crate) fn trie() -> trie::CharTrie {
+        // SAFETY: `RootEntry` and `Slot` are `repr(C)` integers, written by
+        // `CharTrie::to_bytes`.
+        let (root, slots) = unsafe { (cast(table!("trie_root.bin")), cast(table!("trie_slots.bin"))) };
+        trie::CharTrie::from_static(root, slots, TRIE_LEN, TRIE_NEXT_NODE)
+    }
+}
 
 /// One step of the best segmentation of a block.
 #[derive(Clone, Copy)]
@@ -356,6 +359,7 @@ pub struct Tag<'a> {
 }
 
 #[derive(Debug, Clone, Copy)]
+#[repr(C)] // build.rs writes the default dictionary's records as bytes
 struct Record {
     freq: usize,
     /// Index into `Jieba::tags`.
@@ -365,10 +369,12 @@ struct Record {
 /// Jieba segmentation
 #[derive(Clone)]
 pub struct Jieba {
-    records: Vec<Record>,
+    // Borrowed from the binary for the prebuilt default dictionary, copied on
+    // the first change.
+    records: Cow<'static, [Record]>,
     /// `ln(freq)` of each record, kept apart from `records` so the route
     /// calculation touches a dense `f64` array rather than whole records.
-    log_freqs: Vec<f64>,
+    log_freqs: Cow<'static, [f64]>,
     /// Distinct POS tags; records refer to them by index. A dictionary has
     /// only a few dozen tags, so this replaces one heap string per word.
     tags: Vec<Box<str>>,
@@ -399,8 +405,8 @@ impl Jieba {
     /// Create a new instance with empty dict
     pub fn empty() -> Self {
         Jieba {
-            records: Vec::new(),
-            log_freqs: Vec::new(),
+            records: Cow::Owned(Vec::new()),
+            log_freqs: Cow::Owned(Vec::new()),
             tags: Vec::new(),
             tag_ids: FxHashMap::default(),
             trie: CharTrie::new(),
@@ -449,6 +455,24 @@ impl Jieba {
     /// ```
     #[cfg(feature = "default-dict")]
     pub fn load_default_dict(&mut self) {
+        // An empty instance takes the tables build.rs made, as they are.
+        #[cfg(jieba_prebuilt_dict)]
+        if self.records.is_empty() && self.tags.is_empty() {
+            self.records = Cow::Borrowed(prebuilt::records());
+            self.log_freqs = Cow::Borrowed(prebuilt::log_freqs());
+            self.tags = prebuilt::TAGS.iter().map(|&t| t.into()).collect();
+            self.tag_ids = prebuilt::TAGS.iter().zip(0..).map(|(&t, id)| (t.into(), id)).collect();
+            self.trie = prebuilt::trie();
+            self.total = prebuilt::TOTAL;
+            self.update_log_total();
+            return;
+        }
+        self.load_default_dict_from_text();
+    }
+
+    /// `load_default_dict` as upstream does it: parse the embedded text.
+    #[cfg(feature = "default-dict")]
+    fn load_default_dict_from_text(&mut self) {
         // The embedded dictionary is a well-formed `word freq tag` list, so it
         // is parsed straight from the string, with no per-line copy or UTF-8
         // re-validation, and never checked for duplicates when it is the
@@ -457,8 +481,8 @@ impl Jieba {
         let check_duplicates = !self.records.is_empty();
         if !check_duplicates {
             let lines = bytecount::count(dict.as_bytes(), b'\n') + 1;
-            self.records.reserve(lines);
-            self.log_freqs.reserve(lines);
+            self.records.to_mut().reserve(lines);
+            self.log_freqs.to_mut().reserve(lines);
             self.trie.reserve(lines);
         }
         for line in dict.lines() {
@@ -518,8 +542,8 @@ impl Jieba {
     /// assert!(!instance.has_word("我们"), "The word '我们' should not be in the dictionary after clearing the dictionary");
     /// ```
     pub fn clear(&mut self) {
-        self.records.clear();
-        self.log_freqs.clear();
+        self.records = Cow::Owned(Vec::new());
+        self.log_freqs = Cow::Owned(Vec::new());
         self.tags.clear();
         self.tag_ids.clear();
         self.trie = CharTrie::new();
@@ -559,8 +583,8 @@ impl Jieba {
 
     #[inline]
     fn set_freq(&mut self, word_id: usize, freq: usize) {
-        self.records[word_id].freq = freq;
-        self.log_freqs[word_id] = (freq as f64).ln();
+        self.records.to_mut()[word_id].freq = freq;
+        self.log_freqs.to_mut()[word_id] = (freq as f64).ln();
     }
 
     #[inline]
@@ -579,8 +603,8 @@ impl Jieba {
     fn push_record(&mut self, word: &str, freq: usize, tag: &str) {
         let word_id = self.records.len() as i32;
         let tag = self.intern_tag(tag);
-        self.records.push(Record { freq, tag });
-        self.log_freqs.push((freq as f64).ln());
+        self.records.to_mut().push(Record { freq, tag });
+        self.log_freqs.to_mut().push((freq as f64).ln());
         self.trie.insert(word, word_id);
     }
 
@@ -1184,7 +1208,7 @@ impl Jieba {
     /// Tag `sentence` and hand each tagged word to `emit` in order, for
     /// callers that consume the tags as they come. `emit` runs while the
     /// segmentation scratch is borrowed, so it must not segment.
-    #[cfg_attr(not(any(feature = "tfidf", feature = "textrank")), allow(dead_code))]
+    #[allow(dead_code)]
     pub(crate) fn tag_each<'a>(&'a self, sentence: &'a str, hmm: bool, mut emit: impl FnMut(Tag<'a>)) {
         self.cut_each(sentence, hmm, |token, word_id, block| {
             let word = token.word;
@@ -1356,15 +1380,6 @@ mod tests {
         let tokens = jieba.cut("他来到了网易杭研大厦", true);
         let words: Vec<&str> = tokens.iter().map(|t| t.word).collect();
         expect![[r#"["他", "来到", "了", "网易", "杭研", "大厦"]"#]].assert_eq(&format!("{:?}", words));
-    }
-
-    #[test]
-    fn test_cut_weicheng() {
-        static WEICHENG_TXT: &str = include_str!("../../examples/weicheng/src/weicheng.txt");
-        let jieba = Jieba::new();
-        for line in WEICHENG_TXT.split('\n') {
-            let _ = jieba.cut(line, true);
-        }
     }
 
     #[test]
@@ -2266,32 +2281,5 @@ mod tests {
         let tokens = jieba.cut("市民田-女士急匆匆", false);
         let words: Vec<&str> = tokens.iter().map(|t| t.word).collect();
         expect![[r#"["市", "民", "田-女士", "急", "匆", "匆"]"#]].assert_eq(&format!("{:?}", words));
-    }
-
-    #[test]
-    fn test_cut_with_custom_hmm_model() {
-        use crate::hmm::HmmModel;
-
-        // Load the builtin hmm.model at runtime
-        let hmm_data = include_str!("../../jieba-macros/src/hmm.model");
-        let mut reader = BufReader::new(hmm_data.as_bytes());
-        let model = HmmModel::load(&mut reader).unwrap();
-
-        let mut jieba_custom = Jieba::new();
-        jieba_custom.set_hmm_model(model);
-        let jieba_builtin = Jieba::new();
-
-        // Runtime-loaded model should produce the same results as the builtin
-        let sentences = [
-            "我们中出了一个叛徒",
-            "小明硕士毕业于中国科学院计算所后在日本京都大学深造",
-            "他来到了网易杭研大厦",
-            "我来到北京清华大学",
-        ];
-        for sentence in sentences {
-            let builtin_words = jieba_builtin.cut(sentence, true);
-            let custom_words = jieba_custom.cut(sentence, true);
-            assert_eq!(custom_words, builtin_words, "mismatch for: {sentence}");
-        }
     }
 }

@@ -13,6 +13,8 @@
 //! common case of a character that is not a child, against the several
 //! dependent loads per *byte* of a byte-level double-array trie.
 
+use std::borrow::Cow;
+
 /// Word id stored on a node that does not end a dictionary word.
 const NO_WORD: i32 = -1;
 
@@ -39,8 +41,11 @@ const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
 /// Load factor above which the table doubles, in eighths.
 const MAX_LOAD_EIGHTHS: usize = 6;
 
+// `repr(C)`: the default dictionary's tables are written by build.rs as bytes
+// and read in place (`CharTrie::from_static`).
 #[derive(Clone, Copy, Default)]
-struct Slot {
+#[repr(C)]
+pub(crate) struct Slot {
     /// Packed `(parent, char)` plus one, and the first child filter; 0
     /// marks an empty slot.
     key: u64,
@@ -51,7 +56,8 @@ struct Slot {
 
 /// A transition out of the root: child pointer (0 for none) and word id.
 #[derive(Clone, Copy)]
-struct RootEntry {
+#[repr(C)]
+pub(crate) struct RootEntry {
     child: u32,
     word_id: i32,
 }
@@ -67,8 +73,10 @@ enum ParentRef {
 
 #[derive(Clone)]
 pub(crate) struct CharTrie {
-    root: Vec<RootEntry>,
-    slots: Vec<Slot>,
+    // Borrowed from the binary for the prebuilt default dictionary, copied on
+    // the first insertion.
+    root: Cow<'static, [RootEntry]>,
+    slots: Cow<'static, [Slot]>,
     /// Occupied slots.
     len: usize,
     /// `64 - log2(slots.len())`, so a hash shifted right by it indexes the table.
@@ -101,18 +109,52 @@ impl CharTrie {
     fn with_slots(slots: usize) -> Self {
         debug_assert!(slots.is_power_of_two());
         CharTrie {
-            root: vec![
+            root: Cow::Owned(vec![
                 RootEntry {
                     child: 0,
                     word_id: NO_WORD
                 };
                 ROOT_TABLE_LEN
-            ],
-            slots: vec![Slot::default(); slots],
+            ]),
+            slots: Cow::Owned(vec![Slot::default(); slots]),
             len: 0,
             shift: 64 - slots.trailing_zeros(),
             next_node: 1,
         }
+    }
+
+    /// A trie over tables `to_bytes` wrote, read in place.
+    #[allow(dead_code)]
+    pub(crate) fn from_static(root: &'static [RootEntry], slots: &'static [Slot], len: usize, next_node: u32) -> Self {
+        assert!(root.len() == ROOT_TABLE_LEN && slots.len().is_power_of_two());
+        CharTrie {
+            root: Cow::Borrowed(root),
+            slots: Cow::Borrowed(slots),
+            len,
+            shift: 64 - slots.len().trailing_zeros(),
+            next_node,
+        }
+    }
+
+    /// The tables as native-endian bytes laid out as `RootEntry` and `Slot`
+    /// are, plus `len` and `next_node`: what build.rs writes for
+    /// `from_static`.
+    #[allow(dead_code)]
+    pub(crate) fn to_bytes(&self) -> (Vec<u8>, Vec<u8>, usize, u32) {
+        let mut root = Vec::with_capacity(self.root.len() * size_of::<RootEntry>());
+        for e in self.root.iter() {
+            root.extend_from_slice(&e.child.to_ne_bytes());
+            root.extend_from_slice(&e.word_id.to_ne_bytes());
+        }
+        let mut slots = Vec::with_capacity(self.slots.len() * size_of::<Slot>());
+        for s in self.slots.iter() {
+            slots.extend_from_slice(&s.key.to_ne_bytes());
+            slots.extend_from_slice(&s.child.to_ne_bytes());
+            slots.extend_from_slice(&s.word_id.to_ne_bytes());
+        }
+        assert_eq!(root.len(), self.root.len() * size_of::<RootEntry>());
+        assert_eq!(slots.len(), self.slots.len() * size_of::<Slot>());
+        (root, slots, self.len, self.next_node)
     }
 
     /// Make room for about `words` more words without rehashing.
@@ -256,10 +298,12 @@ impl CharTrie {
             if parent == 0 && (ch as usize) < ROOT_TABLE_LEN {
                 let i = ch as usize;
                 if self.root[i].child == 0 {
-                    self.root[i].child = self.alloc_node();
+                    let child = self.alloc_node();
+                    self.root.to_mut()[i].child = child;
                 }
                 if last {
-                    return Some(std::mem::replace(&mut self.root[i].word_id, word_id)).filter(|&old| old != NO_WORD);
+                    return Some(std::mem::replace(&mut self.root.to_mut()[i].word_id, word_id))
+                        .filter(|&old| old != NO_WORD);
                 }
                 parent = self.root[i].child & ID_MASK;
                 parent_ref = ParentRef::RootEntry(i);
@@ -269,10 +313,11 @@ impl CharTrie {
             let (a, b) = filter_bits(ch);
             match parent_ref {
                 ParentRef::Root => {}
-                ParentRef::RootEntry(i) => self.root[i].child |= b,
+                ParentRef::RootEntry(i) => self.root.to_mut()[i].child |= b,
                 ParentRef::Slot(i) => {
-                    self.slots[i].key |= a;
-                    self.slots[i].child |= b;
+                    let slot = &mut self.slots.to_mut()[i];
+                    slot.key |= a;
+                    slot.child |= b;
                 }
             }
             let key = key(parent, ch);
@@ -281,15 +326,17 @@ impl CharTrie {
                 if self.grow_if_needed() {
                     i = self.probe(key);
                 }
-                self.slots[i] = Slot {
+                let child = self.alloc_node();
+                self.slots.to_mut()[i] = Slot {
                     key,
-                    child: self.alloc_node(),
+                    child,
                     word_id: NO_WORD,
                 };
                 self.len += 1;
             }
             if last {
-                return Some(std::mem::replace(&mut self.slots[i].word_id, word_id)).filter(|&old| old != NO_WORD);
+                return Some(std::mem::replace(&mut self.slots.to_mut()[i].word_id, word_id))
+                    .filter(|&old| old != NO_WORD);
             }
             parent = self.slots[i].child & ID_MASK;
             parent_ref = ParentRef::Slot(i);
@@ -317,11 +364,11 @@ impl CharTrie {
     }
 
     fn rehash(&mut self, slots: usize) {
-        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); slots]);
+        let old = std::mem::replace(&mut self.slots, Cow::Owned(vec![Slot::default(); slots]));
         self.shift = 64 - slots.trailing_zeros();
-        for slot in old.into_iter().filter(|s| s.key != 0) {
+        for &slot in old.iter().filter(|s| s.key != 0) {
             let i = self.probe(slot.key & KEY_MASK);
-            self.slots[i] = slot;
+            self.slots.to_mut()[i] = slot;
         }
     }
 }
