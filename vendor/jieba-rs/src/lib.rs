@@ -30,7 +30,6 @@
 //! VENDORED.md.)
 //!
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::io::BufRead;
@@ -366,15 +365,64 @@ struct Record {
     tag: u32,
 }
 
+/// Per-word entries: those of the prebuilt default dictionary, borrowed from
+/// the binary and never changed, then the ones added after them.
+#[derive(Clone)]
+struct Table<T: 'static> {
+    base: &'static [T],
+    added: Vec<T>,
+}
+
+impl<T> Table<T> {
+    fn new() -> Self {
+        Table { base: &[], added: Vec::new() }
+    }
+
+    fn len(&self) -> usize {
+        self.base.len() + self.added.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn push(&mut self, entry: T) {
+        self.added.push(entry);
+    }
+
+    /// The entry `id`, unless it is a borrowed one.
+    fn get_mut(&mut self, id: usize) -> Option<&mut T> {
+        let base = self.base.len();
+        id.checked_sub(base).and_then(|i| self.added.get_mut(i))
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &T> {
+        self.base.iter().chain(self.added.iter())
+    }
+}
+
+impl<T> std::ops::Index<usize> for Table<T> {
+    type Output = T;
+
+    #[inline(always)]
+    fn index(&self, id: usize) -> &T {
+        match self.base.get(id) {
+            Some(entry) => entry,
+            None => &self.added[id - self.base.len()],
+        }
+    }
+}
+
 /// Jieba segmentation
 #[derive(Clone)]
 pub struct Jieba {
-    // Borrowed from the binary for the prebuilt default dictionary, copied on
-    // the first change.
-    records: Cow<'static, [Record]>,
+    // Records and log-frequencies of the default dictionary are borrowed from
+    // the binary (build.rs), and so are the trie's tables; a change to one of
+    // its words re-adds the word under a new id that shadows the old one.
+    records: Table<Record>,
     /// `ln(freq)` of each record, kept apart from `records` so the route
     /// calculation touches a dense `f64` array rather than whole records.
-    log_freqs: Cow<'static, [f64]>,
+    log_freqs: Table<f64>,
     /// Distinct POS tags; records refer to them by index. A dictionary has
     /// only a few dozen tags, so this replaces one heap string per word.
     tags: Vec<Box<str>>,
@@ -383,6 +431,9 @@ pub struct Jieba {
     total: usize,
     log_total: f64,
     hmm_model: Option<HmmModel>,
+    /// Frequencies of the borrowed records that are shadowed, which no longer
+    /// count in `total`.
+    shadowed_freq: usize,
 }
 
 impl fmt::Debug for Jieba {
@@ -405,14 +456,15 @@ impl Jieba {
     /// Create a new instance with empty dict
     pub fn empty() -> Self {
         Jieba {
-            records: Cow::Owned(Vec::new()),
-            log_freqs: Cow::Owned(Vec::new()),
+            records: Table::new(),
+            log_freqs: Table::new(),
             tags: Vec::new(),
             tag_ids: FxHashMap::default(),
             trie: CharTrie::new(),
             total: 0,
             log_total: 0.0f64.ln(),
             hmm_model: None,
+            shadowed_freq: 0,
         }
     }
 
@@ -458,8 +510,8 @@ impl Jieba {
         // An empty instance takes the tables build.rs made, as they are.
         #[cfg(jieba_prebuilt_dict)]
         if self.records.is_empty() && self.tags.is_empty() {
-            self.records = Cow::Borrowed(prebuilt::records());
-            self.log_freqs = Cow::Borrowed(prebuilt::log_freqs());
+            self.records.base = prebuilt::records();
+            self.log_freqs.base = prebuilt::log_freqs();
             self.tags = prebuilt::TAGS.iter().map(|&t| t.into()).collect();
             self.tag_ids = prebuilt::TAGS.iter().zip(0..).map(|(&t, id)| (t.into(), id)).collect();
             self.trie = prebuilt::trie();
@@ -481,8 +533,8 @@ impl Jieba {
         let check_duplicates = !self.records.is_empty();
         if !check_duplicates {
             let lines = bytecount::count(dict.as_bytes(), b'\n') + 1;
-            self.records.to_mut().reserve(lines);
-            self.log_freqs.to_mut().reserve(lines);
+            self.records.added.reserve(lines);
+            self.log_freqs.added.reserve(lines);
             self.trie.reserve(lines);
         }
         for line in dict.lines() {
@@ -542,8 +594,9 @@ impl Jieba {
     /// assert!(!instance.has_word("我们"), "The word '我们' should not be in the dictionary after clearing the dictionary");
     /// ```
     pub fn clear(&mut self) {
-        self.records = Cow::Owned(Vec::new());
-        self.log_freqs = Cow::Owned(Vec::new());
+        self.records = Table::new();
+        self.log_freqs = Table::new();
+        self.shadowed_freq = 0;
         self.tags.clear();
         self.tag_ids.clear();
         self.trie = CharTrie::new();
@@ -566,7 +619,7 @@ impl Jieba {
         match self.trie.get(word) {
             Some(word_id) => {
                 let old_freq = self.records[word_id as usize].freq;
-                self.set_freq(word_id as usize, freq);
+                self.set_freq(word, word_id as usize, freq);
 
                 self.total += freq;
                 self.total -= old_freq;
@@ -582,9 +635,18 @@ impl Jieba {
     }
 
     #[inline]
-    fn set_freq(&mut self, word_id: usize, freq: usize) {
-        self.records.to_mut()[word_id].freq = freq;
-        self.log_freqs.to_mut()[word_id] = (freq as f64).ln();
+    fn set_freq(&mut self, word: &str, word_id: usize, freq: usize) {
+        if let Some(record) = self.records.get_mut(word_id) {
+            record.freq = freq;
+            self.log_freqs.added[word_id - self.log_freqs.base.len()] = (freq as f64).ln();
+            return;
+        }
+        // A borrowed record: the word gets a new one, with its tag.
+        let Record { freq: old_freq, tag } = self.records[word_id];
+        self.shadowed_freq += old_freq;
+        self.records.push(Record { freq, tag });
+        self.log_freqs.push((freq as f64).ln());
+        self.trie.insert(word, self.records.len() as i32 - 1);
     }
 
     #[inline]
@@ -603,8 +665,8 @@ impl Jieba {
     fn push_record(&mut self, word: &str, freq: usize, tag: &str) {
         let word_id = self.records.len() as i32;
         let tag = self.intern_tag(tag);
-        self.records.to_mut().push(Record { freq, tag });
-        self.log_freqs.to_mut().push((freq as f64).ln());
+        self.records.push(Record { freq, tag });
+        self.log_freqs.push((freq as f64).ln());
         self.trie.insert(word, word_id);
     }
 
@@ -614,7 +676,7 @@ impl Jieba {
     fn load_entry(&mut self, word: &str, freq: usize, tag: &str, check_duplicates: bool) {
         if check_duplicates {
             match self.trie.get(word) {
-                Some(word_id) => self.set_freq(word_id as usize, freq),
+                Some(word_id) => self.set_freq(word, word_id as usize, freq),
                 None => self.push_record(word, freq, tag),
             }
         } else {
@@ -623,7 +685,7 @@ impl Jieba {
     }
 
     fn finish_load(&mut self) {
-        self.total = self.records.iter().map(|n| n.freq).sum();
+        self.total = self.records.iter().map(|n| n.freq).sum::<usize>() - self.shadowed_freq;
         self.update_log_total();
     }
 

@@ -83,6 +83,10 @@ pub(crate) struct CharTrie {
     shift: u32,
     /// Next node id; ids start at 1 because 0 is the root.
     next_node: u32,
+    /// Words inserted while the tables are borrowed (the prebuilt default
+    /// dictionary): a small trie of their own, searched beside them and
+    /// winning over them, so adding a few words never copies 17 MB.
+    overlay: Option<Box<CharTrie>>,
 }
 
 #[inline(always)]
@@ -120,6 +124,7 @@ impl CharTrie {
             len: 0,
             shift: 64 - slots.trailing_zeros(),
             next_node: 1,
+            overlay: None,
         }
     }
 
@@ -133,6 +138,7 @@ impl CharTrie {
             len,
             shift: 64 - slots.len().trailing_zeros(),
             next_node,
+            overlay: None,
         }
     }
 
@@ -154,11 +160,15 @@ impl CharTrie {
         }
         assert_eq!(root.len(), self.root.len() * size_of::<RootEntry>());
         assert_eq!(slots.len(), self.slots.len() * size_of::<Slot>());
+        assert!(self.overlay.is_none(), "a trie with an overlay is not written out");
         (root, slots, self.len, self.next_node)
     }
 
     /// Make room for about `words` more words without rehashing.
     pub(crate) fn reserve(&mut self, words: usize) {
+        if self.is_borrowed() {
+            return; // insertions go to the overlay
+        }
         // The default dictionary has 1.43 nodes per word; leave headroom.
         let nodes = self.len + words + words / 2;
         let needed = (nodes * 8).div_ceil(MAX_LOAD_EIGHTHS).next_power_of_two();
@@ -198,8 +208,19 @@ impl CharTrie {
         (slot.key != 0).then_some((slot.child, slot.word_id))
     }
 
+    fn is_borrowed(&self) -> bool {
+        matches!(self.slots, Cow::Borrowed(_))
+    }
+
     /// The id of `word`, if it is in the dictionary.
     pub(crate) fn get(&self, word: &str) -> Option<i32> {
+        if let Some(id) = self.overlay.as_ref().and_then(|overlay| overlay.get(word)) {
+            return Some(id);
+        }
+        self.get_in_tables(word)
+    }
+
+    fn get_in_tables(&self, word: &str) -> Option<i32> {
         let mut chars = word.chars();
         let (mut child, mut word_id) = self.root_step(chars.next()?)?;
         // The root has no key filter; only the pointer filter applies.
@@ -232,6 +253,34 @@ impl CharTrie {
     /// first within a position. `end_index` is the index of the character
     /// after the word.
     pub(crate) fn for_each_prefix_at_every_char(&self, chars: &[(u32, char)], mut emit: impl FnMut(usize, usize, i32)) {
+        let Some(overlay) = &self.overlay else {
+            return self.for_each_prefix_in_tables(chars, emit);
+        };
+        // Both walks yield (position, end) in increasing order: merge them,
+        // the overlay's word replacing the tables' one for the same span.
+        // Overlay words are few, so theirs are collected first.
+        let mut added = Vec::new();
+        overlay.for_each_prefix_in_tables(chars, |pos, end, id| added.push((pos, end, id)));
+        let mut added = added.into_iter().peekable();
+        self.for_each_prefix_in_tables(chars, |pos, end, id| {
+            while let Some(&(a_pos, a_end, a_id)) = added.peek() {
+                if (a_pos, a_end) > (pos, end) {
+                    break;
+                }
+                added.next();
+                emit(a_pos, a_end, a_id);
+                if (a_pos, a_end) == (pos, end) {
+                    return;
+                }
+            }
+            emit(pos, end, id);
+        });
+        for (pos, end, id) in added {
+            emit(pos, end, id);
+        }
+    }
+
+    fn for_each_prefix_in_tables(&self, chars: &[(u32, char)], mut emit: impl FnMut(usize, usize, i32)) {
         // Walking a position is a chain of dependent loads that the processor
         // cannot overlap with the next position's chain, so the slot the
         // second character of a position a few steps ahead will need is
@@ -288,6 +337,11 @@ impl CharTrie {
     /// had before, if any. An empty word is ignored and returns `None`.
     pub(crate) fn insert(&mut self, word: &str, word_id: i32) -> Option<i32> {
         debug_assert!(word_id >= 0, "word ids are non-negative");
+        if self.is_borrowed() {
+            let before = self.get(word);
+            self.overlay.get_or_insert_with(|| Box::new(CharTrie::new())).insert(word, word_id);
+            return before;
+        }
         let mut chars = word.chars().peekable();
         let mut parent = 0u32;
         // Where the pointer to `parent` is stored, so its child filters can
