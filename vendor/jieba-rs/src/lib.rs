@@ -1333,6 +1333,88 @@ mod tests {
     use expect_test::expect;
     use std::io::BufReader;
 
+    // bitext: the prebuilt default dictionary (build.rs) against the one
+    // parsed from the text at run time, as upstream builds it.
+
+    fn parsed_default_dict() -> Jieba {
+        let mut jieba = Jieba::empty();
+        jieba.load_default_dict_from_text();
+        jieba
+    }
+
+    #[cfg(jieba_prebuilt_dict)]
+    #[test]
+    fn test_prebuilt_default_dict_equals_the_parsed_one() {
+        let prebuilt = Jieba::new();
+        let parsed = parsed_default_dict();
+        assert!(!prebuilt.records.base.is_empty() && prebuilt.records.added.is_empty());
+        assert_eq!(prebuilt.records.len(), parsed.records.len());
+        for id in 0..parsed.records.len() {
+            let (a, b) = (prebuilt.records[id], parsed.records[id]);
+            assert_eq!((a.freq, a.tag), (b.freq, b.tag), "record {id}");
+            assert_eq!(prebuilt.log_freqs[id].to_bits(), parsed.log_freqs[id].to_bits(), "log freq {id}");
+        }
+        assert_eq!(prebuilt.tags, parsed.tags);
+        assert_eq!(prebuilt.tag_ids, parsed.tag_ids);
+        assert_eq!(prebuilt.total, parsed.total);
+        assert_eq!(prebuilt.log_total.to_bits(), parsed.log_total.to_bits());
+        assert!(prebuilt.trie.to_bytes() == parsed.trie.to_bytes(), "trie tables differ");
+    }
+
+    /// Words added to the prebuilt dictionary (an overlay; a changed default
+    /// word is shadowed) segment as words added to the parsed one (tables
+    /// changed in place).
+    #[test]
+    fn test_words_added_to_the_default_dict_behave_as_upstream() {
+        let mut prebuilt = Jieba::new();
+        let mut parsed = parsed_default_dict();
+        let added: [(&str, Option<usize>, Option<&str>); 7] = [
+            ("数字治理", None, None),
+            ("中国", Some(5), None),
+            ("网络空间命运共同体", None, Some("nz")),
+            ("数字", None, None),
+            ("治理体系", Some(300), Some("n")),
+            ("𦡦𦡦", Some(3), None),
+            ("数字治理", Some(40), Some("v")),
+        ];
+        for (word, freq, tag) in added {
+            assert_eq!(prebuilt.add_word(word, freq, tag), parsed.add_word(word, freq, tag), "{word}");
+        }
+        let userdict = "创新办 3 i\n云计算 5\n中国 7\n开源软件 4 nz\n";
+        prebuilt.load_dict(&mut BufReader::new(userdict.as_bytes())).unwrap();
+        parsed.load_dict(&mut BufReader::new(userdict.as_bytes())).unwrap();
+        let copy = prebuilt.clone();
+        prebuilt.add_word("共同体", Some(1), None);
+        parsed.add_word("共同体", Some(1), None);
+        assert_eq!(prebuilt.total, parsed.total);
+        assert!(copy.has_word("数字治理") && !copy.has_word("不存在的词"));
+
+        let texts = [
+            "我们推进数字治理，构建网络空间命运共同体。",
+            "中国的数字治理体系和云计算、开源软件发展很快",
+            "创新办主任也是云计算专家𦡦𦡦𦡦，2021年WTO-5.4版",
+            "共同体中国中国人数字化治理数字",
+        ];
+        for text in texts {
+            assert_eq!(prebuilt.cut(text, true), parsed.cut(text, true), "{text}");
+            assert_eq!(prebuilt.cut(text, false), parsed.cut(text, false), "{text}");
+            assert_eq!(prebuilt.cut_all(text), parsed.cut_all(text), "{text}");
+            assert_eq!(prebuilt.cut_for_search(text, true), parsed.cut_for_search(text, true), "{text}");
+            assert_eq!(prebuilt.tag(text, true), parsed.tag(text, true), "{text}");
+            for word in prebuilt.cut_all(text) {
+                let w = word.word;
+                assert_eq!(prebuilt.has_word(w), parsed.has_word(w), "{w}");
+                assert_eq!(prebuilt.suggest_freq(w), parsed.suggest_freq(w), "{w}");
+            }
+        }
+        assert_eq!(prebuilt.suggest_freq("数字治理体系"), parsed.suggest_freq("数字治理体系"));
+        prebuilt.clear();
+        parsed.clear();
+        prebuilt.load_default_dict();
+        parsed.load_default_dict_from_text();
+        assert_eq!(prebuilt.cut(texts[0], true), parsed.cut(texts[0], true));
+    }
+
     #[test]
     fn test_init_with_default_dict() {
         let _ = Jieba::new();
