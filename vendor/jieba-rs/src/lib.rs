@@ -375,7 +375,10 @@ struct Table<T: 'static> {
 
 impl<T> Table<T> {
     fn new() -> Self {
-        Table { base: &[], added: Vec::new() }
+        Table {
+            base: &[],
+            added: Vec::new(),
+        }
     }
 
     fn len(&self) -> usize {
@@ -1352,7 +1355,11 @@ mod tests {
         for id in 0..parsed.records.len() {
             let (a, b) = (prebuilt.records[id], parsed.records[id]);
             assert_eq!((a.freq, a.tag), (b.freq, b.tag), "record {id}");
-            assert_eq!(prebuilt.log_freqs[id].to_bits(), parsed.log_freqs[id].to_bits(), "log freq {id}");
+            assert_eq!(
+                prebuilt.log_freqs[id].to_bits(),
+                parsed.log_freqs[id].to_bits(),
+                "log freq {id}"
+            );
         }
         assert_eq!(prebuilt.tags, parsed.tags);
         assert_eq!(prebuilt.tag_ids, parsed.tag_ids);
@@ -1378,7 +1385,11 @@ mod tests {
             ("数字治理", Some(40), Some("v")),
         ];
         for (word, freq, tag) in added {
-            assert_eq!(prebuilt.add_word(word, freq, tag), parsed.add_word(word, freq, tag), "{word}");
+            assert_eq!(
+                prebuilt.add_word(word, freq, tag),
+                parsed.add_word(word, freq, tag),
+                "{word}"
+            );
         }
         let userdict = "创新办 3 i\n云计算 5\n中国 7\n开源软件 4 nz\n";
         prebuilt.load_dict(&mut BufReader::new(userdict.as_bytes())).unwrap();
@@ -1399,7 +1410,11 @@ mod tests {
             assert_eq!(prebuilt.cut(text, true), parsed.cut(text, true), "{text}");
             assert_eq!(prebuilt.cut(text, false), parsed.cut(text, false), "{text}");
             assert_eq!(prebuilt.cut_all(text), parsed.cut_all(text), "{text}");
-            assert_eq!(prebuilt.cut_for_search(text, true), parsed.cut_for_search(text, true), "{text}");
+            assert_eq!(
+                prebuilt.cut_for_search(text, true),
+                parsed.cut_for_search(text, true),
+                "{text}"
+            );
             assert_eq!(prebuilt.tag(text, true), parsed.tag(text, true), "{text}");
             for word in prebuilt.cut_all(text) {
                 let w = word.word;
@@ -1407,7 +1422,10 @@ mod tests {
                 assert_eq!(prebuilt.suggest_freq(w), parsed.suggest_freq(w), "{w}");
             }
         }
-        assert_eq!(prebuilt.suggest_freq("数字治理体系"), parsed.suggest_freq("数字治理体系"));
+        assert_eq!(
+            prebuilt.suggest_freq("数字治理体系"),
+            parsed.suggest_freq("数字治理体系")
+        );
         prebuilt.clear();
         parsed.clear();
         prebuilt.load_default_dict();

@@ -339,7 +339,9 @@ impl CharTrie {
         debug_assert!(word_id >= 0, "word ids are non-negative");
         if self.is_borrowed() {
             let before = self.get(word);
-            self.overlay.get_or_insert_with(|| Box::new(CharTrie::new())).insert(word, word_id);
+            self.overlay
+                .get_or_insert_with(|| Box::new(CharTrie::new()))
+                .insert(word, word_id);
             return before;
         }
         let mut chars = word.chars().peekable();
