@@ -37,9 +37,9 @@ pub struct Token {
 
 /// Chinese word segmentation with a set of user words; English needs none.
 ///
-/// jieba's dictionary takes a tenth of a second to build, so it is built on its own
-/// thread from the moment the segmenter is made, and waited for only when Chinese is
-/// first cut: reading the documents and cutting the English go on meanwhile.
+/// jieba's default dictionary is prebuilt into the binary (vendor/jieba-rs), but adding
+/// the words still cuts each one (`suggest_freq`), so jieba is made on its own thread
+/// from the moment the segmenter is made, and waited for only when Chinese is first cut.
 pub struct WordSegmenter {
     jieba: OnceLock<Jieba>,
     building: Mutex<Option<JoinHandle<Jieba>>>,
@@ -64,8 +64,8 @@ impl WordSegmenter {
             .map(str::to_string)
             .collect();
         WordSegmenter::build(move || {
-            // A copy of the plain one when it exists; else built afresh, which costs
-            // what building the plain one would, without a copy of 30 MB of tables.
+            // A copy of the plain one when it exists, else a new one: both borrow the
+            // prebuilt tables, and the words go to a small trie beside them.
             let mut jieba = PLAIN
                 .get()
                 .map_or_else(Jieba::new, |plain| plain.jieba().clone());
