@@ -789,7 +789,8 @@ fn gold_jsonl(corpus: &Path, name: &str) -> String {
 
 /// Noise on correct translations: the default findings on the clean gold alignments of
 /// pol-dev and mac-dev with their reference glossaries stay near what was measured
-/// (scripts/check-eval.py: 23 and 57; of 23 and 56 before the last merge of main, 10/23 and 6/30 were judged real). Approved
+/// (scripts/check-eval.py: 23 and 57, then 13 and 22, now 10 and 16: a term without
+/// trace in an English as long as its Chinese predicts is a note). Approved
 /// alternatives side by side must stay notes (they were 38 of pol-dev's 61 warnings).
 #[test]
 fn default_findings_on_clean_dev_corpora_stay_few() {
@@ -799,7 +800,7 @@ fn default_findings_on_clean_dev_corpora_stay_few() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    for (corpus, ceiling) in [("pol-dev", 16), ("mac-dev", 25)] {
+    for (corpus, ceiling) in [("pol-dev", 13), ("mac-dev", 19)] {
         let root = shared.join("corpora").join(corpus);
         let glossary = shared.join(format!("glossary/{corpus}.terms.tsv"));
         let mut names: Vec<String> = std::fs::read_dir(root.join("zh"))
@@ -835,7 +836,7 @@ fn default_findings_on_clean_dev_corpora_stay_few() {
         eprintln!("{corpus}: {default} default findings on the clean gold alignment");
         assert!(
             default <= ceiling,
-            "{corpus}: {default} default findings (measured 13 / 22)"
+            "{corpus}: {default} default findings (measured 10 / 16)"
         );
         assert!(
             default > 0,

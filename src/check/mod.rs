@@ -8,12 +8,17 @@
 //! Chinese segment translated differently and one English segment given for different
 //! Chinese ([`qa`]), and unmatched sections (`structure`).
 //!
-//! Severity follows the evidence: a glossary term with no trace in the English is an
-//! error, words of the translation's own where it stands a warning; a warning needs
-//! evidence against the translation, not only a missing approved rendering. A pronoun,
-//! a shortening, a word that translates another word of the sentence, a word linked to
-//! the term in this bead only, and a term or code the translation habitually leaves
-//! out are info notes, as are a year the English adds and a hedged figure rounded.
+//! Severity follows the evidence: `error` is kept for forbidden renderings, misspelt
+//! ones and numbers. A glossary term with no trace in an English markedly short for its
+//! Chinese (the document's length model, [`length`]) is a warning, and so are words of
+//! the translation's own where it stands; a warning needs evidence against the
+//! translation, not only a missing approved rendering. No trace in an English as long
+//! as its Chinese predicts (said in other words), a pronoun, a shortening, a word that
+//! translates another word of the sentence (the dictionary says so, or the word links
+//! do in more than one bead), a word linked to the term in this bead only, and a term
+//! or code the translation habitually leaves out are info notes, as are a year the
+//! English adds and a hedged figure rounded. A bead's numbers make one finding: a
+//! measure (0.010K) whose value the English lacks joins it.
 //!
 //! Each finding has an `id`, a fingerprint of what it says about which texts (not of
 //! bead numbers), so that a reviewer's list of false alarms ([`CheckSettings::ignore`])
@@ -32,6 +37,7 @@
 //! assert!(found.iter().all(|f| f.id.len() == 16));
 //! ```
 
+mod length;
 pub mod numbers;
 pub mod qa;
 pub mod report;
@@ -552,6 +558,7 @@ pub fn check(
     let mut usage = terminology::Usage::new();
     let mut tally = terminology::Tally::default();
     let abbreviations = terms::Abbreviations::from_texts(pairs.iter().map(|p| p.en.as_str()));
+    let length = length::LengthModel::fit(pairs);
     for (i, p) in pairs.iter().enumerate() {
         if !p.en.trim().is_empty() {
             qa::check_form(p, i.checked_sub(1).map(|j| &pairs[j]), &mut out);
@@ -586,6 +593,7 @@ pub fn check(
                 links,
                 doc: pairs,
                 doc_links: opts.links,
+                length: &length,
             },
             terms,
             &abbreviations,
@@ -594,13 +602,31 @@ pub fn check(
             &mut tally,
             &mut out,
         );
-        let zh_skip: Vec<Range<usize>> = accounted.into_iter().chain(protected.zh).collect();
-        let en_skip: Vec<Range<usize>> = rendered.into_iter().chain(protected.en).collect();
+        let zh_skip: Vec<Range<usize>> = accounted
+            .into_iter()
+            .chain(protected.zh.iter().cloned())
+            .collect();
+        let en_skip: Vec<Range<usize>> = rendered
+            .into_iter()
+            .chain(protected.en.iter().cloned())
+            .collect();
         let skip = numbers::Skip {
             zh: &zh_skip,
             en: &en_skip,
+            en_used: &protected.en_used,
         };
+        let before_numbers = out.len();
         numbers::check_numbers(p, &skip, opts, &mut out);
+        // Measures whose value the English lacks: with the bead's number finding, or
+        // on their own.
+        if let Some(f) = out[before_numbers..]
+            .iter_mut()
+            .find(|f| f.kind == FindingType::NumberMismatch)
+        {
+            numbers::add_missing_measures(f, p, &protected.measures_missing);
+        } else {
+            out.extend(qa::measures_finding(p, &protected.measures_missing));
+        }
     }
     tally.demote_habitual_omissions(&mut out);
     qa::demote_codes_dropped_throughout(pairs, &mut out);

@@ -156,6 +156,9 @@ fn ranges(text: &str, ms: &[NumberMention]) -> Vec<(f64, f64)> {
 pub(super) struct Skip<'a> {
     pub zh: &'a [Range<usize>],
     pub en: &'a [Range<usize>],
+    /// English numbers a measure of the Chinese took as its value (7cm: 'seven
+    /// centimetres'): they answer no other number (七个数量级 is not 'seven').
+    pub en_used: &'a [Range<usize>],
 }
 
 pub(super) fn check_numbers(
@@ -173,7 +176,8 @@ pub(super) fn check_numbers(
     if let Some(d) = opts.dictionary {
         zh.retain(|m| !in_idiom(&p.zh, m.start, m.end, d));
     }
-    let en_all = numbers::extract_en(&p.en);
+    let mut en_all = numbers::extract_en(&p.en);
+    en_all.retain(|m| !inside(skip.en_used, m));
     let mut en = en_all.clone();
     en.retain(|m| !inside(skip.en, m));
     // Any mention of a value on the other side accounts for it, and so does the value
@@ -233,31 +237,38 @@ pub(super) fn check_numbers(
                 .iter()
                 .any(|z| !z.vague && agrees_rounded(z.value, e.value)))
     });
+    // Small numbers in words are weak evidence alone ('a', 'both'), but one on each
+    // side that disagree (三 against 'four') are worth a look.
+    let weak = |ms: &'_ [NumberMention], other: &[NumberMention]| -> Vec<usize> {
+        (0..ms.len())
+            .filter(|&k| {
+                let m = &ms[k];
+                !m.vague
+                    && m.spelled
+                    && (1.0..10.0).contains(&m.value)
+                    && !other.iter().any(|o| numbers::same_value(o.value, m.value))
+            })
+            .collect()
+    };
+    // 'one' and 'first' are as often 'a' or 'at first' as a count, so a 1 takes an
+    // ordinal on both sides (第一 against 'second').
+    let disagree = |z: &NumberMention, e: &NumberMention| {
+        let ordinals = z.kind == NumberKind::Ordinal && e.kind == NumberKind::Ordinal;
+        ordinals || (z.value != 1.0 && e.value != 1.0)
+    };
+    let (zw, ew) = (weak(&zh, &en), weak(&en, &zh));
+    // Of several, the two that stand at the same place in their sentences.
+    let place = |m: &NumberMention, text: &str| m.start as f64 / text.len().max(1) as f64;
+    let pair = zw
+        .iter()
+        .flat_map(|&z| ew.iter().map(move |&e| (z, e)))
+        .filter(|&(z, e)| disagree(&zh[z], &en[e]))
+        .min_by(|&(z1, e1), &(z2, e2)| {
+            let d1 = (place(&zh[z1], &p.zh) - place(&en[e1], &p.en)).abs();
+            let d2 = (place(&zh[z2], &p.zh) - place(&en[e2], &p.en)).abs();
+            d1.total_cmp(&d2)
+        });
     if zh_only.is_empty() && en_only.is_empty() {
-        // Small numbers in words are weak evidence alone ('a', 'both'), but one on each
-        // side that disagree (三 against 'four') are worth a look.
-        let weak = |ms: &'_ [NumberMention], other: &[NumberMention]| -> Vec<usize> {
-            (0..ms.len())
-                .filter(|&k| {
-                    let m = &ms[k];
-                    !m.vague
-                        && m.spelled
-                        && (1.0..10.0).contains(&m.value)
-                        && !other.iter().any(|o| numbers::same_value(o.value, m.value))
-                })
-                .collect()
-        };
-        // 'one' and 'first' are as often 'a' or 'at first' as a count, so a 1 takes an
-        // ordinal on both sides (第一 against 'second').
-        let disagree = |z: &NumberMention, e: &NumberMention| {
-            let ordinals = z.kind == NumberKind::Ordinal && e.kind == NumberKind::Ordinal;
-            ordinals || (z.value != 1.0 && e.value != 1.0)
-        };
-        let (zw, ew) = (weak(&zh, &en), weak(&en, &zh));
-        let pair = zw
-            .iter()
-            .flat_map(|&z| ew.iter().map(move |&e| (z, e)))
-            .find(|&(z, e)| disagree(&zh[z], &en[e]));
         if rounded.is_empty()
             && let Some((z, e)) = pair
         {
@@ -301,6 +312,17 @@ pub(super) fn check_numbers(
             out.push(f);
         }
         return;
+    }
+    // A small number that disagrees goes with the others (七个数量级 against 'five').
+    if let Some((z, e)) = pair {
+        if !zh_only.iter().any(|m| std::ptr::eq(*m, &zh[z])) {
+            zh_only.push(&zh[z]);
+            zh_only.sort_by_key(|m| m.start);
+        }
+        if !en_only.iter().any(|m| std::ptr::eq(*m, &en[e])) {
+            en_only.push(&en[e]);
+            en_only.sort_by_key(|m| m.start);
+        }
     }
     let list = |ms: &[&NumberMention], text: &str| {
         ms.iter()
@@ -362,6 +384,21 @@ pub(super) fn check_numbers(
         &p.en,
     );
     out.push(f);
+}
+
+/// Add measures of the Chinese the English lacks (`missing`, byte spans: 0.010K) to
+/// the bead's number finding `f`: one finding for the numbers of a bead.
+pub(super) fn add_missing_measures(f: &mut Finding, p: &AlignedPair, missing: &[Range<usize>]) {
+    if missing.is_empty() {
+        return;
+    }
+    let list = missing
+        .iter()
+        .map(|r| format!("'{}'", &p.zh[r.clone()]))
+        .collect::<Vec<_>>()
+        .join(", ");
+    f.message = format!("{}; {list} of the Chinese not in the English", f.message);
+    f.severity = f.severity.max(Severity::Warning);
 }
 
 /// Byte spans of the words jieba tags as person or place names: the numerals of
@@ -470,7 +507,11 @@ mod tests {
 
     fn severities(zh: &str, en: &str) -> Vec<Severity> {
         let mut out = Vec::new();
-        let skip = Skip { zh: &[], en: &[] };
+        let skip = Skip {
+            zh: &[],
+            en: &[],
+            en_used: &[],
+        };
         check_numbers(
             &AlignedPair::new(0, zh, en),
             &skip,
@@ -478,6 +519,38 @@ mod tests {
             &mut out,
         );
         out.iter().map(|f| f.severity).collect()
+    }
+
+    #[test]
+    fn a_measure_takes_its_english_number_and_no_other_number_may() {
+        let terms = TermSet::default().build();
+        let found = |zh: &str, en: &str| {
+            check(
+                &[AlignedPair::new(0, zh, en)],
+                &terms,
+                &[],
+                &CheckOptions::default(),
+            )
+            .into_iter()
+            .filter(|f| f.kind == FindingType::NumberMismatch)
+            .map(|f| f.term.unwrap_or_default())
+            .collect::<Vec<_>>()
+        };
+        // 'seven' is the 7 of 7cm: 七 (a count of orders) is left against 'five'.
+        assert_eq!(
+            found(
+                "信号放大了七个数量级，用的是7cm波。",
+                "The signal was amplified by five orders of magnitude, using seven-centimetre waves."
+            ),
+            ["七 / five"]
+        );
+        assert!(
+            found(
+                "信号放大了七个数量级，用的是7cm波。",
+                "The signal was amplified by seven orders of magnitude, using 7cm waves."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
@@ -570,7 +643,11 @@ mod tests {
             let r = en.find("the ").unwrap() + 4..en.find(" and").unwrap();
             let mut out = Vec::new();
             let (zs, es) = ([t.clone()], [r]);
-            let skip = Skip { zh: &zs, en: &es };
+            let skip = Skip {
+                zh: &zs,
+                en: &es,
+                en_used: &[],
+            };
             check_numbers(
                 &AlignedPair::new(0, zh, en),
                 &skip,

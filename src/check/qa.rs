@@ -30,6 +30,13 @@ use crate::script::is_han;
 pub struct Protected {
     pub zh: Vec<Range<usize>>,
     pub en: Vec<Range<usize>>,
+    /// English numbers that a measure of the Chinese (7cm) found as its value: they
+    /// answer that measure and no other number.
+    pub en_used: Vec<Range<usize>>,
+    /// Measures of the Chinese (0.010K) whose value the English lacks: reported with
+    /// the bead's other numbers, one finding for the numbers of a bead
+    /// ([`measures_finding`] when there is no other).
+    pub measures_missing: Vec<Range<usize>>,
 }
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
@@ -207,13 +214,44 @@ pub fn check_codes(p: &AlignedPair, out: &mut Vec<Finding>) -> Protected {
     for r in en_urls.iter().chain(&en_mails).chain(&en_tags) {
         protected.en.push(r.clone());
     }
-    check_latin_codes(p, &protected.zh, out);
+    let covered = protected.zh.clone();
+    check_latin_codes(p, &covered, &mut protected, out);
     protected
+}
+
+/// The finding for codes of the Chinese the English lacks (`missing`: byte spans).
+fn missing_codes_finding(p: &AlignedPair, missing: &[Range<usize>]) -> Option<Finding> {
+    let first = missing.first()?.clone();
+    let list = missing
+        .iter()
+        .map(|r| format!("'{}'", &p.zh[r.clone()]))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut f = Finding::bead(
+        FindingType::Code,
+        Severity::Warning,
+        p,
+        format!("{list} of the Chinese not in the English, as written or spelt out"),
+    );
+    f.term = Some(p.zh[first.clone()].to_string());
+    f.set_spans(Some(first), None, &p.en);
+    Some(f)
+}
+
+/// The `code` finding for measures the English lacks in a bead with no other number
+/// finding.
+pub(super) fn measures_finding(p: &AlignedPair, missing: &[Range<usize>]) -> Option<Finding> {
+    missing_codes_finding(p, missing)
 }
 
 /// Latin codes and names in the Chinese (G20, APEC, ISO, 5G) that the English has
 /// neither as written nor spelt out ('Asia-Pacific Economic Cooperation').
-fn check_latin_codes(p: &AlignedPair, covered: &[Range<usize>], out: &mut Vec<Finding>) {
+fn check_latin_codes(
+    p: &AlignedPair,
+    covered: &[Range<usize>],
+    protected: &mut Protected,
+    out: &mut Vec<Finding>,
+) {
     let en_lower = p.en.to_lowercase();
     let en_words: Vec<&str> =
         p.en.split(|c: char| !c.is_alphanumeric())
@@ -248,9 +286,12 @@ fn check_latin_codes(p: &AlignedPair, covered: &[Range<usize>], out: &mut Vec<Fi
         })
     };
     let en_numbers = crate::numbers::extract_en(&p.en);
+    // English numbers already taken as the value of a measure.
+    let mut used: Vec<Range<usize>> = Vec::new();
     // A number with a unit symbol (7cm, 2.726K, 3K): its value must be in the English,
-    // in digits or words ('seven centimetres').
-    let measure_kept = |code: &str| {
+    // in digits or words ('seven centimetres'); the English number found answers the
+    // measure (Some(None) when there is none).
+    let mut measure_kept = |code: &str| -> Option<Option<Range<usize>>> {
         let digits: String = code
             .chars()
             .take_while(|c| c.is_ascii_digit() || *c == '.')
@@ -264,14 +305,17 @@ fn check_latin_codes(p: &AlignedPair, covered: &[Range<usize>], out: &mut Vec<Fi
             || unit.ends_with('B')
             || unit.ends_with("Hz");
         (!digits.is_empty() && unit.len() <= 3 && is_unit).then(|| {
-            value.is_some_and(|v| {
-                en_numbers
-                    .iter()
-                    .any(|n| super::numbers::agrees_rounded(n.value, v))
-            })
+            let v = value?;
+            let n = en_numbers.iter().find(|n| {
+                super::numbers::agrees_rounded(n.value, v)
+                    && !used.iter().any(|u| u.start == n.start)
+            })?;
+            used.push(n.start..n.end);
+            Some(n.start..n.end)
         })
     };
     let mut missing = Vec::new();
+    let mut measures = Vec::new();
     for m in CODE.find_iter(&p.zh) {
         let code = m.as_str();
         if p.zh[..m.start()].ends_with(|c: char| c.is_ascii_digit() || c == '.') {
@@ -297,30 +341,32 @@ fn check_latin_codes(p: &AlignedPair, covered: &[Range<usize>], out: &mut Vec<Fi
                 && w.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
                 && w.chars().zip(code.chars()).filter(|(a, b)| a != b).count() == 1
         });
+        let measure = if found || changed {
+            None
+        } else {
+            measure_kept(code)
+        };
         let kept = !changed
-            && match measure_kept(code) {
-                Some(kept) => kept,
+            && match &measure {
+                Some(kept) => kept.is_some(),
                 None => spelt_out(code),
             };
-        if !found && !kept {
-            missing.push(m.start()..m.end());
+        match measure {
+            // The measure's value and its English number answer each other.
+            Some(Some(_)) => protected.zh.push(m.start()..m.end()),
+            Some(None) if !found => measures.push(m.start()..m.end()),
+            _ if !found && !kept => missing.push(m.start()..m.end()),
+            _ => {}
         }
     }
-    if let Some(first) = missing.first().cloned() {
-        let list = missing
-            .iter()
-            .map(|r| format!("'{}'", &p.zh[r.clone()]))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let mut f = Finding::bead(
-            FindingType::Code,
-            Severity::Warning,
-            p,
-            format!("{list} of the Chinese not in the English, as written or spelt out"),
-        );
-        f.term = Some(p.zh[first.clone()].to_string());
-        f.set_spans(Some(first), None, &p.en);
-        out.push(f);
+    protected.en_used.extend(used);
+    if missing.is_empty() {
+        // Measures alone: they go with the bead's numbers.
+        protected.measures_missing = measures;
+    } else {
+        missing.extend(measures);
+        missing.sort_by_key(|r| r.start);
+        out.extend(missing_codes_finding(p, &missing));
     }
 }
 
@@ -792,7 +838,22 @@ mod tests {
         assert_eq!(kinds("3GPP标准", "3rd Generation standards"), [Code]);
         // A number with its unit symbol: the number counts, in digits or words.
         assert!(kinds("波长是7cm。", "The wavelength is seven centimeters.").is_empty());
-        assert_eq!(kinds("波长是7cm。", "The wavelength is long."), [Code]);
+        let checked = |zh: &str, en: &str| -> Vec<(FindingType, String)> {
+            let terms = crate::check::terms::TermSet::default().build();
+            let pairs = [AlignedPair::new(0, zh, en)];
+            crate::check::check(&pairs, &terms, &[], &crate::check::CheckOptions::default())
+                .into_iter()
+                .map(|f| (f.kind, f.message))
+                .collect()
+        };
+        let found = checked("波长是7cm。", "The wavelength is long.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Code);
+        // A measure whose value differs goes with the bead's other numbers: one finding.
+        let found = checked("温度是2.5±0.4K。", "The temperature is 2.6±0.1K.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, NumberMismatch);
+        assert!(found[0].1.contains("'0.4K'"), "{found:?}");
     }
 
     #[test]

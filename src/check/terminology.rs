@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use super::length::LengthModel;
 use super::terms::{self, EnglishText, TermSet};
 use super::{CheckOptions, Finding, FindingType, RenderingUse, Severity, WordLinks};
 use crate::lexicon::{Dictionary, gloss_stems, stems_match};
@@ -40,6 +41,41 @@ pub(super) struct Tally {
     untraced: BTreeMap<usize, Vec<usize>>,
     /// Where the word links put each term, bead by bead (for [`Context::link_seen_elsewhere`]).
     linked_stems: LinkedStems,
+    /// How many beads link each Chinese word to each English stem (filled on first use).
+    link_counts: std::cell::OnceCell<LinkCounts>,
+}
+
+/// (Chinese word, English stem) -> the number of beads whose word links tie them.
+pub(super) type LinkCounts = std::collections::HashMap<(String, String), u32>;
+
+/// A link the document makes in at least this many beads is a translation the
+/// translator uses; one made once may be the aligner's catch-all for a rare word.
+const LINK_SEEN_BEADS: u32 = 2;
+
+/// Count, over the document, the beads that link each Chinese word to each stem.
+fn count_links(doc: &[AlignedPair], doc_links: &[WordLinks]) -> LinkCounts {
+    let mut counts = LinkCounts::new();
+    for (q, l) in doc.iter().zip(doc_links) {
+        let mut seen = std::collections::HashSet::new();
+        for &(z, e) in &l.links {
+            let (Some(zt), Some(et)) = (l.zh_tokens.get(z as usize), l.en_tokens.get(e as usize))
+            else {
+                continue;
+            };
+            let (Some(zh), Some(en)) = (q.zh.get(zt.start..zt.end), q.en.get(et.start..et.end))
+            else {
+                continue;
+            };
+            seen.insert((
+                zh.to_string(),
+                crate::lexicon::english_stem(&en.to_lowercase()),
+            ));
+        }
+        for k in seen {
+            *counts.entry(k).or_default() += 1;
+        }
+    }
+    counts
 }
 
 impl Tally {
@@ -68,7 +104,8 @@ impl Tally {
                 f.message = format!(
                     "{} (left out in {} of its {n} occurrences: the translation's habit)",
                     f.message
-                        .trim_end_matches(" (no trace of it in the English)"),
+                        .trim_end_matches(NO_TRACE_SHORT)
+                        .trim_end_matches(NO_TRACE_FULL),
                     found.len()
                 );
             }
@@ -87,6 +124,8 @@ pub(super) struct Bead<'c, 'a> {
     /// alignment links a term to the same words elsewhere.
     pub doc: &'c [AlignedPair],
     pub doc_links: Option<&'c [WordLinks]>,
+    /// How long the document's English runs for its Chinese.
+    pub length: &'c LengthModel,
 }
 
 /// Check the glossary terms of a bead. Returns the spans of the Chinese and of the
@@ -107,6 +146,7 @@ pub(super) fn check_terms(
         links,
         doc,
         doc_links,
+        length,
     } = bead;
     let previous = std::cell::OnceCell::new();
     let mut rendered = Vec::new();
@@ -213,6 +253,8 @@ pub(super) fn check_terms(
                     doc_links,
                     term_index: h.term,
                     linked_stems: &tally.linked_stems,
+                    link_counts: &tally.link_counts,
+                    length,
                 };
                 let f = miss(&ctx, h.start..h.end, terms, term, opts);
                 if f.evidence.is_none() {
@@ -627,6 +669,8 @@ struct Context<'c, 'a, 'b> {
     /// links tie it to there (filled on first use).
     term_index: usize,
     linked_stems: &'c LinkedStems,
+    link_counts: &'c std::cell::OnceCell<LinkCounts>,
+    length: &'c LengthModel,
 }
 
 /// Term index -> (bead id, stems of the English words linked to the term there).
@@ -692,6 +736,95 @@ impl Context<'_, '_, '_> {
         })
     }
 
+    /// Is the English word `word` (a slice of the bead's English) tied by the word links
+    /// to a Chinese word of the bead outside the term at `at`, and not to the term? Then
+    /// it renders that word, not the term. Only a link the document makes in other
+    /// beads too, or one the dictionary gives, counts: a word the bead alone links is
+    /// as likely the aligner's catch-all for a rare word (a wrong rendering's).
+    fn renders_other_word(&self, at: &Range<usize>, word: &str, dict: Option<&Dictionary>) -> bool {
+        let (Some(l), Some(doc_links)) = (self.links, self.doc_links) else {
+            return false;
+        };
+        let counts = self
+            .link_counts
+            .get_or_init(|| count_links(self.doc, doc_links));
+        let span = self.en.span_of(word);
+        let stem = crate::lexicon::english_stem(&word.to_lowercase());
+        let supported = |zh: &str| {
+            counts
+                .get(&(zh.to_string(), stem.clone()))
+                .is_some_and(|&n| n >= LINK_SEEN_BEADS)
+                || dict.is_some_and(|d| {
+                    d.glosses(zh)
+                        .iter()
+                        .flat_map(|g| gloss_stems(g))
+                        .any(|s| stems_match(&s, &stem))
+                })
+        };
+        let (mut term, mut other) = (false, false);
+        for &(z, e) in &l.links {
+            let (Some(zt), Some(et)) = (l.zh_tokens.get(z as usize), l.en_tokens.get(e as usize))
+            else {
+                continue;
+            };
+            if et.start >= span.end || et.end <= span.start {
+                continue;
+            }
+            if zt.start < at.end && zt.end > at.start {
+                term = true;
+            } else if supported(&self.p.zh[zt.start..zt.end]) {
+                other = true;
+            }
+        }
+        other && !term
+    }
+
+    /// `span` without the content words at its edges that render another word of the
+    /// bead (a neighbour's translation taken in by the phrase around a located word);
+    /// None when no content word of the term's own is left.
+    /// The span must keep a word of the term's own: one linked to it, or a word of
+    /// what it translates to (`known`), else it was located around a neighbour's word.
+    fn own_span(
+        &self,
+        at: &Range<usize>,
+        span: &Range<usize>,
+        known: &[String],
+        dict: Option<&Dictionary>,
+    ) -> Option<Range<usize>> {
+        let content = self.en.content_words_in(span);
+        let own: Vec<(&str, &str)> = content
+            .iter()
+            .copied()
+            .filter(|(w, _)| !self.renders_other_word(at, w, dict))
+            .collect();
+        let anchored = own
+            .iter()
+            .any(|(w, stem)| known.iter().any(|k| stems_match(k, stem)) || self.linked_to(at, w));
+        if !anchored {
+            return None;
+        }
+        if own.len() == content.len() {
+            return Some(span.clone());
+        }
+        let (first, last) = (own.first()?, own.last()?);
+        Some(self.en.span_of(first.0).start..self.en.span_of(last.0).end)
+    }
+
+    /// Do the word links tie the English word `word` to the term at `at`?
+    fn linked_to(&self, at: &Range<usize>, word: &str) -> bool {
+        let Some(l) = self.links else {
+            return false;
+        };
+        let span = self.en.span_of(word);
+        l.links.iter().any(|&(z, e)| {
+            let (Some(zt), Some(et)) = (l.zh_tokens.get(z as usize), l.en_tokens.get(e as usize))
+            else {
+                return false;
+            };
+            et.start < span.end && et.end > span.start && zt.start < at.end && zt.end > at.start
+        })
+    }
+
     /// Does this bead's English before `upto`, or one of the last `beads` beads, render
     /// the term as approved?
     fn rendered_within(&self, term: &terms::Term, upto: usize, beads: usize) -> bool {
@@ -713,6 +846,12 @@ impl Context<'_, '_, '_> {
     }
 }
 
+/// The note of a term with no trace in an English markedly short for its Chinese.
+const NO_TRACE_SHORT: &str = " (no trace of it in the English, which is short for its Chinese)";
+/// ... and in an English as long as its Chinese predicts.
+const NO_TRACE_FULL: &str =
+    " (no trace of it, in an English as long as its Chinese predicts: said in other words?)";
+
 /// The finding for a term none of whose approved renderings is in the English.
 fn miss(
     ctx: &Context,
@@ -730,6 +869,14 @@ fn miss(
     let words = TermWords::new(term, en, opts.dictionary, opts.words);
     let aligned = ctx.aligned.as_ref().map(|(span, _)| span);
     let traced = trace(en, terms, term, &words, aligned);
+    // Evidence is the term's own words: where the located span is made of the
+    // renderings of other words of the bead, nothing of the term is located.
+    let traced = traced.and_then(|(kind, span)| match kind {
+        Trace::Misspelt | Trace::Core(_) => Some((kind, span)),
+        _ => ctx
+            .own_span(&at, &span, &words.known, opts.dictionary)
+            .map(|s| (kind, s)),
+    });
     // Worked out only when a located word needs explaining (it tokenizes the bead).
     let elsewhere_cell = std::cell::OnceCell::new();
     let elsewhere = || -> &[String] {
@@ -773,7 +920,10 @@ fn miss(
             let used = &p.en[span.clone()];
             // A word that translates another word of the sentence is that word's
             // rendering, located here by a stray link: no evidence against the term.
-            let foreign = unexplained(&words, en, span, elsewhere);
+            let foreign: Vec<&str> = unexplained(&words, en, span, elsewhere)
+                .into_iter()
+                .filter(|w| !ctx.renders_other_word(&at, w, opts.dictionary))
+                .collect();
             let framed = en.content_words_in(span).iter().any(|(_, stem)| {
                 term.approved
                     .iter()
@@ -857,13 +1007,16 @@ fn miss(
             Severity::Info,
             " (the speaker of a quotation, left to the context)".to_string(),
         ),
-        None => (
-            Severity::Error,
-            " (no trace of it in the English)".to_string(),
-        ),
+        // Nothing of the term in an English markedly short for its Chinese: dropped
+        // with whatever else is missing. As long as its Chinese predicts: most likely
+        // said in words no dictionary pairs with it.
+        None if ctx.length.is_short(&p.zh, &p.en) => {
+            (Severity::Warning, NO_TRACE_SHORT.to_string())
+        }
+        None => (Severity::Info, NO_TRACE_FULL.to_string()),
     };
     // A heading is reworded freely; only a term missing altogether is worth a look.
-    if severity == Severity::Warning && en.is_heading() {
+    if severity == Severity::Warning && en.is_heading() && traced.is_some() {
         severity = Severity::Info;
     }
     let mut f = Finding::bead(
@@ -1347,16 +1500,23 @@ mod tests {
         .unwrap();
         let terms = TermSet::from_glossary(&glossary);
         let pairs = [
+            // No trace, in an English far shorter than its Chinese: dropped.
             AlignedPair::new(
                 0,
-                "各国应维护数据安全。",
-                "Countries should protect their information.",
+                "各国政府都应当认真维护本国的数据安全。",
+                "Countries act.",
             ),
             // The core term is rendered as approved; 维护 carried by another verb.
             AlignedPair::new(
                 1,
                 "各国应维护数据安全。",
                 "Countries should protect data security.",
+            ),
+            // No trace, in an English as long as its Chinese: said in other words.
+            AlignedPair::new(
+                2,
+                "各国应维护数据安全。",
+                "Countries should protect their information.",
             ),
         ];
         let found = check(&pairs, &terms, &[], &CheckOptions::default());
@@ -1366,7 +1526,8 @@ mod tests {
                 .find(|f| f.kind == FindingType::GlossaryMiss && f.bead == Some(bead))
                 .unwrap()
         };
-        assert_eq!(miss(0).severity, Severity::Error, "{found:#?}");
+        assert_eq!(miss(0).severity, Severity::Warning, "{found:#?}");
+        assert_eq!(miss(2).severity, Severity::Info, "{found:#?}");
         // The core term as approved, the verb in words of the translator's own.
         assert_eq!(miss(1).severity, Severity::Info, "{found:#?}");
         assert_eq!(miss(1).evidence.as_deref(), Some("data security"));
@@ -1383,16 +1544,57 @@ mod tests {
         }
         pairs.push(AlignedPair::new(
             8,
-            "林晓梅发热似的。",
-            "Suddenly she felt feverish.",
+            "林晓梅整个晚上都像发热似的躺在床上。",
+            "She felt feverish.",
         ));
         let found = check(&pairs, &terms, &[], &CheckOptions::default());
         let miss = found.iter().find(|f| f.bead == Some(8)).expect("a miss");
         assert_eq!(miss.severity, Severity::Info, "{miss:#?}");
-        // Never named before: 'she' may be anyone.
+        // Never named before: 'she' may be anyone, and the English is short.
         let found = check(&pairs[1..], &terms, &[], &CheckOptions::default());
         let miss = found.iter().find(|f| f.bead == Some(8)).expect("a miss");
-        assert_eq!(miss.severity, Severity::Error, "{miss:#?}");
+        assert_eq!(miss.severity, Severity::Warning, "{miss:#?}");
+    }
+
+    #[test]
+    fn evidence_is_the_terms_own_words_not_a_neighbours() {
+        let terms = one_term("数字经济", "digital economy");
+        let words = WordSegmenter::plain();
+        let p = AlignedPair::new(0, "贸易数字经济增长了。", "The trade economy grew.");
+        let zh_tokens = words.tokenize(&p.zh, 0, crate::segment::Lang::Zh);
+        let en_tokens = words.tokenize(&p.en, 0, crate::segment::Lang::En);
+        let zh_at = |w: &str| zh_tokens.iter().position(|t| &p.zh[t.start..t.end] == w);
+        let en_at = |w: &str| en_tokens.iter().position(|t| &p.en[t.start..t.end] == w);
+        let term = zh_at("数字").or(zh_at("数字经济")).unwrap() as u32;
+        let trade = (
+            zh_at("贸易").unwrap() as u32,
+            en_at("trade").unwrap() as u32,
+        );
+        let links = |with_trade: bool| WordLinks {
+            links: [(term, en_at("economy").unwrap() as u32)]
+                .into_iter()
+                .chain(with_trade.then_some(trade))
+                .collect(),
+            zh_tokens: zh_tokens.clone(),
+            en_tokens: en_tokens.clone(),
+        };
+        let evidence = |with_trade: bool| {
+            // The same links in two beads: 'trade' is how this translation says 贸易.
+            let doc = [p.clone(), AlignedPair { id: 1, ..p.clone() }];
+            let doc_links = [links(with_trade), links(with_trade)];
+            let opts = CheckOptions {
+                links: Some(&doc_links),
+                ..CheckOptions::default()
+            };
+            check(&doc, &terms, &[], &opts)
+                .into_iter()
+                .find(|f| f.kind == FindingType::GlossaryMiss && f.bead == Some(0))
+                .and_then(|f| f.evidence)
+        };
+        // Without the neighbour's link, the phrase around the linked word is taken in.
+        assert_eq!(evidence(false).as_deref(), Some("trade economy"));
+        // 'trade' renders 贸易: the evidence keeps the term's own word only.
+        assert_eq!(evidence(true).as_deref(), Some("economy"));
     }
 
     #[test]
@@ -1526,8 +1728,14 @@ mod tests {
             AlignedPair::new(5, "今天天气很好。", "The weather is fine today."),
             // the head after a possessive once the term is named: fine
             AlignedPair::new(6, "数字经济增长很快。", "Our economy grew fast."),
-            // nothing at all: left out
-            AlignedPair::new(7, "我们今天讨论数字经济。", "We talk about farming today."),
+            // nothing at all, in an English far short of its Chinese: left out
+            AlignedPair::new(
+                7,
+                "我们今天上午在会上详细讨论了数字经济的发展。",
+                "We met today.",
+            ),
+            // nothing of it, in an English as long as its Chinese: other words, a note
+            AlignedPair::new(8, "我们今天讨论数字经济。", "We talk about farming today."),
         ];
         // One omission at a time (two make a habit, see below).
         let found = check(
@@ -1546,18 +1754,18 @@ mod tests {
             ],
             "{found:#?}"
         );
-        for omitted in [&pairs[2], &pairs[7]] {
+        for (omitted, severity) in [
+            (&pairs[2], Severity::Info),
+            (&pairs[7], Severity::Warning),
+            (&pairs[8], Severity::Info),
+        ] {
             let found = check(
                 std::slice::from_ref(omitted),
                 &terms,
                 &[],
                 &CheckOptions::default(),
             );
-            assert_eq!(
-                misses(&found),
-                [(omitted.id, Severity::Error)],
-                "{found:#?}"
-            );
+            assert_eq!(misses(&found), [(omitted.id, severity)], "{found:#?}");
         }
         let found = check(&pairs, &terms, &[], &CheckOptions::default());
         let evidence = |b| {
@@ -1574,7 +1782,8 @@ mod tests {
     fn a_term_the_translation_habitually_leaves_out_is_a_note() {
         let terms = one_term("方小川", "Fang Xiaochuan");
         let named = AlignedPair::new(0, "方小川来了。", "Fang Xiaochuan came.");
-        let left_out = |id| AlignedPair::new(id, "方小川笑了。", "Everyone laughed.");
+        let left_out =
+            |id| AlignedPair::new(id, "方小川坐在门口的台阶上笑了很久。", "Everyone laughed.");
         let doc = |omitted: &[usize]| {
             let mut pairs: Vec<AlignedPair> = (0..12)
                 .map(|id| AlignedPair {
@@ -1589,7 +1798,7 @@ mod tests {
         };
         // Once in twelve: an omission worth a look.
         let found = check(&doc(&[5]), &terms, &[], &CheckOptions::default());
-        assert_eq!(misses(&found), [(5, Severity::Error)], "{found:#?}");
+        assert_eq!(misses(&found), [(5, Severity::Warning)], "{found:#?}");
         // Three times: the translator's way with the term, each a note.
         let found = check(&doc(&[3, 6, 9]), &terms, &[], &CheckOptions::default());
         assert_eq!(
@@ -1667,7 +1876,7 @@ mod tests {
         let terms = one_term("方小川", "Fang Xiaochuan");
         let pairs = [
             AlignedPair::new(0, "方小川笑道：“我不去。”", "'I'm not going.'"),
-            AlignedPair::new(1, "方小川不去。", "He is not going."),
+            AlignedPair::new(1, "方小川说什么也不肯跟他们一起去城里。", "He stays."),
         ];
         // The glossary's terms are jieba's words, as Resources::load makes them.
         let words = WordSegmenter::with_words(["方小川"]);
@@ -1678,7 +1887,7 @@ mod tests {
         let found = check(&pairs[..1], &terms, &[], &opts);
         assert_eq!(misses(&found), [(0, Severity::Info)], "{found:#?}");
         let found = check(&pairs[1..], &terms, &[], &opts);
-        assert_eq!(misses(&found), [(1, Severity::Error)], "{found:#?}");
+        assert_eq!(misses(&found), [(1, Severity::Warning)], "{found:#?}");
     }
 
     #[test]
