@@ -81,7 +81,7 @@ impl Candidate {
 }
 
 /// A Chinese candidate whose words suggest a phrase rather than a term. jieba's tags
-/// come from general text: 期望 "to expect" leads 期望效用 "expected utility", 偏好
+/// come from general text: 期望 "to expect" leads 期望收益 "expected returns", 偏好
 /// "preference" is tagged an adverb; so the rendering has the last word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Reading {

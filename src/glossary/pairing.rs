@@ -259,9 +259,9 @@ fn has_noun_ending(word: &str) -> bool {
 
 /// Does the rendering read a candidate whose Chinese words suggest a phrase as a term?
 /// A verb and its object are one thing when rendered as a noun phrase that renders
-/// the verb too ("expected utility", not "realize the Chinese Dream" or "Chinese
+/// the verb too ("expected returns", not "realize the Chinese Dream" or "Chinese
 /// Dream"); an adjective or adverb is a concept when rendered by a noun
-/// ("abundance", not "firm").
+/// ("preferences", not "firm").
 fn read_as_term(z: &Candidate, f: &Found, e: &Candidate, evidence: &Evidence) -> bool {
     let resources = evidence.resources;
     match z.reading {
@@ -336,7 +336,7 @@ fn is_verb(word: &str, resources: &Resources) -> bool {
 /// Does the English phrase start with a verb sense of `word` in its base or -ing form
 /// (实现 "realize ...", 加快 "accelerating ...")? An English verb phrase starts with
 /// its verb; a noun phrase may start with a participle or plural of the same spelling
-/// ("expected utility", "needs analysis") or not with the verb at all.
+/// ("expected returns", "needs assessment") or not with the verb at all.
 fn starts_with_verb_of(word: &str, e: &Candidate, resources: &Resources) -> bool {
     let Some(head) = e.display.split_whitespace().next() else {
         return false;
@@ -448,7 +448,7 @@ fn fragments(
                             && !glosses_name(first, &en.list[long.en], resources);
                         // The translation says whether the verb acts on the term
                         // ("realize the rejuvenation") or names a kind of it
-                        // ("principle of superposition", "expected utility").
+                        // ("principle of superposition", "expected returns").
                         left_out
                             || verbal
                                 && (verb_phrase(&en.list[long.en])
