@@ -3,7 +3,9 @@
 //! - Chinese ([`chinese`]): runs of 1–4 jieba tokens inside one stretch of text without
 //!   punctuation (、 and 《》 included), no function word at either edge; runs of 5–8
 //!   tokens when they are made of dictionary words and recur; every `《…》` title is a
-//!   candidate of its own.
+//!   candidate of its own, and so is an acronym in capitals (GIS). A verb before a term
+//!   of its own and a lone adjective or adverb stay tentative ([`Reading`]): the
+//!   pairing decides by their rendering.
 //! - English ([`english`]): runs of 1–8 words inside one stretch without punctuation,
 //!   no stop word at either edge (a particle such as *up* may close a phrasal verb),
 //!   grouped over case, hyphenation and word endings (a Porter2 stem per word); the
