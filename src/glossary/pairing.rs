@@ -459,10 +459,14 @@ fn fragments(
                     "vn" => verb_phrase(&en.list[long.en]),
                     _ => false,
                 };
+            // ... unless the rendering renders the verb too: then it names a kind of
+            // thing ("Laplace transform").
+            let last = &long.z.parts[n - 1];
             let subject = by_key
                 .get(long.z.parts[..n - 1].concat().as_str())
                 .is_some_and(|&s| found[s].en == long.en)
-                && candidates::zh_tag(&long.z.parts[n - 1], &resources.words) == "v";
+                && candidates::zh_tag(last, &resources.words) == "v"
+                && !glosses_name(last, &en.list[long.en], resources);
             object || subject
         })
         .collect();
@@ -1815,6 +1819,27 @@ mod tests {
         let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
         assert_pair(&terms, "期望收益", "expected returns");
         assert_pair(&terms, "收益", "returns");
+    }
+
+    #[test]
+    fn a_name_and_a_verb_its_rendering_renders_make_a_term() {
+        // 变换 is tagged a verb; 傅里叶 alone gets the same rendering by association,
+        // but "transform" renders 变换: the whole is one thing, not a name doing it.
+        let res = embedded_dictionary();
+        let rows = [
+            ("我们计算傅里叶变换。", "We compute the Fourier transform."),
+            ("傅里叶变换是线性的。", "The Fourier transform is linear."),
+            (
+                "他用傅里叶变换分析信号。",
+                "He analyses the signal with the Fourier transform.",
+            ),
+            (
+                "傅里叶变换很常用。",
+                "The Fourier transform is widely used.",
+            ),
+        ];
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        assert_pair(&terms, "傅里叶变换", "Fourier transform");
     }
 
     #[test]
