@@ -188,11 +188,37 @@ fn erfc(x: f32) -> f32 {
     (if x >= 0.0 { r } else { 2.0 - r }) as f32
 }
 
+/// How far `le` (en chars) lies from the length `lz` (zh chars) predicts, in standard
+/// deviations (negative: shorter).
+pub fn length_deviation(lz: f32, le: f32, p: &Params) -> f32 {
+    let mean = (p.ratio * lz + le) / 2.0;
+    (le - p.ratio * lz) / (p.var * mean.max(1.0)).sqrt()
+}
+
 /// Log-probability that lengths `lz` (zh chars) and `le` (en chars) are translations.
 pub fn length_logprob(lz: f32, le: f32, p: &Params) -> f32 {
-    let mean = (p.ratio * lz + le) / 2.0;
-    let delta = (le - p.ratio * lz) / (p.var * mean.max(1.0)).sqrt();
+    let delta = length_deviation(lz, le, p);
     erfc(delta.abs() / std::f32::consts::SQRT_2).max(1e-12).ln()
+}
+
+/// Beads needed before their lengths replace the ratio and variance `p` holds.
+pub const MIN_BEADS_TO_FIT_LENGTH: usize = 20;
+
+/// Fit `p.ratio` and `p.var` to the (zh, en) character lengths of beads taken as
+/// translations, the variance kept within half to four times what `p` had.
+pub fn fit_length(lens: &[(f32, f32)], p: &mut Params) {
+    if lens.len() < MIN_BEADS_TO_FIT_LENGTH {
+        return;
+    }
+    let ratio =
+        lens.iter().map(|g| g.1).sum::<f32>() / lens.iter().map(|g| g.0).sum::<f32>().max(1.0);
+    let var = lens
+        .iter()
+        .map(|&(z, e)| (e - ratio * z).powi(2) / ((ratio * z + e) / 2.0).max(1.0))
+        .sum::<f32>()
+        / lens.len() as f32;
+    p.ratio = ratio.clamp(0.5, 8.0);
+    p.var = var.clamp(p.var * 0.5, p.var * 4.0);
 }
 
 /// Lexical masks of one Chinese unit against a range of English units.

@@ -227,7 +227,8 @@ fn ends_like_a_sentence(text: &str) -> bool {
         .ends_with(['。', '！', '？', '.', '!', '?'])
 }
 
-fn char_len(text: &str) -> f32 {
+/// Characters that count for length: all but whitespace.
+pub fn char_len(text: &str) -> f32 {
     text.chars().filter(|c| !c.is_whitespace()).count() as f32
 }
 

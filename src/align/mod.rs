@@ -402,18 +402,7 @@ fn refit_length(raw: &[dp::RawBead], feats: &PairFeatures, params: &mut dp::Para
         .filter(|b| b.zh.len() == 1 && b.en.len() == 1 && b.sim >= 0.3)
         .map(|b| (feats.zh[b.zh.start].len, feats.en[b.en.start].len))
         .collect();
-    if good.len() < 20 {
-        return;
-    }
-    let ratio =
-        good.iter().map(|g| g.1).sum::<f32>() / good.iter().map(|g| g.0).sum::<f32>().max(1.0);
-    let var = good
-        .iter()
-        .map(|&(z, e)| (e - ratio * z).powi(2) / ((ratio * z + e) / 2.0).max(1.0))
-        .sum::<f32>()
-        / good.len() as f32;
-    params.ratio = ratio.clamp(0.5, 8.0);
-    params.var = var.clamp(params.var * 0.5, params.var * 4.0);
+    dp::fit_length(&good, params);
 }
 
 /// Move the bead-shape priors toward the shape frequencies of the first pass: a free

@@ -5,72 +5,37 @@
 //! predicts was most likely said in other words; in an English markedly short,
 //! something was dropped.
 
-use crate::align::dp::Params;
+use crate::align::dp::{self, Params};
+use crate::align::features::char_len;
 use crate::pairs::AlignedPair;
-
-/// Beads needed to learn the ratio and variance from the document (as the aligner's
-/// refit asks); below it the aligner's defaults stand.
-const MIN_BEADS_TO_FIT: usize = 20;
 
 /// A bead whose English falls in the lower 5% tail of the learned length distribution
 /// (a one-sided normal deviate of 1.645) is markedly short: shorter than nearly all
 /// translations of that much Chinese in this document.
-pub(super) const SHORT_TAIL_Z: f64 = 1.645;
+pub(super) const SHORT_TAIL_Z: f32 = 1.645;
 
 /// English characters per Chinese character and the variance around that, per
-/// character.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct LengthModel {
-    ratio: f64,
-    var: f64,
-}
-
-impl Default for LengthModel {
-    fn default() -> Self {
-        let p = Params::default();
-        LengthModel {
-            ratio: f64::from(p.ratio),
-            var: f64::from(p.var),
-        }
-    }
-}
-
-/// Characters that count for length, as the aligner counts them (no spaces).
-fn char_len(text: &str) -> f64 {
-    text.chars().filter(|c| !c.is_whitespace()).count() as f64
-}
+/// character: the aligner's defaults, fitted to the document when it has enough beads.
+#[derive(Clone, Debug, Default)]
+pub(super) struct LengthModel(Params);
 
 impl LengthModel {
     /// The ratio and variance of the document's beads that have both sides.
     pub(super) fn fit(pairs: &[AlignedPair]) -> LengthModel {
-        let lens: Vec<(f64, f64)> = pairs
+        let lens: Vec<(f32, f32)> = pairs
             .iter()
             .map(|p| (char_len(&p.zh), char_len(&p.en)))
             .filter(|&(z, e)| z > 0.0 && e > 0.0)
             .collect();
-        if lens.len() < MIN_BEADS_TO_FIT {
-            return LengthModel::default();
-        }
-        let ratio = lens.iter().map(|l| l.1).sum::<f64>() / lens.iter().map(|l| l.0).sum::<f64>();
-        let var = lens
-            .iter()
-            .map(|&(z, e)| (e - ratio * z).powi(2) / ((ratio * z + e) / 2.0).max(1.0))
-            .sum::<f64>()
-            / lens.len() as f64;
-        // Kept within the bounds the aligner's refit keeps it in.
-        let prior = LengthModel::default().var;
-        LengthModel {
-            ratio,
-            var: var.clamp(prior * 0.5, prior * 4.0),
-        }
+        let mut params = Params::default();
+        dp::fit_length(&lens, &mut params);
+        LengthModel(params)
     }
 
     /// How far the English's length lies from what the Chinese predicts, in standard
     /// deviations (negative: shorter).
-    pub(super) fn deviation(&self, zh: &str, en: &str) -> f64 {
-        let (z, e) = (char_len(zh), char_len(en));
-        let mean = ((self.ratio * z + e) / 2.0).max(1.0);
-        (e - self.ratio * z) / (self.var * mean).sqrt()
+    pub(super) fn deviation(&self, zh: &str, en: &str) -> f32 {
+        dp::length_deviation(char_len(zh), char_len(en), &self.0)
     }
 
     /// Is the English markedly short for its Chinese ([`SHORT_TAIL_Z`])?
