@@ -505,11 +505,18 @@ mod tests {
     use super::*;
     use crate::check::{check, terms::TermSet};
 
-    fn severities(zh: &str, en: &str) -> Vec<Severity> {
+    /// The number findings of one bead, with the term spans `zh_terms` / `en_terms`
+    /// skipped.
+    fn numbers_found(
+        zh: &str,
+        en: &str,
+        zh_terms: &[Range<usize>],
+        en_terms: &[Range<usize>],
+    ) -> Vec<Finding> {
         let mut out = Vec::new();
         let skip = Skip {
-            zh: &[],
-            en: &[],
+            zh: zh_terms,
+            en: en_terms,
             en_used: &[],
         };
         check_numbers(
@@ -518,7 +525,14 @@ mod tests {
             &CheckOptions::default(),
             &mut out,
         );
-        out.iter().map(|f| f.severity).collect()
+        out
+    }
+
+    fn severities(zh: &str, en: &str) -> Vec<Severity> {
+        numbers_found(zh, en, &[], &[])
+            .iter()
+            .map(|f| f.severity)
+            .collect()
     }
 
     #[test]
@@ -536,18 +550,18 @@ mod tests {
             .map(|f| f.term.unwrap_or_default())
             .collect::<Vec<_>>()
         };
-        // 'seven' is the 7 of 7cm: 七 (a count of orders) is left against 'five'.
+        // 'four' is the 4 of 4cm: 四 (a count of coats) is left against 'six'.
         assert_eq!(
             found(
-                "信号放大了七个数量级，用的是7cm波。",
-                "The signal was amplified by five orders of magnitude, using seven-centimetre waves."
+                "墙上刷了四层漆，每层厚4cm。",
+                "The wall got six coats of paint, each four centimetres thick."
             ),
-            ["七 / five"]
+            ["四 / six"]
         );
         assert!(
             found(
-                "信号放大了七个数量级，用的是7cm波。",
-                "The signal was amplified by seven orders of magnitude, using 7cm waves."
+                "墙上刷了四层漆，每层厚4cm。",
+                "The wall got four coats of paint, each 4cm thick."
             )
             .is_empty()
         );
@@ -641,20 +655,7 @@ mod tests {
         let t = zh.find('《').unwrap()..zh.find('》').unwrap();
         let findings = |en: &str| {
             let r = en.find("the ").unwrap() + 4..en.find(" and").unwrap();
-            let mut out = Vec::new();
-            let (zs, es) = ([t.clone()], [r]);
-            let skip = Skip {
-                zh: &zs,
-                en: &es,
-                en_used: &[],
-            };
-            check_numbers(
-                &AlignedPair::new(0, zh, en),
-                &skip,
-                &CheckOptions::default(),
-                &mut out,
-            );
-            out
+            numbers_found(zh, en, std::slice::from_ref(&t), &[r])
         };
         let out = findings(en);
         assert!(out.is_empty(), "{out:#?}");

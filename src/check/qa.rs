@@ -837,7 +837,7 @@ mod tests {
         );
         assert_eq!(kinds("3GPP标准", "3rd Generation standards"), [Code]);
         // A number with its unit symbol: the number counts, in digits or words.
-        assert!(kinds("波长是7cm。", "The wavelength is seven centimeters.").is_empty());
+        assert!(kinds("管子长7cm。", "The pipe is seven centimeters long.").is_empty());
         let checked = |zh: &str, en: &str| -> Vec<(FindingType, String)> {
             let terms = crate::check::terms::TermSet::default().build();
             let pairs = [AlignedPair::new(0, zh, en)];
@@ -846,14 +846,14 @@ mod tests {
                 .map(|f| (f.kind, f.message))
                 .collect()
         };
-        let found = checked("波长是7cm。", "The wavelength is long.");
+        let found = checked("管子长7cm。", "The pipe is long.");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, Code);
         // A measure whose value differs goes with the bead's other numbers: one finding.
-        let found = checked("温度是2.5±0.4K。", "The temperature is 2.6±0.1K.");
+        let found = checked("杆长2.5±0.4m。", "The rod is 2.6±0.1m long.");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, NumberMismatch);
-        assert!(found[0].1.contains("'0.4K'"), "{found:?}");
+        assert!(found[0].1.contains("'0.4m'"), "{found:?}");
     }
 
     #[test]
