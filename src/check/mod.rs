@@ -18,7 +18,7 @@
 //! do in more than one bead), a word linked to the term in this bead only, and a term
 //! or code the translation habitually leaves out are info notes, as are a year the
 //! English adds and a hedged figure rounded. A bead's numbers make one finding: a
-//! measure (0.010K) whose value the English lacks joins it.
+//! measure (0.4m) whose value the English lacks joins it.
 //!
 //! Each finding has an `id`, a fingerprint of what it says about which texts (not of
 //! bead numbers), so that a reviewer's list of false alarms ([`CheckSettings::ignore`])

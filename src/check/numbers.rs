@@ -157,7 +157,7 @@ pub(super) struct Skip<'a> {
     pub zh: &'a [Range<usize>],
     pub en: &'a [Range<usize>],
     /// English numbers a measure of the Chinese took as its value (7cm: 'seven
-    /// centimetres'): they answer no other number (七个数量级 is not 'seven').
+    /// centimetres'): they answer no other number (七层 is not 'seven').
     pub en_used: &'a [Range<usize>],
 }
 
@@ -313,7 +313,7 @@ pub(super) fn check_numbers(
         }
         return;
     }
-    // A small number that disagrees goes with the others (七个数量级 against 'five').
+    // A small number that disagrees goes with the others (四层 against 'six').
     if let Some((z, e)) = pair {
         if !zh_only.iter().any(|m| std::ptr::eq(*m, &zh[z])) {
             zh_only.push(&zh[z]);
@@ -386,7 +386,7 @@ pub(super) fn check_numbers(
     out.push(f);
 }
 
-/// Add measures of the Chinese the English lacks (`missing`, byte spans: 0.010K) to
+/// Add measures of the Chinese the English lacks (`missing`, byte spans: 0.4m) to
 /// the bead's number finding `f`: one finding for the numbers of a bead.
 pub(super) fn add_missing_measures(f: &mut Finding, p: &AlignedPair, missing: &[Range<usize>]) {
     if missing.is_empty() {

@@ -33,7 +33,7 @@ pub struct Protected {
     /// English numbers that a measure of the Chinese (7cm) found as its value: they
     /// answer that measure and no other number.
     pub en_used: Vec<Range<usize>>,
-    /// Measures of the Chinese (0.010K) whose value the English lacks: reported with
+    /// Measures of the Chinese (0.4m) whose value the English lacks: reported with
     /// the bead's other numbers, one finding for the numbers of a bead
     /// ([`measures_finding`] when there is no other).
     pub measures_missing: Vec<Range<usize>>,
@@ -288,7 +288,7 @@ fn check_latin_codes(
     let en_numbers = crate::numbers::extract_en(&p.en);
     // English numbers already taken as the value of a measure.
     let mut used: Vec<Range<usize>> = Vec::new();
-    // A number with a unit symbol (7cm, 2.726K, 3K): its value must be in the English,
+    // A number with a unit symbol (7cm, 2.5m, 3K): its value must be in the English,
     // in digits or words ('seven centimetres'); the English number found answers the
     // measure (Some(None) when there is none).
     let mut measure_kept = |code: &str| -> Option<Option<Range<usize>>> {
