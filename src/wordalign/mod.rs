@@ -31,7 +31,10 @@
 pub mod aer;
 pub mod corpus;
 pub mod model;
+mod pairs;
 pub mod symmetrize;
+
+pub use pairs::{WordLinks, word_links};
 
 use rayon::prelude::*;
 
