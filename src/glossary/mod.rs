@@ -21,6 +21,7 @@
 //! # Ok::<(), bitext::Error>(())
 //! ```
 
+mod boundaries;
 pub mod candidates;
 pub mod pairing;
 

@@ -36,7 +36,8 @@
 //! other's rendering (发展中国). Terms poorly rendered are paired once more with the
 //! kept terms inside them as glosses (十八大精神 "guiding principles of the 18th
 //! National Congress"), and fragments are found again. Terms seen in few beads rank
-//! lower.
+//! lower. Last, each rendering's edges are refitted to the word links inside the beads
+//! (`boundaries`: 'Colony' -> 'Cape Colony' for 开普殖民地).
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -53,6 +54,26 @@ const EXAMPLES: usize = 3;
 
 /// Extract term pairs from aligned beads, best first.
 pub fn extract(
+    pairs: &[AlignedPair],
+    resources: &Resources,
+    opts: &GlossaryOptions,
+) -> Vec<TermPair> {
+    // The word links only refit renderings at the end: they train on the other core
+    // while the terms are paired.
+    let (links, mut out) = rayon::join(
+        || crate::wordalign::word_links(pairs, resources),
+        || paired_terms(pairs, resources, opts),
+    );
+    super::boundaries::fit(&mut out, pairs, &links);
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.zh.cmp(&b.zh)));
+    if let Some(n) = opts.top {
+        out.truncate(n);
+    }
+    out
+}
+
+/// Term pairs, fragments left out, in no order.
+fn paired_terms(
     pairs: &[AlignedPair],
     resources: &Resources,
     opts: &GlossaryOptions,
@@ -103,17 +124,12 @@ pub fn extract(
         }
     }
     let fragment = fragments(&found, &en, &zh_keyed, resources, opts.min_freq);
-    let mut out: Vec<TermPair> = found
+    found
         .into_iter()
         .zip(fragment)
         .filter(|(_, f)| !f)
         .map(|(f, _)| f.pair)
-        .collect();
-    out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.zh.cmp(&b.zh)));
-    if let Some(n) = opts.top {
-        out.truncate(n);
-    }
-    out
+        .collect()
 }
 
 /// Pair one Chinese candidate, or `None` when it is rare without word-level support, or

@@ -1,0 +1,362 @@
+//! Fitting a rendering's boundaries to the word links.
+//!
+//! Co-occurrence finds the English phrase that comes and goes with a term, but its
+//! edges are a guess: 'Communist Youth League' for 共青团 where the text says 'Chinese
+//! Communist Youth League', 'development of autoimmunity' for 自身免疫. In each bead
+//! holding the term and its rendering, the rendering grows by neighbour words linked
+//! only into the term and loses edge words linked only outside it (the
+//! phrase-extraction rule: no link leaves the box). The form most occurrences agree on
+//! replaces the rendering.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::TermPair;
+use crate::lexicon::{english_stem, is_english_stopword};
+use crate::pairs::AlignedPair;
+use crate::segment::words::Token;
+use crate::wordalign::WordLinks;
+
+/// How far a rendering may move in one direction: a few words, as a term's are.
+const MAX_STEPS: usize = 4;
+/// Unlinked stop words a rendering may step over to reach a word of the term
+/// ('reform and opening up').
+const MAX_UNLINKED_GAP: usize = 2;
+
+/// Refit the rendering of every pair where at least two beads, and most of those that
+/// show the term and its rendering with links, agree on other edges.
+pub fn fit(terms: &mut [TermPair], beads: &[AlignedPair], links: &[WordLinks]) {
+    for term in terms.iter_mut() {
+        if let Some(en) = refit(term, beads, links) {
+            term.en = en;
+        }
+    }
+}
+
+fn refit(term: &TermPair, beads: &[AlignedPair], links: &[WordLinks]) -> Option<String> {
+    let rendering: Vec<String> = word_keys(&term.en);
+    if rendering.is_empty() {
+        return None;
+    }
+    // Per agreed form (stemmed word keys): its count and surface forms seen.
+    let mut forms: HashMap<Vec<String>, (usize, Vec<String>)> = HashMap::default();
+    let mut seen = 0;
+    for (bead, bead_links) in beads.iter().zip(links) {
+        if !bead.zh.contains(term.zh.as_str()) {
+            continue;
+        }
+        let Some(span) = fitted_span(&term.zh, &rendering, bead, bead_links) else {
+            continue;
+        };
+        seen += 1;
+        let tokens = &bead_links.en_tokens[span.clone()];
+        let key: Vec<String> = tokens.iter().map(|t| english_stem(&t.key)).collect();
+        let surface = bead.en[tokens[0].start..tokens[tokens.len() - 1].end].to_string();
+        let entry = forms.entry(key).or_default();
+        entry.0 += 1;
+        // A sentence's first word is capitalised whatever it is: its form says nothing.
+        if span.start > 0 {
+            entry.1.push(surface);
+        }
+    }
+    let (key, (count, surfaces)) = forms
+        .into_iter()
+        .max_by(|a, b| a.1.0.cmp(&b.1.0).then_with(|| b.0.cmp(&a.0)))?;
+    if key == rendering || count < 2 || 2 * count <= seen {
+        return None;
+    }
+    Some(most_frequent(surfaces).unwrap_or_else(|| key.join(" ")))
+}
+
+/// The English tokens the rendering should cover in this bead, or `None` when the bead
+/// does not hold the rendering or no word of it is linked into the term.
+fn fitted_span(
+    zh_term: &str,
+    rendering: &[String],
+    bead: &AlignedPair,
+    links: &WordLinks,
+) -> Option<Range<usize>> {
+    let term_tokens: Vec<u32> = bead
+        .zh
+        .match_indices(zh_term)
+        .flat_map(|(at, _)| {
+            let end = at + zh_term.len();
+            (0..links.zh_tokens.len() as u32).filter(move |&i| {
+                let t = &links.zh_tokens[i as usize];
+                t.start >= at && t.end <= end
+            })
+        })
+        .collect();
+    let en_keys: Vec<String> = links
+        .en_tokens
+        .iter()
+        .map(|t| english_stem(&t.key))
+        .collect();
+    let n = rendering.len();
+    let link_side = |e: usize| -> Side { side(e, links, &term_tokens) };
+    let start = (0..en_keys.len().saturating_sub(n - 1))
+        .filter(|&s| en_keys[s..s + n] == *rendering)
+        .find(|&s| (s..s + n).any(|e| link_side(e) == Side::Inside))?;
+    let (mut from, mut to) = (start, start + n);
+    for _ in 0..MAX_STEPS {
+        let before = (from, to);
+        if let Some(f) = grow_left(from, bead, links, &link_side) {
+            from = f;
+        }
+        if let Some(t) = grow_right(to, bead, links, &link_side) {
+            to = t;
+        }
+        if (from, to) == before {
+            break;
+        }
+    }
+    Some(from..to)
+}
+
+/// Where a word's links go, as seen from a term's box.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Unlinked,
+    /// All its links go to the term's words.
+    Inside,
+    /// None of its links goes to the term's words.
+    Outside,
+    Both,
+}
+
+fn side(e: usize, links: &WordLinks, term_tokens: &[u32]) -> Side {
+    let (mut inside, mut outside) = (false, false);
+    for &(z, j) in &links.links {
+        if j as usize == e {
+            if term_tokens.contains(&z) {
+                inside = true;
+            } else {
+                outside = true;
+            }
+        }
+    }
+    match (inside, outside) {
+        (false, false) => Side::Unlinked,
+        (true, false) => Side::Inside,
+        (false, true) => Side::Outside,
+        (true, true) => Side::Both,
+    }
+}
+
+/// The new start when the words before `from` (over at most two unlinked stop words)
+/// are linked only into the term.
+fn grow_left(
+    from: usize,
+    bead: &AlignedPair,
+    links: &WordLinks,
+    link_side: &dyn Fn(usize) -> Side,
+) -> Option<usize> {
+    let mut at = from;
+    for _ in 0..=MAX_UNLINKED_GAP {
+        if at == 0 || !joined(&bead.en, &links.en_tokens[at - 1], &links.en_tokens[at]) {
+            return None;
+        }
+        at -= 1;
+        match link_side(at) {
+            Side::Inside if !is_stop(&links.en_tokens[at]) => return Some(at),
+            Side::Unlinked | Side::Inside if is_stop(&links.en_tokens[at]) => continue,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The new end when the words after `to` (over at most two unlinked stop words) are
+/// linked only into the term.
+fn grow_right(
+    to: usize,
+    bead: &AlignedPair,
+    links: &WordLinks,
+    link_side: &dyn Fn(usize) -> Side,
+) -> Option<usize> {
+    let mut at = to;
+    for _ in 0..=MAX_UNLINKED_GAP {
+        let tokens = &links.en_tokens;
+        if at >= tokens.len() || !joined(&bead.en, &tokens[at - 1], &tokens[at]) {
+            return None;
+        }
+        match link_side(at) {
+            Side::Inside if !is_stop(&tokens[at]) => return Some(at + 1),
+            Side::Unlinked | Side::Inside if is_stop(&tokens[at]) => at += 1,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Two words of one phrase: only spaces or a hyphen between them.
+fn joined(text: &str, left: &Token, right: &Token) -> bool {
+    text[left.end..right.start]
+        .chars()
+        .all(|c| c.is_whitespace() || c == '-' || c == '‐')
+}
+
+fn is_stop(token: &Token) -> bool {
+    is_english_stopword(&token.key)
+}
+
+fn word_keys(text: &str) -> Vec<String> {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.split_word_bounds()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| english_stem(&crate::segment::words::normalize_key(w)))
+        .collect()
+}
+
+fn most_frequent(surfaces: Vec<String>) -> Option<String> {
+    let mut counts: HashMap<String, usize> = HashMap::default();
+    for s in surfaces {
+        *counts.entry(s).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(s, _)| s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A bead from its words (Chinese joined without spaces, English with) and links
+    /// as (Chinese word, English word) index pairs.
+    fn bead(id: usize, zh: &[&str], en: &[&str], links: &[(u32, u32)]) -> (AlignedPair, WordLinks) {
+        fn tokens(words: &[&str], sep: &str) -> (String, Vec<Token>) {
+            let mut text = String::new();
+            let mut out = Vec::new();
+            for w in words {
+                if !text.is_empty() {
+                    text.push_str(sep);
+                }
+                out.push(Token {
+                    start: text.len(),
+                    end: text.len() + w.len(),
+                    key: w.to_lowercase().into(),
+                });
+                text.push_str(w);
+            }
+            (text, out)
+        }
+        let (zh_text, zh_tokens) = tokens(zh, "");
+        let (en_text, en_tokens) = tokens(en, " ");
+        let pair = AlignedPair::new(id, &zh_text, &en_text);
+        let links = WordLinks {
+            zh_tokens,
+            en_tokens,
+            links: links.to_vec(),
+        };
+        (pair, links)
+    }
+
+    fn term(zh: &str, en: &str) -> TermPair {
+        TermPair {
+            zh: zh.into(),
+            en: en.into(),
+            score: 1.0,
+            log_dice: 14.0,
+            frequency: 2,
+            cooccurrence: 2,
+            renderings: Vec::new(),
+            known: false,
+            examples: Vec::new(),
+        }
+    }
+
+    fn refitted(t: &str, en: &str, beads: Vec<(AlignedPair, WordLinks)>) -> String {
+        let (pairs, links): (Vec<_>, Vec<_>) = beads.into_iter().unzip();
+        let mut terms = vec![term(t, en)];
+        fit(&mut terms, &pairs, &links);
+        terms.remove(0).en
+    }
+
+    #[test]
+    fn a_rendering_grows_by_words_linked_into_the_term() {
+        let beads = vec![
+            bead(
+                0,
+                &["开普", "殖民地", "扩张"],
+                &["the", "Cape", "Colony", "grew"],
+                &[(0, 1), (1, 2), (2, 3)],
+            ),
+            bead(
+                1,
+                &["离开", "开普", "殖民地"],
+                &["they", "left", "the", "Cape", "Colony"],
+                &[(0, 1), (1, 3), (2, 4)],
+            ),
+        ];
+        assert_eq!(refitted("开普殖民地", "Colony", beads), "Cape Colony");
+    }
+
+    #[test]
+    fn it_steps_over_an_unlinked_stop_word() {
+        let beads = vec![
+            bead(
+                0,
+                &["改革", "开放"],
+                &["reform", "and", "opening", "up", "."],
+                &[(0, 0), (1, 2), (1, 3)],
+            ),
+            bead(
+                1,
+                &["坚持", "改革", "开放"],
+                &["keep", "to", "reform", "and", "opening", "up"],
+                &[(0, 0), (1, 2), (2, 4), (2, 5)],
+            ),
+        ];
+        assert_eq!(
+            refitted("改革开放", "opening up", beads),
+            "reform and opening up"
+        );
+    }
+
+    #[test]
+    fn words_linked_outside_the_term_or_one_bead_alone_change_nothing() {
+        let outside = vec![
+            bead(
+                0,
+                &["南部", "非洲"],
+                &["southern", "Africa"],
+                &[(0, 0), (1, 1)],
+            ),
+            bead(
+                1,
+                &["南部", "非洲", "国家"],
+                &["southern", "Africa", "states"],
+                &[(0, 0), (1, 1), (2, 2)],
+            ),
+        ];
+        assert_eq!(refitted("非洲", "Africa", outside), "Africa");
+        let once = vec![
+            bead(
+                0,
+                &["开普", "殖民地"],
+                &["the", "Cape", "Colony"],
+                &[(0, 1), (1, 2)],
+            ),
+            bead(1, &["殖民地"], &["the", "colony"], &[(0, 1)]),
+        ];
+        assert_eq!(refitted("开普殖民地", "Colony", once), "Colony");
+    }
+
+    #[test]
+    fn a_term_inside_a_longer_chinese_word_gives_no_evidence() {
+        // 路线 inside the one word 群众路线: 'mass' is linked to the longer word.
+        let beads = vec![
+            bead(0, &["群众路线"], &["mass", "line"], &[(0, 0), (0, 1)]),
+            bead(
+                1,
+                &["坚持", "群众路线"],
+                &["follow", "the", "mass", "line"],
+                &[(0, 0), (1, 2), (1, 3)],
+            ),
+        ];
+        assert_eq!(refitted("路线", "line", beads), "line");
+    }
+}
