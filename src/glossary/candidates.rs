@@ -493,6 +493,7 @@ const VN_OBJECT_MIN_CHARS: usize = 4;
 /// - anything an adverb leads (紧紧依靠人民), an adjective with 的 (新的历史), a
 ///   term with 的 that mostly goes without it (中华民族伟大复兴的目标);
 /// - two words joined by a conjunction (党和人民, 加强和改善): a list;
+/// - a term and a one-character verb (老师说 "the teacher said"): a clause;
 ///
 /// and those whose translation decides ([`Reading`]):
 ///
@@ -535,6 +536,20 @@ fn free_phrases(
                 tentative.insert(c.key.clone(), Reading::Description);
             }
             continue;
+        }
+        // A term is head-final, and a one-character verb is never nominalised as a
+        // compound's head (two-character ones are: 免疫应答): after a term that mostly
+        // goes without it, it makes a clause (陈清扬说 "Chen Qingyang said", 队长说).
+        let last_word = c.parts[c.parts.len() - 1].as_str();
+        if last_word.chars().count() == 1 && zh_tag(last_word, words) == "v" {
+            let subject = c.parts[..c.parts.len() - 1].concat();
+            if set
+                .get(&subject)
+                .is_some_and(|s| s.freq >= OBJECT_FREQ_RATIO * c.freq)
+            {
+                out.insert(c.key.clone());
+                continue;
+            }
         }
         // An adverb leads a verb phrase (紧紧依靠人民, 不断推进改革), not a term.
         if first == "d" {
@@ -827,6 +842,29 @@ mod tests {
         // A term describing a noun with 的.
         assert!(set.get("中华民族伟大复兴").is_some());
         assert!(set.get("中华民族伟大复兴的目标").is_none());
+    }
+
+    #[test]
+    fn a_term_and_a_one_character_verb_make_a_clause() {
+        // "The teacher said": a clause, however often the teacher speaks.
+        let beads = [
+            "老师说，我们走吧。",
+            "老师说，好。",
+            "老师来了。",
+            "老师在家。",
+            "我问老师。",
+            "免疫应答很强。",
+            "免疫应答变弱。",
+            "免疫很重要。",
+            "研究免疫。",
+            "免疫与健康。",
+            "免疫系统。",
+        ];
+        let set = chinese(&beads, 1);
+        assert!(set.get("老师").is_some());
+        assert!(set.get("老师说").is_none());
+        // A two-character verb heads noun compounds.
+        assert!(set.get("免疫应答").is_some());
     }
 
     #[test]
