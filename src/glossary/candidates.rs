@@ -493,7 +493,8 @@ const VN_OBJECT_MIN_CHARS: usize = 4;
 /// - anything an adverb leads (紧紧依靠人民), an adjective with 的 (新的历史), a
 ///   term with 的 that mostly goes without it (中华民族伟大复兴的目标);
 /// - two words joined by a conjunction (党和人民, 加强和改善): a list;
-/// - a term and a one-character verb (老师说 "the teacher said"): a clause;
+/// - a term and a one-character verb (老师说 "the teacher said"), anything with the
+///   aspect particle 了 or 着 (哭了起来 "burst into tears"): a clause;
 ///
 /// and those whose translation decides ([`Reading`]):
 ///
@@ -535,6 +536,12 @@ fn free_phrases(
             } else if matches!(first, "a" | "ad" | "d") {
                 tentative.insert(c.key.clone(), Reading::Description);
             }
+            continue;
+        }
+        // The aspect particles 了 and 着 follow a verb of a clause (住了一个星期), never a
+        // word of a name.
+        if c.parts.iter().any(|p| p == "了" || p == "着") {
+            out.insert(c.key.clone());
             continue;
         }
         // A term is head-final, and a one-character verb is never nominalised as a
@@ -865,6 +872,15 @@ mod tests {
         assert!(set.get("老师说").is_none());
         // A two-character verb heads noun compounds.
         assert!(set.get("免疫应答").is_some());
+    }
+
+    #[test]
+    fn an_aspect_particle_marks_a_clause() {
+        let beads = ["他哭了起来。", "她也哭了起来。", "哭着回家。", "哭着回家。"];
+        let set = chinese(&beads, 1);
+        assert!(set.get("哭了起来").is_none());
+        assert!(set.get("哭着回家").is_none());
+        assert!(set.get("回家").is_some());
     }
 
     #[test]
