@@ -95,6 +95,10 @@ pub enum Reading {
     /// A lone adjective or adverb (坚定 "firm"): a description, unless the
     /// translation renders it by a noun.
     Description,
+    /// A time word, or a phrase ending in one (晚上 "evening", 后来 "later", 那天晚上):
+    /// it points to a time of the text, as a pronoun points to a person. No term
+    /// (those the text is about are read as terms: `settle_time_words`).
+    Time,
 }
 
 /// All candidates of one language, with the candidates of every bead.
@@ -463,7 +467,32 @@ pub fn chinese_with_dictionary<S: AsRef<str>>(
         .collect();
     termhoods.sort_by(f64::total_cmp);
     set.median_word_termhood = termhoods.get(termhoods.len() / 2).copied().unwrap_or(0.0);
+    settle_time_words(&mut set);
     set
+}
+
+/// A time word names a concept only where it is more typical of this text than its
+/// words mostly are (周期 "period" in physics, not 晚上 "night" in a novel); a phrase
+/// ending in one is judged by it, as the words before it (张三那天晚上) say nothing
+/// about the time word. Those that pass are terms; the others stay [`Reading::Time`].
+fn settle_time_words(set: &mut CandidateSet) {
+    let word_termhood: HashMap<String, f64> = set
+        .list
+        .iter()
+        .filter(|c| c.parts.len() == 1)
+        .map(|c| (c.key.clone(), c.termhood))
+        .collect();
+    let median = set.median_word_termhood;
+    for c in &mut set.list {
+        if c.reading != Reading::Time {
+            continue;
+        }
+        let time_word = &c.parts[c.parts.len() - 1];
+        let termhood = word_termhood.get(time_word).copied().unwrap_or(c.termhood);
+        if termhood >= median {
+            c.reading = Reading::Term;
+        }
+    }
 }
 
 /// jieba's part-of-speech tag of one word ("" when jieba cuts it further).
@@ -476,6 +505,7 @@ pub(crate) fn zh_tag(word: &str, words: &WordSegmenter) -> &'static str {
             "a" => "a",
             "ad" => "ad",
             "m" => "m",
+            "t" => "t",
             _ => "",
         },
         _ => "",
@@ -522,6 +552,12 @@ fn free_phrases(
             out.insert(c.key.clone());
             continue;
         }
+        let last = *tags
+            .entry(c.parts[c.parts.len() - 1].as_str())
+            .or_insert_with(|| zh_tag(&c.parts[c.parts.len() - 1], words));
+        // Head-final: a phrase ending in a time word names a time (那天晚上 "that
+        // night"); one before a noun (当代中国) modifies it.
+        let time = last == "t";
         if c.parts.len() == 1 {
             // A number with its measure word (一代 "a generation", 几代) or an ordinal
             // (第三) is no term either; numbers alone may be (十四五).
@@ -531,7 +567,9 @@ fn free_phrases(
                 .last()
                 .is_some_and(crate::numbers::is_zh_numeral);
             let measured = first == "m" && (c.key.starts_with('第') || !last_numeral);
-            if measured {
+            if time {
+                tentative.insert(c.key.clone(), Reading::Time);
+            } else if measured {
                 out.insert(c.key.clone());
             } else if matches!(first, "a" | "ad" | "d") {
                 tentative.insert(c.key.clone(), Reading::Description);
@@ -557,6 +595,10 @@ fn free_phrases(
                 out.insert(c.key.clone());
                 continue;
             }
+        }
+        if time {
+            tentative.insert(c.key.clone(), Reading::Time);
+            continue;
         }
         // An adverb leads a verb phrase (紧紧依靠人民, 不断推进改革), not a term.
         if first == "d" {
@@ -872,6 +914,24 @@ mod tests {
         assert!(set.get("老师说").is_none());
         // A two-character verb heads noun compounds.
         assert!(set.get("免疫应答").is_some());
+    }
+
+    #[test]
+    fn a_time_word_names_a_time_not_a_term() {
+        let beads = [
+            "那天晚上，医院很安静。",
+            "那天晚上，医院的灯亮着。",
+            "晚上去医院。",
+            "当代中国的医院。",
+            "当代中国的医院。",
+        ];
+        let set = chinese(&beads, 1);
+        let reading = |key: &str| set.get(key).map(|c| c.reading);
+        assert_eq!(reading("晚上"), Some(Reading::Time));
+        assert_eq!(reading("那天晚上"), Some(Reading::Time));
+        assert_eq!(reading("医院"), Some(Reading::Term));
+        // A time word before a noun modifies it: "contemporary China".
+        assert_eq!(reading("当代中国"), Some(Reading::Term));
     }
 
     #[test]

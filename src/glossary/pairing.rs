@@ -277,7 +277,7 @@ fn has_noun_ending(word: &str) -> bool {
 /// A verb and its object are one thing when rendered as a noun phrase that renders
 /// the verb too ("expected returns", not "realize the Chinese Dream" or "Chinese
 /// Dream"); an adjective or adverb is a concept when rendered by a noun
-/// ("preferences", not "firm").
+/// ("preferences", not "firm"); a time word was settled with the candidates.
 fn read_as_term(z: &Candidate, f: &Found, e: &Candidate, evidence: &Evidence) -> bool {
     let resources = evidence.resources;
     match z.reading {
@@ -288,6 +288,7 @@ fn read_as_term(z: &Candidate, f: &Found, e: &Candidate, evidence: &Evidence) ->
                 && !verb_phrase(e)
                 && !starts_with_verb_of(verb, e, resources)
         }
+        Reading::Time => false,
         Reading::Description => {
             // The form used here: a stem key groups "diligence" with "diligently".
             let word = f.pair.en.to_lowercase();
