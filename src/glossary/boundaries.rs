@@ -181,8 +181,10 @@ fn grow_right(
         if at >= tokens.len() || !joined(&bead.en, &tokens[at - 1], &tokens[at]) {
             return None;
         }
+        // A particle linked into the term closes a phrasal verb ('opening up').
+        let closes = at == to && !is_stop(&tokens[at - 1]) && is_particle(&tokens[at]);
         match link_side(at) {
-            Side::Inside if !is_stop(&tokens[at]) => return Some(at + 1),
+            Side::Inside if closes || !is_stop(&tokens[at]) => return Some(at + 1),
             Side::Unlinked | Side::Inside if is_stop(&tokens[at]) => at += 1,
             _ => return None,
         }
@@ -195,6 +197,10 @@ fn joined(text: &str, left: &Token, right: &Token) -> bool {
     text[left.end..right.start]
         .chars()
         .all(|c| c.is_whitespace() || c == '-' || c == '‐')
+}
+
+fn is_particle(token: &Token) -> bool {
+    super::candidates::EN_PARTICLES.contains(&token.key.as_str())
 }
 
 fn is_stop(token: &Token) -> bool {
@@ -312,6 +318,25 @@ mod tests {
         ];
         assert_eq!(
             refitted("改革开放", "opening up", beads),
+            "reform and opening up"
+        );
+        // A particle linked into the term closes the phrase.
+        let beads = vec![
+            bead(
+                0,
+                &["改革", "开放"],
+                &["reform", "and", "opening", "up"],
+                &[(0, 0), (1, 2), (1, 3)],
+            ),
+            bead(
+                1,
+                &["坚持", "改革", "开放"],
+                &["keep", "to", "reform", "and", "opening", "up"],
+                &[(0, 0), (1, 2), (2, 4), (2, 5)],
+            ),
+        ];
+        assert_eq!(
+            refitted("改革开放", "reform and opening", beads),
             "reform and opening up"
         );
     }

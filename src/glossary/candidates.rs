@@ -664,7 +664,7 @@ const EN_MAX_WORDS: usize = 8;
 const EN_MODALS: &[&str] = &["must", "shall", "might"];
 
 /// Particles that may close an English candidate after a content word (opening up).
-const EN_PARTICLES: &[&str] = &["up", "out"];
+pub(crate) const EN_PARTICLES: &[&str] = &["up", "out"];
 
 /// The English match key of one word: folded, then its Porter2 stem, so that plural,
 /// possessive, -ing and -ed forms group together (*developing*, *developed*, *develop*).
