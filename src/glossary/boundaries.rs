@@ -1,12 +1,12 @@
 //! Fitting a rendering's boundaries to the word links.
 //!
 //! Co-occurrence finds the English phrase that comes and goes with a term, but its
-//! edges are a guess: 'Communist Youth League' for 共青团 where the text says 'Chinese
-//! Communist Youth League', 'development of autoimmunity' for 自身免疫. In each bead
-//! holding the term and its rendering, the rendering grows by neighbour words linked
-//! only into the term and loses edge words linked only outside it (the
-//! phrase-extraction rule: no link leaves the box). The form most occurrences agree on
-//! replaces the rendering.
+//! edges are a guess: 'Colony' for 开普殖民地 where the text says 'Cape Colony'. In
+//! each bead holding the term and its rendering, the rendering grows by neighbour
+//! words linked only into the term's own words (the phrase-extraction rule: no link
+//! leaves the box). The form most of those beads agree on replaces the rendering.
+//! Edge words linked outside the term are not cut: the links of names and function
+//! words are too loose for that (measured in the README).
 
 use std::ops::Range;
 
