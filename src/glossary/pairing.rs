@@ -123,7 +123,8 @@ fn paired_terms(
             found[i] = f;
         }
     }
-    let fragment = fragments(&found, &en, &zh_keyed, resources, opts.min_freq);
+    let mut fragment = fragments(&found, &en, &zh_keyed, resources, opts.min_freq);
+    only_inside_others(&found, &mut fragment, &zh_keyed);
     found
         .into_iter()
         .zip(fragment)
@@ -580,6 +581,44 @@ fn fragments(
         }
     }
     fragment
+}
+
+/// A kept term that never occurs in the text outside longer kept terms with its
+/// rendering is a fragment of them (曾祖父 only ever in 外曾祖父, both
+/// 'great-grandfather'): C-value's rule, on the text itself, as jieba cuts the same
+/// string differently in different sentences.
+fn only_inside_others(found: &[Found], fragment: &mut [bool], zh_keyed: &[String]) {
+    let kept: HashMap<&str, usize> = found
+        .iter()
+        .zip(fragment.iter())
+        .enumerate()
+        .filter(|(_, (_, f))| !**f)
+        .map(|(i, (f, _))| (f.z.key.as_str(), i))
+        .collect();
+    let mut containers: HashMap<usize, Vec<&str>> = HashMap::default();
+    for (&long, _) in kept.iter() {
+        for (_, _, inner) in candidates::inner_spans(long, 1, usize::MAX) {
+            if let Some(&s) = kept.get(inner)
+                && found[s].pair.en == found[kept[long]].pair.en
+            {
+                containers.entry(s).or_default().push(long);
+            }
+        }
+    }
+    for (short, longs) in containers {
+        let key = found[short].z.key.as_str();
+        let own = zh_keyed.iter().filter(|t| t.contains(key)).any(|text| {
+            let covers: Vec<(usize, usize)> = longs
+                .iter()
+                .flat_map(|l| text.match_indices(l).map(|(at, l)| (at, at + l.len())))
+                .collect();
+            text.match_indices(key)
+                .any(|(at, k)| !covers.iter().any(|&(s, e)| s <= at && at + k.len() <= e))
+        });
+        if !own {
+            fragment[short] = true;
+        }
+    }
 }
 
 /// The share of `z`'s beads where it occurs inside `joined` (bead texts keyed as
@@ -1447,6 +1486,28 @@ mod tests {
         assert_eq!(t.en.to_lowercase(), "personal privacy");
         assert!(!t.known);
         assert_eq!(t.cooccurrence, 3);
+    }
+
+    #[test]
+    fn a_term_only_ever_inside_a_longer_one_with_its_rendering_is_a_fragment() {
+        let res = embedded_dictionary();
+        let pairs: Vec<AlignedPair> = [
+            ("外曾祖父来了。", "Her great-grandfather came."),
+            (
+                "外曾祖父在院子里种树。",
+                "Her great-grandfather planted trees in the yard.",
+            ),
+            ("她问外曾祖父。", "She asked her great-grandfather."),
+            ("外曾祖父笑了。", "Her great-grandfather laughed."),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, (z, e))| AlignedPair::new(i, z, e))
+        .collect();
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        let zh: Vec<&str> = terms.iter().map(|t| t.zh.as_str()).collect();
+        assert!(zh.contains(&"外曾祖父"), "{zh:?}");
+        assert!(!zh.contains(&"曾祖父"), "{zh:?}");
     }
 
     #[test]
