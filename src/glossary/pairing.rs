@@ -1204,7 +1204,10 @@ fn pair_one<'c>(
     // Two or three beads are thin evidence that a phrase is a term at all: they rank
     // below what recurs (the share of beads beyond the first).
     let recurs = (1.0 - 1.0 / z.beads.len() as f64).max(RARE_WEIGHT);
-    let weight = (1.0 + cvalue).ln() * ((z.termhood - 1.0) / 4.0).clamp(0.05, 1.0) * recurs;
+    // Keyness against general language: the everyday words of the text's prose (发展,
+    // 社会) weigh little, full weight from e^9 times the general rate (a divisor of 4
+    // let them lead; 8 and 12 judged alike: README).
+    let weight = (1.0 + cvalue).ln() * ((z.termhood - 1.0) / 8.0).clamp(0.05, 1.0) * recurs;
     let pair = TermPair {
         zh: z.display.clone(),
         en: best_cand.display_in(&z.beads),
