@@ -506,6 +506,7 @@ pub(crate) fn zh_tag(word: &str, words: &WordSegmenter) -> &'static str {
             "ad" => "ad",
             "m" => "m",
             "t" => "t",
+            "c" => "c",
             _ => "",
         },
         _ => "",
@@ -523,6 +524,7 @@ const VN_OBJECT_MIN_CHARS: usize = 4;
 /// - anything an adverb leads (紧紧依靠人民), an adjective with 的 (新的历史), a
 ///   term with 的 that mostly goes without it (中华民族伟大复兴的目标);
 /// - two words joined by a conjunction (党和人民, 加强和改善): a list;
+/// - anything a conjunction leads (因此 "therefore", 只是 "only");
 /// - a term and a one-character verb (老师说 "the teacher said"), anything with the
 ///   aspect particle 了 or 着 (哭了起来 "burst into tears"): a clause;
 ///
@@ -549,6 +551,12 @@ fn free_phrases(
         if c.parts.len() == 3 && ZH_CONJUNCTIONS.contains(&c.parts[1].as_str())
             || c.parts.len() == 1 && joined_list(&c.key, words)
         {
+            out.insert(c.key.clone());
+            continue;
+        }
+        // A conjunction joins clauses (因为 "because", 只是 "only"): nothing it leads is
+        // a term.
+        if first == "c" {
             out.insert(c.key.clone());
             continue;
         }
@@ -932,6 +940,15 @@ mod tests {
         assert_eq!(reading("医院"), Some(Reading::Term));
         // A time word before a noun modifies it: "contemporary China".
         assert_eq!(reading("当代中国"), Some(Reading::Term));
+    }
+
+    #[test]
+    fn a_conjunction_leads_no_term() {
+        let beads = ["因此数据很重要。", "因此数据要保护。", "数据在增长。"];
+        let set = chinese(&beads, 1);
+        assert!(set.get("因此").is_none());
+        assert!(set.get("因此数据").is_none());
+        assert!(set.get("数据").is_some());
     }
 
     #[test]
