@@ -594,7 +594,7 @@ fn free_phrases(
         // compound's head (two-character ones are: 免疫应答): after a term that mostly
         // goes without it, it makes a clause (陈清扬说 "Chen Qingyang said", 队长说).
         let last_word = c.parts[c.parts.len() - 1].as_str();
-        if last_word.chars().count() == 1 && zh_tag(last_word, words) == "v" {
+        if last_word.chars().count() == 1 && last == "v" {
             let subject = c.parts[..c.parts.len() - 1].concat();
             if set
                 .get(&subject)
