@@ -584,15 +584,15 @@ fn free_phrases(
             }
             continue;
         }
-        // The aspect particles 了 and 着 follow a verb of a clause (住了一个星期), never a
-        // word of a name.
+        // The aspect particles 了 and 着 follow a verb of a clause (住了一周 "stayed a
+        // week"), never a word of a name.
         if c.parts.iter().any(|p| p == "了" || p == "着") {
             out.insert(c.key.clone());
             continue;
         }
         // A term is head-final, and a one-character verb is never nominalised as a
         // compound's head (two-character ones are: 免疫应答): after a term that mostly
-        // goes without it, it makes a clause (陈清扬说 "Chen Qingyang said", 队长说).
+        // goes without it, it makes a clause (老师说 "the teacher said").
         let last_word = c.parts[c.parts.len() - 1].as_str();
         if last_word.chars().count() == 1 && last == "v" {
             let subject = c.parts[..c.parts.len() - 1].concat();
