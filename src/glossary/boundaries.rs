@@ -1,8 +1,8 @@
 //! Fitting a rendering's boundaries to the word links.
 //!
 //! Co-occurrence finds the English phrase that comes and goes with a term, but its
-//! edges are a guess: 'Colony' for 开普殖民地 where the text says 'Cape Colony'. In
-//! each bead holding the term and its rendering, the rendering grows by neighbour
+//! edges are a guess: 'Delta' for 珠江三角洲 where the text says 'Pearl River Delta'.
+//! In each bead holding the term and its rendering, the rendering grows by neighbour
 //! words linked only into the term's own words (the phrase-extraction rule: no link
 //! leaves the box). The form most of those beads agree on replaces the rendering.
 //! Edge words linked outside the term are not cut: the links of names and function
@@ -13,7 +13,8 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::TermPair;
-use crate::lexicon::{english_stem, is_english_stopword};
+use super::candidates::english_word_key;
+use crate::lexicon::is_english_stopword;
 use crate::pairs::AlignedPair;
 use crate::segment::words::Token;
 use crate::wordalign::WordLinks;
@@ -21,20 +22,35 @@ use crate::wordalign::WordLinks;
 /// How far a rendering may move in one direction: a few words, as a term's are.
 const MAX_STEPS: usize = 4;
 /// Unlinked stop words a rendering may step over to reach a word of the term
-/// ('reform and opening up').
+/// ('science and technology').
 const MAX_UNLINKED_GAP: usize = 2;
 
 /// Refit the rendering of every pair where at least two beads, and most of those that
 /// show the term and its rendering with links, agree on other edges.
 pub fn fit(terms: &mut [TermPair], beads: &[AlignedPair], links: &[WordLinks]) {
+    // Word keys of each bead's English, once for all the terms looked for in it.
+    let en_keys: Vec<Vec<String>> = links
+        .iter()
+        .map(|l| {
+            l.en_tokens
+                .iter()
+                .map(|t| english_word_key(&t.key))
+                .collect()
+        })
+        .collect();
     for term in terms.iter_mut() {
-        if let Some(en) = refit(term, beads, links) {
+        if let Some(en) = refit(term, beads, links, &en_keys) {
             term.en = en;
         }
     }
 }
 
-fn refit(term: &TermPair, beads: &[AlignedPair], links: &[WordLinks]) -> Option<String> {
+fn refit(
+    term: &TermPair,
+    beads: &[AlignedPair],
+    links: &[WordLinks],
+    en_keys: &[Vec<String>],
+) -> Option<String> {
     let rendering: Vec<String> = word_keys(&term.en);
     if rendering.is_empty() {
         return None;
@@ -42,16 +58,16 @@ fn refit(term: &TermPair, beads: &[AlignedPair], links: &[WordLinks]) -> Option<
     // Per agreed form (stemmed word keys): its count and surface forms seen.
     let mut forms: HashMap<Vec<String>, (usize, Vec<String>)> = HashMap::default();
     let mut seen = 0;
-    for (bead, bead_links) in beads.iter().zip(links) {
+    for ((bead, bead_links), keys) in beads.iter().zip(links).zip(en_keys) {
         if !bead.zh.contains(term.zh.as_str()) {
             continue;
         }
-        let Some(span) = fitted_span(&term.zh, &rendering, bead, bead_links) else {
+        let Some(span) = fitted_span(&term.zh, &rendering, bead, bead_links, keys) else {
             continue;
         };
         seen += 1;
         let tokens = &bead_links.en_tokens[span.clone()];
-        let key: Vec<String> = tokens.iter().map(|t| english_stem(&t.key)).collect();
+        let key = keys[span.clone()].to_vec();
         let surface = bead.en[tokens[0].start..tokens[tokens.len() - 1].end].to_string();
         let entry = forms.entry(key).or_default();
         entry.0 += 1;
@@ -76,6 +92,7 @@ fn fitted_span(
     rendering: &[String],
     bead: &AlignedPair,
     links: &WordLinks,
+    en_keys: &[String],
 ) -> Option<Range<usize>> {
     let term_tokens: Vec<u32> = bead
         .zh
@@ -87,11 +104,6 @@ fn fitted_span(
                 t.start >= at && t.end <= end
             })
         })
-        .collect();
-    let en_keys: Vec<String> = links
-        .en_tokens
-        .iter()
-        .map(|t| english_stem(&t.key))
         .collect();
     let n = rendering.len();
     let link_side = |e: usize| -> Side { side(e, links, &term_tokens) };
@@ -211,7 +223,7 @@ fn word_keys(text: &str) -> Vec<String> {
     use unicode_segmentation::UnicodeSegmentation;
     text.split_word_bounds()
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(|w| english_stem(&crate::segment::words::normalize_key(w)))
+        .map(english_word_key)
         .collect()
 }
 
@@ -232,7 +244,7 @@ mod tests {
 
     /// A bead from its words (Chinese joined without spaces, English with) and links
     /// as (Chinese word, English word) index pairs.
-    fn bead(id: usize, zh: &[&str], en: &[&str], links: &[(u32, u32)]) -> (AlignedPair, WordLinks) {
+    fn bead(zh: &[&str], en: &[&str], links: &[(u32, u32)]) -> (AlignedPair, WordLinks) {
         fn tokens(words: &[&str], sep: &str) -> (String, Vec<Token>) {
             let mut text = String::new();
             let mut out = Vec::new();
@@ -251,7 +263,7 @@ mod tests {
         }
         let (zh_text, zh_tokens) = tokens(zh, "");
         let (en_text, en_tokens) = tokens(en, " ");
-        let pair = AlignedPair::new(id, &zh_text, &en_text);
+        let pair = AlignedPair::new(0, &zh_text, &en_text);
         let links = WordLinks {
             zh_tokens,
             en_tokens,
@@ -260,8 +272,10 @@ mod tests {
         (pair, links)
     }
 
-    fn term(zh: &str, en: &str) -> TermPair {
-        TermPair {
+    /// The rendering of `zh` after the refit, starting from `en`.
+    fn refitted(zh: &str, en: &str, beads: &[(AlignedPair, WordLinks)]) -> String {
+        let (pairs, links): (Vec<_>, Vec<_>) = beads.iter().cloned().unzip();
+        let mut terms = vec![TermPair {
             zh: zh.into(),
             en: en.into(),
             score: 1.0,
@@ -271,117 +285,90 @@ mod tests {
             renderings: Vec::new(),
             known: false,
             examples: Vec::new(),
-        }
-    }
-
-    fn refitted(t: &str, en: &str, beads: Vec<(AlignedPair, WordLinks)>) -> String {
-        let (pairs, links): (Vec<_>, Vec<_>) = beads.into_iter().unzip();
-        let mut terms = vec![term(t, en)];
+        }];
         fit(&mut terms, &pairs, &links);
         terms.remove(0).en
     }
 
     #[test]
     fn a_rendering_grows_by_words_linked_into_the_term() {
-        let beads = vec![
+        let beads = [
             bead(
-                0,
-                &["开普", "殖民地", "扩张"],
-                &["the", "Cape", "Colony", "grew"],
-                &[(0, 1), (1, 2), (2, 3)],
+                &["珠江", "三角洲", "发展"],
+                &["the", "Pearl", "River", "Delta", "grew"],
+                &[(0, 1), (0, 2), (1, 3), (2, 4)],
             ),
             bead(
-                1,
-                &["离开", "开普", "殖民地"],
-                &["they", "left", "the", "Cape", "Colony"],
-                &[(0, 1), (1, 3), (2, 4)],
+                &["离开", "珠江", "三角洲"],
+                &["they", "left", "the", "Pearl", "River", "Delta"],
+                &[(0, 1), (1, 3), (1, 4), (2, 5)],
             ),
         ];
-        assert_eq!(refitted("开普殖民地", "Colony", beads), "Cape Colony");
+        assert_eq!(refitted("珠江三角洲", "Delta", &beads), "Pearl River Delta");
+        // One bead alone changes nothing.
+        assert_eq!(refitted("珠江三角洲", "Delta", &beads[..1]), "Delta");
     }
 
     #[test]
-    fn it_steps_over_an_unlinked_stop_word() {
-        let beads = vec![
+    fn it_steps_over_an_unlinked_stop_word_and_a_particle_may_close_it() {
+        let beads = [
             bead(
-                0,
-                &["改革", "开放"],
-                &["reform", "and", "opening", "up", "."],
-                &[(0, 0), (1, 2), (1, 3)],
+                &["科学", "技术"],
+                &["science", "and", "technology"],
+                &[(0, 0), (1, 2)],
             ),
             bead(
-                1,
-                &["坚持", "改革", "开放"],
-                &["keep", "to", "reform", "and", "opening", "up"],
-                &[(0, 0), (1, 2), (2, 4), (2, 5)],
-            ),
-        ];
-        assert_eq!(
-            refitted("改革开放", "opening up", beads),
-            "reform and opening up"
-        );
-        // A particle linked into the term closes the phrase.
-        let beads = vec![
-            bead(
-                0,
-                &["改革", "开放"],
-                &["reform", "and", "opening", "up"],
-                &[(0, 0), (1, 2), (1, 3)],
+                &["发展", "科学", "技术"],
+                &["develop", "science", "and", "technology"],
+                &[(0, 0), (1, 1), (2, 3)],
             ),
             bead(
-                1,
-                &["坚持", "改革", "开放"],
-                &["keep", "to", "reform", "and", "opening", "up"],
-                &[(0, 0), (1, 2), (2, 4), (2, 5)],
+                &["清理", "房间"],
+                &["clean", "up", "the", "room"],
+                &[(0, 0), (0, 1), (1, 3)],
+            ),
+            bead(
+                &["马上", "清理"],
+                &["at", "once", "clean", "up"],
+                &[(0, 1), (1, 2), (1, 3)],
             ),
         ];
         assert_eq!(
-            refitted("改革开放", "reform and opening", beads),
-            "reform and opening up"
+            refitted("科学技术", "technology", &beads),
+            "science and technology"
         );
+        // 'up' is linked into 清理: it closes the phrasal verb, as no other stop word would.
+        assert_eq!(refitted("清理", "clean", &beads), "clean up");
     }
 
     #[test]
-    fn words_linked_outside_the_term_or_one_bead_alone_change_nothing() {
-        let outside = vec![
+    fn words_linked_outside_the_term_change_nothing() {
+        let beads = [
+            bead(&["东部", "沿海"], &["eastern", "coast"], &[(0, 0), (1, 1)]),
             bead(
-                0,
-                &["南部", "非洲"],
-                &["southern", "Africa"],
-                &[(0, 0), (1, 1)],
-            ),
-            bead(
-                1,
-                &["南部", "非洲", "国家"],
-                &["southern", "Africa", "states"],
+                &["东部", "沿海", "城市"],
+                &["eastern", "coast", "cities"],
                 &[(0, 0), (1, 1), (2, 2)],
             ),
         ];
-        assert_eq!(refitted("非洲", "Africa", outside), "Africa");
-        let once = vec![
-            bead(
-                0,
-                &["开普", "殖民地"],
-                &["the", "Cape", "Colony"],
-                &[(0, 1), (1, 2)],
-            ),
-            bead(1, &["殖民地"], &["the", "colony"], &[(0, 1)]),
-        ];
-        assert_eq!(refitted("开普殖民地", "Colony", once), "Colony");
+        assert_eq!(refitted("沿海", "coast", &beads), "coast");
     }
 
     #[test]
     fn a_term_inside_a_longer_chinese_word_gives_no_evidence() {
-        // 路线 inside the one word 群众路线: 'mass' is linked to the longer word.
-        let beads = vec![
-            bead(0, &["群众路线"], &["mass", "line"], &[(0, 0), (0, 1)]),
+        // 机场 inside the one word 国际机场: 'international' is linked to the longer word.
+        let beads = [
             bead(
-                1,
-                &["坚持", "群众路线"],
-                &["follow", "the", "mass", "line"],
+                &["国际机场"],
+                &["international", "airport"],
+                &[(0, 0), (0, 1)],
+            ),
+            bead(
+                &["前往", "国际机场"],
+                &["to", "the", "international", "airport"],
                 &[(0, 0), (1, 2), (1, 3)],
             ),
         ];
-        assert_eq!(refitted("路线", "line", beads), "line");
+        assert_eq!(refitted("机场", "airport", &beads), "airport");
     }
 }
