@@ -526,7 +526,7 @@ const VN_OBJECT_MIN_CHARS: usize = 4;
 /// - two words joined by a conjunction (党和人民, 加强和改善): a list;
 /// - anything a conjunction leads (因此 "therefore", 只是 "only");
 /// - a term and a one-character verb (老师说 "the teacher said"), anything with the
-///   aspect particle 了 or 着 (哭了起来 "burst into tears"): a clause;
+///   aspect particle 了 or 着 (跑了起来 "started running"): a clause;
 ///
 /// and those whose translation decides ([`Reading`]):
 ///
@@ -564,7 +564,7 @@ fn free_phrases(
             .entry(c.parts[c.parts.len() - 1].as_str())
             .or_insert_with(|| zh_tag(&c.parts[c.parts.len() - 1], words));
         // Head-final: a phrase ending in a time word names a time (那天晚上 "that
-        // night"); one before a noun (当代中国) modifies it.
+        // night"); one before a noun (当代建筑) modifies it.
         let time = last == "t";
         if c.parts.len() == 1 {
             // A number with its measure word (一代 "a generation", 几代) or an ordinal
@@ -591,7 +591,7 @@ fn free_phrases(
             continue;
         }
         // A term is head-final, and a one-character verb is never nominalised as a
-        // compound's head (two-character ones are: 免疫应答): after a term that mostly
+        // compound's head (two-character ones are: 土壤修复): after a term that mostly
         // goes without it, it makes a clause (老师说 "the teacher said").
         let last_word = c.parts[c.parts.len() - 1].as_str();
         if last_word.chars().count() == 1 && last == "v" {
@@ -910,36 +910,36 @@ mod tests {
             "老师来了。",
             "老师在家。",
             "我问老师。",
-            "免疫应答很强。",
-            "免疫应答变弱。",
-            "免疫很重要。",
-            "研究免疫。",
-            "免疫与健康。",
-            "免疫系统。",
+            "土壤修复很慢。",
+            "土壤修复变快。",
+            "土壤很重要。",
+            "研究土壤。",
+            "土壤与健康。",
+            "土壤样本。",
         ];
         let set = chinese(&beads, 1);
         assert!(set.get("老师").is_some());
         assert!(set.get("老师说").is_none());
-        // A two-character verb heads noun compounds.
-        assert!(set.get("免疫应答").is_some());
+        // A two-character verb heads noun compounds ("soil remediation").
+        assert!(set.get("土壤修复").is_some());
     }
 
     #[test]
     fn a_time_word_names_a_time_not_a_term() {
         let beads = [
-            "那天晚上，医院很安静。",
-            "那天晚上，医院的灯亮着。",
-            "晚上去医院。",
-            "当代中国的医院。",
-            "当代中国的医院。",
+            "那天晚上，学校很安静。",
+            "那天晚上，学校的灯亮着。",
+            "晚上去学校。",
+            "当代建筑的学校。",
+            "当代建筑的学校。",
         ];
         let set = chinese(&beads, 1);
         let reading = |key: &str| set.get(key).map(|c| c.reading);
         assert_eq!(reading("晚上"), Some(Reading::Time));
         assert_eq!(reading("那天晚上"), Some(Reading::Time));
-        assert_eq!(reading("医院"), Some(Reading::Term));
-        // A time word before a noun modifies it: "contemporary China".
-        assert_eq!(reading("当代中国"), Some(Reading::Term));
+        assert_eq!(reading("学校"), Some(Reading::Term));
+        // A time word before a noun modifies it: "contemporary architecture".
+        assert_eq!(reading("当代建筑"), Some(Reading::Term));
     }
 
     #[test]
@@ -953,10 +953,10 @@ mod tests {
 
     #[test]
     fn an_aspect_particle_marks_a_clause() {
-        let beads = ["他哭了起来。", "她也哭了起来。", "哭着回家。", "哭着回家。"];
+        let beads = ["他跑了起来。", "她也跑了起来。", "跑着回家。", "跑着回家。"];
         let set = chinese(&beads, 1);
-        assert!(set.get("哭了起来").is_none());
-        assert!(set.get("哭着回家").is_none());
+        assert!(set.get("跑了起来").is_none());
+        assert!(set.get("跑着回家").is_none());
         assert!(set.get("回家").is_some());
     }
 
