@@ -468,6 +468,8 @@ def main():
     ap.add_argument("--sample", type=int, default=30)
     ap.add_argument("--rounds", type=int, default=2, help="injections of each kind per document")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--only", help="measure on the documents whose name starts so (pol-dev)")
+    ap.add_argument("--kinds", help="comma-separated injection kinds (term_wrong_word,...)")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     rng = random.Random(args.seed)
@@ -475,7 +477,10 @@ def main():
     found = collections.Counter()
     missed = []
     noise = {}
+    kinds = args.kinds.split(",") if args.kinds else KINDS
     for name, pairs, glossaries in documents(args.shared):
+        if args.only and not name.startswith(args.only):
+            continue
         clean_path = os.path.join(args.out, name + ".clean.jsonl")
         write_jsonl(pairs, clean_path)
         clean = run_check(args.bin, clean_path, glossaries,
@@ -489,7 +494,7 @@ def main():
             terms = shipped_glossary()
         inj = Injector([dict(p) for p in pairs], terms, random.Random(rng.random()))
         for _ in range(args.rounds):
-            for k in KINDS:
+            for k in kinds:
                 getattr(inj, k)()
         bad_path = os.path.join(args.out, name + ".injected.jsonl")
         write_jsonl(inj.pairs, bad_path)

@@ -300,6 +300,16 @@ fn find_approved(
         .enumerate()
         .filter_map(|(k, r)| en.find_match(r).map(|(tier, span)| (tier, k, span)))
         .min_by_key(|&(tier, k, _)| (tier, std::cmp::Reverse(term.approved[k].text.len())));
+    // Content words in any order next to the approved rendering with one word changed
+    // ('Chinese socialism' in 'socialism with Chinese activities'): that change is
+    // what the English says.
+    let best = best.filter(|&(tier, _, (s, e))| {
+        tier < terms::ANY_ORDER
+            || !term.approved.iter().any(|r| {
+                en.swapped(r)
+                    .is_some_and(|(span, _)| span.start < e && s < span.end)
+            })
+    });
     if let Some((tier, k, (s, e))) = best {
         return Some(Found {
             rendering: k,
@@ -867,6 +877,21 @@ fn miss(
     // once the term has been named; a pronoun only right after it was; no trace at all
     // is an error.
     let words = TermWords::new(term, en, opts.dictionary, opts.words);
+    // Worked out only when a located word needs explaining (it tokenizes the bead).
+    let elsewhere_cell = std::cell::OnceCell::new();
+    let elsewhere = || -> &[String] {
+        elsewhere_cell.get_or_init(|| {
+            let tokens = ctx.links.map(|l| l.zh_tokens.as_slice());
+            translations_elsewhere(p, &at, opts, tokens)
+        })
+    };
+    let misspelt = term.approved.iter().any(|r| en.misspelt(r).is_some());
+    if let Some(f) = (!misspelt)
+        .then(|| swapped_word(ctx, &at, term, &words, opts, elsewhere))
+        .flatten()
+    {
+        return f;
+    }
     let aligned = ctx.aligned.as_ref().map(|(span, _)| span);
     let traced = trace(en, terms, term, &words, aligned);
     // Evidence is the term's own words: where the located span is made of the
@@ -877,14 +902,6 @@ fn miss(
             .own_span(&at, &span, &words.known, opts.dictionary)
             .map(|s| (kind, s)),
     });
-    // Worked out only when a located word needs explaining (it tokenizes the bead).
-    let elsewhere_cell = std::cell::OnceCell::new();
-    let elsewhere = || -> &[String] {
-        elsewhere_cell.get_or_init(|| {
-            let tokens = ctx.links.map(|l| l.zh_tokens.as_slice());
-            translations_elsewhere(p, &at, opts, tokens)
-        })
-    };
     let evidence = traced
         .as_ref()
         .map(|(_, span)| p.en[span.clone()].to_string());
@@ -1043,6 +1060,52 @@ fn miss(
         .filter(|s| Some(s) != evidence.as_ref())
         .map(|s| format!("near: '{s}'"));
     f
+}
+
+/// An approved rendering with one word changed ('Party affairs' for 'Party building'),
+/// when the changed word translates nothing of the term (its dictionary translations)
+/// nor another word of the bead: a wrong word in the rendering, a warning (a note in a
+/// heading, which is reworded freely).
+fn swapped_word<'e>(
+    ctx: &Context,
+    at: &Range<usize>,
+    term: &terms::Term,
+    words: &TermWords,
+    opts: &CheckOptions,
+    elsewhere: impl Fn() -> &'e [String],
+) -> Option<Finding> {
+    let (p, en) = (ctx.p, ctx.en);
+    let (span, word, approved) = term
+        .approved
+        .iter()
+        .find_map(|r| en.swapped(r).map(|(span, word)| (span, word, r)))?;
+    let stem = crate::lexicon::english_stem(&word.to_lowercase());
+    let explained = words.known.iter().any(|k| stems_match(k, &stem))
+        || elsewhere().iter().any(|k| stems_match(k, &stem))
+        || ctx.renders_other_word(at, word, opts.dictionary);
+    if explained {
+        return None;
+    }
+    let used = &p.en[span.clone()];
+    let mut f = Finding::bead(
+        FindingType::GlossaryMiss,
+        if en.is_heading() {
+            Severity::Info
+        } else {
+            Severity::Warning
+        },
+        p,
+        format!(
+            "{} is not rendered as {} (the English has '{used}', where '{word}' translates none of it)",
+            term.zh,
+            quoted_list(&term.approved)
+        ),
+    );
+    f.term = Some(term.zh.clone());
+    f.zh_term = Some(term.zh.clone());
+    f.set_spans(Some(at.clone()), Some(span), &p.en);
+    f.suggestion = Some(approved.text.clone());
+    Some(f)
 }
 
 /// Stems of the dictionary's translations of the bead's Chinese words outside the term
@@ -1506,11 +1569,11 @@ mod tests {
                 "各国政府都应当认真维护本国的数据安全。",
                 "Countries act.",
             ),
-            // The core term is rendered as approved; 维护 carried by another verb.
+            // The core term is rendered as approved; 维护 carried by other words.
             AlignedPair::new(
                 1,
                 "各国应维护数据安全。",
-                "Countries should protect data security.",
+                "Countries should see to their data security.",
             ),
             // No trace, in an English as long as its Chinese: said in other words.
             AlignedPair::new(
@@ -1869,6 +1932,59 @@ mod tests {
                 .contains("'arrangements' translates none of it")
         );
         assert_eq!(found[1].evidence.as_deref(), Some("Party affairs"));
+    }
+
+    #[test]
+    fn an_approved_rendering_with_one_word_changed_is_a_warning() {
+        let mut t = TermSet::default();
+        t.add(
+            "生态文明",
+            &[
+                "ecological civilization with local roots",
+                "local civilization",
+            ],
+            &[],
+        );
+        t.add("珠江三角洲", &["Pearl River Delta"], &[]);
+        let terms = t.build();
+        let pairs = [
+            // The looser 'local civilization' ('civilization with local') is not taken
+            // for the longer rendering with 'roots' changed.
+            AlignedPair::new(
+                0,
+                "建设生态文明。",
+                "Build an ecological civilization with local green.",
+            ),
+            AlignedPair::new(
+                1,
+                "珠江三角洲的城市。",
+                "Cities of the Pearl River Outlook.",
+            ),
+        ];
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        let swapped: Vec<(usize, Severity, Option<&str>)> = found
+            .iter()
+            .filter(|f| f.message.contains("translates none of it"))
+            .map(|f| {
+                (
+                    f.bead.unwrap_or(usize::MAX),
+                    f.severity,
+                    f.evidence.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            swapped,
+            [
+                (
+                    0,
+                    Severity::Warning,
+                    Some("ecological civilization with local green")
+                ),
+                (1, Severity::Warning, Some("Pearl River Outlook"))
+            ],
+            "{found:#?}"
+        );
     }
 
     #[test]

@@ -229,6 +229,8 @@ fn split_words(text: &str) -> Vec<(usize, usize, &str)> {
 /// How loosely [`EnglishText::find_match`] found a rendering: its words divided
 /// otherwise ('cyber space' for 'cyberspace'), a spelling to report.
 pub const JOINED_SPELLING: u8 = 3;
+/// The match tier of a rendering's content words found in any order, close together.
+pub const ANY_ORDER: u8 = 2;
 
 /// Words around a term's expected place that a long bead is searched in (see
 /// [`EnglishText::around`]).
@@ -438,7 +440,7 @@ impl<'a> EnglishText<'a> {
             }
         }
         if let Some(span) = self.find_loose(r) {
-            return Some((2, span));
+            return Some((ANY_ORDER, span));
         }
         // The same letters with the words divided otherwise: 'cyber space' or
         // 'cyber-space' for 'cyberspace', 'cybersecurity' for 'cyber security'.
@@ -618,6 +620,37 @@ impl<'a> EnglishText<'a> {
             })
         })?;
         Some(span)
+    }
+
+    /// `r` written with one of its words changed for a content word, the rest word for
+    /// word (same stems) and within a clause ('Party affairs' for 'Party building',
+    /// 'socialism with Chinese activities'): the span and the changed word. A wrong
+    /// word in a rendering keeps the rest of it in place; two changed words are
+    /// another wording, not a slip.
+    pub fn swapped(&self, r: &Rendering) -> Option<(Range<usize>, &'a str)> {
+        let (n, w) = (r.stems.len(), &self.words);
+        if n < 2 || n > w.len() {
+            return None;
+        }
+        (0..=w.len() - n).find_map(|i| {
+            let window = &w[i..i + n];
+            let mut differ = window
+                .iter()
+                .zip(&r.stems)
+                .enumerate()
+                .filter(|(_, (x, s))| **s != x.3);
+            let (k, (x, _)) = differ.next()?;
+            let content = !x.4 && !x.2.chars().all(|c| c.is_numeric());
+            let clause = (i..i + n - 1).all(|j| !self.punctuation_between(j));
+            // What is kept must hold a content word: 'Her brother' is not 'Her Ladyship'.
+            let kept = window.iter().enumerate().any(|(j, x)| j != k && !x.4);
+            (differ.next().is_none() && content && kept && clause).then(|| {
+                (
+                    window[0].0..window[n - 1].1,
+                    &self.text[w[i + k].0..w[i + k].1],
+                )
+            })
+        })
     }
 
     /// The window most similar to `r` (normalised Levenshtein ≥ 0.6) among those
@@ -984,6 +1017,27 @@ mod tests {
         ));
         assert!(!m("digital economy", "the data economy"));
         assert!(!m("reform", "reformist"));
+    }
+
+    #[test]
+    fn one_word_changed_keeps_the_rest_word_for_word() {
+        let r = Rendering::new("Pearl River Delta");
+        let at = |en: &str| {
+            EnglishText::new(en)
+                .swapped(&r)
+                .map(|(_, word)| word.to_string())
+        };
+        assert_eq!(at("the Pearl River Outlook"), Some("Outlook".into()));
+        // Two words changed, a clause break, or only a function word kept: no swap.
+        assert_eq!(at("the Pearl Valley Outlook"), None);
+        assert_eq!(at("the Pearl River. Outlook"), None);
+        let her = Rendering::new("Her Ladyship");
+        assert!(EnglishText::new("Her brother came").swapped(&her).is_none());
+        assert!(
+            EnglishText::new("Her Ladyship came")
+                .swapped(&her)
+                .is_none()
+        );
     }
 
     #[test]
