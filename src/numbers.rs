@@ -246,8 +246,9 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
             let percent_prefix = text[..i].ends_with("百分之");
             // 十 alone is ten (十个, 十项) except in words like 十分 (very), 十足, 十字.
             let lone_ten = run == "十" && !text[run_end..].starts_with(['分', '足', '字', '全']);
-            let lone_one =
-                matches!(run, "一" | "两" | "万" | "亿" | "千" | "百" | "十") && !lone_ten;
+            // 两 alone is two (两人, 两个): unlike 一 it is no article, though set phrases
+            // keep it (两全其美), as they keep 三 and 四.
+            let lone_one = matches!(run, "一" | "万" | "亿" | "千" | "百" | "十") && !lone_ten;
             let skip = ZH_NOT_NUMBERS.contains(&run) || (lone_one && !ordinal && !percent_prefix)
                 // 百分之 itself: 百 is part of the percent sign, not a number
                 || (run == "百" && text[run_end..].starts_with("分之"));
@@ -793,7 +794,7 @@ mod tests {
         assert!(zh("十分重要").is_empty());
         // Numbers of names are numbers: the checker accounts for them through the
         // name's rendering ('Two Centenary Goals', '14th Five-Year Plan').
-        assert_eq!(zh("实现“两个一百年”奋斗目标"), [100.0]);
+        assert_eq!(zh("实现“两个一百年”奋斗目标"), [2.0, 100.0]);
         // 十四五 is no well-formed numeral: nothing to compare.
         assert!(zh("十四五规划").is_empty());
         assert!(zh("亿万人民").is_empty());

@@ -239,14 +239,18 @@ pub(super) fn check_numbers(
     });
     // Small numbers in words are weak evidence alone ('a', 'both'), but one on each
     // side that disagree (三 against 'four') are worth a look.
+    // Counted as many times as said: 'second ... second' against 第二 ... 第一 leaves
+    // one 'second' unanswered.
     let weak = |ms: &'_ [NumberMention], other: &[NumberMention]| -> Vec<usize> {
         (0..ms.len())
             .filter(|&k| {
                 let m = &ms[k];
+                let same = |o: &&NumberMention| numbers::same_value(o.value, m.value);
+                let said_before = ms[..k].iter().filter(same).count();
                 !m.vague
                     && m.spelled
                     && (1.0..10.0).contains(&m.value)
-                    && !other.iter().any(|o| numbers::same_value(o.value, m.value))
+                    && other.iter().filter(same).count() <= said_before
             })
             .collect()
     };
@@ -639,6 +643,27 @@ mod tests {
         );
         // ... but a cardinal one is too loose ('a').
         assert!(severities("他说了一句话。", "He said two words.").is_empty());
+        // 两 alone is two.
+        assert_eq!(
+            severities("两个学生走进教室。", "Three students walked in."),
+            [Severity::Warning]
+        );
+        assert!(severities("两个学生走进教室。", "Two students walked in.").is_empty());
+        // Said twice in one language, once in the other: one is unanswered.
+        assert_eq!(
+            severities(
+                "第二次考试比第一次容易。",
+                "The second exam was easier than the second."
+            ),
+            [Severity::Warning]
+        );
+        assert!(
+            severities(
+                "第二次考试比第一次容易。",
+                "The second exam was easier than the first."
+            )
+            .is_empty()
+        );
         // ... but a dropped count is an error.
         assert_eq!(
             severities("他们有30个项目。", "They have several projects."),
