@@ -307,7 +307,8 @@ fn find_approved(
         tier < terms::ANY_ORDER
             || !term.approved.iter().any(|r| {
                 en.swapped(r)
-                    .is_some_and(|(span, _)| span.start < e && s < span.end)
+                    .iter()
+                    .any(|(span, _)| span.start < e && s < span.end)
             })
     });
     if let Some((tier, k, (s, e))) = best {
@@ -1075,17 +1076,18 @@ fn swapped_word<'e>(
     elsewhere: impl Fn() -> &'e [String],
 ) -> Option<Finding> {
     let (p, en) = (ctx.p, ctx.en);
-    let (span, word, approved) = term
-        .approved
-        .iter()
-        .find_map(|r| en.swapped(r).map(|(span, word)| (span, word, r)))?;
-    let stem = crate::lexicon::english_stem(&word.to_lowercase());
-    let explained = words.known.iter().any(|k| stems_match(k, &stem))
-        || elsewhere().iter().any(|k| stems_match(k, &stem))
-        || ctx.renders_other_word(at, word, opts.dictionary);
-    if explained {
-        return None;
-    }
+    let explained = |word: &str| {
+        let stem = crate::lexicon::english_stem(&word.to_lowercase());
+        words.known.iter().any(|k| stems_match(k, &stem))
+            || elsewhere().iter().any(|k| stems_match(k, &stem))
+            || ctx.renders_other_word(at, word, opts.dictionary)
+    };
+    let (span, word, approved) = term.approved.iter().find_map(|r| {
+        en.swapped(r)
+            .into_iter()
+            .find(|(_, word)| !explained(word))
+            .map(|(span, word)| (span, word, r))
+    })?;
     let used = &p.en[span.clone()];
     let mut f = Finding::bead(
         FindingType::GlossaryMiss,

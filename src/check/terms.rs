@@ -624,33 +624,35 @@ impl<'a> EnglishText<'a> {
 
     /// `r` written with one of its words changed for a content word, the rest word for
     /// word (same stems) and within a clause ('Party affairs' for 'Party building',
-    /// 'socialism with Chinese activities'): the span and the changed word. A wrong
+    /// 'socialism with Chinese activities'): the span and the changed word of each. A wrong
     /// word in a rendering keeps the rest of it in place; two changed words are
     /// another wording, not a slip.
-    pub fn swapped(&self, r: &Rendering) -> Option<(Range<usize>, &'a str)> {
+    pub fn swapped(&self, r: &Rendering) -> Vec<(Range<usize>, &'a str)> {
         let (n, w) = (r.stems.len(), &self.words);
         if n < 2 || n > w.len() {
-            return None;
+            return Vec::new();
         }
-        (0..=w.len() - n).find_map(|i| {
-            let window = &w[i..i + n];
-            let mut differ = window
-                .iter()
-                .zip(&r.stems)
-                .enumerate()
-                .filter(|(_, (x, s))| **s != x.3);
-            let (k, (x, _)) = differ.next()?;
-            let content = !x.4 && !x.2.chars().all(|c| c.is_numeric());
-            let clause = (i..i + n - 1).all(|j| !self.punctuation_between(j));
-            // What is kept must hold a content word: 'Her brother' is not 'Her Ladyship'.
-            let kept = window.iter().enumerate().any(|(j, x)| j != k && !x.4);
-            (differ.next().is_none() && content && kept && clause).then(|| {
-                (
-                    window[0].0..window[n - 1].1,
-                    &self.text[w[i + k].0..w[i + k].1],
-                )
+        (0..=w.len() - n)
+            .filter_map(|i| {
+                let window = &w[i..i + n];
+                let mut differ = window
+                    .iter()
+                    .zip(&r.stems)
+                    .enumerate()
+                    .filter(|(_, (x, s))| **s != x.3);
+                let (k, (x, _)) = differ.next()?;
+                let content = !x.4 && !x.2.chars().all(|c| c.is_numeric());
+                let clause = (i..i + n - 1).all(|j| !self.punctuation_between(j));
+                // What is kept must hold a content word: 'Her brother' is not 'Her Ladyship'.
+                let kept = window.iter().enumerate().any(|(j, x)| j != k && !x.4);
+                (differ.next().is_none() && content && kept && clause).then(|| {
+                    (
+                        window[0].0..window[n - 1].1,
+                        &self.text[w[i + k].0..w[i + k].1],
+                    )
+                })
             })
-        })
+            .collect()
     }
 
     /// The window most similar to `r` (normalised Levenshtein ≥ 0.6) among those
@@ -1022,21 +1024,30 @@ mod tests {
     #[test]
     fn one_word_changed_keeps_the_rest_word_for_word() {
         let r = Rendering::new("Pearl River Delta");
-        let at = |en: &str| {
+        let at = |en: &str| -> Vec<String> {
             EnglishText::new(en)
                 .swapped(&r)
+                .into_iter()
                 .map(|(_, word)| word.to_string())
+                .collect()
         };
-        assert_eq!(at("the Pearl River Outlook"), Some("Outlook".into()));
+        assert_eq!(
+            at("the Pearl River Outlook and the Great River Delta"),
+            ["Outlook", "Great"]
+        );
         // Two words changed, a clause break, or only a function word kept: no swap.
-        assert_eq!(at("the Pearl Valley Outlook"), None);
-        assert_eq!(at("the Pearl River. Outlook"), None);
+        assert!(at("the Pearl Valley Outlook").is_empty());
+        assert!(at("the Pearl River. Outlook").is_empty());
         let her = Rendering::new("Her Ladyship");
-        assert!(EnglishText::new("Her brother came").swapped(&her).is_none());
+        assert!(
+            EnglishText::new("Her brother came")
+                .swapped(&her)
+                .is_empty()
+        );
         assert!(
             EnglishText::new("Her Ladyship came")
                 .swapped(&her)
-                .is_none()
+                .is_empty()
         );
     }
 
