@@ -65,7 +65,9 @@ pub struct Candidate {
 
 impl Candidate {
     /// The most frequent surface form in `beads` (ascending bead indexes), else the
-    /// overall display form.
+    /// overall display form. A glossary cites a verb phrase in its base form: a phrase
+    /// led by a gerund ('seeking truth from facts') gives way to the same words led by
+    /// the bare verb ('seek truth from facts') where the text has both.
     pub fn display_in(&self, beads: &[usize]) -> String {
         let mut counts: HashMap<&str, usize> = HashMap::default();
         for &(b, form) in &self.occurrences {
@@ -75,9 +77,20 @@ impl Candidate {
                     .or_default() += 1;
             }
         }
+        let gerund_led = |s: &str| {
+            let mut words = s.split_whitespace();
+            let first = words.next();
+            words.next().is_some()
+                && first.is_some_and(|w| w.len() > 5 && w.to_lowercase().ends_with("ing"))
+        };
         counts
             .into_iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+            .max_by(|a, b| {
+                gerund_led(b.0)
+                    .cmp(&gerund_led(a.0))
+                    .then_with(|| a.1.cmp(&b.1))
+                    .then_with(|| b.0.cmp(a.0))
+            })
             .map_or_else(|| self.display.clone(), |(s, _)| s.to_string())
     }
 }

@@ -1587,6 +1587,22 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_phrase_is_cited_in_its_base_form() {
+        let res = embedded_dictionary();
+        let pairs = aligned(&[
+            (
+                "农业要因地制宜。",
+                "Farming keeps adapting to local conditions.",
+            ),
+            ("因地制宜很重要。", "Adapting to local conditions matters."),
+            ("他们在因地制宜。", "They are adapting to local conditions."),
+            ("必须因地制宜。", "We must adapt to local conditions."),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        assert_eq!(term(&terms, "因地制宜").en, "adapt to local conditions");
+    }
+
+    #[test]
     fn a_fragment_of_a_longer_term_is_dropped() {
         let res = Resources::default_embedded().unwrap();
         let pairs = sample_pairs();
