@@ -63,9 +63,24 @@ pub struct FileDictionary {
     /// (character, toneless syllable), sorted and without repeats: the readings of
     /// single-character entries (for transliterated names).
     readings: Vec<(char, compact_str::CompactString)>,
+    /// The English words of the glosses, lower-case, gathered on first use.
+    english: std::sync::OnceLock<std::collections::HashSet<String>>,
 }
 
 type Span = (u32, u32);
+
+/// The lower-case words of English glosses.
+fn english_words<'g>(glosses: impl Iterator<Item = &'g str>) -> std::collections::HashSet<String> {
+    glosses
+        .flat_map(|g| g.split(|c: char| !c.is_ascii_alphabetic()))
+        .filter(|w| w.len() > 1)
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// The English words of the embedded dictionary's glosses.
+static EMBEDDED_ENGLISH: LazyLock<std::collections::HashSet<String>> =
+    LazyLock::new(|| english_words(embedded::TABLE.strings()));
 
 impl FileDictionary {
     fn at(&self, (start, end): Span) -> &str {
@@ -207,6 +222,19 @@ impl Dictionary {
                     .map(|r| r.1.to_string())
                     .collect()
             }
+        }
+    }
+
+    /// Is `word` (any case) an English word of some gloss? A word the dictionary
+    /// uses is a word of the language, not a slip of the keyboard.
+    pub fn knows_english_word(&self, word: &str) -> bool {
+        let w = word.to_ascii_lowercase();
+        match self {
+            Dictionary::Embedded => EMBEDDED_ENGLISH.contains(&w),
+            Dictionary::File(d) => d
+                .english
+                .get_or_init(|| english_words(d.entries.iter().map(|&(_, defs)| d.at(defs))))
+                .contains(&w),
         }
     }
 

@@ -535,8 +535,9 @@ fn trace(
     term: &terms::Term,
     words: &TermWords,
     aligned: Option<&Range<usize>>,
+    misspelt: Option<&str>,
 ) -> Option<(Trace, Range<usize>)> {
-    if let Some(s) = term.approved.iter().find_map(|r| en.misspelt(r)) {
+    if let Some(s) = misspelt {
         return Some((Trace::Misspelt, en.span_of(s)));
     }
     // 中国特色社会主义 inside 坚持和发展中国特色社会主义, rendered as approved.
@@ -886,15 +887,20 @@ fn miss(
             translations_elsewhere(p, &at, opts, tokens)
         })
     };
-    let misspelt = term.approved.iter().any(|r| en.misspelt(r).is_some());
-    if let Some(f) = (!misspelt)
+    let known_word = |w: &str| opts.dictionary.is_some_and(|d| d.knows_english_word(w));
+    let misspelt = term
+        .approved
+        .iter()
+        .find_map(|r| en.misspelt(r, known_word));
+    if let Some(f) = misspelt
+        .is_none()
         .then(|| swapped_word(ctx, &at, term, &words, opts, elsewhere))
         .flatten()
     {
         return f;
     }
     let aligned = ctx.aligned.as_ref().map(|(span, _)| span);
-    let traced = trace(en, terms, term, &words, aligned);
+    let traced = trace(en, terms, term, &words, aligned, misspelt);
     // Evidence is the term's own words: where the located span is made of the
     // renderings of other words of the bead, nothing of the term is located.
     let traced = traced.and_then(|(kind, span)| match kind {

@@ -538,7 +538,9 @@ impl<'a> EnglishText<'a> {
     /// `r` written with one word misspelt: same words but one, which is at most two
     /// edits from the rendering's (of six letters or more): 'properous' for
     /// 'prosperous'. Returns the English words.
-    pub fn misspelt(&self, r: &Rendering) -> Option<&'a str> {
+    /// A word `is_word` knows (a dictionary's English) is another word, not a slip:
+    /// 'socialist' for 'socialism'.
+    pub fn misspelt(&self, r: &Rendering, is_word: impl Fn(&str) -> bool) -> Option<&'a str> {
         let target = lowercase_words(&r.text);
         let w = &self.words;
         if target.is_empty() || target.len() > w.len() {
@@ -559,7 +561,7 @@ impl<'a> EnglishText<'a> {
                 let allowed = if n >= 10 { 2 } else { 1 };
                 n >= 6 && strsim::levenshtein(t, x) <= allowed
             };
-            (differ.len() == 1 && typo(differ[0]))
+            (differ.len() == 1 && typo(differ[0]) && !is_word(differ[0].1))
                 .then(|| &self.text[window[0].0..window[window.len() - 1].1])
         })
     }
@@ -1092,10 +1094,19 @@ mod tests {
         );
         let en = EnglishText::new("a moderately properous society in all respects");
         let r = Rendering::new("moderately prosperous society in all respects");
-        assert!(en.misspelt(&r).is_some());
+        assert!(en.misspelt(&r, |_| false).is_some());
         // A different short word is a different word, not a typo.
         let en = EnglishText::new("an important part of this road");
-        assert!(en.misspelt(&Rendering::new("path of this road")).is_none());
+        let no_word = |_: &str| false;
+        assert!(
+            en.misspelt(&Rendering::new("path of this road"), no_word)
+                .is_none()
+        );
+        // ... and so is a word of the language.
+        let en = EnglishText::new("a socialist country");
+        let r = Rendering::new("socialism country");
+        assert!(en.misspelt(&r, no_word).is_some());
+        assert!(en.misspelt(&r, |w| w == "socialist").is_none());
     }
 
     #[test]

@@ -79,6 +79,11 @@ impl Table {
         std::str::from_utf8(bytes).expect("the embedded dictionary table is corrupt")
     }
 
+    /// Every distinct string of the table: glosses and readings.
+    pub fn strings(&self) -> impl Iterator<Item = &'static str> + '_ {
+        (0..self.string_offsets.len() / 4 - 1).map(|i| self.string(i))
+    }
+
     fn find(&self, word: &str) -> Option<usize> {
         let (mut lo, mut hi) = (0, self.len);
         while lo < hi {
