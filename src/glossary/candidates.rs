@@ -520,6 +520,8 @@ pub(crate) fn zh_tag(word: &str, words: &WordSegmenter) -> &'static str {
             "m" => "m",
             "t" => "t",
             "c" => "c",
+            "z" => "z",
+            "r" => "r",
             _ => "",
         },
         _ => "",
@@ -537,7 +539,9 @@ const VN_OBJECT_MIN_CHARS: usize = 4;
 /// - anything an adverb leads (紧紧依靠人民), an adjective with 的 (新的历史), a
 ///   term with 的 that mostly goes without it (中华民族伟大复兴的目标);
 /// - two words joined by a conjunction (党和人民, 加强和改善): a list;
-/// - anything a conjunction leads (因此 "therefore", 只是 "only");
+/// - anything a conjunction leads (因此 "therefore", 只是 "only"), or a demonstrative
+///   (这时 "at this moment"); anything a status word ends or leads (直挺挺 "bolt
+///   upright"): a reference or a description;
 /// - a term and a one-character verb (老师说 "the teacher said"), anything with the
 ///   aspect particle 了 or 着 (跑了起来 "started running"): a clause;
 ///
@@ -576,9 +580,18 @@ fn free_phrases(
         let last = *tags
             .entry(c.parts[c.parts.len() - 1].as_str())
             .or_insert_with(|| zh_tag(&c.parts[c.parts.len() - 1], words));
-        // Head-final: a phrase ending in a time word names a time (那天晚上 "that
+        // Head-final: a phrase ending in a time word names a time (星期天晚上 "Sunday
         // night"); one before a noun (当代建筑) modifies it.
         let time = last == "t";
+        // A demonstrative points to what the text has named (这时 "at this moment", 那些
+        // "those"): nothing it leads is a name.
+        if first == "r" && c.key.starts_with(['这', '那']) {
+            out.insert(c.key.clone());
+            continue;
+        }
+        // A status word (直挺挺 "bolt upright", 雪白 "snow-white") describes a state: a
+        // phrase it ends or leads is a description or a clause.
+        let status = first == "z" || last == "z";
         if c.parts.len() == 1 {
             // A number with its measure word (一代 "a generation", 几代) or an ordinal
             // (第三) is no term either; numbers alone may be (十四五).
@@ -592,14 +605,14 @@ fn free_phrases(
                 tentative.insert(c.key.clone(), Reading::Time);
             } else if measured {
                 out.insert(c.key.clone());
-            } else if matches!(first, "a" | "ad" | "d") {
+            } else if matches!(first, "a" | "ad" | "d" | "z") {
                 tentative.insert(c.key.clone(), Reading::Description);
             }
             continue;
         }
         // The aspect particles 了 and 着 follow a verb of a clause (住了一周 "stayed a
         // week"), never a word of a name.
-        if c.parts.iter().any(|p| p == "了" || p == "着") {
+        if status || c.parts.iter().any(|p| p == "了" || p == "着") {
             out.insert(c.key.clone());
             continue;
         }
@@ -866,6 +879,27 @@ mod tests {
     }
 
     #[test]
+    fn demonstratives_and_status_words_make_no_terms() {
+        let beads = [
+            "这时老船长走上甲板。",
+            "这时老船长直挺挺地站着。",
+            "老船长直挺挺地站着。",
+            "老船长看着海面。",
+            "海面白茫茫一片。",
+            "海面白茫茫一片。",
+        ];
+        let set = chinese(&beads, 1);
+        assert!(set.get("老船长").is_some());
+        assert!(set.get("这时老船长").is_none());
+        assert!(set.get("老船长直挺挺").is_none());
+        assert!(set.get("海面白茫茫").is_none());
+        assert_eq!(
+            set.get("直挺挺").map(|c| c.reading),
+            Some(Reading::Description)
+        );
+    }
+
+    #[test]
     fn free_phrases_are_dropped_or_left_to_the_translation() {
         let beads = [
             "实现中国梦。",
@@ -940,8 +974,8 @@ mod tests {
     #[test]
     fn a_time_word_names_a_time_not_a_term() {
         let beads = [
-            "那天晚上，学校很安静。",
-            "那天晚上，学校的灯亮着。",
+            "星期天晚上，学校很安静。",
+            "星期天晚上，学校的灯亮着。",
             "晚上去学校。",
             "当代建筑的学校。",
             "当代建筑的学校。",
@@ -949,7 +983,7 @@ mod tests {
         let set = chinese(&beads, 1);
         let reading = |key: &str| set.get(key).map(|c| c.reading);
         assert_eq!(reading("晚上"), Some(Reading::Time));
-        assert_eq!(reading("那天晚上"), Some(Reading::Time));
+        assert_eq!(reading("星期天晚上"), Some(Reading::Time));
         assert_eq!(reading("学校"), Some(Reading::Term));
         // A time word before a noun modifies it: "contemporary architecture".
         assert_eq!(reading("当代建筑"), Some(Reading::Term));
