@@ -205,11 +205,30 @@ pub(super) fn check_terms(
             accounted.push(h.start..h.end);
             continue;
         }
-        match find_approved(p, h.start..h.end, en, term, abbreviations) {
+        let ctx = Context {
+            p,
+            before,
+            en,
+            previous: &previous,
+            introduced: usage.contains_key(&h.term),
+            aligned: links.and_then(|l| l.english_of(&(h.start..h.end))),
+            links,
+            doc,
+            doc_links,
+            term_index: h.term,
+            linked_stems: &tally.linked_stems,
+            link_counts: &tally.link_counts,
+            length,
+        };
+        let found = find_approved(p, h.start..h.end, en, term, abbreviations).filter(|f| {
+            !(f.loose && ctx.loose_match_is_neighbours(&(h.start..h.end), f, term, opts.dictionary))
+        });
+        match found {
             Some(Found {
                 rendering,
                 span,
                 spelling,
+                ..
             }) => {
                 usage.entry(h.term).or_default().push((
                     rendering,
@@ -241,21 +260,6 @@ pub(super) fn check_terms(
                 if !numbered {
                     accounted.push(h.start..h.end);
                 }
-                let ctx = Context {
-                    p,
-                    before,
-                    en,
-                    previous: &previous,
-                    introduced: usage.contains_key(&h.term),
-                    aligned: links.and_then(|l| l.english_of(&(h.start..h.end))),
-                    links,
-                    doc,
-                    doc_links,
-                    term_index: h.term,
-                    linked_stems: &tally.linked_stems,
-                    link_counts: &tally.link_counts,
-                    length,
-                };
                 let f = miss(&ctx, h.start..h.end, terms, term, opts);
                 if f.evidence.is_none() {
                     tally.untraced.entry(h.term).or_default().push(out.len());
@@ -280,6 +284,8 @@ struct Found {
     span: Range<usize>,
     /// Found only with its words divided otherwise ('cyber space' for 'cyberspace').
     spelling: bool,
+    /// Found only as content words in any order, close together.
+    loose: bool,
 }
 
 /// The approved rendering that stands for this occurrence: the strictest match, then
@@ -316,6 +322,7 @@ fn find_approved(
             rendering: k,
             span: s..e,
             spelling: tier == terms::JOINED_SPELLING,
+            loose: tier == terms::ANY_ORDER,
         });
     }
     if let Some((k, span)) = abbreviations.find_for(en, &term.approved) {
@@ -323,6 +330,7 @@ fn find_approved(
             rendering: k,
             span,
             spelling: false,
+            loose: false,
         });
     }
     if in_shared_head_coordination(&p.zh, at) {
@@ -332,6 +340,7 @@ fn find_approved(
                     rendering: k,
                     span,
                     spelling: false,
+                    loose: false,
                 });
             }
         }
@@ -789,6 +798,27 @@ impl Context<'_, '_, '_> {
             }
         }
         other && !term
+    }
+
+    /// Do the words of a loose match all translate other words of the bead ('socialism
+    /// can save China' for 中国特色社会主义 beside 社会主义 and 中国)? Then the match is
+    /// the neighbours', not the term's.
+    fn loose_match_is_neighbours(
+        &self,
+        at: &Range<usize>,
+        found: &Found,
+        term: &terms::Term,
+        dict: Option<&Dictionary>,
+    ) -> bool {
+        let wanted = term.approved[found.rendering].content();
+        let matched: Vec<&str> = self
+            .en
+            .content_words_in(&found.span)
+            .into_iter()
+            .filter(|(_, stem)| wanted.iter().any(|s| stems_match(s, stem)))
+            .map(|(w, _)| w)
+            .collect();
+        !matched.is_empty() && matched.iter().all(|w| self.renders_other_word(at, w, dict))
     }
 
     /// `span` without the content words at its edges that render another word of the
@@ -1666,6 +1696,61 @@ mod tests {
         assert_eq!(evidence(false).as_deref(), Some("trade economy"));
         // 'trade' renders 贸易: the evidence keeps the term's own word only.
         assert_eq!(evidence(true).as_deref(), Some("economy"));
+    }
+
+    #[test]
+    fn a_loose_match_made_of_neighbours_translations_is_no_rendering() {
+        let glossary =
+            crate::lexicon::parse_glossary_tsv("海洋经济\tocean economy\n", "g.tsv").unwrap();
+        let terms = TermSet::from_glossary(&glossary);
+        let dict = Dictionary::from_cedict_text(
+            "海洋 海洋 [hai3 yang2] /ocean/marine/\n經濟 经济 [jing1 ji4] /economy/\n",
+            "t",
+        )
+        .unwrap();
+        let words = WordSegmenter::plain();
+        // 'economy' and 'ocean' render 经济 and 海洋 of the first clause; the term's own
+        // place holds 'this matter'.
+        let p = AlignedPair::new(
+            0,
+            "经济靠海洋，海洋经济要发展。",
+            "The economy lives by the ocean, and this matter must grow.",
+        );
+        let zh_tokens = words.tokenize(&p.zh, 0, crate::segment::Lang::Zh);
+        let en_tokens = words.tokenize(&p.en, 0, crate::segment::Lang::En);
+        let zh_at = |w: &str| {
+            zh_tokens
+                .iter()
+                .position(|t| &p.zh[t.start..t.end] == w)
+                .unwrap() as u32
+        };
+        let en_at = |w: &str| {
+            en_tokens
+                .iter()
+                .position(|t| &p.en[t.start..t.end] == w)
+                .unwrap() as u32
+        };
+        let links = WordLinks {
+            links: vec![
+                (zh_at("经济"), en_at("economy")),
+                (zh_at("海洋"), en_at("ocean")),
+            ],
+            zh_tokens: zh_tokens.clone(),
+            en_tokens: en_tokens.clone(),
+        };
+        let opts = CheckOptions {
+            dictionary: Some(&dict),
+            links: Some(std::slice::from_ref(&links)),
+            ..CheckOptions::default()
+        };
+        let found = check(std::slice::from_ref(&p), &terms, &[], &opts);
+        assert_eq!(misses(&found).len(), 1, "{found:#?}");
+        // Without the links the words are taken for the term's, as before.
+        let blind = CheckOptions {
+            dictionary: Some(&dict),
+            ..CheckOptions::default()
+        };
+        assert!(misses(&check(std::slice::from_ref(&p), &terms, &[], &blind)).is_empty());
     }
 
     #[test]
