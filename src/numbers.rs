@@ -241,6 +241,12 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
                 i = run_end;
                 continue;
             }
+            // 三分之一, 四分之三: a share, compared as a percentage ('one third' = 33.3%).
+            if let Some((m, end)) = zh_fraction(text, i, run) {
+                out.push(m);
+                i = end;
+                continue;
+            }
             let prev = text[..i].chars().next_back();
             let ordinal = prev == Some('第');
             let percent_prefix = text[..i].ends_with("百分之");
@@ -285,6 +291,35 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
         i += clen;
     }
     out
+}
+
+/// The largest denominator read as a fraction: 百分之 is a percentage already, and
+/// 千分之 or 万分之 are rates ('5 per thousand') more than shares.
+const MAX_FRACTION_DENOMINATOR: f64 = 10.0;
+
+/// A fraction whose denominator is the numeral `run` at `start` (三分之一): the share
+/// as a percentage, and where the mention ends.
+fn zh_fraction(text: &str, start: usize, run: &str) -> Option<(NumberMention, usize)> {
+    let den = parse_zh_numeral(run)?;
+    let after = text[start + run.len()..].strip_prefix("分之")?;
+    let num_len = after
+        .char_indices()
+        .find(|&(_, c)| !is_zh_numeral(c))
+        .map_or(after.len(), |(k, _)| k);
+    let num = parse_zh_numeral(&after[..num_len])?;
+    if !(2.0..=MAX_FRACTION_DENOMINATOR).contains(&den) || num <= 0.0 || num >= den {
+        return None;
+    }
+    let end = text.len() - after.len() + num_len;
+    Some((fraction_mention((start, end), num, den), end))
+}
+
+/// A share written as a fraction, as a percentage: rounded on the other side when
+/// it has no whole percentage (1/3 = 33.3%, written '33%').
+fn fraction_mention(span: (usize, usize), num: f64, den: f64) -> NumberMention {
+    let mut m = NumberMention::new(span, num / den * 100.0, NumberKind::Percent, true);
+    m.approximate = m.value.fract() != 0.0;
+    m
 }
 
 /// 一百多亿, 5000余万: a rough count of a scale word after 多 or 余 scales the mention
@@ -471,6 +506,42 @@ fn en_scale(word: &str) -> Option<f64> {
     })
 }
 
+/// Denominators of English fractions ('a third', 'three quarters'); 'second' is
+/// never one ('half' is, but alone it is as often a time or an amount).
+const EN_FRACTIONS: &[(&str, f64)] = &[
+    ("half", 2.0),
+    ("halves", 2.0),
+    ("third", 3.0),
+    ("quarter", 4.0),
+    ("fourth", 4.0),
+    ("fifth", 5.0),
+    ("sixth", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+    ("tenth", 10.0),
+];
+
+/// A fraction at word `k`: a count and a denominator ('one third', 'two-thirds', 'a
+/// quarter of'): numerator, denominator and where it ends. 'a' counts only with 'of'
+/// after ('a third round' is an ordinal).
+fn en_fraction(words: &[(usize, usize, String)], k: usize) -> Option<(f64, f64, usize)> {
+    let (_, _, w) = words.get(k)?;
+    let (_, e2, d) = words.get(k + 1)?;
+    let num = if w == "a" || w == "one" {
+        1.0
+    } else {
+        f64::from(EN_SMALL.iter().find(|(n, _)| n == w)?.1)
+    };
+    let singular = d.strip_suffix('s').filter(|_| num > 1.0 || d == "halves");
+    let den = EN_FRACTIONS
+        .iter()
+        .find(|(n, _)| n == d || Some(*n) == singular)?
+        .1;
+    let of_follows = words.get(k + 2).is_some_and(|(_, _, n)| n == "of");
+    (num < den && (w != "a" || of_follows)).then_some((num, den, *e2))
+}
+
 /// Numbers in English text.
 pub fn extract_en(text: &str) -> Vec<NumberMention> {
     // Word-ish pieces with byte offsets: digits keep their separators (5,000 / 1.2).
@@ -521,6 +592,9 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                 // The 1980s, the '80s: a decade, compared as 80 (八十年代).
                 m = Some(NumberMention::new((s, e), value % 100.0, kind, false));
             }
+        } else if let Some((num, den, e2)) = en_fraction(&words, k) {
+            m = Some(fraction_mention((s, e2), num, den));
+            consumed = 2;
         } else if (w == "one" || w == "a")
             && words.get(k + 1).is_some_and(|(_, _, n)| {
                 matches!(n.as_str(), "million" | "billion" | "trillion")
@@ -805,6 +879,38 @@ mod tests {
         assert_eq!(
             (t.len(), t[0].value, t[0].kind),
             (1, 21.0, NumberKind::Ordinal)
+        );
+    }
+
+    #[test]
+    fn fractions_are_shares() {
+        let third = extract_zh("三分之一的人口");
+        assert_eq!(third.len(), 1);
+        assert_eq!(third[0].kind, NumberKind::Percent);
+        assert!((third[0].value - 100.0 / 3.0).abs() < 1e-9 && third[0].approximate);
+        let quarters = extract_zh("四分之三");
+        assert_eq!((quarters[0].value, quarters[0].approximate), (75.0, false));
+        // 百分之 is a percentage already; 千分之五 is a rate, not a share.
+        assert_eq!(zh("百分之三十"), [30.0]);
+        assert_ne!(zh("千分之五"), [0.5]);
+        for (text, value) in [
+            ("one third of the land", 100.0 / 3.0),
+            ("two-thirds of members", 200.0 / 3.0),
+            ("a quarter of them", 25.0),
+            ("three quarters", 75.0),
+            ("one half", 50.0),
+        ] {
+            let m = extract_en(text);
+            assert_eq!(m.len(), 1, "{text}");
+            assert_eq!(m[0].kind, NumberKind::Percent, "{text}");
+            assert!((m[0].value - value).abs() < 1e-9, "{text}");
+        }
+        // An ordinal after 'a', and 'one second', are no fractions.
+        assert_eq!(extract_en("a third round")[0].kind, NumberKind::Ordinal);
+        assert!(
+            extract_en("one second")
+                .iter()
+                .all(|m| m.kind != NumberKind::Percent)
         );
     }
 }

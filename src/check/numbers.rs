@@ -610,6 +610,27 @@ mod tests {
     }
 
     #[test]
+    fn fractions_are_compared_as_shares() {
+        for en in ["one-third of the land", "a third of the land"] {
+            assert!(severities("三分之一的土地", en).is_empty(), "{en}");
+        }
+        // A third written as a rounded percentage: a rounding note at most.
+        assert!(
+            severities("三分之一的土地", "about 33 percent of the land")
+                .iter()
+                .all(|s| *s == Severity::Info)
+        );
+        assert_eq!(
+            severities("三分之一的土地", "one half of the land"),
+            [Severity::Error]
+        );
+        assert_eq!(
+            severities("四分之三的人口", "a quarter of the population"),
+            [Severity::Error]
+        );
+    }
+
+    #[test]
     fn ranges_names_and_figures_of_speech_are_notes() {
         // A count of the range it spans.
         assert!(
