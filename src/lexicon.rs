@@ -867,7 +867,7 @@ pub fn parse_glossary_tsv(text: &str, name: &str) -> Result<Vec<GlossaryEntry>> 
             ));
         }
         let en: Vec<String> = cells[1]
-            .split(" | ")
+            .split('|')
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(str::to_string)
@@ -956,6 +956,8 @@ pub fn parse_glossary_tbx(text: &str, name: &str) -> Result<Vec<GlossaryEntry>> 
     let mut in_status = false;
     let mut in_note = false;
     let mut saw_root = false;
+    // Elements open: a file that ends inside one was cut short.
+    let mut open: Vec<String> = Vec::new();
     let lang_of = |e: &quick_xml::events::BytesStart| {
         e.attributes()
             .flatten()
@@ -966,6 +968,13 @@ pub fn parse_glossary_tbx(text: &str, name: &str) -> Result<Vec<GlossaryEntry>> 
         let event = reader
             .read_event()
             .map_err(|e| err(&reader, e.to_string()))?;
+        match &event {
+            Event::Start(e) => open.push(String::from_utf8_lossy(e.name().as_ref()).into_owned()),
+            Event::End(_) => {
+                open.pop();
+            }
+            _ => {}
+        }
         match event {
             Event::Start(e) => match e.local_name().as_ref() {
                 b"martif" | b"tbx" => saw_root = true,
@@ -1028,6 +1037,18 @@ pub fn parse_glossary_tbx(text: &str, name: &str) -> Result<Vec<GlossaryEntry>> 
         return Err(Error::input(
             name,
             "not a TBX file (no martif or tbx element)",
+        ));
+    }
+    if let Some(element) = open.last() {
+        return Err(err(
+            &reader,
+            format!("the file ends inside <{element}> (cut short?)"),
+        ));
+    }
+    if entries.is_empty() {
+        return Err(Error::input(
+            name,
+            "no term entry with a Chinese and an English term",
         ));
     }
     /// Glossary entries of one TBX entry: its Chinese terms with the English ones,
@@ -1096,10 +1117,45 @@ pub fn default_glossary() -> Vec<GlossaryEntry> {
         .expect("the shipped glossary parses")
 }
 
+/// Parse a glossary CSV (as `bitext glossary --format csv` writes it, or a CAT tool
+/// exports it): its rows read as the TSV rows of [`parse_glossary_tsv`], on the
+/// lines they start on.
+pub fn parse_glossary_csv(text: &str, name: &str) -> Result<Vec<GlossaryEntry>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut tsv = String::new();
+    let mut lines = 0;
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line() as usize);
+            Error::input_at(name, line, format!("not valid CSV: {e}"))
+        })?;
+        let line = record.position().map_or(lines + 1, |p| p.line() as usize);
+        // Blank lines keep each row on its own line number for error messages.
+        while lines + 1 < line {
+            tsv.push('\n');
+            lines += 1;
+        }
+        let cells: Vec<String> = record
+            .iter()
+            .map(|c| c.replace(['\t', '\n', '\r'], " "))
+            .collect();
+        tsv.push_str(&cells.join("\t"));
+        tsv.push('\n');
+        lines += 1;
+    }
+    parse_glossary_tsv(&tsv, name)
+}
+
 /// Load a glossary file: TBX (an XML file: a `martif` or `tbx` document, with or
-/// without an XML declaration or DOCTYPE) or TSV.
+/// without an XML declaration or DOCTYPE), CSV (a `.csv` file) or TSV.
 pub fn load_glossary(path: &str) -> Result<Vec<GlossaryEntry>> {
     let text = crate::read::read_path(path)?;
+    if path.to_ascii_lowercase().ends_with(".csv") {
+        return parse_glossary_csv(&text, path);
+    }
     if text
         .trim_start_matches('\u{feff}')
         .trim_start()
@@ -1370,6 +1426,28 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("evil.tbx: line 2"), "{err}");
+        // Cut short, or holding no Chinese-English entry: an error, not an empty glossary.
+        for bad in [
+            "<martif><text><body><termEntry>",
+            &tbx[..tbx.len() - "</body></text></martif>".len()],
+            "<martif><text><body></body></text></martif>",
+        ] {
+            let err = parse_glossary_tbx(bad, "bad.tbx").unwrap_err().to_string();
+            assert!(err.starts_with("bad.tbx"), "{err}");
+        }
+    }
+
+    #[test]
+    fn glossary_csv_as_bitext_writes_it() {
+        let text = "zh,en,score,frequency,other_renderings,known,examples\n\
+                    数字经济,\"digital economy|data economy\",1.4,2,,yes,\"0,3\"\n\
+                    数据,,1.0,4,,yes,1\n";
+        let err = parse_glossary_csv(text, "g.csv").unwrap_err().to_string();
+        assert!(err.starts_with("g.csv: line 3"), "{err}");
+        let g = parse_glossary_csv(&text.replace(",,1.0", ",data,1.0"), "g.csv").unwrap();
+        assert_eq!(g.len(), 2);
+        assert_eq!(g[0].en, ["digital economy", "data economy"]);
+        assert_eq!((g[1].zh.as_str(), g[1].line), ("数据", 3));
     }
 
     #[test]
@@ -1379,6 +1457,11 @@ mod tests {
         assert_eq!(g.len(), 2);
         assert_eq!(g[1].status, "forbidden");
         assert_eq!(g[0].line, 3);
+        // A trailing separator leaves no empty rendering and no stray bar.
+        assert_eq!(
+            parse_glossary_tsv("数据\tdata | \n", "g.tsv").unwrap()[0].en,
+            ["data"]
+        );
         assert!(
             parse_glossary_tsv("数据\n", "g.tsv")
                 .unwrap_err()

@@ -513,6 +513,22 @@ fn a_tbx_glossary_is_read_our_own_included() {
         .args([&zh, &en])
         .assert()
         .code(0);
+    // Our own CSV too, its format taken from the output's extension.
+    let csv = dir.path().join("g.csv");
+    bitext()
+        .args(["glossary", "--presplit", "--min-freq", "1", "-o"])
+        .arg(&csv)
+        .args([&zh, &en])
+        .assert()
+        .success();
+    let written = std::fs::read_to_string(&csv).unwrap();
+    assert!(written.starts_with("zh,en,"), "{written}");
+    bitext()
+        .args(["check", "--presplit", "--no-default-glossary", "--glossary"])
+        .arg(&csv)
+        .args([&zh, &en])
+        .assert()
+        .code(0);
     // A TBX with a DOCTYPE and a deprecated rendering.
     let forbid = write(
         dir.path(),

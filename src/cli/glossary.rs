@@ -19,8 +19,10 @@ pub struct Args {
     /// Read pairs `bitext align` wrote (TSV, JSONL or TMX) instead of aligning ZH EN.
     #[arg(long, value_name = "FILE")]
     aligned: Option<String>,
-    #[arg(long, value_enum, default_value = "tsv")]
-    format: Format,
+    /// Output format [default: from the output file's extension (.csv, .tbx, .json),
+    /// else tsv].
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// Keep only the best N term pairs.
     #[arg(long, value_name = "N")]
     top: Option<usize>,
@@ -75,7 +77,19 @@ pub fn run(args: Args) -> Result<Outcome> {
         top: args.top,
     };
     let terms = glossary::extract(&pairs, &resources, &opts);
-    let writer = match args.format {
+    let format = args
+        .format
+        .or_else(|| {
+            output::extension_of(args.output.as_deref()).and_then(|e| match e.as_str() {
+                "tsv" | "txt" => Some(Format::Tsv),
+                "csv" => Some(Format::Csv),
+                "tbx" => Some(Format::Tbx),
+                "json" => Some(Format::Json),
+                _ => None,
+            })
+        })
+        .unwrap_or(Format::Tsv);
+    let writer = match format {
         Format::Tsv => write::write_tsv,
         Format::Csv => write::write_csv,
         Format::Tbx => write::write_tbx,
