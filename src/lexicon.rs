@@ -384,14 +384,92 @@ pub fn name_matches_reading(zh: &str, en: &[&str], dict: &Dictionary) -> bool {
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
-/// The match key of an English word: lower case, possessive dropped, Porter2 stem.
+/// The match key of an English word: lower case, possessive dropped, British spelling
+/// made American, Porter2 stem.
 pub fn english_stem(word: &str) -> String {
     let lower = word.to_lowercase().replace('’', "'");
     let base = lower
         .strip_suffix("'s")
         .unwrap_or(&lower)
         .trim_matches('\'');
-    STEMMER.stem(base).into_owned()
+    STEMMER.stem(&american_spelling(base)).into_owned()
+}
+
+/// A British spelling in its American form (localisation, colour, centre, defence,
+/// travelled, analyse, programme), so one rendering matches in either. Only what
+/// spelling alone decides: both sides of a comparison go through it, so a word it
+/// changes needlessly (promise -> promize) still matches itself.
+fn american_spelling(word: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    const ENDINGS: &[&str] = &["", "s", "d", "r", "rs", "ing", "ed", "er", "ers"];
+    let ascii = word.is_ascii();
+    // word = stem + middle + ending, the ending one a word takes after a root.
+    let split = |middle: &str, min_stem: usize| -> Option<(usize, usize)> {
+        ENDINGS.iter().find_map(|end| {
+            let rest = word.strip_suffix(end)?;
+            let stem = rest.strip_suffix(middle)?;
+            (stem.len() >= min_stem).then_some((stem.len(), rest.len()))
+        })
+    };
+    let swap = |at: (usize, usize), to: &str| -> Cow<'_, str> {
+        Cow::Owned(format!("{}{to}{}", &word[..at.0], &word[at.1..]))
+    };
+    if !ascii || word.len() < 5 {
+        return Cow::Borrowed(word);
+    }
+    if let Some(i) = word.find("isation") {
+        return Cow::Owned(format!("{}ization{}", &word[..i], &word[i + 7..]));
+    }
+    for (british, american) in [("ise", "ize"), ("yse", "yze")] {
+        // -ise/-ised/-ising: 'rise', 'wise', 'raise' keep too short a stem.
+        if let Some(at) = split(british, 3) {
+            return swap(at, american);
+        }
+        if let Some(stem) = word
+            .strip_suffix("ing")
+            .and_then(|r| r.strip_suffix(&british[..2]))
+            && stem.len() >= 3
+        {
+            return Cow::Owned(format!("{stem}{}ing", &american[..2]));
+        }
+    }
+    // colour, labourers, favourable; not four, hour, your, tour.
+    for end in [
+        "", "s", "ed", "ing", "er", "ers", "able", "ably", "ite", "ites",
+    ] {
+        if let Some(stem) = word.strip_suffix(end).and_then(|r| r.strip_suffix("our"))
+            && stem.len() >= 3
+        {
+            return Cow::Owned(format!("{stem}or{end}"));
+        }
+    }
+    // centre, centred, fibres; metre.
+    for (british, american) in [("tre", "ter"), ("bre", "ber")] {
+        for end in ["", "s", "d"] {
+            if let Some(stem) = word.strip_suffix(end).and_then(|r| r.strip_suffix(british))
+                && stem.len() >= 2
+            {
+                let end = if end == "d" { "ed" } else { end };
+                return Cow::Owned(format!("{stem}{american}{end}"));
+            }
+        }
+    }
+    // travelled, modelling, labellers; not filled, called (too short a stem).
+    for end in ["ed", "ing", "er", "ers"] {
+        if let Some(stem) = word.strip_suffix(end).and_then(|r| r.strip_suffix("ll"))
+            && stem.len() >= 4
+            && stem.ends_with(['a', 'e', 'o', 'u'])
+        {
+            return Cow::Owned(format!("{stem}l{end}"));
+        }
+    }
+    match word {
+        "defence" | "defences" | "offence" | "offences" | "licence" | "licences" | "pretence" => {
+            Cow::Owned(word.replacen("ence", "ense", 1))
+        }
+        "programme" | "programmes" => Cow::Owned(word.replacen("programme", "program", 1)),
+        _ => Cow::Borrowed(word),
+    }
 }
 
 /// Do two English stems name the same word family? Equal, an irregular form of the
@@ -1475,6 +1553,38 @@ mod tests {
         assert!(ZH_FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(ENGLISH_STOPWORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(is_zh_function_word("的") && !is_zh_function_word("治理"));
+    }
+
+    #[test]
+    fn british_and_american_spellings_share_a_stem() {
+        for (british, american) in [
+            ("localisation", "localization"),
+            ("industrialisations", "industrializations"),
+            ("organised", "organized"),
+            ("organising", "organizing"),
+            ("analyse", "analyze"),
+            ("colour", "color"),
+            ("labourers", "laborers"),
+            ("favourable", "favorable"),
+            ("centre", "center"),
+            ("centred", "centered"),
+            ("fibres", "fibers"),
+            ("travelled", "traveled"),
+            ("modelling", "modeling"),
+            ("defence", "defense"),
+            ("programmes", "programs"),
+        ] {
+            assert_eq!(english_stem(british), english_stem(american), "{british}");
+        }
+        // Words that only look British keep apart from their look-alikes.
+        for (a, b) in [
+            ("four", "for"),
+            ("our", "or"),
+            ("filled", "filed"),
+            ("rise", "riz"),
+        ] {
+            assert_ne!(english_stem(a), english_stem(b), "{a}");
+        }
     }
 
     #[test]
