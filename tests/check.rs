@@ -805,8 +805,10 @@ fn gold_jsonl(corpus: &Path, name: &str) -> String {
 
 /// Noise on correct translations: the default findings on the clean gold alignments of
 /// pol-dev and mac-dev with their reference glossaries stay near what was measured
-/// (scripts/check-eval.py: 23 and 57, then 13 and 22, now 10 and 16: a term without
-/// trace in an English as long as its Chinese predicts is a note). Approved
+/// (scripts/check-eval.py: 23 and 57, then 13 and 22, then 10 and 17: a term without
+/// trace in an English as long as its Chinese predicts is a note; now 10 and 22: the
+/// translator's four English-only sentences of mac-dev are additions, and one omission
+/// found is false). Approved
 /// alternatives side by side must stay notes (they were 38 of pol-dev's 61 warnings).
 #[test]
 fn default_findings_on_clean_dev_corpora_stay_few() {
@@ -816,7 +818,7 @@ fn default_findings_on_clean_dev_corpora_stay_few() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    for (corpus, ceiling) in [("pol-dev", 13), ("mac-dev", 19)] {
+    for (corpus, ceiling) in [("pol-dev", 13), ("mac-dev", 25)] {
         let root = shared.join("corpora").join(corpus);
         let glossary = shared.join(format!("glossary/{corpus}.terms.tsv"));
         let mut names: Vec<String> = std::fs::read_dir(root.join("zh"))
@@ -852,11 +854,74 @@ fn default_findings_on_clean_dev_corpora_stay_few() {
         eprintln!("{corpus}: {default} default findings on the clean gold alignment");
         assert!(
             default <= ceiling,
-            "{corpus}: {default} default findings (measured 10 / 16)"
+            "{corpus}: {default} default findings (measured 10 / 22)"
         );
         assert!(
             default > 0,
             "{corpus}: no findings at all (the real omissions and misspellings are gone)"
         );
     }
+}
+
+#[test]
+fn a_sentence_left_out_inside_a_bead_is_reported() {
+    let pairs = sample_pairs();
+    let terms = TermSet::from_glossary(&default_glossary()).build();
+    let clean = run_check(&pairs, &terms);
+    assert!(
+        !clean.iter().any(|f| f.kind == FindingType::Omission),
+        "{:#?}",
+        clean
+            .iter()
+            .filter(|f| f.kind == FindingType::Omission)
+            .collect::<Vec<_>>()
+    );
+    // Each sentence in turn joined to the bead before it with its English left out,
+    // as the aligner joins an untranslated sentence to its neighbour.
+    let sentence =
+        |p: &AlignedPair| p.zh.chars().count() >= 15 && p.zh.ends_with('。') && p.en.ends_with('.');
+    let (mut tried, mut found) = (0, 0);
+    for k in 1..pairs.len() {
+        if !sentence(&pairs[k - 1]) || !sentence(&pairs[k]) {
+            continue;
+        }
+        let mut cut = pairs.clone();
+        let dropped = cut.remove(k);
+        cut[k - 1].zh.push_str(&dropped.zh);
+        for (i, p) in cut.iter_mut().enumerate() {
+            p.id = i;
+        }
+        tried += 1;
+        let findings = run_check(&cut, &terms);
+        found += usize::from(findings.iter().any(|f| {
+            f.kind == FindingType::Omission
+                && f.bead == Some(k - 1)
+                && f.term.as_deref() == Some(dropped.zh.as_str())
+        }));
+    }
+    // Measured: 48 of 81.
+    eprintln!("omissions found: {found} of {tried}");
+    assert!(found * 100 >= tried * 55, "{found} of {tried}");
+}
+
+#[test]
+fn english_without_chinese_is_an_addition() {
+    let mut pairs = sample_pairs();
+    let k = pairs.len() / 2;
+    pairs.insert(
+        k,
+        AlignedPair::new(k, "", "The province will also spend 5 million yuan on it."),
+    );
+    for (i, p) in pairs.iter_mut().enumerate() {
+        p.id = i;
+    }
+    let terms = TermSet::from_glossary(&default_glossary()).build();
+    let found = run_check(&pairs, &terms);
+    let additions: Vec<&Finding> = found
+        .iter()
+        .filter(|f| f.kind == FindingType::Addition)
+        .collect();
+    assert_eq!(additions.len(), 1, "{additions:#?}");
+    assert_eq!(additions[0].bead, Some(k));
+    assert_eq!(additions[0].severity, Severity::Warning);
 }

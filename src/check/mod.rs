@@ -39,6 +39,7 @@
 
 mod length;
 pub mod numbers;
+mod omission;
 pub mod qa;
 pub mod report;
 pub mod terminology;
@@ -97,11 +98,13 @@ pub enum FindingType {
     SameZhDifferentEn,
     SameEnDifferentZh,
     Structure,
+    Omission,
+    Addition,
 }
 
 impl FindingType {
     /// Every type, in report order.
-    pub const ALL: [FindingType; 19] = [
+    pub const ALL: [FindingType; 21] = [
         FindingType::Empty,
         FindingType::Untranslated,
         FindingType::GlossaryMiss,
@@ -121,6 +124,8 @@ impl FindingType {
         FindingType::SameZhDifferentEn,
         FindingType::SameEnDifferentZh,
         FindingType::Structure,
+        FindingType::Omission,
+        FindingType::Addition,
     ];
 
     pub fn name(self) -> &'static str {
@@ -144,6 +149,8 @@ impl FindingType {
             FindingType::SameZhDifferentEn => "same-zh-different-en",
             FindingType::SameEnDifferentZh => "same-en-different-zh",
             FindingType::Structure => "structure",
+            FindingType::Omission => "omission",
+            FindingType::Addition => "addition",
         }
     }
 
@@ -180,6 +187,8 @@ impl FindingType {
                 "the same English given for different Chinese segments"
             }
             FindingType::Structure => "a heading without a counterpart",
+            FindingType::Omission => "a Chinese sentence of a bead the English leaves out",
+            FindingType::Addition => "English without a Chinese counterpart",
         }
     }
 }
@@ -486,7 +495,17 @@ pub fn check(
             qa::check_form(p, i.checked_sub(1).map(|j| &pairs[j]), &mut out);
         }
         if p.zh.trim().is_empty() {
-            continue; // an English-only bead (1-0) is an addition, not a mistranslation
+            // An English-only bead: added, or its Chinese dropped; nothing to check it
+            // against.
+            if !p.en.trim().is_empty() {
+                out.push(Finding::bead(
+                    FindingType::Addition,
+                    Severity::Warning,
+                    p,
+                    "the English has text without a Chinese counterpart".into(),
+                ));
+            }
+            continue;
         }
         if p.en.trim().is_empty() {
             out.push(Finding::bead(
@@ -501,6 +520,7 @@ pub fn check(
             out.push(f);
             continue;
         }
+        omission::check_omission(p, &length, opts, &mut out);
         let protected = qa::check_codes(p, &mut out);
         let en = terms::EnglishText::new(&p.en);
         // The beads just before: a term they render may come back as 'it' or 'the
@@ -554,7 +574,15 @@ pub fn check(
     qa::demote_codes_dropped_throughout(pairs, &mut out);
     out.extend(terminology::inconsistent(terms, &usage));
     out.extend(qa::check_repeated_segments(pairs));
-    out.extend(structure_findings(pairs, structure));
+    let headings = structure_findings(pairs, structure);
+    // An English heading without its Chinese is a structure finding, not an addition.
+    out.retain(|f| {
+        f.kind != FindingType::Addition
+            || !headings
+                .iter()
+                .any(|h| h.bead.is_some() && h.bead == f.bead)
+    });
+    out.extend(headings);
     for f in &mut out {
         f.id = f.fingerprint();
     }

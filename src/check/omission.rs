@@ -1,0 +1,164 @@
+//! A Chinese sentence the English leaves out. The aligner joins a sentence left
+//! untranslated to its neighbour (a 2-1 bead), so an omission hides inside a bead
+//! whose other sentences are translated: one sentence none of whose words the English
+//! translates (by the dictionary; words of two characters or more), beside sentences
+//! whose words it does, in an English markedly short for its Chinese (the length
+//! model's lower tail).
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::length::LengthModel;
+use super::{CheckOptions, Finding, FindingType, Severity};
+use crate::lexicon::{Dictionary, english_stem, gloss_stems, is_zh_function_word, stems_match};
+use crate::pairs::AlignedPair;
+use crate::script::is_han;
+use crate::segment::Lang;
+
+/// Fewer dictionary words than this in a sentence are too little evidence that
+/// nothing of it was translated.
+const MIN_KNOWN_WORDS: usize = 2;
+
+/// The other sentences of the bead must have at least this share of their dictionary
+/// words translated: the dictionary works for this translation.
+const MIN_OTHERS_RENDERED: f64 = 0.5;
+
+/// Sentences of a Chinese text: byte ranges, each ending after its final 。！？ (or at
+/// the end of the text).
+fn zh_sentences(zh: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in zh.char_indices() {
+        if matches!(c, '。' | '！' | '？' | '!' | '?') {
+            let end = i + c.len_utf8();
+            // Closing quotes and brackets belong to the sentence they close.
+            let end = end
+                + zh[end..]
+                    .chars()
+                    .take_while(|c| matches!(c, '”' | '’' | '」' | '』' | '）' | ')'))
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+            if end > start {
+                out.push(start..end);
+            }
+            start = end;
+        }
+    }
+    if zh[start..].chars().any(is_han) {
+        out.push(start..zh.len());
+    }
+    out.retain(|r| zh[r.clone()].chars().any(is_han));
+    out
+}
+
+/// The words of a sentence the dictionary knows, each with the English words
+/// (stems) of the bead it may be translated by (none: not translated).
+fn word_renderings(
+    zh: &str,
+    range: &Range<usize>,
+    en_stems: &HashSet<String>,
+    dict: &Dictionary,
+    opts: &CheckOptions,
+) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for t in opts
+        .words
+        .tokenize(&zh[range.clone()], range.start, Lang::Zh)
+    {
+        let word = &zh[t.start..t.end];
+        // One-character words have glosses for nearly anything ('new', 'to be'):
+        // no evidence either way.
+        if word.chars().count() < 2 || !word.chars().all(is_han) || is_zh_function_word(word) {
+            continue;
+        }
+        let stems: Vec<String> = dict
+            .glosses(word)
+            .iter()
+            .flat_map(|g| gloss_stems(g))
+            .collect();
+        if stems.is_empty() {
+            continue;
+        }
+        out.push(
+            en_stems
+                .iter()
+                .filter(|e| stems.iter().any(|s| stems_match(s, e)))
+                .cloned()
+                .collect(),
+        );
+    }
+    out
+}
+
+/// A sentence of a bead of several the English leaves out, as a warning.
+pub(super) fn check_omission(
+    p: &AlignedPair,
+    length: &LengthModel,
+    opts: &CheckOptions,
+    out: &mut Vec<Finding>,
+) {
+    let Some(dict) = opts.dictionary else {
+        return;
+    };
+    let sentences = zh_sentences(&p.zh);
+    if sentences.len() < 2 || !length.is_short(&p.zh, &p.en) {
+        return;
+    }
+    let en_stems: HashSet<String> =
+        p.en.split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .map(english_stem)
+            .collect();
+    let words: Vec<Vec<Vec<String>>> = sentences
+        .iter()
+        .map(|r| word_renderings(&p.zh, r, &en_stems, dict, opts))
+        .collect();
+    for (k, r) in sentences.iter().enumerate() {
+        let others = || words.iter().enumerate().filter(move |&(j, _)| j != k);
+        // An English word the other sentences' words account for is no trace of this
+        // one (a topic word both sentences share: 'digital' for 数字 twice).
+        let theirs: HashSet<&String> = others().flat_map(|(_, ws)| ws.iter().flatten()).collect();
+        let known = words[k].len();
+        let traced = words[k]
+            .iter()
+            .filter(|en| en.iter().any(|e| !theirs.contains(e)))
+            .count();
+        if known < MIN_KNOWN_WORDS || traced > 0 {
+            continue;
+        }
+        let (others_known, others_rendered) =
+            others().flat_map(|(_, ws)| ws).fold((0, 0), |(n, r), en| {
+                (n + 1, r + usize::from(!en.is_empty()))
+            });
+        if others_known == 0 || (others_rendered as f64) < MIN_OTHERS_RENDERED * others_known as f64
+        {
+            continue;
+        }
+        let sentence = p.zh[r.clone()].trim();
+        let mut f = Finding::bead(
+            FindingType::Omission,
+            Severity::Warning,
+            p,
+            format!(
+                "the English seems to leave out a sentence: {sentence} (none of its {known} \
+                 words the dictionary knows has a translation of its own in the English; \
+                 most of the other sentences' words have)"
+            ),
+        );
+        f.term = Some(sentence.to_string());
+        f.set_spans(Some(r.clone()), None, &p.en);
+        out.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_end_after_their_closing_quotes() {
+        let zh = "他说：“好。”我们走吧！还有";
+        let s: Vec<&str> = zh_sentences(zh).into_iter().map(|r| &zh[r]).collect();
+        assert_eq!(s, ["他说：“好。”", "我们走吧！", "还有"]);
+    }
+}
