@@ -625,8 +625,32 @@ fn unpaired_finding(p: &AlignedPair, c: char, out: &mut Vec<Finding>) {
     out.push(f);
 }
 
+/// The text after a list label written in lower case ('(iv) ', 'b) ', 'ii. '): a
+/// label, not the sentence's first word.
+fn skip_list_label(text: &str) -> &str {
+    let inner = text.strip_prefix('(').unwrap_or(text);
+    let label_len = inner
+        .find(|c: char| !c.is_ascii_lowercase())
+        .unwrap_or(inner.len());
+    let label = &inner[..label_len];
+    let roman = !label.is_empty() && label.chars().all(|c| "ivxlc".contains(c));
+    if !(roman || label.len() == 1) {
+        return text;
+    }
+    let rest = &inner[label_len..];
+    let closed = if inner.len() < text.len() {
+        rest.strip_prefix(')')
+    } else {
+        rest.strip_prefix(')').or_else(|| rest.strip_prefix('.'))
+    };
+    match closed {
+        Some(after) if after.starts_with(char::is_whitespace) => after.trim_start(),
+        _ => text,
+    }
+}
+
 fn capital(p: &AlignedPair, previous: Option<&AlignedPair>, out: &mut Vec<Finding>) {
-    let text = p.en.trim_start_matches(|c: char| {
+    let text = skip_list_label(p.en.trim_start()).trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '-' | '…')
     });
     let word: &str = text
@@ -903,6 +927,11 @@ mod tests {
         assert!(kinds("“我们走吧。", "“Let us go.").is_empty());
         assert_eq!(kinds("数据很好。", "data is good."), [Capital]);
         assert!(kinds("苹果手机很好。", "iPhones are good.").is_empty());
+        // A list label in lower case is no sentence start; the word after it is.
+        for en in ["(iv) Doing more.", "iv. Doing more.", "(b) Doing more."] {
+            assert!(kinds("（四）做得更多。", en).is_empty(), "{en}");
+        }
+        assert_eq!(kinds("（四）做得更多。", "(iv) doing more."), [Capital]);
         assert_eq!(kinds("数据。", "Data，good."), [Punctuation]);
     }
 
