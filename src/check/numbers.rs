@@ -151,6 +151,79 @@ fn ranges(text: &str, ms: &[NumberMention]) -> Vec<(f64, f64)> {
     out
 }
 
+/// Percent against percentage points, the same figure in another unit (增长3.5个百分点
+/// 'rose 3.5 percentage points', not '3.5 percent'; 3.5% not '3.5 points').
+fn percent_or_points(
+    p: &AlignedPair,
+    zh: &[NumberMention],
+    en: &[NumberMention],
+) -> Option<Finding> {
+    let zh_points =
+        |m: &NumberMention| p.zh[m.end..].trim_start_matches('个').starts_with("百分点");
+    // 'percentage points' reads as a percent up to 'percent'.
+    let en_points = |m: &NumberMention| {
+        let after = p.en[m.end..].to_lowercase();
+        after.starts_with("age point") || after.trim_start().starts_with("point")
+    };
+    let en_unit = |m: &NumberMention| {
+        if en_points(m) {
+            Some(true)
+        } else {
+            (m.kind == NumberKind::Percent).then_some(false)
+        }
+    };
+    for z in zh {
+        let points = if zh_points(z) {
+            true
+        } else if z.kind == NumberKind::Percent && !z.approximate {
+            false
+        } else {
+            continue;
+        };
+        let same: Vec<&NumberMention> = en
+            .iter()
+            .filter(|e| numbers::same_value(e.value, z.value))
+            .collect();
+        let (Some(wrong), false) = (
+            same.iter().find(|e| en_unit(e) == Some(!points)),
+            same.iter().any(|e| en_unit(e) == Some(points)),
+        ) else {
+            continue;
+        };
+        let (zh_unit, en_unit) = if points {
+            ("percentage points", "percent")
+        } else {
+            ("percent", "percentage points")
+        };
+        let zh_text = &p.zh[z.start
+            ..z.end
+                + if points {
+                    p.zh[z.end..].find("百分点")? + "百分点".len()
+                } else {
+                    0
+                }];
+        let mut f = Finding::bead(
+            FindingType::NumberMismatch,
+            Severity::Warning,
+            p,
+            format!(
+                "Chinese has {} {zh_unit} ({zh_text}), English {} {en_unit} ({})",
+                show(z.value),
+                show(wrong.value),
+                &p.en[wrong.start..wrong.end]
+            ),
+        );
+        f.term = Some(zh_text.to_string());
+        f.set_spans(
+            Some(z.start..z.start + zh_text.len()),
+            Some(wrong.start..wrong.end),
+            &p.en,
+        );
+        return Some(f);
+    }
+    None
+}
+
 /// Spans the number comparison leaves alone: where a glossary term and its rendering
 /// account for their numbers, or a URL or code carries them.
 pub(super) struct Skip<'a> {
@@ -184,6 +257,7 @@ pub(super) fn check_numbers(
     // written inside a code there (二十国集团 = G20) or a value inside a range there.
     let zh_ranges = ranges(&p.zh, &zh);
     let en_ranges = ranges(&p.en, &en);
+    out.extend(percent_or_points(p, &zh, &en));
     let has = |ms: &[NumberMention], ranges: &[(f64, f64)], v: f64, other: &str| {
         ms.iter().any(|m| numbers::same_value(m.value, v))
             || in_code(other, v)
@@ -607,6 +681,25 @@ mod tests {
             severities("有100个国家", "120 countries"),
             [Severity::Error]
         );
+    }
+
+    #[test]
+    fn percent_is_no_percentage_point() {
+        assert_eq!(
+            severities("比重提高3.5个百分点", "its share rose 3.5 percent"),
+            [Severity::Warning]
+        );
+        assert_eq!(
+            severities("比重提高3.5%", "its share rose 3.5 percentage points"),
+            [Severity::Warning]
+        );
+        for en in [
+            "its share rose 3.5 percentage points",
+            "its share rose by 3.5 points",
+        ] {
+            assert!(severities("比重提高3.5个百分点", en).is_empty(), "{en}");
+        }
+        assert!(severities("比重为3.5%", "a share of 3.5 percent").is_empty());
     }
 
     #[test]
