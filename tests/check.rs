@@ -806,9 +806,10 @@ fn gold_jsonl(corpus: &Path, name: &str) -> String {
 /// Noise on correct translations: the default findings on the clean gold alignments of
 /// pol-dev and mac-dev with their reference glossaries stay near what was measured
 /// (scripts/check-eval.py: 23 and 57, then 13 and 22, then 10 and 17: a term without
-/// trace in an English as long as its Chinese predicts is a note; now 10 and 22: the
-/// translator's four English-only sentences of mac-dev are additions, and one omission
-/// found is false). Approved
+/// trace in an English as long as its Chinese predicts is a note; now 11 and 22: the
+/// translator's four English-only sentences of mac-dev are additions, one omission
+/// found is false, and 'Chinese people' for the approved 'Chinese nation' is a
+/// synonym warning). Approved
 /// alternatives side by side must stay notes (they were 38 of pol-dev's 61 warnings).
 #[test]
 fn default_findings_on_clean_dev_corpora_stay_few() {
@@ -854,7 +855,7 @@ fn default_findings_on_clean_dev_corpora_stay_few() {
         eprintln!("{corpus}: {default} default findings on the clean gold alignment");
         assert!(
             default <= ceiling,
-            "{corpus}: {default} default findings (measured 10 / 22)"
+            "{corpus}: {default} default findings (measured 11 / 22)"
         );
         assert!(
             default > 0,
@@ -924,4 +925,28 @@ fn english_without_chinese_is_an_addition() {
     assert_eq!(additions.len(), 1, "{additions:#?}");
     assert_eq!(additions[0].bead, Some(k));
     assert_eq!(additions[0].severity, Severity::Warning);
+}
+
+#[test]
+fn a_synonym_in_place_of_an_approved_word_is_a_warning() {
+    let glossary =
+        bitext::lexicon::parse_glossary_tsv("数据要素市场\tdata element market\n", "g.tsv")
+            .unwrap();
+    let terms = TermSet::from_glossary(&glossary).build();
+    let found = |en: &str| {
+        let pairs = [AlignedPair::new(0, "加强数据要素市场建设。", en)];
+        run_check(&pairs, &terms)
+            .into_iter()
+            .filter(|f| f.kind == FindingType::GlossaryMiss && f.severity >= Severity::Warning)
+            .collect::<Vec<_>>()
+    };
+    let synonym = found("Strengthen the building of the data factor market.");
+    assert_eq!(synonym.len(), 1, "{synonym:#?}");
+    assert_eq!(synonym[0].evidence.as_deref(), Some("data factor market"));
+    for en in [
+        "Strengthen the building of the data element market.",
+        "Strengthen the building of data elements markets.",
+    ] {
+        assert!(found(en).is_empty(), "{en}: {:#?}", found(en));
+    }
 }

@@ -1118,13 +1118,36 @@ fn swapped_word<'e>(
             || elsewhere().iter().any(|k| stems_match(k, &stem))
             || ctx.renders_other_word(at, word, opts.dictionary)
     };
-    let (span, word, approved) = term.approved.iter().find_map(|r| {
-        en.swapped(r)
-            .into_iter()
-            .find(|(_, word)| !explained(word))
-            .map(|(span, word)| (span, word, r))
-    })?;
+    // A word the dictionary gives for the term itself in place of the approved one is
+    // a synonym the glossary does not approve ('data factor market' for 'data element
+    // market'): the very deviation a termbase is kept to catch.
+    // Another form of a word of the rendering ('China's socialist' for 'China's
+    // socialism') is no synonym.
+    let synonym = |word: &str, r: &terms::Rendering| {
+        let stem = crate::lexicon::english_stem(&word.to_lowercase());
+        words.known.iter().any(|k| stems_match(k, &stem))
+            && !r.content().iter().any(|k| stems_match(k, &stem))
+            && !ctx.renders_other_word(at, word, opts.dictionary)
+    };
+    let swap = |keep: &dyn Fn(&str, &terms::Rendering) -> bool| {
+        term.approved.iter().find_map(|r| {
+            en.swapped(r)
+                .into_iter()
+                .find(|(_, word)| keep(word, r))
+                .map(|(span, word)| (span, word, r))
+        })
+    };
+    let (found, is_synonym) = match swap(&|w, _| !explained(w)) {
+        Some(found) => (found, false),
+        None => (swap(&synonym)?, true),
+    };
+    let (span, word, approved) = found;
     let used = &p.en[span.clone()];
+    let why = if is_synonym {
+        format!("one word changed from '{}'", approved.text)
+    } else {
+        format!("where '{word}' translates none of it")
+    };
     let mut f = Finding::bead(
         FindingType::GlossaryMiss,
         if en.is_heading() {
@@ -1134,7 +1157,7 @@ fn swapped_word<'e>(
         },
         p,
         format!(
-            "{} is not rendered as {} (the English has '{used}', where '{word}' translates none of it)",
+            "{} is not rendered as {} (the English has '{used}', {why})",
             term.zh,
             quoted_list(&term.approved)
         ),
