@@ -517,6 +517,8 @@ pub fn check(
             continue;
         }
         if let Some(f) = qa::check_untranslated(p) {
+            // Chinese punctuation in Chinese left untranslated is the same finding.
+            out.retain(|x| !(x.bead == Some(p.id) && x.kind == FindingType::Punctuation));
             out.push(f);
             continue;
         }

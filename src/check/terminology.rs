@@ -471,7 +471,7 @@ impl TermWords {
             .unwrap_or_default();
         // Translations of the term's words, one per word: jieba's words, a word of
         // three characters or more cut into the dictionary words it is made of (理想信念:
-        // 理想 + 信念).
+        // 理想 + 信念), or beside the one it holds.
         let mut words: Vec<&str> = Vec::new();
         for t in segmenter.tokenize(&term.zh, 0, crate::segment::Lang::Zh) {
             let w = &term.zh[t.start..t.end];
@@ -479,10 +479,14 @@ impl TermWords {
                 Some(d) if w.chars().count() >= 3 => dictionary_words(w, d),
                 _ => Vec::new(),
             };
-            if parts.len() >= 2 {
-                words.extend(parts);
-            } else {
-                words.push(w);
+            match parts.len() {
+                0 => words.push(w),
+                // 营商环境: the word the dictionary lacks, and 环境 it knows.
+                1 => {
+                    words.push(w);
+                    words.extend(parts);
+                }
+                _ => words.extend(parts),
             }
         }
         let mut known: Vec<String> = term
