@@ -950,3 +950,21 @@ fn a_synonym_in_place_of_an_approved_word_is_a_warning() {
         assert!(found(en).is_empty(), "{en}: {:#?}", found(en));
     }
 }
+
+#[test]
+fn aligned_pairs_without_any_chinese_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let pairs = write(dir.path(), "pairs.tsv", "hello\tworld\nfine\tthanks\n");
+    for command in ["check", "glossary"] {
+        let out = bitext()
+            .args([command, "--aligned", &pairs])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("pairs.tsv") && err.contains("no Chinese"),
+            "{err}"
+        );
+    }
+}

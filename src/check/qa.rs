@@ -428,7 +428,9 @@ pub fn demote_codes_dropped_throughout(pairs: &[AlignedPair], out: &mut [Finding
 pub fn check_untranslated(p: &AlignedPair) -> Option<Finding> {
     let latin_only = !p.zh.chars().any(is_han);
     let same = p.en.trim() == p.zh.trim();
-    if same && latin_only {
+    // A code or a name may stand the same on both sides; a sentence is untranslated
+    // (an English-to-Chinese file's target left in English).
+    if same && latin_only && !is_latin_sentence(p.zh.trim()) {
         return None;
     }
     let han: String = p.en.chars().filter(|&c| is_han(c)).collect();
@@ -444,7 +446,9 @@ pub fn check_untranslated(p: &AlignedPair) -> Option<Finding> {
             Severity::Error
         },
         p,
-        if same {
+        if same && latin_only {
+            "both sides hold the same English sentence: untranslated".into()
+        } else if same {
             "the English side is the Chinese text".into()
         } else if glossed {
             format!("the English gives Chinese in brackets: {han}")
@@ -462,6 +466,18 @@ pub fn check_untranslated(p: &AlignedPair) -> Option<Finding> {
     }
     f.term = Some(if same { p.en.trim().to_string() } else { han });
     Some(f)
+}
+
+/// A sentence of Latin script: two words or more, one of them in lower case, and a
+/// full stop, question or exclamation mark at the end (not 'ISO 9001', 'Jack Smith').
+fn is_latin_sentence(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() >= 2
+        && text.ends_with(['.', '!', '?'])
+        && words.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic());
+            w.len() >= 2 && w.chars().all(|c| c.is_ascii_lowercase())
+        })
 }
 
 /// Every Chinese character of `en` stands inside round brackets.
@@ -941,6 +957,10 @@ mod tests {
         assert_eq!(check_untranslated(&p).unwrap().severity, Severity::Error);
         // Latin text in the Chinese may stay as it is.
         assert!(check_untranslated(&AlignedPair::new(0, "ISO 9001", "ISO 9001")).is_none());
+        assert!(check_untranslated(&AlignedPair::new(0, "Jack Smith", "Jack Smith")).is_none());
+        // A sentence left in English on the Chinese side (an English-to-Chinese target).
+        let left = AlignedPair::new(0, "Untranslated here.", "Untranslated here.");
+        assert_eq!(check_untranslated(&left).unwrap().severity, Severity::Error);
         let glossed = AlignedPair::new(0, "道可道", "The Way (道) that can be told");
         assert_eq!(
             check_untranslated(&glossed).unwrap().severity,

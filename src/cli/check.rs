@@ -112,6 +112,15 @@ pub fn run(args: Args) -> Result<Outcome> {
                      XLIFF Chinese as its source or target language)"
                 ));
             }
+            if !pairs
+                .iter()
+                .any(|p| p.zh.chars().any(bitext::script::is_han))
+            {
+                bail!(bitext::Error::input(
+                    path.as_str(),
+                    "no Chinese text in any pair: is it a Chinese-English file?"
+                ));
+            }
             warn_lost_beads(path, &pairs);
             (
                 Bitext::from_pairs(&pairs, &resources.words),

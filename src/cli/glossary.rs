@@ -66,6 +66,15 @@ pub fn run(args: Args) -> Result<Outcome> {
                     "no aligned pairs found"
                 ));
             }
+            if !pairs
+                .iter()
+                .any(|p| p.zh.chars().any(bitext::script::is_han))
+            {
+                bail!(bitext::Error::input(
+                    path.as_str(),
+                    "no Chinese text in any pair: is it a Chinese-English file?"
+                ));
+            }
             pairs
         }
         None => args.input.run_with(&resources)?.pairs(),
