@@ -1173,6 +1173,33 @@ pub fn parse_glossary_tbx(text: &str, name: &str) -> Result<Vec<GlossaryEntry>> 
     Ok(entries)
 }
 
+/// A term a glossary lists again with other renderings of the same status: both
+/// lines count (their renderings are all approved, or all forbidden), which may not be
+/// what was meant. One message per repeated line, naming the file and both lines.
+pub fn repeated_terms(entries: &[GlossaryEntry]) -> Vec<String> {
+    let mut first: std::collections::HashMap<(&str, &str), &GlossaryEntry> =
+        std::collections::HashMap::new();
+    let mut out = Vec::new();
+    for e in entries {
+        match first.entry((e.zh.as_str(), e.status.as_str())) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(e);
+            }
+            std::collections::hash_map::Entry::Occupied(o) => {
+                let earlier = o.get();
+                if earlier.en != e.en {
+                    out.push(format!(
+                        "{}: line {}: {} is listed again (first at {} line {}) with other \
+                         renderings; all are taken as {}",
+                        e.source, e.line, e.zh, earlier.source, earlier.line, e.status
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The language of a language code as files write it (`zh-CN`, `zh-Hans`, `ZH`, `zho`,
 /// `en_US`, `EN-GB`, `eng`); other languages give None.
 pub fn lang_of_code(code: &str) -> Option<crate::segment::Lang> {
@@ -1602,5 +1629,23 @@ mod tests {
     #[test]
     fn shipped_glossary_parses() {
         assert!(!default_glossary().is_empty());
+        assert!(repeated_terms(&default_glossary()).is_empty());
+    }
+
+    #[test]
+    fn a_term_listed_twice_with_other_renderings_is_noted() {
+        let g = parse_glossary_tsv(
+            "数字政府\tdigital government\n数据\tdata\n数字政府\te-government\n",
+            "g.tsv",
+        )
+        .unwrap();
+        let notes = repeated_terms(&g);
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(
+            notes[0].starts_with("g.tsv: line 3: 数字政府"),
+            "{}",
+            notes[0]
+        );
+        assert!(notes[0].contains("line 1"), "{}", notes[0]);
     }
 }

@@ -65,12 +65,16 @@ impl AlignInput {
         } else {
             DictionaryChoice::Embedded
         };
-        Ok(Resources::load(&ResourceOptions {
+        let resources = Resources::load(&ResourceOptions {
             dictionary,
             glossaries: self.glossaries.clone(),
             default_glossary: !self.no_default_glossary,
             max_dictionary_bytes: max_dictionary_bytes()?,
-        })?)
+        })?;
+        for repeated in bitext::lexicon::repeated_terms(&resources.glossary) {
+            output::note(repeated);
+        }
+        Ok(resources)
     }
 
     /// Every file this run reads (documents, dictionaries, glossaries).
