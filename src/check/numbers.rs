@@ -402,11 +402,47 @@ pub(super) fn check_numbers(
             en_only.sort_by_key(|m| m.start);
         }
     }
+    // A month of the Chinese (1月) is shown with its name, and so are the months the
+    // English names instead ('February').
+    let capitalised = |name: &str| {
+        let mut c = name.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    let month_of = |m: &NumberMention| {
+        let month = p.zh.get(m.end..).is_some_and(|a| a.starts_with('月'))
+            && (1.0..=12.0).contains(&m.value)
+            && m.value.fract() == 0.0;
+        month.then(|| capitalised(numbers::EN_MONTHS[m.value as usize - 1]))
+    };
     let list = |ms: &[&NumberMention], text: &str| {
         ms.iter()
-            .map(|m| format!("{} ({})", show(m.value), &text[m.start..m.end]))
+            .map(
+                |m| match month_of(m).filter(|_| std::ptr::eq(text, p.zh.as_str())) {
+                    Some(name) => {
+                        format!("{} ({}月, {name})", show(m.value), &text[m.start..m.end])
+                    }
+                    None => format!("{} ({})", show(m.value), &text[m.start..m.end]),
+                },
+            )
             .collect::<Vec<_>>()
             .join(", ")
+    };
+    // Capitalised only: 'may' and 'march' are words too.
+    let other_months: Vec<String> = if zh_only.iter().any(|m| month_of(m).is_some()) {
+        numbers::EN_MONTHS
+            .iter()
+            .map(|name| capitalised(name))
+            .filter(|name| p.en.split(|c: char| !c.is_alphabetic()).any(|w| w == name))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let months_note = if other_months.is_empty() {
+        String::new()
+    } else {
+        format!("; the English names {}", other_months.join(", "))
     };
     let message = match (zh_only.is_empty(), en_only.is_empty()) {
         (false, false) => format!(
@@ -416,7 +452,7 @@ pub(super) fn check_numbers(
         ),
         (false, true) => format!("Chinese has {} not in the English", list(&zh_only, &p.zh)),
         _ => format!("English has {} not in the Chinese", list(&en_only, &p.en)),
-    };
+    } + &months_note;
     let term = zh_only
         .iter()
         .map(|m| &p.zh[m.start..m.end])
@@ -700,6 +736,22 @@ mod tests {
             assert!(severities("比重提高3.5个百分点", en).is_empty(), "{en}");
         }
         assert!(severities("比重为3.5%", "a share of 3.5 percent").is_empty());
+    }
+
+    #[test]
+    fn a_month_is_named_on_both_sides() {
+        let found = numbers_found(
+            "会议于2023年1月召开。",
+            "The meeting was held in February 2023.",
+            &[],
+            &[],
+        );
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].message.contains("January") && found[0].message.ends_with("names February"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]
