@@ -39,7 +39,7 @@ pub struct Args {
     /// Do not look for findings of this type (repeatable, or comma-separated): empty,
     /// untranslated, glossary-miss, forbidden, number-mismatch, url, email, tag, code,
     /// repeated-word, double-space, whitespace, unpaired, capital, punctuation,
-    /// inconsistent, same-zh-different-en, same-en-different-zh, structure.
+    /// inconsistent, same-zh-different-en, same-en-different-zh, structure, omission, addition.
     #[arg(long, value_name = "TYPE", value_delimiter = ',')]
     skip: Vec<String>,
     /// Findings a reviewer marked as false alarms, kept quiet: a file with one finding
