@@ -43,7 +43,14 @@ pub(super) fn show(v: f64) -> String {
         format!("{}", v as i64)
     } else {
         let s = format!("{v:.6}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+        let s = s.trim_end_matches('0').trim_end_matches('.');
+        // A share such as 1/3 runs on: two decimals say it (33.33).
+        let decimals = s.split_once('.').map_or(0, |(_, d)| d.len());
+        if decimals >= 5 {
+            format!("{v:.2}")
+        } else {
+            s.to_string()
+        }
     }
 }
 
@@ -683,6 +690,10 @@ mod tests {
 
     #[test]
     fn rounding_precision() {
+        assert_eq!(
+            (show(2.726), show(100.0 / 3.0), show(2.0)),
+            ("2.726".into(), "33.33".into(), "2".into())
+        );
         assert_eq!(precision(16e6), 1e6);
         assert_eq!(precision(15.76e6), 1e4);
         assert_eq!(precision(2.7), 0.1);
