@@ -197,35 +197,30 @@ fn percent_or_points(
         ) else {
             continue;
         };
-        let (zh_unit, en_unit) = if points {
+        let (zh_name, en_name) = if points {
             ("percentage points", "percent")
         } else {
             ("percent", "percentage points")
         };
-        let zh_text = &p.zh[z.start
-            ..z.end
-                + if points {
-                    p.zh[z.end..].find("百分点")? + "百分点".len()
-                } else {
-                    0
-                }];
+        let zh_end = if points {
+            z.end + p.zh[z.end..].find("百分点")? + "百分点".len()
+        } else {
+            z.end
+        };
+        let zh_text = &p.zh[z.start..zh_end];
         let mut f = Finding::bead(
             FindingType::NumberMismatch,
             Severity::Warning,
             p,
             format!(
-                "Chinese has {} {zh_unit} ({zh_text}), English {} {en_unit} ({})",
+                "Chinese has {} {zh_name} ({zh_text}), English {} {en_name} ({})",
                 show(z.value),
                 show(wrong.value),
                 &p.en[wrong.start..wrong.end]
             ),
         );
         f.term = Some(zh_text.to_string());
-        f.set_spans(
-            Some(z.start..z.start + zh_text.len()),
-            Some(wrong.start..wrong.end),
-            &p.en,
-        );
+        f.set_spans(Some(z.start..zh_end), Some(wrong.start..wrong.end), &p.en);
         return Some(f);
     }
     None
@@ -423,16 +418,15 @@ pub(super) fn check_numbers(
             && m.value.fract() == 0.0;
         month.then(|| capitalised(numbers::EN_MONTHS[m.value as usize - 1]))
     };
-    let list = |ms: &[&NumberMention], text: &str| {
+    let list = |ms: &[&NumberMention], text: &str, zh_side: bool| {
         ms.iter()
-            .map(
-                |m| match month_of(m).filter(|_| std::ptr::eq(text, p.zh.as_str())) {
-                    Some(name) => {
-                        format!("{} ({}月, {name})", show(m.value), &text[m.start..m.end])
-                    }
-                    None => format!("{} ({})", show(m.value), &text[m.start..m.end]),
-                },
-            )
+            .map(|m| {
+                let said = &text[m.start..m.end];
+                match month_of(m).filter(|_| zh_side) {
+                    Some(name) => format!("{} ({said}月, {name})", show(m.value)),
+                    None => format!("{} ({said})", show(m.value)),
+                }
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -454,11 +448,17 @@ pub(super) fn check_numbers(
     let message = match (zh_only.is_empty(), en_only.is_empty()) {
         (false, false) => format!(
             "Chinese has {}; English has {}",
-            list(&zh_only, &p.zh),
-            list(&en_only, &p.en)
+            list(&zh_only, &p.zh, true),
+            list(&en_only, &p.en, false)
         ),
-        (false, true) => format!("Chinese has {} not in the English", list(&zh_only, &p.zh)),
-        _ => format!("English has {} not in the Chinese", list(&en_only, &p.en)),
+        (false, true) => format!(
+            "Chinese has {} not in the English",
+            list(&zh_only, &p.zh, true)
+        ),
+        _ => format!(
+            "English has {} not in the Chinese",
+            list(&en_only, &p.en, false)
+        ),
     } + &months_note;
     let term = zh_only
         .iter()

@@ -104,11 +104,12 @@ pub(super) fn check_omission(
     if sentences.len() < 2 || !length.is_short(&p.zh, &p.en) {
         return;
     }
-    let en_stems: HashSet<String> =
-        p.en.split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .filter(|w| !w.is_empty())
-            .map(english_stem)
-            .collect();
+    let en_stems: HashSet<String> = opts
+        .words
+        .tokenize(&p.en, 0, Lang::En)
+        .iter()
+        .map(|t| english_stem(&p.en[t.start..t.end]))
+        .collect();
     let words: Vec<Vec<Vec<String>>> = sentences
         .iter()
         .map(|r| word_renderings(&p.zh, r, &en_stems, dict, opts))

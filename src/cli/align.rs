@@ -155,6 +155,29 @@ fn max_dictionary_bytes() -> Result<u64> {
 }
 
 /// The alignment's warnings on stderr, the first few of them.
+/// The pairs of an `--aligned` file, refused with an error naming it when it holds
+/// none, or none with Chinese in it.
+pub fn read_aligned_pairs(path: &str) -> Result<Vec<bitext::pairs::AlignedPair>> {
+    let pairs = bitext::formats::aligned::read_aligned(path)?;
+    if pairs.is_empty() {
+        bail!(bitext::Error::input(
+            path,
+            "no aligned pairs found (a TMX needs xml:lang on its tuv elements, an XLIFF \
+             Chinese as its source or target language)"
+        ));
+    }
+    if !pairs
+        .iter()
+        .any(|p| p.zh.chars().any(bitext::script::is_han))
+    {
+        bail!(bitext::Error::input(
+            path,
+            "no Chinese text in any pair: is it a Chinese-English file?"
+        ));
+    }
+    Ok(pairs)
+}
+
 pub fn print_warnings(warnings: &[String]) {
     const SHOWN: usize = 8;
     for w in warnings.iter().take(SHOWN) {

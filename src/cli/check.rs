@@ -16,7 +16,6 @@ use super::align::AlignInput;
 use super::{Outcome, output};
 use bitext::align::Bitext;
 use bitext::check::{self, CheckSettings, FindingType, Severity, report};
-use bitext::formats::aligned;
 use bitext::formats::html::{ReportFinding, write_html};
 
 #[derive(clap::Args)]
@@ -104,23 +103,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     let resources = args.input.resources()?;
     let (bitext, pairs, structure) = match &args.aligned {
         Some(path) => {
-            let pairs = aligned::read_aligned(path)?;
-            if pairs.is_empty() {
-                bail!(bitext::Error::input(
-                    path.as_str(),
-                    "no aligned pairs found (a TMX needs xml:lang on its tuv elements, an \
-                     XLIFF Chinese as its source or target language)"
-                ));
-            }
-            if !pairs
-                .iter()
-                .any(|p| p.zh.chars().any(bitext::script::is_han))
-            {
-                bail!(bitext::Error::input(
-                    path.as_str(),
-                    "no Chinese text in any pair: is it a Chinese-English file?"
-                ));
-            }
+            let pairs = super::align::read_aligned_pairs(path)?;
             warn_lost_beads(path, &pairs);
             (
                 Bitext::from_pairs(&pairs, &resources.words),

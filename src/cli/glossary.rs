@@ -8,7 +8,6 @@ use clap::ValueEnum;
 
 use super::align::AlignInput;
 use super::{Outcome, output};
-use bitext::formats::aligned::read_aligned;
 use bitext::formats::glossary as write;
 use bitext::glossary::{self, GlossaryOptions};
 
@@ -58,25 +57,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     // Loaded once: aligning and pairing use the same dictionary and glossaries.
     let resources = args.input.resources()?;
     let pairs = match &args.aligned {
-        Some(path) => {
-            let pairs = read_aligned(path)?;
-            if pairs.is_empty() {
-                bail!(bitext::Error::input(
-                    path.as_str(),
-                    "no aligned pairs found"
-                ));
-            }
-            if !pairs
-                .iter()
-                .any(|p| p.zh.chars().any(bitext::script::is_han))
-            {
-                bail!(bitext::Error::input(
-                    path.as_str(),
-                    "no Chinese text in any pair: is it a Chinese-English file?"
-                ));
-            }
-            pairs
-        }
+        Some(path) => super::align::read_aligned_pairs(path)?,
         None => args.input.run_with(&resources)?.pairs(),
     };
     let defaults = GlossaryOptions::default();
