@@ -401,7 +401,8 @@ pub fn english_stem(word: &str) -> String {
 /// changes needlessly (promise -> promize) still matches itself.
 fn american_spelling(word: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
-    const ENDINGS: &[&str] = &["", "s", "d", "r", "rs", "ing", "ed", "er", "ers"];
+    // What follows -ise or -yse: organise, organises, organised, organiser(s).
+    const ENDINGS: &[&str] = &["", "s", "d", "r", "rs"];
     let ascii = word.is_ascii();
     // word = stem + middle + ending, the ending one a word takes after a root.
     let split = |middle: &str, min_stem: usize| -> Option<(usize, usize)> {
