@@ -139,22 +139,14 @@ pub(super) fn check_terms(
     tally: &mut Tally,
     out: &mut Vec<Finding>,
 ) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
-    let Bead {
-        p,
-        before,
-        en,
-        links,
-        doc,
-        doc_links,
-        length,
-    } = bead;
+    let Bead { p, en, links, .. } = bead;
     let previous = std::cell::OnceCell::new();
     let mut rendered = Vec::new();
     let hits = match opts.dictionary {
         Some(d) => terms.find_terms_in_words(&p.zh, |w| d.contains(w)),
         None => terms.find_terms(&p.zh),
     };
-    let hits = terms.drop_inside_words(&p.zh, hits, opts.words);
+    let (hits, inside) = terms.split_inside_words(&p.zh, hits, opts.words);
     let mut accounted = Vec::new();
     let mut seen = Vec::new();
     for h in hits {
@@ -205,21 +197,7 @@ pub(super) fn check_terms(
             accounted.push(h.start..h.end);
             continue;
         }
-        let ctx = Context {
-            p,
-            before,
-            en,
-            previous: &previous,
-            introduced: usage.contains_key(&h.term),
-            aligned: links.and_then(|l| l.english_of(&(h.start..h.end))),
-            links,
-            doc,
-            doc_links,
-            term_index: h.term,
-            linked_stems: &tally.linked_stems,
-            link_counts: &tally.link_counts,
-            length,
-        };
+        let ctx = bead.context(en, &previous, &h, usage.contains_key(&h.term), tally);
         let found = find_approved(p, h.start..h.end, en, term, abbreviations).filter(|f| {
             !(f.loose && ctx.loose_match_is_neighbours(&(h.start..h.end), f, term, opts.dictionary))
         });
@@ -269,7 +247,74 @@ pub(super) fn check_terms(
             None => accounted.push(h.start..h.end),
         }
     }
+    // A term inside a longer word (全党 in 全党同志) may be rendered with the word as a
+    // whole; only its approved rendering with a word swapped out says it went wrong.
+    for h in inside {
+        let term = &terms.terms[h.term];
+        if seen.contains(&h.term) || term.approved.is_empty() {
+            continue;
+        }
+        seen.push(h.term);
+        let view = en.around(h.start as f64 / p.zh.len().max(1) as f64);
+        let en = view.as_ref().unwrap_or(en);
+        if find_approved(p, h.start..h.end, en, term, abbreviations).is_some() {
+            continue;
+        }
+        let ctx = bead.context(en, &previous, &h, usage.contains_key(&h.term), tally);
+        // The rest of the longer word is translated elsewhere too (干部 of 党员干部).
+        out.extend(swap_in_term(&ctx, &h, term, opts, links, h.start..h.start));
+    }
     (accounted, rendered)
+}
+
+/// [`swapped_word`] for the term hit `h`, the translations of the bead's words outside
+/// `outside` explaining words.
+fn swap_in_term(
+    ctx: &Context,
+    h: &terms::TermHit,
+    term: &terms::Term,
+    opts: &CheckOptions,
+    links: Option<&WordLinks>,
+    outside: Range<usize>,
+) -> Option<Finding> {
+    let words = TermWords::new(term, ctx.en, opts.dictionary, opts.words);
+    let tokens = links.map(|l| l.zh_tokens.as_slice());
+    let elsewhere = std::cell::OnceCell::new();
+    let elsewhere = || -> &[String] {
+        elsewhere.get_or_init(|| translations_elsewhere(ctx.p, &outside, opts, tokens))
+    };
+    swapped_word(ctx, &(h.start..h.end), term, &words, opts, elsewhere)
+}
+
+impl<'c, 'a> Bead<'c, 'a> {
+    /// What the findings of the term hit `h` are worked out from.
+    fn context<'x>(
+        &self,
+        en: &'x EnglishText<'a>,
+        previous: &'x std::cell::OnceCell<Vec<EnglishText<'c>>>,
+        h: &terms::TermHit,
+        introduced: bool,
+        tally: &'x Tally,
+    ) -> Context<'x, 'a, 'c>
+    where
+        'c: 'x,
+    {
+        Context {
+            p: self.p,
+            before: self.before,
+            en,
+            previous,
+            introduced,
+            aligned: self.links.and_then(|l| l.english_of(&(h.start..h.end))),
+            links: self.links,
+            doc: self.doc,
+            doc_links: self.doc_links,
+            term_index: h.term,
+            linked_stems: &tally.linked_stems,
+            link_counts: &tally.link_counts,
+            length: self.length,
+        }
+    }
 }
 
 /// An English number word in a rendering ('Two Centenary Goals', 'Three Represents').
@@ -1137,6 +1182,9 @@ fn swapped_word<'e>(
         term.approved.iter().find_map(|r| {
             en.swapped(r)
                 .into_iter()
+                // Another approved rendering is no swap ('common prosperity' beside
+                // 'shared prosperity').
+                .filter(|(span, _)| !term.approved.iter().any(|a| en.renders_at(span, a)))
                 .find(|(_, word)| keep(word, r))
                 .map(|(span, word)| (span, word, r))
         })

@@ -657,6 +657,17 @@ impl<'a> EnglishText<'a> {
             .collect()
     }
 
+    /// Does `r` occur in the English overlapping `span` (stems compared)?
+    pub fn renders_at(&self, span: &Range<usize>, r: &Rendering) -> bool {
+        let n = r.stems.len();
+        n > 0
+            && self.words.windows(n).any(|w| {
+                w[0].0 < span.end
+                    && w[n - 1].1 > span.start
+                    && w.iter().zip(&r.stems).all(|(x, s)| x.3 == *s)
+            })
+    }
+
     /// The window most similar to `r` (normalised Levenshtein ≥ 0.6) among those
     /// sharing at least `shared` content words with it.
     fn nearest_sharing(&self, r: &Rendering, shared: usize) -> Option<(f64, Range<usize>)> {
@@ -883,54 +894,52 @@ impl TermSet {
     /// glossaries' terms) that holds the whole term and more (党员 in 党员干部), one the
     /// term starts inside (国则 in 美国则: 美国 + 则), one that runs a single character
     /// past its end, or three of the term's last characters and the next one forming a
-    /// word of jieba's dictionary (中国共产党 in 中国共产党人: 共产党人).
-    pub fn drop_inside_words(
+    /// word of jieba's dictionary (中国共产党 in 中国共产党人: 共产党人). Returns the
+    /// hits kept and those inside longer words.
+    pub fn split_inside_words(
         &self,
         zh: &str,
         hits: Vec<TermHit>,
         words: &WordSegmenter,
-    ) -> Vec<TermHit> {
+    ) -> (Vec<TermHit>, Vec<TermHit>) {
         if hits.is_empty() {
-            return hits;
+            return (hits, Vec::new());
         }
         let tokens = words.tokenize(zh, 0, crate::segment::Lang::Zh);
         // Glossary terms are jieba's words by our doing: no evidence of another word.
         let added = |w: &str| SHIPPED_TERMS.contains(w) || self.index.contains_key(w);
         let is_word = |w: &str| words.jieba().has_word(w) && !added(w);
-        hits.into_iter()
-            .filter(|h| {
-                // Tokens are in text order: only those overlapping the hit matter.
-                let first = tokens.partition_point(|t| t.end <= h.start);
-                let inside_token =
-                    tokens[first..]
-                        .iter()
-                        .take_while(|t| t.start < h.end)
-                        .any(|t| {
-                            let ours = added(&zh[t.start..t.end]);
-                            let holds = t.start <= h.start
-                                && t.end >= h.end
-                                && t.end - t.start > h.end - h.start
-                                && !ours;
-                            let starts_inside = t.start < h.start && t.end > h.start && !ours;
-                            let suffix = t.start > h.start
-                                && t.start < h.end
-                                && t.end > h.end
-                                && zh[h.end..t.end].chars().count() == 1;
-                            holds || starts_inside || suffix
-                        });
-                let next = zh[h.end..].chars().next().filter(|&c| is_han(c));
-                // Three of the term's characters in it at least: a shorter word
-                // across the end (小川笑 of 方小川笑道) is a coincidence.
-                let suffix_word = next.is_some_and(|c| {
-                    let end = h.end + c.len_utf8();
-                    zh[h.start..h.end].char_indices().skip(1).any(|(i, _)| {
-                        let w = &zh[h.start + i..end];
-                        w.chars().count() >= 4 && is_word(w)
-                    })
+        hits.into_iter().partition(|h| {
+            // Tokens are in text order: only those overlapping the hit matter.
+            let first = tokens.partition_point(|t| t.end <= h.start);
+            let inside_token = tokens[first..]
+                .iter()
+                .take_while(|t| t.start < h.end)
+                .any(|t| {
+                    let ours = added(&zh[t.start..t.end]);
+                    let holds = t.start <= h.start
+                        && t.end >= h.end
+                        && t.end - t.start > h.end - h.start
+                        && !ours;
+                    let starts_inside = t.start < h.start && t.end > h.start && !ours;
+                    let suffix = t.start > h.start
+                        && t.start < h.end
+                        && t.end > h.end
+                        && zh[h.end..t.end].chars().count() == 1;
+                    holds || starts_inside || suffix
                 });
-                !inside_token && !suffix_word
-            })
-            .collect()
+            let next = zh[h.end..].chars().next().filter(|&c| is_han(c));
+            // Three of the term's characters in it at least: a shorter word
+            // across the end (小川笑 of 方小川笑道) is a coincidence.
+            let suffix_word = next.is_some_and(|c| {
+                let end = h.end + c.len_utf8();
+                zh[h.start..h.end].char_indices().skip(1).any(|(i, _)| {
+                    let w = &zh[h.start + i..end];
+                    w.chars().count() >= 4 && is_word(w)
+                })
+            });
+            !inside_token && !suffix_word
+        })
     }
 
     pub fn find_rendering(&self, en: &EnglishText, r: &Rendering) -> Option<(usize, usize)> {
@@ -1064,7 +1073,8 @@ mod tests {
     fn a_term_inside_a_longer_jieba_word_is_dropped() {
         let s = set(&[("党员", "Party member"), ("中国共产党", "CPC")]);
         let kept = |zh: &str| -> Vec<String> {
-            s.drop_inside_words(zh, s.find_terms(zh), WordSegmenter::plain())
+            s.split_inside_words(zh, s.find_terms(zh), WordSegmenter::plain())
+                .0
                 .iter()
                 .map(|h| s.terms[h.term].zh.clone())
                 .collect()
