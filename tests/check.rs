@@ -968,3 +968,37 @@ fn aligned_pairs_without_any_chinese_are_refused() {
         );
     }
 }
+
+/// A term inside a longer word (全党 in 全党同志) is checked only for its approved
+/// rendering with a word swapped out; the longer word rendered as a whole is no finding.
+#[test]
+fn a_term_inside_a_longer_word_with_a_swapped_word_is_a_warning() {
+    let mut terms = TermSet::default();
+    terms.add("全党", &["all Party members"], &[]);
+    let terms = terms.build();
+    let pairs = [
+        AlignedPair::new(
+            0,
+            "全党同志必须牢记这一点。",
+            "All Party efforts must bear this in mind.",
+        ),
+        AlignedPair::new(
+            1,
+            "全党同志必须牢记这一点。",
+            "All Party members must bear this in mind.",
+        ),
+        AlignedPair::new(
+            2,
+            "全党同志必须牢记这一点。",
+            "Every comrade must bear this in mind.",
+        ),
+    ];
+    let all = run_check(&pairs, &terms);
+    let found: Vec<&Finding> = all
+        .iter()
+        .filter(|f| f.kind == FindingType::GlossaryMiss && f.severity != Severity::Info)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].bead, Some(0));
+    assert_eq!(found[0].evidence.as_deref(), Some("All Party efforts"));
+}

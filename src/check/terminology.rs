@@ -261,29 +261,20 @@ pub(super) fn check_terms(
             continue;
         }
         let ctx = bead.context(en, &previous, &h, usage.contains_key(&h.term), tally);
-        // The rest of the longer word is translated elsewhere too (干部 of 党员干部).
-        out.extend(swap_in_term(&ctx, &h, term, opts, links, h.start..h.start));
+        let words = TermWords::new(term, en, opts.dictionary, opts.words);
+        let at = h.start..h.end;
+        // The rest of the longer word is translated elsewhere too (干部 of 党员干部):
+        // every word of the bead counts as elsewhere.
+        let elsewhere = std::cell::OnceCell::new();
+        let elsewhere = || -> &[String] {
+            elsewhere.get_or_init(|| {
+                let tokens = links.map(|l| l.zh_tokens.as_slice());
+                translations_elsewhere(p, &(at.start..at.start), opts, tokens)
+            })
+        };
+        out.extend(swapped_word(&ctx, &at, term, &words, opts, elsewhere));
     }
     (accounted, rendered)
-}
-
-/// [`swapped_word`] for the term hit `h`, the translations of the bead's words outside
-/// `outside` explaining words.
-fn swap_in_term(
-    ctx: &Context,
-    h: &terms::TermHit,
-    term: &terms::Term,
-    opts: &CheckOptions,
-    links: Option<&WordLinks>,
-    outside: Range<usize>,
-) -> Option<Finding> {
-    let words = TermWords::new(term, ctx.en, opts.dictionary, opts.words);
-    let tokens = links.map(|l| l.zh_tokens.as_slice());
-    let elsewhere = std::cell::OnceCell::new();
-    let elsewhere = || -> &[String] {
-        elsewhere.get_or_init(|| translations_elsewhere(ctx.p, &outside, opts, tokens))
-    };
-    swapped_word(ctx, &(h.start..h.end), term, &words, opts, elsewhere)
 }
 
 impl<'c, 'a> Bead<'c, 'a> {
