@@ -63,24 +63,38 @@ pub struct FileDictionary {
     /// (character, toneless syllable), sorted and without repeats: the readings of
     /// single-character entries (for transliterated names).
     readings: Vec<(char, compact_str::CompactString)>,
-    /// The English words of the glosses, lower-case, gathered on first use.
-    english: std::sync::OnceLock<std::collections::HashSet<String>>,
+    /// The English words of the glosses, lower-case, with the number of entries whose
+    /// glosses use them; gathered on first use.
+    english: std::sync::OnceLock<EnglishWordCounts>,
 }
 
 type Span = (u32, u32);
 
-/// The lower-case words of English glosses.
-fn english_words<'g>(glosses: impl Iterator<Item = &'g str>) -> std::collections::HashSet<String> {
-    glosses
-        .flat_map(|g| g.split(|c: char| !c.is_ascii_alphabetic()))
-        .filter(|w| w.len() > 1)
-        .map(str::to_ascii_lowercase)
-        .collect()
+/// English gloss word (lower case) -> how many entries use it.
+type EnglishWordCounts = rustc_hash::FxHashMap<String, u32>;
+
+/// The lower-case words of each entry's glosses, each counted once per entry.
+fn english_word_counts<'g, E, G>(entries: E) -> EnglishWordCounts
+where
+    E: Iterator<Item = G>,
+    G: Iterator<Item = &'g str>,
+{
+    let mut counts = EnglishWordCounts::default();
+    let mut seen = std::collections::HashSet::new();
+    for glosses in entries {
+        seen.clear();
+        for word in glosses.flat_map(|g| g.split(|c: char| !c.is_ascii_alphabetic())) {
+            if word.len() > 1 && seen.insert(word.to_ascii_lowercase()) {
+                *counts.entry(word.to_ascii_lowercase()).or_default() += 1;
+            }
+        }
+    }
+    counts
 }
 
 /// The English words of the embedded dictionary's glosses.
-static EMBEDDED_ENGLISH: LazyLock<std::collections::HashSet<String>> =
-    LazyLock::new(|| english_words(embedded::TABLE.strings()));
+static EMBEDDED_ENGLISH: LazyLock<EnglishWordCounts> =
+    LazyLock::new(|| english_word_counts(embedded::TABLE.entries()));
 
 impl FileDictionary {
     fn at(&self, (start, end): Span) -> &str {
@@ -228,14 +242,25 @@ impl Dictionary {
     /// Is `word` (any case) an English word of some gloss? A word the dictionary
     /// uses is a word of the language, not a slip of the keyboard.
     pub fn knows_english_word(&self, word: &str) -> bool {
-        let w = word.to_ascii_lowercase();
-        match self {
-            Dictionary::Embedded => EMBEDDED_ENGLISH.contains(&w),
-            Dictionary::File(d) => d
-                .english
-                .get_or_init(|| english_words(d.entries.iter().map(|&(_, defs)| d.at(defs))))
-                .contains(&w),
-        }
+        self.english_entries(word) > 0
+    }
+
+    /// How many entries use the English `word` (any case) in their glosses: an
+    /// everyday word ('path', 'people') renders hundreds of Chinese words, a term few.
+    pub fn english_entries(&self, word: &str) -> usize {
+        let counts = match self {
+            Dictionary::Embedded => &*EMBEDDED_ENGLISH,
+            Dictionary::File(d) => d.english.get_or_init(|| {
+                // A traditional and a simplified headword share one gloss span.
+                let mut defs: Vec<Span> = d.entries.iter().map(|&(_, defs)| defs).collect();
+                defs.sort_unstable();
+                defs.dedup();
+                english_word_counts(defs.into_iter().map(|s| d.at(s).split('/')))
+            }),
+        };
+        counts
+            .get(&word.to_ascii_lowercase())
+            .map_or(0, |&n| n as usize)
     }
 
     pub fn contains(&self, word: &str) -> bool {

@@ -1207,10 +1207,14 @@ fn pair_one<'c>(
     // Keyness against general language: the everyday words of the text's prose (发展,
     // 社会) weigh little, full weight from e^9 times the general rate (a divisor of 4
     // let them lead; 8 and 12 judged alike: README).
-    let weight = (1.0 + cvalue).ln() * ((z.termhood - 1.0) / 8.0).clamp(0.05, 1.0) * recurs;
+    let en_display = best_cand.display_in(&z.beads);
+    let weight = (1.0 + cvalue).ln()
+        * ((z.termhood - 1.0) / 8.0).clamp(0.05, 1.0)
+        * recurs
+        * everyday_rendering_weight(&en_display, ev.resources);
     let pair = TermPair {
         zh: z.display.clone(),
-        en: best_cand.display_in(&z.beads),
+        en: en_display,
         score: round3(conf * weight),
         log_dice: round3(14.0 + dice.log2()),
         frequency: z.freq,
@@ -1229,6 +1233,33 @@ fn pair_one<'c>(
         rendered,
         named,
     })
+}
+
+/// A one-word rendering whose word glosses more dictionary entries than this is an
+/// everyday word ('path' renders 100 CC-CEDICT entries, 'socialism' 6).
+const EVERYDAY_ENTRIES: f64 = 20.0;
+
+/// Ranking weight of a rendering by how everyday its one content word is: a pair of
+/// everyday words (道路 'path', 制度自信 'confidence') belongs in a dictionary, not
+/// ahead of the text's terms. Renderings of two or more content words weigh 1.
+fn everyday_rendering_weight(en: &str, resources: &Resources) -> f64 {
+    let Some(dict) = resources.dictionary.as_ref() else {
+        return 1.0;
+    };
+    let mut content = en
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| {
+            !w.is_empty() && !is_english_stopword(w) && !candidates::EN_PARTICLES.contains(w)
+        });
+    let (Some(word), None) = (content.next(), content.next()) else {
+        return 1.0;
+    };
+    let word = word.to_lowercase();
+    let entries = singular_forms(&word)
+        .map(|w| dict.english_entries(w))
+        .max()
+        .unwrap_or(0) as f64;
+    (EVERYDAY_ENTRIES / entries).min(1.0)
 }
 
 /// A rendering of less than this share of the term's characters is a poor one.
@@ -1555,6 +1586,31 @@ mod tests {
             .enumerate()
             .map(|(i, (z, e))| AlignedPair::new(i, z, e))
             .collect()
+    }
+
+    #[test]
+    fn a_term_rendered_by_an_everyday_word_ranks_below_one_rendered_by_a_rare_word() {
+        let res = embedded_dictionary();
+        let dict = res.dictionary.as_ref().unwrap();
+        assert!(dict.english_entries("People") > dict.english_entries("socialism"));
+        assert_eq!(dict.english_entries("no-such-word"), 0);
+        // Both recur alike, each always with its dictionary rendering.
+        let pairs = aligned(&[
+            ("社会主义和人民。", "Socialism and the people."),
+            ("人民支持社会主义。", "The people support socialism."),
+            ("社会主义属于人民。", "Socialism belongs to the people."),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        let rank = |zh: &str| terms.iter().position(|t| t.zh == zh);
+        assert!(rank("社会主义").is_some(), "{terms:?}");
+        assert!(
+            rank("人民").is_none_or(|r| r > rank("社会主义").unwrap()),
+            "{terms:?}"
+        );
+        assert!(everyday_rendering_weight("people", &res) < 0.2);
+        assert_eq!(everyday_rendering_weight("socialism", &res), 1.0);
+        // Two content words: a phrase, not an everyday word.
+        assert_eq!(everyday_rendering_weight("trade unions", &res), 1.0);
     }
 
     #[test]

@@ -79,9 +79,9 @@ impl Table {
         std::str::from_utf8(bytes).expect("the embedded dictionary table is corrupt")
     }
 
-    /// Every distinct string of the table: glosses and readings.
-    pub fn strings(&self) -> impl Iterator<Item = &'static str> + '_ {
-        (0..self.string_offsets.len() / 4 - 1).map(|i| self.string(i))
+    /// The glosses of every entry, in table order.
+    pub fn entries(&self) -> impl Iterator<Item = std::vec::IntoIter<&'static str>> + '_ {
+        (0..self.len).map(|i| self.refs(self.gloss_refs, self.gloss_starts, i).into_iter())
     }
 
     fn find(&self, word: &str) -> Option<usize> {
