@@ -1211,7 +1211,12 @@ fn pair_one<'c>(
     let weight = (1.0 + cvalue).ln()
         * ((z.termhood - 1.0) / 8.0).clamp(0.05, 1.0)
         * recurs
-        * everyday_rendering_weight(&en_display, ev.resources);
+        // A glossary entry is a term by the user's word, however everyday its words.
+        * if known {
+            1.0
+        } else {
+            everyday_rendering_weight(&en_display, ev.resources)
+        };
     let pair = TermPair {
         zh: z.display.clone(),
         en: en_display,
