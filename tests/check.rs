@@ -809,7 +809,8 @@ fn gold_jsonl(corpus: &Path, name: &str) -> String {
 /// trace in an English as long as its Chinese predicts is a note; now 11 and 22: the
 /// translator's four English-only sentences of mac-dev are additions, one omission
 /// found is false, and 'Chinese people' for the approved 'Chinese nation' is a
-/// synonym warning). Approved
+/// synonym warning; then 13 and 22: a miss of a term rendered as approved nearly
+/// everywhere else is a warning). Approved
 /// alternatives side by side must stay notes (they were 38 of pol-dev's 61 warnings).
 #[test]
 fn default_findings_on_clean_dev_corpora_stay_few() {
@@ -819,7 +820,7 @@ fn default_findings_on_clean_dev_corpora_stay_few() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    for (corpus, ceiling) in [("pol-dev", 13), ("mac-dev", 25)] {
+    for (corpus, ceiling) in [("pol-dev", 15), ("mac-dev", 25)] {
         let root = shared.join("corpora").join(corpus);
         let glossary = shared.join(format!("glossary/{corpus}.terms.tsv"));
         let mut names: Vec<String> = std::fs::read_dir(root.join("zh"))
@@ -1001,4 +1002,72 @@ fn a_term_inside_a_longer_word_with_a_swapped_word_is_a_warning() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].bead, Some(0));
     assert_eq!(found[0].evidence.as_deref(), Some("All Party efforts"));
+}
+
+#[test]
+fn a_term_rendered_as_approved_everywhere_else_is_a_warning_where_it_is_missing() {
+    let mut terms = TermSet::default();
+    terms.add("工人阶级", &["working class"], &[]);
+    let terms = terms.build();
+    let sentences = [
+        (
+            "工人阶级是国家的领导阶级。",
+            "The working class is the leading class of the state.",
+        ),
+        ("我们依靠工人阶级。", "We rely on the working class."),
+        (
+            "工人阶级创造了财富。",
+            "The working class has created wealth.",
+        ),
+        (
+            "工人阶级要学习新知识。",
+            "The working class should learn new skills.",
+        ),
+        ("工人阶级团结一致。", "The working class stands united."),
+        (
+            "工人阶级是改革的主力。",
+            "The working class is the main force of reform.",
+        ),
+        ("工人阶级支持改革。", "The working class supports reform."),
+        (
+            "城市工人阶级不断壮大。",
+            "The urban working class keeps growing.",
+        ),
+        (
+            "工人阶级的地位很高。",
+            "The status of the working class is high.",
+        ),
+        ("工人阶级热爱劳动。", "The working class loves labour."),
+        (
+            "工人阶级要遵守纪律。",
+            "Market arrangements must observe discipline.",
+        ),
+    ];
+    let pairs: Vec<AlignedPair> = sentences
+        .iter()
+        .enumerate()
+        .map(|(i, (zh, en))| AlignedPair::new(i, zh, en))
+        .collect();
+    let all = run_check(&pairs, &terms);
+    let found: Vec<&Finding> = all
+        .iter()
+        .filter(|f| f.kind == FindingType::GlossaryMiss && f.severity != Severity::Info)
+        .collect();
+    assert_eq!(found.len(), 1, "{all:#?}");
+    assert_eq!(found[0].bead, Some(10));
+    assert!(
+        found[0]
+            .message
+            .contains("rendered as approved in 10 of its 11"),
+        "{}",
+        found[0].message
+    );
+    // The same miss in a document that renders the term only twice is a note.
+    let few: Vec<AlignedPair> = pairs[8..].to_vec();
+    let all = run_check(&few, &terms);
+    assert!(
+        all.iter()
+            .all(|f| f.kind != FindingType::GlossaryMiss || f.severity == Severity::Info),
+        "{all:#?}"
+    );
 }

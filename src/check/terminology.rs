@@ -39,6 +39,12 @@ pub(super) const HABIT_MIN_SHARE: f64 = 0.1;
 pub(super) struct Tally {
     occurrences: BTreeMap<usize, usize>,
     untraced: BTreeMap<usize, Vec<usize>>,
+    /// Info findings of occurrences said in other words as far as the English shows (no
+    /// trace in a full-length English, or only a stray link): evidence against the
+    /// rendering only where the translation renders the term as approved elsewhere.
+    unlocated: BTreeMap<usize, Vec<usize>>,
+    /// Occurrences rendered as approved, per term.
+    rendered: BTreeMap<usize, usize>,
     /// Where the word links put each term, bead by bead (for [`Context::link_seen_elsewhere`]).
     linked_stems: LinkedStems,
     /// How many beads link each Chinese word to each English stem (filled on first use).
@@ -79,6 +85,30 @@ fn count_links(doc: &[AlignedPair], doc_links: &[WordLinks]) -> LinkCounts {
 }
 
 impl Tally {
+    /// An occurrence with no rendering of the term, of a term the translation renders as
+    /// approved nearly everywhere else (misses under [`HABIT_MIN_SHARE`] of its
+    /// occurrences): not the translator's way with the term, so a warning. The mirror
+    /// of [`Tally::demote_habitual_omissions`].
+    pub(super) fn promote_exceptions(&self, out: &mut [Finding]) {
+        for (t, found) in &self.unlocated {
+            let n = self.occurrences.get(t).copied().unwrap_or(0);
+            let rendered = self.rendered.get(t).copied().unwrap_or(0);
+            let untraced = self.untraced.get(t).map_or(&[][..], Vec::as_slice);
+            let misses = untraced.len() + found.iter().filter(|i| !untraced.contains(i)).count();
+            if (misses as f64) >= HABIT_MIN_SHARE * n as f64 {
+                continue;
+            }
+            for &i in found {
+                let f = &mut out[i];
+                f.severity = Severity::Warning;
+                f.message = format!(
+                    "{} (rendered as approved in {rendered} of its {n} occurrences)",
+                    f.message
+                );
+            }
+        }
+    }
+
     /// Omissions of a term the translation leaves out habitually (see
     /// [`HABIT_MIN_OMISSIONS`]) become notes: absence alone is no evidence of an error
     /// when the translator's way with the term is to leave it to the context.
@@ -213,6 +243,7 @@ pub(super) fn check_terms(
                     p.id,
                     p.en[span.clone()].to_string(),
                 ));
+                *tally.rendered.entry(h.term).or_default() += 1;
                 accounted.push(h.start..h.end);
                 rendered.push(span.clone());
                 if spelling {
@@ -241,6 +272,11 @@ pub(super) fn check_terms(
                 let f = miss(&ctx, h.start..h.end, terms, term, opts);
                 if f.evidence.is_none() {
                     tally.untraced.entry(h.term).or_default().push(out.len());
+                }
+                if f.severity == Severity::Info
+                    && (f.message.ends_with(NO_TRACE_FULL) || f.message.ends_with(WEAK_LINK))
+                {
+                    tally.unlocated.entry(h.term).or_default().push(out.len());
                 }
                 out.push(f);
             }
@@ -929,6 +965,8 @@ impl Context<'_, '_, '_> {
 }
 
 /// The note of a term with no trace in an English markedly short for its Chinese.
+/// The end of a note on a word the term is linked to in this bead only.
+const WEAK_LINK: &str = ", a weak link)";
 const NO_TRACE_SHORT: &str = " (no trace of it in the English, which is short for its Chinese)";
 /// ... and in an English as long as its Chinese predicts.
 const NO_TRACE_FULL: &str =
@@ -1032,7 +1070,7 @@ fn miss(
                 // document shows nowhere else: a stray link, not a rendering.
                 (
                     Severity::Info,
-                    format!(" (linked to '{used}' here only, a weak link)"),
+                    format!(" (linked to '{used}' here only{WEAK_LINK}"),
                 )
             } else if !foreign.is_empty() {
                 (
