@@ -290,7 +290,58 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
         }
         i += clen;
     }
+    zh_multiples(text, &mut out);
     out
+}
+
+/// Verbs of increase: "增长了N倍" is an increase by N times, N+1 times the base
+/// (增长了一倍 'doubled', 增加了两倍 'tripled'); "是……的N倍" is N times.
+const ZH_INCREASE: &[&str] = &["增长", "增加", "提高", "扩大", "上升", "上涨", "增"];
+
+/// Multiples compared as the factor they name: 翻N番 doubles N times (翻一番 2, 翻两番
+/// 4) and an increase by N倍 is N+1 times the base. Other N倍 stay N.
+fn zh_multiples(text: &str, out: &mut Vec<NumberMention>) {
+    let numeral_before = |end: usize| {
+        let start = text[..end]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_zh_numeral(c) || c.is_ascii_digit() || c == '.')
+            .last()
+            .map_or(end, |(k, _)| k);
+        (start < end).then_some(start)
+    };
+    let mut found = Vec::new();
+    for (at, mark) in text.match_indices(['番', '倍']) {
+        let Some(start) = numeral_before(at) else {
+            continue;
+        };
+        let run = &text[start..at];
+        let Some(n) = run.parse::<f64>().ok().or_else(|| parse_zh_numeral(run)) else {
+            continue;
+        };
+        let before = text[..start].strip_suffix('了').unwrap_or(&text[..start]);
+        let (from, value) = if mark == "番" {
+            let Some(verb) = before.strip_suffix('翻') else {
+                continue;
+            };
+            (verb.len(), 2f64.powf(n))
+        } else if let Some(verb) = ZH_INCREASE.iter().find(|v| before.ends_with(*v)) {
+            (before.len() - verb.len(), n + 1.0)
+        } else {
+            continue;
+        };
+        found.push(NumberMention::new(
+            (from, at + mark.len()),
+            value,
+            NumberKind::Cardinal,
+            !run.starts_with(|c: char| c.is_ascii_digit()),
+        ));
+    }
+    for m in found {
+        out.retain(|o| o.end <= m.start || o.start >= m.end);
+        let k = out.partition_point(|o| o.start < m.start);
+        out.insert(k, m);
+    }
 }
 
 /// The largest denominator read as a fraction: 百分之 is a percentage already, and
@@ -439,6 +490,22 @@ const EN_SMALL: &[(&str, u32)] = &[
     ("thousand", 1000),
     ("centenary", 100),
     ("centennial", 100),
+];
+
+/// Words that name a multiple ('doubled' for 增长了一倍 or 翻一番).
+const EN_MULTIPLES: &[(&str, u32)] = &[
+    ("doubled", 2),
+    ("doubling", 2),
+    ("twofold", 2),
+    ("tripled", 3),
+    ("tripling", 3),
+    ("trebled", 3),
+    ("threefold", 3),
+    ("quadrupled", 4),
+    ("quadrupling", 4),
+    ("fourfold", 4),
+    ("fivefold", 5),
+    ("tenfold", 10),
 ];
 
 const EN_ORDINAL: &[(&str, u32)] = &[
@@ -643,6 +710,13 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                 }
             }
             m = Some(NumberMention::new((s, e), value, kind, true));
+        } else if let Some(&(_, v)) = EN_MULTIPLES.iter().find(|(n, _)| n == w) {
+            m = Some(NumberMention::new(
+                (s, e),
+                f64::from(v),
+                NumberKind::Cardinal,
+                true,
+            ));
         } else if let Some((v, kind)) = EN_DECADES
             .iter()
             .find(|(n, _)| n == w)
@@ -912,5 +986,22 @@ mod tests {
                 .iter()
                 .all(|m| m.kind != NumberKind::Percent)
         );
+    }
+
+    #[test]
+    fn multiples_are_the_factor_they_name() {
+        // An increase by N倍 is N+1 times the base; 翻N番 doubles N times.
+        assert_eq!(zh("收入增长了一倍"), [2.0]);
+        assert_eq!(zh("产量增加了两倍"), [3.0]);
+        assert_eq!(zh("投资增长3倍"), [4.0]);
+        assert_eq!(zh("到2020年翻一番"), [2020.0, 2.0]);
+        assert_eq!(zh("比2010年翻两番"), [2010.0, 4.0]);
+        // 是……的N倍 is N times; 倍 without a verb of increase keeps its number.
+        assert_eq!(zh("是去年的三倍"), [3.0]);
+        // 一番 without 翻 is "a bit": no number.
+        assert!(zh("温存了一番").is_empty());
+        assert_eq!(en("Incomes doubled"), [2.0]);
+        assert_eq!(en("a threefold rise"), [3.0]);
+        assert!(en("double standards").is_empty());
     }
 }

@@ -1071,3 +1071,22 @@ fn a_term_rendered_as_approved_everywhere_else_is_a_warning_where_it_is_missing(
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_multiple_is_compared_as_its_factor() {
+    let terms = TermSet::default().build();
+    let pairs = [
+        AlignedPair::new(0, "收入增长了一倍。", "Incomes tripled."),
+        AlignedPair::new(1, "收入增长了一倍。", "Incomes doubled."),
+        AlignedPair::new(2, "产量翻了两番。", "Output doubled."),
+        AlignedPair::new(3, "产量翻了两番。", "Output quadrupled."),
+        AlignedPair::new(4, "产量增加了两倍。", "Output tripled."),
+    ];
+    let all = run_check(&pairs, &terms);
+    let beads: Vec<Option<usize>> = all
+        .iter()
+        .filter(|f| f.kind == FindingType::NumberMismatch && f.severity != Severity::Info)
+        .map(|f| f.bead)
+        .collect();
+    assert_eq!(beads, [Some(0), Some(2)], "{all:#?}");
+}
