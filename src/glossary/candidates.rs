@@ -522,6 +522,8 @@ pub(crate) fn zh_tag(word: &str, words: &WordSegmenter) -> &'static str {
             "c" => "c",
             "z" => "z",
             "r" => "r",
+            "p" => "p",
+            "f" => "f",
             _ => "",
         },
         _ => "",
@@ -632,6 +634,13 @@ fn free_phrases(
         }
         if time {
             tentative.insert(c.key.clone(), Reading::Time);
+            continue;
+        }
+        // A one-character preposition governs what follows it (走到 "walk to"), a
+        // one-character localizer ends a phrase of place or time (进山后 "after entering
+        // the hills"): no noun's head. (Longer ones may be nouns: 依据 "basis".)
+        if matches!(last, "p" | "f") && c.parts[c.parts.len() - 1].chars().count() == 1 {
+            out.insert(c.key.clone());
             continue;
         }
         // An adverb leads a verb phrase (紧紧依靠人民, 不断推进改革), not a term.
@@ -1005,6 +1014,21 @@ mod tests {
         assert!(set.get("跑了起来").is_none());
         assert!(set.get("跑着回家").is_none());
         assert!(set.get("回家").is_some());
+    }
+
+    #[test]
+    fn a_phrase_ending_in_a_one_character_localizer_names_a_place_or_time() {
+        let beads = [
+            "改革开放后经济增长。",
+            "改革开放后社会进步。",
+            "这是总依据。",
+            "坚持总依据。",
+        ];
+        let set = chinese(&beads, 1);
+        assert!(set.get("改革开放后").is_none());
+        assert!(set.get("改革开放").is_some());
+        // 依据 is a preposition and a noun ("basis"): a two-character word may head a term.
+        assert!(set.get("总依据").is_some());
     }
 
     #[test]
