@@ -964,9 +964,9 @@ impl Context<'_, '_, '_> {
     }
 }
 
-/// The note of a term with no trace in an English markedly short for its Chinese.
 /// The end of a note on a word the term is linked to in this bead only.
 const WEAK_LINK: &str = ", a weak link)";
+/// The note of a term with no trace in an English markedly short for its Chinese.
 const NO_TRACE_SHORT: &str = " (no trace of it in the English, which is short for its Chinese)";
 /// ... and in an English as long as its Chinese predicts.
 const NO_TRACE_FULL: &str =
