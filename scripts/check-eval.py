@@ -136,12 +136,15 @@ class Injector:
     def add(self, p, kind, types, what):
         self.injections.append({"bead": p["id"], "kind": kind, "types": types, "what": what})
 
-    def term_occurrence(self, p):
-        """(zh term, rendering, span) of a glossary term rendered as listed in `p`."""
+    def term_occurrence(self, p, one_word=False):
+        """(zh term, rendering, span) of a glossary term rendered as listed in `p`
+        (with `one_word`, of a term whose rendering there is one word)."""
         for zh in sorted(self.terms, key=len, reverse=True):
             if len(zh) < 2 or zh not in p["zh"]:
                 continue
             for r in sorted(self.terms[zh], key=len, reverse=True):
+                if one_word and " " in r.strip():
+                    continue
                 span = find_word_span(p["en"], r)
                 if span:
                     return zh, r, span
@@ -172,6 +175,22 @@ class Injector:
         new = self.rng.choice(WRONG_PHRASES)
         p["en"] = p["en"][:s] + new + p["en"][e:]
         self.add(p, "term-replaced", ["glossary-miss", "forbidden"], f"{zh}: '{r}' -> '{new}'")
+
+    def term_word_replaced(self):
+        """A one-word rendering replaced by another word ('market' -> 'arrangements')."""
+        def one_word(p):
+            o = self.term_occurrence(p, one_word=True)
+            return o is not None
+        p = self.free(one_word)
+        if not p:
+            return
+        zh, r, (s, e) = self.term_occurrence(p, one_word=True)
+        old = p["en"][s:e]
+        wrong = self.rng.choice([w for w in WRONG_WORDS if w.lower() != old.lower()])
+        if old[:1].isupper():
+            wrong = wrong.capitalize()
+        p["en"] = p["en"][:s] + wrong + p["en"][e:]
+        self.add(p, "term-word-replaced", ["glossary-miss", "forbidden"], f"{zh}: '{r}' -> '{wrong}'")
 
     def term_forbidden(self):
         """A spelling or wording the glossary forbids for the term."""
@@ -419,7 +438,7 @@ class Injector:
         self.add(q, "same-en-different-zh", ["same-en-different-zh"], f"English of bead {p['id']} pasted")
 
 
-KINDS = ["term_wrong_word", "term_replaced", "term_forbidden", "number_digits", "number_words",
+KINDS = ["term_wrong_word", "term_replaced", "term_word_replaced", "term_forbidden", "number_digits", "number_words",
          "number_approximate", "number_dropped", "empty", "untranslated", "partly_untranslated",
          "url", "email", "tag", "code", "repeated_word", "double_space", "whitespace",
          "unpaired", "capital", "same_zh", "same_en"]

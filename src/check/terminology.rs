@@ -1148,7 +1148,11 @@ fn miss(
         None => (Severity::Info, NO_TRACE_FULL.to_string()),
     };
     // A heading is reworded freely; only a term missing altogether is worth a look.
-    if severity == Severity::Warning && en.is_heading() && traced.is_some() {
+    if severity == Severity::Warning
+        && en.is_heading()
+        && traced.is_some()
+        && !note.contains("translates none of it")
+    {
         severity = Severity::Info;
     }
     let mut f = Finding::bead(
@@ -1231,7 +1235,8 @@ fn swapped_word<'e>(
     };
     let mut f = Finding::bead(
         FindingType::GlossaryMiss,
-        if en.is_heading() {
+        // A heading is reworded freely, but not into words that translate nothing.
+        if en.is_heading() && is_synonym {
             Severity::Info
         } else {
             Severity::Warning
@@ -2254,17 +2259,36 @@ mod tests {
 
     #[test]
     fn a_reworded_heading_is_a_note() {
+        // Shortened in the heading, a note; with a word that translates nothing of
+        // the term ('Data Economy'), a warning there as in the text.
         let terms = one_term("数字经济", "digital economy");
         let pairs = [
-            AlignedPair::new(0, "发展数字经济", "Growing the Data Economy"),
-            AlignedPair::new(1, "发展数字经济。", "Growing the data economy."),
+            AlignedPair::new(0, "发展数字经济", "Growing the Economy"),
+            AlignedPair::new(1, "发展数字经济", "Growing the Data Economy"),
+            AlignedPair::new(2, "发展数字经济。", "Growing the data economy."),
         ];
         let found = check(&pairs, &terms, &[], &CheckOptions::default());
         assert_eq!(
             misses(&found),
-            [(0, Severity::Info), (1, Severity::Warning)],
+            [
+                (0, Severity::Info),
+                (1, Severity::Warning),
+                (2, Severity::Warning)
+            ],
             "{found:#?}"
         );
+    }
+
+    #[test]
+    fn a_heading_with_a_word_that_translates_nothing_is_a_warning() {
+        let terms = one_term("全国人民代表大会", "National People's Congress");
+        let pairs = [AlignedPair::new(
+            0,
+            "在全国人民代表大会上的讲话",
+            "Address to the Outlook People's Congress",
+        )];
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        assert_eq!(misses(&found), [(0, Severity::Warning)], "{found:#?}");
     }
 
     #[test]
