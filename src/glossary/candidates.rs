@@ -524,6 +524,8 @@ pub(crate) fn zh_tag(word: &str, words: &WordSegmenter) -> &'static str {
             "r" => "r",
             "p" => "p",
             "f" => "f",
+            "i" => "i",
+            "l" => "l",
             _ => "",
         },
         _ => "",

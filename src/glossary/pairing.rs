@@ -243,7 +243,7 @@ const COMPOUND_LEXICAL: f64 = 0.95;
 /// (创新 "innovation", 执政 "governance").
 fn verb_for_verb(z: &Candidate, e: &Candidate, resources: &Resources) -> bool {
     if e.parts.len() != 1 {
-        return false;
+        return verb_phrase_for_verb(z, e, resources);
     }
     // jieba may cut the word (领/会) where the text around it says so: a dictionary
     // word is one word.
@@ -263,6 +263,34 @@ fn verb_for_verb(z: &Candidate, e: &Candidate, resources: &Resources) -> bool {
     let here = e.display_in(&z.beads);
     let noun = nominal(e.display.to_lowercase()) && nominal(here.to_lowercase());
     !noun && !noun_sense(&z.key, &here, resources)
+}
+
+/// A Chinese verb rendered by an English phrase that opens with a verb the dictionary
+/// gives for it (做爱 "make love", 照顾 "take care"): what the text does, as above.
+fn verb_phrase_for_verb(z: &Candidate, e: &Candidate, resources: &Resources) -> bool {
+    let word_z = z.parts.len() == 1
+        || resources
+            .dictionary
+            .as_ref()
+            .is_some_and(|d| d.contains(&z.key));
+    // A noun spelt as the verb is followed by 'of' or coordinated ('rule of law',
+    // 'reform and opening up'); an -ing form may be a noun ('opening up'), as for one
+    // word above.
+    let here = e.display_in(&z.beads);
+    let mut words = here.split([' ', '-']);
+    let first = words.next().unwrap_or_default().to_lowercase();
+    let noun_use = first.ends_with("ing")
+        || words
+            .next()
+            .is_some_and(|w| ["of", "and", "or"].contains(&w));
+    // An idiom (jieba's i and l) is a set phrase however it is rendered (实事求是 "seek
+    // truth from facts").
+    let idiom = matches!(candidates::zh_tag(&z.key, &resources.words), "i" | "l");
+    word_z
+        && !noun_use
+        && !idiom
+        && is_verb(&z.key, resources)
+        && starts_with_verb_of(&z.key, e, resources)
 }
 
 /// Does the (lower-case) English word end like a noun made from a verb or adjective
@@ -1950,6 +1978,26 @@ mod tests {
         let believe = en.get(&phrase_key("believe")).unwrap();
         assert!(!verb_for_verb(zh.get("信仰").unwrap(), belief, &res));
         assert!(verb_for_verb(zh.get("信仰").unwrap(), believe, &res));
+        // A phrase opening with the verb the dictionary gives ("to point out") is the
+        // verb too; an -ing form or a noun followed by 'of' may name a concept.
+        let zh = candidates::chinese(&["指出", "指出"], 1, &crate::lexicon::segmenter(true));
+        let point_out = zh.get("指出").unwrap();
+        let phrase = |texts: &[&str], p: &str| {
+            let en = candidates::english(texts, 1);
+            verb_for_verb(point_out, en.get(&phrase_key(p)).expect(p), &res)
+        };
+        assert!(phrase(
+            &["We point out facts.", "They point out facts."],
+            "point out"
+        ));
+        assert!(!phrase(
+            &["Pointing out facts.", "Pointing out facts."],
+            "pointing out"
+        ));
+        assert!(!phrase(
+            &["Point of view.", "Point of view."],
+            "point of view"
+        ));
     }
 
     #[test]
