@@ -291,7 +291,28 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
         i += clen;
     }
     zh_multiples(text, &mut out);
+    zh_firsts(text, &mut out);
     out
+}
+
+/// Measure words and event nouns after which 首 means "first" (首次 "the first time",
+/// 首个 "the first", 首届 "the first session").
+const ZH_FIRST_OF: &[char] = &[
+    '个', '次', '届', '批', '位', '家', '例', '部', '款', '座', '项', '轮',
+];
+
+/// 首 before a measure word: the ordinal "first", as 第一 is.
+fn zh_firsts(text: &str, out: &mut Vec<NumberMention>) {
+    for (at, mark) in text.match_indices('首') {
+        let end = at + mark.len();
+        if !text[end..].starts_with(ZH_FIRST_OF) || out.iter().any(|o| o.start < end && o.end > at)
+        {
+            continue;
+        }
+        let m = NumberMention::new((at, end), 1.0, NumberKind::Ordinal, true);
+        let k = out.partition_point(|o| o.start < m.start);
+        out.insert(k, m);
+    }
 }
 
 /// Verbs of increase: "增长了N倍" is an increase by N times, N+1 times the base
@@ -1003,5 +1024,15 @@ mod tests {
         assert_eq!(en("Incomes doubled"), [2.0]);
         assert_eq!(en("a threefold rise"), [3.0]);
         assert!(en("double standards").is_empty());
+    }
+
+    #[test]
+    fn shou_before_a_measure_word_is_the_ordinal_first() {
+        assert_eq!(zh("全球首个框架"), [1.0]);
+        assert_eq!(extract_zh("首次举办")[0].kind, NumberKind::Ordinal);
+        assert_eq!(zh("第一次会议"), [1.0]);
+        // 首都, 首先, 首要: no measure word after it.
+        assert!(zh("首都北京").is_empty());
+        assert!(zh("首先要看到").is_empty());
     }
 }
