@@ -57,6 +57,7 @@ fn word_renderings(
     zh: &str,
     range: &Range<usize>,
     en_stems: &HashSet<String>,
+    en_words: &[&str],
     dict: &Dictionary,
     opts: &CheckOptions,
 ) -> Vec<Vec<String>> {
@@ -77,6 +78,11 @@ fn word_renderings(
             .flat_map(|g| gloss_stems(g))
             .collect();
         if stems.is_empty() {
+            // A name the dictionary lacks is translated by its pinyin (王琦瑶 'Wang
+            // Qiyao').
+            if let Some(name) = spelled_name(word, en_words, dict) {
+                out.push(name);
+            }
             continue;
         }
         out.push(
@@ -88,6 +94,22 @@ fn word_renderings(
         );
     }
     out
+}
+
+/// Longest name a Chinese name becomes in English: 'Wang Xi-feng', 'Yu Zhan'ao'.
+const NAME_MAX_WORDS: usize = 3;
+
+/// The stems of capitalised English words, one after the other, that spell `word` by
+/// the pinyin of its characters; None when no such words are there.
+fn spelled_name(word: &str, en_words: &[&str], dict: &Dictionary) -> Option<Vec<String>> {
+    (0..en_words.len())
+        .filter(|&i| en_words[i].starts_with(|c: char| c.is_uppercase()))
+        .find_map(|i| {
+            (1..=NAME_MAX_WORDS.min(en_words.len() - i))
+                .map(|n| &en_words[i..i + n])
+                .find(|ws| crate::lexicon::name_matches_reading(word, ws, dict))
+        })
+        .map(|ws| ws.iter().map(|w| english_stem(w)).collect())
 }
 
 /// A sentence of a bead of several the English leaves out, as a warning.
@@ -104,15 +126,12 @@ pub(super) fn check_omission(
     if sentences.len() < 2 || !length.is_short(&p.zh, &p.en) {
         return;
     }
-    let en_stems: HashSet<String> = opts
-        .words
-        .tokenize(&p.en, 0, Lang::En)
-        .iter()
-        .map(|t| english_stem(&p.en[t.start..t.end]))
-        .collect();
+    let en_tokens = opts.words.tokenize(&p.en, 0, Lang::En);
+    let en_words: Vec<&str> = en_tokens.iter().map(|t| &p.en[t.start..t.end]).collect();
+    let en_stems: HashSet<String> = en_words.iter().map(|w| english_stem(w)).collect();
     let words: Vec<Vec<Vec<String>>> = sentences
         .iter()
-        .map(|r| word_renderings(&p.zh, r, &en_stems, dict, opts))
+        .map(|r| word_renderings(&p.zh, r, &en_stems, &en_words, dict, opts))
         .collect();
     for (k, r) in sentences.iter().enumerate() {
         let others = || words.iter().enumerate().filter(move |&(j, _)| j != k);
@@ -161,5 +180,18 @@ mod tests {
         let zh = "他说：“好。”我们走吧！还有";
         let s: Vec<&str> = zh_sentences(zh).into_iter().map(|r| &zh[r]).collect();
         assert_eq!(s, ["他说：“好。”", "我们走吧！", "还有"]);
+    }
+
+    #[test]
+    fn a_name_is_traced_by_its_pinyin() {
+        let d = Dictionary::Embedded;
+        let en = ["that", "Wang", "Qiyao", "would", "come", "back"];
+        assert_eq!(
+            spelled_name("王琦瑶", &en, &d),
+            Some(vec!["wang".to_string(), "qiyao".to_string()])
+        );
+        assert_eq!(spelled_name("吴佩珍", &en, &d), None);
+        // Only capitalised words start a name.
+        assert_eq!(spelled_name("王琦瑶", &["wang", "qiyao"], &d), None);
     }
 }
