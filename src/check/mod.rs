@@ -490,6 +490,7 @@ pub fn check(
     let mut tally = terminology::Tally::default();
     let abbreviations = terms::Abbreviations::from_texts(pairs.iter().map(|p| p.en.as_str()));
     let length = length::LengthModel::fit(pairs);
+    let trace_rate = omission::trace_rate(pairs, opts);
     for (i, p) in pairs.iter().enumerate() {
         if !p.en.trim().is_empty() {
             qa::check_form(p, i.checked_sub(1).map(|j| &pairs[j]), &mut out);
@@ -522,7 +523,7 @@ pub fn check(
             out.push(f);
             continue;
         }
-        omission::check_omission(p, &length, opts, &mut out);
+        omission::check_omission(p, &length, opts, trace_rate, &mut out);
         let protected = qa::check_codes(p, &mut out);
         let en = terms::EnglishText::new(&p.en);
         // The beads just before: a term they render may come back as 'it' or 'the

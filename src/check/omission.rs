@@ -53,24 +53,23 @@ fn zh_sentences(zh: &str) -> Vec<Range<usize>> {
 
 /// The words of a sentence the dictionary knows, each with the English words
 /// (stems) of the bead it may be translated by (none: not translated).
-fn word_renderings(
-    zh: &str,
+fn word_renderings<'w>(
+    zh: &'w str,
     range: &Range<usize>,
-    en_stems: &HashSet<String>,
-    en_words: &[&str],
-    dict: &Dictionary,
+    en_stems: &'w HashSet<String>,
+    en_words: &'w [&str],
+    dict: &'w Dictionary,
     opts: &CheckOptions,
-) -> Vec<Vec<String>> {
-    let mut out = Vec::new();
-    for t in opts
+) -> impl Iterator<Item = Vec<String>> + 'w {
+    let tokens = opts
         .words
-        .tokenize(&zh[range.clone()], range.start, Lang::Zh)
-    {
+        .tokenize(&zh[range.clone()], range.start, Lang::Zh);
+    tokens.into_iter().filter_map(move |t| {
         let word = &zh[t.start..t.end];
         // One-character words have glosses for nearly anything ('new', 'to be'):
         // no evidence either way.
         if word.chars().count() < 2 || !word.chars().all(is_han) || is_zh_function_word(word) {
-            continue;
+            return None;
         }
         let stems: Vec<String> = dict
             .glosses(word)
@@ -80,20 +79,16 @@ fn word_renderings(
         if stems.is_empty() {
             // A name the dictionary lacks is translated by its pinyin (王琦瑶 'Wang
             // Qiyao').
-            if let Some(name) = spelled_name(word, en_words, dict) {
-                out.push(name);
-            }
-            continue;
+            return spelled_name(word, en_words, dict);
         }
-        out.push(
+        Some(
             en_stems
                 .iter()
                 .filter(|e| stems.iter().any(|s| stems_match(s, e)))
                 .cloned()
                 .collect(),
-        );
-    }
-    out
+        )
+    })
 }
 
 /// Longest name a Chinese name becomes in English: 'Wang Xi-feng', 'Yu Zhan'ao'.
@@ -112,26 +107,104 @@ fn spelled_name(word: &str, en_words: &[&str], dict: &Dictionary) -> Option<Vec<
         .map(|ws| ws.iter().map(|w| english_stem(w)).collect())
 }
 
+/// How unlikely, at the document's rate of translated words, a sentence whose English
+/// translates none of its dictionary words must be to be reported (one in a hundred,
+/// the usual significance level): its English is another's or says something else,
+/// not a free translation. At one in thirty, free literary translation is reported.
+const UNRELATED_CHANCE: f64 = 0.01;
+
+/// Beads the rate of translated words is estimated from.
+const RATE_SAMPLE_BEADS: usize = 200;
+
+/// The share of the Chinese dictionary words of all beads that have a translation in
+/// their bead's English: how far the dictionary traces this translation (a free
+/// literary translation far less than a policy text).
+pub(super) fn trace_rate(pairs: &[AlignedPair], opts: &CheckOptions) -> f64 {
+    let Some(dict) = opts.dictionary else {
+        return 0.0;
+    };
+    let (mut known, mut traced) = (0usize, 0usize);
+    // A rate is well estimated from a few hundred beads spread over the document.
+    let step = pairs.len().div_ceil(RATE_SAMPLE_BEADS).max(1);
+    for p in pairs.iter().step_by(step) {
+        let (en_words, en_stems) = english_words(p, opts);
+        for w in word_renderings(&p.zh, &(0..p.zh.len()), &en_stems, &en_words, dict, opts) {
+            known += 1;
+            traced += usize::from(!w.is_empty());
+        }
+    }
+    traced as f64 / known.max(1) as f64
+}
+
+/// The English words of a bead and their stems.
+fn english_words<'p>(p: &'p AlignedPair, opts: &CheckOptions) -> (Vec<&'p str>, HashSet<String>) {
+    let en_tokens = opts.words.tokenize(&p.en, 0, Lang::En);
+    let en_words: Vec<&str> = en_tokens.iter().map(|t| &p.en[t.start..t.end]).collect();
+    let en_stems = en_words.iter().map(|w| english_stem(w)).collect();
+    (en_words, en_stems)
+}
+
+/// A one-sentence bead whose English translates none of its dictionary words, when
+/// that is unlikely at the document's rate (`rate`) of translated words: the English
+/// is another sentence's (its own left out), or says something else.
+fn unrelated_english(
+    p: &AlignedPair,
+    r: &Range<usize>,
+    dict: &Dictionary,
+    opts: &CheckOptions,
+    rate: f64,
+    out: &mut Vec<Finding>,
+) {
+    let (en_words, en_stems) = english_words(p, opts);
+    // Counted up to the first word the English translates (most beads: the first).
+    let mut known: i32 = 0;
+    for w in word_renderings(&p.zh, r, &en_stems, &en_words, dict, opts) {
+        if !w.is_empty() {
+            return;
+        }
+        known += 1;
+    }
+    if (1.0 - rate).powi(known) >= UNRELATED_CHANCE {
+        return;
+    }
+    let mut f = Finding::bead(
+        FindingType::Omission,
+        Severity::Warning,
+        p,
+        format!(
+            "the English does not seem to translate the Chinese: none of its {known} words \
+             the dictionary knows has a translation in the English, where the document \
+             translates {:.0}% of them",
+            100.0 * rate
+        ),
+    );
+    f.set_spans(Some(r.clone()), None, &p.en);
+    out.push(f);
+}
+
 /// A sentence of a bead of several the English leaves out, as a warning.
 pub(super) fn check_omission(
     p: &AlignedPair,
     length: &LengthModel,
     opts: &CheckOptions,
+    trace_rate: f64,
     out: &mut Vec<Finding>,
 ) {
     let Some(dict) = opts.dictionary else {
         return;
     };
     let sentences = zh_sentences(&p.zh);
+    if sentences.len() == 1 {
+        unrelated_english(p, &sentences[0], dict, opts, trace_rate, out);
+        return;
+    }
     if sentences.len() < 2 || !length.is_short(&p.zh, &p.en) {
         return;
     }
-    let en_tokens = opts.words.tokenize(&p.en, 0, Lang::En);
-    let en_words: Vec<&str> = en_tokens.iter().map(|t| &p.en[t.start..t.end]).collect();
-    let en_stems: HashSet<String> = en_words.iter().map(|w| english_stem(w)).collect();
+    let (en_words, en_stems) = english_words(p, opts);
     let words: Vec<Vec<Vec<String>>> = sentences
         .iter()
-        .map(|r| word_renderings(&p.zh, r, &en_stems, &en_words, dict, opts))
+        .map(|r| word_renderings(&p.zh, r, &en_stems, &en_words, dict, opts).collect())
         .collect();
     for (k, r) in sentences.iter().enumerate() {
         let others = || words.iter().enumerate().filter(move |&(j, _)| j != k);
@@ -180,6 +253,37 @@ mod tests {
         let zh = "他说：“好。”我们走吧！还有";
         let s: Vec<&str> = zh_sentences(zh).into_iter().map(|r| &zh[r]).collect();
         assert_eq!(s, ["他说：“好。”", "我们走吧！", "还有"]);
+    }
+
+    #[test]
+    fn an_english_that_translates_nothing_of_its_sentence_is_a_warning() {
+        let mut pairs: Vec<AlignedPair> = (0..6)
+            .map(|i| {
+                AlignedPair::new(
+                    i,
+                    "我们要加强国际合作，推动经济发展和社会进步。",
+                    "We must strengthen international cooperation and promote economic development and social progress.",
+                )
+            })
+            .collect();
+        pairs.push(AlignedPair::new(
+            6,
+            "我们要加强国际合作，推动经济发展和社会进步。",
+            "The weather in the mountains turned cold that night.",
+        ));
+        let dict = Dictionary::Embedded;
+        let opts = CheckOptions {
+            dictionary: Some(&dict),
+            ..CheckOptions::default()
+        };
+        let found =
+            crate::check::check(&pairs, &crate::check::terms::TermSet::default(), &[], &opts);
+        let omissions: Vec<usize> = found
+            .iter()
+            .filter(|f| f.kind == FindingType::Omission)
+            .filter_map(|f| f.bead)
+            .collect();
+        assert_eq!(omissions, [6], "{found:#?}");
     }
 
     #[test]
