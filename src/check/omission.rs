@@ -3,7 +3,9 @@
 //! whose other sentences are translated: one sentence none of whose words the English
 //! translates (by the dictionary; words of two characters or more), beside sentences
 //! whose words it does, in an English markedly short for its Chinese (the length
-//! model's lower tail).
+//! model's lower tail). Or the aligner pairs the sentence with a neighbour's English (a
+//! 1-1 bead): an English that translates none of its words, which the document's rate
+//! of translated words makes unlikely by chance.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -182,7 +184,8 @@ fn unrelated_english(
     out.push(f);
 }
 
-/// A sentence of a bead of several the English leaves out, as a warning.
+/// A sentence of a bead of several the English leaves out, or a one-sentence bead
+/// whose English is not its translation, as a warning (`trace_rate`: the document's).
 pub(super) fn check_omission(
     p: &AlignedPair,
     length: &LengthModel,
