@@ -178,10 +178,7 @@ class Injector:
 
     def term_word_replaced(self):
         """A one-word rendering replaced by another word ('market' -> 'arrangements')."""
-        def one_word(p):
-            o = self.term_occurrence(p, one_word=True)
-            return o is not None
-        p = self.free(one_word)
+        p = self.free(lambda p: self.term_occurrence(p, one_word=True) is not None)
         if not p:
             return
         zh, r, (s, e) = self.term_occurrence(p, one_word=True)

@@ -79,8 +79,8 @@ fn word_renderings<'w>(
             .flat_map(|g| gloss_stems(g))
             .collect();
         if stems.is_empty() {
-            // A name the dictionary lacks is translated by its pinyin (王琦瑶 'Wang
-            // Qiyao').
+            // A name the dictionary lacks is translated by its pinyin (李明华 'Li
+            // Minghua').
             return spelled_name(word, en_words, dict);
         }
         Some(
@@ -292,13 +292,13 @@ mod tests {
     #[test]
     fn a_name_is_traced_by_its_pinyin() {
         let d = Dictionary::Embedded;
-        let en = ["that", "Wang", "Qiyao", "would", "come", "back"];
+        let en = ["that", "Li", "Minghua", "would", "come", "back"];
         assert_eq!(
-            spelled_name("王琦瑶", &en, &d),
-            Some(vec!["wang".to_string(), "qiyao".to_string()])
+            spelled_name("李明华", &en, &d),
+            Some(vec!["li".to_string(), "minghua".to_string()])
         );
-        assert_eq!(spelled_name("吴佩珍", &en, &d), None);
+        assert_eq!(spelled_name("张国强", &en, &d), None);
         // Only capitalised words start a name.
-        assert_eq!(spelled_name("王琦瑶", &["wang", "qiyao"], &d), None);
+        assert_eq!(spelled_name("李明华", &["li", "minghua"], &d), None);
     }
 }
