@@ -114,6 +114,15 @@ def find_word_span(text, phrase):
     return m.span() if m else None
 
 
+def term_types(p, old):
+    """Finding types that report a term rendering replaced: a Latin code the Chinese
+    has too ('WTO' of 世界贸易组织（WTO）) is reported as a missing code as well."""
+    types = ["glossary-miss", "forbidden"]
+    if old.isascii() and old.isupper() and old in p["zh"]:
+        types.append("code")
+    return types
+
+
 class Injector:
     def __init__(self, pairs, terms, rng):
         self.pairs = pairs
@@ -187,7 +196,7 @@ class Injector:
         if old[:1].isupper():
             wrong = wrong.capitalize()
         p["en"] = p["en"][:s] + wrong + p["en"][e:]
-        self.add(p, "term-word-replaced", ["glossary-miss", "forbidden"], f"{zh}: '{r}' -> '{wrong}'")
+        self.add(p, "term-word-replaced", term_types(p, old), f"{zh}: '{r}' -> '{wrong}'")
 
     def term_forbidden(self):
         """A spelling or wording the glossary forbids for the term."""

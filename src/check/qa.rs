@@ -346,10 +346,17 @@ fn check_latin_codes(
         } else {
             measure_kept(code)
         };
+        // In brackets after a Chinese name (世界贸易组织（WTO）, 《…协定》（DEPA）) the
+        // code defines an abbreviation: the spelt-out name is the Chinese name's
+        // translation, and the code must be there as written.
+        let defined = p.zh[..m.start()]
+            .strip_suffix(['（', '('])
+            .is_some_and(|before| before.ends_with(|c| is_han(c) || c == '》'))
+            && p.zh[m.end()..].starts_with(['）', ')']);
         let kept = !changed
             && match &measure {
                 Some(kept) => kept.is_some(),
-                None => spelt_out(code),
+                None => !defined && spelt_out(code),
             };
         match measure {
             // The measure's value and its English number answer each other.
@@ -876,6 +883,26 @@ mod tests {
             [Code]
         );
         assert_eq!(kinds("3GPP标准", "3rd Generation standards"), [Code]);
+        // A code defined in brackets after the Chinese name stays as written: the
+        // spelt-out name translates the name.
+        assert_eq!(
+            kinds(
+                "国际电信联盟（ITU）",
+                "The International Telecommunication Union (Programme)"
+            ),
+            [Code]
+        );
+        assert_eq!(
+            kinds("《伙伴关系协定》（PA）", "The Partnership Agreement"),
+            [Code]
+        );
+        assert!(
+            kinds(
+                "国际电信联盟（ITU）",
+                "The International Telecommunication Union (ITU)"
+            )
+            .is_empty()
+        );
         // A number with its unit symbol: the number counts, in digits or words.
         assert!(kinds("管子长7cm。", "The pipe is seven centimeters long.").is_empty());
         let checked = |zh: &str, en: &str| -> Vec<(FindingType, String)> {
