@@ -252,7 +252,9 @@ fn verb_for_verb(z: &Candidate, e: &Candidate, resources: &Resources) -> bool {
             .dictionary
             .as_ref()
             .is_some_and(|d| d.contains(&z.key));
-    if !word_z || !is_verb(&z.key, resources) {
+    // jieba tags some verbs as nouns (证明 'prove'): a rendering that is the verb of
+    // one of the word's dictionary senses ("to prove") says it is used as one.
+    if !word_z || !(is_verb(&z.key, resources) || starts_with_verb_of(&z.key, e, resources)) {
         return false;
     }
     // "implement" ends like "development" but its stem keeps the ending.
@@ -1978,6 +1980,21 @@ mod tests {
         let believe = en.get(&phrase_key("believe")).unwrap();
         assert!(!verb_for_verb(zh.get("信仰").unwrap(), belief, &res));
         assert!(verb_for_verb(zh.get("信仰").unwrap(), believe, &res));
+        // jieba tags 证明 a noun, first sense "proof"; rendered "prove", its verb sense
+        // "to prove", it is used as a verb.
+        let zh = candidates::chinese(&["证明", "证明"], 1, &crate::lexicon::segmenter(true));
+        let en = candidates::english(&["A proof.", "We prove it."], 1);
+        let prove = zh.get("证明").unwrap();
+        assert!(verb_for_verb(
+            prove,
+            en.get(&phrase_key("prove")).unwrap(),
+            &res
+        ));
+        assert!(!verb_for_verb(
+            prove,
+            en.get(&phrase_key("proof")).unwrap(),
+            &res
+        ));
         // A phrase opening with the verb the dictionary gives ("to point out") is the
         // verb too; an -ing form or a noun followed by 'of' may name a concept.
         let zh = candidates::chinese(&["指出", "指出"], 1, &crate::lexicon::segmenter(true));
