@@ -95,6 +95,81 @@ impl Candidate {
     }
 }
 
+/// Is every content word of an English surface form capitalised ('People's Republic of
+/// China', 'CPC'), as English writes names?
+pub fn written_as_name(surface: &str) -> bool {
+    let mut content = surface
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty() && !is_english_stopword(&w.to_lowercase()))
+        .peekable();
+    content.peek().is_some() && content.all(|w| w.starts_with(|c: char| c.is_uppercase()))
+}
+
+impl Candidate {
+    /// Share of the occurrences in `beads` (ascending bead indexes) written as a name.
+    /// Capitals say something only inside a sentence: occurrences at the start of one,
+    /// and in beads `skip` says nothing of (title-cased headings), are left out.
+    pub fn name_share_in<'t>(
+        &self,
+        beads: &[usize],
+        text: impl Fn(usize) -> &'t str,
+        skip: impl Fn(usize) -> bool,
+    ) -> f64 {
+        let (mut named, mut all) = (0usize, 0usize);
+        for &(b, form) in &self.occurrences {
+            let b = b as usize;
+            if beads.binary_search(&b).is_err() || skip(b) {
+                continue;
+            }
+            let surface = self.surfaces[form as usize].0.as_str();
+            let en = text(b);
+            let inside = en.match_indices(surface).any(|(at, _)| {
+                !opens_sentence(&en[..at]) && !inside_longer_name(en, at..at + surface.len())
+            });
+            if !inside {
+                continue;
+            }
+            all += 1;
+            if written_as_name(surface) {
+                named += 1;
+            }
+        }
+        if all == 0 {
+            0.0
+        } else {
+            named as f64 / all as f64
+        }
+    }
+}
+
+/// Is the English at `span` part of a longer name, a capitalised word right before it
+/// or after it ('Three Represents', 'CPC Central Committee', 'People's Republic of
+/// China')? The capitals are the longer name's.
+fn inside_longer_name(en: &str, span: std::ops::Range<usize>) -> bool {
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let before = en[..span.start]
+        .strip_suffix([' ', '-'])
+        .and_then(|b| b.split([' ', '-']).next_back())
+        .filter(|w| !opens_sentence(&en[..span.start - w.len() - 1]));
+    let mut after = en[span.end..]
+        .strip_prefix([' ', '-'])
+        .into_iter()
+        .flat_map(|a| a.split([' ', '-']));
+    let next = after.next().unwrap_or_default();
+    before.is_some_and(capitalised)
+        || capitalised(next)
+        || matches!(next, "of" | "for" | "and") && after.next().is_some_and(capitalised)
+}
+
+/// Does a word right after `before` open a sentence (nothing before it but quotes,
+/// brackets or a list mark, back to the text's start or a full stop)?
+fn opens_sentence(before: &str) -> bool {
+    let rest = before.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '—' | '–' | '-')
+    });
+    rest.is_empty() || rest.ends_with(['.', '!', '?', ':', ';', '…'])
+}
+
 /// A Chinese candidate whose words suggest a phrase rather than a term. jieba's tags
 /// come from general text: 期望 "to expect" leads 期望收益 "expected returns", 偏好
 /// "preference" is tagged an adverb; so the rendering has the last word.
@@ -821,6 +896,28 @@ mod tests {
 
     fn phrase(text: &str) -> String {
         crate::glossary::pairing::phrase_key(text)
+    }
+
+    #[test]
+    fn names_are_capitalised_inside_a_sentence_and_whole() {
+        assert!(written_as_name("People's Republic of China"));
+        assert!(written_as_name("CPC"));
+        assert!(!written_as_name("Social harmony"));
+        let en = [
+            "The Li Minghua Fund was set up by Li Minghua.",
+            "Li Minghua spoke. Reform goes on.",
+            "He spoke of reform.",
+        ];
+        let set = english(&en, 1);
+        let share = |key: &str| {
+            let c = set.get(key).unwrap();
+            c.name_share_in(&[0, 1, 2], |b| en[b], |_| false)
+        };
+        // Inside 'Li Minghua Fund' the capitals are the fund's; at a sentence's start
+        // they say nothing: one occurrence counts, written as a name.
+        assert_eq!(share("li minghua"), 1.0);
+        // 'Reform' opens a sentence; 'reform' inside one is not a name.
+        assert_eq!(share(&english_word_key("reform")), 0.0);
     }
 
     fn sample(name: &str) -> Vec<String> {

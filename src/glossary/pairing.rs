@@ -1234,12 +1234,25 @@ fn pair_one<'c>(
     // Two or three beads are thin evidence that a phrase is a term at all: they rank
     // below what recurs (the share of beads beyond the first).
     let recurs = (1.0 - 1.0 / z.beads.len() as f64).max(RARE_WEIGHT);
+    let en_display = best_cand.display_in(&z.beads);
     // Keyness against general language: the everyday words of the text's prose (发展,
     // 社会) weigh little, full weight from e^9 times the general rate (a divisor of 4
-    // let them lead; 8 and 12 judged alike: README).
-    let en_display = best_cand.display_in(&z.beads);
+    // let them lead; 8 and 12 judged alike: README). A rendering the translation
+    // writes as a name inside its sentences ('People's Republic of China', 'CPC')
+    // names one thing however common its Chinese: jieba's reference text is news,
+    // where 中国共产党 is everyday.
+    let name = best_cand.name_share_in(
+        &z.beads,
+        |b| pairs[b].en.as_str(),
+        |b| title_cased(&pairs[b].en),
+    ) >= NAME_SHARE;
+    let keyness = if name {
+        1.0
+    } else {
+        ((z.termhood - 1.0) / 8.0).clamp(0.05, 1.0)
+    };
     let weight = (1.0 + cvalue).ln()
-        * ((z.termhood - 1.0) / 8.0).clamp(0.05, 1.0)
+        * keyness
         * recurs
         // A glossary entry is a term by the user's word, however everyday its words.
         * if known {
@@ -1268,6 +1281,19 @@ fn pair_one<'c>(
         rendered,
         named,
     })
+}
+
+/// A rendering written as a name in at least this share of its occurrences is one.
+const NAME_SHARE: f64 = 0.5;
+
+/// Is the English a title-cased heading (every content word capitalised, two or more)?
+/// Its capitals say nothing of names.
+fn title_cased(en: &str) -> bool {
+    en.split_whitespace()
+        .filter(|w| !is_english_stopword(&w.to_lowercase()))
+        .nth(1)
+        .is_some()
+        && candidates::written_as_name(en)
 }
 
 /// A one-word rendering whose word glosses more dictionary entries than this is an
