@@ -36,6 +36,10 @@ pub struct NumberMention {
     pub vague: bool,
     /// Written in Chinese numerals or English number words (not digits).
     pub spelled: bool,
+    /// The values a Chinese guess spans, both ends counted: two adjacent numerals (三四
+    /// 'three or four', 五六十 'fifty or sixty') or a ten and a few (二十几 'twenty-odd').
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range: Option<(f64, f64)>,
 }
 
 impl NumberMention {
@@ -49,6 +53,7 @@ impl NumberMention {
             approximate: false,
             vague: false,
             spelled,
+            range: None,
         }
     }
 
@@ -255,10 +260,16 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
             // 两 alone is two (两人, 两个): unlike 一 it is no article, though set phrases
             // keep it (两全其美), as they keep 三 and 四.
             let lone_one = matches!(run, "一" | "万" | "亿" | "千" | "百" | "十") && !lone_ten;
-            let skip = ZH_NOT_NUMBERS.contains(&run) || (lone_one && !ordinal && !percent_prefix)
+            let one_or_two = run == "一"
+                && tael_or_few
+                && text[run_end + '两'.len_utf8()..].starts_with(ZH_FEW_MEASURES);
+            let skip = ZH_NOT_NUMBERS.contains(&run)
+                || (lone_one && !ordinal && !percent_prefix && !one_or_two)
                 // 百分之 itself: 百 is part of the percent sign, not a number
                 || (run == "百" && text[run_end..].starts_with("分之"));
-            if !skip && let Some(value) = parse_zh_numeral(run) {
+            // A guess (五六十) is no numeral: it counts from its low end.
+            let value = parse_zh_numeral(run).or_else(|| zh_guess(run).map(|r| r.0));
+            if !skip && let Some(value) = value {
                 let mut m = finish_zh(text, i, run_end, value, true);
                 if ordinal {
                     m.kind = NumberKind::Ordinal;
@@ -267,16 +278,24 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
                     m.vague = true;
                 }
                 // 三四个, 五六十: two adjacent digits mean "three or four".
-                let digits: Vec<u32> = run.chars().filter_map(zh_digit).collect();
-                if digits.windows(2).any(|w| w[1] == w[0] + 1)
-                    && run.chars().filter(|&c| zh_unit(c).is_some()).count() <= 1
-                    && run.chars().count() <= 3
-                    && !run.contains('〇')
-                    && !run.contains('零')
-                    && digits.len() >= 2
-                    && run.chars().take(2).all(|c| zh_digit(c).is_some())
-                {
+                if let Some(range) = zh_guess(run) {
                     m.vague = true;
+                    m.range = Some(range);
+                }
+                // 一两个, 一两月: "one or two" (before a measure word 两 is no tael).
+                if one_or_two {
+                    m.vague = true;
+                    m.range = Some((1.0, 2.0));
+                    m.end = run_end + '两'.len_utf8();
+                }
+                // 十几, 二十几: a ten and a few more ('twenty-odd', 'over twenty').
+                if (10.0..100.0).contains(&value)
+                    && value % 10.0 == 0.0
+                    && text[run_end..].starts_with('几')
+                    && !text[run_end + '几'.len_utf8()..].starts_with(|c| zh_unit(c).is_some())
+                {
+                    m.range = Some((value, value + 9.0));
+                    m.end = run_end + '几'.len_utf8();
                 }
                 let end = rough_scale(text, &mut m);
                 out.push(m);
@@ -294,6 +313,31 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
     zh_firsts(text, &mut out);
     out
 }
+
+/// The values adjacent digits span, times a unit after them: 三四 (3, 4), 五六十 (50,
+/// 60), 一二十 (10, 20).
+fn zh_guess(run: &str) -> Option<(f64, f64)> {
+    let digits: Vec<u32> = run.chars().filter_map(zh_digit).collect();
+    let guess = digits.len() >= 2
+        && digits.windows(2).any(|w| w[1] == w[0] + 1)
+        && run.chars().take(2).all(|c| zh_digit(c).is_some())
+        && run.chars().count() <= 3
+        && !run.contains(['〇', '零']);
+    let units: Vec<f64> = run.chars().filter_map(zh_unit).collect();
+    if !guess || units.len() > 1 {
+        return None;
+    }
+    let scale = units.first().copied().unwrap_or(1.0);
+    let (low, high) = (digits.iter().min()?, digits.iter().max()?);
+    Some((f64::from(*low) * scale, f64::from(*high) * scale))
+}
+
+/// Measure words and time units that count what 一两 'one or two' counts (一两个, 一两天);
+/// before others 两 is the tael (一两银子).
+const ZH_FEW_MEASURES: &[char] = &[
+    '个', '次', '回', '位', '天', '年', '月', '日', '句', '声', '步', '下', '种', '件', '只', '张',
+    '家', '人', '遍', '趟', '周', '点', '条', '本', '把',
+];
 
 /// Measure words and event nouns after which 首 means "first" (首次 "the first time",
 /// 首个 "the first", 首届 "the first session").
@@ -937,6 +981,12 @@ mod tests {
         assert!(en("one and all came").is_empty());
         assert_eq!(zh("借了二十两给他们"), vec![20.0]);
         assert!(extract_zh("三两个妇人")[0].vague);
+        assert_eq!(extract_zh("三四个国家")[0].range, Some((3.0, 4.0)));
+        assert_eq!(extract_zh("五六十人")[0].range, Some((50.0, 60.0)));
+        assert_eq!(extract_zh("一两天")[0].range, Some((1.0, 2.0)));
+        assert_eq!(extract_zh("二十几两银子")[0].range, Some((20.0, 29.0)));
+        assert_eq!(extract_zh("二十几万人")[0].range, None);
+        assert!(extract_zh("一两银子").is_empty());
         assert_eq!(zh("一千两百人"), vec![1200.0]);
         // 拾 is a numeral only among financial digits.
         assert!(zh("在地上收拾东西").is_empty());

@@ -134,6 +134,57 @@ fn is_name_ordinal(zh: &str, m: &NumberMention) -> bool {
             && (m.value > 10.0 || !after[3..].starts_with(crate::script::is_han)))
 }
 
+/// Does the Chinese guess `m` (三四, 二十几) span the value `v`?
+fn spans(m: &NumberMention, v: f64) -> bool {
+    m.range
+        .is_some_and(|(low, high)| low - 1e-9 <= v && v <= high + 1e-9)
+}
+
+/// A Chinese guess (五六岁 'five or six') the English gives another value near it ('four
+/// or six', 'three months' for 一两月): the English number outside the guess that
+/// answers no other Chinese number, when the English has none inside the guess or
+/// joins it to one that is ('one or three'). 'One' is as often 'a' as a count.
+fn guess_missed<'m>(
+    p: &AlignedPair,
+    zh: &'m [NumberMention],
+    en: &'m [NumberMention],
+) -> Option<(&'m NumberMention, &'m NumberMention)> {
+    let exact: Vec<f64> = zh
+        .iter()
+        .filter(|m| m.range.is_none())
+        .map(|m| m.value)
+        .collect();
+    zh.iter().filter(|z| z.range.is_some()).find_map(|z| {
+        let (low, high) = z.range?;
+        let counted = |e: &&NumberMention| !e.vague && e.kind != NumberKind::Percent;
+        let inside: Vec<&NumberMention> = en
+            .iter()
+            .filter(counted)
+            .filter(|e| spans(z, e.value))
+            .collect();
+        en.iter()
+            .filter(counted)
+            .filter(|e| {
+                e.value != 1.0
+                    && !spans(z, e.value)
+                    && (low / 2.0..=high * 2.0).contains(&e.value)
+                    && !exact.iter().any(|&v| numbers::same_value(v, e.value))
+            })
+            .find(|e| {
+                inside.is_empty()
+                    || inside.iter().any(|i| {
+                        let (a, b) = if i.end <= e.start { (*i, *e) } else { (*e, *i) };
+                        a.end <= b.start
+                            && matches!(
+                                p.en[a.end..b.start].trim().to_lowercase().as_str(),
+                                "or" | "to" | "-" | "–"
+                            )
+                    })
+            })
+            .map(|e| (z, e))
+    })
+}
+
 /// Ranges (low, high) written in `text`: two numbers joined by 至/到/-/– or 'to',
 /// 'through', 'between ... and'.
 fn ranges(text: &str, ms: &[NumberMention]) -> Vec<(f64, f64)> {
@@ -255,13 +306,16 @@ pub(super) fn check_numbers(
     en_all.retain(|m| !inside(skip.en_used, m));
     let mut en = en_all.clone();
     en.retain(|m| !inside(skip.en, m));
+
     // Any mention of a value on the other side accounts for it, and so does the value
     // written inside a code there (二十国集团 = G20) or a value inside a range there.
     let zh_ranges = ranges(&p.zh, &zh);
     let en_ranges = ranges(&p.en, &en);
     out.extend(percent_or_points(p, &zh, &en));
+    // A Chinese guess (三四 'three or four') accounts for the English values it spans.
     let has = |ms: &[NumberMention], ranges: &[(f64, f64)], v: f64, other: &str| {
-        ms.iter().any(|m| numbers::same_value(m.value, v))
+        ms.iter()
+            .any(|m| numbers::same_value(m.value, v) || spans(m, v))
             || in_code(other, v)
             || ranges
                 .iter()
@@ -274,6 +328,30 @@ pub(super) fn check_numbers(
             .chain(&en_ranges)
             .any(|&(a, b)| numbers::same_value(b - a + 1.0, v))
     };
+    if let Some((z, e)) = guess_missed(p, &zh, &en) {
+        let mut f = Finding::bead(
+            FindingType::NumberMismatch,
+            Severity::Warning,
+            p,
+            format!(
+                "Chinese has {} to {} ({}); English has {} ({})",
+                show(z.range.map_or(z.value, |r| r.0)),
+                show(z.range.map_or(z.value, |r| r.1)),
+                &p.zh[z.start..z.end],
+                show(e.value),
+                &p.en[e.start..e.end]
+            ),
+        );
+        f.term = Some(format!(
+            "{} / {}",
+            &p.zh[z.start..z.end],
+            &p.en[e.start..e.end]
+        ));
+        f.set_spans(Some(z.start..z.end), Some(e.start..e.end), &p.en);
+        out.push(f);
+        let at = e.start;
+        en.retain(|m| m.start != at);
+    }
     let en_lower = p.en.to_lowercase();
     // A number a term's rendering carries still answers the same number said again
     // outside the term (《三十六计》 ... “三十六”: 'Thirty-Six' once).
@@ -686,6 +764,30 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn a_chinese_guess_spans_its_values() {
+        // 五六 'five or six', 一二十 'ten or twenty', 二十几 'twenty-odd': fine.
+        assert!(severities("五六岁的孩子", "a boy of five or six").is_empty());
+        assert!(severities("约有一二十个妇人", "some ten or twenty women").is_empty());
+        assert!(severities("赢了二十几两银子", "won over twenty taels").is_empty());
+        assert!(severities("一两个月", "a month or two").is_empty());
+        // A value beside the guess, alone or joined to one inside it: a warning.
+        assert_eq!(
+            severities("五六岁的孩子", "a boy of four or six"),
+            [Severity::Warning]
+        );
+        assert_eq!(
+            severities("每过一两月来一次", "once every three months"),
+            [Severity::Warning]
+        );
+        assert_eq!(
+            severities("赢了二十几两银子", "won over thirty taels"),
+            [Severity::Warning]
+        );
+        // 一两银子 is a tael of silver, no guess.
+        assert!(severities("一两银子", "a tael of silver").is_empty());
     }
 
     #[test]
