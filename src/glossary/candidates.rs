@@ -854,6 +854,13 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
                     if stop[j] && !particle {
                         continue;
                     }
+                    // A hyphenated word is one word ('Xi-feng', 'opening-up'): no
+                    // candidate starts or ends inside it.
+                    if text[..run[i].0].ends_with(['-', '‐'])
+                        || text[run[j].1..].starts_with(['-', '‐'])
+                    {
+                        continue;
+                    }
                     let surface = &text[run[i].0..run[j].1];
                     // A phrase across a stop word that ends in a possessor stops before
                     // its head ("Marxism to China's" of "... China's conditions"); a
@@ -1174,6 +1181,15 @@ mod tests {
         let set = english(&["Young people must study."], 1);
         assert!(set.get(&phrase("young people")).is_some());
         assert!(set.get(&phrase("young people must")).is_none());
+    }
+
+    #[test]
+    fn a_hyphenated_word_is_one_word() {
+        let set = english(&["Xi-feng smiled at Grannie Liu's grandson."], 1);
+        assert!(set.get(&phrase("xi-feng")).is_some());
+        assert!(set.get(&phrase("feng")).is_none());
+        assert!(set.get(&phrase("xi")).is_none());
+        assert!(set.get(&phrase("feng smiled")).is_none());
     }
 
     #[test]

@@ -1121,7 +1121,14 @@ fn pair_one<'c>(
         let cand = &en.list[e];
         let dice = 2.0 * c as f64 / (zb + cand.beads.len() as f64);
         let known = sense.known.contains(&cand.key);
-        let lexical = sense.lexical(&ev.en_stems[e]);
+        // A name written in the pinyin of its characters ('Wang Miao' for 汪淼, 'Bao-yu'
+        // for 宝玉) renders all of it, as a dictionary gloss would.
+        let spelt = spells_name(&z.key, &cand.display, ev.resources);
+        let lexical = if spelt {
+            1.0
+        } else {
+            sense.lexical(&ev.en_stems[e])
+        };
         // Share of e's occurrences outside longer candidates: "reform and opening"
         // loses to "reform and opening up", which always follows it.
         let unithood = (cand.cvalue / ((1.0 + cand.parts.len() as f64).log2() * cand.freq as f64))
@@ -1281,6 +1288,21 @@ fn pair_one<'c>(
         rendered,
         named,
     })
+}
+
+/// Does the English, written as a name (each word capitalised), spell the Chinese by
+/// the pinyin of its characters?
+fn spells_name(zh: &str, en: &str, resources: &Resources) -> bool {
+    let words: Vec<&str> = en.split_whitespace().collect();
+    let Some(dict) = resources.dictionary.as_ref() else {
+        return false;
+    };
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        && zh.chars().all(crate::script::is_han)
+        && crate::lexicon::name_matches_reading(zh, &words, dict)
 }
 
 /// A rendering written as a name in at least this share of its occurrences is one.
@@ -2320,6 +2342,26 @@ mod tests {
             "socialism with Chinese characteristics",
         );
         assert_no_term(&terms, "发展中国");
+    }
+
+    #[test]
+    fn a_name_spelt_in_pinyin_renders_it() {
+        let res = embedded_dictionary();
+        assert!(spells_name("宝玉", "Bao-yu", &res));
+        assert!(spells_name("汪淼", "Wang Miao", &res));
+        assert!(!spells_name("汪淼", "Wang", &res));
+        assert!(!spells_name("宝玉", "bao-yu", &res));
+        // The name, though a companion comes with it more often than it is named.
+        let rows = [
+            ("宝玉和袭人走了。", "Bao-yu and Aroma left."),
+            ("袭人看宝玉。", "Aroma looked at Bao-yu."),
+            ("宝玉问袭人。", "Bao-yu asked Aroma."),
+            ("袭人笑了，宝玉也笑了。", "Aroma laughed, and so did he."),
+            ("宝玉叫袭人坐下。", "He asked Aroma to sit down."),
+            ("袭人给宝玉倒茶。", "Aroma poured him tea."),
+        ];
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        assert_pair(&terms, "宝玉", "Bao-yu");
     }
 
     #[test]
