@@ -342,7 +342,8 @@ const ZH_FEW_MEASURES: &[char] = &[
 /// Measure words and event nouns after which 首 means "first" (首次 "the first time",
 /// 首个 "the first", 首届 "the first session").
 const ZH_FIRST_OF: &[char] = &[
-    '个', '次', '届', '批', '位', '家', '例', '部', '款', '座', '项', '轮',
+    '个', '次', '届', '批', '位', '家', '例', '部', '款', '座', '项', '轮', '份', '篇', '场', '期',
+    '条', '台', '架', '艘', '辆', '本',
 ];
 
 /// 首 before a measure word: the ordinal "first", as 第一 is.
@@ -1080,6 +1081,7 @@ mod tests {
     fn shou_before_a_measure_word_is_the_ordinal_first() {
         assert_eq!(zh("全球首个框架"), [1.0]);
         assert_eq!(extract_zh("首次举办")[0].kind, NumberKind::Ordinal);
+        assert_eq!(extract_zh("通过了首份年度报告")[0].kind, NumberKind::Ordinal);
         assert_eq!(zh("第一次会议"), [1.0]);
         // 首都, 首先, 首要: no measure word after it.
         assert!(zh("首都北京").is_empty());

@@ -162,7 +162,16 @@ fn guess_missed<'m>(
             .filter(counted)
             .filter(|e| spans(z, e.value))
             .collect();
-        en.iter()
+        let joined = |i: &NumberMention, e: &NumberMention| {
+            let (a, b) = if i.end <= e.start { (i, e) } else { (e, i) };
+            a.end <= b.start
+                && matches!(
+                    p.en[a.end..b.start].trim().to_lowercase().as_str(),
+                    "or" | "to" | "-" | "–"
+                )
+        };
+        let beside = en
+            .iter()
             .filter(counted)
             .filter(|e| {
                 e.value != 1.0
@@ -170,17 +179,18 @@ fn guess_missed<'m>(
                     && (low / 2.0..=high * 2.0).contains(&e.value)
                     && !exact.iter().any(|&v| numbers::same_value(v, e.value))
             })
-            .find(|e| {
-                inside.is_empty()
-                    || inside.iter().any(|i| {
-                        let (a, b) = if i.end <= e.start { (*i, *e) } else { (*e, *i) };
-                        a.end <= b.start
-                            && matches!(
-                                p.en[a.end..b.start].trim().to_lowercase().as_str(),
-                                "or" | "to" | "-" | "–"
-                            )
-                    })
+            .find(|e| inside.is_empty() || inside.iter().any(|i| joined(i, e)));
+        // One value said twice for the guess ('four or four' for 三四).
+        let repeated = || {
+            inside.iter().enumerate().find_map(|(k, a)| {
+                inside[k + 1..]
+                    .iter()
+                    .find(|b| numbers::same_value(a.value, b.value) && joined(a, b))
+                    .copied()
             })
+        };
+        beside
+            .or_else(|| (low < high).then(repeated).flatten())
             .map(|e| (z, e))
     })
 }
@@ -773,6 +783,11 @@ mod tests {
         assert!(severities("约有一二十个妇人", "some ten or twenty women").is_empty());
         assert!(severities("赢了二十几两银子", "won over twenty taels").is_empty());
         assert!(severities("一两个月", "a month or two").is_empty());
+        assert!(severities("五六岁的孩子", "a boy of five or six").is_empty());
+        assert_eq!(
+            severities("下午三四点", "at four or four o'clock"),
+            [Severity::Warning]
+        );
         // A value beside the guess, alone or joined to one inside it: a warning.
         assert_eq!(
             severities("五六岁的孩子", "a boy of four or six"),
