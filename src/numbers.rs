@@ -1081,7 +1081,10 @@ mod tests {
     fn shou_before_a_measure_word_is_the_ordinal_first() {
         assert_eq!(zh("全球首个框架"), [1.0]);
         assert_eq!(extract_zh("首次举办")[0].kind, NumberKind::Ordinal);
-        assert_eq!(extract_zh("通过了首份年度报告")[0].kind, NumberKind::Ordinal);
+        assert_eq!(
+            extract_zh("通过了首份年度报告")[0].kind,
+            NumberKind::Ordinal
+        );
         assert_eq!(zh("第一次会议"), [1.0]);
         // 首都, 首先, 首要: no measure word after it.
         assert!(zh("首都北京").is_empty());
