@@ -370,7 +370,7 @@ fn aca_top_100_is_mostly_accepted() {
 /// Recall against the reference term lists (../shared/glossary), matched as the issue
 /// says: one of the listed renderings, ignoring case, hyphens and a plural -s (as
 /// scripts/glossary-recall.py does). The mac-dev list counts over all six documents,
-/// so the glossary runs over all of them. Measured 0.714, 0.835, 0.857; the floors sit
+/// so the glossary runs over all of them. Measured 0.714, 0.835, 0.870; the floors sit
 /// a few points under (the aim is 0.8 on each).
 const MIN_RECALL: [(&str, f64); 3] = [("pol-dev", 0.67), ("aca", 0.79), ("mac-dev", 0.82)];
 

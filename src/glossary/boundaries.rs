@@ -170,6 +170,12 @@ fn grow_left(
             return None;
         }
         at -= 1;
+        if at + 1 == from
+            && opens_title(bead, &links.en_tokens, at)
+            && link_side(at) != Side::Outside
+        {
+            return Some(at);
+        }
         match link_side(at) {
             Side::Inside if !is_stop(&links.en_tokens[at]) => return Some(at),
             Side::Unlinked | Side::Inside if is_stop(&links.en_tokens[at]) => continue,
@@ -177,6 +183,19 @@ fn grow_left(
         }
     }
     None
+}
+
+/// Is token `at` a capitalised possessive inside a sentence before a capitalised word
+/// ('His Majesty', 'Her Ladyship')? A title is written with it.
+fn opens_title(bead: &AlignedPair, tokens: &[Token], at: usize) -> bool {
+    let word = &bead.en[tokens[at].start..tokens[at].end];
+    let before = bead.en[..tokens[at].start].trim_end();
+    matches!(word, "His" | "Her" | "Your" | "Their")
+        && !before.is_empty()
+        && !before.ends_with(['.', '!', '?', '"', '“', '‘', '\'', ':', '—'])
+        && tokens
+            .get(at + 1)
+            .is_some_and(|t| bead.en[t.start..].starts_with(|c: char| c.is_uppercase()))
 }
 
 /// The new end when the words after `to` (over at most two unlinked stop words) are
@@ -339,6 +358,39 @@ mod tests {
         );
         // 'up' is linked into 清理: it closes the phrasal verb, as no other stop word would.
         assert_eq!(refitted("清理", "clean", &beads), "clean up");
+    }
+
+    #[test]
+    fn a_title_keeps_its_possessive() {
+        let beads = [
+            bead(
+                &["见", "皇上"],
+                &["to", "see", "His", "Majesty"],
+                &[(0, 1), (1, 3)],
+            ),
+            bead(
+                &["皇上", "来", "了"],
+                &["then", "His", "Majesty", "came"],
+                &[(1, 3), (0, 2)],
+            ),
+            // At a sentence's start 'His' is capitalised whatever follows.
+            bead(&["他", "笑"], &["His", "Smile"], &[(1, 1)]),
+        ];
+        assert_eq!(refitted("皇上", "Majesty", &beads), "His Majesty");
+        // Lower case is no title ('his majesty' of a king's manner).
+        let plain = [
+            bead(
+                &["见", "皇上"],
+                &["to", "see", "his", "Majesty"],
+                &[(0, 1), (1, 3)],
+            ),
+            bead(
+                &["见", "皇上"],
+                &["we", "saw", "his", "Majesty"],
+                &[(0, 1), (1, 3)],
+            ),
+        ];
+        assert_eq!(refitted("皇上", "Majesty", &plain), "Majesty");
     }
 
     #[test]
