@@ -373,7 +373,7 @@ fn aca_top_100_is_mostly_accepted() {
 /// scripts/glossary-recall.py does). The mac-dev list counts over all six documents,
 /// so the glossary runs over all of them. Measured 0.714, 0.842, 0.883; the floors sit
 /// a few points under (the aim is 0.8 on each).
-const MIN_RECALL: [(&str, f64); 3] = [("pol-dev", 0.67), ("aca", 0.79), ("mac-dev", 0.82)];
+const MIN_RECALL: [(&str, f64); 3] = [("pol-dev", 0.67), ("aca", 0.80), ("mac-dev", 0.85)];
 
 /// A rendering as the recall measure compares it.
 fn recall_key(s: &str) -> String {
