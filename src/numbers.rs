@@ -268,7 +268,8 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
                 // 百分之 itself: 百 is part of the percent sign, not a number
                 || (run == "百" && text[run_end..].starts_with("分之"));
             // A guess (五六十) is no numeral: it counts from its low end.
-            let value = parse_zh_numeral(run).or_else(|| zh_guess(run).map(|r| r.0));
+            let guess = zh_guess(run);
+            let value = parse_zh_numeral(run).or_else(|| guess.map(|r| r.0));
             if !skip && let Some(value) = value {
                 let mut m = finish_zh(text, i, run_end, value, true);
                 if ordinal {
@@ -278,11 +279,11 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
                     m.vague = true;
                 }
                 // 三四个, 五六十: two adjacent digits mean "three or four".
-                if let Some(range) = zh_guess(run) {
+                if let Some(range) = guess {
                     m.vague = true;
                     m.range = Some(range);
                 }
-                // 一两个, 一两月: "one or two" (before a measure word 两 is no tael).
+                // 一两个, 一两年: "one or two" (before a measure word 两 is no tael).
                 if one_or_two {
                     m.vague = true;
                     m.range = Some((1.0, 2.0));
@@ -985,7 +986,8 @@ mod tests {
         assert_eq!(extract_zh("三四个国家")[0].range, Some((3.0, 4.0)));
         assert_eq!(extract_zh("五六十人")[0].range, Some((50.0, 60.0)));
         assert_eq!(extract_zh("一两天")[0].range, Some((1.0, 2.0)));
-        assert_eq!(extract_zh("二十几两银子")[0].range, Some((20.0, 29.0)));
+        assert_eq!(extract_zh("二十几本书")[0].range, Some((20.0, 29.0)));
+        assert_eq!(extract_zh("借了二十几两")[0].range, Some((20.0, 29.0)));
         assert_eq!(extract_zh("二十几万人")[0].range, None);
         assert!(extract_zh("一两银子").is_empty());
         assert_eq!(zh("一千两百人"), vec![1200.0]);

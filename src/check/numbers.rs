@@ -141,14 +141,14 @@ fn spans(m: &NumberMention, v: f64) -> bool {
 }
 
 /// A Chinese guess (五六岁 'five or six') the English gives another value near it ('four
-/// or six', 'three months' for 一两月): the English number outside the guess that
+/// or six', 'three years' for 一两年): the English number outside the guess that
 /// answers no other Chinese number, when the English has none inside the guess or
 /// joins it to one that is ('one or three'). 'One' is as often 'a' as a count.
 fn guess_missed<'m>(
     p: &AlignedPair,
     zh: &'m [NumberMention],
     en: &'m [NumberMention],
-) -> Option<(&'m NumberMention, &'m NumberMention)> {
+) -> Option<(&'m NumberMention, (f64, f64), &'m NumberMention)> {
     let exact: Vec<f64> = zh
         .iter()
         .filter(|m| m.range.is_none())
@@ -191,8 +191,26 @@ fn guess_missed<'m>(
         };
         beside
             .or_else(|| (low < high).then(repeated).flatten())
-            .map(|e| (z, e))
+            .map(|e| (z, (low, high), e))
     })
+}
+
+/// A warning that the Chinese number `z` (its value shown as `zh_value`) and the English
+/// number `e` disagree.
+fn disagreement(p: &AlignedPair, z: &NumberMention, zh_value: &str, e: &NumberMention) -> Finding {
+    let (zh_text, en_text) = (&p.zh[z.start..z.end], &p.en[e.start..e.end]);
+    let mut f = Finding::bead(
+        FindingType::NumberMismatch,
+        Severity::Warning,
+        p,
+        format!(
+            "Chinese has {zh_value} ({zh_text}); English has {} ({en_text})",
+            show(e.value)
+        ),
+    );
+    f.term = Some(format!("{zh_text} / {en_text}"));
+    f.set_spans(Some(z.start..z.end), Some(e.start..e.end), &p.en);
+    f
 }
 
 /// Ranges (low, high) written in `text`: two numbers joined by 至/到/-/– or 'to',
@@ -338,27 +356,13 @@ pub(super) fn check_numbers(
             .chain(&en_ranges)
             .any(|&(a, b)| numbers::same_value(b - a + 1.0, v))
     };
-    if let Some((z, e)) = guess_missed(p, &zh, &en) {
-        let mut f = Finding::bead(
-            FindingType::NumberMismatch,
-            Severity::Warning,
+    if let Some((z, (low, high), e)) = guess_missed(p, &zh, &en) {
+        out.push(disagreement(
             p,
-            format!(
-                "Chinese has {} to {} ({}); English has {} ({})",
-                show(z.range.map_or(z.value, |r| r.0)),
-                show(z.range.map_or(z.value, |r| r.1)),
-                &p.zh[z.start..z.end],
-                show(e.value),
-                &p.en[e.start..e.end]
-            ),
-        );
-        f.term = Some(format!(
-            "{} / {}",
-            &p.zh[z.start..z.end],
-            &p.en[e.start..e.end]
+            z,
+            &format!("{} to {}", show(low), show(high)),
+            e,
         ));
-        f.set_spans(Some(z.start..z.end), Some(e.start..e.end), &p.en);
-        out.push(f);
         let at = e.start;
         en.retain(|m| m.start != at);
     }
@@ -441,25 +445,7 @@ pub(super) fn check_numbers(
             && let Some((z, e)) = pair
         {
             let (z, e) = (&zh[z], &en[e]);
-            let mut f = Finding::bead(
-                FindingType::NumberMismatch,
-                Severity::Warning,
-                p,
-                format!(
-                    "Chinese has {} ({}); English has {} ({})",
-                    show(z.value),
-                    &p.zh[z.start..z.end],
-                    show(e.value),
-                    &p.en[e.start..e.end]
-                ),
-            );
-            f.term = Some(format!(
-                "{} / {}",
-                &p.zh[z.start..z.end],
-                &p.en[e.start..e.end]
-            ));
-            f.set_spans(Some(z.start..z.end), Some(e.start..e.end), &p.en);
-            out.push(f);
+            out.push(disagreement(p, z, &show(z.value), e));
             return;
         }
         if let Some((z, e)) = rounded.first() {
@@ -779,26 +765,32 @@ mod tests {
     #[test]
     fn a_chinese_guess_spans_its_values() {
         // 五六 'five or six', 一二十 'ten or twenty', 二十几 'twenty-odd': fine.
-        assert!(severities("五六岁的孩子", "a boy of five or six").is_empty());
-        assert!(severities("约有一二十个妇人", "some ten or twenty women").is_empty());
-        assert!(severities("赢了二十几两银子", "won over twenty taels").is_empty());
+        assert!(severities("她有五六岁了", "she is five or six").is_empty());
+        assert!(
+            severities(
+                "门口站着一二十个学生",
+                "ten or twenty students stood at the gate"
+            )
+            .is_empty()
+        );
+        assert!(severities("他买了二十几本书", "he bought over twenty books").is_empty());
         assert!(severities("一两个月", "a month or two").is_empty());
         // One value said twice for the guess: a warning.
         assert_eq!(
-            severities("下午三四点", "at four or four o'clock"),
+            severities("等了三四天", "waited four or four days"),
             [Severity::Warning]
         );
         // A value beside the guess, alone or joined to one inside it: a warning.
         assert_eq!(
-            severities("五六岁的孩子", "a boy of four or six"),
+            severities("她有五六岁了", "she is four or six"),
             [Severity::Warning]
         );
         assert_eq!(
-            severities("每过一两月来一次", "once every three months"),
+            severities("他一两年回来一次", "he comes back every three years"),
             [Severity::Warning]
         );
         assert_eq!(
-            severities("赢了二十几两银子", "won over thirty taels"),
+            severities("他买了二十几本书", "he bought over thirty books"),
             [Severity::Warning]
         );
         // 一两银子 is a tael of silver, no guess.

@@ -354,7 +354,7 @@ fn check_latin_codes(
             .is_some_and(|before| before.ends_with(|c| is_han(c) || c == '》'))
             && p.zh[m.end()..].starts_with(['）', ')']);
         // A name in Latin letters (Planck, not a code in capitals) the English spells one
-        // letter differently is the same name, respelt or corrected ('Planek').
+        // letter differently is the same name, respelt or corrected ('Heisenburg').
         let name_like = code.len() >= 4
             && code.starts_with(|c: char| c.is_ascii_uppercase())
             && code[1..].chars().all(|c| c.is_ascii_lowercase());
@@ -895,9 +895,9 @@ mod tests {
         assert_eq!(kinds("3GPP标准", "3rd Generation standards"), [Code]);
         // A name in Latin letters respelt or corrected by one letter is the same name;
         // a code in capitals is not, and a name two letters off is another.
-        assert!(kinds("Planek常数", "Planck's constant").is_empty());
-        assert!(kinds("Planek常数", "Plank's constant").is_empty());
-        assert_eq!(kinds("Planek常数", "Bohr's constant"), [Code]);
+        assert!(kinds("Heisenburg原理", "Heisenberg's principle").is_empty());
+        assert!(kinds("Heisenburg原理", "Heisenbug's principle").is_empty());
+        assert_eq!(kinds("Heisenburg原理", "Bohr's principle"), [Code]);
         assert_eq!(kinds("Kolmos常数", "Kelvin's constant"), [Code]);
         // A code defined in brackets after the Chinese name stays as written: the
         // spelt-out name translates the name.

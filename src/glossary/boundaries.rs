@@ -364,33 +364,33 @@ mod tests {
     fn a_title_keeps_its_possessive() {
         let beads = [
             bead(
-                &["见", "皇上"],
-                &["to", "see", "His", "Majesty"],
+                &["拜见", "女王"],
+                &["we", "visited", "Her", "Majesty"],
                 &[(0, 1), (1, 3)],
             ),
             bead(
-                &["皇上", "来", "了"],
-                &["then", "His", "Majesty", "came"],
+                &["女王", "来", "了"],
+                &["then", "Her", "Majesty", "came"],
                 &[(1, 3), (0, 2)],
             ),
-            // At a sentence's start 'His' is capitalised whatever follows.
-            bead(&["他", "笑"], &["His", "Smile"], &[(1, 1)]),
+            // At a sentence's start 'Her' is capitalised whatever follows.
+            bead(&["她", "笑"], &["Her", "Smile"], &[(1, 1)]),
         ];
-        assert_eq!(refitted("皇上", "Majesty", &beads), "His Majesty");
-        // Lower case is no title ('his majesty' of a king's manner).
+        assert_eq!(refitted("女王", "Majesty", &beads), "Her Majesty");
+        // Lower case is no title.
         let plain = [
             bead(
-                &["见", "皇上"],
-                &["to", "see", "his", "Majesty"],
+                &["拜见", "女王"],
+                &["we", "visited", "her", "Majesty"],
                 &[(0, 1), (1, 3)],
             ),
             bead(
-                &["见", "皇上"],
-                &["we", "saw", "his", "Majesty"],
+                &["拜见", "女王"],
+                &["they", "visited", "her", "Majesty"],
                 &[(0, 1), (1, 3)],
             ),
         ];
-        assert_eq!(refitted("皇上", "Majesty", &plain), "Majesty");
+        assert_eq!(refitted("女王", "Majesty", &plain), "Majesty");
     }
 
     #[test]

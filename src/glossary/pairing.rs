@@ -1124,8 +1124,8 @@ fn pair_one<'c>(
         let cand = &en.list[e];
         let dice = 2.0 * c as f64 / (zb + cand.beads.len() as f64);
         let known = sense.known.contains(&cand.key);
-        // A name written in the pinyin of its characters ('Wang Miao' for 汪淼, 'Bao-yu'
-        // for 宝玉) renders all of it, as a dictionary gloss would.
+        // A name written in the pinyin of its characters ('Li Minghua' for 李明华,
+        // 'Cui-fen' for 翠芬) renders all of it, as a dictionary gloss would.
         let spelt = spells_name(&z.key, &cand.display, ev.resources);
         let lexical = if spelt {
             1.0
@@ -2350,21 +2350,21 @@ mod tests {
     #[test]
     fn a_name_spelt_in_pinyin_renders_it() {
         let res = embedded_dictionary();
-        assert!(spells_name("宝玉", "Bao-yu", &res));
-        assert!(spells_name("汪淼", "Wang Miao", &res));
-        assert!(!spells_name("汪淼", "Wang", &res));
-        assert!(!spells_name("宝玉", "bao-yu", &res));
+        assert!(spells_name("翠芬", "Cui-fen", &res));
+        assert!(spells_name("李明华", "Li Minghua", &res));
+        assert!(!spells_name("李明华", "Li", &res));
+        assert!(!spells_name("翠芬", "cui-fen", &res));
         // The name, though a companion comes with it more often than it is named.
         let rows = [
-            ("宝玉和袭人走了。", "Bao-yu and Aroma left."),
-            ("袭人看宝玉。", "Aroma looked at Bao-yu."),
-            ("宝玉问袭人。", "Bao-yu asked Aroma."),
-            ("袭人笑了，宝玉也笑了。", "Aroma laughed, and so did he."),
-            ("宝玉叫袭人坐下。", "He asked Aroma to sit down."),
-            ("袭人给宝玉倒茶。", "Aroma poured him tea."),
+            ("翠芬和老周走了。", "Cui-fen and Grumpy left."),
+            ("老周看翠芬。", "Grumpy looked at Cui-fen."),
+            ("翠芬问老周。", "Cui-fen asked Grumpy."),
+            ("老周笑了，翠芬也笑了。", "Grumpy laughed, and so did she."),
+            ("翠芬叫老周坐下。", "She asked Grumpy to sit down."),
+            ("老周给翠芬倒茶。", "Grumpy poured her tea."),
         ];
         let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
-        assert_pair(&terms, "宝玉", "Bao-yu");
+        assert_pair(&terms, "翠芬", "Cui-fen");
     }
 
     #[test]
