@@ -378,16 +378,11 @@ fn find_approved(
         .enumerate()
         .filter_map(|(k, r)| en.find_match(r).map(|(tier, span)| (tier, k, span)))
         .min_by_key(|&(tier, k, _)| (tier, std::cmp::Reverse(term.approved[k].text.len())));
-    // Content words in any order next to the approved rendering with one word changed
-    // ('Chinese socialism' in 'socialism with Chinese activities'): that change is
-    // what the English says.
-    let best = best.filter(|&(tier, _, (s, e))| {
-        tier < terms::ANY_ORDER
-            || !term.approved.iter().any(|r| {
-                en.swapped(r)
-                    .iter()
-                    .any(|(span, _)| span.start < e && s < span.end)
-            })
+    // Content words in any order beside the approved rendering with one word changed
+    // ('Chinese socialism' in 'socialism with Chinese activities'): the changed
+    // wording is the closer match, and it is what the English says.
+    let best = best.filter(|&(tier, _, _)| {
+        tier < terms::ANY_ORDER || !term.approved.iter().any(|r| !en.swapped(r).is_empty())
     });
     if let Some((tier, k, (s, e))) = best {
         return Some(Found {
@@ -2186,6 +2181,38 @@ mod tests {
             ],
             "{found:#?}"
         );
+    }
+
+    #[test]
+    fn a_changed_word_is_found_past_punctuation_and_scattered_words() {
+        let mut t = TermSet::default();
+        t.add("一体两翼", &["one body, two wings"], &[]);
+        t.add("生态文明", &["local civilization"], &[]);
+        t.add("个人主义", &["individualism"], &[]);
+        let terms = t.build();
+        let pairs = [
+            // The rendering's own comma does not end the clause it is matched in.
+            AlignedPair::new(0, "坚持一体两翼。", "Keep to one body, two engines."),
+            // Its words scattered elsewhere in the sentence are not the rendering
+            // when the wording with one word changed is there.
+            AlignedPair::new(
+                1,
+                "文明是本地的，要建设生态文明。",
+                "Civilization is local, and we build a local outlook.",
+            ),
+            // 'individual' is not 'individualism'.
+            AlignedPair::new(2, "反对个人主义。", "They oppose individual plans."),
+        ];
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        let beads: Vec<usize> = found
+            .iter()
+            .filter(|f| f.kind == FindingType::GlossaryMiss)
+            .filter_map(|f| f.bead)
+            .collect();
+        assert_eq!(beads, [0, 1, 2], "{found:#?}");
+        assert_eq!(found[0].evidence.as_deref(), Some("one body, two engines"));
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert_eq!(found[1].evidence.as_deref(), Some("local outlook"));
     }
 
     #[test]

@@ -51,12 +51,14 @@ pub struct Rendering {
     content: Vec<String>,
     /// All words lower-cased and joined: "cross-border" also matches "crossborder".
     joined: String,
+    /// Punctuation between its words ('one central task, two basic points').
+    punctuated: bool,
 }
 
 impl Rendering {
     pub fn new(text: &str) -> Rendering {
         let words = split_words(text);
-        let stems: Vec<String> = words.iter().map(|(_, _, w)| english_stem(w)).collect();
+        let stems: Vec<String> = words.iter().map(|(_, _, w)| term_stem(w)).collect();
         let content: Vec<String> = words
             .iter()
             .zip(&stems)
@@ -64,11 +66,17 @@ impl Rendering {
             .map(|(_, s)| s.clone())
             .collect();
         let joined = words.iter().map(|(_, _, w)| w.to_lowercase()).collect();
+        let punctuated = words.windows(2).any(|w| {
+            text[w[0].1..w[1].0]
+                .chars()
+                .any(|c| !c.is_whitespace() && c != '-')
+        });
         Rendering {
             text: text.to_string(),
             stems,
             content,
             joined,
+            punctuated,
         }
     }
 
@@ -206,6 +214,17 @@ pub struct TermSet {
 }
 
 /// Words of an English text with byte spans: runs of letters, digits and apostrophes.
+/// The stem a rendering's words are matched by. -ism names a doctrine, not its
+/// root: 'socialism' is not 'social' (which Porter stemming makes it).
+fn term_stem(word: &str) -> String {
+    let stem = english_stem(word);
+    let lower = word.to_lowercase();
+    if (lower.ends_with("ism") || lower.ends_with("isms")) && !stem.ends_with("ism") {
+        return stem + "ism";
+    }
+    stem
+}
+
 fn split_words(text: &str) -> Vec<(usize, usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
@@ -251,7 +270,7 @@ impl<'a> EnglishText<'a> {
             .map(|(s, e, w)| {
                 let lower = w.to_lowercase();
                 let stop = is_english_stopword(&lower);
-                (s, e, english_stem(&lower), lower, stop)
+                (s, e, term_stem(&lower), lower, stop)
             })
             .map(|(s, e, stem, lower, stop)| (s, e, lower, stem, stop))
             .collect();
@@ -551,7 +570,7 @@ impl<'a> EnglishText<'a> {
             let differ: Vec<(&String, &String)> = target
                 .iter()
                 .zip(window)
-                .filter(|(t, x)| **t != x.2 && english_stem(t) != x.3)
+                .filter(|(t, x)| **t != x.2 && term_stem(t) != x.3)
                 .map(|(t, x)| (t, &x.2))
                 .collect();
             // One slip in a word of six letters or more, two in one of ten or more:
@@ -644,7 +663,9 @@ impl<'a> EnglishText<'a> {
                     .filter(|(_, (x, s))| **s != x.3);
                 let (k, (x, _)) = differ.next()?;
                 let content = !x.4 && !x.2.chars().all(|c| c.is_numeric());
-                let clause = (i..i + n - 1).all(|j| !self.punctuation_between(j));
+                // Punctuation the rendering has itself ('one central task, two basic
+                // points') does not end the clause.
+                let clause = r.punctuated || (i..i + n - 1).all(|j| !self.punctuation_between(j));
                 // What is kept must hold a content word: 'Her brother' is not 'Her Ladyship'.
                 let kept = window.iter().enumerate().any(|(j, x)| j != k && !x.4);
                 (differ.next().is_none() && content && kept && clause).then(|| {
