@@ -360,6 +360,22 @@ struct Found {
     loose: bool,
 }
 
+/// The approved rendering the English has, as (match tier, index, span): the strictest
+/// match, then the longest rendering. Content words in any order beside the approved
+/// rendering with one word changed ('Chinese socialism' in 'socialism with Chinese
+/// activities') are no match: the changed wording is the closer one, and it is what
+/// the English says.
+fn best_match(en: &EnglishText, term: &terms::Term) -> Option<(u8, usize, (usize, usize))> {
+    term.approved
+        .iter()
+        .enumerate()
+        .filter_map(|(k, r)| en.find_match(r).map(|(tier, span)| (tier, k, span)))
+        .min_by_key(|&(tier, k, _)| (tier, std::cmp::Reverse(term.approved[k].text.len())))
+        .filter(|&(tier, _, _)| {
+            tier < terms::ANY_ORDER || !term.approved.iter().any(|r| !en.swapped(r).is_empty())
+        })
+}
+
 /// The approved rendering that stands for this occurrence: the strictest match, then
 /// the longest rendering; an abbreviation the document defines for one ('SOEs' after
 /// 'State-owned enterprises (SOEs)'); or, in a coordination sharing its head (道路自信、
@@ -372,19 +388,7 @@ fn find_approved(
     term: &terms::Term,
     abbreviations: &terms::Abbreviations,
 ) -> Option<Found> {
-    let best = term
-        .approved
-        .iter()
-        .enumerate()
-        .filter_map(|(k, r)| en.find_match(r).map(|(tier, span)| (tier, k, span)))
-        .min_by_key(|&(tier, k, _)| (tier, std::cmp::Reverse(term.approved[k].text.len())));
-    // Content words in any order beside the approved rendering with one word changed
-    // ('Chinese socialism' in 'socialism with Chinese activities'): the changed
-    // wording is the closer match, and it is what the English says.
-    let best = best.filter(|&(tier, _, _)| {
-        tier < terms::ANY_ORDER || !term.approved.iter().any(|r| !en.swapped(r).is_empty())
-    });
-    if let Some((tier, k, (s, e))) = best {
+    if let Some((tier, k, (s, e))) = best_match(en, term) {
         return Some(Found {
             rendering: k,
             span: s..e,
@@ -621,15 +625,9 @@ fn trace(
         return Some((Trace::Misspelt, en.span_of(s)));
     }
     // 中国特色社会主义 inside 坚持和发展中国特色社会主义, rendered as approved.
-    let chars = term.zh.chars().count();
-    if let Some((t, span)) = terms.terms.iter().find_map(|t| {
-        (t.zh.len() < term.zh.len()
-            && 2 * t.zh.chars().count() > chars
-            && term.zh.contains(t.zh.as_str()))
-        .then(|| t.approved.iter().find_map(|r| en.find_span(r)))
-        .flatten()
-        .map(|(s, e)| (t, s..e))
-    }) {
+    if let Some((t, span)) =
+        cores(terms, term).find_map(|t| best_match(en, t).map(|(_, _, (s, e))| (t, s..e)))
+    {
         return Some((Trace::Core(t.zh.clone()), span));
     }
     // A wording close to an approved one, in the same place ('new development
@@ -712,6 +710,16 @@ fn trace(
         }
     }
     None
+}
+
+/// Glossary terms making up most of `term` (中国特色社会主义 of 坚持和发展中国特色社会主义).
+fn cores<'t>(terms: &'t TermSet, term: &terms::Term) -> impl Iterator<Item = &'t terms::Term> {
+    let chars = term.zh.chars().count();
+    terms.terms.iter().filter(move |t| {
+        t.zh.len() < term.zh.len()
+            && 2 * t.zh.chars().count() > chars
+            && term.zh.contains(t.zh.as_str())
+    })
 }
 
 /// `w` cut greedily into the longest dictionary words of two characters or more
@@ -2187,7 +2195,7 @@ mod tests {
     fn a_changed_word_is_found_past_punctuation_and_scattered_words() {
         let mut t = TermSet::default();
         t.add("一体两翼", &["one body, two wings"], &[]);
-        t.add("生态文明", &["local civilization"], &[]);
+        t.add("海洋文明", &["local civilization"], &[]);
         t.add("个人主义", &["individualism"], &[]);
         let terms = t.build();
         let pairs = [
@@ -2197,7 +2205,7 @@ mod tests {
             // when the wording with one word changed is there.
             AlignedPair::new(
                 1,
-                "文明是本地的，要建设生态文明。",
+                "文明是本地的，要建设海洋文明。",
                 "Civilization is local, and we build a local outlook.",
             ),
             // 'individual' is not 'individualism'.
@@ -2213,6 +2221,21 @@ mod tests {
         assert_eq!(found[0].evidence.as_deref(), Some("one body, two engines"));
         assert_eq!(found[0].severity, Severity::Warning);
         assert_eq!(found[1].evidence.as_deref(), Some("local outlook"));
+    }
+
+    #[test]
+    fn a_part_rendered_with_a_word_changed_is_no_core_rendered_as_approved() {
+        let mut t = TermSet::default();
+        t.add("保护海洋文明", &["protect maritime civilization"], &[]);
+        t.add("海洋文明", &["maritime civilization"], &[]);
+        let terms = t.build();
+        let pairs = [AlignedPair::new(
+            0,
+            "我们一起保护海洋文明。",
+            "Maritime trade built civilization, and together we guard a maritime outlook.",
+        )];
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        assert_eq!(misses(&found), [(0, Severity::Warning)], "{found:#?}");
     }
 
     #[test]
