@@ -358,7 +358,7 @@ fn parse_cedict_line(line: &str) -> Option<(&str, &str, &str, &str)> {
 }
 
 /// How an English word of a name is compared with a reading: its letters in lower
-/// case, hyphens and apostrophes dropped (Bao-yu -> baoyu, Zhan'ao -> zhanao). None
+/// case, hyphens and apostrophes dropped (Xiu-ying -> xiuying, Xi'an -> xian). None
 /// for a word that is not all letters (COVID-19).
 pub fn name_spelling(word: &str) -> Option<String> {
     let core = word.trim_matches(|c: char| !c.is_alphanumeric());
@@ -372,16 +372,16 @@ pub fn name_spelling(word: &str) -> Option<String> {
 
 /// Whether the Chinese name `zh` is spelled, by the pinyin of its characters (any of
 /// their readings, tones dropped), as the English words `en` written one after the
-/// other: 汪淼 and [Wang, Miao], 宝玉 and [Bao-yu], 余占鳌 and [Yu, Zhan'ao]. The words
+/// other: 周海燕 and [Zhou, Haiyan], 秀英 and [Xiu-ying], 西安 and [Xi'an]. The words
 /// are what the name became in an English text; their case is not checked here.
 ///
 /// ```
 /// use bitext::lexicon::{name_matches_reading, Dictionary};
 /// let dict = Dictionary::Embedded;
-/// assert!(name_matches_reading("汪淼", &["Wang", "Miao"], &dict));
-/// assert!(name_matches_reading("余占鳌", &["Yu", "Zhan'ao"], &dict));
-/// assert!(name_matches_reading("宝玉", &["Bao-yu"], &dict));
-/// assert!(!name_matches_reading("汪淼", &["Wang"], &dict));
+/// assert!(name_matches_reading("周海燕", &["Zhou", "Haiyan"], &dict));
+/// assert!(name_matches_reading("西安", &["Xi'an"], &dict));
+/// assert!(name_matches_reading("秀英", &["Xiu-ying"], &dict));
+/// assert!(!name_matches_reading("周海燕", &["Zhou"], &dict));
 /// ```
 pub fn name_matches_reading(zh: &str, en: &[&str], dict: &Dictionary) -> bool {
     let Some(target) = en
