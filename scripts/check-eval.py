@@ -427,6 +427,9 @@ class Injector:
             return
         words = p["en"].split(" ")
         k = self.rng.randrange(1, len(words))
+        # a word, not a dash standing alone: the next one with letters
+        while k < len(words) - 1 and not any(c.isalpha() for c in words[k]):
+            k += 1
         new = {"id": self.next_id, "zh": p["zh"],
                "en": " ".join(words[:k] + words[k + 1:])}
         self.next_id += 1
