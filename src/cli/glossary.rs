@@ -65,6 +65,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         min_freq: args.min_freq.unwrap_or(defaults.min_freq),
         min_freq_supported: args.min_freq.unwrap_or(defaults.min_freq_supported),
         top: args.top,
+        ..defaults
     };
     let terms = glossary::extract(&pairs, &resources, &opts);
     let format = args

@@ -12,22 +12,16 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::TermPair;
 use super::candidates::english_word_key;
+use super::{Params, TermPair};
 use crate::lexicon::is_english_stopword;
 use crate::pairs::AlignedPair;
 use crate::segment::words::Token;
 use crate::wordalign::WordLinks;
 
-/// How far a rendering may move in one direction: a few words, as a term's are.
-const MAX_STEPS: usize = 4;
-/// Unlinked stop words a rendering may step over to reach a word of the term
-/// ('science and technology').
-const MAX_UNLINKED_GAP: usize = 2;
-
 /// Refit the rendering of every pair where at least two beads, and most of those that
 /// show the term and its rendering with links, agree on other edges.
-pub fn fit(terms: &mut [TermPair], beads: &[AlignedPair], links: &[WordLinks]) {
+pub fn fit(terms: &mut [TermPair], beads: &[AlignedPair], links: &[WordLinks], params: &Params) {
     // Word keys of each bead's English, once for all the terms looked for in it.
     let en_keys: Vec<Vec<String>> = links
         .iter()
@@ -39,7 +33,7 @@ pub fn fit(terms: &mut [TermPair], beads: &[AlignedPair], links: &[WordLinks]) {
         })
         .collect();
     for term in terms.iter_mut() {
-        if let Some(en) = refit(term, beads, links, &en_keys) {
+        if let Some(en) = refit(term, beads, links, &en_keys, params) {
             term.en = en;
         }
     }
@@ -50,6 +44,7 @@ fn refit(
     beads: &[AlignedPair],
     links: &[WordLinks],
     en_keys: &[Vec<String>],
+    params: &Params,
 ) -> Option<String> {
     let rendering: Vec<String> = word_keys(&term.en);
     if rendering.is_empty() {
@@ -62,7 +57,7 @@ fn refit(
         if !bead.zh.contains(term.zh.as_str()) {
             continue;
         }
-        let Some(span) = fitted_span(&term.zh, &rendering, bead, bead_links, keys) else {
+        let Some(span) = fitted_span(&term.zh, &rendering, bead, bead_links, keys, params) else {
             continue;
         };
         seen += 1;
@@ -93,6 +88,7 @@ fn fitted_span(
     bead: &AlignedPair,
     links: &WordLinks,
     en_keys: &[String],
+    params: &Params,
 ) -> Option<Range<usize>> {
     let term_tokens: Vec<u32> = bead
         .zh
@@ -111,12 +107,13 @@ fn fitted_span(
         .filter(|&s| en_keys[s..s + n] == *rendering)
         .find(|&s| (s..s + n).any(|e| link_side(e) == Side::Inside))?;
     let (mut from, mut to) = (start, start + n);
-    for _ in 0..MAX_STEPS {
+    let max_gap = params.boundary_max_unlinked_gap;
+    for _ in 0..params.boundary_max_steps {
         let before = (from, to);
-        if let Some(f) = grow_left(from, bead, links, &link_side) {
+        if let Some(f) = grow_left(from, bead, links, &link_side, max_gap) {
             from = f;
         }
-        if let Some(t) = grow_right(to, bead, links, &link_side) {
+        if let Some(t) = grow_right(to, bead, links, &link_side, max_gap) {
             to = t;
         }
         if (from, to) == before {
@@ -156,16 +153,17 @@ fn side(e: usize, links: &WordLinks, term_tokens: &[u32]) -> Side {
     }
 }
 
-/// The new start when the words before `from` (over at most two unlinked stop words)
-/// are linked only into the term.
+/// The new start when the words before `from` (over at most `max_gap` unlinked stop
+/// words) are linked only into the term.
 fn grow_left(
     from: usize,
     bead: &AlignedPair,
     links: &WordLinks,
     link_side: &dyn Fn(usize) -> Side,
+    max_gap: usize,
 ) -> Option<usize> {
     let mut at = from;
-    for _ in 0..=MAX_UNLINKED_GAP {
+    for _ in 0..=max_gap {
         if at == 0 || !joined(&bead.en, &links.en_tokens[at - 1], &links.en_tokens[at]) {
             return None;
         }
@@ -198,16 +196,17 @@ fn opens_title(bead: &AlignedPair, tokens: &[Token], at: usize) -> bool {
             .is_some_and(|t| bead.en[t.start..].starts_with(|c: char| c.is_uppercase()))
 }
 
-/// The new end when the words after `to` (over at most two unlinked stop words) are
-/// linked only into the term.
+/// The new end when the words after `to` (over at most `max_gap` unlinked stop words)
+/// are linked only into the term.
 fn grow_right(
     to: usize,
     bead: &AlignedPair,
     links: &WordLinks,
     link_side: &dyn Fn(usize) -> Side,
+    max_gap: usize,
 ) -> Option<usize> {
     let mut at = to;
-    for _ in 0..=MAX_UNLINKED_GAP {
+    for _ in 0..=max_gap {
         let tokens = &links.en_tokens;
         if at >= tokens.len() || !joined(&bead.en, &tokens[at - 1], &tokens[at]) {
             return None;
@@ -305,7 +304,7 @@ mod tests {
             known: false,
             examples: Vec::new(),
         }];
-        fit(&mut terms, &pairs, &links);
+        fit(&mut terms, &pairs, &links, &Params::default());
         terms.remove(0).en
     }
 

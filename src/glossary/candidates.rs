@@ -19,13 +19,17 @@
 //! ```
 //! use bitext::glossary::candidates::chinese;
 //! use bitext::segment::words::WordSegmenter;
-//! let set = chinese(&["全面深化改革", "全面深化改革，推进改革"], 1, WordSegmenter::plain());
+//! use bitext::glossary::Params;
+//! let beads = ["全面深化改革", "全面深化改革，推进改革"];
+//! let set = chinese(&beads, 1, WordSegmenter::plain(), &Params::default());
 //! assert!(set.get("全面深化改革").is_some());
 //! ```
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use unicode_segmentation::UnicodeSegmentation;
+
+use super::Params;
 
 pub(crate) use crate::lexicon::is_zh_function_word;
 use crate::lexicon::{Dictionary, english_stem, is_english_stopword};
@@ -258,6 +262,7 @@ impl CandidateSet {
         beads: usize,
         dictionary: Option<&Dictionary>,
         words: Option<&WordSegmenter>,
+        params: &Params,
     ) -> CandidateSet {
         self.list.retain(keep);
         self.reindex(beads);
@@ -270,7 +275,7 @@ impl CandidateSet {
                 c.display = s.clone();
             }
         }
-        self.compute_cvalues(joiner, dictionary, words);
+        self.compute_cvalues(joiner, dictionary, words, params);
         self
     }
 
@@ -297,6 +302,7 @@ impl CandidateSet {
         joiner: &str,
         dictionary: Option<&Dictionary>,
         words: Option<&WordSegmenter>,
+        params: &Params,
     ) {
         let n = self.list.len();
         let mut nested_sum = vec![0usize; n];
@@ -306,7 +312,7 @@ impl CandidateSet {
         let containers = self
             .list
             .iter()
-            .filter(|c| c.freq >= NESTING_MIN_FREQ && c.reading == Reading::Term);
+            .filter(|c| c.freq >= params.nesting_min_freq && c.reading == Reading::Term);
         for c in containers {
             seen.clear();
             let len = c.parts.len();
@@ -326,7 +332,7 @@ impl CandidateSet {
             }
             if let Some(words) = words.filter(|_| joiner.is_empty()) {
                 for part in &c.parts {
-                    for w in inner_words(part, dictionary, words) {
+                    for w in inner_words(part, dictionary, words, params) {
                         if let Some(&a) = self.index.get(w)
                             && seen.insert(a)
                         {
@@ -348,11 +354,6 @@ impl CandidateSet {
         }
     }
 }
-
-/// Only candidates seen this often count as containers in C-value: a one-off phrase
-/// around a term does not make the term a fragment (and Frantzi et al. compute C-value
-/// over candidates above a frequency threshold too).
-const NESTING_MIN_FREQ: usize = 2;
 
 /// Is `word` two words joined by a conjunction, kept whole by jieba (党和人民)? The
 /// conjunction must not be part of a word on either side (文明和谐 holds 和谐).
@@ -414,6 +415,7 @@ fn inner_words<'w>(
     word: &'w str,
     dictionary: Option<&Dictionary>,
     words: &WordSegmenter,
+    params: &Params,
 ) -> Vec<&'w str> {
     if word.chars().count() < 4 {
         return Vec::new();
@@ -424,7 +426,7 @@ fn inner_words<'w>(
             w.chars().all(is_han)
                 && !is_zh_function_word(w)
                 && (words.jieba().has_word(w)
-                    || end - start >= DICTIONARY_INNER_MIN_CHARS
+                    || end - start >= params.dictionary_inner_min_chars
                         && dictionary.is_some_and(|d| d.contains(w)))
         })
         .map(|(_, _, w)| w)
@@ -451,20 +453,14 @@ pub(crate) fn inner_spans(word: &str, min: usize, max: usize) -> Vec<(usize, usi
     out
 }
 
-/// Shorter dictionary words inside a token are mostly jieba's words already, or noise.
-pub(crate) const DICTIONARY_INNER_MIN_CHARS: usize = 4;
-
-/// Chinese candidates of up to this many jieba tokens are taken as they come.
-const ZH_SHORT_TOKENS: usize = 4;
-/// Longer ones (坚持和发展中国特色社会主义: 6 tokens) must be made of dictionary words
-/// and recur, and so must runs with 的 inside (新的实践, 有效的制度): seen once or
-/// twice, they are free phrases more often than terms.
-const ZH_MAX_TOKENS: usize = 8;
-const LONG_MIN_FREQ: usize = 3;
-
 /// Chinese candidates of each bead text (`beads[i]` is bead i).
-pub fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize, words: &WordSegmenter) -> CandidateSet {
-    chinese_with_dictionary(beads, min_freq, None, words)
+pub fn chinese<S: AsRef<str>>(
+    beads: &[S],
+    min_freq: usize,
+    words: &WordSegmenter,
+    params: &Params,
+) -> CandidateSet {
+    chinese_with_dictionary(beads, min_freq, None, words, params)
 }
 
 /// [`chinese`], where the dictionary's words of 4+ characters inside a jieba token are
@@ -474,6 +470,7 @@ pub fn chinese_with_dictionary<S: AsRef<str>>(
     min_freq: usize,
     dictionary: Option<&Dictionary>,
     words: &WordSegmenter,
+    params: &Params,
 ) -> CandidateSet {
     let mut set = CandidateSet::default();
     for (b, text) in beads.iter().enumerate() {
@@ -496,11 +493,11 @@ pub fn chinese_with_dictionary<S: AsRef<str>>(
                 .collect();
             set.tokens += tokens.len();
             for i in 0..tokens.len() {
-                for n in 1..=ZH_MAX_TOKENS {
+                for n in 1..=params.zh_max_tokens {
                     let Some(gram) = tokens.get(i..i + n) else {
                         break;
                     };
-                    if n > ZH_SHORT_TOKENS && !in_dict[i..i + n].iter().all(|&d| d) {
+                    if n > params.zh_short_max_tokens && !in_dict[i..i + n].iter().all(|&d| d) {
                         break;
                     }
                     let (first, last) = (gram[0].word, gram[n - 1].word);
@@ -523,23 +520,25 @@ pub fn chinese_with_dictionary<S: AsRef<str>>(
                 }
                 // jieba keeps some phrases whole (各级党委, 全球数字治理); the
                 // dictionary words inside them are candidates too.
-                for w in inner_words(tokens[i].word, dictionary, words) {
+                for w in inner_words(tokens[i].word, dictionary, words, params) {
                     set.add(b, vec![normalize_key(w)], normalize_key(w), w);
                 }
             }
         }
     }
-    let (free, tentative) = free_phrases(&set, words);
+    let (free, tentative) = free_phrases(&set, words, params);
     for c in &mut set.list {
         if let Some(&reading) = tentative.get(&c.key) {
             c.reading = reading;
         }
     }
     let keep = |c: &Candidate| {
-        let loose = c.parts.len() > ZH_SHORT_TOKENS || c.parts.iter().any(|p| p == "的");
-        c.freq >= min_freq.max(1) && (!loose || c.freq >= LONG_MIN_FREQ) && !free.contains(&c.key)
+        let loose = c.parts.len() > params.zh_short_max_tokens || c.parts.iter().any(|p| p == "的");
+        c.freq >= min_freq.max(1)
+            && (!loose || c.freq >= params.zh_long_min_freq)
+            && !free.contains(&c.key)
     };
-    let mut set = set.finish(keep, "", beads.len(), dictionary, Some(words));
+    let mut set = set.finish(keep, "", beads.len(), dictionary, Some(words), params);
     let doc_tokens = set.tokens.max(1) as f64;
     for c in &mut set.list {
         // jieba's suggest_freq: the word's own count, or for a phrase the count its
@@ -607,12 +606,6 @@ pub(crate) fn zh_tag(word: &str, words: &WordSegmenter) -> &'static str {
     }
 }
 
-/// An object of a verb phrase is a term of its own: at least this many characters and
-/// this many times as frequent as the phrase.
-const OBJECT_MIN_CHARS: usize = 2;
-const OBJECT_FREQ_RATIO: usize = 2;
-const VN_OBJECT_MIN_CHARS: usize = 4;
-
 /// Keys of candidates that are free phrases rather than terms:
 ///
 /// - anything an adverb leads (紧紧依靠人民), an adjective with 的 (新的历史), a
@@ -633,6 +626,7 @@ const VN_OBJECT_MIN_CHARS: usize = 4;
 fn free_phrases(
     set: &CandidateSet,
     words: &WordSegmenter,
+    params: &Params,
 ) -> (HashSet<String>, HashMap<String, Reading>) {
     let mut out = HashSet::default();
     let mut tentative = HashMap::default();
@@ -703,7 +697,7 @@ fn free_phrases(
             let subject = c.parts[..c.parts.len() - 1].concat();
             if set
                 .get(&subject)
-                .is_some_and(|s| s.freq >= OBJECT_FREQ_RATIO * c.freq)
+                .is_some_and(|s| s.freq >= params.object_freq_ratio * c.freq)
             {
                 out.insert(c.key.clone());
                 continue;
@@ -734,10 +728,10 @@ fn free_phrases(
         // describing the noun (中华民族伟大复兴的目标).
         if let Some(de) = c.parts.iter().position(|p| p == "的") {
             let modifier = c.parts[..de].concat();
-            if modifier.chars().count() > OBJECT_MIN_CHARS
+            if modifier.chars().count() > params.object_min_chars
                 && set
                     .get(&modifier)
-                    .is_some_and(|m| m.freq >= OBJECT_FREQ_RATIO * c.freq)
+                    .is_some_and(|m| m.freq >= params.object_freq_ratio * c.freq)
             {
                 out.insert(c.key.clone());
                 continue;
@@ -746,8 +740,8 @@ fn free_phrases(
         // A verbal noun (发展, 改革) also modifies or coordinates (改革创新): only a long
         // term after it makes an object.
         let min_chars = match first {
-            "v" => OBJECT_MIN_CHARS,
-            "vn" => VN_OBJECT_MIN_CHARS,
+            "v" => params.object_min_chars,
+            "vn" => params.vn_object_min_chars,
             _ => continue,
         };
         let object_is_term = (1..c.parts.len()).any(|k| {
@@ -755,7 +749,7 @@ fn free_phrases(
             rest.chars().count() >= min_chars
                 && set
                     .get(&rest)
-                    .is_some_and(|o| o.freq >= OBJECT_FREQ_RATIO * c.freq)
+                    .is_some_and(|o| o.freq >= params.object_freq_ratio * c.freq)
         });
         if object_is_term {
             tentative.insert(c.key.clone(), Reading::VerbAndObject);
@@ -775,9 +769,6 @@ fn is_acronym(token: &str) -> bool {
 fn is_number(w: &str) -> bool {
     w.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
-
-/// Longest English candidate: "great cause of socialism with Chinese characteristics".
-const EN_MAX_WORDS: usize = 8;
 
 /// Modal verbs the shared stop list lacks: they bound a candidate too ("young people
 /// must" is no phrase). ("may" is left out: May Fourth.)
@@ -818,7 +809,7 @@ fn en_runs(text: &str) -> Vec<Vec<(usize, usize)>> {
 }
 
 /// English candidates of each bead text (`beads[i]` is bead i).
-pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
+pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize, params: &Params) -> CandidateSet {
     let mut set = CandidateSet::default();
     for (b, text) in beads.iter().enumerate() {
         let text = text.as_ref();
@@ -844,7 +835,7 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
                 if stop[i] {
                     continue;
                 }
-                for n in 1..=EN_MAX_WORDS {
+                for n in 1..=params.en_max_words {
                     let j = i + n - 1;
                     if j >= run.len() {
                         break;
@@ -881,7 +872,14 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
         }
     }
     // No segmenter: asking for one would build jieba's dictionary a second time.
-    set.finish(|c| c.freq >= min_freq.max(1), " ", beads.len(), None, None)
+    set.finish(
+        |c| c.freq >= min_freq.max(1),
+        " ",
+        beads.len(),
+        None,
+        None,
+        params,
+    )
 }
 
 #[cfg(test)]
@@ -894,7 +892,11 @@ mod tests {
     }
 
     fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
-        super::chinese(beads, min_freq, &words())
+        super::chinese(beads, min_freq, &words(), &Params::default())
+    }
+
+    fn english<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
+        super::english(beads, min_freq, &Params::default())
     }
 
     fn joined_list(word: &str) -> bool {
@@ -974,7 +976,7 @@ mod tests {
     #[test]
     fn long_candidates_need_dictionary_words_and_recurrence() {
         let phrase = "推进国家治理体系和治理能力现代化";
-        assert!(words().jieba().cut(phrase, true).len() > ZH_SHORT_TOKENS);
+        assert!(words().jieba().cut(phrase, true).len() > Params::default().zh_short_max_tokens);
         let twice = chinese(&[phrase, phrase], 1);
         assert!(twice.get("国家治理体系和治理能力现代化").is_none());
         let thrice = chinese(&[phrase, phrase, phrase], 1);
@@ -982,7 +984,7 @@ mod tests {
             .get("国家治理体系和治理能力现代化")
             .expect("a recurring long term");
         assert_eq!(long.freq, 3);
-        assert!(long.parts.len() > ZH_SHORT_TOKENS);
+        assert!(long.parts.len() > Params::default().zh_short_max_tokens);
     }
 
     #[test]
@@ -1210,7 +1212,8 @@ mod tests {
         assert!(
             set.list
                 .iter()
-                .all(|c| c.parts.len() <= EN_MAX_WORDS && !is_english_stopword(&c.parts[0]))
+                .all(|c| c.parts.len() <= Params::default().en_max_words
+                    && !is_english_stopword(&c.parts[0]))
         );
     }
 
@@ -1247,7 +1250,8 @@ mod tests {
         // jieba keeps 香港特别行政区 whole; the dictionary knows 特别行政区.
         let beads = ["香港特别行政区同胞", "澳门特别行政区同胞"];
         let dictionary = Dictionary::Embedded;
-        let with = chinese_with_dictionary(&beads, 1, Some(&dictionary), &words());
+        let with =
+            chinese_with_dictionary(&beads, 1, Some(&dictionary), &words(), &Params::default());
         assert_eq!(with.get("特别行政区").map(|c| c.freq), Some(2));
         assert!(chinese(&beads, 1).get("特别行政区").is_none());
     }

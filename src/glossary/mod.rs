@@ -24,11 +24,13 @@
 mod boundaries;
 pub mod candidates;
 pub mod pairing;
+mod params;
 
 use serde::Serialize;
 
 use crate::pairs::AlignedPair;
 pub use pairing::extract;
+pub use params::Params;
 
 /// What the extraction keeps.
 #[derive(Clone, Debug)]
@@ -41,6 +43,8 @@ pub struct GlossaryOptions {
     pub min_freq_supported: usize,
     /// Keep only the best N pairs.
     pub top: Option<usize>,
+    /// Thresholds and weights of the extraction itself.
+    pub params: Params,
 }
 
 impl Default for GlossaryOptions {
@@ -49,6 +53,7 @@ impl Default for GlossaryOptions {
             min_freq: 2,
             min_freq_supported: 1,
             top: None,
+            params: Params::default(),
         }
     }
 }

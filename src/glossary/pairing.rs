@@ -9,8 +9,8 @@
 //!   (or of its jieba tokens, their words, or a character no word explains) names,
 //!   averaged with the share of z's characters that e renders (stems compared, via
 //!   [`gloss_stems`]);
-//! - `recurrence` up to 0.4: co-occurrence in several beads counts even without
-//!   glosses (十八大 "18th National Congress");
+//! - `recurrence` up to [`Params::recurrence_weight`]: co-occurrence in several beads
+//!   counts even without glosses (十八大 "18th National Congress");
 //! - `unithood`: e's share of occurrences outside longer English candidates;
 //! - `form` halves verb phrases ("practice the core socialist values") and phrases
 //!   ending in a modifier word ("young", "developing socialism with Chinese");
@@ -44,13 +44,10 @@ use rustc_hash::FxHashMap as HashMap;
 use super::candidates::{
     self, Candidate, CandidateSet, Reading, english_word_key, is_zh_function_word,
 };
-use super::{GlossaryOptions, Rendering, TermPair, texts};
+use super::{GlossaryOptions, Params, Rendering, TermPair, texts};
 use crate::lexicon::{Resources, english_stem, gloss_stems, is_english_stopword};
 use crate::pairs::AlignedPair;
 use crate::segment::words::{WordSegmenter, normalize_key};
-
-/// How many example bead ids a pair keeps.
-const EXAMPLES: usize = 3;
 
 /// Extract term pairs from aligned beads, best first.
 pub fn extract(
@@ -64,7 +61,7 @@ pub fn extract(
         || crate::wordalign::word_links(pairs, resources),
         || paired_terms(pairs, resources, opts),
     );
-    super::boundaries::fit(&mut out, pairs, &links);
+    super::boundaries::fit(&mut out, pairs, &links, &opts.params);
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.zh.cmp(&b.zh)));
     if let Some(n) = opts.top {
         out.truncate(n);
@@ -79,15 +76,17 @@ fn paired_terms(
     opts: &GlossaryOptions,
 ) -> Vec<TermPair> {
     let (zh_texts, en_texts) = texts(pairs);
+    let params = &opts.params;
     let floor = opts.min_freq.min(opts.min_freq_supported);
     let zh = candidates::chinese_with_dictionary(
         &zh_texts,
         floor,
         resources.dictionary.as_ref(),
         &resources.words,
+        params,
     );
-    let en = candidates::english(&en_texts, 1);
-    let mut evidence = Evidence::new(resources, &en);
+    let en = candidates::english(&en_texts, 1, params);
+    let mut evidence = Evidence::new(resources, &en, params);
     evidence.median_word_termhood = zh.median_word_termhood;
     let mut found: Vec<Found> = zh
         .list
@@ -101,7 +100,7 @@ fn paired_terms(
     // (十八大精神 "guiding principles of the 18th National Congress"): pair again the
     // terms whose rendering leaves most of them unrendered and that hold a kept term,
     // with its rendering as one more gloss.
-    let first_fragments = fragments(&found, &en, &zh_keyed, resources, opts.min_freq);
+    let first_fragments = fragments(&found, &en, &zh_keyed, resources, opts.min_freq, params);
     evidence.renderings = found
         .iter()
         .zip(&first_fragments)
@@ -111,7 +110,7 @@ fn paired_terms(
     let poor: Vec<usize> = (0..found.len())
         .filter(|&i| {
             !first_fragments[i]
-                && found[i].rendered < POOR_RENDERING
+                && found[i].rendered < params.poor_rendering_below
                 && evidence.holds_rendered_term(&found[i].z.key)
         })
         .collect();
@@ -123,7 +122,7 @@ fn paired_terms(
             found[i] = f;
         }
     }
-    let mut fragment = fragments(&found, &en, &zh_keyed, resources, opts.min_freq);
+    let mut fragment = fragments(&found, &en, &zh_keyed, resources, opts.min_freq, params);
     only_inside_others(&found, &mut fragment, &zh_keyed);
     found
         .into_iter()
@@ -142,8 +141,9 @@ fn pair_term<'c>(
     pairs: &[AlignedPair],
     opts: &GlossaryOptions,
 ) -> Option<Found<'c>> {
+    let params = evidence.params;
     let rare = z.freq < opts.min_freq;
-    let entry = z.key.chars().count() >= RARE_MIN_CHARS && evidence.is_entry(&z.key);
+    let entry = z.key.chars().count() >= params.rare_min_chars && evidence.is_entry(&z.key);
     let compound = rare && !entry && noun_compound(z, evidence);
     if rare && !(z.freq >= opts.min_freq_supported && (entry || compound)) {
         return None;
@@ -152,11 +152,11 @@ fn pair_term<'c>(
     // inside longer candidates may be the term or their fragment: the dictionary
     // (for rare terms) and word-level evidence of the rendering must vouch for it.
     let lexical = if compound {
-        Some(COMPOUND_LEXICAL)
+        Some(params.compound_min_lexical)
     } else if rare {
-        Some(SUPPORTED_LEXICAL)
+        Some(params.supported_min_lexical)
     } else if z.cvalue <= 0.0 {
-        Some(NESTED_LEXICAL)
+        Some(params.nested_min_lexical)
     } else {
         None
     };
@@ -170,16 +170,17 @@ fn pair_term<'c>(
             && !verb_for_verb(z, &en.list[f.en], evidence.resources)
             // A compound seen once rendered by a phrase that ends in a modifier is part
             // of a longer name (基本经济 "basic economic" of 基本经济制度).
-            && !(compound && (modifier_last(&en.list[f.en], en) || verb_phrase(&en.list[f.en])))
+            && !(compound
+                && (modifier_last(&en.list[f.en], en, params) || verb_phrase(&en.list[f.en])))
     })
 }
 
 /// A term seen once that no dictionary lists may still be a name made of dictionary
 /// words (民主党派, 人民代表大会制度): every token a dictionary word, a noun last and no
 /// verb (a verb and its object is what the text does), and then it must be
-/// rendered word for word ([`COMPOUND_LEXICAL`]).
+/// rendered word for word ([`Params::compound_min_lexical`]).
 fn noun_compound(z: &Candidate, ev: &mut Evidence) -> bool {
-    z.key.chars().count() >= COMPOUND_MIN_CHARS
+    z.key.chars().count() >= ev.params.compound_min_chars
         && !z.parts.iter().any(|p| is_zh_function_word(p))
         && !z
             .parts
@@ -202,7 +203,7 @@ fn made_of_entries(word: &str, ev: &mut Evidence) -> bool {
     if ev.is_entry(word) {
         return len >= 2;
     }
-    if len < COMPOUND_MIN_CHARS {
+    if len < ev.params.compound_min_chars {
         return false;
     }
     let mut covered = vec![false; len];
@@ -221,22 +222,14 @@ fn made_of_entries(word: &str, ev: &mut Evidence) -> bool {
 fn inner_entries<'w>(word: &'w str, ev: &mut Evidence) -> Vec<(usize, &'w str)> {
     candidates::inner_spans(
         word,
-        candidates::DICTIONARY_INNER_MIN_CHARS,
-        INNER_ENTRY_MAX_CHARS,
+        ev.params.dictionary_inner_min_chars,
+        ev.params.inner_entry_max_chars,
     )
     .into_iter()
     .filter(|&(_, _, w)| ev.is_entry(w))
     .map(|(start, _, w)| (start, w))
     .collect()
 }
-
-/// Longest dictionary word looked for inside a token.
-const INNER_ENTRY_MAX_CHARS: usize = 8;
-
-/// Shorter compounds are mostly free phrases (发展经济).
-const COMPOUND_MIN_CHARS: usize = 4;
-/// Word-level evidence a rare compound's rendering needs: nearly every word both ways.
-const COMPOUND_LEXICAL: f64 = 0.95;
 
 /// A Chinese verb rendered by an English verb is what the text does (实现 "realize",
 /// 贯彻 "implement"); a verb is a term when the translation names it as a concept
@@ -413,25 +406,6 @@ fn is_verb_sense(word: &str, resources: &Resources) -> bool {
         .unwrap_or(false)
 }
 
-/// A term paired below the association `min_freq` is at least this long: two-character
-/// entries are mostly everyday words (推进 "advance", 支持 "support").
-const RARE_MIN_CHARS: usize = 3;
-
-/// Lowest word-level evidence for a term paired below the association `min_freq`.
-const SUPPORTED_LEXICAL: f64 = 0.5;
-/// ... and for a recurring term that C-value finds always inside longer candidates.
-const NESTED_LEXICAL: f64 = 0.5;
-
-/// Share of a term's occurrences that must fall inside a longer term before the
-/// shorter one counts as its fragment.
-const FRAGMENT_SHARE: f64 = 0.85;
-
-/// A term whose rendering is also a shorter term's and leaves this many characters
-/// more unrendered than the shorter one is that term with unexplained words around it
-/// (富强民主文明和谐的社会主义现代化国家 "modern socialist country"). Fewer may be an
-/// idiomatic rendering that leaves out a word (奢靡之风 "extravagance").
-const FRAGMENT_UNRENDERED: f64 = 3.0;
-
 /// A paired term, with what [`fragments`] weighs.
 struct Found<'c> {
     z: &'c Candidate,
@@ -463,6 +437,7 @@ fn fragments(
     zh_keyed: &[String],
     resources: &Resources,
     min_freq: usize,
+    params: &Params,
 ) -> Vec<bool> {
     let by_key: HashMap<&str, usize> = found
         .iter()
@@ -544,7 +519,7 @@ fn fragments(
                     if y_f.stems.len() > 1
                         && y_f.stems.iter().all(|s| x_f.stems.contains(s))
                         && y_f.named > x_f.named
-                        && overlap_share(&joined, x_f.z, zh_keyed) >= OVERLAP_SHARE
+                        && overlap_share(&joined, x_f.z, zh_keyed) >= params.overlap_min_share
                     {
                         fragment[x] = true;
                     }
@@ -565,7 +540,7 @@ fn fragments(
             }
             if same
                 && short.z.reading == Reading::Description
-                && long.z.freq as f64 >= FRAGMENT_SHARE * short.z.freq as f64
+                && long.z.freq as f64 >= params.fragment_min_share * short.z.freq as f64
             {
                 // A quality that mostly comes in a longer term with its rendering is
                 // that term's modifier (奢靡 of a term for a tendency to extravagance).
@@ -581,18 +556,18 @@ fn fragments(
                 // not at all: the rendering is the longer term's (血肉 of 血肉联系
                 // "close ties").
                 fragment[s] = true;
-            } else if same && long.unrendered - short.unrendered >= FRAGMENT_UNRENDERED {
+            } else if same && long.unrendered - short.unrendered >= params.fragment_min_unrendered {
                 fragment[l] = true;
             } else if same && short.named == 0.0 && long.named > 0.0 {
                 // Only association pairs the shorter term with the rendering, and
                 // the longer one's glosses name it: the association is the longer
                 // term's (主义 "socialism" inside 社会主义).
                 fragment[s] = true;
-            } else if long.z.freq as f64 >= FRAGMENT_SHARE * short.z.freq as f64
+            } else if long.z.freq as f64 >= params.fragment_min_share * short.z.freq as f64
                 && (same
                     || long.z.freq >= min_freq
                         && long.z.cvalue > 0.0
-                        && long.unrendered < FRAGMENT_UNRENDERED
+                        && long.unrendered < params.fragment_min_unrendered
                         && short.stems.iter().all(|x| long.stems.contains(x)))
             {
                 // With the same rendering, a longer term that leaves a word more
@@ -662,10 +637,6 @@ fn overlap_share(joined: &str, z: &Candidate, zh_keyed: &[String]) -> f64 {
     inside as f64 / z.beads.len().max(1) as f64
 }
 
-/// Two terms overlap in the text when the one that is a fragment does in this share of
-/// its beads.
-const OVERLAP_SHARE: f64 = 0.5;
-
 /// The English phrase key of a glossary rendering, as candidates are keyed.
 pub fn phrase_key(text: &str) -> String {
     use unicode_segmentation::UnicodeSegmentation;
@@ -678,6 +649,7 @@ pub fn phrase_key(text: &str) -> String {
 /// Word-level evidence, cached per word.
 struct Evidence<'r> {
     resources: &'r Resources,
+    params: &'r Params,
     /// Glossary: zh key -> English phrase keys and their content stems.
     glossary: HashMap<String, Vec<(String, Vec<String>)>>,
     /// Per English candidate: stems of its content words.
@@ -694,7 +666,7 @@ impl<'r> Evidence<'r> {
         &self.resources.words
     }
 
-    fn new(resources: &'r Resources, en: &CandidateSet) -> Self {
+    fn new(resources: &'r Resources, en: &CandidateSet, params: &'r Params) -> Self {
         let mut glossary: HashMap<String, Vec<(String, Vec<String>)>> = HashMap::default();
         for entry in resources.glossary.iter().filter(|e| e.status == "approved") {
             let renderings = glossary.entry(normalize_key(&entry.zh)).or_default();
@@ -716,6 +688,7 @@ impl<'r> Evidence<'r> {
             .collect();
         Evidence {
             resources,
+            params,
             glossary,
             en_stems,
             zh_cache: HashMap::default(),
@@ -764,8 +737,10 @@ impl<'r> Evidence<'r> {
                 glosses.extend(rs.iter().map(|(_, s)| s.clone()));
             }
             glosses.retain(|g| !g.is_empty());
-            let acronyms: Vec<Vec<String>> =
-                glosses.iter().flat_map(|g| acronym_forms(g)).collect();
+            let acronyms: Vec<Vec<String>> = glosses
+                .iter()
+                .flat_map(|g| acronym_forms(g, self.params))
+                .collect();
             glosses.extend(acronyms);
             glosses.sort();
             glosses.dedup();
@@ -779,10 +754,10 @@ impl<'r> Evidence<'r> {
 /// name of 3+ words so ("Communist Party of China" -> CPC, "Central Committee of the
 /// Communist Party of China" -> "CPC Central Committee"), and dictionaries seldom give
 /// the abbreviation. Stop words were dropped from the stems already, as from acronyms.
-fn acronym_forms(gloss: &[String]) -> Vec<Vec<String>> {
+fn acronym_forms(gloss: &[String], params: &Params) -> Vec<Vec<String>> {
     let mut out = Vec::new();
-    if gloss.len() < ACRONYM_MIN_WORDS
-        || gloss.len() > ACRONYM_MAX_WORDS
+    if gloss.len() < params.acronym_min_words
+        || gloss.len() > params.acronym_max_words
         || !gloss
             .iter()
             .all(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
@@ -790,7 +765,7 @@ fn acronym_forms(gloss: &[String]) -> Vec<Vec<String>> {
         return out;
     }
     for i in 0..gloss.len() {
-        for j in i + ACRONYM_MIN_WORDS..=gloss.len() {
+        for j in i + params.acronym_min_words..=gloss.len() {
             let initials: String = gloss[i..j]
                 .iter()
                 .filter_map(|w| w.chars().next())
@@ -804,10 +779,6 @@ fn acronym_forms(gloss: &[String]) -> Vec<Vec<String>> {
     }
     out
 }
-/// Shorter runs make two-letter words ("us", "it") match by accident.
-const ACRONYM_MIN_WORDS: usize = 3;
-/// Longer glosses are descriptions, not names.
-const ACRONYM_MAX_WORDS: usize = 8;
 
 /// "18th" -> "18": dictionaries gloss 十八 as a cardinal.
 fn cardinal(stem: &str) -> &str {
@@ -984,11 +955,12 @@ impl ZhSense {
         }
     }
 
-    /// Do z's glosses name enough of e's content words for [`WORD_FOR_WORD`]? A cheap
-    /// test before [`ZhSense::lexical`].
-    fn names_nearly_all(&self, e_stems: &[String]) -> bool {
+    /// Do z's glosses name enough of e's content words for `word_for_word` lexical
+    /// evidence ([`Params::word_for_word_lexical`])? A cheap test before
+    /// [`ZhSense::lexical`].
+    fn names_nearly_all(&self, e_stems: &[String], word_for_word: f64) -> bool {
         let named = self.named(e_stems);
-        !e_stems.is_empty() && named as f64 >= (2.0 * WORD_FOR_WORD - 1.0) * e_stems.len() as f64
+        !e_stems.is_empty() && named as f64 >= (2.0 * word_for_word - 1.0) * e_stems.len() as f64
     }
 
     /// How many of e's content words z's glosses name.
@@ -1049,14 +1021,6 @@ impl ZhSense {
     }
 }
 
-/// Weight of pure association against word-level evidence ((0.2 + lexical)², 0.04 to
-/// 1.44), reached by a phrase co-occurring `RECURRENCE_FULL + 1` times with the term.
-/// Swept over the three reference lists: 0.4 -> 0.6 found 1 aca and 1 mac-dev pair more
-/// (a rendering only ever seen with the term, 'Ladyship', against the dictionary's
-/// 'wife' seen with it 6 times of 35); 0.7 is alike, from 0.85 pol-dev loses one.
-const RECURRENCE_WEIGHT: f64 = 0.6;
-const RECURRENCE_FULL: f64 = 4.0;
-
 /// An English candidate with an article right after a content word holds a verb or
 /// preposition with its object ("practice the core socialist values", "closely around
 /// the CPC Central Committee"), not a noun phrase ("path of the people" has a stop
@@ -1066,41 +1030,26 @@ fn verb_phrase(c: &Candidate) -> bool {
         .windows(2)
         .any(|w| matches!(w[1].as_str(), "the" | "a" | "an") && !is_english_stopword(&w[0]))
 }
-/// How much a verb phrase or a modifier weighs as a rendering.
-const NOT_A_NOUN: f64 = 0.5;
 
 /// A word that nearly always stands before another content word is a modifier
 /// ("young" of "young people", "Chinese" of "Chinese characteristics"): a noun term is
 /// better rendered by the noun it was seen as on its own (youth, China), and a phrase
 /// that ends in one is cut short ("developing socialism with Chinese").
-fn ends_in_modifier(c: &Candidate, en: &CandidateSet) -> bool {
+fn ends_in_modifier(c: &Candidate, en: &CandidateSet, params: &Params) -> bool {
     c.parts.last().and_then(|w| en.get(w)).is_some_and(|w| {
-        w.freq >= MODIFIER_MIN_FREQ && w.premodifier as f64 >= MODIFIER_SHARE * w.freq as f64
+        w.freq >= params.modifier_min_freq
+            && w.premodifier as f64 >= params.modifier_min_share * w.freq as f64
     })
 }
 /// A looser [`ends_in_modifier`] for a rendering seen once, which has no rivals to
 /// lose to: its last word stands before a noun at least half the times it is seen
 /// ("economic" of "basic economic", cut from "basic economic system").
-fn modifier_last(c: &Candidate, en: &CandidateSet) -> bool {
+fn modifier_last(c: &Candidate, en: &CandidateSet, params: &Params) -> bool {
     c.parts
         .last()
         .and_then(|w| en.get(w))
-        .is_some_and(|w| w.freq >= MODIFIER_MIN_FREQ && 2 * w.premodifier >= w.freq)
+        .is_some_and(|w| w.freq >= params.modifier_min_freq && 2 * w.premodifier >= w.freq)
 }
-
-/// A word seen less often than this says nothing about what it usually does.
-const MODIFIER_MIN_FREQ: usize = 3;
-const MODIFIER_SHARE: f64 = 0.8;
-
-/// Ranking weight of a term seen in one bead.
-const RARE_WEIGHT: f64 = 0.3;
-
-/// Word-level evidence that lets a rendering seen once pair a recurring term.
-const WORD_FOR_WORD: f64 = 0.9;
-
-/// A longer English candidate must co-occur with the term this often, relative to the
-/// best one, to replace it.
-const LONGER_SHARE: f64 = 0.9;
 
 /// The best rendering of `z` co-occurring at least `min_freq` times, or `None` when the
 /// translation shows none (or word-level evidence below `lexical`, when given).
@@ -1118,6 +1067,7 @@ fn pair_one<'c>(
             *cooc.entry(e).or_default() += 1;
         }
     }
+    let params = ev.params;
     let sense = ZhSense::new(z, ev);
     let zb = z.beads.len() as f64;
     let score = |e: usize, c: usize| -> Scored {
@@ -1139,12 +1089,13 @@ fn pair_one<'c>(
         // Word-level evidence weighs most, but a phrase that comes with the term
         // again and again renders it even where no gloss says so (十八大 "18th
         // National Congress", 血肉联系 "close ties"): recurring co-occurrence counts too.
-        let recurrence = RECURRENCE_WEIGHT * ((c as f64 - 1.0) / RECURRENCE_FULL).min(1.0);
+        let recurrence =
+            params.recurrence_weight * ((c as f64 - 1.0) / params.recurrence_full_after).min(1.0);
         let s = dice
             * ((0.2 + lexical).powi(2) + recurrence)
             * (0.75 + 0.25 * unithood)
-            * if verb_phrase(cand) || ends_in_modifier(cand, en) {
-                NOT_A_NOUN
+            * if verb_phrase(cand) || ends_in_modifier(cand, en, params) {
+                params.not_a_noun_weight
             } else {
                 1.0
             }
@@ -1162,9 +1113,11 @@ fn pair_one<'c>(
     // "progress with the times") leaves no rendering co-occurring twice.
     let (mut best, mut scored) = cooc
         .iter()
-        .filter(|&(&e, &c)| c >= need || sense.names_nearly_all(&ev.en_stems[e]))
+        .filter(|&(&e, &c)| {
+            c >= need || sense.names_nearly_all(&ev.en_stems[e], params.word_for_word_lexical)
+        })
         .map(|(&e, &c)| (e, c, score(e, c)))
-        .filter(|&(_, c, s)| c >= need || s.lexical >= WORD_FOR_WORD)
+        .filter(|&(_, c, s)| c >= need || s.lexical >= params.word_for_word_lexical)
         .map(|(e, _, s)| (e, s))
         .max_by(|a, b| {
             // Of equal scores the shortest: the longer ones add words no evidence asks
@@ -1202,7 +1155,7 @@ fn pair_one<'c>(
     let mut others: HashMap<usize, Vec<usize>> = HashMap::default();
     for &b in &z.beads {
         if best_cand.beads.binary_search(&b).is_ok() {
-            if examples.len() < EXAMPLES {
+            if examples.len() < params.examples {
                 examples.push(pairs[b].id);
             }
             continue;
@@ -1243,7 +1196,7 @@ fn pair_one<'c>(
     let cvalue = z.cvalue.max(0.5 * (1.0 + z.parts.len() as f64).log2());
     // Two or three beads are thin evidence that a phrase is a term at all: they rank
     // below what recurs (the share of beads beyond the first).
-    let recurs = (1.0 - 1.0 / z.beads.len() as f64).max(RARE_WEIGHT);
+    let recurs = (1.0 - 1.0 / z.beads.len() as f64).max(params.single_bead_weight);
     let en_display = best_cand.display_in(&z.beads);
     // Keyness against general language: the everyday words of the text's prose (发展,
     // 社会) weigh little, full weight from e^9 times the general rate (a divisor of 4
@@ -1255,7 +1208,7 @@ fn pair_one<'c>(
         &z.beads,
         |b| pairs[b].en.as_str(),
         |b| title_cased(&pairs[b].en),
-    ) >= NAME_SHARE;
+    ) >= params.name_min_share;
     let keyness = if name {
         1.0
     } else {
@@ -1268,7 +1221,7 @@ fn pair_one<'c>(
         * if known {
             1.0
         } else {
-            everyday_rendering_weight(&en_display, ev.resources)
+            everyday_rendering_weight(&en_display, ev.resources, params)
         };
     let pair = TermPair {
         zh: z.display.clone(),
@@ -1308,9 +1261,6 @@ fn spells_name(zh: &str, en: &str, resources: &Resources) -> bool {
         && crate::lexicon::name_matches_reading(zh, &words, dict)
 }
 
-/// A rendering written as a name in at least this share of its occurrences is one.
-const NAME_SHARE: f64 = 0.5;
-
 /// Is the English a title-cased heading (every content word capitalised, two or more)?
 /// Its capitals say nothing of names.
 fn title_cased(en: &str) -> bool {
@@ -1321,14 +1271,10 @@ fn title_cased(en: &str) -> bool {
         && candidates::written_as_name(en)
 }
 
-/// A one-word rendering whose word glosses more dictionary entries than this is an
-/// everyday word ('path' renders 100 CC-CEDICT entries, 'socialism' 6).
-const EVERYDAY_ENTRIES: f64 = 20.0;
-
 /// Ranking weight of a rendering by how everyday its one content word is: a pair of
 /// everyday words (道路 'path', 制度自信 'confidence') belongs in a dictionary, not
 /// ahead of the text's terms. Renderings of two or more content words weigh 1.
-fn everyday_rendering_weight(en: &str, resources: &Resources) -> f64 {
+fn everyday_rendering_weight(en: &str, resources: &Resources, params: &Params) -> f64 {
     let Some(dict) = resources.dictionary.as_ref() else {
         return 1.0;
     };
@@ -1345,11 +1291,8 @@ fn everyday_rendering_weight(en: &str, resources: &Resources) -> f64 {
         .map(|w| dict.english_entries(w))
         .max()
         .unwrap_or(0) as f64;
-    (EVERYDAY_ENTRIES / entries).min(1.0)
+    (params.everyday_min_entries / entries).min(1.0)
 }
-
-/// A rendering of less than this share of the term's characters is a poor one.
-const POOR_RENDERING: f64 = 0.5;
 
 /// How one English candidate fares as the rendering of a term.
 #[derive(Clone, Copy)]
@@ -1380,11 +1323,12 @@ fn longer_rendering(
     // that renders it and recurs, though the translator varied it elsewhere ("new
     // victories" grows to "new victories for Chinese socialism" for
     // 中国特色社会主义新胜利).
-    let poor = rendered < POOR_RENDERING && sense.content_tokens > 1;
+    let params = ev.params;
+    let poor = rendered < params.poor_rendering_below && sense.content_tokens > 1;
     let need = if poor {
         min_freq as f64
     } else {
-        LONGER_SHARE * cooc[&best] as f64
+        params.longer_min_share * cooc[&best] as f64
     };
     let leaves_out = sense.leaves_out(&ev.en_stems[best]);
     let named_words = sense.named(&ev.en_stems[best]);
@@ -1398,9 +1342,10 @@ fn longer_rendering(
                     .parts
                     .windows(short.parts.len())
                     .any(|w| w == short.parts.as_slice())
-                && (c as f64 >= LONGER_SHARE * cooc[&best] as f64 || !ends_in_modifier(long, en))
-                && (rendered < GROWS_BELOW
-                    && comes_with_term(c, long)
+                && (c as f64 >= params.longer_min_share * cooc[&best] as f64
+                    || !ends_in_modifier(long, en, params))
+                && (rendered < params.grows_below_rendered
+                    && comes_with_term(c, long, params)
                     && (leaves_out || no_stop_word_around(long, short))
                     || {
                         // The extra words must render more of the term, not just repeat
@@ -1453,7 +1398,7 @@ fn shorter_rendering(
                 && ev.en_stems[e].len() < ev.en_stems[best].len()
                 && {
                     let (n, r) = sense.explained(&ev.en_stems[e]);
-                    named < 1.0 && r >= SHRINKS_TO.max(rendered) && n >= named
+                    named < 1.0 && r >= ev.params.shrinks_to_rendered.max(rendered) && n >= named
                 }
         })
         .min_by(|a, b| {
@@ -1500,28 +1445,13 @@ fn no_stop_word_around(long: &Candidate, short: &Candidate) -> bool {
     })
 }
 
-/// ... when it renders this much of the term: the rest of `best` may be a free
-/// rendering of what it leaves out ("economic development" for 经济建设).
-const SHRINKS_TO: f64 = 0.9;
-
 /// A longer phrase that recurs and nearly only where the term is renders it as a
 /// whole even where no gloss explains its extra words: 十八大 "18th" grows to "18th
 /// National Congress".
-fn comes_with_term(cooc: usize, long: &Candidate) -> bool {
-    cooc >= COMES_WITH_TERM_MIN && cooc as f64 >= COMES_WITH_TERM * long.beads.len() as f64
+fn comes_with_term(cooc: usize, long: &Candidate, params: &Params) -> bool {
+    cooc >= params.comes_with_term_min_cooc
+        && cooc as f64 >= params.comes_with_term_min_share * long.beads.len() as f64
 }
-
-/// A rendering that already renders this much of the term does not grow over words
-/// no gloss explains: "moderately prosperous society" stays for 小康社会, though "in
-/// all respects" (全面 of 全面建成小康社会 around it) nearly always follows.
-const GROWS_BELOW: f64 = 0.9;
-
-/// Share of a longer phrase's beads that must hold the term for [`comes_with_term`].
-const COMES_WITH_TERM: f64 = 0.8;
-/// ... and how often it must co-occur: a few beads do not tell a rendering from the
-/// words that happen to stand next to it (4 rather than 5: +1 on the aca and mac-dev
-/// reference lists, pol-dev unchanged, 3 loses one on pol-dev).
-const COMES_WITH_TERM_MIN: usize = 4;
 
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
@@ -1539,6 +1469,19 @@ mod tests {
             glossary: Vec::new(),
             words: crate::lexicon::segmenter(true),
         }
+    }
+
+    fn english<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
+        candidates::english(beads, min_freq, &Params::default())
+    }
+
+    fn chinese<S: AsRef<str>>(beads: &[S], min_freq: usize) -> CandidateSet {
+        candidates::chinese(
+            beads,
+            min_freq,
+            &crate::lexicon::segmenter(true),
+            &Params::default(),
+        )
     }
 
     fn sample_pairs() -> Vec<AlignedPair> {
@@ -1693,10 +1636,16 @@ mod tests {
             rank("人民").is_none_or(|r| r > rank("社会主义").unwrap()),
             "{terms:?}"
         );
-        assert!(everyday_rendering_weight("people", &res) < 0.2);
-        assert_eq!(everyday_rendering_weight("socialism", &res), 1.0);
+        assert!(everyday_rendering_weight("people", &res, &Params::default()) < 0.2);
+        assert_eq!(
+            everyday_rendering_weight("socialism", &res, &Params::default()),
+            1.0
+        );
         // Two content words: a phrase, not an everyday word.
-        assert_eq!(everyday_rendering_weight("trade unions", &res), 1.0);
+        assert_eq!(
+            everyday_rendering_weight("trade unions", &res, &Params::default()),
+            1.0
+        );
     }
 
     #[test]
@@ -1723,6 +1672,7 @@ mod tests {
             min_freq: 2,
             min_freq_supported: 2,
             top: None,
+            ..GlossaryOptions::default()
         };
         let terms = extract(&pairs, &res, &strict);
         assert!(terms.iter().all(|t| t.frequency >= 2), "{terms:?}");
@@ -1757,7 +1707,8 @@ mod tests {
                 .filter(|l| l.zh != t.zh && l.zh.contains(&t.zh))
             {
                 assert!(
-                    (long.frequency as f64) < FRAGMENT_SHARE * t.frequency as f64
+                    (long.frequency as f64)
+                        < Params::default().fragment_min_share * t.frequency as f64
                         || long.en != t.en,
                     "{t:?} inside {long:?}"
                 );
@@ -1876,10 +1827,10 @@ mod tests {
     #[test]
     fn an_acronym_renders_the_name_it_abbreviates() {
         let stems = |g: &str| gloss_stems(g);
-        let forms = acronym_forms(&stems("Communist Party of China"));
+        let forms = acronym_forms(&stems("Communist Party of China"), &Params::default());
         assert!(forms.contains(&vec!["cpc".to_string(); 3]), "{forms:?}");
         // Two words make no acronym: "us" and "it" would match by accident.
-        assert!(acronym_forms(&stems("united states")).is_empty());
+        assert!(acronym_forms(&stems("united states"), &Params::default()).is_empty());
         let dict = crate::lexicon::Dictionary::from_cedict_text(
             "中國共產黨 中国共产党 [x] /Communist Party of China/\n",
             "t",
@@ -1934,7 +1885,7 @@ mod tests {
         // A possessor the term does not say goes; so does what follows "and the".
         assert_eq!(en("领导阶级"), "leading class");
         assert_eq!(en("人民解放军"), "People’s Liberation Army");
-        let set = candidates::english(&["China’s leading class", "a driving force"], 1);
+        let set = english(&["China’s leading class", "a driving force"], 1);
         let get = |p: &str| set.get(&phrase_key(p)).expect(p);
         assert!(loose_words_around(
             get("China’s leading class"),
@@ -1962,8 +1913,9 @@ mod tests {
         assert_no_term(&terms, "热爱生活");
         // Not rendered word for word: no pair.
         assert_no_term(&terms, "公共财物");
-        let mut ev = Evidence::new(&res, &candidates::english(&[""], 1));
-        let zh = candidates::chinese(&["民主党派和热爱生活"], 1, &crate::lexicon::segmenter(true));
+        let params = Params::default();
+        let mut ev = Evidence::new(&res, &english(&[""], 1), &params);
+        let zh = chinese(&["民主党派和热爱生活"], 1);
         assert!(noun_compound(zh.get("民主党派").unwrap(), &mut ev));
         assert!(!noun_compound(zh.get("热爱生活").unwrap(), &mut ev));
     }
@@ -1994,7 +1946,7 @@ mod tests {
 
     #[test]
     fn modifiers_and_verbs_are_no_noun_renderings() {
-        let en = candidates::english(
+        let en = english(
             &[
                 "Young people.",
                 "Young people, young workers.",
@@ -2008,15 +1960,15 @@ mod tests {
             1,
         );
         let get = |p: &str| en.get(&phrase_key(p)).expect(p);
-        assert!(ends_in_modifier(get("young"), &en));
-        assert!(!ends_in_modifier(get("youth"), &en));
-        assert!(!ends_in_modifier(get("young people"), &en));
+        assert!(ends_in_modifier(get("young"), &en, &Params::default()));
+        assert!(!ends_in_modifier(get("youth"), &en, &Params::default()));
+        assert!(!ends_in_modifier(
+            get("young people"),
+            &en,
+            &Params::default()
+        ));
         let res = embedded_dictionary();
-        let zh = candidates::chinese(
-            &["实现", "实现", "领会", "领会"],
-            1,
-            &crate::lexicon::segmenter(true),
-        );
+        let zh = chinese(&["实现", "实现", "领会", "领会"], 1);
         let realize = zh.get("实现").unwrap();
         assert!(verb_for_verb(realize, get("realize"), &res));
         assert!(!verb_for_verb(realize, get("innovation"), &res));
@@ -2025,16 +1977,16 @@ mod tests {
         // jieba tags 领会 a noun; the dictionary says "to understand".
         assert!(verb_for_verb(zh.get("领会").unwrap(), get("realize"), &res));
         // 信仰 is "to believe in" first, but "belief" too: a noun rendering stays.
-        let zh = candidates::chinese(&["信仰", "信仰"], 1, &crate::lexicon::segmenter(true));
-        let en = candidates::english(&["Belief.", "We believe."], 1);
+        let zh = chinese(&["信仰", "信仰"], 1);
+        let en = english(&["Belief.", "We believe."], 1);
         let belief = en.get(&phrase_key("belief")).unwrap();
         let believe = en.get(&phrase_key("believe")).unwrap();
         assert!(!verb_for_verb(zh.get("信仰").unwrap(), belief, &res));
         assert!(verb_for_verb(zh.get("信仰").unwrap(), believe, &res));
         // jieba tags 证明 a noun, first sense "proof"; rendered "prove", its verb sense
         // "to prove", it is used as a verb.
-        let zh = candidates::chinese(&["证明", "证明"], 1, &crate::lexicon::segmenter(true));
-        let en = candidates::english(&["A proof.", "We prove it."], 1);
+        let zh = chinese(&["证明", "证明"], 1);
+        let en = english(&["A proof.", "We prove it."], 1);
         let prove = zh.get("证明").unwrap();
         assert!(verb_for_verb(
             prove,
@@ -2048,10 +2000,10 @@ mod tests {
         ));
         // A phrase opening with the verb the dictionary gives ("to point out") is the
         // verb too; an -ing form or a noun followed by 'of' may name a concept.
-        let zh = candidates::chinese(&["指出", "指出"], 1, &crate::lexicon::segmenter(true));
+        let zh = chinese(&["指出", "指出"], 1);
         let point_out = zh.get("指出").unwrap();
         let phrase = |texts: &[&str], p: &str| {
-            let en = candidates::english(texts, 1);
+            let en = english(texts, 1);
             verb_for_verb(point_out, en.get(&phrase_key(p)).expect(p), &res)
         };
         assert!(phrase(
@@ -2229,7 +2181,7 @@ mod tests {
 
     #[test]
     fn words_across_a_stop_word_do_not_grow_a_complete_rendering() {
-        let set = candidates::english(
+        let set = english(
             &[
                 "the digital society in all respects",
                 "18th National Congress",
@@ -2441,7 +2393,7 @@ mod tests {
 
     #[test]
     fn verb_phrases_are_told_from_noun_phrases() {
-        let set = candidates::english(
+        let set = english(
             &[
                 "We practice the core socialist values.",
                 "The path of the people.",
@@ -2474,6 +2426,7 @@ mod tests {
                 min_freq: 0,
                 min_freq_supported: 0,
                 top: Some(0),
+                ..GlossaryOptions::default()
             },
         );
         let _ = extract(
@@ -2483,6 +2436,7 @@ mod tests {
                 min_freq: 1,
                 min_freq_supported: 1,
                 top: None,
+                ..GlossaryOptions::default()
             },
         );
     }
