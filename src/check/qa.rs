@@ -693,15 +693,13 @@ fn capital(p: &AlignedPair, previous: Option<&AlignedPair>, out: &mut Vec<Findin
     let lower_start = word.starts_with(|c: char| c.is_lowercase());
     // iPhone, eBay, e-mail, x-ray: brand and technical words start in lower case.
     let own_case = word.chars().skip(1).any(char::is_uppercase) || word.contains('-');
-    // The bead before may leave the sentence open (a list, a clause cut off); a
-    // heading, unpunctuated as headings are, closes it.
-    let continues = previous.is_some_and(|b| {
+    // The bead before may leave the sentence open (a list, a clause cut off).
+    let continues = previous.is_none_or(|b| {
         !b.en
             .trim_end()
             .trim_end_matches(['"', '”', '’', '\'', ')'])
             .ends_with(['.', '!', '?', '。', '！', '？', ':'])
-            && !crate::segment::heading::is_heading_line(&b.zh, None, crate::segment::Lang::Zh)
-    });
+    }) && previous.is_some();
     let zh_latin_start =
         p.zh.trim_start()
             .starts_with(|c: char| c.is_ascii_lowercase());
@@ -849,26 +847,6 @@ mod tests {
             out.push(f);
         }
         out.iter().map(|f| f.kind).collect()
-    }
-
-    #[test]
-    fn a_heading_before_closes_the_sentence_a_list_item_leaves_it_open() {
-        let capital = |prev: &AlignedPair| {
-            let p = AlignedPair::new(
-                1,
-                "各方应加强港口合作。",
-                "all parties should work together on ports.",
-            );
-            let mut out = Vec::new();
-            check_form(&p, Some(prev), &mut out);
-            out.iter().any(|f| f.kind == FindingType::Capital)
-        };
-        assert!(capital(&AlignedPair::new(
-            0,
-            "（二）港口合作",
-            "(ii) Cooperation on ports"
-        )));
-        assert!(!capital(&AlignedPair::new(0, "为此，", "To this end,")));
     }
 
     #[test]
