@@ -213,18 +213,28 @@ pub struct TermSet {
     matcher: Option<AhoCorasick>,
 }
 
-/// Words of an English text with byte spans: runs of letters, digits and apostrophes.
 /// The stem a rendering's words are matched by. -ism names a doctrine, not its
-/// root: 'socialism' is not 'social' (which Porter stemming makes it).
+/// root: 'socialism' (and 'socialism's') is not 'social', which Porter makes it.
 fn term_stem(word: &str) -> String {
     let stem = english_stem(word);
-    let lower = word.to_lowercase();
-    if (lower.ends_with("ism") || lower.ends_with("isms")) && !stem.ends_with("ism") {
+    let lower = word.to_lowercase().replace('’', "'");
+    let base = lower
+        .strip_suffix("'s")
+        .unwrap_or(&lower)
+        .trim_matches('\'');
+    if (base.ends_with("ism") || base.ends_with("isms")) && !stem.ends_with("ism") {
         return stem + "ism";
     }
     stem
 }
 
+/// How many words a rendering's content words may spread over, in any order, and
+/// still be taken for it.
+pub fn loose_window(r: &Rendering) -> usize {
+    2 * r.content.len() + 3
+}
+
+/// Words of an English text with byte spans: runs of letters, digits and apostrophes.
 fn split_words(text: &str) -> Vec<(usize, usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
@@ -595,7 +605,7 @@ impl<'a> EnglishText<'a> {
             return None;
         }
         let w = &self.words;
-        let window = 2 * n + 3;
+        let window = loose_window(r);
         for i in 0..w.len() {
             let end = (i + window).min(w.len());
             let mut used = vec![false; end - i];
