@@ -66,11 +66,9 @@ impl Rendering {
             .map(|(_, s)| s.clone())
             .collect();
         let joined = words.iter().map(|(_, _, w)| w.to_lowercase()).collect();
-        let punctuated = words.windows(2).any(|w| {
-            text[w[0].1..w[1].0]
-                .chars()
-                .any(|c| !c.is_whitespace() && c != '-')
-        });
+        let punctuated = words
+            .windows(2)
+            .any(|w| is_punctuation(&text[w[0].1..w[1].0]));
         Rendering {
             text: text.to_string(),
             stems,
@@ -234,6 +232,11 @@ pub fn loose_window(r: &Rendering) -> usize {
     2 * r.content.len() + 3
 }
 
+/// Does the gap between two words hold punctuation (a hyphen joins, it does not part)?
+fn is_punctuation(gap: &str) -> bool {
+    gap.chars().any(|c| !c.is_whitespace() && c != '-')
+}
+
 /// Words of an English text with byte spans: runs of letters, digits and apostrophes.
 fn split_words(text: &str) -> Vec<(usize, usize, &str)> {
     let mut out = Vec::new();
@@ -385,11 +388,9 @@ impl<'a> EnglishText<'a> {
 
     /// Is there punctuation between word `k` and the next?
     fn punctuation_between(&self, k: usize) -> bool {
-        self.words.get(k + 1).is_some_and(|next| {
-            self.text[self.words[k].1..next.0]
-                .chars()
-                .any(|c| !c.is_whitespace() && c != '-')
-        })
+        self.words
+            .get(k + 1)
+            .is_some_and(|next| is_punctuation(&self.text[self.words[k].1..next.0]))
     }
 
     /// All these stems somewhere in the text: the span from the first to the last.
