@@ -37,7 +37,9 @@
 //! kept terms inside them as glosses (十八大精神 "guiding principles of the 18th
 //! National Congress"), and fragments are found again. Terms seen in few beads rank
 //! lower. Last, each rendering's edges are refitted to the word links inside the beads
-//! (`boundaries`: 'Delta' -> 'Pearl River Delta' for 珠江三角洲).
+//! (`boundaries`: 'Delta' -> 'Pearl River Delta' for 珠江三角洲), and phrases the
+//! translation writes as names pair with the Chinese their links tie them to, when a
+//! gloss or the pinyin vouches for it (`names`: 宪法 'Constitution', seen once).
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -62,6 +64,7 @@ pub fn extract(
         || paired_terms(pairs, resources, opts),
     );
     super::boundaries::fit(&mut out, pairs, &links, &opts.params);
+    super::names::add(&mut out, pairs, &links, resources, opts);
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.zh.cmp(&b.zh)));
     if let Some(n) = opts.top {
         out.truncate(n);
@@ -1263,7 +1266,7 @@ fn spells_name(zh: &str, en: &str, resources: &Resources) -> bool {
 
 /// Is the English a title-cased heading (every content word capitalised, two or more)?
 /// Its capitals say nothing of names.
-fn title_cased(en: &str) -> bool {
+pub(super) fn title_cased(en: &str) -> bool {
     en.split_whitespace()
         .filter(|w| !is_english_stopword(&w.to_lowercase()))
         .nth(1)

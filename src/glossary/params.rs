@@ -93,6 +93,14 @@ pub struct Params {
     /// everyday word ('path' renders 100 CC-CEDICT entries, 'socialism' 6).
     pub everyday_min_entries: f64,
 
+    // Names the word links pair (`names`).
+    /// A name pairs with the Chinese its links tie it to at this Dice or more: a name
+    /// seen once beside a Chinese word seen in many beads is one free rendering of it.
+    pub name_min_dice: f64,
+    /// Ranking weight of such a pair, per ln(1 + beads): about that of a dictionary
+    /// entry seen once.
+    pub name_weight: f64,
+
     // Pairing: growing and shrinking the rendering.
     /// A rendering of less than this share of the term's characters is a poor one.
     pub poor_rendering_below: f64,
@@ -167,6 +175,8 @@ impl Default for Params {
             single_bead_weight: 0.3,
             name_min_share: 0.5,
             everyday_min_entries: 20.0,
+            name_min_dice: 0.5,
+            name_weight: 0.65,
             poor_rendering_below: 0.5,
             longer_min_share: 0.9,
             grows_below_rendered: 0.9,
