@@ -47,7 +47,7 @@ use super::candidates::{
     self, Candidate, CandidateSet, Reading, english_word_key, is_zh_function_word,
 };
 use super::{GlossaryOptions, Params, Rendering, TermPair, texts};
-use crate::lexicon::{Resources, english_stem, gloss_stems, is_english_stopword};
+use crate::lexicon::{Resources, english_stem, gloss_stems, is_english_stopword, stems_match};
 use crate::pairs::AlignedPair;
 use crate::segment::words::{WordSegmenter, normalize_key};
 
@@ -339,7 +339,7 @@ fn glosses_name(word: &str, e: &Candidate, resources: &Resources) -> bool {
         d.glosses(word).iter().any(|g| {
             gloss_stems(g)
                 .iter()
-                .any(|g| e.parts.iter().any(|p| stem_match(g, p)))
+                .any(|g| e.parts.iter().any(|p| stems_match(g, p)))
         })
     })
 }
@@ -792,9 +792,9 @@ fn cardinal(stem: &str) -> &str {
         .unwrap_or(stem)
 }
 
-/// Stems of one language-side word set, indexed for fuzzy look-up: a stem matches
-/// another when they are equal or share a prefix of 4+ characters covering 80% of the
-/// shorter one (china ~ chines, work ~ worker), which Porter stems keep apart.
+/// Stems of one language-side word set, indexed for fuzzy look-up by their first four
+/// characters: a stem matches another of its bucket by [`stems_match`] (china ~
+/// chines, work ~ worker), which Porter stems keep apart.
 #[derive(Default)]
 struct StemIndex {
     by_prefix: HashMap<String, Vec<String>>,
@@ -815,7 +815,7 @@ impl StemIndex {
     fn matches(&self, stem: &str) -> bool {
         self.by_prefix
             .get(prefix4(stem))
-            .is_some_and(|b| b.iter().any(|s| stem_match(s, stem)))
+            .is_some_and(|b| b.iter().any(|s| stems_match(s, stem)))
     }
 }
 
@@ -825,14 +825,6 @@ fn prefix4(s: &str) -> &str {
     &s[..end]
 }
 
-fn stem_match(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    let shorter = a.chars().count().min(b.chars().count());
-    common >= 4 && common * 5 >= shorter * 4
-}
 
 /// A word inside a Chinese term: the characters it spans and its glosses' stems.
 struct Piece {
@@ -863,7 +855,7 @@ impl Piece {
             .map(|g| {
                 let hit = g
                     .iter()
-                    .filter(|s| e_stems.iter().any(|e| stem_match(s, e)))
+                    .filter(|s| e_stems.iter().any(|e| stems_match(s, e)))
                     .count();
                 hit as f64 / g.len() as f64
             })
