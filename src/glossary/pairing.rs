@@ -825,7 +825,6 @@ fn prefix4(s: &str) -> &str {
     &s[..end]
 }
 
-
 /// A word inside a Chinese term: the characters it spans and its glosses' stems.
 struct Piece {
     start: usize,
