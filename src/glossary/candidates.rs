@@ -600,6 +600,9 @@ pub(crate) fn zh_tag(word: &str, words: &WordSegmenter) -> &'static str {
             "f" => "f",
             "i" => "i",
             "l" => "l",
+            "u" => "u",
+            "y" => "y",
+            "e" => "e",
             _ => "",
         },
         _ => "",
@@ -676,16 +679,26 @@ fn free_phrases(
             let measured = first == "m" && (c.key.starts_with('第') || !last_numeral);
             if time {
                 tentative.insert(c.key.clone(), Reading::Time);
-            } else if measured {
+            } else if measured || matches!(first, "p" | "r" | "u" | "y" | "e") {
+                // Nor does a preposition, pronoun, particle or interjection name a
+                // thing (关于 "about", 其中 "among them", 而已): grammar, not a term.
+                // (jieba's onomatopoeia include loans: 咔叽 "khaki", 乒乓.)
                 out.insert(c.key.clone());
             } else if matches!(first, "a" | "ad" | "d" | "z") {
                 tentative.insert(c.key.clone(), Reading::Description);
             }
             continue;
         }
+        // A term is head-final: nothing a pronoun, particle or interjection ends is one
+        // (贯穿其中 "runs through it"), nor anything a preposition, particle or
+        // interjection leads (关于南部非洲 "about southern Africa"). A pronoun may lead
+        // one (各级领导干部), and a word jieba calls a preposition may end one as a
+        // noun (总依据 "basic foundation").
+        let grammar = |tag: &str| matches!(tag, "u" | "y" | "e");
+        let closed = first == "p" || grammar(first) || grammar(last) || last == "r";
         // The aspect particles 了 and 着 follow a verb of a clause (住了一周 "stayed a
         // week"), never a word of a name.
-        if status || c.parts.iter().any(|p| p == "了" || p == "着") {
+        if closed || status || c.parts.iter().any(|p| p == "了" || p == "着") {
             out.insert(c.key.clone());
             continue;
         }
@@ -1014,6 +1027,23 @@ mod tests {
             set.get("直挺挺").map(|c| c.reading),
             Some(Reading::Description)
         );
+    }
+
+    #[test]
+    fn grammar_words_make_no_terms() {
+        let beads = [
+            "关于湿地保护，其中有三条规定。",
+            "关于湿地保护的规定贯穿其中。",
+            "各级领导干部要重视湿地保护。",
+            "各级领导干部关于湿地保护的讲话。",
+        ];
+        let set = chinese(&beads, 1);
+        // A lone preposition or pronoun; a phrase a preposition leads or a pronoun ends.
+        for free in ["关于", "其中", "关于湿地保护", "贯穿其中"] {
+            assert!(set.get(free).is_none(), "{free}");
+        }
+        // A pronoun may lead a term.
+        assert!(set.get("各级领导干部").is_some());
     }
 
     #[test]
