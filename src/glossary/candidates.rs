@@ -679,9 +679,10 @@ fn free_phrases(
             let measured = first == "m" && (c.key.starts_with('第') || !last_numeral);
             if time {
                 tentative.insert(c.key.clone(), Reading::Time);
-            } else if measured || matches!(first, "p" | "r" | "u" | "y" | "e") {
-                // Nor does a preposition, pronoun, particle or interjection name a
-                // thing (关于 "about", 其中 "among them", 而已): grammar, not a term.
+            } else if measured || matches!(first, "p" | "r" | "u" | "y" | "e" | "f") {
+                // Nor does a preposition, pronoun, particle, interjection or localizer
+                // name a thing (关于 "about", 其中 "among them", 而已, 之间 "between"):
+                // grammar, not a term.
                 // (jieba's onomatopoeia include loans: 咔叽 "khaki", 乒乓.)
                 out.insert(c.key.clone());
             } else if matches!(first, "a" | "ad" | "d" | "z") {
@@ -1036,10 +1037,12 @@ mod tests {
             "关于湿地保护的规定贯穿其中。",
             "各级领导干部要重视湿地保护。",
             "各级领导干部关于湿地保护的讲话。",
+            "两省之间有一片湿地，湿地以外是农田。",
         ];
         let set = chinese(&beads, 1);
-        // A lone preposition or pronoun; a phrase a preposition leads or a pronoun ends.
-        for free in ["关于", "其中", "关于湿地保护", "贯穿其中"] {
+        // A lone preposition, pronoun or localizer; a phrase a preposition leads or a
+        // pronoun ends.
+        for free in ["关于", "其中", "之间", "关于湿地保护", "贯穿其中"] {
             assert!(set.get(free).is_none(), "{free}");
         }
         // A pronoun may lead a term.
