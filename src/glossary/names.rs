@@ -64,9 +64,9 @@ pub fn add(
         else {
             continue;
         };
-        // Most occurrences of the name must agree on its Chinese.
         let name = most_frequent(&occ.surfaces);
-        // Word-level evidence vouches for the pair, so the floor of supported terms.
+        // Most occurrences of the name must agree on its Chinese. Word-level evidence
+        // vouches for the pair, so the floor is that of supported terms.
         if with.len() < opts.min_freq_supported
             || 2 * with.len() <= occ.spans.len()
             || held.contains(zh)
@@ -181,8 +181,9 @@ fn most_frequent(surfaces: &[String]) -> String {
 }
 
 /// Token ranges of the phrases written as names inside the sentences of `en`:
-/// capitalised words, joined by spaces or hyphens, with 'of', 'and', 'the' or 'for'
-/// between two of them; a sentence's first word and 'I' say nothing.
+/// capitalised words, joined by spaces or hyphens, with 'of', 'the' or 'for' between
+/// two of them; a sentence's first word and 'I' say nothing. 'and' joins two names more
+/// often than it is part of one ('Bentham and Austin').
 fn name_runs(en: &str, tokens: &[crate::segment::words::Token]) -> Vec<Range<usize>> {
     let word = |i: usize| &en[tokens[i].start..tokens[i].end];
     let capital = |i: usize| {
@@ -364,5 +365,7 @@ mod tests {
         assert!(runs("He said, “Rivers flow east.”").is_empty());
         assert!(runs("We studied Euler’s formula.").is_empty());
         assert!(runs("See the TABLE OF CONTENTS below.").is_empty());
+        // 'and' parts two names.
+        assert_eq!(runs("We read Hume and Kant."), ["Hume", "Kant"]);
     }
 }
