@@ -237,7 +237,8 @@ fn is_stop(token: &Token) -> bool {
     is_english_stopword(&token.key)
 }
 
-fn word_keys(text: &str) -> Vec<String> {
+/// The word keys of an English text, in order.
+pub(super) fn word_keys(text: &str) -> Vec<String> {
     use unicode_segmentation::UnicodeSegmentation;
     text.split_word_bounds()
         .filter(|w| w.chars().any(char::is_alphanumeric))
@@ -245,7 +246,8 @@ fn word_keys(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn most_frequent(surfaces: Vec<String>) -> Option<String> {
+/// The most frequent of the surface forms (ties: the smallest).
+pub(super) fn most_frequent(surfaces: Vec<String>) -> Option<String> {
     let mut counts: HashMap<String, usize> = HashMap::default();
     for s in surfaces {
         *counts.entry(s).or_default() += 1;

@@ -9,9 +9,11 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
+use super::boundaries::{most_frequent, word_keys};
 use super::candidates::{english_word_key, written_as_name};
+use super::pairing::round3;
 use super::{GlossaryOptions, TermPair};
 use crate::lexicon::{
     Resources, gloss_stems, is_english_stopword, is_zh_function_word, name_matches_reading,
@@ -31,7 +33,7 @@ pub fn add(
     let params = &opts.params;
     // Per name (word keys): the Chinese span of each occurrence (None: no consistent
     // one) and the surface forms.
-    let mut seen: HashMap<String, Occurrences> = HashMap::default();
+    let mut seen: HashMap<Vec<String>, Occurrences> = HashMap::default();
     for (b, (bead, l)) in beads.iter().zip(links).enumerate() {
         if super::pairing::title_cased(&bead.en) || !bead.en.chars().any(char::is_lowercase) {
             continue;
@@ -46,9 +48,8 @@ pub fn add(
                 .push(chinese_span(bead, l, &run).map(|zh| (zh, b)));
         }
     }
-    let rendered: std::collections::HashSet<String> =
-        terms.iter().map(|t| word_keys(&t.en)).collect();
-    let held: std::collections::HashSet<&str> = terms.iter().map(|t| t.zh.as_str()).collect();
+    let rendered: FxHashSet<Vec<String>> = terms.iter().map(|t| word_keys(&t.en)).collect();
+    let held: FxHashSet<&str> = terms.iter().map(|t| t.zh.as_str()).collect();
     let mut added = Vec::new();
     for (key, occ) in seen {
         if rendered.contains(&key) {
@@ -64,7 +65,7 @@ pub fn add(
         else {
             continue;
         };
-        let name = most_frequent(&occ.surfaces);
+        let name = most_frequent(occ.surfaces).unwrap_or_default();
         // Most occurrences of the name must agree on its Chinese. Word-level evidence
         // vouches for the pair, so the floor is that of supported terms.
         if with.len() < opts.min_freq_supported
@@ -85,9 +86,8 @@ pub fn add(
         added.push(TermPair {
             zh: zh.to_string(),
             en: name,
-            score: (dice * (1.0 + with.len() as f64).ln() * params.name_weight * 1000.0).round()
-                / 1000.0,
-            log_dice: ((14.0 + dice.log2()) * 1000.0).round() / 1000.0,
+            score: round3(dice * (1.0 + with.len() as f64).ln() * params.name_weight),
+            log_dice: round3(14.0 + dice.log2()),
             frequency: zh_beads,
             cooccurrence: with.len(),
             renderings: Vec::new(),
@@ -97,16 +97,18 @@ pub fn add(
     }
     // A part of a longer term whose rendering holds the name is its fragment (占鳌
     // 'Zhan'ao' of 余占鳌 'Yu Zhan'ao').
-    let keys: Vec<(String, String)> = terms
+    let keys: Vec<(String, Vec<String>)> = terms
         .iter()
         .chain(&added)
         .map(|t| (t.zh.clone(), word_keys(&t.en)))
         .collect();
     added.retain(|a| {
         let key = word_keys(&a.en);
-        !keys
-            .iter()
-            .any(|(zh, en)| zh.len() > a.zh.len() && zh.contains(&a.zh) && en.contains(&key))
+        !keys.iter().any(|(zh, en)| {
+            zh.len() > a.zh.len()
+                && zh.contains(&a.zh)
+                && en.windows(key.len().max(1)).any(|w| w == key.as_slice())
+        })
     });
     added.sort_by(|a, b| a.zh.cmp(&b.zh));
     terms.extend(added);
@@ -153,31 +155,10 @@ fn vouched(zh: &str, name: &str, resources: &Resources) -> bool {
         })
 }
 
-/// The word keys of an English phrase, joined by spaces.
-fn word_keys(en: &str) -> String {
-    en.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(english_word_key)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 #[derive(Default)]
 struct Occurrences {
     spans: Vec<Option<(String, usize)>>,
     surfaces: Vec<String>,
-}
-
-fn most_frequent(surfaces: &[String]) -> String {
-    let mut counts: HashMap<&str, usize> = HashMap::default();
-    for s in surfaces {
-        *counts.entry(s).or_default() += 1;
-    }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
-        .map(|(s, _)| s.to_string())
-        .unwrap_or_default()
 }
 
 /// Token ranges of the phrases written as names inside the sentences of `en`:

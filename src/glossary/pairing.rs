@@ -1447,7 +1447,7 @@ fn comes_with_term(cooc: usize, long: &Candidate, params: &Params) -> bool {
         && cooc as f64 >= params.comes_with_term_min_share * long.beads.len() as f64
 }
 
-fn round3(x: f64) -> f64 {
+pub(super) fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
