@@ -683,7 +683,7 @@ fn free_phrases(
                 // Nor does a preposition, pronoun, particle, interjection or localizer
                 // name a thing (关于 "about", 其中 "among them", 而已, 之间 "between"):
                 // grammar, not a term.
-                // (jieba's onomatopoeia include loans: 咔叽 "khaki", 乒乓.)
+                // (jieba's onomatopoeia include loans: 乒乓 "ping-pong".)
                 out.insert(c.key.clone());
             } else if matches!(first, "a" | "ad" | "d" | "z") {
                 tentative.insert(c.key.clone(), Reading::Description);
@@ -691,10 +691,10 @@ fn free_phrases(
             continue;
         }
         // A term is head-final: nothing a pronoun, particle or interjection ends is one
-        // (贯穿其中 "runs through it"), nor anything a preposition, particle or
-        // interjection leads (关于南部非洲 "about southern Africa"). A pronoun may lead
-        // one (各级领导干部), and a word jieba calls a preposition may end one as a
-        // noun (总依据 "basic foundation").
+        // (蕴含其中 "contained in it"), nor anything a preposition, particle or
+        // interjection leads (关于湿地保护 "about wetland protection"). A pronoun may
+        // lead one (各级护林员), and a word jieba calls a preposition may end one as a
+        // noun (法律依据 "legal basis").
         let grammar = |tag: &str| matches!(tag, "u" | "y" | "e");
         let closed = first == "p" || grammar(first) || grammar(last) || last == "r";
         // The aspect particles 了 and 着 follow a verb of a clause (住了一周 "stayed a
@@ -1034,19 +1034,19 @@ mod tests {
     fn grammar_words_make_no_terms() {
         let beads = [
             "关于湿地保护，其中有三条规定。",
-            "关于湿地保护的规定贯穿其中。",
-            "各级领导干部要重视湿地保护。",
-            "各级领导干部关于湿地保护的讲话。",
+            "关于湿地保护的道理蕴含其中。",
+            "各级护林员要重视湿地保护。",
+            "各级护林员关于湿地保护的讲话。",
             "两省之间有一片湿地，湿地以外是农田。",
         ];
         let set = chinese(&beads, 1);
         // A lone preposition, pronoun or localizer; a phrase a preposition leads or a
         // pronoun ends.
-        for free in ["关于", "其中", "之间", "关于湿地保护", "贯穿其中"] {
+        for free in ["关于", "其中", "之间", "关于湿地保护", "蕴含其中"] {
             assert!(set.get(free).is_none(), "{free}");
         }
         // A pronoun may lead a term.
-        assert!(set.get("各级领导干部").is_some());
+        assert!(set.get("各级护林员").is_some());
     }
 
     #[test]

@@ -39,7 +39,7 @@
 //! lower. Last, each rendering's edges are refitted to the word links inside the beads
 //! (`boundaries`: 'Delta' -> 'Pearl River Delta' for 珠江三角洲), and phrases the
 //! translation writes as names pair with the Chinese their links tie them to, when a
-//! gloss or the pinyin vouches for it (`names`: 宪法 'Constitution', seen once).
+//! gloss or the pinyin vouches for it (`names`: 海关 'Customs', seen once).
 
 use rustc_hash::FxHashMap as HashMap;
 
