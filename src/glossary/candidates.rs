@@ -788,6 +788,37 @@ fn is_number(w: &str) -> bool {
 /// must" is no phrase). ("may" is left out: May Fourth.)
 const EN_MODALS: &[&str] = &["must", "shall", "might"];
 
+/// Words that make a clause of the words around them: auxiliary and modal verbs and
+/// personal pronouns. A term names; it does not predicate ("Grandma could hear",
+/// "whether I was a mute"), except in a relative clause inside it ("country that is
+/// prosperous"). ('will' and 'may' are nouns and a month too, 'I' a numeral, 'be' in
+/// "right to be forgotten": left out.)
+const EN_CLAUSE_WORDS: &[&str] = &[
+    "is", "are", "was", "were", "am", "been", "can", "could", "would", "should", "shall", "must",
+    "might", "do", "does", "did", "has", "have", "had", "he", "she", "we", "they", "me", "him",
+    "them", "you", "it",
+];
+
+/// Relative pronouns: a clause after one modifies the noun before it.
+const EN_RELATIVES: &[&str] = &["that", "which", "who", "whom", "whose", "where"];
+
+/// Does this word, as written, make a clause ([`EN_CLAUSE_WORDS`]), or is it a
+/// contraction of a verb ("it's", "don't", "you're")? Written in capitals, 'IT' and
+/// 'US' are names, so the pronouns count in lower case only.
+fn makes_clause(written: &str) -> bool {
+    let w = written.replace('’', "'");
+    let lower = w.to_lowercase();
+    let pronoun_like = matches!(lower.as_str(), "it" | "us");
+    (EN_CLAUSE_WORDS.contains(&lower.as_str()) && (!pronoun_like || w == lower))
+        || ["n't", "'re", "'ve", "'ll", "'m", "'d"]
+            .iter()
+            .any(|c| lower.ends_with(c))
+        || matches!(
+            lower.as_str(),
+            "it's" | "he's" | "she's" | "that's" | "there's"
+        )
+}
+
 /// Particles that may close an English candidate after a content word (opening up).
 pub(crate) const EN_PARTICLES: &[&str] = &["up", "out"];
 
@@ -845,6 +876,10 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize, params: &Params) -> 
                         || w.chars().all(|c| c.is_ascii_digit())
                 })
                 .collect();
+            let clause: Vec<bool> = run
+                .iter()
+                .map(|&(s, e)| makes_clause(&text[s..e]))
+                .collect();
             for i in 0..run.len() {
                 if stop[i] {
                     continue;
@@ -852,6 +887,13 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize, params: &Params) -> 
                 for n in 1..=params.en_max_words {
                     let j = i + n - 1;
                     if j >= run.len() {
+                        break;
+                    }
+                    if clause[j]
+                        && !lower[i..j]
+                            .iter()
+                            .any(|w| EN_RELATIVES.contains(&w.as_str()))
+                    {
                         break;
                     }
                     let particle =
@@ -1225,6 +1267,33 @@ mod tests {
         assert!(set.get(&phrase("qing")).is_none());
         assert!(set.get(&phrase("wen")).is_none());
         assert!(set.get(&phrase("qing smiled")).is_none());
+    }
+
+    #[test]
+    fn an_english_candidate_names_and_does_not_predicate() {
+        let set = english(
+            &[
+                "The ferryman could hear river otters.",
+                "Tea farmers don't sell green tea cheaply.",
+                "It's harvest time.",
+                "A valley that is rich in tea.",
+                "Hunan tea IT systems grew.",
+            ],
+            1,
+        );
+        assert!(set.get(&phrase("ferryman could hear")).is_none());
+        assert!(
+            set.get(&phrase("ferryman could hear river otters"))
+                .is_none()
+        );
+        assert!(set.get(&phrase("river otters")).is_some());
+        assert!(set.get(&phrase("farmers don't sell green tea")).is_none());
+        assert!(set.get(&phrase("green tea")).is_some());
+        assert!(set.get(&phrase("it's harvest time")).is_none());
+        assert!(set.get(&phrase("harvest time")).is_some());
+        // A relative clause belongs to its noun; 'IT' in capitals is a name.
+        assert!(set.get(&phrase("valley that is rich")).is_some());
+        assert!(set.get(&phrase("hunan tea it systems")).is_some());
     }
 
     #[test]
