@@ -395,35 +395,36 @@ pub fn check_document(
     // Term pairing learns from beads of sentence size; a bead holding pages (a
     // document that failed to split) teaches it nothing and costs it more than linear
     // time, so it is left out of extraction.
-    let extract = || {
-        if settings.skip.contains(&FindingType::Inconsistent) {
-            return Vec::new();
+    let extracting = !settings.skip.contains(&FindingType::Inconsistent);
+    let sentences: Vec<usize> = (0..pairs.len())
+        .filter(|_| extracting)
+        .filter(|&i| pairs[i].zh.chars().count() <= MAX_EXTRACTION_CHARS)
+        .filter(|&i| pairs[i].en.len() <= 4 * MAX_EXTRACTION_CHARS)
+        .collect();
+    let sentence_pairs: Vec<AlignedPair> = sentences.iter().map(|&i| pairs[i].clone()).collect();
+    let glossary_opts = crate::glossary::GlossaryOptions::default();
+    // Word links say where a glossary term went and refit the extracted terms'
+    // renderings: one model, trained while the terms are paired.
+    let locating = !settings.skip.contains(&FindingType::GlossaryMiss);
+    let (links, paired) = rayon::join(
+        || (locating || extracting).then(|| word_links(pairs, resources)),
+        || extracting.then(|| crate::glossary::pair(&sentence_pairs, resources, &glossary_opts)),
+    );
+    let extracted = match (paired, &links) {
+        (Some(paired), Some(links)) => {
+            let sentence_links: Vec<WordLinks> =
+                sentences.iter().map(|&i| links[i].clone()).collect();
+            paired.finish(&sentence_pairs, &sentence_links, resources, &glossary_opts)
         }
-        let sentences: Vec<AlignedPair> = pairs
-            .iter()
-            .filter(|p| p.zh.chars().count() <= MAX_EXTRACTION_CHARS)
-            .filter(|p| p.en.len() <= 4 * MAX_EXTRACTION_CHARS)
-            .cloned()
-            .collect();
-        crate::glossary::extract(
-            &sentences,
-            resources,
-            &crate::glossary::GlossaryOptions::default(),
-        )
+        _ => Vec::new(),
     };
-    // Word links only say where a glossary term went: not needed when those misses
-    // are not looked for. The two models train at the same time.
-    let link = || {
-        (!settings.skip.contains(&FindingType::GlossaryMiss)).then(|| word_links(pairs, resources))
-    };
-    let (links, extracted) = rayon::join(link, extract);
     let opts = CheckOptions {
         dictionary: resources.dictionary.as_ref(),
         words: &resources.words,
-        links: links.as_deref(),
+        links: links.as_deref().filter(|_| locating),
     };
     let mut findings = check(pairs, &terms, structure, &opts);
-    if !settings.skip.contains(&FindingType::Inconsistent) {
+    if extracting {
         findings.extend(terminology::inconsistent_extracted(
             &extracted,
             &terms,

@@ -30,7 +30,7 @@ mod params;
 use serde::Serialize;
 
 use crate::pairs::AlignedPair;
-pub use pairing::extract;
+pub use pairing::{Paired, extract, pair};
 pub use params::Params;
 
 /// What the extraction keeps.

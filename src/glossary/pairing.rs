@@ -59,17 +59,42 @@ pub fn extract(
 ) -> Vec<TermPair> {
     // The word links only refit renderings at the end: they train on the other core
     // while the terms are paired.
-    let (links, mut out) = rayon::join(
+    let (links, paired) = rayon::join(
         || crate::wordalign::word_links(pairs, resources),
-        || paired_terms(pairs, resources, opts),
+        || pair(pairs, resources, opts),
     );
-    super::boundaries::fit(&mut out, pairs, &links, &opts.params);
-    super::names::add(&mut out, pairs, &links, resources, opts);
-    out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.zh.cmp(&b.zh)));
-    if let Some(n) = opts.top {
-        out.truncate(n);
+    paired.finish(pairs, &links, resources, opts)
+}
+
+/// Term pairs found by co-occurrence, before the word links refit their renderings
+/// and add the names ([`Paired::finish`]): for a caller that has the links of the
+/// same beads already, or makes them meanwhile ([`extract`] does both).
+pub struct Paired(Vec<TermPair>);
+
+/// The first step of [`extract`]: term pairs from co-occurrence and the dictionary.
+pub fn pair(pairs: &[AlignedPair], resources: &Resources, opts: &GlossaryOptions) -> Paired {
+    Paired(paired_terms(pairs, resources, opts))
+}
+
+impl Paired {
+    /// The last step of [`extract`]: renderings refit to the word links (`links[i]`
+    /// are those of `pairs[i]`), names added, best first.
+    pub fn finish(
+        self,
+        pairs: &[AlignedPair],
+        links: &[crate::wordalign::WordLinks],
+        resources: &Resources,
+        opts: &GlossaryOptions,
+    ) -> Vec<TermPair> {
+        let mut out = self.0;
+        super::boundaries::fit(&mut out, pairs, links, &opts.params);
+        super::names::add(&mut out, pairs, links, resources, opts);
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.zh.cmp(&b.zh)));
+        if let Some(n) = opts.top {
+            out.truncate(n);
+        }
+        out
     }
-    out
 }
 
 /// Term pairs, fragments left out, in no order.
