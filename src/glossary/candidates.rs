@@ -790,17 +790,14 @@ const EN_MODALS: &[&str] = &["must", "shall", "might"];
 
 /// Words that make a clause of the words around them: auxiliary and modal verbs and
 /// personal pronouns. A term names; it does not predicate ("Grandma could hear",
-/// "whether I was a mute"), except in a relative clause inside it ("country that is
-/// prosperous"). ('will' and 'may' are nouns and a month too, 'I' a numeral, 'be' in
+/// "whether I was a mute"), not even in a relative clause ("others who are
+/// interested"). ('will' and 'may' are nouns and a month too, 'I' a numeral, 'be' in
 /// "right to be forgotten": left out.)
 const EN_CLAUSE_WORDS: &[&str] = &[
     "is", "are", "was", "were", "am", "been", "can", "could", "would", "should", "shall", "must",
     "might", "do", "does", "did", "has", "have", "had", "he", "she", "we", "they", "me", "him",
     "them", "you", "it",
 ];
-
-/// Relative pronouns: a clause after one modifies the noun before it.
-const EN_RELATIVES: &[&str] = &["that", "which", "who", "whom", "whose", "where"];
 
 /// Does this word, as written, make a clause ([`EN_CLAUSE_WORDS`]), or is it a
 /// contraction of a verb ("it's", "don't", "you're")? Written in capitals, 'IT' and
@@ -889,11 +886,7 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize, params: &Params) -> 
                     if j >= run.len() {
                         break;
                     }
-                    if clause[j]
-                        && !lower[i..j]
-                            .iter()
-                            .any(|w| EN_RELATIVES.contains(&w.as_str()))
-                    {
+                    if clause[j] {
                         break;
                     }
                     let particle =
@@ -1276,7 +1269,7 @@ mod tests {
                 "The ferryman could hear river otters.",
                 "Tea farmers don't sell green tea cheaply.",
                 "It's harvest time.",
-                "A valley that is rich in tea.",
+                "Farmers who are growing tea.",
                 "Hunan tea IT systems grew.",
             ],
             1,
@@ -1291,8 +1284,8 @@ mod tests {
         assert!(set.get(&phrase("green tea")).is_some());
         assert!(set.get(&phrase("it's harvest time")).is_none());
         assert!(set.get(&phrase("harvest time")).is_some());
-        // A relative clause belongs to its noun; 'IT' in capitals is a name.
-        assert!(set.get(&phrase("valley that is rich")).is_some());
+        assert!(set.get(&phrase("farmers who are growing tea")).is_none());
+        // 'IT' in capitals is a name.
         assert!(set.get(&phrase("hunan tea it systems")).is_some());
     }
 
