@@ -788,15 +788,15 @@ fn is_number(w: &str) -> bool {
 /// must" is no phrase). ("may" is left out: May Fourth.)
 const EN_MODALS: &[&str] = &["must", "shall", "might"];
 
-/// Words that make a clause of the words around them: auxiliary and modal verbs and
-/// personal pronouns. A term names; it does not predicate ("Grandma could hear",
-/// "whether I was a mute"), not even in a relative clause ("others who are
-/// interested"). ('will' and 'may' are nouns and a month too, 'I' a numeral, 'be' in
-/// "right to be forgotten": left out.)
+/// Words that make a clause of the words around them: auxiliary and modal verbs,
+/// personal pronouns and negations. A term names; it does not predicate ("Grandma
+/// could hear", "whether I was a mute", "never dare"), not even in a relative clause
+/// ("others who are interested"). ('will' and 'may' are nouns and a month too, 'I' a
+/// numeral, 'be' in "right to be forgotten", 'no' in "no-fly zone": left out.)
 const EN_CLAUSE_WORDS: &[&str] = &[
-    "is", "are", "was", "were", "am", "been", "can", "could", "would", "should", "shall", "must",
-    "might", "do", "does", "did", "has", "have", "had", "he", "she", "we", "they", "me", "him",
-    "them", "you", "it",
+    "is", "are", "was", "were", "am", "been", "can", "cannot", "could", "would", "should", "shall",
+    "must", "might", "do", "does", "did", "has", "have", "had", "he", "she", "we", "they", "me",
+    "him", "them", "you", "it", "not", "never", "nor", "neither",
 ];
 
 /// Does this word, as written, make a clause ([`EN_CLAUSE_WORDS`]), or is it a
@@ -1269,6 +1269,7 @@ mod tests {
                 "The ferryman could hear river otters.",
                 "Tea farmers don't sell green tea cheaply.",
                 "It's harvest time.",
+                "Pickers never rest.",
                 "Farmers who are growing tea.",
                 "Hunan tea IT systems grew.",
             ],
@@ -1284,6 +1285,8 @@ mod tests {
         assert!(set.get(&phrase("green tea")).is_some());
         assert!(set.get(&phrase("it's harvest time")).is_none());
         assert!(set.get(&phrase("harvest time")).is_some());
+        assert!(set.get(&phrase("never rest")).is_none());
+        assert!(set.get(&phrase("pickers")).is_some());
         assert!(set.get(&phrase("farmers who are growing tea")).is_none());
         // 'IT' in capitals is a name.
         assert!(set.get(&phrase("hunan tea it systems")).is_some());
