@@ -716,6 +716,9 @@ impl<'a> Interpreter<'a, '_> {
         match stream.dict.get(b"Subtype").and_then(Object::as_name) {
             Ok(b"Image") => self.images += 1,
             Ok(b"Form") if depth < MAX_FORM_DEPTH => {
+                // Each draw decompresses and interprets the form again: counted, since
+                // a few bytes of forms drawing forms can ask for millions of draws.
+                self.budget.form()?;
                 let content = match stream.get_plain_content_with_limit(self.budget.per_stream()) {
                     Ok(c) => c,
                     Err(lopdf::Error::Decompress(_)) => return Err(Failure::TooLarge),

@@ -13,7 +13,8 @@
 //! Errors say what is wrong and name the file: a scan without a text layer ("run OCR
 //! first"), a password-protected file, a damaged one. Untrusted input is bounded by
 //! [`Limits`]: decompressed bytes per stream and per document, objects, content
-//! operators and glyphs; lopdf itself caps nesting depth and reference chains.
+//! operators, glyphs and form XObjects drawn; lopdf itself caps nesting depth and
+//! reference chains.
 //!
 //! ```no_run
 //! use bitext::pdf::{pdf_to_markdown, Limits};
@@ -60,6 +61,10 @@ pub struct Limits {
     pub max_operations: usize,
     /// Glyphs placed in all.
     pub max_glyphs: usize,
+    /// Form XObjects drawn in all, counted each time one is drawn (a report with a
+    /// form on each of its 1,000 pages draws 1,000; a form of 20 bytes that draws
+    /// itself four times, twelve deep, asks for 4^12).
+    pub max_forms: usize,
 }
 
 impl Default for Limits {
@@ -70,6 +75,7 @@ impl Default for Limits {
             max_objects: 2_000_000,
             max_operations: 100_000_000,
             max_glyphs: 50_000_000,
+            max_forms: 100_000,
         }
     }
 }
@@ -80,6 +86,7 @@ pub enum Failure {
     TooLarge,
     TooManyObjects,
     TooMuchContent,
+    TooManyForms,
     Damaged(String),
 }
 
@@ -89,6 +96,7 @@ pub struct Budget {
     bytes: usize,
     operations: usize,
     glyphs: usize,
+    forms: usize,
 }
 
 impl Budget {
@@ -98,6 +106,7 @@ impl Budget {
             bytes: 0,
             operations: 0,
             glyphs: 0,
+            forms: 0,
         }
     }
 
@@ -128,6 +137,14 @@ impl Budget {
         self.glyphs += n;
         if self.glyphs > self.limits.max_glyphs {
             return Err(Failure::TooMuchContent);
+        }
+        Ok(())
+    }
+
+    pub fn form(&mut self) -> std::result::Result<(), Failure> {
+        self.forms += 1;
+        if self.forms > self.limits.max_forms {
+            return Err(Failure::TooManyForms);
         }
         Ok(())
     }
@@ -181,6 +198,10 @@ pub fn pdf_to_markdown(bytes: &[u8], name: &str, limits: Limits) -> Result<PdfTe
             Failure::TooMuchContent => format!(
                 "the PDF's pages draw more than {} operations or {} glyphs; refused",
                 limits.max_operations, limits.max_glyphs
+            ),
+            Failure::TooManyForms => format!(
+                "the PDF's pages draw form XObjects more than {} times (forms drawing forms); refused",
+                limits.max_forms
             ),
             Failure::Damaged(why) => format!("not a readable PDF file: {why}"),
         };
