@@ -9,6 +9,14 @@ use bitext::read::{InputFormat, ReadOptions, TextFormat};
 use bitext::segment::{self, Lang, words::WordSegmenter};
 
 fn seeds(target: &str) -> Vec<Vec<u8>> {
+    seed_files(target)
+        .into_iter()
+        .map(|(_, data)| data)
+        .collect()
+}
+
+/// The seeds of a target by file name, in name order.
+fn seed_files(target: &str) -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fuzz/corpus")
         .join(target);
@@ -23,7 +31,13 @@ fn seeds(target: &str) -> Vec<Vec<u8>> {
         .collect();
     files.sort();
     assert!(!files.is_empty(), "no seeds in {}", dir.display());
-    files.iter().map(|p| std::fs::read(p).unwrap()).collect()
+    files
+        .iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(p).unwrap())
+        })
+        .collect()
 }
 
 #[test]
@@ -117,6 +131,55 @@ fn aligned_and_glossary_seeds() {
         let text = String::from_utf8(data).unwrap();
         assert!(bitext::lexicon::parse_glossary_tsv(&text, "seed.tsv").is_ok());
     }
+}
+
+/// The limits of fuzz/fuzz_targets/pdf.rs.
+fn pdf_limits() -> bitext::pdf::Limits {
+    bitext::pdf::Limits {
+        max_stream_bytes: 1 << 20,
+        max_total_bytes: 8 << 20,
+        max_objects: 100_000,
+        max_operations: 1_000_000,
+        max_glyphs: 200_000,
+        max_forms: 10_000,
+    }
+}
+
+/// Every PDF seed ends promptly, and the seeds we wrote read. Two seeds are inputs the
+/// fuzz target timed out on (over 10 s with its sanitizer): a page of 90,000 short lines
+/// and 90,000 spaces (each space was compared with every glyph: some 10 s in a release
+/// build, 0.1 s now), and a form of 20 bytes that draws itself four times, twelve deep
+/// (each draw read it again until the operations ran out; now the cap on forms
+/// drawn refuses it).
+#[test]
+fn pdf_seeds() {
+    let mut read = Vec::new();
+    let mut forms_refused = false;
+    for (file, data) in seed_files("pdf") {
+        let start = std::time::Instant::now();
+        let result = bitext::pdf::pdf_to_markdown(&data, &file, pdf_limits());
+        let took = start.elapsed();
+        assert!(took.as_secs_f32() < 3.0, "{file} took {took:?}");
+        match result {
+            Ok(pdf) => {
+                assert!(!pdf.markdown.trim().is_empty());
+                assert!(pdf.damaged_pages <= pdf.pages);
+                read.push(file);
+            }
+            Err(e) if file == "seed-timeout-forms" => {
+                assert!(e.to_string().contains("more than 10000 times"), "{e}");
+                forms_refused = true;
+            }
+            Err(_) => {}
+        }
+    }
+    for file in ["seed-en", "seed-zh", "seed-form", "seed-timeout-spaces"] {
+        assert!(read.iter().any(|f| f == file), "{file} reads");
+    }
+    assert!(
+        forms_refused,
+        "seed-timeout-forms is refused by the cap on forms"
+    );
 }
 
 #[test]
