@@ -789,10 +789,10 @@ fn is_number(w: &str) -> bool {
 const EN_MODALS: &[&str] = &["must", "shall", "might"];
 
 /// Words that make a clause of the words around them: auxiliary and modal verbs,
-/// personal pronouns and negations. A term names; it does not predicate ("Grandma
-/// could hear", "whether I was a mute", "never dare"), not even in a relative clause
-/// ("others who are interested"). ('will' and 'may' are nouns and a month too, 'I' a
-/// numeral, 'be' in "right to be forgotten", 'no' in "no-fly zone": left out.)
+/// personal pronouns and negations. A term names; it does not predicate ("the ferryman
+/// could hear", "whether they were late", "pickers never rest"), not even in a relative
+/// clause ("farmers who are growing tea"). ('will' and 'may' are nouns and a month too,
+/// 'I' a numeral, 'be' in "right to be forgotten", 'no' in "no-fly zone": left out.)
 const EN_CLAUSE_WORDS: &[&str] = &[
     "is", "are", "was", "were", "am", "been", "can", "cannot", "could", "would", "should", "shall",
     "must", "might", "do", "does", "did", "has", "have", "had", "he", "she", "we", "they", "me",
