@@ -799,21 +799,16 @@ const EN_CLAUSE_WORDS: &[&str] = &[
     "him", "them", "you", "it", "not", "never", "nor", "neither",
 ];
 
-/// Does this word, as written, make a clause ([`EN_CLAUSE_WORDS`]), or is it a
-/// contraction of a verb ("it's", "don't", "you're")? Written in capitals, 'IT' and
-/// 'US' are names, so the pronouns count in lower case only.
-fn makes_clause(written: &str) -> bool {
-    let w = written.replace('’', "'");
-    let lower = w.to_lowercase();
-    let pronoun_like = matches!(lower.as_str(), "it" | "us");
-    (EN_CLAUSE_WORDS.contains(&lower.as_str()) && (!pronoun_like || w == lower))
+/// Does this word make a clause ([`EN_CLAUSE_WORDS`]), or is it a contraction of a
+/// verb ("it's", "don't", "you're")? `key` is its [`normalize_key`] (lower case,
+/// apostrophes folded). Written in capitals, 'IT' is a name, so 'it' counts in lower
+/// case only ('us' is left out of the list for 'US').
+fn makes_clause(written: &str, key: &str) -> bool {
+    (EN_CLAUSE_WORDS.contains(&key) && !(key == "it" && written != key))
         || ["n't", "'re", "'ve", "'ll", "'m", "'d"]
             .iter()
-            .any(|c| lower.ends_with(c))
-        || matches!(
-            lower.as_str(),
-            "it's" | "he's" | "she's" | "that's" | "there's"
-        )
+            .any(|c| key.ends_with(c))
+        || matches!(key, "it's" | "he's" | "she's" | "that's" | "there's")
 }
 
 /// Particles that may close an English candidate after a content word (opening up).
@@ -875,7 +870,8 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize, params: &Params) -> 
                 .collect();
             let clause: Vec<bool> = run
                 .iter()
-                .map(|&(s, e)| makes_clause(&text[s..e]))
+                .zip(&lower)
+                .map(|(&(s, e), key)| makes_clause(&text[s..e], key))
                 .collect();
             for i in 0..run.len() {
                 if stop[i] {
