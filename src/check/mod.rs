@@ -401,7 +401,13 @@ pub fn check_document(
         .filter(|&i| pairs[i].zh.chars().count() <= MAX_EXTRACTION_CHARS)
         .filter(|&i| pairs[i].en.len() <= 4 * MAX_EXTRACTION_CHARS)
         .collect();
-    let sentence_pairs: Vec<AlignedPair> = sentences.iter().map(|&i| pairs[i].clone()).collect();
+    // Copies only when some bead is left out, which is rare.
+    let whole = sentences.len() == pairs.len();
+    let sentence_pairs: std::borrow::Cow<[AlignedPair]> = if whole {
+        pairs.into()
+    } else {
+        sentences.iter().map(|&i| pairs[i].clone()).collect()
+    };
     let glossary_opts = crate::glossary::GlossaryOptions::default();
     // Word links say where a glossary term went and refit the extracted terms'
     // renderings: one model, trained while the terms are paired.
@@ -412,8 +418,11 @@ pub fn check_document(
     );
     let extracted = match (paired, &links) {
         (Some(paired), Some(links)) => {
-            let sentence_links: Vec<WordLinks> =
-                sentences.iter().map(|&i| links[i].clone()).collect();
+            let sentence_links: std::borrow::Cow<[WordLinks]> = if whole {
+                links.as_slice().into()
+            } else {
+                sentences.iter().map(|&i| links[i].clone()).collect()
+            };
             paired.finish(&sentence_pairs, &sentence_links, resources, &glossary_opts)
         }
         _ => Vec::new(),
