@@ -9,15 +9,7 @@ use bitext::pdf::{Limits, pdf_to_markdown};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let limits = Limits {
-        max_stream_bytes: 1 << 20,
-        max_total_bytes: 8 << 20,
-        max_objects: 100_000,
-        max_operations: 1_000_000,
-        max_glyphs: 200_000,
-        max_forms: 10_000,
-    };
-    if let Ok(pdf) = pdf_to_markdown(data, "fuzz.pdf", limits) {
+    if let Ok(pdf) = pdf_to_markdown(data, "fuzz.pdf", Limits::small()) {
         assert!(!pdf.markdown.trim().is_empty(), "a read PDF has text");
         assert!(pdf.damaged_pages <= pdf.pages);
     }
