@@ -80,12 +80,25 @@ where
     G: Iterator<Item = &'g str>,
 {
     let mut counts = EnglishWordCounts::default();
-    let mut seen = std::collections::HashSet::new();
+    // An entry has a handful of words: a list beats hashing, and the lower-case key is
+    // allocated only for a word not counted before (the build runs over every entry).
+    let mut seen: Vec<&str> = Vec::new();
+    let mut lower = String::new();
     for glosses in entries {
         seen.clear();
         for word in glosses.flat_map(|g| g.split(|c: char| !c.is_ascii_alphabetic())) {
-            if word.len() > 1 && seen.insert(word.to_ascii_lowercase()) {
-                *counts.entry(word.to_ascii_lowercase()).or_default() += 1;
+            if word.len() < 2 || seen.iter().any(|s| s.eq_ignore_ascii_case(word)) {
+                continue;
+            }
+            seen.push(word);
+            lower.clear();
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+            match counts.get_mut(lower.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(lower.clone(), 1);
+                }
             }
         }
     }
@@ -505,6 +518,11 @@ fn american_spelling(word: &str) -> std::borrow::Cow<'_, str> {
 /// modern, nation ~ natur(e). The one loose stem comparison of the glossary and the
 /// checker.
 pub fn stems_match(a: &str, b: &str) -> bool {
+    // Every rule below needs the same first letter (the irregular forms keep theirs);
+    // most pairs compared differ there, and this is a hot path of the glossary.
+    if a.as_bytes().first() != b.as_bytes().first() {
+        return false;
+    }
     if a == b || irregular_base(a) == irregular_base(b) {
         return true;
     }
@@ -514,11 +532,11 @@ pub fn stems_match(a: &str, b: &str) -> bool {
         .zip(long.chars())
         .take_while(|(x, y)| x == y)
         .count();
-    let tail: Vec<char> = short.chars().skip(common).collect();
+    let mut tail = short.chars().skip(common);
     common >= 4
-        && match tail.as_slice() {
-            [] => true,
-            [c] => common >= 6 || matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'),
+        && match (tail.next(), tail.next()) {
+            (None, _) => true,
+            (Some(c), None) => common >= 6 || matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'),
             _ => false,
         }
 }

@@ -1268,16 +1268,16 @@ fn pair_one<'c>(
 /// Does the English, written as a name (each word capitalised), spell the Chinese by
 /// the pinyin of its characters?
 fn spells_name(zh: &str, en: &str, resources: &Resources) -> bool {
-    let words: Vec<&str> = en.split_whitespace().collect();
     let Some(dict) = resources.dictionary.as_ref() else {
         return false;
     };
-    !words.is_empty()
-        && words
-            .iter()
-            .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
-        && zh.chars().all(crate::script::is_han)
-        && crate::lexicon::name_matches_reading(zh, &words, dict)
+    // The cheap tests first: this runs for every English candidate of every term.
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_ascii_uppercase());
+    if !en.split_whitespace().all(capitalised) || !zh.chars().all(crate::script::is_han) {
+        return false;
+    }
+    let words: Vec<&str> = en.split_whitespace().collect();
+    !words.is_empty() && crate::lexicon::name_matches_reading(zh, &words, dict)
 }
 
 /// Is the English a title-cased heading (every content word capitalised, two or more)?
