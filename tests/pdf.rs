@@ -446,6 +446,37 @@ fn a_flate_bomb_is_refused() {
     assert_refused("bomb.pdf", &save(&mut doc), "decompression bomb");
 }
 
+/// One line of text drawn 4,000 times over on a page: 124,000 glyphs, more than a page
+/// of print holds. Refused at the default limits, naming the page, before the glyphs
+/// (a file of a few KB can ask for billions) fill the memory.
+#[test]
+fn a_page_drawing_text_over_and_over_is_refused() {
+    let mut content = b"BT /F1 12 Tf 72 700 Td ".to_vec();
+    for _ in 0..4_000 {
+        content.extend_from_slice(b"(Digital governance needs rules.) Tj 0 0 Td ");
+    }
+    content.extend_from_slice(b"ET");
+    let mut doc = one_page(HELLO, None);
+    let page_id = *doc.get_pages().values().next().unwrap();
+    let packed = doc.add_object(Stream::new(dictionary! {}, content));
+    doc.get_dictionary_mut(page_id)
+        .unwrap()
+        .set("Contents", packed);
+    assert_refused(
+        "overdrawn.pdf",
+        &save(&mut doc),
+        "page 1 of the PDF draws more than",
+    );
+    // The same text drawn 2,000 times, 62,000 glyphs (a page of 4-point type), reads.
+    let mut content = b"BT /F1 12 Tf 72 700 Td ".to_vec();
+    for _ in 0..2_000 {
+        content.extend_from_slice(b"(Digital governance needs rules.) Tj 0 0 Td ");
+    }
+    content.extend_from_slice(b"ET");
+    let bytes = save(&mut one_page(&content, None));
+    assert!(pdf_to_markdown(&bytes, "dense.pdf", Limits::default()).is_ok());
+}
+
 /// The library's caps, set low: objects and decompressed bytes.
 #[test]
 fn limits_are_enforced() {

@@ -59,8 +59,12 @@ pub struct Limits {
     pub max_objects: usize,
     /// Content-stream operators interpreted in all.
     pub max_operations: usize,
-    /// Glyphs placed in all.
+    /// Glyphs placed in all: every glyph is kept until the layout (some 100 bytes
+    /// each), so this caps memory too.
     pub max_glyphs: usize,
+    /// Glyphs placed on one page. A page of 4-point type holds some 60,000; more is a
+    /// file drawing text over and over (a small PDF can ask for billions).
+    pub max_page_glyphs: usize,
     /// Form XObjects drawn in all, counted each time one is drawn (a report with a
     /// form on each of its 1,000 pages draws 1,000; a form of 20 bytes that draws
     /// itself four times, twelve deep, asks for 4^12).
@@ -73,8 +77,10 @@ impl Default for Limits {
             max_stream_bytes: 64 << 20,
             max_total_bytes: 512 << 20,
             max_objects: 2_000_000,
-            max_operations: 100_000_000,
-            max_glyphs: 50_000_000,
+            // A long book: 2,000 pages of 2,500 characters, at most half a GB kept.
+            max_operations: 20_000_000,
+            max_glyphs: 5_000_000,
+            max_page_glyphs: 100_000,
             max_forms: 100_000,
         }
     }
@@ -91,6 +97,7 @@ impl Limits {
             max_objects: 100_000,
             max_operations: 1_000_000,
             max_glyphs: 200_000,
+            max_page_glyphs: 20_000,
             max_forms: 10_000,
         }
     }
@@ -102,6 +109,9 @@ pub enum Failure {
     TooLarge,
     TooManyObjects,
     TooMuchContent,
+    /// Too many glyphs on the page of this number, from 1 (see
+    /// [`Limits::max_page_glyphs`]).
+    PageTooFull(usize),
     TooManyForms,
     Damaged(String),
 }
@@ -112,6 +122,9 @@ pub struct Budget {
     bytes: usize,
     operations: usize,
     glyphs: usize,
+    /// The page being read (from 1) and its glyphs so far.
+    page: usize,
+    page_glyphs: usize,
     forms: usize,
 }
 
@@ -122,6 +135,8 @@ impl Budget {
             bytes: 0,
             operations: 0,
             glyphs: 0,
+            page: 0,
+            page_glyphs: 0,
             forms: 0,
         }
     }
@@ -151,7 +166,19 @@ impl Budget {
         )
     }
 
+    /// Starts counting the glyphs of page `number` (from 1).
+    fn new_page(&mut self, number: usize) {
+        self.page = number;
+        self.page_glyphs = 0;
+    }
+
     pub fn glyphs(&mut self, n: usize) -> std::result::Result<(), Failure> {
+        charge(
+            &mut self.page_glyphs,
+            n,
+            self.limits.max_page_glyphs,
+            Failure::PageTooFull(self.page),
+        )?;
         charge(
             &mut self.glyphs,
             n,
@@ -233,6 +260,10 @@ pub fn pdf_to_markdown(bytes: &[u8], name: &str, limits: Limits) -> Result<PdfTe
                 "the PDF's pages draw more than {} operations or {} glyphs; refused",
                 limits.max_operations, limits.max_glyphs
             ),
+            Failure::PageTooFull(page) => format!(
+                "page {page} of the PDF draws more than {} glyphs, more than a page of print holds; refused",
+                limits.max_page_glyphs
+            ),
             Failure::TooManyForms => format!(
                 "the PDF's pages draw form XObjects more than {} times (forms drawing forms); refused",
                 limits.max_forms
@@ -260,7 +291,8 @@ pub fn pdf_to_markdown(bytes: &[u8], name: &str, limits: Limits) -> Result<PdfTe
     let (mut images, mut unmapped) = (0, 0);
     let mut damaged = 0;
     let mut fonts = content::Fonts::default();
-    for &page_id in pages.values() {
+    for (number, &page_id) in pages.values().enumerate() {
+        budget.new_page(number + 1);
         match content::page_content(&doc, page_id, &mut fonts, &mut budget) {
             Ok(page) => {
                 images += page.images;
