@@ -159,7 +159,15 @@ pub fn docx_paragraphs(bytes: &[u8], name: &str, limits: Limits) -> Result<Vec<P
         Some(xml) => parse_styles(&xml, name)?,
         None => Styles::default(),
     };
-    parse_document(&document, &styles, name)
+    let mut paragraphs = parse_part(&document, &styles, name, "word/document.xml")?;
+    // Footnotes and endnotes after the body, as the PDF reader puts a page's footnotes:
+    // a translation has them too, and the aligner pairs them there.
+    for part in ["word/footnotes.xml", "word/endnotes.xml"] {
+        if let Some(xml) = read_part(&mut archive, part, &mut budget, name)? {
+            paragraphs.extend(parse_part(&xml, &styles, name, part)?);
+        }
+    }
+    Ok(paragraphs)
 }
 
 /// Decompress one part, counting its bytes against `budget` as they come, and decode it.
@@ -365,8 +373,9 @@ struct OpenRow {
     cells: Vec<String>,
 }
 
-fn parse_document(xml: &str, styles: &Styles, name: &str) -> Result<Vec<Paragraph>> {
-    const PART: &str = "word/document.xml";
+/// The paragraphs of a part of paragraphs (the document, its footnotes or endnotes;
+/// their separators hold no text and are left out with the other empty paragraphs).
+fn parse_part(xml: &str, styles: &Styles, name: &str, part: &str) -> Result<Vec<Paragraph>> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut out = Vec::new();
     // Paragraphs nest (a text box inside a run holds paragraphs of its own).
@@ -380,7 +389,7 @@ fn parse_document(xml: &str, styles: &Styles, name: &str) -> Result<Vec<Paragrap
     loop {
         let event = reader
             .read_event()
-            .map_err(|e| xml_error(name, PART, &reader, e))?;
+            .map_err(|e| xml_error(name, part, &reader, e))?;
         match event {
             Event::Start(e) => {
                 let local = e.local_name();
@@ -453,13 +462,13 @@ fn parse_document(xml: &str, styles: &Styles, name: &str) -> Result<Vec<Paragrap
             Event::Text(t) if in_text && skip == 0 => {
                 let s = t
                     .unescape()
-                    .map_err(|e| xml_error(name, PART, &reader, e))?;
+                    .map_err(|e| xml_error(name, part, &reader, e))?;
                 push_text(&mut paragraphs, &s);
             }
             Event::CData(t) if in_text && skip == 0 => {
                 push_text(&mut paragraphs, &String::from_utf8_lossy(&t));
             }
-            Event::DocType(_) => return Err(no_dtd(name, PART)),
+            Event::DocType(_) => return Err(no_dtd(name, part)),
             Event::Eof => break,
             _ => {}
         }
@@ -570,7 +579,7 @@ mod tests {
 <w:tbl><w:tr><w:tc><w:p><w:r><w:t>项目</w:t></w:r></w:p></w:tc><w:tc/><w:tc><w:p><w:r><w:t>2024</w:t></w:r></w:p><w:p><w:r><w:t>年</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
 <w:p><w:r><mc:AlternateContent><mc:Choice><w:t>框</w:t></mc:Choice><mc:Fallback><w:t>框</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>
 </w:body></w:document>"#;
-        let ps = parse_document(xml, &Styles::default(), "x.docx").unwrap();
+        let ps = parse_part(xml, &Styles::default(), "x.docx", "word/document.xml").unwrap();
         let got: Vec<(&str, Option<usize>)> =
             ps.iter().map(|p| (p.text.as_str(), p.level)).collect();
         assert_eq!(
@@ -588,11 +597,11 @@ mod tests {
     #[test]
     fn dtd_and_unknown_entities_are_refused() {
         let xml = r#"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x "boom">]><w:document><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"#;
-        let err = parse_document(xml, &Styles::default(), "x.docx").unwrap_err();
+        let err = parse_part(xml, &Styles::default(), "x.docx", "word/document.xml").unwrap_err();
         assert!(err.to_string().contains("DTD"), "{err}");
         let xml =
             r#"<w:document><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"#;
-        let err = parse_document(xml, &Styles::default(), "x.docx").unwrap_err();
+        let err = parse_part(xml, &Styles::default(), "x.docx", "word/document.xml").unwrap_err();
         assert!(err.to_string().starts_with("x.docx"), "{err}");
     }
 

@@ -243,6 +243,54 @@ fn a_docx_on_stdin_is_recognised_by_its_content() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "标准化工作。\n");
 }
 
+/// Footnotes and endnotes come after the body, in order, without their separators
+/// (as the PDF reader puts a page's footnotes after its text).
+#[test]
+fn footnotes_and_endnotes_follow_the_body() {
+    let notes = |kind: &str, texts: &[&str]| {
+        let mut xml = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><w:{kind}s xmlns:w="{W}"><w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}><w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:{kind}>"#
+        );
+        for (i, t) in texts.iter().enumerate() {
+            xml.push_str(&format!(
+                r#"<w:{kind} w:id="{}"><w:p><w:r><w:{kind}Ref/></w:r><w:r><w:t xml:space="preserve"> {t}</w:t></w:r></w:p></w:{kind}>"#,
+                i + 1
+            ));
+        }
+        xml.push_str(&format!("</w:{kind}s>"));
+        xml
+    };
+    let body = paragraph(None, "标准化工作有序推进。") + &paragraph(None, "数据安全得到保障。");
+    let bytes = zip_parts(&[
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("word/document.xml", document_xml(&body).as_bytes()),
+        ("word/styles.xml", styles_xml().as_bytes()),
+        (
+            "word/footnotes.xml",
+            notes("footnote", &["资料来源：本文作者整理。", "下同。"]).as_bytes(),
+        ),
+        (
+            "word/endnotes.xml",
+            notes("endnote", &["全文完。"]).as_bytes(),
+        ),
+    ]);
+    let out = assert_cmd::Command::cargo_bin("bitext")
+        .unwrap()
+        .args(["segment", "-"])
+        .write_stdin(bytes)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "标准化工作有序推进。\n数据安全得到保障。\n资料来源：本文作者整理。\n下同。\n全文完。\n"
+    );
+}
+
 /// Run `segment` on a hostile file: exit 2, an error naming the file, no panic.
 fn assert_refused(name: &str, bytes: &[u8], reason: &str) {
     let dir = tempfile::tempdir().unwrap();
