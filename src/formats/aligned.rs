@@ -48,9 +48,40 @@ fn decode_aligned(bytes: &[u8], name: &str) -> Result<String> {
     }
 }
 
-/// TSV: the first two columns are zh and en; a header row whose first cell is `zh` is
-/// skipped; bead i is data row i. Cells are not quoted (`align` writes none, and a
-/// sentence may begin with a quotation mark).
+/// Where the zh, en, score and section cells are in a TSV row.
+struct TsvColumns {
+    zh: usize,
+    en: usize,
+    score: Option<usize>,
+    section: Option<usize>,
+}
+
+impl TsvColumns {
+    /// `align`'s order, for a file without a header row.
+    const ALIGN: TsvColumns = TsvColumns {
+        zh: 0,
+        en: 1,
+        score: Some(2),
+        section: Some(3),
+    };
+
+    /// The columns a header row names, when it names both `zh` and `en` (`batch
+    /// --combined` puts a `doc` column first).
+    fn from_header(row: &csv::StringRecord) -> Option<TsvColumns> {
+        let find = |name: &str| row.iter().position(|c| c.trim().eq_ignore_ascii_case(name));
+        Some(TsvColumns {
+            zh: find("zh")?,
+            en: find("en")?,
+            score: find("score"),
+            section: find("section"),
+        })
+    }
+}
+
+/// TSV: a header row naming `zh` and `en` says where they are (other columns, such as
+/// `batch --combined`'s `doc`, are ignored); without one, the first two columns are zh
+/// and en, then score and section; bead i is data row i. Cells are not quoted (`align`
+/// writes none, and a sentence may begin with a quotation mark).
 pub fn read_tsv(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
     let mut rows = csv::ReaderBuilder::new()
         .delimiter(b'\t')
@@ -69,27 +100,40 @@ pub fn read_tsv(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
         1 + bytes[..start].iter().filter(|&&b| b == b'\n').count()
     };
     let mut out = Vec::new();
+    let mut columns = TsvColumns::ALIGN;
     for (n, row) in rows.records().enumerate() {
         let row = row.map_err(|e| {
             Error::input_at(name, line_at(e.position()), format!("not a TSV row: {e}"))
         })?;
         let line = line_at(row.position());
-        if n == 0 && line == 1 && row[0].trim().eq_ignore_ascii_case("zh") {
+        if n == 0
+            && line == 1
+            && let Some(named) = TsvColumns::from_header(&row)
+        {
+            columns = named;
             continue;
         }
         if row.iter().all(|cell| cell.trim().is_empty()) && row.len() == 1 {
             continue;
         }
-        if row.len() < 2 {
+        let (Some(zh), Some(en)) = (row.get(columns.zh), row.get(columns.en)) else {
+            let needed = columns.zh.max(columns.en) + 1;
             return Err(Error::input_at(
                 name,
                 line,
-                "expected at least two tab-separated columns (zh, en)",
+                format!("expected at least {needed} tab-separated columns (zh, en)"),
             ));
-        }
-        let mut p = AlignedPair::new(out.len(), &row[0], &row[1]);
-        p.score = row.get(2).and_then(|s| s.trim().parse().ok());
-        p.section = row.get(3).map(str::to_string).unwrap_or_default();
+        };
+        let mut p = AlignedPair::new(out.len(), zh, en);
+        p.score = columns
+            .score
+            .and_then(|c| row.get(c))
+            .and_then(|s| s.trim().parse().ok());
+        p.section = columns
+            .section
+            .and_then(|c| row.get(c))
+            .map(str::to_string)
+            .unwrap_or_default();
         out.push(p);
     }
     Ok(out)
@@ -343,7 +387,29 @@ mod tests {
         let err = read_tsv("甲。\tA.\n\n乙。\n", "a.tsv").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "a.tsv: line 3: expected at least two tab-separated columns (zh, en)"
+            "a.tsv: line 3: expected at least 2 tab-separated columns (zh, en)"
+        );
+    }
+
+    #[test]
+    fn tsv_header_names_the_columns() {
+        // As `batch --combined` writes it: a doc column first.
+        let tsv = "doc\tzh\ten\tscore\tsection\nr1\t甲。\tA.\t0.9\t一、\nr2\t乙。\tB.\n";
+        let pairs = read_tsv(tsv, "all.tsv").unwrap();
+        assert_eq!(pairs.len(), 2);
+        assert_eq!((pairs[0].zh.as_str(), pairs[0].en.as_str()), ("甲。", "A."));
+        assert_eq!(
+            (pairs[0].score, pairs[0].section.as_str()),
+            (Some(0.9), "一、")
+        );
+        assert_eq!((pairs[1].zh.as_str(), pairs[1].score), ("乙。", None));
+        // Any order, any case.
+        let pairs = read_tsv("EN\tZH\nA.\t甲。\n", "b.tsv").unwrap();
+        assert_eq!((pairs[0].zh.as_str(), pairs[0].en.as_str()), ("甲。", "A."));
+        let err = read_tsv("doc\tzh\ten\nr1\t甲。\n", "c.tsv").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "c.tsv: line 2: expected at least 3 tab-separated columns (zh, en)"
         );
     }
 
