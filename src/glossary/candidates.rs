@@ -453,6 +453,13 @@ pub(crate) fn inner_spans(word: &str, min: usize, max: usize) -> Vec<(usize, usi
     out
 }
 
+/// A number (2.7, 1,000, 15%, or in capital Roman numerals: 'Part II'), which renders
+/// a number, not a term: it neither starts nor ends an English candidate.
+fn is_english_number(word: &str) -> bool {
+    !word.chars().any(char::is_alphabetic)
+        || (word.len() >= 2 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
+}
+
 /// Chinese candidates of each bead text (`beads[i]` is bead i).
 pub fn chinese<S: AsRef<str>>(
     beads: &[S],
@@ -860,12 +867,13 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize, params: &Params) -> 
                 .iter()
                 .map(|&(s, e)| english_word_key(&text[s..e]))
                 .collect();
-            let stop: Vec<bool> = lower
+            let stop: Vec<bool> = run
                 .iter()
-                .map(|w| {
+                .zip(&lower)
+                .map(|(&(s, e), w)| {
                     is_english_stopword(w)
                         || EN_MODALS.contains(&w.as_str())
-                        || w.chars().all(|c| c.is_ascii_digit())
+                        || is_english_number(&text[s..e])
                 })
                 .collect();
             let clause: Vec<bool> = run
