@@ -613,6 +613,24 @@ fn review_loop_skip_ignore_and_csv() {
     ]);
     assert!(rest.is_empty(), "{rest:#?}");
     assert_eq!(code, Some(0));
+    // Two reviewers' lists together silence what each silences.
+    let others: Vec<String> = ids(&findings)
+        .into_iter()
+        .filter(|id| id != number["id"].as_str().unwrap())
+        .collect();
+    assert!(!others.is_empty());
+    let second = write(dir.path(), "second.txt", &others.join("\n"));
+    let (code, rest) = check_json(&[
+        "--no-default-glossary",
+        "--aligned",
+        &pairs,
+        "--ignore",
+        &ignore,
+        "--ignore",
+        &second,
+    ]);
+    assert!(rest.is_empty(), "{rest:#?}");
+    assert_eq!(code, Some(0));
     let out = bitext()
         .args([
             "check",

@@ -222,23 +222,37 @@ pub fn write_csv(findings: &[Finding], w: &mut dyn Write) -> io::Result<()> {
 /// The finding ids of a reviewer's list of false alarms: one id per line (16 hex
 /// digits, anything after it on the line is a comment, `#` lines and blank lines
 /// skipped), or the JSON report of `check --format json` cut down to the findings to
-/// silence. Returns the ids, or the 1-based line of the first line that holds none.
-pub fn parse_ignore_list(text: &str) -> Result<HashSet<String>, usize> {
+/// silence. Returns the ids, or the 1-based line where the list goes wrong and what
+/// is wrong there (a JSON finding without an id would silence nothing, unseen).
+pub fn parse_ignore_list(text: &str) -> Result<HashSet<String>, (usize, String)> {
+    const LINE: &str = "expected a finding id (16 hex digits) per line, or check's JSON report";
     let is_id = |s: &str| s.len() == 16 && s.bytes().all(|b| b.is_ascii_hexdigit());
     if text.trim_start().starts_with(['{', '[']) {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.line())?;
-        let findings = value
-            .get("findings")
-            .cloned()
-            .unwrap_or_else(|| value.clone());
-        let ids: HashSet<String> = findings
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|f| f.get("id").and_then(|v| v.as_str()))
-            .filter(|s| is_id(s))
-            .map(|s| s.to_ascii_lowercase())
-            .collect();
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| (e.line(), format!("not valid JSON: {e}")))?;
+        let findings = value.get("findings").unwrap_or(&value);
+        let Some(findings) = findings.as_array() else {
+            return Err((
+                1,
+                "expected check's JSON report: no \"findings\" array".into(),
+            ));
+        };
+        let mut ids = HashSet::new();
+        for (n, f) in findings.iter().enumerate() {
+            match f.get("id").and_then(|v| v.as_str()).filter(|s| is_id(s)) {
+                Some(id) => ids.insert(id.to_ascii_lowercase()),
+                None => {
+                    return Err((
+                        1,
+                        format!(
+                            "finding {} of the list has no id (16 hex digits): \
+                             `check --format json` gives each finding one",
+                            n + 1
+                        ),
+                    ));
+                }
+            };
+        }
         return Ok(ids);
     }
     let mut ids = HashSet::new();
@@ -249,7 +263,7 @@ pub fn parse_ignore_list(text: &str) -> Result<HashSet<String>, usize> {
         }
         let first = line.split_whitespace().next().unwrap_or("");
         if !is_id(first) {
-            return Err(n + 1);
+            return Err((n + 1, LINE.into()));
         }
         ids.insert(first.to_ascii_lowercase());
     }
@@ -283,12 +297,18 @@ mod tests {
     fn ignore_lists() {
         let ids = parse_ignore_list("# reviewed\n0123456789abcdef false alarm\n\n").unwrap();
         assert!(ids.contains("0123456789abcdef"));
-        assert_eq!(parse_ignore_list("0123\n"), Err(1));
+        assert_eq!(parse_ignore_list("0123\n").unwrap_err().0, 1);
         let json = r#"{"findings": [{"id": "0123456789ABCDEF", "type": "url"}]}"#;
         assert!(
             parse_ignore_list(json)
                 .unwrap()
                 .contains("0123456789abcdef")
         );
+        // A finding without an id would silence nothing: said, not skipped.
+        let json = r#"{"findings": [{"id": "0123456789abcdef"}, {"type": "url"}]}"#;
+        let (line, why) = parse_ignore_list(json).unwrap_err();
+        assert_eq!(line, 1);
+        assert!(why.contains("finding 2 of the list has no id"), "{why}");
+        assert!(parse_ignore_list(r#"{"summary": {}}"#).is_err());
     }
 }

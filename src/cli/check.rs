@@ -1,6 +1,6 @@
 //! `bitext check ZH EN | --aligned FILE [--glossary FILE]...
 //!                       [--format text|json|csv|html] [--severity error|warning|info]
-//!                       [--skip TYPE]... [--ignore FILE] [-o OUT]`
+//!                       [--skip TYPE]... [--ignore FILE]... [-o OUT]`
 //!
 //! Findings of warning severity and above are reported unless `--severity info`.
 //!
@@ -43,9 +43,9 @@ pub struct Args {
     skip: Vec<String>,
     /// Findings a reviewer marked as false alarms, kept quiet: a file with one finding
     /// id per line (`check --format json` gives each finding its `id`), or such a JSON
-    /// report cut down to those findings.
+    /// report cut down to those findings. Repeatable (one list per reviewer).
     #[arg(long, value_name = "FILE")]
-    ignore: Option<String>,
+    ignore: Vec<String>,
     /// Output file.
     #[arg(short, long)]
     output: Option<String>,
@@ -81,15 +81,11 @@ fn settings(args: &Args) -> Result<CheckSettings> {
         };
         settings.skip.insert(t);
     }
-    if let Some(path) = &args.ignore {
+    for path in &args.ignore {
         let text = bitext::read::read_path(path)?;
-        settings.ignore = report::parse_ignore_list(&text).map_err(|line| {
-            bitext::Error::input_at(
-                path.as_str(),
-                line,
-                "expected a finding id (16 hex digits) per line, or check's JSON report",
-            )
-        })?;
+        let ids = report::parse_ignore_list(&text)
+            .map_err(|(line, why)| bitext::Error::input_at(path.as_str(), line, why))?;
+        settings.ignore.extend(ids);
     }
     Ok(settings)
 }
@@ -97,7 +93,7 @@ fn settings(args: &Args) -> Result<CheckSettings> {
 pub fn run(args: Args) -> Result<Outcome> {
     let mut inputs = args.input.input_paths();
     inputs.extend(args.aligned.as_deref());
-    inputs.extend(args.ignore.as_deref());
+    inputs.extend(args.ignore.iter().map(String::as_str));
     output::refuse_overwriting(&args.output.iter().cloned().collect::<Vec<_>>(), &inputs)?;
     let settings = settings(&args)?;
     let resources = args.input.resources()?;
