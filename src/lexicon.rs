@@ -966,6 +966,11 @@ fn normalise_status(value: &str) -> Option<&'static str> {
 /// is the status, and the other later cells are the note (OmegaT's comment column).
 /// An unknown word in a status column is an error naming its line.
 pub fn parse_glossary_tsv(text: &str, name: &str) -> Result<Vec<GlossaryEntry>> {
+    glossary_rows(text, name, "`zh<TAB>en` (two tab-separated cells)")
+}
+
+/// [`parse_glossary_tsv`], saying what a row should be in the file's own terms.
+fn glossary_rows(text: &str, name: &str, row_form: &str) -> Result<Vec<GlossaryEntry>> {
     let mut entries = Vec::new();
     // Columns of status and notes, once a header names them.
     let mut header: Option<(Option<usize>, Vec<usize>)> = None;
@@ -1003,11 +1008,7 @@ pub fn parse_glossary_tsv(text: &str, name: &str) -> Result<Vec<GlossaryEntry>> 
         }
         first_row = false;
         if cells.len() < 2 || cells[0].is_empty() || cells[1].is_empty() {
-            return Err(Error::input_at(
-                name,
-                n + 1,
-                "expected `zh<TAB>en` (two tab-separated cells)",
-            ));
+            return Err(Error::input_at(name, n + 1, format!("expected {row_form}")));
         }
         let en: Vec<String> = cells[1]
             .split('|')
@@ -1289,11 +1290,19 @@ pub fn default_glossary() -> Vec<GlossaryEntry> {
 
 /// Parse a glossary CSV (as `bitext glossary --format csv` writes it, or a CAT tool
 /// exports it): its rows read as the TSV rows of [`parse_glossary_tsv`], on the
-/// lines they start on.
+/// lines they start on. Cells are separated by commas, or by semicolons where the first
+/// row has a semicolon and no comma (Excel's CSV where the comma is the decimal mark).
 pub fn parse_glossary_csv(text: &str, name: &str) -> Result<Vec<GlossaryEntry>> {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let delimiter = if first.contains(';') && !first.contains(',') {
+        b';'
+    } else {
+        b','
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut tsv = String::new();
     let mut lines = 0;
@@ -1316,7 +1325,11 @@ pub fn parse_glossary_csv(text: &str, name: &str) -> Result<Vec<GlossaryEntry>> 
         tsv.push('\n');
         lines += 1;
     }
-    parse_glossary_tsv(&tsv, name)
+    let row_form = format!(
+        "`zh{0}en` (two cells separated by '{0}')",
+        delimiter as char
+    );
+    glossary_rows(&tsv, name, &row_form)
 }
 
 /// Load a glossary file: TBX (an XML file: a `martif` or `tbx` document, with or
@@ -1618,6 +1631,17 @@ mod tests {
         assert_eq!(g.len(), 2);
         assert_eq!(g[0].en, ["digital economy", "data economy"]);
         assert_eq!((g[1].zh.as_str(), g[1].line), ("数据", 3));
+        assert!(
+            err.contains("`zh,en` (two cells separated by ',')"),
+            "{err}"
+        );
+        // Excel's CSV where the comma is the decimal mark.
+        let semi = "zh;en;note\n数字经济;digital economy;1,5 %\n网络;\n";
+        let err = parse_glossary_csv(semi, "s.csv").unwrap_err().to_string();
+        assert!(err.starts_with("s.csv: line 3: expected `zh;en`"), "{err}");
+        let g = parse_glossary_csv(&semi.replace("网络;", "网络;network"), "s.csv").unwrap();
+        assert_eq!(g[0].en, ["digital economy"]);
+        assert_eq!((g[1].zh.as_str(), g[1].en[0].as_str()), ("网络", "network"));
     }
 
     #[test]
