@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use bitext::align::{AlignOptions, align};
+use bitext::align::{AlignOptions, Bitext, align};
+use bitext::pairs::AlignedPair;
 use bitext::formats::html::{ReportFinding, write_html};
 use bitext::lexicon::{Resources, default_glossary};
 use bitext::segment::{Lang, presplit};
@@ -139,6 +140,24 @@ fn low_confidence_beads_are_flagged_and_counted() {
     assert!(low > 0, "no bead flagged:\n{html}");
     assert_eq!(low, html.matches(" low\"").count());
     assert!(html.contains(&format!("<p id=low-share><b>{low}</b>")));
+}
+
+#[test]
+fn pairs_without_scores_are_not_called_low_confidence() {
+    // Pairs as a CAT tool's XLIFF or TMX gives them: no alignment score.
+    let pairs = [
+        AlignedPair::new(0, "我们推进数字治理。", "We advance digital governance."),
+        AlignedPair::new(1, "数据安全很重要。", "Data security matters."),
+    ];
+    let resources = Resources::default_embedded().unwrap();
+    let bt = Bitext::from_pairs(&pairs, &resources.words);
+    let mut out = Vec::new();
+    write_html(&bt, &default_glossary(), &[], &mut out).unwrap();
+    let html = String::from_utf8(out).unwrap();
+    assert_eq!(bead_rows(&html), 2);
+    assert_eq!(html.matches("<span class=flag").count(), 0, "{html}");
+    assert!(!html.contains("id=low-share"), "{html}");
+    assert!(html.contains("No alignment scores"), "{html}");
 }
 
 // --- the browser --------------------------------------------------------------------

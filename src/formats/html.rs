@@ -136,7 +136,8 @@ pub fn write_html(
     }
 
     out.write_all(HEAD.as_bytes())?;
-    write_summary(bt, findings, out)?;
+    let scored = has_scores(bt);
+    write_summary(bt, findings, scored, out)?;
     if !bt.warnings.is_empty() {
         writeln!(out, "<section id=warnings><h2>Warnings</h2><ul>")?;
         for w in &bt.warnings {
@@ -166,12 +167,18 @@ pub fn write_html(
             };
             let _ = writeln!(row, "<tr class=sec><th colspan=4>{path}</th></tr>");
         }
-        write_bead_row(bt, i, b, &by_bead[i], findings, &marker, &mut row);
+        write_bead_row(bt, i, b, scored, &by_bead[i], findings, &marker, &mut row);
         out.write_all(row.as_bytes())?;
     }
     writeln!(out, "</tbody></table>\n</main>")?;
     out.write_all(TAIL.as_bytes())?;
     Ok(())
+}
+
+/// Whether the beads have alignment scores: pairs read from a CAT tool's file (XLIFF,
+/// TMX) have none, and all stand at 0, which no alignment gives every bead.
+fn has_scores(bt: &Bitext) -> bool {
+    bt.beads.iter().any(|b| b.score != 0.0)
 }
 
 /// `1-1`, `2-1`, `0-1`: how many Chinese and English units a bead holds.
@@ -188,17 +195,23 @@ fn is_heading(doc: &Document, ids: &[usize]) -> bool {
     !ids.is_empty() && ids.iter().all(|&i| doc.units[i].kind == UnitKind::Heading)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn write_bead_row(
     bt: &Bitext,
     i: usize,
     b: &Bead,
+    scored: bool,
     finding_ids: &[usize],
     findings: &[ReportFinding],
     marker: &TermMarker,
     row: &mut String,
 ) {
-    let low = b.score < LOW_CONFIDENCE;
-    let mut class = format!("b c{}", band(b.score));
+    let low = scored && b.score < LOW_CONFIDENCE;
+    let mut class = if scored {
+        format!("b c{}", band(b.score))
+    } else {
+        "b".to_string()
+    };
     if low {
         class.push_str(" low");
     }
@@ -241,10 +254,19 @@ fn write_bead_row(
         marker.mark_en(&bt.en_text(b), row);
     }
     row.push_str("</bdi>");
-    let _ = writeln!(row, "</td><td class=s>{:.2}</td></tr>", b.score);
+    if scored {
+        let _ = writeln!(row, "</td><td class=s>{:.2}</td></tr>", b.score);
+    } else {
+        let _ = writeln!(row, "</td><td class=s>—</td></tr>");
+    }
 }
 
-fn write_summary(bt: &Bitext, findings: &[ReportFinding], out: &mut dyn Write) -> io::Result<()> {
+fn write_summary(
+    bt: &Bitext,
+    findings: &[ReportFinding],
+    scored: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let n = bt.beads.len();
     let mut types: HashMap<String, usize> = HashMap::new();
     let mut bands = [0usize; 5];
@@ -282,24 +304,31 @@ fn write_summary(bt: &Bitext, findings: &[ReportFinding], out: &mut dyn Write) -
     }
     writeln!(out, "</table></div>")?;
 
-    writeln!(
-        out,
-        "<div><h2>Confidence</h2><p id=low-share><b>{low}</b> low-confidence beads (&lt; {LOW_CONFIDENCE:.2}): <b>{:.1}%</b></p>\
-         <p>mean confidence {:.2}</p><table>",
-        share(low),
-        if n == 0 { 0.0 } else { sum / n as f64 }
-    )?;
-    for k in (0..5).rev() {
+    if !scored {
         writeln!(
             out,
-            "<tr><td><span class=\"sw c{k}\"></span> {:.1}–{:.1}</td><td class=num>{}</td><td class=num>{:.1}%</td></tr>",
-            k as f64 / 5.0,
-            (k + 1) as f64 / 5.0,
-            bands[k],
-            share(bands[k])
+            "<div><h2>Confidence</h2><p>No alignment scores: the pairs come from a file that carries none (XLIFF, TMX).</p></div>"
         )?;
+    } else {
+        writeln!(
+            out,
+            "<div><h2>Confidence</h2><p id=low-share><b>{low}</b> low-confidence beads (&lt; {LOW_CONFIDENCE:.2}): <b>{:.1}%</b></p>\
+         <p>mean confidence {:.2}</p><table>",
+            share(low),
+            if n == 0 { 0.0 } else { sum / n as f64 }
+        )?;
+        for k in (0..5).rev() {
+            writeln!(
+                out,
+                "<tr><td><span class=\"sw c{k}\"></span> {:.1}–{:.1}</td><td class=num>{}</td><td class=num>{:.1}%</td></tr>",
+                k as f64 / 5.0,
+                (k + 1) as f64 / 5.0,
+                bands[k],
+                share(bands[k])
+            )?;
+        }
+        writeln!(out, "</table></div>")?;
     }
-    writeln!(out, "</table></div>")?;
 
     let mut kinds: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for f in findings {
