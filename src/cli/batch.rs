@@ -14,7 +14,8 @@
 //! Resuming: DIR/.bitext-batch/ keeps each finished pair's summary row (and, when the
 //! combined file's format differs from the pairs' format, its part of that file) and
 //! the settings that decide the outputs. With `--resume` and the same settings, a pair
-//! whose row and outputs are there is not aligned again; other settings start afresh.
+//! whose row and outputs are there and whose two files have the size and content hash
+//! the row records is not aligned again; other settings start afresh.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -60,7 +61,8 @@ pub struct Args {
     /// Pairs aligned at once (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
-    /// Skip the pairs whose outputs an earlier run into DIR completed.
+    /// Skip the pairs whose outputs an earlier run into DIR completed, unless their
+    /// inputs changed since.
     #[arg(long)]
     resume: bool,
     /// Also write the whole corpus to one file: .tmx, .jsonl or .tsv by its extension,
@@ -188,6 +190,89 @@ struct Row {
     error: Option<String>,
 }
 
+/// A pair's row as the state folder keeps it: with its inputs as they were aligned.
+#[derive(Serialize, Deserialize)]
+struct Record {
+    #[serde(flatten)]
+    row: Row,
+    /// None in a record of a version before content hashes.
+    #[serde(default)]
+    inputs: Option<Inputs>,
+}
+
+/// The two files of a pair; a side that is not a regular file (a pipe) has no stamp.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Inputs {
+    zh: Option<Stamp>,
+    en: Option<Stamp>,
+}
+
+/// A file's size and content hash, not its time: a `touch` or checkout of the same
+/// text redoes nothing, an edit that keeps the time (`cp -p`) is still seen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Stamp {
+    size: u64,
+    /// SipHash-1-3 (std's `DefaultHasher`), 16 hex digits.
+    hash: String,
+}
+
+impl Stamp {
+    /// None when `path` is not a regular file or cannot be read.
+    fn of(path: &str) -> Option<Stamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        if !meta.is_file() {
+            return None;
+        }
+        let bytes = std::fs::read(path).ok()?;
+        Some(Stamp {
+            size: bytes.len() as u64,
+            hash: content_hash(&bytes),
+        })
+    }
+
+    /// Whether `path` still holds what was stamped: the size first, read only if equal.
+    fn matches(&self, path: &str) -> bool {
+        std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == self.size)
+            && Stamp::of(path).as_ref() == Some(self)
+    }
+}
+
+impl Inputs {
+    fn of(pair: &Pair) -> Inputs {
+        Inputs {
+            zh: Stamp::of(&pair.zh),
+            en: Stamp::of(&pair.en),
+        }
+    }
+
+    /// Whether both files still hold what was aligned (a side without a stamp cannot
+    /// be told unchanged).
+    fn match_pair(&self, pair: &Pair) -> bool {
+        [(&self.zh, &pair.zh), (&self.en, &pair.en)]
+            .iter()
+            .all(|(stamp, path)| stamp.as_ref().is_some_and(|s| s.matches(path)))
+    }
+}
+
+fn content_hash(bytes: &[u8]) -> String {
+    use std::hash::Hasher;
+    // Stable while std keeps SipHash-1-3; a change would only redo pairs once.
+    let mut hasher = std::hash::DefaultHasher::new();
+    hasher.write(bytes);
+    format!("{:016x}", hasher.finish())
+}
+
+/// What `--resume` finds of a pair in the state folder.
+enum Earlier {
+    /// Done, its outputs there and its inputs unchanged: not aligned again.
+    /// `by_times`: a record without hashes, judged by modification times.
+    Done { row: Box<Row>, by_times: bool },
+    /// Done, but an input changed since.
+    Changed { by_times: bool },
+    /// Not done, failed, or its outputs are missing.
+    NotDone,
+}
+
 /// Everything a worker needs, shared by reference.
 struct Job<'a> {
     dir: &'a Path,
@@ -312,11 +397,6 @@ pub fn run(args: Args) -> Result<Outcome> {
         Ok(w.write_all(settings.as_bytes())?)
     })?;
 
-    let mut resources = args.input.resources()?;
-    if args.pool_lexicon {
-        resources =
-            pool.install(|| pooled_resources(resources, &pairs, &options, &read, &dir, resume))?;
-    }
     let job = Job {
         dir: &dir,
         state,
@@ -327,20 +407,67 @@ pub fn run(args: Args) -> Result<Outcome> {
         tags,
         filter,
     };
+    let mut earlier: Vec<Earlier> = if resume {
+        use rayon::prelude::*;
+        pool.install(|| pairs.par_iter().map(|pair| job.earlier(pair)).collect())
+    } else {
+        pairs.iter().map(|_| Earlier::NotDone).collect()
+    };
+    let count = |earlier: &[Earlier], which: fn(&Earlier) -> bool| -> usize {
+        earlier.iter().filter(|e| which(e)).count()
+    };
+    let changed = count(&earlier, |e| matches!(e, Earlier::Changed { .. }));
+    let by_times = count(&earlier, |e| {
+        matches!(
+            e,
+            Earlier::Done { by_times: true, .. } | Earlier::Changed { by_times: true }
+        )
+    });
+    let mut resume_lexicon = resume;
+    if args.pool_lexicon && changed > 0 {
+        // The pooled lexicon was learned from the old texts too, and every pair used it.
+        output::note(format!(
+            "resuming: the inputs of {} changed and --pool-lexicon learns from every pair: the lexicon is learned again and every pair aligned again",
+            pairs_count(changed)
+        ));
+        earlier.iter_mut().for_each(|e| *e = Earlier::NotDone);
+        resume_lexicon = false;
+    }
+    if by_times > 0 {
+        output::note(format!(
+            "resuming: {} recorded by an earlier version of bitext without content hashes: checked by modification time, a pair whose inputs were modified after it was done is aligned again",
+            pairs_count(by_times)
+        ));
+    }
+    let resumed = count(&earlier, |e| matches!(e, Earlier::Done { .. }));
+
+    let mut resources = args.input.resources()?;
+    if args.pool_lexicon {
+        resources = pool.install(|| {
+            pooled_resources(
+                resources,
+                &pairs,
+                &job.options,
+                &job.read,
+                &dir,
+                resume_lexicon,
+            )
+        })?;
+    }
 
     let progress = bar(pairs.len(), args.input.quiet);
-    let rows: Vec<Mutex<Option<Row>>> = pairs.iter().map(|_| Mutex::new(None)).collect();
-    let resumed = std::sync::atomic::AtomicUsize::new(0);
+    let rows: Vec<Mutex<Option<Row>>> = earlier
+        .into_iter()
+        .map(|e| match e {
+            Earlier::Done { row, .. } => Mutex::new(Some(*row)),
+            Earlier::Changed { .. } | Earlier::NotDone => Mutex::new(None),
+        })
+        .collect();
     pool.install(|| {
         use rayon::prelude::*;
         pairs.par_iter().zip(&rows).for_each(|(pair, slot)| {
-            let row = match resume.then(|| job.finished(pair)).flatten() {
-                Some(row) => {
-                    resumed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    row
-                }
-                None => job.align_pair(pair, &resources),
-            };
+            let done = slot.lock().expect("no worker panics holding a row").take();
+            let row = done.unwrap_or_else(|| job.align_pair(pair, &resources));
             if let Some(error) = &row.error {
                 progress.suspend(|| output::note(format!("{}: {error}", pair.name)));
             }
@@ -350,9 +477,13 @@ pub fn run(args: Args) -> Result<Outcome> {
     });
     progress.finish_and_clear();
     if args.resume {
+        let redone = match changed {
+            0 => String::new(),
+            1 => "; 1 pair was aligned again because its inputs changed".to_string(),
+            n => format!("; {n} pairs were aligned again because their inputs changed"),
+        };
         output::note(format!(
-            "resuming: {} of {} pairs were done before",
-            resumed.into_inner(),
+            "resuming: {resumed} of {} pairs were done before{redone}",
             pairs.len()
         ));
     }
@@ -432,6 +563,13 @@ fn bar(len: usize, quiet: bool) -> indicatif::ProgressBar {
         .expect("a valid template"),
     );
     bar
+}
+
+fn pairs_count(n: usize) -> String {
+    match n {
+        1 => "1 pair".to_string(),
+        n => format!("{n} pairs"),
+    }
 }
 
 /// The pairs of a folder (zh/ and en/) or a manifest (a file, or `-` for stdin).
@@ -522,7 +660,7 @@ fn folder_pairs(dir: &Path) -> Result<Vec<Pair>> {
     Ok(pairs)
 }
 
-/// The files of a folder, sorted, hidden ones left out.
+/// The files of a folder, sorted, those of the system and of editors left out.
 fn files_of(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| bitext::Error::io(dir.display().to_string(), e))?
@@ -531,11 +669,23 @@ fn files_of(dir: &Path) -> Result<Vec<PathBuf>> {
         .filter(|p| p.is_file())
         .filter(|p| {
             !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                .is_some_and(|n| is_not_a_document(&n.to_string_lossy()))
         })
         .collect();
     files.sort();
     Ok(files)
+}
+
+/// Hidden files (`.DS_Store`, Emacs's `.#x` locks), Office owner files (`~$x.docx`,
+/// kept while a document is open), editor backups and autosaves (`x~`, `#x#`), and
+/// the Windows folder files `Thumbs.db` and `desktop.ini`.
+fn is_not_a_document(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
+        || name.eq_ignore_ascii_case("thumbs.db")
+        || name.eq_ignore_ascii_case("desktop.ini")
 }
 
 fn manifest_pairs(text: &str, manifest: &str, base: &Path) -> Result<Vec<Pair>> {
@@ -712,10 +862,16 @@ impl Job<'_> {
         self.state.join(format!("{}.json", pair.name))
     }
 
-    /// The row of a pair an earlier run finished, when its outputs are all there.
-    fn finished(&self, pair: &Pair) -> Option<Row> {
-        let text = std::fs::read_to_string(self.row_path(pair)).ok()?;
-        let row: Row = serde_json::from_str(&text).ok()?;
+    /// Whether an earlier run finished the pair, its outputs are all there and its
+    /// inputs are those it aligned.
+    fn earlier(&self, pair: &Pair) -> Earlier {
+        let row_path = self.row_path(pair);
+        let Some(Record { row, inputs }) = std::fs::read_to_string(&row_path)
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+        else {
+            return Earlier::NotDone;
+        };
         let mut paths = self.output_paths(pair);
         if let Some(combined) = self.combined {
             paths.extend(self.part_paths(pair, combined));
@@ -724,12 +880,52 @@ impl Job<'_> {
             && row.zh == pair.zh
             && row.en == pair.en
             && paths.iter().all(|p| Path::new(p).is_file());
-        complete.then_some(row)
+        if !complete {
+            return Earlier::NotDone;
+        }
+        match inputs {
+            Some(inputs) if inputs.match_pair(pair) => Earlier::Done {
+                row: Box::new(row),
+                by_times: false,
+            },
+            Some(_) => Earlier::Changed { by_times: false },
+            None => {
+                // An older record: the row was written once the pair was done, so an
+                // input modified since is newer than it.
+                let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+                let Some(done) = modified(&row_path) else {
+                    return Earlier::Changed { by_times: true };
+                };
+                let older = |input: &str| modified(Path::new(input)).is_some_and(|t| t < done);
+                if !(older(&pair.zh) && older(&pair.en)) {
+                    return Earlier::Changed { by_times: true };
+                }
+                // Stamped now, so the next resume compares contents. Failing to write
+                // it only means the times are looked at again.
+                let _ = self.write_record(pair, &row, Inputs::of(pair));
+                Earlier::Done {
+                    row: Box::new(row),
+                    by_times: true,
+                }
+            }
+        }
+    }
+
+    fn write_record(&self, pair: &Pair, row: &Row, inputs: Inputs) -> Result<()> {
+        let json = serde_json::to_vec(&Record {
+            row: row.clone(),
+            inputs: Some(inputs),
+        })?;
+        let path = self.row_path(pair).display().to_string();
+        output::write_output(Some(&path), |w: &mut dyn Write| Ok(w.write_all(&json)?))
     }
 
     /// Align one pair and write its outputs and row; any failure becomes the row's error.
     fn align_pair(&self, pair: &Pair, resources: &Resources) -> Row {
         let started = Instant::now();
+        // Before reading: an edit while the pair is aligned leaves it stamped as older
+        // than its files, so the next resume aligns it again.
+        let inputs = Inputs::of(pair);
         let mut row = Row {
             name: pair.name.clone(),
             zh: pair.zh.clone(),
@@ -748,14 +944,9 @@ impl Job<'_> {
         row.status = if error.is_some() { "failed" } else { "ok" }.to_string();
         row.error = error;
         row.seconds = (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0;
-        if let Ok(json) = serde_json::to_vec(&row) {
-            let path = self.row_path(pair).display().to_string();
-            if let Err(e) =
-                output::write_output(Some(&path), |w: &mut dyn Write| Ok(w.write_all(&json)?))
-            {
-                row.error.get_or_insert_with(|| format!("{e:#}"));
-                row.status = "failed".to_string();
-            }
+        if let Err(e) = self.write_record(pair, &row, inputs) {
+            row.error.get_or_insert_with(|| format!("{e:#}"));
+            row.status = "failed".to_string();
         }
         row
     }
@@ -1162,6 +1353,32 @@ mod tests {
         assert_eq!(segs(parts.units[0]), ["a &lt;tu b"]);
         let joined: String = [parts.head, parts.units[0], parts.units[1], parts.foot].concat();
         assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn system_and_editor_files_are_not_documents() {
+        for name in [
+            ".DS_Store",
+            ".#a.txt",
+            "~$a.docx",
+            "a.txt~",
+            "#a.txt#",
+            "Thumbs.db",
+        ] {
+            assert!(is_not_a_document(name), "{name}");
+        }
+        for name in ["a.txt", "a~b.txt", "#1.txt", "~a.docx", "$a.docx", "#"] {
+            assert!(!is_not_a_document(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_content_hash_is_the_one_earlier_runs_recorded() {
+        // Were it to change (a new std hasher), every resumed pair would be aligned again.
+        assert_eq!(
+            content_hash("今天天气很好。\n我们去公园散步。\n".as_bytes()),
+            "e8034dbc34d12b9a"
+        );
     }
 
     #[test]
