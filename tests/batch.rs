@@ -334,6 +334,17 @@ fn the_combined_corpus_reads_back_and_filters_apply() {
         })
         .sum();
     assert_eq!(pairs_of(&out.join("all.tmx")).len(), per_doc);
+    // The combined TSV (a doc column first) reads back as the same pairs.
+    combined("all.tsv", &[]);
+    let from_tsv = pairs_of(&out.join("all.tsv"));
+    let from_tmx = pairs_of(&out.join("all.tmx"));
+    let texts = |ps: &[bitext::pairs::AlignedPair]| -> Vec<(String, String)> {
+        ps.iter()
+            .filter(|p| !p.zh.is_empty() && !p.en.is_empty())
+            .map(|p| (p.zh.clone(), p.en.clone()))
+            .collect()
+    };
+    assert_eq!(texts(&from_tsv), texts(&from_tmx));
 
     combined("all.jsonl", &["--dedup"]);
     let jsonl = std::fs::read_to_string(out.join("all.jsonl")).unwrap();
@@ -366,6 +377,18 @@ fn the_combined_corpus_reads_back_and_filters_apply() {
         .map(|r| r["beads"].parse::<usize>().unwrap())
         .sum();
     assert!(kept < beads, "min-score 0.9 left all {beads} beads");
+    // An output folder that is a file: said so, before any work.
+    let file = dir.path().join("afile");
+    std::fs::write(&file, "x").unwrap();
+    let result = bitext()
+        .args(["batch", &s(&corpus), "--out-dir", &s(&file)])
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&result.stderr).contains("names a file, not a folder"),
+        "{result:?}"
+    );
 }
 
 #[test]

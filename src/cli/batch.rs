@@ -335,6 +335,12 @@ pub fn run(args: Args) -> Result<Outcome> {
         presplit: args.input.presplit,
         align: args.input.options()?,
     };
+    if dir.exists() && !dir.is_dir() {
+        bail!(bitext::Error::usage(format!(
+            "{}: --out-dir names a file, not a folder",
+            dir.display()
+        )));
+    }
     std::fs::create_dir_all(&dir)
         .with_context(|| format!("{}: cannot create the output folder", dir.display()))?;
     if let Some(path) = &args.combined {
