@@ -15,6 +15,9 @@ pub struct AlignedPair {
     pub segment: Option<String>,
     /// The segment's state there (XLIFF `state`: `translated`, `final`, `needs-review-translation`...).
     pub state: Option<String>,
+    /// The Chinese is the translation (a CAT file from English into Chinese): a pair
+    /// without Chinese is a segment not translated, not English added.
+    pub zh_is_target: bool,
 }
 
 impl AlignedPair {

@@ -162,7 +162,9 @@ impl FindingType {
     /// What the type reports, in a line.
     pub fn description(self) -> &'static str {
         match self {
-            FindingType::Empty => "the English side of a bead is empty",
+            FindingType::Empty => {
+                "the English side of a bead is empty (the Chinese, when it is the translation)"
+            }
             FindingType::Untranslated => {
                 "Chinese left in the English, or the English is the Chinese"
             }
@@ -506,9 +508,17 @@ pub fn check(
             qa::check_form(p, i.checked_sub(1).map(|j| &pairs[j]), &mut out);
         }
         if p.zh.trim().is_empty() {
+            if p.zh_is_target && !p.en.trim().is_empty() {
+                out.push(Finding::bead(
+                    FindingType::Empty,
+                    Severity::Error,
+                    p,
+                    "the Chinese side is empty: the segment is not translated".into(),
+                ));
+            }
             // An English-only bead: added, or its Chinese dropped; nothing to check it
             // against.
-            if !p.en.trim().is_empty() {
+            else if !p.en.trim().is_empty() {
                 out.push(Finding::bead(
                     FindingType::Addition,
                     Severity::Warning,

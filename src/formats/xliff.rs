@@ -1,15 +1,19 @@
 //! Reading the bilingual files of CAT tools, XLIFF 1.2 and 2.0, as aligned pairs.
 //!
 //! Each translation unit (1.2 `trans-unit`) or segment (2.0 `segment` of a `unit`)
-//! becomes one pair, its id kept as [`AlignedPair::segment`] and its state (1.2
-//! `target/@state`, or `approved="yes"`; 2.0 `segment/@state`) as
-//! [`AlignedPair::state`]. A unit without a target, or with an empty one, is a pair
-//! with empty English: a segment not translated. Which side is Chinese follows the
-//! file's languages (`source-language`/`target-language`, `srcLang`/`trgLang`), so an
-//! English-to-Chinese file reads as well as a Chinese-to-English one; where they name
-//! no Chinese (missing, or po2xliff's default `en-US`), the side written in Chinese
-//! characters is the Chinese one. Units marked `translate="no"` and a PO file's header
-//! unit are left out.
+//! becomes one pair, its id kept as [`AlignedPair::segment`] (2.0: the segment's own
+//! id, `unit/segment` when it repeats in another unit; without one, the unit's id, or
+//! `unit#n` for the n-th segment when several of the unit's segments have none) and
+//! its state (1.2 `target/@state`, or `approved="yes"`; 2.0 `segment/@state`) as
+//! [`AlignedPair::state`]. The sentence-level segments of a 1.2 unit
+//! (`<mrk mtype="seg">`) are read as one text, the English with a space between them.
+//! A unit without a target, or with an empty one, is a pair whose target side is
+//! empty: a segment not translated ([`AlignedPair::zh_is_target`] says which side that
+//! is). Which side is Chinese follows the file's languages (`source-language`/
+//! `target-language`, `srcLang`/`trgLang`), so an English-to-Chinese file reads as well
+//! as a Chinese-to-English one; where they name no Chinese (missing, or po2xliff's
+//! default `en-US`), the side written in Chinese characters is the Chinese one. Units
+//! marked `translate="no"` and a PO file's header unit are left out.
 //!
 //! Inline markup keeps its text (`g`, `mrk`, `pc`); inline codes are native markup of
 //! the original file, not text, and are left out (`x`, `bx`, `ex`, `ph`, `bpt`, `ept`,
@@ -26,7 +30,7 @@
 //! </file></xliff>"#;
 //! let pairs = read_xliff(xlf, "a.xlf").unwrap();
 //! assert_eq!((pairs[0].zh.as_str(), pairs[0].en.as_str()), ("数据治理", "Data governance"));
-//! assert_eq!(pairs[0].segment.as_deref(), Some("u1"));
+//! assert_eq!(pairs[0].segment.as_deref(), Some("s1"));
 //! assert_eq!(pairs[0].state.as_deref(), Some("translated"));
 //! ```
 
@@ -77,12 +81,23 @@ fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
         })
 }
 
-/// The unit being read.
+/// The unit (1.2) or segment (2.0) being read, kept until the end of the file, where
+/// the languages say which side is Chinese and the ids are known.
 #[derive(Default)]
 struct Unit {
-    id: Option<String>,
+    /// The id of its `trans-unit`/`unit`, and for 2.0 the segment's own id.
+    unit: Option<String>,
+    segment: Option<String>,
+    /// Which unit of the file it belongs to (counted from 1), and which segment of it.
+    unit_no: usize,
+    position: usize,
     source: String,
     target: Option<String>,
+    /// Where a sentence-level segment (1.2 `<mrk mtype="seg">`) begins in each side.
+    source_joins: Vec<usize>,
+    target_joins: Vec<usize>,
+    /// The file's languages when it was read: is the target Chinese?
+    zh_target: bool,
     state: Option<String>,
     approved: bool,
 }
@@ -90,11 +105,12 @@ struct Unit {
 /// Read XLIFF 1.2 or 2.0 (see the module documentation); `name` is used in errors.
 pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
     let mut reader = crate::xml::XmlReader::new(text, name);
-    let mut out = Vec::new();
+    let mut read = Vec::new();
     let mut version2 = false;
     // Which side is Chinese: the source unless the file says the target is.
     let mut zh_is_target = None::<bool>;
     let mut unit_id = None::<String>;
+    let mut units = 0usize;
     let mut unit: Option<Unit> = None;
     let mut side = None::<Side>;
     // Depth inside native code within source/target (its text is left out).
@@ -115,6 +131,11 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                 if side.is_some() {
                     if in_code > 0 || CODE.contains(&tag) {
                         in_code += 1;
+                    } else if tag == b"mrk"
+                        && attr(&e, b"mtype").as_deref() == Some("seg")
+                        && let Some(u) = unit.as_mut()
+                    {
+                        mark_join(u, side);
                     }
                     continue;
                 }
@@ -139,11 +160,14 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                             skipped = 1;
                             continue;
                         }
-                        unit_id = attr(&e, b"id");
+                        unit_id = attr(&e, b"id").filter(|id| !id.is_empty());
+                        units += 1;
                         segments_in_unit = 0;
                         if !version2 {
                             unit = Some(Unit {
-                                id: unit_id.clone(),
+                                unit: unit_id.clone(),
+                                unit_no: units,
+                                position: 1,
                                 approved: attr(&e, b"approved").as_deref() == Some("yes"),
                                 ..Unit::default()
                             });
@@ -151,13 +175,11 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                     }
                     b"segment" if version2 => {
                         segments_in_unit += 1;
-                        let id = match (&unit_id, attr(&e, b"id")) {
-                            (Some(u), Some(s)) if segments_in_unit > 1 => Some(format!("{u}/{s}")),
-                            (Some(u), _) => Some(u.clone()),
-                            (None, s) => s,
-                        };
                         unit = Some(Unit {
-                            id,
+                            unit: unit_id.clone(),
+                            segment: attr(&e, b"id").filter(|id| !id.is_empty()),
+                            unit_no: units,
+                            position: segments_in_unit,
                             state: attr(&e, b"state"),
                             ..Unit::default()
                         });
@@ -239,20 +261,9 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                     b"segment" => version2,
                     _ => false,
                 };
-                if done && let Some(u) = unit.take() {
-                    let zh_target = zh_is_target.unwrap_or(false);
-                    let target = u.target.unwrap_or_default();
-                    let (zh, en) = if zh_target {
-                        (target, u.source)
-                    } else {
-                        (u.source, target)
-                    };
-                    let mut p = AlignedPair::new(out.len(), zh.trim(), en.trim());
-                    p.segment = u.id;
-                    p.state = u
-                        .state
-                        .or_else(|| u.approved.then(|| "approved".to_string()));
-                    out.push(p);
+                if done && let Some(mut u) = unit.take() {
+                    u.zh_target = zh_is_target.unwrap_or(false);
+                    read.push(u);
                 }
                 if tag == b"unit" || tag == b"trans-unit" {
                     unit_id = None;
@@ -262,25 +273,74 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
             _ => {}
         }
     }
-    if zh_is_target.is_none() && !out.is_empty() {
+    if zh_is_target.is_none() && !read.is_empty() {
         // Languages missing or mislabelled (po2xliff writes `en-US` as every file's
         // source): the side written in Chinese is the Chinese one.
         let han = |s: &str| s.chars().any(crate::script::is_han);
-        let in_source = out.iter().filter(|p| han(&p.zh)).count();
-        let in_target = out.iter().filter(|p| han(&p.en)).count();
+        let in_source = read.iter().filter(|u| han(&u.source)).count();
+        let in_target = read
+            .iter()
+            .filter(|u| u.target.as_deref().is_some_and(han))
+            .count();
         if in_source == 0 && in_target == 0 {
             return Err(Error::input(
                 name,
                 "not a Chinese-English XLIFF file: neither side is Chinese",
             ));
         }
-        if in_target > in_source {
-            for p in &mut out {
-                std::mem::swap(&mut p.zh, &mut p.en);
-            }
+        for u in &mut read {
+            u.zh_target = in_target > in_source;
         }
     }
+    let names = segment_names(&read);
+    let mut out = Vec::with_capacity(read.len());
+    for (u, segment) in read.into_iter().zip(names) {
+        let target = u.target.unwrap_or_default();
+        let (zh, en) = if u.zh_target {
+            (target, spaced(&u.source, &u.source_joins))
+        } else {
+            (u.source, spaced(&target, &u.target_joins))
+        };
+        let mut p = AlignedPair::new(out.len(), zh.trim(), en.trim());
+        p.segment = segment;
+        p.state = u
+            .state
+            .or_else(|| u.approved.then(|| "approved".to_string()));
+        p.zh_is_target = u.zh_target;
+        out.push(p);
+    }
     Ok(out)
+}
+
+/// The id each pair is reported by: 1.2 the unit's; 2.0 the segment's own id, as
+/// `unit/segment` when another unit's segment has the same one (ids are unique only
+/// within a unit); without one, the unit's id, or `unit#n` for the n-th segment when
+/// the unit has several segments without an id.
+fn segment_names(read: &[Unit]) -> Vec<Option<String>> {
+    use std::collections::HashMap;
+    let mut idless = HashMap::<usize, usize>::new();
+    for u in read.iter().filter(|u| u.segment.is_none()) {
+        *idless.entry(u.unit_no).or_default() += 1;
+    }
+    let names: Vec<Option<String>> = read
+        .iter()
+        .map(|u| match (&u.segment, &u.unit) {
+            (Some(s), _) => Some(s.clone()),
+            (None, Some(id)) if idless[&u.unit_no] > 1 => Some(format!("{id}#{}", u.position)),
+            (None, id) => id.clone(),
+        })
+        .collect();
+    let mut seen = HashMap::<&str, usize>::new();
+    for n in names.iter().flatten() {
+        *seen.entry(n).or_default() += 1;
+    }
+    read.iter()
+        .zip(&names)
+        .map(|(u, n)| match (n, &u.segment, &u.unit) {
+            (Some(n), Some(s), Some(id)) if seen[n.as_str()] > 1 => Some(format!("{id}/{s}")),
+            _ => n.clone(),
+        })
+        .collect()
 }
 
 fn push_side(u: &mut Unit, side: Option<Side>, s: &str) {
@@ -289,6 +349,48 @@ fn push_side(u: &mut Unit, side: Option<Side>, s: &str) {
         Some(Side::Target) => u.target.get_or_insert_with(String::new).push_str(s),
         None => {}
     }
+}
+
+/// A sentence-level segment begins here in this side (after text already read).
+fn mark_join(u: &mut Unit, side: Option<Side>) {
+    let (len, joins) = match side {
+        Some(Side::Source) => (u.source.len(), &mut u.source_joins),
+        Some(Side::Target) => (
+            u.target.as_ref().map_or(0, String::len),
+            &mut u.target_joins,
+        ),
+        None => return,
+    };
+    if len > 0 {
+        joins.push(len);
+    }
+}
+
+/// English text of segments written one after the other with a space between them
+/// where neither has one (Chinese needs none; the joins of its side are not used).
+fn spaced(text: &str, joins: &[usize]) -> String {
+    let mut out = String::with_capacity(text.len() + joins.len());
+    let mut last = 0;
+    for &j in joins {
+        if j <= last || j >= text.len() {
+            continue;
+        }
+        out.push_str(&text[last..j]);
+        let spaceless = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || is_wide(c));
+        if !spaceless(text[..j].chars().next_back()) && !spaceless(text[j..].chars().next()) {
+            out.push(' ');
+        }
+        last = j;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// Chinese (and other East Asian wide) characters and punctuation: no space is
+/// written between them (an English side left in Chinese stays as it was).
+fn is_wide(c: char) -> bool {
+    crate::script::is_han(c)
+        || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2E80..=0x2FDF)
 }
 
 /// Some(true) when the target language is Chinese, Some(false) when the source is,
@@ -376,9 +478,10 @@ mod tests {
             (pairs[0].zh.as_str(), pairs[0].en.as_str()),
             ("数据治理。", "Data governance.")
         );
-        assert_eq!(pairs[0].segment.as_deref(), Some("u1"));
+        assert_eq!(pairs[0].segment.as_deref(), Some("s1"));
         assert_eq!(pairs[0].state.as_deref(), Some("final"));
-        assert_eq!(pairs[1].segment.as_deref(), Some("u1/s2"));
+        assert_eq!(pairs[1].segment.as_deref(), Some("s2"));
+        assert!(pairs[0].zh_is_target);
         assert_eq!(pairs[1].en, "Second one.");
     }
 
