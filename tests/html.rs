@@ -10,9 +10,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use bitext::align::{AlignOptions, Bitext, align};
-use bitext::pairs::AlignedPair;
 use bitext::formats::html::{ReportFinding, write_html};
 use bitext::lexicon::{Resources, default_glossary};
+use bitext::pairs::AlignedPair;
 use bitext::segment::{Lang, presplit};
 
 fn sample_report() -> String {

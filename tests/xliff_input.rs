@@ -102,6 +102,15 @@ fn untranslated_units_are_empty_errors_in_an_english_to_chinese_file() {
         findings[0]["message"].as_str().unwrap().contains("Chinese"),
         "{findings:#?}"
     );
+    // Not one unit translated yet: every unit is empty, the file is not refused.
+    let none = en_zh
+        .replace("<target>果园里有40棵梨树。</target>", "")
+        .replace("id=\"t1\"", "id=\"t0\"");
+    let text = xliff12(r#"source-language="en-US" target-language="zh-CN""#, &none);
+    let (code, findings) = check_json(&write(dir.path(), "enzh-none.xlf", &text));
+    let all: Vec<String> = summary(&findings).into_iter().map(|f| f.2).collect();
+    assert_eq!(all, ["t0", "t2", "t3", "t4"], "{findings:#?}");
+    assert_eq!(code, Some(1));
 }
 
 #[test]

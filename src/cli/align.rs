@@ -166,9 +166,10 @@ pub fn read_aligned_pairs(path: &str) -> Result<Vec<bitext::pairs::AlignedPair>>
              Chinese as its source or target language)"
         ));
     }
+    // An English-to-Chinese file not translated yet has no Chinese, and is checkable.
     if !pairs
         .iter()
-        .any(|p| p.zh.chars().any(bitext::script::is_han))
+        .any(|p| p.zh_is_target || p.zh.chars().any(bitext::script::is_han))
     {
         bail!(bitext::Error::input(
             path,
