@@ -226,9 +226,8 @@ fn a_docx_aligns_against_a_txt_like_the_txt_does() {
     assert!(part3["en"].as_str().unwrap().starts_with("III."), "{part3}");
 }
 
-#[test]
-fn a_docx_on_stdin_is_recognised_by_its_content() {
-    let bytes = docx(&paragraph(None, "标准化工作。"));
+/// `bitext segment -` on a .docx's bytes: its units, one per line.
+fn segment_stdin(bytes: Vec<u8>) -> String {
     let out = assert_cmd::Command::cargo_bin("bitext")
         .unwrap()
         .args(["segment", "-"])
@@ -240,7 +239,13 @@ fn a_docx_on_stdin_is_recognised_by_its_content() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "标准化工作。\n");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_docx_on_stdin_is_recognised_by_its_content() {
+    let bytes = docx(&paragraph(None, "标准化工作。"));
+    assert_eq!(segment_stdin(bytes), "标准化工作。\n");
 }
 
 /// Footnotes and endnotes come after the body, in order, without their separators
@@ -274,19 +279,8 @@ fn footnotes_and_endnotes_follow_the_body() {
             notes("endnote", &["全文完。"]).as_bytes(),
         ),
     ]);
-    let out = assert_cmd::Command::cargo_bin("bitext")
-        .unwrap()
-        .args(["segment", "-"])
-        .write_stdin(bytes)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
+        segment_stdin(bytes),
         "标准化工作有序推进。\n数据安全得到保障。\n资料来源：本文作者整理。\n下同。\n全文完。\n"
     );
 }
