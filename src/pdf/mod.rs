@@ -89,7 +89,8 @@ impl Default for Limits {
 impl Limits {
     /// Budgets far under the defaults (a tenth to a five-hundredth), for reading untrusted samples in
     /// bulk: the fuzz target and its seeds' replay, which should spend their time on a
-    /// file's structure rather than on filling the default budgets.
+    /// file's structure rather than on filling the default budgets. One page may use the
+    /// whole glyph budget, so that a crowded page still tests the layout.
     pub fn small() -> Self {
         Limits {
             max_stream_bytes: 1 << 20,
@@ -97,7 +98,7 @@ impl Limits {
             max_objects: 100_000,
             max_operations: 1_000_000,
             max_glyphs: 200_000,
-            max_page_glyphs: 20_000,
+            max_page_glyphs: 200_000,
             max_forms: 10_000,
         }
     }
