@@ -102,6 +102,28 @@ fn untranslated_units_are_empty_errors_in_an_english_to_chinese_file() {
         findings[0]["message"].as_str().unwrap().contains("Chinese"),
         "{findings:#?}"
     );
+    // A finding carries its segment's state, for a reviewer who filters by it.
+    let reviewed = zh_en.replace(
+        r#"<target></target>"#,
+        r#"<target state="needs-review-translation"></target>"#,
+    );
+    let text = xliff12(
+        r#"source-language="zh-CN" target-language="en-US""#,
+        &reviewed,
+    );
+    let (_, findings) = check_json(&write(dir.path(), "state.xlf", &text));
+    let states: Vec<(&str, Option<&str>)> = findings
+        .iter()
+        .map(|f| (f["segment"].as_str().unwrap(), f["state"].as_str()))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("t2", Some("needs-review-translation")),
+            ("t3", None),
+            ("t4", None)
+        ]
+    );
     // Not one unit translated yet: every unit is empty, the file is not refused.
     let none = en_zh
         .replace("<target>果园里有40棵梨树。</target>", "")

@@ -215,6 +215,10 @@ pub struct Finding {
     /// The segment id of a CAT tool's file (XLIFF `trans-unit`/`unit` id).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub segment: Option<String>,
+    /// The segment's state there (XLIFF `state`: `translated`, `needs-review-translation`),
+    /// for a reviewer who filters by it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
     pub zh: Option<String>,
     pub en: Option<String>,
     /// The offending term, rendering or number.
@@ -248,6 +252,7 @@ impl Finding {
         Finding {
             bead: Some(p.id),
             segment: p.segment.clone(),
+            state: p.state.clone(),
             zh: Some(p.zh.clone()),
             en: Some(p.en.clone()),
             ..Finding::document(kind, severity, message)
@@ -261,6 +266,7 @@ impl Finding {
             severity,
             bead: None,
             segment: None,
+            state: None,
             zh: None,
             en: None,
             term: None,

@@ -128,11 +128,13 @@ pub fn write_text(findings: &[Finding], w: &mut dyn Write) -> io::Result<()> {
         writeln!(w, "== {} ({}) ==", kind.name(), fs.len())?;
         for f in fs {
             let sev = f.severity.name();
-            let segment = f
-                .segment
-                .as_deref()
-                .map(|s| format!(" (segment {})", visible(s)))
-                .unwrap_or_default();
+            let segment = match (&f.segment, &f.state) {
+                (Some(id), Some(state)) => {
+                    format!(" (segment {}, {})", visible(id), visible(state))
+                }
+                (Some(id), None) => format!(" (segment {})", visible(id)),
+                _ => String::new(),
+            };
             match f.bead {
                 Some(b) => writeln!(w, "bead {b}{segment} [{sev}]: {}", visible(&f.message))?,
                 None => writeln!(w, "document [{sev}]: {}", visible(&f.message))?,
@@ -176,7 +178,7 @@ pub fn write_text(findings: &[Finding], w: &mut dyn Write) -> io::Result<()> {
     )
 }
 
-/// One row per finding: id, type, severity, bead, segment, term, zh term, evidence,
+/// One row per finding: id, type, severity, bead, segment, its state, term, zh term, evidence,
 /// suggestion, message, hint, the beads it concerns, the bead's texts.
 pub fn write_csv(findings: &[Finding], w: &mut dyn Write) -> io::Result<()> {
     let mut csv = csv::Writer::from_writer(w);
@@ -186,6 +188,7 @@ pub fn write_csv(findings: &[Finding], w: &mut dyn Write) -> io::Result<()> {
         "severity",
         "bead",
         "segment",
+        "state",
         "term",
         "zh_term",
         "evidence",
@@ -205,6 +208,7 @@ pub fn write_csv(findings: &[Finding], w: &mut dyn Write) -> io::Result<()> {
             f.severity.name().to_string(),
             f.bead.map(|b| b.to_string()).unwrap_or_default(),
             cell(&f.segment),
+            cell(&f.state),
             cell(&f.term),
             cell(&f.zh_term),
             cell(&f.evidence),
