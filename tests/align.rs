@@ -408,6 +408,21 @@ fn swapped_documents_are_refused() {
 }
 
 #[test]
+fn the_same_file_on_both_sides_is_refused() {
+    // Also when the two paths are written differently.
+    let out = bitext()
+        .args([
+            "align",
+            &format!("{SAMPLE}/zh.txt"),
+            &format!("{SAMPLE}/../digital-governance/zh.txt"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the same file"));
+}
+
+#[test]
 fn tmx_read_back_keeps_the_bead_ids_of_the_tsv() {
     let dir = tempfile::tempdir().unwrap();
     let (zh, en) = (

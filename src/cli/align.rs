@@ -115,6 +115,11 @@ impl AlignInput {
                 "only one of ZH and EN can be stdin (-)"
             ));
         }
+        if zh_path != "-" && same_file(zh_path, en_path) {
+            bail!(bitext::Error::usage(format!(
+                "ZH and EN are the same file ({zh_path}): give the Chinese document and its English translation"
+            )));
+        }
         let options = PairOptions {
             presplit: self.presplit,
             align: self.options()?,
@@ -138,6 +143,15 @@ impl AlignInput {
             output::note(note);
         }
         Ok(aligned.bitext)
+    }
+}
+
+/// Do two paths name the same file (also through links or `./`)? Unreadable paths are
+/// left to the reading, which names them.
+fn same_file(a: &str, b: &str) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }
 

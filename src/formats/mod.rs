@@ -58,11 +58,15 @@ pub fn xml_escape(s: &str) -> String {
     out
 }
 
-/// A TSV cell: tabs and line breaks would break the row, so they become spaces, and
+/// A TSV cell (or Moses line): tabs and line breaks would break the row, so they become
+/// spaces (the Unicode ones too, which Python's `splitlines` and others break at), and
 /// control characters are written visibly ([`escape_controls`]): TSV has no escape
 /// of its own, and a terminal showing the file must not run what a document smuggled in.
 pub fn tsv_cell(s: &str) -> String {
-    escape_controls(&s.replace(['\t', '\n', '\r'], " ")).into_owned()
+    const BREAKS: [char; 8] = [
+        '\t', '\n', '\r', '\u{0b}', '\u{0c}', '\u{85}', '\u{2028}', '\u{2029}',
+    ];
+    escape_controls(&s.replace(BREAKS, " ")).into_owned()
 }
 
 /// serde_json's formatter, also writing C1 controls, DEL and the bidirectional controls
@@ -298,4 +302,16 @@ fn write_prop(
     ))?;
     xml.write_event(Event::Text(BytesText::new(&xml_chars(text))))?;
     xml.write_event(Event::End(BytesEnd::new("prop")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tsv_cell;
+
+    #[test]
+    fn a_cell_keeps_to_one_line_for_every_reader() {
+        // Python's splitlines breaks at all of these; a Moses line must not.
+        let cell = tsv_cell("a\tb\nc\u{85}d\u{2028}e\u{2029}f\u{0b}g\u{0c}h\u{1b}[31m");
+        assert_eq!(cell, "a b c d e f g h<U+001B>[31m");
+    }
 }
