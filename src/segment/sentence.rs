@@ -175,6 +175,11 @@ fn zh_cuts(text: &str) -> Vec<usize> {
                 .chars()
                 .next_back()
                 .is_some_and(|b| b.is_alphanumeric() && !crate::script::is_han(b))
+            // A dotted abbreviation's last dot (（U.S.）代表团) ends nothing.
+            && !text[..i]
+                .rsplit(|b: char| !(b.is_ascii_alphanumeric() || b == '.'))
+                .next()
+                .is_some_and(|word| word.contains('.'))
             && {
                 let rest = &text[i + 1..];
                 let after = rest.trim_start_matches(is_closer);
@@ -552,6 +557,16 @@ mod tests {
         assert_eq!(
             texts("增长1．5倍。很好。", Lang::Zh),
             ["增长1．5倍。", "很好。"]
+        );
+        // A Latin stop closed by a bracket ends the sentence, unless it is the last dot
+        // of a dotted abbreviation.
+        assert_eq!(
+            texts("编号为AB1234.）第二句。", Lang::Zh),
+            ["编号为AB1234.）", "第二句。"]
+        );
+        assert_eq!(
+            texts("美国（U.S.）代表团下午抵达。", Lang::Zh),
+            ["美国（U.S.）代表团下午抵达。"]
         );
     }
 
