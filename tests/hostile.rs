@@ -500,6 +500,17 @@ fn undecodable_text_names_the_encoding_option() {
     let path = write(dir.path(), "short.txt", bytes);
     let out = run_ok(&["segment", "--encoding", "big5", path.to_str().unwrap()]);
     assert_eq!(out, text);
+    // The file is not in the encoding named: the hint says so, not "name one".
+    let path = write(dir.path(), "utf8.txt", "数据安全\n".as_bytes()); // 13 bytes
+    bitext()
+        .args(["segment", "--encoding", "utf-16le"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("not valid UTF-16LE")
+                .and(predicate::str::contains("not in that encoding")),
+        );
 }
 
 #[test]

@@ -132,13 +132,19 @@ pub fn main() -> ExitCode {
         Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             output::note(format!("{e:#}"));
-            let encoding = e
-                .chain()
-                .any(|c| matches!(c.downcast_ref(), Some(bitext::Error::Encoding { .. })));
-            if encoding {
-                output::note(
+            let encoding = e.chain().find_map(|c| match c.downcast_ref() {
+                Some(bitext::Error::Encoding { message, .. }) => Some(message.as_str()),
+                _ => None,
+            });
+            match encoding {
+                // One encoding was named (or a byte-order mark named it) and the file is not in it.
+                Some(m) if m.starts_with("not valid") => output::note(
+                    "the file is not in that encoding: name the right one with --encoding, or leave --encoding out to have it detected",
+                ),
+                Some(_) => output::note(
                     "name the encoding with --encoding (e.g. big5, gbk, utf-16le, windows-1252)",
-                );
+                ),
+                None => {}
             }
             ExitCode::from(2)
         }
