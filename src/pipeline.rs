@@ -29,6 +29,8 @@ pub struct Side {
     pub name: String,
     pub text: String,
     pub format: TextFormat,
+    /// What the reader should know of the text (a PDF's unreadable pages...).
+    pub notes: Vec<String>,
 }
 
 impl Side {
@@ -38,6 +40,7 @@ impl Side {
             name: name.into(),
             text: text.into(),
             format: TextFormat::Plain,
+            notes: Vec::new(),
         }
     }
 
@@ -49,11 +52,12 @@ impl Side {
 
     /// [`Side::read`] with a given input format or encoding.
     pub fn read_with(path: &str, options: &read::ReadOptions) -> Result<Side> {
-        let (text, format) = read::read_document_with(path, options)?;
+        let (text, format, notes) = read::read_document_noted(path, options)?;
         Ok(Side {
             name: path.to_string(),
             text,
             format,
+            notes,
         })
     }
 }
@@ -391,7 +395,7 @@ pub fn align_texts_observed(
     options: &PairOptions,
     observe: &mut dyn FnMut(Stage),
 ) -> Result<Aligned> {
-    let mut input_notes = Vec::new();
+    let mut input_notes: Vec<String> = zh.notes.iter().chain(&en.notes).cloned().collect();
     match (Lang::detect(&zh.text), Lang::detect(&en.text)) {
         (Lang::En, Lang::Zh) => {
             return Err(Error::usage(format!(

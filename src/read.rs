@@ -81,8 +81,17 @@ pub fn read_document(path: &str) -> Result<(String, TextFormat)> {
 
 /// Read a document for segmenting (a file, or stdin for `-`): see [`document_from_bytes`].
 pub fn read_document_with(path: &str, options: &ReadOptions) -> Result<(String, TextFormat)> {
+    read_document_noted(path, options).map(|(text, format, _)| (text, format))
+}
+
+/// [`read_document_with`], with what the reader should know of the text: a PDF's pages
+/// that could not be read, or the file cut short.
+pub fn read_document_noted(
+    path: &str,
+    options: &ReadOptions,
+) -> Result<(String, TextFormat, Vec<String>)> {
     let bytes = read_bytes_limited(path, options.max_bytes.unwrap_or(DEFAULT_MAX_INPUT_BYTES))?;
-    document_from_bytes(&bytes, path, options)
+    document_from_bytes_noted(&bytes, path, options)
 }
 
 /// A document's text and markup: a PDF (by extension or signature) as Markdown with
@@ -97,6 +106,16 @@ pub fn document_from_bytes(
     name: &str,
     options: &ReadOptions,
 ) -> Result<(String, TextFormat)> {
+    document_from_bytes_noted(bytes, name, options).map(|(text, format, _)| (text, format))
+}
+
+/// [`document_from_bytes`], with notes on what may be missing from the text (see
+/// [`read_document_noted`]).
+pub fn document_from_bytes_noted(
+    bytes: &[u8],
+    name: &str,
+    options: &ReadOptions,
+) -> Result<(String, TextFormat, Vec<String>)> {
     let format = match options.format {
         Some(format) => format,
         None if crate::pdf::is_pdf(bytes) => InputFormat::Pdf,
@@ -112,11 +131,23 @@ pub fn document_from_bytes(
         } else {
             TextFormat::Plain
         };
-        return Ok((pdf.markdown, format));
+        let mut notes = Vec::new();
+        if pdf.damaged_pages > 0 {
+            notes.push(format!(
+                "{name}: {} of the PDF's {} pages could not be read and are left out",
+                pdf.damaged_pages, pdf.pages
+            ));
+        }
+        if pdf.cut_short {
+            notes.push(format!(
+                "{name}: the PDF file is cut short (no %%EOF at its end): pages may be missing"
+            ));
+        }
+        return Ok((pdf.markdown, format, notes));
     }
     if format == InputFormat::Docx {
         let text = crate::docx::docx_to_markdown(bytes, name, crate::docx::Limits::default())?;
-        return Ok((text, TextFormat::Markdown));
+        return Ok((text, TextFormat::Markdown, Vec::new()));
     }
     let text = decode_with(bytes, name, options.encoding)?;
     Ok(match format {
@@ -133,6 +164,7 @@ pub fn document_from_bytes(
         ),
         InputFormat::Text | InputFormat::Docx | InputFormat::Pdf => (text, TextFormat::Plain),
     })
+    .map(|(text, format)| (text, format, Vec::new()))
 }
 
 /// An HTML page announces itself in its first bytes: `<!DOCTYPE html` or `<html`.

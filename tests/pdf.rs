@@ -477,6 +477,21 @@ fn a_page_drawing_text_over_and_over_is_refused() {
     assert!(pdf_to_markdown(&bytes, "dense.pdf", Limits::default()).is_ok());
 }
 
+/// A file cut short (a download broken off) is read as far as it goes, with a note that
+/// pages may be missing; the whole file gets no such note.
+#[test]
+fn a_pdf_cut_short_is_read_with_a_note() {
+    let bytes = std::fs::read(fixture("zh.chromium.pdf")).unwrap();
+    let (code, out, err) = segment_bytes("whole.pdf", &bytes);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("cut short"), "{err}");
+    let end = bytes.windows(5).rposition(|w| w == b"%%EOF").unwrap();
+    let (code, cut, err) = segment_bytes("cut.pdf", &bytes[..end]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("cut.pdf: the PDF file is cut short"), "{err}");
+    assert_eq!(cut, out);
+}
+
 /// The library's caps, set low: objects and decompressed bytes.
 #[test]
 fn limits_are_enforced() {

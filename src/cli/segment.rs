@@ -69,7 +69,11 @@ pub fn run(args: Args) -> Result<Outcome> {
         &args.output.iter().cloned().collect::<Vec<_>>(),
         &[&args.file],
     )?;
-    let (text, format) = bitext::read::read_document_with(&args.file, &args.read.options()?)?;
+    let (text, format, notes) =
+        bitext::read::read_document_noted(&args.file, &args.read.options()?)?;
+    for note in &notes {
+        output::note(note);
+    }
     let lang = args
         .lang
         .map(Lang::from)

@@ -224,6 +224,9 @@ pub struct PdfText {
     pub pages: usize,
     /// Pages left out because they could not be read.
     pub damaged_pages: usize,
+    /// The file does not end with `%%EOF`: cut short (a download or copy broken off),
+    /// so pages may be missing without being damaged.
+    pub cut_short: bool,
 }
 
 thread_local! {
@@ -344,6 +347,9 @@ pub fn pdf_to_markdown(bytes: &[u8], name: &str, limits: Limits) -> Result<PdfTe
         headings: layout.headings > 0,
         pages: n_pages,
         damaged_pages: damaged,
+        cut_short: !bytes[bytes.len().saturating_sub(1024)..]
+            .windows(5)
+            .any(|w| w == b"%%EOF"),
     })
 }
 
