@@ -477,6 +477,43 @@ fn a_page_drawing_text_over_and_over_is_refused() {
     assert!(pdf_to_markdown(&bytes, "dense.pdf", Limits::default()).is_ok());
 }
 
+/// Helvetica without /Widths (as reportlab writes a standard font): its glyphs get their
+/// Adobe widths, so two columns of narrow letters keep their gutter and read one after
+/// the other. At half an em a glyph, the left lines ran into the right column.
+#[test]
+fn a_standard_font_without_widths_keeps_two_columns_apart() {
+    let left = [
+        "little lilies fill its tiny hill",
+        "still it is ill if lilt is little",
+        "fill it till its frill is lit",
+        "list it if it is still still",
+    ];
+    let right = [
+        "Right side text",
+        "More words here",
+        "Second column",
+        "Ends the page",
+    ];
+    let mut content = String::from("BT /F1 10 Tf 12 TL ");
+    for (i, (l, r)) in left.iter().zip(&right).enumerate() {
+        let y = 700 - 14 * i as i32;
+        content.push_str(&format!(
+            "1 0 0 1 72 {y} Tm ({l}.) Tj 1 0 0 1 230 {y} Tm ({r}.) Tj "
+        ));
+    }
+    content.push_str("ET");
+    let bytes = save(&mut one_page(content.as_bytes(), None));
+    let text = pdf_to_markdown(&bytes, "cols.pdf", Limits::default())
+        .unwrap()
+        .markdown;
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s:?} in {text}"));
+    assert!(
+        at("list it if it is still still") < at("Right side text"),
+        "{text}"
+    );
+    assert!(at("Second column") < at("Ends the page"), "{text}");
+}
+
 /// A file cut short (a download broken off) is read as far as it goes, with a note that
 /// pages may be missing; the whole file gets no such note.
 #[test]

@@ -191,7 +191,7 @@ impl<'a> Font<'a> {
             .get_deref(b"FontDescriptor", doc)
             .ok()
             .and_then(|d| d.as_dict().ok());
-        Ok(Font {
+        let mut font = Font {
             primary,
             fallback,
             codes: if !composite {
@@ -204,7 +204,14 @@ impl<'a> Font<'a> {
             bold: is_bold(doc, dict, descriptor),
             family: family(dict),
             vertical,
-        })
+        };
+        // A standard font may come without widths: a reader is to know its metrics.
+        if let (Widths::Simple { widths, .. }, Some(afm)) = (&font.widths, core14_metrics(dict))
+            && widths.is_empty()
+        {
+            font.widths = core14_widths(&font, afm);
+        }
+        Ok(font)
     }
 
     /// The text of one code: the /ToUnicode map's, else the encoding's (or the
@@ -285,6 +292,81 @@ impl Codes {
                 out
             }
         }
+    }
+}
+
+/// The Adobe metrics (AFM) of a standard Latin font by its /BaseFont (Helvetica, Times,
+/// Courier and their styles; Symbol and ZapfDingbats have encodings of their own).
+fn core14_metrics(dict: &Dictionary) -> Option<&'static str> {
+    use pdf_core_14_font_afms as afm;
+    let name = dict.get(b"BaseFont").and_then(Object::as_name).ok()?;
+    let name = name.splitn(2, |&b| b == b'+').last().unwrap_or(name);
+    Some(match name {
+        b"Helvetica" => afm::HELVETICA,
+        b"Helvetica-Bold" => afm::HELVETICA_BOLD,
+        b"Helvetica-Oblique" => afm::HELVETICA_OBLIQUE,
+        b"Helvetica-BoldOblique" => afm::HELVETICA_BOLD_OBLIQUE,
+        b"Times-Roman" => afm::TIMES_ROMAN,
+        b"Times-Bold" => afm::TIMES_BOLD,
+        b"Times-Italic" => afm::TIMES_ITALIC,
+        b"Times-BoldItalic" => afm::TIMES_BOLD_ITALIC,
+        b"Courier" => afm::COURIER,
+        b"Courier-Bold" => afm::COURIER_BOLD,
+        b"Courier-Oblique" => afm::COURIER_OBLIQUE,
+        b"Courier-BoldOblique" => afm::COURIER_BOLD_OBLIQUE,
+        _ => return None,
+    })
+}
+
+/// The width of each one-byte code of `font` from its AFM metrics: the AFM gives widths
+/// by Standard Encoding code, so both sides meet at the character; an accented letter
+/// the AFM lists unencoded takes its base letter's width, anything else half an em.
+fn core14_widths(font: &Font, afm: &str) -> Widths {
+    use unicode_normalization::UnicodeNormalization;
+    // A font dictionary naming no encoding reads as Standard Encoding.
+    let standard_dict = lopdf::dictionary! { "Type" => "Font" };
+    let empty = Document::new();
+    let Ok(standard) = standard_dict.get_font_encoding(&empty) else {
+        return Widths::Simple {
+            first: 0,
+            widths: Vec::new(),
+            missing: 500.0,
+        };
+    };
+    let mut by_char: HashMap<char, f32> = HashMap::new();
+    for line in afm.lines().filter(|l| l.starts_with("C ")) {
+        let field = |key: &str| {
+            line.split(';')
+                .find_map(|f| f.trim().strip_prefix(key).map(str::trim))
+        };
+        let (Some(code), Some(width)) = (
+            field("C ").and_then(|c| c.parse::<u8>().ok()),
+            field("WX ").and_then(|w| w.parse::<f32>().ok()),
+        ) else {
+            continue;
+        };
+        if let Some(c) = standard
+            .bytes_to_string(&[code])
+            .ok()
+            .and_then(|s| s.chars().next())
+        {
+            by_char.entry(c).or_insert(width);
+        }
+    }
+    let widths = (0..=255u8)
+        .map(|code| {
+            let c = font.text(&[code]).chars().next()?;
+            by_char
+                .get(&c)
+                .or_else(|| c.nfd().next().and_then(|base| by_char.get(&base)))
+                .copied()
+        })
+        .map(|w| w.unwrap_or(500.0))
+        .collect();
+    Widths::Simple {
+        first: 0,
+        widths,
+        missing: 500.0,
     }
 }
 
