@@ -18,6 +18,8 @@
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
+use crate::script::is_wide;
+
 /// Elements whose content a reader never sees.
 const HIDDEN: &[&[u8]] = &[
     b"script",
@@ -198,13 +200,6 @@ impl Page {
         self.line.clear();
         self.heading = false;
     }
-}
-
-/// Chinese (and other East Asian wide) characters, between which a line break in the
-/// source shows no space.
-fn is_wide(c: char) -> bool {
-    crate::script::is_han(c)
-        || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2E80..=0x2FDF)
 }
 
 #[cfg(test)]

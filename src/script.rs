@@ -12,6 +12,12 @@ pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
+/// A Chinese (or other East Asian wide) character or punctuation mark: text in them is
+/// written without spaces, so a line break or a join between two of them shows none.
+pub fn is_wide(c: char) -> bool {
+    is_han(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2E80..=0x2FDF)
+}
+
 /// A character that can steer a terminal or reorder what it shows, and so must not
 /// reach one as it is: C0 controls but tab and line feed, DEL, C1 controls (ESC and
 /// CSI start escape sequences; OSC ones can set the window title or write links), and

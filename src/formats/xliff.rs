@@ -38,6 +38,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use crate::error::{Error, Result};
 use crate::pairs::AlignedPair;
+use crate::script::is_wide;
 
 /// Does this text look like an XLIFF document (its root element is `xliff`)?
 pub fn is_xliff(text: &str) -> bool {
@@ -384,13 +385,6 @@ fn spaced(text: &str, joins: &[usize]) -> String {
     }
     out.push_str(&text[last..]);
     out
-}
-
-/// Chinese (and other East Asian wide) characters and punctuation: no space is
-/// written between them (an English side left in Chinese stays as it was).
-fn is_wide(c: char) -> bool {
-    crate::script::is_han(c)
-        || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2E80..=0x2FDF)
 }
 
 /// Some(true) when the target language is Chinese, Some(false) when the source is,

@@ -208,8 +208,9 @@ impl<'a> Font<'a> {
         // A standard font may come without widths: a reader is to know its metrics.
         if let (Widths::Simple { widths, .. }, Some(afm)) = (&font.widths, core14_metrics(dict))
             && widths.is_empty()
+            && let Some(known) = core14_widths(&font, afm)
         {
-            font.widths = core14_widths(&font, afm);
+            font.widths = known;
         }
         Ok(font)
     }
@@ -299,9 +300,7 @@ impl Codes {
 /// Courier and their styles; Symbol and ZapfDingbats have encodings of their own).
 fn core14_metrics(dict: &Dictionary) -> Option<&'static str> {
     use pdf_core_14_font_afms as afm;
-    let name = dict.get(b"BaseFont").and_then(Object::as_name).ok()?;
-    let name = name.splitn(2, |&b| b == b'+').last().unwrap_or(name);
-    Some(match name {
+    Some(match base_font(dict) {
         b"Helvetica" => afm::HELVETICA,
         b"Helvetica-Bold" => afm::HELVETICA_BOLD,
         b"Helvetica-Oblique" => afm::HELVETICA_OBLIQUE,
@@ -321,18 +320,12 @@ fn core14_metrics(dict: &Dictionary) -> Option<&'static str> {
 /// The width of each one-byte code of `font` from its AFM metrics: the AFM gives widths
 /// by Standard Encoding code, so both sides meet at the character; an accented letter
 /// the AFM lists unencoded takes its base letter's width, anything else half an em.
-fn core14_widths(font: &Font, afm: &str) -> Widths {
+fn core14_widths(font: &Font, afm: &str) -> Option<Widths> {
     use unicode_normalization::UnicodeNormalization;
     // A font dictionary naming no encoding reads as Standard Encoding.
     let standard_dict = lopdf::dictionary! { "Type" => "Font" };
     let empty = Document::new();
-    let Ok(standard) = standard_dict.get_font_encoding(&empty) else {
-        return Widths::Simple {
-            first: 0,
-            widths: Vec::new(),
-            missing: 500.0,
-        };
-    };
+    let standard = standard_dict.get_font_encoding(&empty).ok()?;
     let mut by_char: HashMap<char, f32> = HashMap::new();
     for line in afm.lines().filter(|l| l.starts_with("C ")) {
         let field = |key: &str| {
@@ -363,22 +356,27 @@ fn core14_widths(font: &Font, afm: &str) -> Widths {
         })
         .map(|w| w.unwrap_or(500.0))
         .collect();
-    Widths::Simple {
+    Some(Widths::Simple {
         first: 0,
         widths,
         missing: 500.0,
-    }
+    })
+}
+
+/// A font's /BaseFont without the subset tag ("ABCDEF+SimHei" is SimHei).
+fn base_font(dict: &Dictionary) -> &[u8] {
+    let name = dict
+        .get(b"BaseFont")
+        .and_then(Object::as_name)
+        .unwrap_or(b"");
+    name.splitn(2, |&b| b == b'+').last().unwrap_or(name)
 }
 
 /// The family of a font by its /BaseFont: "ABCDEF+SimHei" and "SimHei,Bold" are
 /// one family, "FangSong_GB2312" another.
 fn family(dict: &Dictionary) -> u32 {
     use std::hash::{Hash, Hasher};
-    let name = dict
-        .get(b"BaseFont")
-        .and_then(Object::as_name)
-        .unwrap_or(b"");
-    let name = name.splitn(2, |&b| b == b'+').last().unwrap_or(name);
+    let name = base_font(dict);
     let name = name
         .split(|&b| b == b'-' || b == b',')
         .next()
@@ -391,12 +389,7 @@ fn family(dict: &Dictionary) -> u32 {
 /// A bold face by its name (Bold, Black, Heavy, Semibold, Demi), its descriptor's
 /// weight (600 and up) or its ForceBold flag.
 fn is_bold(doc: &Document, dict: &Dictionary, descriptor: Option<&Dictionary>) -> bool {
-    let name = dict
-        .get(b"BaseFont")
-        .and_then(Object::as_name)
-        .map(|n| String::from_utf8_lossy(n).to_ascii_lowercase())
-        .unwrap_or_default();
-    let style = name.split_once('+').map_or(name.as_str(), |(_, s)| s);
+    let style = String::from_utf8_lossy(base_font(dict)).to_ascii_lowercase();
     if ["bold", "black", "heavy", "semibold", "demi"]
         .iter()
         .any(|w| style.contains(w))
