@@ -287,9 +287,10 @@ fn corpus_gold(corpus: &str) -> Option<(tempfile::TempDir, std::path::PathBuf)> 
 /// is, pol-dev 55, aca 83; with renderings written as names exempt from keyness, pol-dev
 /// 56, aca 83; with hyphenated words whole and pinyin names, aca 84 (of 99 judged); with
 /// association weighing more, aca 83 (plural headwords judged no); with no English
-/// rendering that predicates ('socialism can save China'), pol-dev 57. The floors sit a
-/// few points under.
-const MIN_PRECISION_AT_100: [(&str, f64); 2] = [("pol-dev", 0.51), ("aca", 0.79)];
+/// rendering that predicates ('socialism can save China'), pol-dev 57; with CC-CEDICT's
+/// semicolon-separated synonyms as glosses of their own, pol-dev 55, aca 86. The floors
+/// sit a few points under.
+const MIN_PRECISION_AT_100: [(&str, f64); 2] = [("pol-dev", 0.51), ("aca", 0.82)];
 
 /// The fingerprint a judged pair is kept by: FNV-1a 64 of "zh<TAB>en" (as
 /// scripts/judge-top100.py computes it).
@@ -372,9 +373,9 @@ fn aca_top_100_is_mostly_accepted() {
 /// Recall against the reference term lists (../shared/glossary), matched as the issue
 /// says: one of the listed renderings, ignoring case, hyphens and a plural -s (as
 /// scripts/glossary-recall.py does). The mac-dev list counts over all six documents,
-/// so the glossary runs over all of them. Measured 0.714, 0.842, 0.883; the floors sit
+/// so the glossary runs over all of them. Measured 0.741, 0.867, 0.883; the floors sit
 /// a few points under (the aim is 0.8 on each).
-const MIN_RECALL: [(&str, f64); 3] = [("pol-dev", 0.67), ("aca", 0.80), ("mac-dev", 0.85)];
+const MIN_RECALL: [(&str, f64); 3] = [("pol-dev", 0.70), ("aca", 0.82), ("mac-dev", 0.85)];
 
 /// A rendering as the recall measure compares it.
 fn recall_key(s: &str) -> String {

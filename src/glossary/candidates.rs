@@ -53,8 +53,8 @@ pub struct Candidate {
     pub cvalue: f64,
     /// ln(rate in the document / rate in general language); 0 where not computed.
     pub termhood: f64,
-    /// English one-word candidates: occurrences with a content word right after, as a
-    /// modifier ("young people", "Chinese characteristics").
+    /// English candidates: occurrences with a content word right after, as a modifier
+    /// ("young people", "Chinese characteristics", "Five-Year Plan").
     pub premodifier: usize,
     /// What the Chinese words alone suggest the candidate is when that may not be a
     /// term; the translation decides ([`Reading`]).
@@ -916,7 +916,7 @@ pub fn english<S: AsRef<str>>(beads: &[S], min_freq: usize, params: &Params) -> 
                     }
                     let key = keys[i..=j].join(" ");
                     set.add(b, keys[i..=j].to_vec(), key.clone(), surface);
-                    if n == 1 && stop.get(j + 1) == Some(&false) {
+                    if stop.get(j + 1) == Some(&false) {
                         let id = set.index[&key];
                         set.list[id].premodifier += 1;
                     }

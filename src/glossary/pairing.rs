@@ -455,6 +455,8 @@ struct Found<'c> {
 /// - the longer term has the shorter one's rendering, which leaves much of it unrendered
 ///   (富强民主文明和谐的社会主义现代化国家 "modern socialist country", the rendering
 ///   of 社会主义现代化国家);
+/// - the shorter term's glosses say less than the shared rendering, and it meets the
+///   rendering only inside the longer term (疾病 "autoimmune disease");
 /// - the shorter term nearly always occurs inside the longer one, and has the same
 ///   rendering, or the longer term recurs, is a C-value term itself, is well rendered
 ///   and its rendering says all the shorter one's does (特色 "characteristics" inside
@@ -567,6 +569,16 @@ fn fragments(
                 continue;
             }
             if same
+                && short.named < 1.0
+                && !alone_with_rendering(short.z, &long.z.key, &en.list[short.en], zh_keyed)
+            {
+                // The rendering says more than the shorter term's glosses, and wherever
+                // the two come together the longer term is there: the rendering is the
+                // longer term's (C-value's rule, per rendering).
+                fragment[s] = true;
+                continue;
+            }
+            if same
                 && short.z.reading == Reading::Description
                 && long.z.freq as f64 >= params.fragment_min_share * short.z.freq as f64
             {
@@ -652,6 +664,35 @@ fn only_inside_others(found: &[Found], fragment: &mut [bool], zh_keyed: &[String
             fragment[short] = true;
         }
     }
+}
+
+/// Does `short` occur outside `long` in a bead where the rendering `e` occurs too?
+fn alone_with_rendering(short: &Candidate, long: &str, e: &Candidate, zh_keyed: &[String]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    // Both bead lists ascend: walk them together.
+    while i < short.beads.len() && j < e.beads.len() {
+        let (a, b) = (short.beads[i], e.beads[j]);
+        if a < b {
+            i += 1;
+        } else if b < a {
+            j += 1;
+        } else {
+            let text = &zh_keyed[a];
+            let covers: Vec<(usize, usize)> = text
+                .match_indices(long)
+                .map(|(at, l)| (at, at + l.len()))
+                .collect();
+            if text
+                .match_indices(short.key.as_str())
+                .any(|(at, k)| !covers.iter().any(|&(s, e)| s <= at && at + k.len() <= e))
+            {
+                return true;
+            }
+            i += 1;
+            j += 1;
+        }
+    }
+    false
 }
 
 /// The share of `z`'s beads where it occurs inside `joined` (bead texts keyed as
@@ -759,7 +800,14 @@ impl<'r> Evidence<'r> {
                 glosses.push(vec![english_stem(word)]);
             }
             if let Some(d) = &self.resources.dictionary {
-                glosses.extend(d.glosses(word).into_iter().map(gloss_stems));
+                // CC-CEDICT separates near-synonyms of one sense with semicolons
+                // ("disease; sickness; ailment"): each is a rendering of its own.
+                glosses.extend(
+                    d.glosses(word)
+                        .into_iter()
+                        .flat_map(|g| g.split("; "))
+                        .map(gloss_stems),
+                );
             }
             if let Some(rs) = self.glossary.get(word) {
                 glosses.extend(rs.iter().map(|(_, s)| s.clone()));
@@ -1055,10 +1103,12 @@ fn verb_phrase(c: &Candidate) -> bool {
 /// better rendered by the noun it was seen as on its own (youth, China), and a phrase
 /// that ends in one is cut short ("developing socialism with Chinese").
 fn ends_in_modifier(c: &Candidate, en: &CandidateSet, params: &Params) -> bool {
-    c.parts.last().and_then(|w| en.get(w)).is_some_and(|w| {
+    let modifies = |w: &Candidate| {
         w.freq >= params.modifier_min_freq
             && w.premodifier as f64 >= params.modifier_min_share * w.freq as f64
-    })
+    };
+    // The phrase itself may be the modifier ("14th Five-Year" of "... Plan").
+    modifies(c) || c.parts.last().and_then(|w| en.get(w)).is_some_and(modifies)
 }
 /// A looser [`ends_in_modifier`] for a rendering seen once, which has no rivals to
 /// lose to: its last word stands before a noun at least half the times it is seen
@@ -1587,6 +1637,51 @@ mod tests {
         let terms = extract(&pairs, &res, &GlossaryOptions::default());
         term(&terms, "外高祖父");
         assert_no_term(&terms, "高祖父");
+    }
+
+    #[test]
+    fn a_rendering_the_shorter_term_only_meets_inside_the_longer_one_is_the_longer_ones() {
+        // 疾病 comes with "autoimmune disease" only inside 自身免疫性疾病; no gloss says
+        // 自身 is "auto-", so only the occurrences tell whose rendering it is.
+        let res = embedded_dictionary();
+        let pairs = aligned(&[
+            ("自身免疫性疾病很常见。", "Autoimmune disease is common."),
+            (
+                "医生研究自身免疫性疾病。",
+                "Doctors study autoimmune disease.",
+            ),
+            (
+                "自身免疫性疾病需要治疗。",
+                "Autoimmune disease needs treatment.",
+            ),
+            (
+                "自身免疫性疾病有很多种。",
+                "There are many kinds of autoimmune disease.",
+            ),
+            ("她患有自身免疫性疾病。", "She has an autoimmune disease."),
+            ("这种疾病会传染。", "This illness is contagious."),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        assert_eq!(term(&terms, "自身免疫性疾病").en, "autoimmune disease");
+        assert!(
+            terms
+                .iter()
+                .all(|t| t.zh != "疾病" || !t.en.to_lowercase().contains("autoimmune")),
+            "{terms:?}"
+        );
+    }
+
+    #[test]
+    fn a_dictionary_gloss_with_semicolons_gives_each_synonym_whole() {
+        // CC-CEDICT writes 疾病 as "disease; sickness; ailment": "disease" says it all.
+        let res = embedded_dictionary();
+        let params = Params::default();
+        let mut ev = Evidence::new(&res, &CandidateSet::default(), &params);
+        let glosses = ev.zh_word_glosses("疾病").to_vec();
+        assert!(
+            glosses.contains(&vec![english_stem("disease")]),
+            "{glosses:?}"
+        );
     }
 
     #[test]
