@@ -177,6 +177,7 @@ pub(super) fn check_terms(
         None => terms.find_terms(&p.zh),
     };
     let (hits, inside) = terms.split_inside_words(&p.zh, hits, opts.words);
+    let claims = claimed_renderings(&p.zh, &hits, terms, en);
     let mut accounted = Vec::new();
     let mut seen = Vec::new();
     for h in hits {
@@ -184,6 +185,19 @@ pub(super) fn check_terms(
         // In a long bead, the English near where the term's counterpart should be.
         let view = en.around(h.start as f64 / p.zh.len().max(1) as f64);
         let en = view.as_ref().unwrap_or(en);
+        // The rendering of a longer term holding this one elsewhere in the bead
+        // (独立自主 and 独立自主的和平外交政策) renders that occurrence, not this one.
+        let claimed: Vec<Range<usize>> = claims
+            .iter()
+            .filter(|c| {
+                c.term != h.term
+                    && terms.terms[c.term].zh.contains(term.zh.as_str())
+                    && !(c.zh.start <= h.start && h.end <= c.zh.end)
+            })
+            .map(|c| c.en.clone())
+            .collect();
+        let masked = (!claimed.is_empty()).then(|| en.without(&claimed));
+        let en = masked.as_ref().unwrap_or(en);
         // Numbers inside a term are the term's: checked through its rendering, or not
         // expected in the English when no rendering has them (一带一路).
         let numbered = term
@@ -431,6 +445,41 @@ fn find_approved(
         }
     }
     None
+}
+
+/// A term hit and the English span its approved rendering takes.
+struct Claim {
+    term: usize,
+    zh: Range<usize>,
+    en: Range<usize>,
+}
+
+/// The English spans of the approved renderings of hits that hold another hit's term
+/// (only those can take a shorter term's rendering away from it).
+fn claimed_renderings(
+    zh: &str,
+    hits: &[terms::TermHit],
+    terms: &terms::TermSet,
+    en: &EnglishText,
+) -> Vec<Claim> {
+    hits.iter()
+        .filter(|long| {
+            let long_zh = &terms.terms[long.term].zh;
+            hits.iter().any(|h| {
+                h.term != long.term
+                    && long_zh.contains(&zh[h.start..h.end])
+                    && (h.end <= long.start || h.start >= long.end)
+            })
+        })
+        .filter_map(|long| {
+            let (_, _, (s, e)) = best_match(en, &terms.terms[long.term])?;
+            Some(Claim {
+                term: long.term,
+                zh: long.start..long.end,
+                en: s..e,
+            })
+        })
+        .collect()
 }
 
 /// Is the term at `at` an item of a 、-list whose neighbour ends in the same character
@@ -1757,6 +1806,42 @@ mod tests {
         // The core term as approved, the verb in words of the translator's own.
         assert_eq!(miss(1).severity, Severity::Info, "{found:#?}");
         assert_eq!(miss(1).evidence.as_deref(), Some("data security"));
+    }
+
+    #[test]
+    fn a_longer_terms_rendering_does_not_render_a_separate_occurrence() {
+        let glossary = crate::lexicon::parse_glossary_tsv(
+            "数据主权\tdata sovereignty\n数据主权原则\tprinciple of data sovereignty\n",
+            "g.tsv",
+        )
+        .unwrap();
+        let terms = TermSet::from_glossary(&glossary);
+        // The first 数据主权 is dropped; its words are only in the longer term's rendering
+        // (how sure the finding is depends on what else the bead says).
+        let pairs = [AlignedPair::new(
+            0,
+            "尊重数据主权，就要遵守数据主权原则。",
+            "Respecting the matter means following the principle of data sovereignty.",
+        )];
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        assert!(
+            found
+                .iter()
+                .any(|f| f.kind == FindingType::GlossaryMiss
+                    && f.term.as_deref() == Some("数据主权")),
+            "{found:#?}"
+        );
+        // Rendered twice: nothing to say.
+        let pairs = [AlignedPair::new(
+            0,
+            "尊重数据主权，就要遵守数据主权原则。",
+            "Respecting data sovereignty means following the principle of data sovereignty.",
+        )];
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        assert!(
+            !found.iter().any(|f| f.kind == FindingType::GlossaryMiss),
+            "{found:#?}"
+        );
     }
 
     #[test]

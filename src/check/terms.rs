@@ -313,6 +313,20 @@ impl<'a> EnglishText<'a> {
         })
     }
 
+    /// The text without the words inside `spans` (renderings other terms claim).
+    pub fn without(&self, spans: &[std::ops::Range<usize>]) -> EnglishText<'a> {
+        EnglishText {
+            text: self.text,
+            words: self
+                .words
+                .iter()
+                .filter(|x| !spans.iter().any(|r| r.start <= x.0 && x.1 <= r.end))
+                .cloned()
+                .collect(),
+            heading: self.heading,
+        }
+    }
+
     /// The words that end before byte `upto`.
     pub fn before(&self, upto: usize) -> EnglishText<'a> {
         EnglishText {
