@@ -533,7 +533,7 @@ pub fn chinese_with_dictionary<S: AsRef<str>>(
             }
         }
     }
-    let (free, tentative) = free_phrases(&set, words, params);
+    let (free, tentative) = free_phrases(&set, dictionary, words, params);
     for c in &mut set.list {
         if let Some(&reading) = tentative.get(&c.key) {
             c.reading = reading;
@@ -589,6 +589,12 @@ fn settle_time_words(set: &mut CandidateSet) {
     }
 }
 
+/// Does jieba tag `word`, as one token, a noun of some kind (n, nz, ns, nt, ...)?
+/// jieba keeps many verb phrases whole (热爱生活, 不怕困难): their tags say so.
+pub(crate) fn is_noun(word: &str, words: &WordSegmenter) -> bool {
+    matches!(words.jieba().tag(word, false).as_slice(), [t] if t.word == word && t.tag.starts_with('n'))
+}
+
 /// jieba's part-of-speech tag of one word ("" when jieba cuts it further).
 pub(crate) fn zh_tag(word: &str, words: &WordSegmenter) -> &'static str {
     match words.jieba().tag(word, false).as_slice() {
@@ -635,6 +641,7 @@ pub(crate) fn zh_tag(word: &str, words: &WordSegmenter) -> &'static str {
 /// - a lone adjective or adverb (坚定 "firm", 和谐 "harmonious").
 fn free_phrases(
     set: &CandidateSet,
+    dictionary: Option<&Dictionary>,
     words: &WordSegmenter,
     params: &Params,
 ) -> (HashSet<String>, HashMap<String, Reading>) {
@@ -735,8 +742,17 @@ fn free_phrases(
             out.insert(c.key.clone());
             continue;
         }
-        // An adverb leads a verb phrase (紧紧依靠人民, 不断推进改革), not a term.
-        if first == "d" {
+        // An adverb leads a verb phrase (紧紧依靠人民, 不断推进改革), not a term. Chinese
+        // adverbs modify no noun: one the dictionary calls a verb, right before a noun,
+        // was tagged wrong (偏好 "to have a special liking", of 偏好一致性).
+        let verb_before_noun = || {
+            dictionary.is_some_and(|d| {
+                d.glosses(&c.parts[0])
+                    .first()
+                    .is_some_and(|g| g.starts_with("to "))
+            }) && is_noun(&c.parts[1], words)
+        };
+        if first == "d" && !verb_before_noun() {
             out.insert(c.key.clone());
             continue;
         }
@@ -1086,6 +1102,28 @@ mod tests {
         }
         // A pronoun may lead a term.
         assert!(set.get("各级护林员").is_some());
+    }
+
+    #[test]
+    fn a_verb_jieba_tags_an_adverb_may_lead_a_noun() {
+        // jieba tags 偏好 an adverb; the dictionary says "to have a special liking", and
+        // before a noun it names a kind of it. A real adverb still leads no term.
+        let beads = [
+            "买家的偏好一致性不高。",
+            "偏好一致性是假设。",
+            "要紧紧依靠群众。",
+        ];
+        let dictionary = crate::lexicon::Dictionary::Embedded;
+        let set = super::chinese_with_dictionary(
+            &beads,
+            1,
+            Some(&dictionary),
+            &words(),
+            &Params::default(),
+        );
+        assert!(set.get("偏好一致性").is_some());
+        assert!(set.get("紧紧依靠群众").is_none());
+        assert!(set.get("紧紧依靠").is_none());
     }
 
     #[test]

@@ -214,14 +214,8 @@ fn noun_compound(z: &Candidate, ev: &mut Evidence) -> bool {
             .parts
             .iter()
             .any(|p| candidates::zh_tag(p, ev.words()) == "v")
-        && is_noun(&z.parts[z.parts.len() - 1], ev.words())
+        && candidates::is_noun(&z.parts[z.parts.len() - 1], ev.words())
         && z.parts.iter().all(|p| made_of_entries(p, ev))
-}
-
-/// Does jieba tag `word`, as one token, a noun of some kind (n, nz, ns, nt, ...)?
-/// jieba keeps many verb phrases whole (热爱生活, 不怕困难): their tags say so.
-fn is_noun(word: &str, words: &WordSegmenter) -> bool {
-    matches!(words.jieba().tag(word, false).as_slice(), [t] if t.word == word && t.tag.starts_with('n'))
 }
 
 /// Is `word` a dictionary word, or 4+ characters that dictionary words of 2+
