@@ -363,6 +363,23 @@ fn glosses_name(word: &str, e: &Candidate, resources: &Resources) -> bool {
     })
 }
 
+/// Does a word of `en` that a dictionary gloss of `word` names end in -ed (a past
+/// form: "emphasized" for 强调)?
+fn renders_as_past(word: &str, en: &str, resources: &Resources) -> bool {
+    let Some(d) = resources.dictionary.as_ref() else {
+        return false;
+    };
+    let stems: Vec<String> = d
+        .glosses(word)
+        .iter()
+        .flat_map(|g| gloss_stems(g))
+        .collect();
+    en.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        w.len() > 4 && w.ends_with("ed") && stems.iter().any(|g| stems_match(g, &english_stem(&w)))
+    })
+}
+
 /// Is `rendering` a word of a sense of `word` that is no verb (no "to ...")? 分析 is
 /// "to analyze" first, but "analysis" too. Word forms are compared, not stems:
 /// "mobilization" is 动员's noun, "mobilize" its verb.
@@ -509,12 +526,18 @@ fn fragments(
             // ... unless the rendering renders the verb too: then it names a kind of
             // thing ("Laplace transform").
             let last = &long.z.parts[n - 1];
+            let verb_last = candidates::zh_tag(last, &resources.words) == "v";
             let subject = by_key
                 .get(long.z.parts[..n - 1].concat().as_str())
                 .is_some_and(|&s| found[s].en == long.en)
-                && candidates::zh_tag(last, &resources.words) == "v"
+                && verb_last
                 && !glosses_name(last, &en.list[long.en], resources);
-            object || subject
+            // ... or renders the verb as a past form: a clause about the term
+            // ("emphasized at the Congress"); a term's head is a noun ("transform").
+            let clause = verb_last
+                && by_key.contains_key(long.z.parts[..n - 1].concat().as_str())
+                && renders_as_past(last, &long.pair.en, resources);
+            object || subject || clause
         })
         .collect();
     let mut fragment = with_verb.clone();
@@ -1612,6 +1635,21 @@ mod tests {
         assert_eq!(t.en.to_lowercase(), "personal privacy");
         assert!(!t.known);
         assert_eq!(t.cooccurrence, 3);
+    }
+
+    #[test]
+    fn a_term_and_a_verb_rendered_in_the_past_is_a_clause() {
+        let res = embedded_dictionary();
+        let pairs = aligned(&[
+            ("王老师来了。", "Teacher Wang came."),
+            ("王老师点头。", "Teacher Wang nodded."),
+            ("王老师点头。", "Teacher Wang nodded."),
+            ("王老师点头，走了。", "Teacher Wang nodded and left."),
+            ("大家看着王老师。", "Everyone looked at Teacher Wang."),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        term(&terms, "王老师");
+        assert_no_term(&terms, "王老师点头");
     }
 
     #[test]
