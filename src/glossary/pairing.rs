@@ -88,6 +88,19 @@ impl Paired {
     ) -> Vec<TermPair> {
         let mut out = self.0;
         super::boundaries::fit(&mut out, pairs, links, &opts.params);
+        // The word links may show a verb's rendering beside its object's ('foster'
+        // of 弘扬中国精神 'Chinese spirit'): a verb and its object rendered by a verb
+        // and its object is what the text does, as a verb rendered by a verb is.
+        out.retain(|t| {
+            let words: Vec<String> = t.en.split_whitespace().map(str::to_lowercase).collect();
+            !(verb_phrase_words(&words)
+                && resources
+                    .words
+                    .jieba()
+                    .cut(&t.zh, false)
+                    .first()
+                    .is_some_and(|w| w.word != t.zh && is_verb(w.word, resources)))
+        });
         super::names::add(&mut out, pairs, links, resources, opts);
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.zh.cmp(&b.zh)));
         if let Some(n) = opts.top {
@@ -1110,9 +1123,14 @@ impl ZhSense {
 /// the CPC Central Committee"), not a noun phrase ("path of the people" has a stop
 /// word there): the object alone is the better rendering.
 fn verb_phrase(c: &Candidate) -> bool {
-    c.parts
+    verb_phrase_words(&c.parts)
+}
+
+/// [`verb_phrase`] on lower-case words.
+fn verb_phrase_words<S: AsRef<str>>(words: &[S]) -> bool {
+    words
         .windows(2)
-        .any(|w| matches!(w[1].as_str(), "the" | "a" | "an") && !is_english_stopword(&w[0]))
+        .any(|w| matches!(w[1].as_ref(), "the" | "a" | "an") && !is_english_stopword(w[0].as_ref()))
 }
 
 /// A word that nearly always stands before another content word is a modifier
@@ -1650,6 +1668,30 @@ mod tests {
         let terms = extract(&pairs, &res, &GlossaryOptions::default());
         term(&terms, "王老师");
         assert_no_term(&terms, "王老师点头");
+    }
+
+    #[test]
+    fn a_verb_and_its_object_rendered_as_a_verb_and_its_object_is_no_term() {
+        let res = embedded_dictionary();
+        let pairs = aligned(&[
+            ("保护湿地生态。", "Protect the wetland ecology."),
+            (
+                "我们要保护湿地生态。",
+                "We must protect the wetland ecology.",
+            ),
+            (
+                "保护湿地生态很重要。",
+                "To protect the wetland ecology matters.",
+            ),
+            ("湿地生态很脆弱。", "Wetland ecology is fragile."),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        assert!(
+            terms
+                .iter()
+                .all(|t| !t.en.to_lowercase().starts_with("protect the")),
+            "{terms:?}"
+        );
     }
 
     #[test]
