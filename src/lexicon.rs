@@ -276,6 +276,13 @@ impl Dictionary {
             .map_or(0, |&n| n as usize)
     }
 
+    /// Is the first sense the dictionary gives `word` a verb ("to understand")?
+    pub fn first_sense_is_verb(&self, word: &str) -> bool {
+        self.glosses(word)
+            .first()
+            .is_some_and(|g| g.starts_with("to "))
+    }
+
     pub fn contains(&self, word: &str) -> bool {
         match self {
             Dictionary::Embedded => embedded::TABLE.contains(word),

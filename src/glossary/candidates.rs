@@ -746,11 +746,8 @@ fn free_phrases(
         // adverbs modify no noun: one the dictionary calls a verb, right before a noun,
         // was tagged wrong (偏好 "to have a special liking", of 偏好一致性).
         let verb_before_noun = || {
-            dictionary.is_some_and(|d| {
-                d.glosses(&c.parts[0])
-                    .first()
-                    .is_some_and(|g| g.starts_with("to "))
-            }) && is_noun(&c.parts[1], words)
+            dictionary.is_some_and(|d| d.first_sense_is_verb(&c.parts[0]))
+                && is_noun(&c.parts[1], words)
         };
         if first == "d" && !verb_before_noun() {
             out.insert(c.key.clone());

@@ -454,8 +454,7 @@ fn is_verb_sense(word: &str, resources: &Resources) -> bool {
     resources
         .dictionary
         .as_ref()
-        .and_then(|d| d.glosses(word).first().map(|g| g.starts_with("to ")))
-        .unwrap_or(false)
+        .is_some_and(|d| d.first_sense_is_verb(word))
 }
 
 /// A paired term, with what [`fragments`] weighs.
@@ -682,18 +681,23 @@ fn only_inside_others(found: &[Found], fragment: &mut [bool], zh_keyed: &[String
     }
     for (short, longs) in containers {
         let key = found[short].z.key.as_str();
-        let own = zh_keyed.iter().filter(|t| t.contains(key)).any(|text| {
-            let covers: Vec<(usize, usize)> = longs
-                .iter()
-                .flat_map(|l| text.match_indices(l).map(|(at, l)| (at, at + l.len())))
-                .collect();
-            text.match_indices(key)
-                .any(|(at, k)| !covers.iter().any(|&(s, e)| s <= at && at + k.len() <= e))
-        });
+        let own = zh_keyed
+            .iter()
+            .any(|text| text.contains(key) && occurs_outside(text, key, &longs));
         if !own {
             fragment[short] = true;
         }
     }
+}
+
+/// Does `key` occur in `text` other than inside one of `longs`?
+fn occurs_outside(text: &str, key: &str, longs: &[&str]) -> bool {
+    let covers: Vec<(usize, usize)> = longs
+        .iter()
+        .flat_map(|l| text.match_indices(l).map(|(at, l)| (at, at + l.len())))
+        .collect();
+    text.match_indices(key)
+        .any(|(at, k)| !covers.iter().any(|&(s, e)| s <= at && at + k.len() <= e))
 }
 
 /// Does `short` occur outside `long` in a bead where the rendering `e` occurs too?
@@ -707,15 +711,7 @@ fn alone_with_rendering(short: &Candidate, long: &str, e: &Candidate, zh_keyed: 
         } else if b < a {
             j += 1;
         } else {
-            let text = &zh_keyed[a];
-            let covers: Vec<(usize, usize)> = text
-                .match_indices(long)
-                .map(|(at, l)| (at, at + l.len()))
-                .collect();
-            if text
-                .match_indices(short.key.as_str())
-                .any(|(at, k)| !covers.iter().any(|&(s, e)| s <= at && at + k.len() <= e))
-            {
+            if occurs_outside(&zh_keyed[a], &short.key, &[long]) {
                 return true;
             }
             i += 1;
