@@ -288,10 +288,10 @@ fn corpus_gold(corpus: &str) -> Option<(tempfile::TempDir, std::path::PathBuf)> 
 /// 56, aca 83; with hyphenated words whole and pinyin names, aca 84 (of 99 judged); with
 /// association weighing more, aca 83 (plural headwords judged no); with no English
 /// rendering that predicates ('socialism can save China'), pol-dev 57; with CC-CEDICT's
-/// semicolon-separated synonyms as glosses of their own, pol-dev 55, aca 86; with clauses
-/// and verb phrases rendered as such dropped, pol-dev 57. The floors sit a few points
-/// under.
-const MIN_PRECISION_AT_100: [(&str, f64); 2] = [("pol-dev", 0.53), ("aca", 0.82)];
+/// semicolon-separated synonyms as glosses of their own, pol-dev 55, aca 83; with clauses
+/// and verb phrases rendered as such dropped, pol-dev 56 (new pairs judged by a fresh
+/// reviewer). The floors sit a few points under.
+const MIN_PRECISION_AT_100: [(&str, f64); 2] = [("pol-dev", 0.53), ("aca", 0.79)];
 
 /// The fingerprint a judged pair is kept by: FNV-1a 64 of "zh<TAB>en" (as
 /// scripts/judge-top100.py computes it).
