@@ -276,6 +276,14 @@ impl Dictionary {
             .map_or(0, |&n| n as usize)
     }
 
+    /// The content stems of every gloss the dictionary gives `word`, in order.
+    pub fn word_gloss_stems(&self, word: &str) -> Vec<String> {
+        self.glosses(word)
+            .into_iter()
+            .flat_map(gloss_stems)
+            .collect()
+    }
+
     /// Is the first sense the dictionary gives `word` a verb ("to understand")?
     pub fn first_sense_is_verb(&self, word: &str) -> bool {
         self.glosses(word)

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::length::LengthModel;
 use super::{CheckOptions, Finding, FindingType, Severity};
-use crate::lexicon::{Dictionary, english_stem, gloss_stems, is_zh_function_word, stems_match};
+use crate::lexicon::{Dictionary, english_stem, is_zh_function_word, stems_match};
 use crate::pairs::AlignedPair;
 use crate::script::is_han;
 use crate::segment::Lang;
@@ -73,11 +73,7 @@ fn word_renderings<'w>(
         if word.chars().count() < 2 || !word.chars().all(is_han) || is_zh_function_word(word) {
             return None;
         }
-        let stems: Vec<String> = dict
-            .glosses(word)
-            .iter()
-            .flat_map(|g| gloss_stems(g))
-            .collect();
+        let stems = dict.word_gloss_stems(word);
         if stems.is_empty() {
             // A name the dictionary lacks is translated by its pinyin (李明华 'Li
             // Minghua').

@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::length::LengthModel;
 use super::terms::{self, EnglishText, TermSet};
 use super::{CheckOptions, Finding, FindingType, RenderingUse, Severity, WordLinks};
-use crate::lexicon::{Dictionary, gloss_stems, stems_match};
+use crate::lexicon::{Dictionary, stems_match};
 use crate::pairs::AlignedPair;
 use crate::script::is_han;
 use crate::segment::words::WordSegmenter;
@@ -632,9 +632,7 @@ impl TermWords {
         let mut per_word = Vec::new();
         let mut glossed = Vec::new();
         for w in &words {
-            let stems: Vec<String> = dict
-                .map(|d| d.glosses(w).iter().flat_map(|g| gloss_stems(g)).collect())
-                .unwrap_or_default();
+            let stems: Vec<String> = dict.map(|d| d.word_gloss_stems(w)).unwrap_or_default();
             per_word.push(stems.iter().filter(|s| en.has_stem(s)).cloned().collect());
             glossed.push(!stems.is_empty());
             known.extend(stems);
@@ -917,12 +915,8 @@ impl Context<'_, '_, '_> {
             counts
                 .get(&(zh.to_string(), stem.clone()))
                 .is_some_and(|&n| n >= LINK_SEEN_BEADS)
-                || dict.is_some_and(|d| {
-                    d.glosses(zh)
-                        .iter()
-                        .flat_map(|g| gloss_stems(g))
-                        .any(|s| stems_match(&s, &stem))
-                })
+                || dict
+                    .is_some_and(|d| d.word_gloss_stems(zh).iter().any(|s| stems_match(s, &stem)))
         };
         let (mut term, mut other) = (false, false);
         for &(z, e) in &l.links {
@@ -1354,7 +1348,7 @@ fn translations_elsewhere(
             std::iter::once(w).chain(parts)
         })
         .filter(|w| w.chars().count() >= 2)
-        .flat_map(|w| d.glosses(w).into_iter().flat_map(gloss_stems))
+        .flat_map(|w| d.word_gloss_stems(w))
         .collect()
 }
 
@@ -1616,12 +1610,7 @@ fn mostly_whole_words(
 /// for every word.
 fn translated_parts(zh: &str, en: &str, d: &Dictionary, segmenter: &WordSegmenter) -> Vec<usize> {
     let text = EnglishText::new(en);
-    let has = |w: &str| {
-        d.glosses(w)
-            .iter()
-            .flat_map(|g| gloss_stems(g))
-            .any(|s| text.has_stem(&s))
-    };
+    let has = |w: &str| d.word_gloss_stems(w).iter().any(|s| text.has_stem(s));
     let mut parts: Vec<&str> = segmenter
         .tokenize(zh, 0, crate::segment::Lang::Zh)
         .iter()

@@ -382,11 +382,7 @@ fn renders_as_past(word: &str, en: &str, resources: &Resources) -> bool {
     let Some(d) = resources.dictionary.as_ref() else {
         return false;
     };
-    let stems: Vec<String> = d
-        .glosses(word)
-        .iter()
-        .flat_map(|g| gloss_stems(g))
-        .collect();
+    let stems = d.word_gloss_stems(word);
     en.split_whitespace().any(|w| {
         let w = w.to_lowercase();
         w.len() > 4 && w.ends_with("ed") && stems.iter().any(|g| stems_match(g, &english_stem(&w)))
