@@ -897,6 +897,36 @@ impl Context<'_, '_, '_> {
         })
     }
 
+    /// Is `word` out of place in this bead: a word the document ties, in other beads,
+    /// to Chinese words of its own, none of which is in this bead? A translator's word
+    /// comes with what it translates; one that arrives without it was put in.
+    fn out_of_place(&self, word: &str) -> bool {
+        let Some(doc_links) = self.doc_links else {
+            return false;
+        };
+        let counts = self
+            .link_counts
+            .get_or_init(|| count_links(self.doc, doc_links));
+        let stem = crate::lexicon::english_stem(&word.to_lowercase());
+        let mut sources = counts
+            .iter()
+            .filter(|((_, s), n)| **n >= LINK_SEEN_BEADS && *s == stem)
+            .map(|((zh, _), _)| zh.as_str())
+            .peekable();
+        if sources.peek().is_none() {
+            return false;
+        }
+        // A compound shares its morphemes: 书房 in the bead is 上书房's presence.
+        let in_bead = |zh: &str| {
+            let chars: Vec<char> = zh.chars().collect();
+            (chars.len() < 2 && self.p.zh.contains(zh))
+                || chars
+                    .windows(2)
+                    .any(|w| self.p.zh.contains(&w.iter().collect::<String>()))
+        };
+        !sources.any(in_bead)
+    }
+
     /// Is the English word `word` (a slice of the bead's English) tied by the word links
     /// to a Chinese word of the bead outside the term at `at`, and not to the term? Then
     /// it renders that word, not the term. Only a link the document makes in other
@@ -1127,6 +1157,7 @@ fn miss(
                 && matches!(kind, Trace::Aligned)
                 && !framed
                 && !ctx.link_seen_elsewhere(term)
+                && !foreign.iter().any(|w| ctx.out_of_place(w))
             {
                 // Words of no approved rendering, tied to the term by a link the
                 // document shows nowhere else: a stray link, not a rendering.
@@ -2013,6 +2044,80 @@ mod tests {
             "{}",
             miss.message
         );
+    }
+
+    #[test]
+    fn a_stray_link_to_a_word_out_of_place_is_a_rendering() {
+        let glossary =
+            crate::lexicon::parse_glossary_tsv("营商环境\tbusiness environment\n", "g.tsv")
+                .unwrap();
+        let terms = TermSet::from_glossary(&glossary);
+        let words = WordSegmenter::plain();
+        // Links from each Chinese word to the English word given with it.
+        let linked = |id: usize, zh: &str, en: &str, pairs: &[(&str, &str)]| {
+            let p = AlignedPair::new(id, zh, en);
+            let zh_tokens = words.tokenize(&p.zh, 0, crate::segment::Lang::Zh);
+            let en_tokens = words.tokenize(&p.en, 0, crate::segment::Lang::En);
+            // Every Chinese token the word covers, however the segmenter cut it.
+            let links = pairs
+                .iter()
+                .flat_map(|(z, e)| {
+                    let at = p.zh.find(z).unwrap();
+                    let e = en_tokens.iter().position(|t| p.en[t.start..t.end] == **e);
+                    let e = e.unwrap() as u32;
+                    zh_tokens
+                        .iter()
+                        .enumerate()
+                        .filter(move |(_, t)| t.start < at + z.len() && t.end > at)
+                        .map(move |(i, _)| (i as u32, e))
+                })
+                .collect();
+            let l = WordLinks {
+                links,
+                zh_tokens,
+                en_tokens,
+            };
+            (p, l)
+        };
+        let bead = |id: usize, zh: &str| {
+            linked(
+                id,
+                zh,
+                "We have improved the arrangements.",
+                &[("优化", "improved"), ("营商环境", "arrangements")],
+            )
+        };
+        // 'arrangements' is what the document gives for 安排, twice.
+        let (a, la) = linked(
+            1,
+            "安排好了。",
+            "The arrangements are made.",
+            &[("安排", "arrangements")],
+        );
+        let (b, lb) = linked(
+            2,
+            "安排很多。",
+            "The arrangements are many.",
+            &[("安排", "arrangements")],
+        );
+        let run = |zh: &str| {
+            let (p, l) = bead(0, zh);
+            let doc = [p, a.clone(), b.clone()];
+            let doc_links = [l, la.clone(), lb.clone()];
+            let opts = CheckOptions {
+                links: Some(&doc_links),
+                ..CheckOptions::default()
+            };
+            check(&doc, &terms, &[], &opts)
+                .into_iter()
+                .find(|f| f.kind == FindingType::GlossaryMiss && f.bead == Some(0))
+                .expect("a miss")
+                .severity
+        };
+        // Without 安排 in the bead the word came in without what it translates.
+        assert_eq!(run("我们优化了营商环境。"), Severity::Warning);
+        // With 安排 there, the link to the term may be a stray one: a note.
+        assert_eq!(run("我们优化了营商环境安排。"), Severity::Info);
     }
 
     #[test]
