@@ -927,6 +927,22 @@ impl Context<'_, '_, '_> {
         !sources.any(in_bead)
     }
 
+    /// Do the word links tie `word` (a slice of the bead's English) to no Chinese word
+    /// outside the term at `at`?
+    fn tied_to_no_other_word(&self, at: &Range<usize>, word: &str) -> bool {
+        let Some(l) = self.links else {
+            return false;
+        };
+        let span = self.en.span_of(word);
+        !l.links.iter().any(|&(z, e)| {
+            let (Some(zt), Some(et)) = (l.zh_tokens.get(z as usize), l.en_tokens.get(e as usize))
+            else {
+                return false;
+            };
+            et.start < span.end && et.end > span.start && (zt.end <= at.start || zt.start >= at.end)
+        })
+    }
+
     /// Is the English word `word` (a slice of the bead's English) tied by the word links
     /// to a Chinese word of the bead outside the term at `at`, and not to the term? Then
     /// it renders that word, not the term. Only a link the document makes in other
@@ -1144,10 +1160,17 @@ fn miss(
             let used = &p.en[span.clone()];
             // A word that translates another word of the sentence is that word's
             // rendering, located here by a stray link: no evidence against the term.
-            let foreign: Vec<&str> = unexplained(&words, en, span, elsewhere)
+            let mut foreign: Vec<&str> = unexplained(&words, en, span, elsewhere)
                 .into_iter()
                 .filter(|w| !ctx.renders_other_word(&at, w, opts.dictionary))
                 .collect();
+            // A word the dictionary lets another Chinese word explain, but which the
+            // links (that weigh the dictionary too) tie to no other word: the term's.
+            for w in words.foreign(en, span) {
+                if !foreign.contains(&w) && !is_pronoun(w) && ctx.tied_to_no_other_word(&at, w) {
+                    foreign.push(w);
+                }
+            }
             let framed = en.content_words_in(span).iter().any(|(_, stem)| {
                 term.approved
                     .iter()
@@ -2118,6 +2141,73 @@ mod tests {
         assert_eq!(run("我们优化了营商环境。"), Severity::Warning);
         // With 安排 there, the link to the term may be a stray one: a note.
         assert_eq!(run("我们优化了营商环境安排。"), Severity::Info);
+    }
+
+    #[test]
+    fn a_word_the_links_tie_to_no_other_word_is_the_terms() {
+        let glossary =
+            crate::lexicon::parse_glossary_tsv("营商环境\tbusiness environment\n", "g.tsv")
+                .unwrap();
+        let terms = TermSet::from_glossary(&glossary);
+        let dict =
+            Dictionary::from_cedict_text("安排 安排 [an1 pai2] /to arrange/arrangement/\n", "t")
+                .unwrap();
+        let words = WordSegmenter::plain();
+        // 安排 is in the bead, and 'arrangements' may translate it.
+        let p = AlignedPair::new(
+            0,
+            "我们优化了营商环境，也有新安排。",
+            "We improved the business arrangements, with new plans.",
+        );
+        let zh_tokens = words.tokenize(&p.zh, 0, crate::segment::Lang::Zh);
+        let en_tokens = words.tokenize(&p.en, 0, crate::segment::Lang::En);
+        let zh_of = |w: &str| {
+            let at = p.zh.find(w).unwrap();
+            zh_tokens
+                .iter()
+                .enumerate()
+                .filter(move |(_, t)| t.start < at + w.len() && t.end > at)
+                .map(|(i, _)| i as u32)
+                .collect::<Vec<_>>()
+        };
+        let en_at = |w: &str| {
+            en_tokens
+                .iter()
+                .position(|t| &p.en[t.start..t.end] == w)
+                .unwrap() as u32
+        };
+        let run = |arrangements_to: Option<&str>| {
+            let mut links = vec![];
+            for z in zh_of("营商环境") {
+                links.push((z, en_at("business")));
+            }
+            for z in arrangements_to.iter().flat_map(|w| zh_of(w)) {
+                links.push((z, en_at("arrangements")));
+            }
+            for z in zh_of("优化") {
+                links.push((z, en_at("improved")));
+            }
+            links.sort_unstable();
+            let l = WordLinks {
+                links,
+                zh_tokens: zh_tokens.clone(),
+                en_tokens: en_tokens.clone(),
+            };
+            let opts = CheckOptions {
+                dictionary: Some(&dict),
+                links: Some(std::slice::from_ref(&l)),
+                ..CheckOptions::default()
+            };
+            check(std::slice::from_ref(&p), &terms, &[], &opts)
+                .into_iter()
+                .find(|f| f.kind == FindingType::GlossaryMiss)
+                .map(|f| f.severity)
+        };
+        // The links give 'arrangements' to 安排: a shortening, no warning.
+        assert_ne!(run(Some("安排")), Some(Severity::Warning));
+        // They give it to the term, or to nothing: the rendering has a word of its own.
+        assert_eq!(run(Some("营商环境")), Some(Severity::Warning));
+        assert_eq!(run(None), Some(Severity::Warning));
     }
 
     #[test]
