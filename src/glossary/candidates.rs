@@ -630,7 +630,7 @@ pub(crate) fn zh_tag(word: &str, words: &WordSegmenter) -> &'static str {
 /// - anything a conjunction leads (因此 "therefore", 只是 "only"), or a demonstrative
 ///   (这时 "at this moment"); anything a status word ends or leads (直挺挺 "bolt
 ///   upright"): a reference or a description;
-/// - a term and a one-character verb (老师说 "the teacher said"), anything with the
+/// - anything a one-character verb ends (老师说 "the teacher said"), anything with the
 ///   aspect particle 了 or 着 (跑了起来 "started running"): a clause;
 ///
 /// and those whose translation decides ([`Reading`]):
@@ -718,14 +718,17 @@ fn free_phrases(
             continue;
         }
         // A term is head-final, and a one-character verb is never nominalised as a
-        // compound's head (two-character ones are: 土壤修复): after a term that mostly
-        // goes without it, it makes a clause (老师说 "the teacher said").
+        // compound's head (two-character ones are: 土壤修复): a phrase it ends is a
+        // clause (老师说 "the teacher said"). jieba tags some nouns as verbs (站
+        // "station"): the dictionary's first sense says which the character is, and
+        // without one, a term that mostly goes without it says so.
         let last_word = c.parts[c.parts.len() - 1].as_str();
         if last_word.chars().count() == 1 && last == "v" {
             let subject = c.parts[..c.parts.len() - 1].concat();
-            if set
-                .get(&subject)
-                .is_some_and(|s| s.freq >= params.object_freq_ratio * c.freq)
+            if dictionary.is_some_and(|d| d.first_sense_is_verb(last_word))
+                || set
+                    .get(&subject)
+                    .is_some_and(|s| s.freq >= params.object_freq_ratio * c.freq)
             {
                 out.insert(c.key.clone());
                 continue;
@@ -1193,6 +1196,27 @@ mod tests {
         assert!(set.get("老师说").is_none());
         // A two-character verb heads noun compounds ("soil remediation").
         assert!(set.get("土壤修复").is_some());
+    }
+
+    #[test]
+    fn a_phrase_ending_in_a_verb_the_dictionary_calls_one_is_a_clause() {
+        // 木门 goes with 开 every time it occurs: the old test of a term that mostly
+        // goes without the verb says nothing.
+        let beads = [
+            "他看见木门开。",
+            "风吹得木门开。",
+            "前面是公共汽车站。",
+            "我们到公共汽车站。",
+        ];
+        let dictionary = Dictionary::Embedded;
+        let set =
+            chinese_with_dictionary(&beads, 1, Some(&dictionary), &words(), &Params::default());
+        // "The wooden door opened": 开 is "to open" first, a clause.
+        assert!(set.get("木门开").is_none());
+        // jieba calls 站 a verb; the dictionary's first sense is "station".
+        assert!(set.get("公共汽车站").is_some());
+        let without = chinese(&beads, 1);
+        assert!(without.get("木门开").is_some());
     }
 
     #[test]
