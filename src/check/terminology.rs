@@ -2069,41 +2069,48 @@ mod tests {
         );
     }
 
+    /// A bead with word links from each Chinese word of `pairs` (every token it covers,
+    /// however the segmenter cut it) to the English word given with it.
+    fn linked_pair(
+        id: usize,
+        zh: &str,
+        en: &str,
+        pairs: &[(&str, &str)],
+    ) -> (AlignedPair, WordLinks) {
+        let words = WordSegmenter::plain();
+        let p = AlignedPair::new(id, zh, en);
+        let zh_tokens = words.tokenize(&p.zh, 0, crate::segment::Lang::Zh);
+        let en_tokens = words.tokenize(&p.en, 0, crate::segment::Lang::En);
+        let mut links: Vec<(u32, u32)> = pairs
+            .iter()
+            .flat_map(|(z, e)| {
+                let at = p.zh.find(z).unwrap();
+                let e = en_tokens.iter().position(|t| p.en[t.start..t.end] == **e);
+                let e = e.unwrap() as u32;
+                zh_tokens
+                    .iter()
+                    .enumerate()
+                    .filter(move |(_, t)| t.start < at + z.len() && t.end > at)
+                    .map(move |(i, _)| (i as u32, e))
+            })
+            .collect();
+        links.sort_unstable();
+        let l = WordLinks {
+            links,
+            zh_tokens,
+            en_tokens,
+        };
+        (p, l)
+    }
+
     #[test]
     fn a_stray_link_to_a_word_out_of_place_is_a_rendering() {
         let glossary =
             crate::lexicon::parse_glossary_tsv("营商环境\tbusiness environment\n", "g.tsv")
                 .unwrap();
         let terms = TermSet::from_glossary(&glossary);
-        let words = WordSegmenter::plain();
-        // Links from each Chinese word to the English word given with it.
-        let linked = |id: usize, zh: &str, en: &str, pairs: &[(&str, &str)]| {
-            let p = AlignedPair::new(id, zh, en);
-            let zh_tokens = words.tokenize(&p.zh, 0, crate::segment::Lang::Zh);
-            let en_tokens = words.tokenize(&p.en, 0, crate::segment::Lang::En);
-            // Every Chinese token the word covers, however the segmenter cut it.
-            let links = pairs
-                .iter()
-                .flat_map(|(z, e)| {
-                    let at = p.zh.find(z).unwrap();
-                    let e = en_tokens.iter().position(|t| p.en[t.start..t.end] == **e);
-                    let e = e.unwrap() as u32;
-                    zh_tokens
-                        .iter()
-                        .enumerate()
-                        .filter(move |(_, t)| t.start < at + z.len() && t.end > at)
-                        .map(move |(i, _)| (i as u32, e))
-                })
-                .collect();
-            let l = WordLinks {
-                links,
-                zh_tokens,
-                en_tokens,
-            };
-            (p, l)
-        };
         let bead = |id: usize, zh: &str| {
-            linked(
+            linked_pair(
                 id,
                 zh,
                 "We have improved the arrangements.",
@@ -2111,13 +2118,13 @@ mod tests {
             )
         };
         // 'arrangements' is what the document gives for 安排, twice.
-        let (a, la) = linked(
+        let (a, la) = linked_pair(
             1,
             "安排好了。",
             "The arrangements are made.",
             &[("安排", "arrangements")],
         );
-        let (b, lb) = linked(
+        let (b, lb) = linked_pair(
             2,
             "安排很多。",
             "The arrangements are many.",
@@ -2152,47 +2159,16 @@ mod tests {
         let dict =
             Dictionary::from_cedict_text("安排 安排 [an1 pai2] /to arrange/arrangement/\n", "t")
                 .unwrap();
-        let words = WordSegmenter::plain();
         // 安排 is in the bead, and 'arrangements' may translate it.
-        let p = AlignedPair::new(
-            0,
-            "我们优化了营商环境，也有新安排。",
-            "We improved the business arrangements, with new plans.",
-        );
-        let zh_tokens = words.tokenize(&p.zh, 0, crate::segment::Lang::Zh);
-        let en_tokens = words.tokenize(&p.en, 0, crate::segment::Lang::En);
-        let zh_of = |w: &str| {
-            let at = p.zh.find(w).unwrap();
-            zh_tokens
-                .iter()
-                .enumerate()
-                .filter(move |(_, t)| t.start < at + w.len() && t.end > at)
-                .map(|(i, _)| i as u32)
-                .collect::<Vec<_>>()
-        };
-        let en_at = |w: &str| {
-            en_tokens
-                .iter()
-                .position(|t| &p.en[t.start..t.end] == w)
-                .unwrap() as u32
-        };
         let run = |arrangements_to: Option<&str>| {
-            let mut links = vec![];
-            for z in zh_of("营商环境") {
-                links.push((z, en_at("business")));
-            }
-            for z in arrangements_to.iter().flat_map(|w| zh_of(w)) {
-                links.push((z, en_at("arrangements")));
-            }
-            for z in zh_of("优化") {
-                links.push((z, en_at("improved")));
-            }
-            links.sort_unstable();
-            let l = WordLinks {
-                links,
-                zh_tokens: zh_tokens.clone(),
-                en_tokens: en_tokens.clone(),
-            };
+            let mut pairs = vec![("营商环境", "business"), ("优化", "improved")];
+            pairs.extend(arrangements_to.map(|z| (z, "arrangements")));
+            let (p, l) = linked_pair(
+                0,
+                "我们优化了营商环境，也有新安排。",
+                "We improved the business arrangements, with new plans.",
+                &pairs,
+            );
             let opts = CheckOptions {
                 dictionary: Some(&dict),
                 links: Some(std::slice::from_ref(&l)),
