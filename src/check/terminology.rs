@@ -49,7 +49,13 @@ pub(super) struct Tally {
     linked_stems: LinkedStems,
     /// How many beads link each Chinese word to each English stem (filled on first use).
     link_counts: std::cell::OnceCell<LinkCounts>,
+    /// Per English stem, the Chinese words linked to it in at least
+    /// [`LINK_SEEN_BEADS`] beads (filled on first use).
+    link_sources: std::cell::OnceCell<LinkSources>,
 }
+
+/// English stem -> the Chinese words the document's links tie to it, in several beads.
+pub(super) type LinkSources = std::collections::HashMap<String, Vec<String>>;
 
 /// (Chinese word, English stem) -> the number of beads whose word links tie them.
 pub(super) type LinkCounts = std::collections::HashMap<(String, String), u32>;
@@ -353,6 +359,7 @@ impl<'c, 'a> Bead<'c, 'a> {
             term_index: h.term,
             linked_stems: &tally.linked_stems,
             link_counts: &tally.link_counts,
+            link_sources: &tally.link_sources,
             length: self.length,
         }
     }
@@ -831,6 +838,7 @@ struct Context<'c, 'a, 'b> {
     term_index: usize,
     linked_stems: &'c LinkedStems,
     link_counts: &'c std::cell::OnceCell<LinkCounts>,
+    link_sources: &'c std::cell::OnceCell<LinkSources>,
     length: &'c LengthModel,
 }
 
@@ -904,18 +912,22 @@ impl Context<'_, '_, '_> {
         let Some(doc_links) = self.doc_links else {
             return false;
         };
-        let counts = self
-            .link_counts
-            .get_or_init(|| count_links(self.doc, doc_links));
+        let sources = self.link_sources.get_or_init(|| {
+            let counts = self
+                .link_counts
+                .get_or_init(|| count_links(self.doc, doc_links));
+            let mut by_stem = LinkSources::new();
+            for ((zh, stem), &n) in counts {
+                if n >= LINK_SEEN_BEADS {
+                    by_stem.entry(stem.clone()).or_default().push(zh.clone());
+                }
+            }
+            by_stem
+        });
         let stem = crate::lexicon::english_stem(&word.to_lowercase());
-        let mut sources = counts
-            .iter()
-            .filter(|((_, s), n)| **n >= LINK_SEEN_BEADS && *s == stem)
-            .map(|((zh, _), _)| zh.as_str())
-            .peekable();
-        if sources.peek().is_none() {
+        let Some(sources) = sources.get(&stem) else {
             return false;
-        }
+        };
         // A compound shares its morphemes: 书房 in the bead is 上书房's presence.
         let in_bead = |zh: &str| {
             let chars: Vec<char> = zh.chars().collect();
@@ -924,7 +936,7 @@ impl Context<'_, '_, '_> {
                     .windows(2)
                     .any(|w| self.p.zh.contains(&w.iter().collect::<String>()))
         };
-        !sources.any(in_bead)
+        !sources.iter().any(|zh| in_bead(zh))
     }
 
     /// Do the word links tie `word` (a slice of the bead's English) to no Chinese word
