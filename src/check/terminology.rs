@@ -192,7 +192,7 @@ pub(super) fn check_terms(
         let view = en.around(h.start as f64 / p.zh.len().max(1) as f64);
         let en = view.as_ref().unwrap_or(en);
         // The rendering of a longer term holding this one elsewhere in the bead
-        // (独立自主 and 独立自主的和平外交政策) renders that occurrence, not this one.
+        // (数据主权 and 数据主权原则) renders that occurrence, not this one.
         let claimed: Vec<Range<usize>> = claims
             .iter()
             .filter(|c| {

@@ -89,7 +89,7 @@ impl Paired {
         let mut out = self.0;
         super::boundaries::fit(&mut out, pairs, links, &opts.params);
         // The word links may show a verb's rendering beside its object's ('foster'
-        // of 弘扬中国精神 'Chinese spirit'): a verb and its object rendered by a verb
+        // of 发扬奋斗精神 'spirit of struggle'): a verb and its object rendered by a verb
         // and its object is what the text does, as a verb rendered by a verb is.
         out.retain(|t| {
             let words: Vec<String> = t.en.split_whitespace().map(str::to_lowercase).collect();
@@ -475,7 +475,7 @@ struct Found<'c> {
 ///   (富强民主文明和谐的社会主义现代化国家 "modern socialist country", the rendering
 ///   of 社会主义现代化国家);
 /// - the shorter term's glosses say less than the shared rendering, and it meets the
-///   rendering only inside the longer term (疾病 "autoimmune disease");
+///   rendering only inside the longer term (疾病 "autoinflammatory disease");
 /// - the shorter term nearly always occurs inside the longer one, and has the same
 ///   rendering, or the longer term recurs, is a C-value term itself, is well rendered
 ///   and its rendering says all the shorter one's does (特色 "characteristics" inside
@@ -1707,32 +1707,41 @@ mod tests {
 
     #[test]
     fn a_rendering_the_shorter_term_only_meets_inside_the_longer_one_is_the_longer_ones() {
-        // 疾病 comes with "autoimmune disease" only inside 自身免疫性疾病; no gloss says
+        // 疾病 comes with "autoinflammatory disease" only inside 自身炎症性疾病; no gloss says
         // 自身 is "auto-", so only the occurrences tell whose rendering it is.
         let res = embedded_dictionary();
         let pairs = aligned(&[
-            ("自身免疫性疾病很常见。", "Autoimmune disease is common."),
             (
-                "医生研究自身免疫性疾病。",
-                "Doctors study autoimmune disease.",
+                "自身炎症性疾病很常见。",
+                "Autoinflammatory disease is common.",
             ),
             (
-                "自身免疫性疾病需要治疗。",
-                "Autoimmune disease needs treatment.",
+                "医生研究自身炎症性疾病。",
+                "Doctors study autoinflammatory disease.",
             ),
             (
-                "自身免疫性疾病有很多种。",
-                "There are many kinds of autoimmune disease.",
+                "自身炎症性疾病需要治疗。",
+                "Autoinflammatory disease needs treatment.",
             ),
-            ("她患有自身免疫性疾病。", "She has an autoimmune disease."),
+            (
+                "自身炎症性疾病有很多种。",
+                "There are many kinds of autoinflammatory disease.",
+            ),
+            (
+                "她患有自身炎症性疾病。",
+                "She has an autoinflammatory disease.",
+            ),
             ("这种疾病会传染。", "This illness is contagious."),
         ]);
         let terms = extract(&pairs, &res, &GlossaryOptions::default());
-        assert_eq!(term(&terms, "自身免疫性疾病").en, "autoimmune disease");
+        assert_eq!(
+            term(&terms, "自身炎症性疾病").en,
+            "autoinflammatory disease"
+        );
         assert!(
             terms
                 .iter()
-                .all(|t| t.zh != "疾病" || !t.en.to_lowercase().contains("autoimmune")),
+                .all(|t| t.zh != "疾病" || !t.en.to_lowercase().contains("autoinflammatory")),
             "{terms:?}"
         );
     }
