@@ -1823,12 +1823,8 @@ mod tests {
 
     #[test]
     fn a_long_term_rendered_through_its_listed_core_is_a_note() {
-        let glossary = crate::lexicon::parse_glossary_tsv(
-            "数据安全\tdata security\n维护数据安全\tsafeguard data security\n",
-            "g.tsv",
-        )
-        .unwrap();
-        let terms = TermSet::from_glossary(&glossary);
+        let terms =
+            glossary_terms("数据安全\tdata security\n维护数据安全\tsafeguard data security\n");
         let pairs = [
             // No trace, in an English far shorter than its Chinese: dropped.
             AlignedPair::new(
@@ -1865,12 +1861,9 @@ mod tests {
 
     #[test]
     fn a_longer_terms_rendering_does_not_render_a_separate_occurrence() {
-        let glossary = crate::lexicon::parse_glossary_tsv(
+        let terms = glossary_terms(
             "数据主权\tdata sovereignty\n数据主权原则\tprinciple of data sovereignty\n",
-            "g.tsv",
-        )
-        .unwrap();
-        let terms = TermSet::from_glossary(&glossary);
+        );
         // The first 数据主权 is dropped; its words are only in the longer term's rendering
         // (how sure the finding is depends on what else the bead says).
         let pairs = [AlignedPair::new(
@@ -1901,9 +1894,7 @@ mod tests {
 
     #[test]
     fn she_stands_for_a_person_named_before() {
-        let glossary =
-            crate::lexicon::parse_glossary_tsv("林晓梅\tLin Xiaomei\n", "g.tsv").unwrap();
-        let terms = TermSet::from_glossary(&glossary);
+        let terms = glossary_terms("林晓梅\tLin Xiaomei\n");
         let mut pairs = vec![AlignedPair::new(0, "林晓梅来了。", "Lin Xiaomei came.")];
         for id in 1..8 {
             pairs.push(AlignedPair::new(id, "天黑了。", "It grew dark."));
@@ -1965,9 +1956,7 @@ mod tests {
 
     #[test]
     fn a_loose_match_made_of_neighbours_translations_is_no_rendering() {
-        let glossary =
-            crate::lexicon::parse_glossary_tsv("海洋经济\tocean economy\n", "g.tsv").unwrap();
-        let terms = TermSet::from_glossary(&glossary);
+        let terms = glossary_terms("海洋经济\tocean economy\n");
         let dict = Dictionary::from_cedict_text(
             "海洋 海洋 [hai3 yang2] /ocean/marine/\n經濟 经济 [jing1 ji4] /economy/\n",
             "t",
@@ -2020,10 +2009,7 @@ mod tests {
 
     #[test]
     fn a_term_is_located_through_its_word_links() {
-        let glossary =
-            crate::lexicon::parse_glossary_tsv("营商环境\tbusiness environment\n", "g.tsv")
-                .unwrap();
-        let terms = TermSet::from_glossary(&glossary);
+        let terms = glossary_terms("营商环境\tbusiness environment\n");
         let words = WordSegmenter::plain();
         let p = AlignedPair::new(
             0,
@@ -2081,6 +2067,11 @@ mod tests {
         );
     }
 
+    /// The terms of a glossary given as TSV text.
+    fn glossary_terms(tsv: &str) -> TermSet {
+        TermSet::from_glossary(&crate::lexicon::parse_glossary_tsv(tsv, "g.tsv").unwrap())
+    }
+
     /// A bead with word links from each Chinese word of `pairs` (every token it covers,
     /// however the segmenter cut it) to the English word given with it.
     fn linked_pair(
@@ -2117,10 +2108,7 @@ mod tests {
 
     #[test]
     fn a_stray_link_to_a_word_out_of_place_is_a_rendering() {
-        let glossary =
-            crate::lexicon::parse_glossary_tsv("营商环境\tbusiness environment\n", "g.tsv")
-                .unwrap();
-        let terms = TermSet::from_glossary(&glossary);
+        let terms = glossary_terms("营商环境\tbusiness environment\n");
         let bead = |id: usize, zh: &str| {
             linked_pair(
                 id,
@@ -2164,10 +2152,7 @@ mod tests {
 
     #[test]
     fn a_word_the_links_tie_to_no_other_word_is_the_terms() {
-        let glossary =
-            crate::lexicon::parse_glossary_tsv("营商环境\tbusiness environment\n", "g.tsv")
-                .unwrap();
-        let terms = TermSet::from_glossary(&glossary);
+        let terms = glossary_terms("营商环境\tbusiness environment\n");
         let dict =
             Dictionary::from_cedict_text("安排 安排 [an1 pai2] /to arrange/arrangement/\n", "t")
                 .unwrap();
