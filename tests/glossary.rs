@@ -167,6 +167,61 @@ fn output_file_is_written() {
 }
 
 #[test]
+fn explain_tells_what_became_of_every_candidate() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("why.tsv");
+    let kept = glossary(&[
+        "--aligned",
+        SMALL,
+        "--top",
+        "2",
+        "--explain",
+        path.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("zh\ten\tfate\tfrequency\town\tcooccurrence\tothers")
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    assert!(rows.iter().all(|r| r.len() == 7), "{text}");
+    let fate = |zh: &str| rows.iter().find(|r| r[0] == zh).map(|r| r[2]);
+    // The two pairs the glossary kept are `kept`, with the same rendering; the rest of
+    // what would have been kept is `below-top`; candidates seen once are explained too.
+    for line in kept.lines().skip(1) {
+        let cells: Vec<&str> = line.split('\t').collect();
+        let row = rows
+            .iter()
+            .find(|r| r[0] == cells[0])
+            .expect("kept pair explained");
+        assert_eq!((row[1], row[2]), (cells[1], "kept"));
+    }
+    assert_eq!(rows.iter().filter(|r| r[2] == "kept").count(), 2);
+    assert!(rows.iter().any(|r| r[2] == "below-top"), "{text}");
+    assert!(
+        rows.iter().any(|r| r[2] != "kept" && r[2] != "below-top"),
+        "{text}"
+    );
+    assert!(fate("数据安全").is_some());
+    // Sorted by frequency, most frequent first.
+    let freqs: Vec<usize> = rows.iter().map(|r| r[3].parse().unwrap()).collect();
+    assert!(freqs.windows(2).all(|w| w[0] >= w[1]));
+    // The glossary's own output file is no place for it.
+    let out = dir.path().join("terms.tsv");
+    Command::cargo_bin("bitext")
+        .unwrap()
+        .args(["glossary", "--aligned", SMALL, "-o"])
+        .arg(&out)
+        .arg("--explain")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--explain"));
+    assert!(!out.exists());
+}
+
+#[test]
 fn aligns_first_when_given_two_documents() {
     let dir = "corpora/digital-governance";
     let out = glossary(&[

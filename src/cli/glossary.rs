@@ -32,6 +32,11 @@ pub struct Args {
     /// Output file (written atomically).
     #[arg(short, long)]
     output: Option<String>,
+    /// Also write every Chinese term candidate to FILE (TSV) with what became of it:
+    /// kept, below-top, rare, no-rendering, not-a-term or fragment (README: "Why is a
+    /// term missing?").
+    #[arg(long, value_name = "FILE")]
+    explain: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -48,7 +53,15 @@ enum Format {
 pub fn run(args: Args) -> Result<Outcome> {
     let mut inputs = args.input.input_paths();
     inputs.extend(args.aligned.as_deref());
-    output::refuse_overwriting(&args.output.iter().cloned().collect::<Vec<_>>(), &inputs)?;
+    let outputs: Vec<String> = args.output.iter().chain(&args.explain).cloned().collect();
+    output::refuse_overwriting(&outputs, &inputs)?;
+    if let (Some(out), Some(explain)) = (&args.output, &args.explain)
+        && out == explain
+    {
+        bail!(bitext::Error::usage(format!(
+            "--explain {explain} is the glossary's own output file"
+        )));
+    }
     if args.aligned.is_some() && (args.input.zh.is_some() || args.input.en.is_some()) {
         bail!(bitext::Error::usage(
             "give either ZH EN or --aligned FILE, not both"
@@ -67,7 +80,11 @@ pub fn run(args: Args) -> Result<Outcome> {
         top: args.top,
         ..defaults
     };
-    let terms = glossary::extract(&pairs, &resources, &opts);
+    let (terms, fates) = if args.explain.is_some() {
+        glossary::extract_explained(&pairs, &resources, &opts)
+    } else {
+        (glossary::extract(&pairs, &resources, &opts), Vec::new())
+    };
     let format = args
         .format
         .or_else(|| {
@@ -90,5 +107,10 @@ pub fn run(args: Args) -> Result<Outcome> {
     output::write_output(args.output.as_deref(), |w: &mut dyn Write| {
         Ok(writer(&terms, w)?)
     })?;
+    if let Some(path) = &args.explain {
+        output::write_output(Some(path), |w: &mut dyn Write| {
+            Ok(write::write_explain_tsv(&fates, w)?)
+        })?;
+    }
     Ok(Outcome::Ok)
 }

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::{tsv_cell, xml_escape};
-use crate::glossary::{Rendering, TermPair};
+use crate::glossary::{Explained, Rendering, TermPair};
 
 /// Column names of the TSV and CSV outputs.
 pub const COLUMNS: [&str; 7] = [
@@ -49,6 +49,46 @@ pub fn write_tsv(terms: &[TermPair], out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}", COLUMNS.join("\t"))?;
     for t in terms {
         let cells: Vec<String> = row(t).iter().map(|c| tsv_cell(c)).collect();
+        writeln!(out, "{}", cells.join("\t"))?;
+    }
+    Ok(())
+}
+
+/// Column names of the `--explain` TSV: every Chinese candidate and what became of it.
+pub const EXPLAIN_COLUMNS: [&str; 7] = [
+    "zh",
+    "en",
+    "fate",
+    "frequency",
+    "own",
+    "cooccurrence",
+    "others",
+];
+
+/// One row per candidate: its best rendering (empty when it found none), its fate
+/// ([`crate::glossary::Fate::name`]), occurrences, C-value, the beads it shares with
+/// the rendering, and the other renderings.
+pub fn write_explain_tsv(fates: &[Explained], out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}", EXPLAIN_COLUMNS.join("\t"))?;
+    for e in fates {
+        let (en, cooccurrence, others) = match &e.pair {
+            Some(t) => (
+                t.en.clone(),
+                t.cooccurrence.to_string(),
+                renderings_cell(&t.renderings),
+            ),
+            None => (String::new(), String::new(), String::new()),
+        };
+        let cells = [
+            e.zh.clone(),
+            en,
+            e.fate.name().to_string(),
+            e.frequency.to_string(),
+            format!("{:.1}", e.own),
+            cooccurrence,
+            others,
+        ];
+        let cells: Vec<String> = cells.iter().map(|c| tsv_cell(c)).collect();
         writeln!(out, "{}", cells.join("\t"))?;
     }
     Ok(())

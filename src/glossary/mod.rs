@@ -30,7 +30,7 @@ mod params;
 use serde::Serialize;
 
 use crate::pairs::AlignedPair;
-pub use pairing::{Paired, extract, pair};
+pub use pairing::{Paired, extract, extract_explained, pair};
 pub use params::Params;
 
 /// What the extraction keeps.
@@ -88,6 +88,56 @@ pub struct TermPair {
     pub known: bool,
     /// Some bead ids where the term and the best rendering occur together.
     pub examples: Vec<usize>,
+}
+
+/// What became of a Chinese term candidate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Fate {
+    /// In the glossary.
+    Kept,
+    /// Seen fewer than `min_freq` times, and no dictionary or glossary entry (or noun
+    /// compound of dictionary words rendered word for word) vouches for it.
+    Rare,
+    /// The translation shows no rendering with enough evidence: weak association and
+    /// too little word-level support.
+    NoRendering,
+    /// Its rendering says it is no term: a verb rendered as a verb, a verb and its
+    /// object, a clause, a part of a name that ends in a modifier.
+    NotATerm,
+    /// Part of a longer term with the same rendering, or a longer phrase around a term
+    /// whose rendering it takes (C-value and the renderings decide which).
+    Fragment,
+    /// Kept, but below the `top` best.
+    BelowTop,
+}
+
+impl Fate {
+    /// The name `--explain` prints.
+    pub fn name(self) -> &'static str {
+        match self {
+            Fate::Kept => "kept",
+            Fate::Rare => "rare",
+            Fate::NoRendering => "no-rendering",
+            Fate::NotATerm => "not-a-term",
+            Fate::Fragment => "fragment",
+            Fate::BelowTop => "below-top",
+        }
+    }
+}
+
+/// A Chinese candidate, what became of it, and the best rendering it was given (when
+/// it got that far).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Explained {
+    pub zh: String,
+    pub fate: Fate,
+    /// Occurrences of the candidate.
+    pub frequency: usize,
+    /// Its C-value: occurrences of its own, outside longer candidates, weighed by length.
+    pub own: f64,
+    /// The pair as it stood when the candidate was dropped, or as kept.
+    pub pair: Option<TermPair>,
 }
 
 /// The zh and en texts of `pairs`, for callers that have their own beads.

@@ -46,7 +46,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::candidates::{
     self, Candidate, CandidateSet, Reading, english_word_key, is_zh_function_word,
 };
-use super::{GlossaryOptions, Params, Rendering, TermPair, texts};
+use super::{Explained, Fate, GlossaryOptions, Params, Rendering, TermPair, texts};
 use crate::lexicon::{Resources, english_stem, gloss_stems, is_english_stopword, stems_match};
 use crate::pairs::AlignedPair;
 use crate::segment::words::{WordSegmenter, normalize_key};
@@ -66,17 +66,51 @@ pub fn extract(
     paired.finish(pairs, &links, resources, opts)
 }
 
+/// [`extract`], and what became of every Chinese candidate (kept ones included), in
+/// the order of the candidates' frequency: for a user asking why a term is missing.
+pub fn extract_explained(
+    pairs: &[AlignedPair],
+    resources: &Resources,
+    opts: &GlossaryOptions,
+) -> (Vec<TermPair>, Vec<Explained>) {
+    let (links, paired) = rayon::join(
+        || crate::wordalign::word_links(pairs, resources),
+        || Paired::new(pairs, resources, opts, true),
+    );
+    paired.finish_explained(pairs, &links, resources, opts)
+}
+
 /// Term pairs found by co-occurrence, before the word links refit their renderings
 /// and add the names ([`Paired::finish`]): for a caller that has the links of the
 /// same beads already, or makes them meanwhile ([`extract`] does both).
-pub struct Paired(Vec<TermPair>);
+pub struct Paired {
+    terms: Vec<TermPair>,
+    /// Every candidate's fate so far (the kept ones provisionally), when asked for.
+    dropped: Vec<Explained>,
+    explain: bool,
+}
 
 /// The first step of [`extract`]: term pairs from co-occurrence and the dictionary.
 pub fn pair(pairs: &[AlignedPair], resources: &Resources, opts: &GlossaryOptions) -> Paired {
-    Paired(paired_terms(pairs, resources, opts))
+    Paired::new(pairs, resources, opts, false)
 }
 
 impl Paired {
+    fn new(
+        pairs: &[AlignedPair],
+        resources: &Resources,
+        opts: &GlossaryOptions,
+        explain: bool,
+    ) -> Self {
+        let mut dropped = Vec::new();
+        let terms = paired_terms(pairs, resources, opts, explain.then_some(&mut dropped));
+        Paired {
+            terms,
+            dropped,
+            explain,
+        }
+    }
+
     /// The last step of [`extract`]: renderings refit to the word links (`links[i]`
     /// are those of `pairs[i]`), names added, best first.
     pub fn finish(
@@ -86,12 +120,24 @@ impl Paired {
         resources: &Resources,
         opts: &GlossaryOptions,
     ) -> Vec<TermPair> {
-        let mut out = self.0;
+        self.finish_explained(pairs, links, resources, opts).0
+    }
+
+    /// [`Paired::finish`], and every candidate's fate when [`extract_explained`] asked
+    /// for them.
+    fn finish_explained(
+        self,
+        pairs: &[AlignedPair],
+        links: &[crate::wordalign::WordLinks],
+        resources: &Resources,
+        opts: &GlossaryOptions,
+    ) -> (Vec<TermPair>, Vec<Explained>) {
+        let (mut out, mut fates, explain) = (self.terms, self.dropped, self.explain);
         super::boundaries::fit(&mut out, pairs, links, &opts.params);
         // The word links may show a verb's rendering beside its object's ('foster'
         // of 发扬奋斗精神 'spirit of struggle'): a verb and its object rendered by a verb
         // and its object is what the text does, as a verb rendered by a verb is.
-        out.retain(|t| {
+        let (kept, verb_phrases): (Vec<TermPair>, Vec<TermPair>) = out.into_iter().partition(|t| {
             let words: Vec<String> = t.en.split_whitespace().map(str::to_lowercase).collect();
             !(verb_phrase_words(&words)
                 && resources
@@ -101,12 +147,42 @@ impl Paired {
                     .first()
                     .is_some_and(|w| w.word != t.zh && is_verb(w.word, resources)))
         });
+        out = kept;
         super::names::add(&mut out, pairs, links, resources, opts);
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.zh.cmp(&b.zh)));
-        if let Some(n) = opts.top {
-            out.truncate(n);
+        let below = opts
+            .top
+            .map_or(Vec::new(), |n| out.split_off(n.min(out.len())));
+        if explain {
+            let fate = |fate: Fate| {
+                move |t: TermPair| Explained {
+                    zh: t.zh.clone(),
+                    fate,
+                    frequency: t.frequency,
+                    own: 0.0,
+                    pair: Some(t),
+                }
+            };
+            // C-values were recorded with the candidates; the pairs carry none.
+            let own: HashMap<String, f64> = fates.iter().map(|e| (e.zh.clone(), e.own)).collect();
+            let mut more: Vec<Explained> = out
+                .iter()
+                .cloned()
+                .map(fate(Fate::Kept))
+                .chain(below.into_iter().map(fate(Fate::BelowTop)))
+                .chain(verb_phrases.into_iter().map(fate(Fate::NotATerm)))
+                .collect();
+            for e in &mut more {
+                e.own = own.get(&e.zh).copied().unwrap_or(e.frequency as f64);
+            }
+            // The provisional entries of the pairing step give way to the final ones (a
+            // name the links added may be a candidate dropped before).
+            let decided: rustc_hash::FxHashSet<&str> = more.iter().map(|e| e.zh.as_str()).collect();
+            fates.retain(|e| e.fate != Fate::Kept && !decided.contains(e.zh.as_str()));
+            fates.extend(more);
+            fates.sort_by(|a, b| b.frequency.cmp(&a.frequency).then_with(|| a.zh.cmp(&b.zh)));
         }
-        out
+        (out, fates)
     }
 }
 
@@ -115,6 +191,7 @@ fn paired_terms(
     pairs: &[AlignedPair],
     resources: &Resources,
     opts: &GlossaryOptions,
+    mut explain: Option<&mut Vec<Explained>>,
 ) -> Vec<TermPair> {
     let (zh_texts, en_texts) = texts(pairs);
     let params = &opts.params;
@@ -129,11 +206,17 @@ fn paired_terms(
     let en = candidates::english(&en_texts, 1, params);
     let mut evidence = Evidence::new(resources, &en, params);
     evidence.median_word_termhood = zh.median_word_termhood;
-    let mut found: Vec<Found> = zh
-        .list
-        .iter()
-        .filter_map(|z| pair_term(z, &en, &mut evidence, pairs, opts))
-        .collect();
+    let mut found: Vec<Found> = Vec::new();
+    for z in &zh.list {
+        match pair_term(z, &en, &mut evidence, pairs, opts) {
+            Ok(f) => found.push(f),
+            Err((fate, f)) => {
+                if let Some(fates) = explain.as_deref_mut() {
+                    fates.push(explained(z, fate, f.map(|p| *p)));
+                }
+            }
+        }
+    }
     // Candidate keys are normalized (NFKC, lower case); so must the text they are
     // looked for in be.
     let zh_keyed: Vec<String> = zh_texts.iter().map(|t| normalize_key(t)).collect();
@@ -156,7 +239,7 @@ fn paired_terms(
         })
         .collect();
     for i in poor {
-        if let Some(f) = pair_term(found[i].z, &en, &mut evidence, pairs, opts)
+        if let Ok(f) = pair_term(found[i].z, &en, &mut evidence, pairs, opts)
             && f.en != found[i].en
             && f.rendered > found[i].rendered
         {
@@ -168,26 +251,42 @@ fn paired_terms(
     found
         .into_iter()
         .zip(fragment)
-        .filter(|(_, f)| !f)
-        .map(|(f, _)| f.pair)
+        .filter_map(|(f, fragment)| {
+            if let Some(fates) = explain.as_deref_mut() {
+                let fate = if fragment { Fate::Fragment } else { Fate::Kept };
+                fates.push(explained(f.z, fate, Some(f.pair.clone())));
+            }
+            (!fragment).then_some(f.pair)
+        })
         .collect()
 }
 
-/// Pair one Chinese candidate, or `None` when it is rare without word-level support, or
-/// the translation shows no rendering.
+fn explained(z: &Candidate, fate: Fate, pair: Option<TermPair>) -> Explained {
+    Explained {
+        zh: z.display.clone(),
+        fate,
+        frequency: z.freq,
+        own: round3(z.cvalue),
+        pair,
+    }
+}
+
+/// Pair one Chinese candidate, or say why not: rare without word-level support, no
+/// rendering in the translation, or a rendering that says it is no term (that one
+/// given too).
 fn pair_term<'c>(
     z: &'c Candidate,
     en: &CandidateSet,
     evidence: &mut Evidence,
     pairs: &[AlignedPair],
     opts: &GlossaryOptions,
-) -> Option<Found<'c>> {
+) -> Result<Found<'c>, (Fate, Option<Box<TermPair>>)> {
     let params = evidence.params;
     let rare = z.freq < opts.min_freq;
     let entry = z.key.chars().count() >= params.rare_min_chars && evidence.is_entry(&z.key);
     let compound = rare && !entry && noun_compound(z, evidence);
     if rare && !(z.freq >= opts.min_freq_supported && (entry || compound)) {
-        return None;
+        return Err((Fate::Rare, None));
     }
     // Association says little about a rare term, and a term C-value finds only
     // inside longer candidates may be the term or their fragment: the dictionary
@@ -206,14 +305,18 @@ fn pair_term<'c>(
     } else {
         opts.min_freq
     };
-    pair_one(z, en, evidence, pairs, min_freq, lexical).filter(|f| {
-        read_as_term(z, f, &en.list[f.en], evidence)
-            && !verb_for_verb(z, &en.list[f.en], evidence.resources)
-            // A compound seen once rendered by a phrase that ends in a modifier is part
-            // of a longer name (基本经济 "basic economic" of 基本经济制度).
-            && !(compound
-                && (modifier_last(&en.list[f.en], en, params) || verb_phrase(&en.list[f.en])))
-    })
+    let f = pair_one(z, en, evidence, pairs, min_freq, lexical).ok_or((Fate::NoRendering, None))?;
+    let e = &en.list[f.en];
+    let term = read_as_term(z, &f, e, evidence)
+        && !verb_for_verb(z, e, evidence.resources)
+        // A compound seen once rendered by a phrase that ends in a modifier is part
+        // of a longer name (基本经济 "basic economic" of 基本经济制度).
+        && !(compound && (modifier_last(e, en, params) || verb_phrase(e)));
+    if term {
+        Ok(f)
+    } else {
+        Err((Fate::NotATerm, Some(Box::new(f.pair))))
+    }
 }
 
 /// A term seen once that no dictionary lists may still be a name made of dictionary
@@ -1903,6 +2006,44 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn every_candidate_is_explained_and_the_kept_ones_are_the_glossary() {
+        let res = Resources::default_embedded().unwrap();
+        let pairs = sample_pairs();
+        let opts = GlossaryOptions::default();
+        let terms = extract(&pairs, &res, &opts);
+        let (explained_terms, fates) = extract_explained(&pairs, &res, &opts);
+        assert_eq!(terms, explained_terms);
+        let kept: Vec<&TermPair> = fates
+            .iter()
+            .filter(|e| e.fate == Fate::Kept)
+            .filter_map(|e| e.pair.as_ref())
+            .collect();
+        assert_eq!(kept.len(), terms.len());
+        assert!(terms.iter().all(|t| kept.contains(&t)));
+        // One entry per candidate.
+        let mut names: Vec<&str> = fates.iter().map(|e| e.zh.as_str()).collect();
+        names.sort_unstable();
+        assert!(names.windows(2).all(|w| w[0] != w[1]));
+        // Each kind of drop happens on the sample, a fragment with the rendering it had.
+        for fate in [
+            Fate::Rare,
+            Fate::NoRendering,
+            Fate::NotATerm,
+            Fate::Fragment,
+        ] {
+            assert!(fates.iter().any(|e| e.fate == fate), "no {fate:?}");
+        }
+        assert!(
+            fates
+                .iter()
+                .filter(|e| e.fate == Fate::Fragment)
+                .all(|e| e.pair.is_some())
+        );
+        let rare = fates.iter().find(|e| e.fate == Fate::Rare).unwrap();
+        assert!(rare.frequency < opts.min_freq && rare.pair.is_none());
     }
 
     #[test]
