@@ -844,8 +844,8 @@ pub fn phrase_key(text: &str) -> String {
 struct Evidence<'r> {
     resources: &'r Resources,
     params: &'r Params,
-    /// Glossary: zh key -> English phrase keys and their content stems.
-    glossary: HashMap<String, Vec<(String, Vec<String>)>>,
+    /// Glossary: zh key -> approved renderings (phrase key, content stems, as written).
+    glossary: HashMap<String, Vec<(String, Vec<String>, String)>>,
     /// Per English candidate: stems of its content words.
     en_stems: Vec<Vec<String>>,
     zh_cache: HashMap<String, Vec<Vec<String>>>,
@@ -861,11 +861,11 @@ impl<'r> Evidence<'r> {
     }
 
     fn new(resources: &'r Resources, en: &CandidateSet, params: &'r Params) -> Self {
-        let mut glossary: HashMap<String, Vec<(String, Vec<String>)>> = HashMap::default();
+        let mut glossary: HashMap<String, Vec<(String, Vec<String>, String)>> = HashMap::default();
         for entry in resources.glossary.iter().filter(|e| e.status == "approved") {
             let renderings = glossary.entry(normalize_key(&entry.zh)).or_default();
             for r in &entry.en {
-                renderings.push((phrase_key(r), gloss_stems(r)));
+                renderings.push((phrase_key(r), gloss_stems(r), r.clone()));
             }
         }
         // English candidate parts are already stems.
@@ -935,7 +935,7 @@ impl<'r> Evidence<'r> {
                 );
             }
             if let Some(rs) = self.glossary.get(word) {
-                glosses.extend(rs.iter().map(|(_, s)| s.clone()));
+                glosses.extend(rs.iter().map(|(_, s, _)| s.clone()));
             }
             glosses.retain(|g| !g.is_empty());
             let acronyms: Vec<Vec<String>> = glosses
@@ -1067,7 +1067,8 @@ struct ZhSense {
     /// Per character of the term: does it need rendering (not a function word)?
     content: Vec<bool>,
     all: StemIndex,
-    known: Vec<String>,
+    /// The glossary's approved renderings of the term: phrase key and text.
+    known: Vec<(String, String)>,
     /// Tokens of the term that need rendering.
     content_tokens: usize,
 }
@@ -1136,7 +1137,11 @@ impl ZhSense {
         let known = ev
             .glossary
             .get(&z.key)
-            .map(|rs| rs.iter().map(|(k, _)| k.clone()).collect())
+            .map(|rs| {
+                rs.iter()
+                    .map(|(k, _, text)| (k.clone(), text.clone()))
+                    .collect()
+            })
             .unwrap_or_default();
         ZhSense {
             pieces,
@@ -1145,6 +1150,14 @@ impl ZhSense {
             known,
             content_tokens,
         }
+    }
+
+    /// The glossary's wording of the approved rendering whose phrase key is `key`.
+    fn approved(&self, key: &str) -> Option<&str> {
+        self.known
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, text)| text.as_str())
     }
 
     /// Do z's glosses name enough of e's content words for `word_for_word` lexical
@@ -1272,7 +1285,7 @@ fn pair_one<'c>(
     let score = |e: usize, c: usize| -> Scored {
         let cand = &en.list[e];
         let dice = 2.0 * c as f64 / (zb + cand.beads.len() as f64);
-        let known = sense.known.contains(&cand.key);
+        let known = sense.approved(&cand.key).is_some();
         // A name written in the pinyin of its characters ('Li Minghua' for 李明华,
         // 'Cui-fen' for 翠芬) renders all of it, as a dictionary gloss would.
         let spelt = spells_name(&z.key, &cand.display, ev.resources);
@@ -1363,7 +1376,7 @@ fn pair_one<'c>(
         let alt = en.per_bead[b]
             .iter()
             .map(|&e| {
-                let known = sense.known.contains(&en.list[e].key);
+                let known = sense.approved(&en.list[e].key).is_some();
                 let lex = if known {
                     1.0
                 } else {
@@ -1396,7 +1409,14 @@ fn pair_one<'c>(
     // Two or three beads are thin evidence that a phrase is a term at all: they rank
     // below what recurs (the share of beads beyond the first).
     let recurs = (1.0 - 1.0 / z.beads.len() as f64).max(params.single_bead_weight);
-    let en_display = best_cand.display_in(&z.beads);
+    // A glossary's rendering is cited as the glossary writes it: its phrase key, a stem
+    // key, also takes in other words of one stem ('developed' for 'developing').
+    let en_display = match sense.approved(&best_cand.key) {
+        Some(text) if !best_cand.display_in(&z.beads).eq_ignore_ascii_case(text) => {
+            text.to_string()
+        }
+        _ => best_cand.display_in(&z.beads),
+    };
     // Keyness against general language: the everyday words of the text's prose (发展,
     // 社会) weigh little, full weight from e^9 times the general rate (a divisor of 4
     // let them lead; 8 and 12 judged alike: README). A rendering the translation
@@ -1524,10 +1544,12 @@ fn longer_rendering(
     // 中国特色社会主义新胜利).
     let params = ev.params;
     let poor = rendered < params.poor_rendering_below && sense.content_tokens > 1;
-    let need = if poor {
-        min_freq as f64
-    } else {
-        params.longer_min_share * cooc[&best] as f64
+    let need = |e: usize| {
+        if poor && (rendered > 0.0 || sense.explained(&ev.en_stems[e]).1 > 0.0) {
+            min_freq as f64
+        } else {
+            params.longer_min_share * cooc[&best] as f64
+        }
     };
     let leaves_out = sense.leaves_out(&ev.en_stems[best]);
     let named_words = sense.named(&ev.en_stems[best]);
@@ -1535,7 +1557,7 @@ fn longer_rendering(
         .filter(|&(&e, &c)| {
             let long = &en.list[e];
             e != best
-                && c as f64 >= need
+                && c as f64 >= need(e)
                 && long.parts.len() > short.parts.len()
                 && long
                     .parts
@@ -1907,6 +1929,77 @@ mod tests {
             .enumerate()
             .map(|(i, (z, e))| AlignedPair::new(i, z, e))
             .collect()
+    }
+
+    #[test]
+    fn a_glossary_rendering_is_cited_as_the_glossary_writes_it() {
+        // 'Developed' and 'developing' share a stem: the shipped glossary's 'developing
+        // countries' must not come out as the text's 'Developed countries'.
+        let res = Resources::default_embedded().unwrap();
+        let pairs = aligned(&[
+            (
+                "发达国家应当帮助发展中国家。",
+                "Developed countries should help developing countries.",
+            ),
+            (
+                "发达国家和发展中国家都要参与。",
+                "Developed countries and developing countries must both take part.",
+            ),
+            (
+                "发展中国家需要更多资金。",
+                "Developing countries need more funds.",
+            ),
+            (
+                "发达国家也有困难。",
+                "Developed countries have difficulties too.",
+            ),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        let t = term(&terms, "发展中国家");
+        assert!(t.known);
+        assert_eq!(t.en.to_lowercase(), "developing countries", "{terms:?}");
+    }
+
+    #[test]
+    fn a_rendering_without_word_evidence_does_not_grow_by_association_alone() {
+        // 'zorvane', a made-up name, says nothing a gloss of 星际 or 尘埃 does: the
+        // rendering seen with the term every time does not grow to a phrase that comes
+        // with it four times in eleven, whose extra words render nothing of it either.
+        let res = Resources::default_embedded().unwrap();
+        let pairs = aligned(&[
+            ("星际尘埃很稀有。", "Zorvane is rare."),
+            (
+                "他们研究星际尘埃的性质。",
+                "They study the properties of zorvane.",
+            ),
+            ("星际尘埃可以导电。", "Zorvane conducts electricity."),
+            (
+                "星际尘埃的出现很快。",
+                "The development of zorvane was fast.",
+            ),
+            (
+                "人们关注星际尘埃的出现。",
+                "People follow the development of zorvane.",
+            ),
+            (
+                "星际尘埃的出现需要时间。",
+                "The development of zorvane takes time.",
+            ),
+            (
+                "我们讨论星际尘埃的出现。",
+                "We discussed the development of zorvane.",
+            ),
+            ("星际尘埃价格上涨。", "The price of zorvane rose."),
+            ("星际尘埃来自海底。", "Zorvane comes from the seabed."),
+            ("没有人见过星际尘埃。", "Nobody has seen zorvane."),
+            ("星际尘埃是蓝色的。", "Zorvane is blue."),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        assert_eq!(
+            term(&terms, "星际尘埃").en.to_lowercase(),
+            "zorvane",
+            "{terms:?}"
+        );
     }
 
     #[test]
