@@ -104,13 +104,14 @@ pub fn run(args: Args) -> Result<Outcome> {
         Format::Tbx3 => write::write_tbx3,
         Format::Json => write::write_json,
     };
-    output::write_output(args.output.as_deref(), |w: &mut dyn Write| {
-        Ok(writer(&terms, w)?)
-    })?;
+    // First: an --explain path that cannot be written leaves the glossary unwritten too.
     if let Some(path) = &args.explain {
         output::write_output(Some(path), |w: &mut dyn Write| {
             Ok(write::write_explain_tsv(&fates, w)?)
         })?;
     }
+    output::write_output(args.output.as_deref(), |w: &mut dyn Write| {
+        Ok(writer(&terms, w)?)
+    })?;
     Ok(Outcome::Ok)
 }

@@ -33,6 +33,7 @@ where
             let written = write(&mut out).and_then(|()| Ok(out.flush()?));
             quiet_broken_pipe(written).context("writing to standard output")
         }
+        Some("") => Err(bitext::Error::usage("an output file name is empty").into()),
         Some(path) => write_file(path, write),
     }
 }
