@@ -403,6 +403,23 @@ pub fn align_texts_observed(
                 zh.name, en.name
             )));
         }
+        // The same document or language twice: nothing to align. Only where the script
+        // leaves no doubt (no Chinese character at all in the Chinese document, more
+        // Chinese than English in the English one); mixed texts get a note.
+        (Lang::En, Lang::En) if !zh.text.chars().any(crate::script::is_han) => {
+            return Err(Error::usage(format!(
+                "{} has no Chinese in it, and {} is English too: give the Chinese document \
+                 first and its English translation second (ZH EN)",
+                zh.name, en.name
+            )));
+        }
+        (Lang::Zh, Lang::Zh) if en.text.chars().any(crate::script::is_han) => {
+            return Err(Error::usage(format!(
+                "{} looks Chinese, as {} does: give the Chinese document first and its \
+                 English translation second (ZH EN)",
+                en.name, zh.name
+            )));
+        }
         (Lang::En, _) => {
             input_notes.push(format!("{}: this does not look like Chinese text", zh.name))
         }

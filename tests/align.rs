@@ -408,6 +408,53 @@ fn swapped_documents_are_refused() {
 }
 
 #[test]
+fn one_language_twice_is_refused_and_mixed_text_only_noted() {
+    let dir = tempfile::tempdir().unwrap();
+    // Copies: the same file twice is refused before either is read.
+    let copy = |name: &str| {
+        let to = dir.path().join(format!("copy-{name}"));
+        std::fs::copy(format!("{SAMPLE}/{name}"), &to).unwrap();
+        to.to_str().unwrap().to_string()
+    };
+    let (zh, en) = (format!("{SAMPLE}/zh.txt"), format!("{SAMPLE}/en.txt"));
+    let (zh2, en2) = (copy("zh.txt"), copy("en.txt"));
+    for (first, second, says) in [(&zh, &zh2, "looks Chinese"), (&en2, &en, "no Chinese")] {
+        let out_file = dir.path().join("out.tsv");
+        let out = bitext()
+            .args(["align", first, second, "-o", out_file.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{first} {second}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(says) && stderr.contains("(ZH EN)"),
+            "{stderr}"
+        );
+        assert!(!out_file.exists());
+    }
+    // An English translation that quotes some Chinese is English still; a Chinese
+    // document with some English in it is Chinese.
+    let quoted = dir.path().join("en-quoting.txt");
+    std::fs::write(&quoted, "The term 数据 means data. Data security is the foundation of digital governance, and all countries should work together.\n").unwrap();
+    let mixed = dir.path().join("zh-mixed.txt");
+    std::fs::write(
+        &mixed,
+        "数据安全（data security）是数字治理的基础。各国应当共同努力。\n",
+    )
+    .unwrap();
+    let out = bitext()
+        .args(["align", mixed.to_str().unwrap(), quoted.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
 fn the_same_file_on_both_sides_is_refused() {
     // Also when the two paths are written differently.
     let out = bitext()
