@@ -111,7 +111,7 @@ def classify(zh, ens, got, explained):
     if row is None:
         return "absent", ""
     ours = norm(row["en"])
-    others = [norm(o.rsplit(" (", 1)[0]) for o in row["others"].split("; ") if o]
+    others = [norm(o.rsplit(" (", 1)[0]) for o in row["other_renderings"].split("; ") if o]
     detail = f"{row['en'] or '-'} [{row['fate']}; f={row['frequency']} own={row['own']} c={row['cooccurrence']}]"
     if ours in wanted:
         return "cut", detail

@@ -403,17 +403,15 @@ pub fn align_texts_observed(
                 zh.name, en.name
             )));
         }
-        // The same document or language twice: nothing to align. Only where the script
-        // leaves no doubt (no Chinese character at all in the Chinese document, more
-        // Chinese than English in the English one); mixed texts get a note.
-        (Lang::En, Lang::En) if !zh.text.chars().any(crate::script::is_han) => {
-            return Err(Error::usage(format!(
-                "{} has no Chinese in it, and {} is English too: give the Chinese document \
-                 first and its English translation second (ZH EN)",
-                zh.name, en.name
-            )));
-        }
-        (Lang::Zh, Lang::Zh) if en.text.chars().any(crate::script::is_han) => {
+        // The Chinese document twice: nothing to align. Only where the script leaves no
+        // doubt, ten Chinese characters to a Latin letter: an English text that cites
+        // Chinese, or a short snippet, gets the note below.
+        (Lang::Zh, Lang::Zh)
+            if {
+                let (han, latin) = Lang::script_counts(&en.text);
+                latin * 10 < han
+            } =>
+        {
             return Err(Error::usage(format!(
                 "{} looks Chinese, as {} does: give the Chinese document first and its \
                  English translation second (ZH EN)",

@@ -408,50 +408,55 @@ fn swapped_documents_are_refused() {
 }
 
 #[test]
-fn one_language_twice_is_refused_and_mixed_text_only_noted() {
+fn the_chinese_document_twice_is_refused_and_mixed_text_only_noted() {
     let dir = tempfile::tempdir().unwrap();
-    // Copies: the same file twice is refused before either is read.
-    let copy = |name: &str| {
-        let to = dir.path().join(format!("copy-{name}"));
-        std::fs::copy(format!("{SAMPLE}/{name}"), &to).unwrap();
-        to.to_str().unwrap().to_string()
-    };
-    let (zh, en) = (format!("{SAMPLE}/zh.txt"), format!("{SAMPLE}/en.txt"));
-    let (zh2, en2) = (copy("zh.txt"), copy("en.txt"));
-    for (first, second, says) in [(&zh, &zh2, "looks Chinese"), (&en2, &en, "no Chinese")] {
-        let out_file = dir.path().join("out.tsv");
-        let out = bitext()
-            .args(["align", first, second, "-o", out_file.to_str().unwrap()])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{first} {second}");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            stderr.contains(says) && stderr.contains("(ZH EN)"),
-            "{stderr}"
-        );
-        assert!(!out_file.exists());
-    }
-    // An English translation that quotes some Chinese is English still; a Chinese
-    // document with some English in it is Chinese.
-    let quoted = dir.path().join("en-quoting.txt");
-    std::fs::write(&quoted, "The term 数据 means data. Data security is the foundation of digital governance, and all countries should work together.\n").unwrap();
-    let mixed = dir.path().join("zh-mixed.txt");
-    std::fs::write(
-        &mixed,
-        "数据安全（data security）是数字治理的基础。各国应当共同努力。\n",
-    )
-    .unwrap();
+    // A copy: the same file twice is refused before either is read.
+    let zh = format!("{SAMPLE}/zh.txt");
+    let zh2 = dir.path().join("copy-zh.txt");
+    std::fs::copy(&zh, &zh2).unwrap();
+    let out_file = dir.path().join("out.tsv");
     let out = bitext()
-        .args(["align", mixed.to_str().unwrap(), quoted.to_str().unwrap()])
+        .args([
+            "align",
+            &zh,
+            zh2.to_str().unwrap(),
+            "-o",
+            out_file.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("looks Chinese") && stderr.contains("(ZH EN)"),
+        "{stderr}"
     );
+    assert!(!out_file.exists());
+    // An English text that cites a Chinese title, a Chinese one with English in it, and
+    // two English texts are aligned, with a note where a side looks unlike its language.
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let citing = write("en-citing.txt", "See 《数字中国建设整体布局规划》.\n");
+    let mixed = write("zh-mixed.txt", "参见数据安全（data security）的规划。\n");
+    let english = write("en.txt", "WeChat Pay\n");
+    for (first, second) in [
+        (&mixed, &citing),
+        (&english, &english.replace("en.txt", "en2.txt")),
+    ] {
+        if !std::path::Path::new(second).exists() {
+            std::fs::copy(first, second).unwrap();
+        }
+        let out = bitext().args(["align", first, second]).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }
 
 #[test]

@@ -182,7 +182,7 @@ fn explain_tells_what_became_of_every_candidate() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
-        Some("zh\ten\tfate\tfrequency\town\tcooccurrence\tothers")
+        Some("zh\ten\tfate\tfrequency\town\tcooccurrence\tother_renderings")
     );
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
     assert!(rows.iter().all(|r| r.len() == 7), "{text}");

@@ -55,12 +55,14 @@ pub fn run(args: Args) -> Result<Outcome> {
     inputs.extend(args.aligned.as_deref());
     let outputs: Vec<String> = args.output.iter().chain(&args.explain).cloned().collect();
     output::refuse_overwriting(&outputs, &inputs)?;
-    if let (Some(out), Some(explain)) = (&args.output, &args.explain)
-        && out == explain
-    {
-        bail!(bitext::Error::usage(format!(
-            "--explain {explain} is the glossary's own output file"
-        )));
+    if let Some(explain) = &args.explain {
+        let out = args.output.as_deref();
+        let both_stdout = output::is_stdout(Some(explain)) && output::is_stdout(out);
+        if both_stdout || out.is_some_and(|out| output::same_file(out, explain)) {
+            bail!(bitext::Error::usage(format!(
+                "--explain {explain} is where the glossary itself goes: give it a file of its own"
+            )));
+        }
     }
     if args.aligned.is_some() && (args.input.zh.is_some() || args.input.en.is_some()) {
         bail!(bitext::Error::usage(

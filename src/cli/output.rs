@@ -250,6 +250,10 @@ mod temporary {
 /// Refuse to write over one of the inputs: the rename would replace the user's
 /// document with our output.
 pub fn refuse_overwriting(outputs: &[String], inputs: &[&str]) -> Result<()> {
+    // Said before any work is done, not when the output is written at the end.
+    if outputs.iter().any(String::is_empty) {
+        anyhow::bail!(bitext::Error::usage("an output file name is empty"));
+    }
     for out in outputs {
         let Ok(target) = fs::canonicalize(out) else {
             continue;
@@ -266,6 +270,26 @@ pub fn refuse_overwriting(outputs: &[String], inputs: &[&str]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Is `path` standard output (`-`, or no path at all)?
+pub fn is_stdout(path: Option<&str>) -> bool {
+    matches!(path, None | Some("-") | Some("/dev/stdout"))
+}
+
+/// Do two output paths name one file (`t.tsv` and `./t.tsv`, or through a link)? The
+/// file need not exist yet: its folder is resolved.
+pub fn same_file(a: &str, b: &str) -> bool {
+    let resolved = |p: &str| {
+        let path = Path::new(p);
+        let folder = path.parent().filter(|f| !f.as_os_str().is_empty());
+        let folder = fs::canonicalize(folder.unwrap_or(Path::new("."))).ok()?;
+        Some(
+            fs::canonicalize(path)
+                .unwrap_or_else(|_| folder.join(path.file_name().unwrap_or_default())),
+        )
+    };
+    a == b || resolved(a).is_some_and(|x| Some(x) == resolved(b))
 }
 
 /// A write to a closed pipe (`bitext ... | head`) is not an error.

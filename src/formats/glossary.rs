@@ -54,7 +54,7 @@ pub fn write_tsv(terms: &[TermPair], out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Column names of the `--explain` TSV: every Chinese candidate and what became of it.
+/// Column names of the explanation table: every Chinese candidate and what became of it.
 pub const EXPLAIN_COLUMNS: [&str; 7] = [
     "zh",
     "en",
@@ -62,7 +62,7 @@ pub const EXPLAIN_COLUMNS: [&str; 7] = [
     "frequency",
     "own",
     "cooccurrence",
-    "others",
+    "other_renderings",
 ];
 
 /// One row per candidate: its best rendering (empty when it found none), its fate
@@ -84,7 +84,7 @@ pub fn write_explain_tsv(fates: &[Explained], out: &mut dyn Write) -> io::Result
             en,
             e.fate.name().to_string(),
             e.frequency.to_string(),
-            format!("{:.1}", e.own),
+            e.own.map_or(String::new(), |own| format!("{own:.1}")),
             cooccurrence,
             others,
         ];

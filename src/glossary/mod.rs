@@ -91,8 +91,7 @@ pub struct TermPair {
 }
 
 /// What became of a Chinese term candidate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fate {
     /// In the glossary.
     Kept,
@@ -113,7 +112,7 @@ pub enum Fate {
 }
 
 impl Fate {
-    /// The name `--explain` prints.
+    /// A short name for tables and reports.
     pub fn name(self) -> &'static str {
         match self {
             Fate::Kept => "kept",
@@ -128,14 +127,15 @@ impl Fate {
 
 /// A Chinese candidate, what became of it, and the best rendering it was given (when
 /// it got that far).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Explained {
     pub zh: String,
     pub fate: Fate,
     /// Occurrences of the candidate.
     pub frequency: usize,
-    /// Its C-value: occurrences of its own, outside longer candidates, weighed by length.
-    pub own: f64,
+    /// Its C-value: occurrences of its own, outside longer candidates, weighed by length
+    /// (`None` for a name the word links added, which was never a candidate).
+    pub own: Option<f64>,
     /// The pair as it stood when the candidate was dropped, or as kept.
     pub pair: Option<TermPair>,
 }

@@ -85,9 +85,8 @@ pub fn extract_explained(
 /// same beads already, or makes them meanwhile ([`extract`] does both).
 pub struct Paired {
     terms: Vec<TermPair>,
-    /// Every candidate's fate so far (the kept ones provisionally), when asked for.
-    dropped: Vec<Explained>,
-    explain: bool,
+    /// When asked for: every candidate's fate so far, the kept ones provisionally.
+    fates: Option<Vec<Explained>>,
 }
 
 /// The first step of [`extract`]: term pairs from co-occurrence and the dictionary.
@@ -102,13 +101,9 @@ impl Paired {
         opts: &GlossaryOptions,
         explain: bool,
     ) -> Self {
-        let mut dropped = Vec::new();
-        let terms = paired_terms(pairs, resources, opts, explain.then_some(&mut dropped));
-        Paired {
-            terms,
-            dropped,
-            explain,
-        }
+        let mut fates = explain.then(Vec::new);
+        let terms = paired_terms(pairs, resources, opts, fates.as_mut());
+        Paired { terms, fates }
     }
 
     /// The last step of [`extract`]: renderings refit to the word links (`links[i]`
@@ -132,7 +127,7 @@ impl Paired {
         resources: &Resources,
         opts: &GlossaryOptions,
     ) -> (Vec<TermPair>, Vec<Explained>) {
-        let (mut out, mut fates, explain) = (self.terms, self.dropped, self.explain);
+        let mut out = self.terms;
         super::boundaries::fit(&mut out, pairs, links, &opts.params);
         // The word links may show a verb's rendering beside its object's ('foster'
         // of 发扬奋斗精神 'spirit of struggle'): a verb and its object rendered by a verb
@@ -153,35 +148,45 @@ impl Paired {
         let below = opts
             .top
             .map_or(Vec::new(), |n| out.split_off(n.min(out.len())));
-        if explain {
-            let fate = |fate: Fate| {
-                move |t: TermPair| Explained {
-                    zh: t.zh.clone(),
-                    fate,
-                    frequency: t.frequency,
-                    own: 0.0,
-                    pair: Some(t),
-                }
-            };
-            // C-values were recorded with the candidates; the pairs carry none.
-            let own: HashMap<String, f64> = fates.iter().map(|e| (e.zh.clone(), e.own)).collect();
-            let mut more: Vec<Explained> = out
-                .iter()
-                .cloned()
-                .map(fate(Fate::Kept))
-                .chain(below.into_iter().map(fate(Fate::BelowTop)))
-                .chain(verb_phrases.into_iter().map(fate(Fate::NotATerm)))
-                .collect();
-            for e in &mut more {
-                e.own = own.get(&e.zh).copied().unwrap_or(e.frequency as f64);
+        let Some(mut fates) = self.fates else {
+            return (out, Vec::new());
+        };
+        // C-values were recorded with the candidates; the pairs carry none, and a name
+        // the links added was never a candidate.
+        let own: HashMap<String, f64> = fates
+            .iter()
+            .filter_map(|e| Some((e.zh.clone(), e.own?)))
+            .collect();
+        let own = &own;
+        let fate = |fate: Fate| {
+            move |t: TermPair| Explained {
+                zh: t.zh.clone(),
+                fate,
+                frequency: t.frequency,
+                own: own.get(&t.zh).copied(),
+                pair: Some(t),
             }
-            // The provisional entries of the pairing step give way to the final ones (a
-            // name the links added may be a candidate dropped before).
-            let decided: rustc_hash::FxHashSet<&str> = more.iter().map(|e| e.zh.as_str()).collect();
-            fates.retain(|e| e.fate != Fate::Kept && !decided.contains(e.zh.as_str()));
-            fates.extend(more);
-            fates.sort_by(|a, b| b.frequency.cmp(&a.frequency).then_with(|| a.zh.cmp(&b.zh)));
-        }
+        };
+        let mut more: Vec<Explained> = out
+            .iter()
+            .cloned()
+            .map(fate(Fate::Kept))
+            .chain(below.into_iter().map(fate(Fate::BelowTop)))
+            .collect();
+        // A verb phrase's Chinese may come back as a name the links found.
+        let kept: rustc_hash::FxHashSet<String> = more.iter().map(|e| e.zh.clone()).collect();
+        more.extend(
+            verb_phrases
+                .into_iter()
+                .filter(|t| !kept.contains(&t.zh))
+                .map(fate(Fate::NotATerm)),
+        );
+        // The provisional rows of the pairing step give way to the final ones (a name
+        // the links added may be a candidate dropped before).
+        let decided: rustc_hash::FxHashSet<&str> = more.iter().map(|e| e.zh.as_str()).collect();
+        fates.retain(|e| e.fate != Fate::Kept && !decided.contains(e.zh.as_str()));
+        fates.extend(more);
+        fates.sort_by(|a, b| b.frequency.cmp(&a.frequency).then_with(|| a.zh.cmp(&b.zh)));
         (out, fates)
     }
 }
@@ -261,12 +266,13 @@ fn paired_terms(
         .collect()
 }
 
+/// The row [`extract_explained`] gives a candidate.
 fn explained(z: &Candidate, fate: Fate, pair: Option<TermPair>) -> Explained {
     Explained {
         zh: z.display.clone(),
         fate,
         frequency: z.freq,
-        own: round3(z.cvalue),
+        own: Some(round3(z.cvalue)),
         pair,
     }
 }
@@ -1523,7 +1529,10 @@ struct Scored {
 }
 
 /// The longest English candidate that contains `best`, co-occurs with the term about
-/// as often (`min_freq` times when `best` renders less than half of the term), and
+/// as often (`min_freq` times when `best` renders less than half of the term and word
+/// evidence shows on one side: `best` renders part of it, or the longer phrase's
+/// words do; with none on either, association alone cannot tell a partial rendering
+/// from a phrase that merely comes with the term now and then), and
 /// whose extra content words the term's glosses explain and render more of the term:
 /// "great cause" grows to "great cause of socialism with Chinese characteristics" for
 /// 中国特色社会主义伟大事业. Or one that nearly only comes with the term
@@ -2116,10 +2125,29 @@ mod tests {
             .collect();
         assert_eq!(kept.len(), terms.len());
         assert!(terms.iter().all(|t| kept.contains(&t)));
-        // One entry per candidate.
+        // One row per candidate, and a row for every candidate.
         let mut names: Vec<&str> = fates.iter().map(|e| e.zh.as_str()).collect();
         names.sort_unstable();
         assert!(names.windows(2).all(|w| w[0] != w[1]));
+        let (zh_texts, _) = texts(&pairs);
+        let floor = opts.min_freq.min(opts.min_freq_supported);
+        let dictionary = res.dictionary.as_ref();
+        let zh = candidates::chinese_with_dictionary(
+            &zh_texts,
+            floor,
+            dictionary,
+            &res.words,
+            &opts.params,
+        );
+        for c in &zh.list {
+            assert!(names.binary_search(&c.display.as_str()).is_ok(), "{c:?}");
+        }
+        assert!(
+            fates
+                .iter()
+                .filter(|e| e.own.is_some())
+                .all(|e| zh.list.iter().any(|c| c.display == e.zh))
+        );
         // Each kind of drop happens on the sample, a fragment with the rendering it had.
         for fate in [
             Fate::Rare,

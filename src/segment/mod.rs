@@ -38,6 +38,13 @@ pub enum Lang {
 impl Lang {
     /// Guess the language from the script: Han characters against Latin letters.
     pub fn detect(text: &str) -> Lang {
+        let (han, latin) = Lang::script_counts(text);
+        // A Chinese character carries about as much as a 3-4 letter English word.
+        if han * 3 >= latin { Lang::Zh } else { Lang::En }
+    }
+
+    /// Han characters and Latin letters among the first 20,000 characters.
+    pub fn script_counts(text: &str) -> (usize, usize) {
         let (mut han, mut latin) = (0usize, 0usize);
         for c in text.chars().take(20_000) {
             if crate::script::is_han(c) {
@@ -46,8 +53,7 @@ impl Lang {
                 latin += 1;
             }
         }
-        // A Chinese character carries about as much as a 3-4 letter English word.
-        if han * 3 >= latin { Lang::Zh } else { Lang::En }
+        (han, latin)
     }
 }
 
