@@ -271,6 +271,14 @@ fn bad_input_names_the_file_and_exits_2() {
         .args(["glossary"])
         .assert()
         .code(2);
+    for option in ["--top", "--min-freq"] {
+        Command::cargo_bin("bitext")
+            .unwrap()
+            .args(["glossary", "--aligned", SMALL, option, "0"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("1 or more"));
+    }
 }
 
 #[test]

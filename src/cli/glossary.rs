@@ -23,11 +23,11 @@ pub struct Args {
     #[arg(long, value_enum)]
     format: Option<Format>,
     /// Keep only the best N term pairs.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = at_least_one)]
     top: Option<usize>,
     /// A term must occur at least N times [default: 2, or 1 for a term that is a
     /// dictionary or glossary entry rendered as its glosses say].
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = at_least_one)]
     min_freq: Option<usize>,
     /// Output file (written atomically).
     #[arg(short, long)]
@@ -37,6 +37,15 @@ pub struct Args {
     /// term missing?").
     #[arg(long, value_name = "FILE")]
     explain: Option<String>,
+}
+
+/// A count of 1 or more: 0 would ask for an empty glossary, or mean 1.
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("must be 1 or more".to_string()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
