@@ -405,7 +405,7 @@ pub fn align_texts_observed(
         }
         // The Chinese document twice: nothing to align. Only where the script leaves no
         // doubt, ten Chinese characters to a Latin letter: an English text that cites
-        // Chinese, or a short snippet, gets the note below.
+        // Chinese gets the note below.
         (Lang::Zh, Lang::Zh)
             if {
                 let (han, latin) = Lang::script_counts(&en.text);
