@@ -48,10 +48,14 @@ fn row(t: &TermPair) -> [String; 7] {
 pub fn write_tsv(terms: &[TermPair], out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}", COLUMNS.join("\t"))?;
     for t in terms {
-        let cells: Vec<String> = row(t).iter().map(|c| tsv_cell(c)).collect();
-        writeln!(out, "{}", cells.join("\t"))?;
+        write_tsv_row(out, &row(t))?;
     }
     Ok(())
+}
+
+fn write_tsv_row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
+    let cells: Vec<String> = cells.iter().map(|c| tsv_cell(c)).collect();
+    writeln!(out, "{}", cells.join("\t"))
 }
 
 /// Column names of the explanation table: every Chinese candidate and what became of it.
@@ -88,8 +92,7 @@ pub fn write_explain_tsv(fates: &[Explained], out: &mut dyn Write) -> io::Result
             cooccurrence,
             others,
         ];
-        let cells: Vec<String> = cells.iter().map(|c| tsv_cell(c)).collect();
-        writeln!(out, "{}", cells.join("\t"))?;
+        write_tsv_row(out, &cells)?;
     }
     Ok(())
 }

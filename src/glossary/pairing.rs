@@ -41,7 +41,7 @@
 //! translation writes as names pair with the Chinese their links tie them to, when a
 //! gloss or the pinyin vouches for it (`names`: 海关 'Customs', seen once).
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use super::candidates::{
     self, Candidate, CandidateSet, Reading, english_word_key, is_zh_function_word,
@@ -174,17 +174,16 @@ impl Paired {
             .chain(below.into_iter().map(fate(Fate::BelowTop)))
             .collect();
         // A verb phrase's Chinese may come back as a name the links found.
-        let kept: rustc_hash::FxHashSet<String> = more.iter().map(|e| e.zh.clone()).collect();
+        let mut decided: FxHashSet<String> = more.iter().map(|e| e.zh.clone()).collect();
         more.extend(
             verb_phrases
                 .into_iter()
-                .filter(|t| !kept.contains(&t.zh))
+                .filter(|t| decided.insert(t.zh.clone()))
                 .map(fate(Fate::NotATerm)),
         );
         // The provisional rows of the pairing step give way to the final ones (a name
         // the links added may be a candidate dropped before).
-        let decided: rustc_hash::FxHashSet<&str> = more.iter().map(|e| e.zh.as_str()).collect();
-        fates.retain(|e| e.fate != Fate::Kept && !decided.contains(e.zh.as_str()));
+        fates.retain(|e| e.fate != Fate::Kept && !decided.contains(&e.zh));
         fates.extend(more);
         fates.sort_by(|a, b| b.frequency.cmp(&a.frequency).then_with(|| a.zh.cmp(&b.zh)));
         (out, fates)
@@ -1417,11 +1416,10 @@ fn pair_one<'c>(
     let recurs = (1.0 - 1.0 / z.beads.len() as f64).max(params.single_bead_weight);
     // A glossary's rendering is cited as the glossary writes it: its phrase key, a stem
     // key, also takes in other words of one stem ('developed' for 'developing').
+    let shown = best_cand.display_in(&z.beads);
     let en_display = match sense.approved(&best_cand.key) {
-        Some(text) if !best_cand.display_in(&z.beads).eq_ignore_ascii_case(text) => {
-            text.to_string()
-        }
-        _ => best_cand.display_in(&z.beads),
+        Some(text) if !shown.eq_ignore_ascii_case(text) => text.to_string(),
+        _ => shown,
     };
     // Keyness against general language: the everyday words of the text's prose (发展,
     // 社会) weigh little, full weight from e^9 times the general rate (a divisor of 4
