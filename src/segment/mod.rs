@@ -75,12 +75,15 @@ pub struct Document {
 pub struct SegmentOptions {
     /// Sentences longer than this many characters are cut at a clause mark or a space.
     pub max_sentence_chars: usize,
+    /// The same for Chinese.
+    pub max_sentence_chars_zh: usize,
 }
 
 impl Default for SegmentOptions {
     fn default() -> Self {
         SegmentOptions {
             max_sentence_chars: sentence::MAX_SENTENCE_CHARS,
+            max_sentence_chars_zh: sentence::MAX_SENTENCE_CHARS_ZH,
         }
     }
 }
@@ -188,7 +191,10 @@ pub fn segment_with(
         units: Vec::new(),
         numbering: heading::Numbering::default(),
         paragraph: 0,
-        max_sentence_chars: opts.max_sentence_chars,
+        max_sentence_chars: match lang {
+            Lang::Zh => opts.max_sentence_chars_zh,
+            Lang::En => opts.max_sentence_chars,
+        },
         cut_for_length: 0,
         pieces_for_length: 0,
     };
@@ -215,7 +221,7 @@ pub fn segment_with(
         warnings.push(format!(
             "{n} {} longer than the sentence length cap ({} characters) {} cut at clause marks or spaces into {} more {}",
             if n == 1 { "sentence" } else { "sentences" },
-            opts.max_sentence_chars,
+            b.max_sentence_chars,
             if n == 1 { "was" } else { "were" },
             more,
             if more == 1 { "unit" } else { "units" },
@@ -734,6 +740,31 @@ mod tests {
     }
 
     #[test]
+    fn the_length_cap_is_lower_for_chinese_whose_characters_carry_more() {
+        // 700 characters without a sentence end in each language: the Chinese is cut
+        // at its clause marks, the English (some 120 words) is a sentence of its own.
+        let zh = format!("{}\n", "我们沿着河边慢慢地走，".repeat(70));
+        let en = format!("{}\n", "we walked slowly, ".repeat(39));
+        let segment = |text: String, lang| {
+            super::segment_with(
+                text,
+                lang,
+                TextFormat::Plain,
+                WordSegmenter::plain(),
+                &SegmentOptions::default(),
+            )
+        };
+        let zh = segment(zh, Lang::Zh);
+        assert!(zh.units.len() >= 2, "{}", zh.units.len());
+        assert!((0..zh.units.len()).all(|i| zh.unit_text(i).chars().count() <= 500));
+        assert!(zh.unit_text(0).ends_with('，'), "{}", zh.unit_text(0));
+        assert_eq!(zh.warnings.len(), 1);
+        let en = segment(en, Lang::En);
+        assert_eq!(en.units.len(), 1);
+        assert!(en.warnings.is_empty(), "{:?}", en.warnings);
+    }
+
+    #[test]
     fn an_overlong_line_is_cut_and_reported_never_a_heading() {
         let line = format!("{}\n", "Data Rules ".repeat(400));
         let doc = super::segment_with(
@@ -743,6 +774,7 @@ mod tests {
             WordSegmenter::plain(),
             &SegmentOptions {
                 max_sentence_chars: 1000,
+                max_sentence_chars_zh: 400,
             },
         );
         assert!(doc.units.len() >= 5);

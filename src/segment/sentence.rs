@@ -35,10 +35,14 @@ pub fn split(text: &str, lang: Lang) -> Vec<(usize, usize)> {
     spans
 }
 
-/// Sentences longer than this many characters are cut (a sentence end missing from a
-/// whole document must not make one unit of it: later stages are quadratic in a
-/// unit's length).
-pub const MAX_SENTENCE_CHARS: usize = 3000;
+/// Sentences longer than this many characters (some 200 words, more than real
+/// sentences run to) are cut: a sentence end missing from a whole document must not
+/// make units thousands of words long, as later stages are quadratic in a unit's
+/// length.
+pub const MAX_SENTENCE_CHARS: usize = 1200;
+/// The same cap for Chinese, whose characters each carry about what two or three
+/// English letters do.
+pub const MAX_SENTENCE_CHARS_ZH: usize = 500;
 
 /// `spans` with every span longer than `max_chars` characters cut into pieces of at
 /// most that length, each at the last clause mark (；，：) or space of its second half,
