@@ -378,6 +378,25 @@ impl LexiconPool {
 }
 
 /// Segment and align two texts.
+/// For a corpus (`batch` and its map step): each side in its own language. A side in
+/// the other language, which [`align_texts`] only notes, puts one language on both
+/// sides of every record, so it is an error here.
+pub fn require_languages(zh: &Side, en: &Side) -> Result<()> {
+    if Lang::detect(&zh.text) == Lang::En {
+        return Err(Error::input(
+            zh.name.as_str(),
+            "this does not look like Chinese text: not aligned",
+        ));
+    }
+    if Lang::detect(&en.text) == Lang::Zh {
+        return Err(Error::input(
+            en.name.as_str(),
+            "this does not look like English text: not aligned",
+        ));
+    }
+    Ok(())
+}
+
 pub fn align_texts(
     zh: Side,
     en: Side,

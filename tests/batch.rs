@@ -516,14 +516,52 @@ fn a_combined_file_that_would_replace_another_output_is_refused_at_start() {
         let stderr = String::from_utf8_lossy(&result.stderr);
         assert_eq!(result.status.code(), Some(2), "{combined}: {stderr}");
         assert!(stderr.contains(what), "{combined}: {stderr}");
-        // Refused before any pair was aligned.
-        let written: Vec<_> = std::fs::read_dir(dir.path().join("co"))
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .filter(|n| n != ".bitext-batch")
-            .collect();
-        assert!(written.is_empty(), "{combined}: {written:?}");
+        // Refused before any pair was aligned, and the folder made for the run gone.
+        assert!(!dir.path().join("co").exists(), "{combined}");
     }
+    // A folder that was there before stays, as it was.
+    std::fs::create_dir(dir.path().join("co")).unwrap();
+    let result = bitext()
+        .current_dir(dir.path())
+        .args(["batch", &s(&corpus), "--presplit", "--out-dir", "co"])
+        .args(["--combined", "co/summary.tsv"])
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(2));
+    let written: Vec<_> = std::fs::read_dir(dir.path().join("co"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n != ".bitext-batch")
+        .collect();
+    assert!(written.is_empty(), "{written:?}");
+}
+
+#[test]
+fn the_combined_format_is_told_by_its_extension_in_any_case_and_json_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_with(dir.path(), 2, &[]);
+    let out = dir.path().join("out");
+    let batch = |combined: &Path| {
+        bitext()
+            .args(["batch", &s(&corpus), "--presplit", "--out-dir", &s(&out)])
+            .args(["--combined", &s(combined)])
+            .output()
+            .unwrap()
+    };
+    let result = batch(&dir.path().join("all.json"));
+    assert_eq!(result.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("name it .jsonl"), "{stderr}");
+    let tmx = dir.path().join("all.TMX");
+    let result = batch(&tmx);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(result.status.success(), "{stderr}");
+    assert!(std::fs::read_to_string(&tmx).unwrap().contains("<tmx "));
+    // A Moses pair is named by the files it is.
+    let result = batch(&dir.path().join("corpus.v1"));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("corpus.v1.zh and "), "{stderr}");
+    assert!(dir.path().join("corpus.v1.en").is_file());
 }
 
 #[test]
@@ -801,6 +839,7 @@ fn stdio_validates_requests_as_the_command_line_does() {
         serde_json::json!({"id": 3, "zh": zh, "en": en, "presplit": true, "source": "crawl-7"}),
         serde_json::json!([1, 2]),
         serde_json::json!({"id": 5, "zh": zh, "en": en, "presplit": true, "min_score": 0.0}),
+        serde_json::json!({"id": 6, "zh": en, "en": en, "presplit": true}),
     ];
     let input: String = requests.iter().map(|r| format!("{r}\n")).collect();
     let result = with_stdin(bitext().args(["batch", "--stdio"]), &input);
@@ -810,7 +849,7 @@ fn stdio_validates_requests_as_the_command_line_does() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(responses.len(), 5);
+    assert_eq!(responses.len(), 6);
     let error = |k: usize| responses[k]["error"].as_str().unwrap_or("").to_string();
     assert!(
         error(0).contains("`min_score` must be between 0 and 1"),
@@ -825,6 +864,12 @@ fn stdio_validates_requests_as_the_command_line_does() {
     assert!(!responses[2]["beads"].as_array().unwrap().is_empty());
     assert!(error(3).contains("must be a JSON object"), "{}", error(3));
     assert!(error(3).contains("an array"), "{}", error(3));
+    // English on both sides is no pair of a corpus, as in a batch.
+    assert!(
+        error(5).contains("does not look like Chinese"),
+        "{}",
+        error(5)
+    );
 
     let result = with_stdin(
         bitext().args(["batch", "--stdio", "--min-score", "1.5"]),
@@ -833,5 +878,67 @@ fn stdio_validates_requests_as_the_command_line_does() {
     assert_eq!(result.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&result.stderr).contains("--min-score must be between 0 and 1")
+    );
+}
+
+#[test]
+fn a_pair_in_the_wrong_languages_fails_and_a_failed_pair_keeps_no_old_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let english = "The garden is quiet in the morning.\nBirds sing in the trees.\n";
+    let corpus = corpus_with(dir.path(), 2, &[("both.txt", english, english)]);
+    let out = dir.path().join("out");
+    let batch = || {
+        bitext()
+            .args(["batch", &s(&corpus), "--presplit", "--out-dir", &s(&out)])
+            .output()
+            .unwrap()
+    };
+    let result = batch();
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("does not look like Chinese"), "{stderr}");
+    let rows = summary(&out);
+    let both = rows.iter().find(|r| r["name"] == "both").unwrap();
+    assert_eq!(both["status"], "failed", "{both:?}");
+    assert!(!out.join("both.tsv").exists());
+    // p000 aligned, then its Chinese file emptied: its old output goes with it.
+    assert!(out.join("p000.tsv").is_file());
+    std::fs::write(corpus.join("zh/p000"), "").unwrap();
+    let result = batch();
+    assert_eq!(result.status.code(), Some(1));
+    assert!(!out.join("p000.tsv").exists());
+    assert!(out.join("p001.tsv").is_file());
+    let rows = summary(&out);
+    assert_eq!(
+        rows.iter().find(|r| r["name"] == "p000").unwrap()["status"],
+        "failed"
+    );
+}
+
+#[test]
+fn warnings_reach_the_terminal_named_by_their_pair_and_subfolders_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    // 600 characters of Chinese without a sentence end: cut for length, with a warning.
+    let long = format!("{}。\n", "我们沿着河边慢慢地走，".repeat(60));
+    let corpus = corpus_with(
+        dir.path(),
+        1,
+        &[("long.txt", &long, "We walked slowly along the river.\n")],
+    );
+    std::fs::create_dir(corpus.join("zh/deeper")).unwrap();
+    std::fs::write(corpus.join("zh/deeper/x.txt"), "数据保护很重要。\n").unwrap();
+    let out = dir.path().join("out");
+    let result = bitext()
+        .args(["batch", &s(&corpus), "--out-dir", &s(&out)])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(result.status.success(), "{stderr}");
+    assert!(stderr.contains("long: "), "{stderr}");
+    assert!(stderr.contains("sentence length cap"), "{stderr}");
+    assert!(stderr.contains("1 pair with warnings"), "{stderr}");
+    assert!(
+        stderr.contains("subfolders are not read (deeper)"),
+        "{stderr}"
     );
 }

@@ -31,7 +31,9 @@ use super::{Outcome, output};
 use bitext::align::Bitext;
 use bitext::formats::LangTags;
 use bitext::lexicon::Resources;
-use bitext::pipeline::{CorpusFilter, FilterCounts, LexiconPool, PairOptions, Side, align_texts};
+use bitext::pipeline::{
+    CorpusFilter, FilterCounts, LexiconPool, PairOptions, Side, align_texts, require_languages,
+};
 use bitext::read::ReadOptions;
 
 mod stdio;
@@ -141,7 +143,11 @@ impl Format {
 
     /// The format of the combined file, from its name.
     fn of_combined(path: &str) -> Format {
-        match Path::new(path).extension().and_then(|e| e.to_str()) {
+        let extension = Path::new(path)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match extension.as_deref() {
             Some("tmx") => Format::Tmx,
             Some("jsonl") => Format::Jsonl,
             Some("tsv") => Format::Tsv,
@@ -341,10 +347,17 @@ pub fn run(args: Args) -> Result<Outcome> {
             dir.display()
         )));
     }
+    let created = !dir.exists();
     std::fs::create_dir_all(&dir)
         .with_context(|| format!("{}: cannot create the output folder", dir.display()))?;
-    if let Some(path) = &args.combined {
-        check_combined(path, &dir, &pairs, args.format)?;
+    if let Some(path) = &args.combined
+        && let Err(e) = check_combined(path, &dir, &pairs, args.format)
+    {
+        // A refused start leaves nothing behind: the folder was made for this run.
+        if created {
+            let _ = std::fs::remove_dir(&dir);
+        }
+        return Err(e);
     }
     let (_, pool) = worker_pool(args.jobs)?;
     let read = args.input.read.options()?;
@@ -473,9 +486,15 @@ pub fn run(args: Args) -> Result<Outcome> {
         use rayon::prelude::*;
         pairs.par_iter().zip(&rows).for_each(|(pair, slot)| {
             let done = slot.lock().expect("no worker panics holding a row").take();
+            let resumed = done.is_some();
             let row = done.unwrap_or_else(|| job.align_pair(pair, &resources));
             if let Some(error) = &row.error {
                 progress.suspend(|| output::note(format!("{}: {error}", pair.name)));
+            }
+            // Said as `align` says them (once: not again on resuming): a batch of
+            // thousands is where they are missed.
+            for warning in row.warnings.iter().filter(|_| !resumed) {
+                progress.suspend(|| output::note(format!("{}: {warning}", pair.name)));
             }
             progress.inc(1);
             *slot.lock().expect("no worker panics holding a row") = Some(row);
@@ -517,8 +536,12 @@ pub fn run(args: Args) -> Result<Outcome> {
             args.format.name()
         ),
     };
+    let warned = match rows.iter().filter(|r| !r.warnings.is_empty()).count() {
+        0 => String::new(),
+        n => format!("; {} with warnings (summary.tsv)", pairs_count(n)),
+    };
     output::note(format!(
-        "{} of {} pairs aligned ({failed} failed): {beads} beads, {} left out by the filters, {written} written to {}{one_sided}",
+        "{} of {} pairs aligned ({failed} failed): {beads} beads, {} left out by the filters, {written} written to {}{one_sided}{warned}",
         rows.len() - failed,
         rows.len(),
         beads - kept,
@@ -533,7 +556,8 @@ pub fn run(args: Args) -> Result<Outcome> {
             n => format!(", {n} left out as duplicates of an earlier document's"),
         };
         output::note(format!(
-            "{path}: {records} records from {} documents{duplicates}",
+            "{}: {records} records from {} documents{duplicates}",
+            combined_paths(path).join(" and "),
             rows.len() - failed
         ));
     }
@@ -623,6 +647,16 @@ fn folder_pairs(dir: &Path) -> Result<Vec<Pair>> {
     }
     let zh_files = files_of(&zh_dir)?;
     let en_files = files_of(&en_dir)?;
+    for side in [&zh_dir, &en_dir] {
+        let folders = subfolders(side)?;
+        if !folders.is_empty() {
+            output::note(format!(
+                "{}: its subfolders are not read ({}): pairs are the files of zh/ and en/ themselves; list deeper ones in a manifest",
+                side.display(),
+                folders.join(", ")
+            ));
+        }
+    }
     let mut paired = std::collections::HashSet::new();
     let mut pairs = Vec::new();
     for zh in zh_files {
@@ -664,6 +698,19 @@ fn folder_pairs(dir: &Path) -> Result<Vec<Pair>> {
         ));
     }
     Ok(pairs)
+}
+
+/// The names of a folder's subfolders, sorted (hidden ones left out).
+fn subfolders(dir: &Path) -> Result<Vec<String>> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| bitext::Error::io(dir.display().to_string(), e))?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    names.sort();
+    Ok(names)
 }
 
 /// The files of a folder, sorted, those of the system and of editors left out.
@@ -778,6 +825,13 @@ fn combined_paths(path: &str) -> Vec<String> {
 /// output of the batch (a pair's file, the summary, the pooled lexicon) or that cannot
 /// be written where it is asked for (no such folder, not writable).
 fn check_combined(path: &str, dir: &Path, pairs: &[Pair], format: Format) -> Result<()> {
+    // One JSON document per line is JSON Lines; a file named .json would be Moses text.
+    let extension = Path::new(path).extension().and_then(|e| e.to_str());
+    if extension.is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        bail!(bitext::Error::usage(format!(
+            "--combined {path}: the combined corpus is JSON Lines: name it .jsonl (or .tmx, .tsv; no extension for Moses)"
+        )));
+    }
     let dir =
         std::fs::canonicalize(dir).map_err(|e| bitext::Error::io(dir.display().to_string(), e))?;
     for file in combined_paths(path) {
@@ -948,6 +1002,9 @@ impl Job<'_> {
             Err(_) => Some("internal error (a bug in bitext): this pair was skipped".to_string()),
         };
         row.status = if error.is_some() { "failed" } else { "ok" }.to_string();
+        if error.is_some() {
+            self.remove_stale_outputs(pair);
+        }
         row.error = error;
         row.seconds = (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0;
         if let Err(e) = self.write_record(pair, &row, inputs) {
@@ -957,11 +1014,24 @@ impl Job<'_> {
         row
     }
 
+    /// A failed pair's outputs of an earlier run go: `out/*.tmx` must not hold the
+    /// alignment of inputs since changed, while the summary calls the pair failed. An
+    /// output that is one of the pair's inputs stays (the failure may be just that).
+    fn remove_stale_outputs(&self, pair: &Pair) {
+        for path in self.output_paths(pair) {
+            let input = output::same_file(&path, &pair.zh) || output::same_file(&path, &pair.en);
+            if !input && Path::new(&path).is_file() {
+                let _ = std::fs::remove_file(&path);
+            }
+        }
+    }
+
     fn align_and_write(&self, pair: &Pair, resources: &Resources, row: &mut Row) -> Result<()> {
         let outputs = self.output_paths(pair);
         output::refuse_overwriting(&outputs, &[&pair.zh, &pair.en])?;
         let zh = Side::read_with(&pair.zh, &self.read)?;
         let en = Side::read_with(&pair.en, &self.read)?;
+        require_languages(&zh, &en)?;
         let aligned = align_texts(zh, en, resources, &self.options)?;
         row.warnings = aligned.notes();
         row.mean_score = round3(aligned.mean_confidence());

@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use super::super::Outcome;
 use super::super::align::AlignInput;
 use bitext::lexicon::Resources;
-use bitext::pipeline::{PairOptions, Side, align_texts};
+use bitext::pipeline::{PairOptions, Side, align_texts, require_languages};
 
 /// A request's fields besides `id` (read from the raw value, so that a bad request
 /// keeps its id). Other fields are ignored: pipelines carry their own metadata.
@@ -230,6 +230,7 @@ fn respond(
     };
     let zh = Side::text(name("zh"), request.zh);
     let en = Side::text(name("en"), request.en);
+    require_languages(&zh, &en).map_err(|e| e.to_string())?;
     let aligned = align_texts(zh, en, resources, &options).map_err(|e| e.to_string())?;
     let bitext = &aligned.bitext;
     Ok(bitext
