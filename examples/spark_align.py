@@ -5,11 +5,13 @@
                    [--format jsonl|parquet] [--partitions N] [-- BITEXT_OPTIONS...]
 
 MANIFEST is the TSV `bitext batch` reads: `zh_path<TAB>en_path[<TAB>name]`, paths
-relative to the manifest, `#` comments; the paths must be readable from every worker
-(a shared file system, or local paths with a `local[N]` master). Each worker reads its
-pairs, pipes them as JSON requests through one `bitext batch --stdio` process per
-partition (resources are loaded once per partition, pairs aligned in parallel inside
-it) and gets one JSON response per pair back. The beads are written to OUT: JSON lines
+relative to the manifest, `#` comments, a first row `zh<TAB>en[<TAB>name]` skipped as a
+header; names must be unique. The paths must be readable from every worker (a shared
+file system, or local paths with a `local[N]` master). Each partition pipes its pairs
+as JSON requests naming the files through one `bitext batch --stdio` process
+(resources are loaded once per partition, pairs aligned in parallel inside it), which
+reads each file as `bitext batch` does (any encoding and format it knows) and answers
+with one JSON response per pair. The beads are written to OUT: JSON lines
 (one bead per line: doc, bead, zh, en, score, zh_text, en_text), or Parquet with the
 same columns. Pairs that fail are listed on stderr with their error.
 
@@ -28,10 +30,16 @@ def read_manifest(path):
     """(name, zh_path, en_path) of each line of a manifest, paths made absolute."""
     base = os.path.dirname(os.path.abspath(path))
     pairs = []
-    with open(path, encoding="utf-8") as f:
+    first = True
+    with open(path, encoding="utf-8-sig") as f:
         for number, line in enumerate(f, 1):
             line = line.rstrip("\r\n")
             if not line.strip() or line.startswith("#"):
+                continue
+            # A spreadsheet's header row, as `bitext batch` skips it.
+            header = first and line in ("zh\ten", "zh\ten\tname")
+            first = False
+            if header:
                 continue
             cells = line.split("\t")
             if len(cells) not in (2, 3) or not cells[0].strip() or not cells[1].strip():
@@ -39,26 +47,25 @@ def read_manifest(path):
             zh, en = (os.path.join(base, c.strip()) for c in cells[:2])
             name = cells[2].strip() if len(cells) == 3 and cells[2].strip() else None
             pairs.append((name or os.path.splitext(os.path.basename(zh))[0], zh, en))
+    # Each name is a document of the output: two of one name would merge.
+    seen = {}
+    for name, zh, _ in pairs:
+        if name in seen:
+            sys.exit(
+                f"{path}: two pairs are named {name} ({seen[name]} and {zh}): "
+                "name them apart in the third column"
+            )
+        seen[name] = zh
     return pairs
 
 
 def request(pair, presplit):
-    """(name, JSON request line, None) for one pair, its files read on the worker; or
-    (name, None, error) when they cannot be read."""
+    """The JSON request line for one pair: bitext reads its files on the worker."""
     name, zh_path, en_path = pair
-
-    def text(path):
-        with open(path, encoding="utf-8-sig") as f:
-            return f.read()
-
-    try:
-        line = json.dumps(
-            {"id": name, "zh": text(zh_path), "en": text(en_path), "presplit": presplit},
-            ensure_ascii=False,
-        )
-        return (name, line, None)
-    except (OSError, UnicodeDecodeError) as e:
-        return (name, None, str(e))
+    return json.dumps(
+        {"id": name, "zh_path": zh_path, "en_path": en_path, "presplit": presplit},
+        ensure_ascii=False,
+    )
 
 
 def beads(response_line):
@@ -94,6 +101,14 @@ def main():
     parser.add_argument("bitext_options", nargs="*", help="after --: options for bitext")
     args = parser.parse_args()
 
+    # Checked before Spark starts: a bad manifest is said at once, in one line.
+    pairs = read_manifest(args.manifest)
+    if not pairs:
+        sys.exit(f"{args.manifest}: no document pairs found")
+    # Spark refuses an existing output only after the work, with a Java stack trace.
+    if "://" not in args.out and os.path.exists(args.out):
+        sys.exit(f"{args.out}: exists already; give a new output path")
+
     from pyspark.sql import Row, SparkSession
 
     builder = SparkSession.builder.appName("bitext-align")
@@ -102,22 +117,16 @@ def main():
     spark = builder.getOrCreate()
     sc = spark.sparkContext
 
-    pairs = read_manifest(args.manifest)
     partitions = args.partitions or max(1, min(len(pairs), sc.defaultParallelism))
     command = " ".join(
         shlex.quote(a) for a in [args.bitext, "batch", "--stdio", "--quiet", *args.bitext_options]
     )
     presplit = args.presplit
-    requests = sc.parallelize(pairs, partitions).map(lambda pair: request(pair, presplit))
-    unreadable = requests.filter(lambda r: r[2] is not None).map(
-        lambda r: {"doc": r[0], "bead": None, "error": r[2]}
-    )
     rows = (
-        requests.filter(lambda r: r[2] is None)
-        .map(lambda r: r[1])
+        sc.parallelize(pairs, partitions)
+        .map(lambda pair: request(pair, presplit))
         .pipe(command, checkCode=True)
         .flatMap(beads)
-        .union(unreadable)
         .cache()
     )
     failed = rows.filter(lambda r: r["error"] is not None).collect()

@@ -433,7 +433,7 @@ fn stdio_answers_each_request_in_order_as_batch_would() {
         responses[3]["error"]
             .as_str()
             .unwrap()
-            .contains("missing field `en`")
+            .contains("`en` (its text) or `en_path` is missing")
     );
     let answered: Vec<&serde_json::Value> =
         responses.iter().filter(|r| r["error"].is_null()).collect();
@@ -941,4 +941,41 @@ fn warnings_reach_the_terminal_named_by_their_pair_and_subfolders_are_named() {
         stderr.contains("subfolders are not read (deeper)"),
         "{stderr}"
     );
+}
+
+#[test]
+fn stdio_reads_files_by_path_as_batch_reads_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (zh, en) = ONE_SIDED;
+    // The Chinese file in GBK, as Windows software in China writes it.
+    let (gbk, _, _) = encoding_rs::GBK.encode(zh);
+    std::fs::write(dir.path().join("zh.txt"), &gbk).unwrap();
+    std::fs::write(dir.path().join("en.txt"), en).unwrap();
+    let path = |name: &str| s(&dir.path().join(name));
+    let requests = [
+        serde_json::json!({"id": "text", "zh": zh, "en": en, "presplit": true}),
+        serde_json::json!({"id": "paths", "zh_path": path("zh.txt"), "en_path": path("en.txt"), "presplit": true}),
+        serde_json::json!({"id": "both", "zh": zh, "zh_path": path("zh.txt"), "en": en}),
+        serde_json::json!({"id": "none", "en": en}),
+        serde_json::json!({"id": "missing", "zh_path": path("nowhere.txt"), "en": en}),
+    ];
+    let input: String = requests.iter().map(|r| format!("{r}\n")).collect();
+    let result = with_stdin(bitext().args(["batch", "--stdio"]), &input);
+    assert!(result.status.success(), "{result:?}");
+    let responses: Vec<serde_json::Value> = String::from_utf8(result.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(responses.len(), 5);
+    assert!(responses[1]["error"].is_null(), "{}", responses[1]);
+    assert_eq!(responses[0]["beads"], responses[1]["beads"]);
+    let error = |k: usize| responses[k]["error"].as_str().unwrap_or("").to_string();
+    assert!(error(2).contains("not both"), "{}", error(2));
+    assert!(
+        error(3).contains("`zh` (its text) or `zh_path` is missing"),
+        "{}",
+        error(3)
+    );
+    assert!(error(4).contains("nowhere.txt"), "{}", error(4));
 }

@@ -44,7 +44,8 @@ fn spark_example_beads_equal_a_batch_run() {
     let dir = tempfile::tempdir().unwrap();
     // One manifest over the three dev corpora, for both runs.
     let corpora = std::fs::canonicalize(corpora).unwrap();
-    let mut manifest = String::new();
+    // A spreadsheet's header first: both runs skip it.
+    let mut manifest = String::from("zh\ten\tname\n");
     for corpus in ["pol-dev", "aca", "mac-dev"] {
         let mut names: Vec<String> = std::fs::read_dir(corpora.join(corpus).join("zh"))
             .unwrap()
@@ -94,6 +95,17 @@ fn spark_example_beads_equal_a_batch_run() {
         "spark_align.py failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // Run again into the same output: refused before any work, in one line.
+    let again = Command::new(&python)
+        .current_dir(dir.path())
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/spark_align.py"))
+        .args(["pairs.tsv", "spark", "--master", "local[2]"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(!again.status.success());
+    assert!(stderr.contains("spark: exists already"), "{stderr}");
+    assert!(!stderr.contains("Exception"), "{stderr}");
 
     // Beads by document, in order, from Spark's part files.
     let mut beads: BTreeMap<String, String> = BTreeMap::new();
@@ -123,7 +135,7 @@ fn spark_example_beads_equal_a_batch_run() {
             beads.entry(doc).or_default().push_str(&format!("{bead}\n"));
         }
     }
-    assert_eq!(beads.len(), manifest.lines().count());
+    assert_eq!(beads.len(), manifest.lines().count() - 1);
     for (doc, spark) in &beads {
         let batch = std::fs::read_to_string(batch_out.join(format!("{doc}.align"))).unwrap();
         assert_eq!(spark, &batch, "{doc}: Spark's beads differ from batch's");

@@ -3,10 +3,13 @@
 //!
 //! ```text
 //! {"id": 7, "zh": "...", "en": "...", "presplit": false, "min_score": 0.3}
+//! {"id": 8, "zh_path": "/shared/zh/8.docx", "en_path": "/shared/en/8.pdf"}
 //! ```
 //!
-//! (`id`, `zh` and `en` required, `presplit` and `min_score` optional, other fields
-//! ignored), one response per line on stdout, in the order of the requests:
+//! (`id` required; each side's text, or the path of its file, which is read as `align`
+//! reads one: any encoding and format it knows; `presplit` and `min_score` optional,
+//! other fields ignored), one response per line on stdout, in the order of the
+//! requests:
 //!
 //! ```text
 //! {"id": 7, "beads": [{"zh": [0], "en": [0, 1], "score": 0.91, "zh_text": "...", "en_text": "..."}], "error": null}
@@ -29,13 +32,16 @@ use super::super::Outcome;
 use super::super::align::AlignInput;
 use bitext::lexicon::Resources;
 use bitext::pipeline::{PairOptions, Side, align_texts, require_languages};
+use bitext::read::ReadOptions;
 
 /// A request's fields besides `id` (read from the raw value, so that a bad request
 /// keeps its id). Other fields are ignored: pipelines carry their own metadata.
 #[derive(Deserialize)]
 struct Request {
-    zh: String,
-    en: String,
+    zh: Option<String>,
+    en: Option<String>,
+    zh_path: Option<String>,
+    en_path: Option<String>,
     presplit: Option<bool>,
     min_score: Option<f64>,
 }
@@ -63,6 +69,7 @@ pub fn run(input: &AlignInput, jobs: Option<usize>, min_score: Option<f64>) -> R
         presplit: input.presplit,
         align: input.options()?,
     };
+    let read = input.read.options()?;
     let (jobs, pool) = super::worker_pool(jobs)?;
     // Requests read but not yet written: the reader waits while there are this many.
     let limit = 4 * jobs;
@@ -93,10 +100,16 @@ pub fn run(input: &AlignInput, jobs: Option<usize>, min_score: Option<f64>) -> R
                     *count += 1;
                 }
                 let request = std::mem::take(&mut line);
-                let (done, resources, options) = (done.clone(), &resources, &options);
+                let (done, resources, options, read) = (done.clone(), &resources, &options, &read);
                 let this = seq;
                 scope.spawn(move |_| {
-                    let response = serve(&request, this + 1, resources, options, min_score);
+                    let served = Served {
+                        resources,
+                        options,
+                        read,
+                        min_score,
+                    };
+                    let response = serve(&request, this + 1, &served);
                     // The writer only stops when stdout is gone; nothing left to do then.
                     let _ = done.send((this, response));
                 });
@@ -151,17 +164,19 @@ fn write_in_order(
     }
 }
 
-/// The response to one request line (`line_no` counts from 1), as one JSON line.
-fn serve(
-    line: &[u8],
-    line_no: usize,
-    resources: &Resources,
-    options: &PairOptions,
+/// What every request is served with: the process's resources and options.
+struct Served<'a> {
+    resources: &'a Resources,
+    options: &'a PairOptions,
+    read: &'a ReadOptions,
     min_score: Option<f64>,
-) -> String {
+}
+
+/// The response to one request line (`line_no` counts from 1), as one JSON line.
+fn serve(line: &[u8], line_no: usize, served: &Served) -> String {
     let mut id = serde_json::Value::Null;
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        respond(line, line_no, resources, options, min_score, &mut id)
+        respond(line, line_no, served, &mut id)
     }));
     let response = match result {
         Ok(Ok(beads)) => Response {
@@ -186,11 +201,10 @@ fn serve(
 fn respond(
     line: &[u8],
     line_no: usize,
-    resources: &Resources,
-    options: &PairOptions,
-    min_score: Option<f64>,
+    served: &Served,
     id: &mut serde_json::Value,
 ) -> std::result::Result<Vec<BeadOut>, String> {
+    let (resources, options) = (served.resources, served.options);
     let at = |message: String| format!("request on line {line_no}: {message}");
     let text = std::str::from_utf8(line).map_err(|_| at("not UTF-8".to_string()))?;
     let text = text.trim();
@@ -219,7 +233,7 @@ fn respond(
     {
         return Err(at(format!("`min_score` must be between 0 and 1, not {x}")));
     }
-    let min_score = request.min_score.or(min_score);
+    let min_score = request.min_score.or(served.min_score);
     let options = PairOptions {
         presplit: request.presplit.unwrap_or(options.presplit),
         align: options.align.clone(),
@@ -228,8 +242,16 @@ fn respond(
         serde_json::Value::Null => format!("request on line {line_no}, {side}"),
         id => format!("request {id}, {side}"),
     };
-    let zh = Side::text(name("zh"), request.zh);
-    let en = Side::text(name("en"), request.en);
+    let side = |lang: &str, text: Option<String>, path: Option<String>| match (text, path) {
+        (Some(text), None) => Ok(Side::text(name(lang), text)),
+        (None, Some(path)) => Side::read_with(&path, served.read).map_err(|e| e.to_string()),
+        (Some(_), Some(_)) => Err(at(format!("give `{lang}` or `{lang}_path`, not both"))),
+        (None, None) => Err(at(format!(
+            "`{lang}` (its text) or `{lang}_path` is missing"
+        ))),
+    };
+    let zh = side("zh", request.zh, request.zh_path)?;
+    let en = side("en", request.en, request.en_path)?;
     require_languages(&zh, &en).map_err(|e| e.to_string())?;
     let aligned = align_texts(zh, en, resources, &options).map_err(|e| e.to_string())?;
     let bitext = &aligned.bitext;
