@@ -454,11 +454,17 @@ pub fn align_texts_observed(
     };
     let (zh_name, en_name) = (zh.name.clone(), en.name.clone());
     // One side per thread: tokenising is most of the work.
-    let (zh_doc, en_doc) = std::thread::scope(|s| {
+    let (mut zh_doc, mut en_doc) = std::thread::scope(|s| {
         let zh_doc = s.spawn(move || cut(zh, Lang::Zh));
         let en_doc = cut(en, Lang::En);
         (zh_doc.join().expect("segmenter thread"), en_doc)
     });
+    // A document's own warnings (a sentence cut for length) say which file they are of.
+    for (doc, name) in [(&mut zh_doc, &zh_name), (&mut en_doc, &en_name)] {
+        for w in &mut doc.warnings {
+            *w = format!("{name}: {w}");
+        }
+    }
     if zh_doc.units.is_empty() {
         return Err(Error::input(zh_name, "no sentences found"));
     }

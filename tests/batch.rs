@@ -935,12 +935,27 @@ fn warnings_reach_the_terminal_named_by_their_pair_and_subfolders_are_named() {
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(result.status.success(), "{stderr}");
     assert!(stderr.contains("long: "), "{stderr}");
-    assert!(stderr.contains("sentence length cap"), "{stderr}");
+    assert!(
+        stderr.contains("long.txt: 1 sentence longer than the sentence length cap"),
+        "{stderr}"
+    );
     assert!(stderr.contains("1 pair with warnings"), "{stderr}");
     assert!(
         stderr.contains("subfolders are not read (deeper)"),
         "{stderr}"
     );
+    // Names apart in case only are one file on macOS and Windows.
+    let manifest =
+        "corpus/zh/p000\tcorpus/en/p000\tGarden\ncorpus/zh/long.txt\tcorpus/en/long.txt\tgarden\n";
+    std::fs::write(dir.path().join("pairs.tsv"), manifest).unwrap();
+    let result = bitext()
+        .current_dir(dir.path())
+        .args(["batch", "pairs.tsv", "--out-dir", "cased"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("apart in case only"), "{stderr}");
 }
 
 #[test]

@@ -797,10 +797,18 @@ fn is_safe_name(name: &str) -> bool {
 fn check_names(pairs: &[Pair], format: Format) -> Result<()> {
     let mut seen = std::collections::HashMap::new();
     for p in pairs {
-        if let Some(first) = seen.insert(p.name.as_str(), p) {
+        // Apart in case only, they are one file on macOS and Windows.
+        if let Some(first) = seen.insert(p.name.to_lowercase(), p) {
             bail!(bitext::Error::usage(format!(
-                "two pairs are named {} ({} and {}): name them apart in a manifest's third column",
-                p.name, first.zh, p.zh
+                "two pairs are named {}{} ({} and {}): name them apart in a manifest's third column",
+                p.name,
+                if first.name == p.name {
+                    String::new()
+                } else {
+                    format!(" and {}, apart in case only,", first.name)
+                },
+                first.zh,
+                p.zh
             )));
         }
         if p.name == "summary" && format == Format::Tsv || p.name == "pooled-lexicon" {

@@ -239,8 +239,8 @@ fn respond(
         align: options.align.clone(),
     };
     let name = |side: &str| match &*id {
-        serde_json::Value::Null => format!("request on line {line_no}, {side}"),
-        id => format!("request {id}, {side}"),
+        serde_json::Value::Null => format!("the {side} of the request on line {line_no}"),
+        id => format!("the {side} of request {id}"),
     };
     let side = |lang: &str, text: Option<String>, path: Option<String>| match (text, path) {
         (Some(text), None) => Ok(Side::text(name(lang), text)),
