@@ -58,6 +58,18 @@ fn corpus_folder(dir: &Path, pairs: &[(String, String)]) -> PathBuf {
     root
 }
 
+/// The responses of `bitext batch --stdio` to `requests`, one per line.
+fn stdio_responses(requests: &[serde_json::Value]) -> Vec<serde_json::Value> {
+    let input: String = requests.iter().map(|r| format!("{r}\n")).collect();
+    let result = with_stdin(bitext().args(["batch", "--stdio"]), &input);
+    assert!(result.status.success(), "{result:?}");
+    String::from_utf8(result.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 /// Run a command with `input` on its stdin.
 fn with_stdin(cmd: &mut std::process::Command, input: &str) -> std::process::Output {
     let mut cmd = assert_cmd::Command::from_std(std::mem::replace(cmd, bitext()));
@@ -842,13 +854,7 @@ fn stdio_validates_requests_as_the_command_line_does() {
         serde_json::json!({"id": 6, "zh": en, "en": en, "presplit": true}),
     ];
     let input: String = requests.iter().map(|r| format!("{r}\n")).collect();
-    let result = with_stdin(bitext().args(["batch", "--stdio"]), &input);
-    assert!(result.status.success(), "{result:?}");
-    let responses: Vec<serde_json::Value> = String::from_utf8(result.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let responses = stdio_responses(&requests);
     assert_eq!(responses.len(), 6);
     let error = |k: usize| responses[k]["error"].as_str().unwrap_or("").to_string();
     assert!(
@@ -974,14 +980,7 @@ fn stdio_reads_files_by_path_as_batch_reads_them() {
         serde_json::json!({"id": "none", "en": en}),
         serde_json::json!({"id": "missing", "zh_path": path("nowhere.txt"), "en": en}),
     ];
-    let input: String = requests.iter().map(|r| format!("{r}\n")).collect();
-    let result = with_stdin(bitext().args(["batch", "--stdio"]), &input);
-    assert!(result.status.success(), "{result:?}");
-    let responses: Vec<serde_json::Value> = String::from_utf8(result.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let responses = stdio_responses(&requests);
     assert_eq!(responses.len(), 5);
     assert!(responses[1]["error"].is_null(), "{}", responses[1]);
     assert_eq!(responses[0]["beads"], responses[1]["beads"]);
