@@ -922,7 +922,7 @@ fn a_pair_in_the_wrong_languages_fails_and_a_failed_pair_keeps_no_old_output() {
 }
 
 #[test]
-fn warnings_reach_the_terminal_named_by_their_pair_and_subfolders_are_named() {
+fn warnings_reach_the_terminal_named_by_their_pair_and_subfolders_are_read() {
     let dir = tempfile::tempdir().unwrap();
     // 600 characters of Chinese without a sentence end: cut for length, with a warning.
     let long = format!("{}。\n", "我们沿着河边慢慢地走，".repeat(60));
@@ -931,8 +931,11 @@ fn warnings_reach_the_terminal_named_by_their_pair_and_subfolders_are_named() {
         1,
         &[("long.txt", &long, "We walked slowly along the river.\n")],
     );
-    std::fs::create_dir(corpus.join("zh/deeper")).unwrap();
+    for side in ["zh", "en"] {
+        std::fs::create_dir(corpus.join(side).join("deeper")).unwrap();
+    }
     std::fs::write(corpus.join("zh/deeper/x.txt"), "数据保护很重要。\n").unwrap();
+    std::fs::write(corpus.join("en/deeper/x.md"), "Data protection matters.\n").unwrap();
     let out = dir.path().join("out");
     let result = bitext()
         .args(["batch", &s(&corpus), "--out-dir", &s(&out)])
@@ -946,10 +949,11 @@ fn warnings_reach_the_terminal_named_by_their_pair_and_subfolders_are_named() {
         "{stderr}"
     );
     assert!(stderr.contains("1 pair with warnings"), "{stderr}");
-    assert!(
-        stderr.contains("subfolders are not read (deeper)"),
-        "{stderr}"
-    );
+    // A pair in a subfolder is named by its path and written in the same subfolder.
+    let rows = summary(&out);
+    let deeper = rows.iter().find(|r| r["name"] == "deeper/x").unwrap();
+    assert_eq!(deeper["status"], "ok", "{deeper:?}");
+    assert!(out.join("deeper/x.tsv").is_file());
     // Names apart in case only are one file on macOS and Windows.
     let manifest =
         "corpus/zh/p000\tcorpus/en/p000\tGarden\ncorpus/zh/long.txt\tcorpus/en/long.txt\tgarden\n";

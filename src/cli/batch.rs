@@ -635,8 +635,9 @@ fn name_of(path: &Path) -> String {
 }
 
 /// The pairs of a folder: each file of zh/ with the file of en/ of the same name, or
-/// else of the same name without extension (`zh/x.txt` and `en/x.md`). Files of en/
-/// that no Chinese file pairs with are named in a warning.
+/// else of the same name without extension (`zh/x.txt` and `en/x.md`), in the same
+/// subfolder (`zh/2019/x.txt` and `en/2019/x.txt`, named `2019/x`). Files of en/ that no
+/// Chinese file pairs with are named in a warning.
 fn folder_pairs(dir: &Path) -> Result<Vec<Pair>> {
     let (zh_dir, en_dir) = (dir.join("zh"), dir.join("en"));
     if !zh_dir.is_dir() || !en_dir.is_dir() {
@@ -645,28 +646,19 @@ fn folder_pairs(dir: &Path) -> Result<Vec<Pair>> {
             dir.display()
         )));
     }
-    let zh_files = files_of(&zh_dir)?;
-    let en_files = files_of(&en_dir)?;
-    for side in [&zh_dir, &en_dir] {
-        let folders = subfolders(side)?;
-        if !folders.is_empty() {
-            output::note(format!(
-                "{}: its subfolders are not read ({}): pairs are the files of zh/ and en/ themselves; list deeper ones in a manifest",
-                side.display(),
-                folders.join(", ")
-            ));
-        }
-    }
+    let zh_files = files_under(&zh_dir)?;
+    let en_files = files_under(&en_dir)?;
     let mut paired = std::collections::HashSet::new();
     let mut pairs = Vec::new();
     for zh in zh_files {
-        let same_name = en_dir.join(zh.file_name().expect("a file"));
+        let relative = zh.strip_prefix(&zh_dir).expect("found under zh/");
+        let same_name = en_dir.join(relative);
         let en = if en_files.contains(&same_name) {
             same_name
         } else {
             let same_stem: Vec<&PathBuf> = en_files
                 .iter()
-                .filter(|e| e.file_stem() == zh.file_stem())
+                .filter(|e| e.parent() == same_name.parent() && e.file_stem() == zh.file_stem())
                 .collect();
             match same_stem[..] {
                 [only] => only.clone(),
@@ -685,7 +677,7 @@ fn folder_pairs(dir: &Path) -> Result<Vec<Pair>> {
         };
         paired.insert(en.clone());
         pairs.push(Pair {
-            name: name_of(&zh),
+            name: relative_name(relative),
             zh: utf8(&zh)?,
             en: utf8(&en)?,
         });
@@ -700,31 +692,41 @@ fn folder_pairs(dir: &Path) -> Result<Vec<Pair>> {
     Ok(pairs)
 }
 
-/// The names of a folder's subfolders, sorted (hidden ones left out).
-fn subfolders(dir: &Path) -> Result<Vec<String>> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map_err(|e| bitext::Error::io(dir.display().to_string(), e))?
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().is_dir())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.starts_with('.'))
+/// A pair's name from its Chinese file's path under zh/: the subfolders and the file
+/// name without its extension, joined by `/` (`2019/x` for `2019/x.txt`).
+fn relative_name(relative: &Path) -> String {
+    let mut name: Vec<String> = relative
+        .parent()
+        .into_iter()
+        .flat_map(|p| p.components())
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
-    names.sort();
-    Ok(names)
+    name.push(name_of(relative));
+    name.join("/")
 }
 
-/// The files of a folder, sorted, those of the system and of editors left out.
-fn files_of(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| bitext::Error::io(dir.display().to_string(), e))?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.is_file())
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| is_not_a_document(&n.to_string_lossy()))
-        })
-        .collect();
+/// The files under a folder and its subfolders, sorted, those of the system and of
+/// editors left out; hidden and linked folders are not entered (a link may loop).
+fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let entries = std::fs::read_dir(&folder)
+            .map_err(|e| bitext::Error::io(folder.display().to_string(), e))?;
+        for entry in entries.filter_map(|e| e.ok()) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = entry.path();
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => {
+                    if !name.starts_with('.') {
+                        folders.push(path);
+                    }
+                }
+                _ if path.is_file() && !is_not_a_document(&name) => files.push(path),
+                _ => {}
+            }
+        }
+    }
     files.sort();
     Ok(files)
 }
@@ -985,6 +987,7 @@ impl Job<'_> {
             inputs: Some(inputs),
         })?;
         let path = self.row_path(pair).display().to_string();
+        in_its_folder(&path)?;
         output::write_output(Some(&path), |w: &mut dyn Write| Ok(w.write_all(&json)?))
     }
 
@@ -1221,12 +1224,25 @@ fn hash<T: std::hash::Hash>(value: &T) -> u64 {
     BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(value)
 }
 
+/// Make the folder a file goes in: a pair from a subfolder (`2019/x`) has its
+/// outputs in the same subfolder of the output folder.
+fn in_its_folder(path: &str) -> Result<()> {
+    match Path::new(path).parent() {
+        Some(folder) if !folder.as_os_str().is_empty() && !folder.is_dir() => {
+            std::fs::create_dir_all(folder)
+                .with_context(|| format!("{}: cannot create it", folder.display()))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn read_part(path: &str) -> Result<String> {
     std::fs::read_to_string(path).with_context(|| format!("reading {path}"))
 }
 
 fn write_files(paths: &[String], buffers: Vec<Vec<u8>>) -> Result<()> {
     for (path, buffer) in paths.iter().zip(buffers) {
+        in_its_folder(path)?;
         output::write_output(Some(path), |w: &mut dyn Write| Ok(w.write_all(&buffer)?))?;
     }
     Ok(())
