@@ -717,11 +717,8 @@ fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
             let name = entry.file_name().to_string_lossy().into_owned();
             let path = entry.path();
             match entry.file_type() {
-                Ok(t) if t.is_dir() => {
-                    if !name.starts_with('.') {
-                        folders.push(path);
-                    }
-                }
+                Ok(t) if t.is_dir() && !name.starts_with('.') => folders.push(path),
+                Ok(t) if t.is_dir() => {}
                 _ if path.is_file() && !is_not_a_document(&name) => files.push(path),
                 _ => {}
             }
