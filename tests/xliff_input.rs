@@ -255,3 +255,35 @@ fn xliff_12_sentence_segments_keep_the_space_of_the_english() {
     assert!(err.contains("cut.xlf") && err.contains("line"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn the_html_report_names_the_segment_and_its_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let units = r#"<trans-unit id="a14"><source>果园里有40棵梨树。</source><target state="translated">The orchard has 14 pear trees.</target></trans-unit>"#;
+    let file = write(
+        dir.path(),
+        "t.xlf",
+        &xliff12(r#"source-language="zh-CN" target-language="en-US""#, units),
+    );
+    let out = bitext()
+        .args([
+            "check",
+            "--no-default-glossary",
+            "--format",
+            "html",
+            "--aligned",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        html.contains("<title>bitext check report</title>"),
+        "{html}"
+    );
+    let row = html
+        .lines()
+        .find(|l| l.contains("data-type=\"number-mismatch\""))
+        .unwrap_or_else(|| panic!("{html}"));
+    assert!(row.contains("segment <bdi>a14, translated</bdi>"), "{row}");
+}

@@ -176,8 +176,8 @@ pub fn read_aligned_pairs(path: &str) -> Result<Vec<bitext::pairs::AlignedPair>>
     if pairs.is_empty() {
         bail!(bitext::Error::input(
             path,
-            "no aligned pairs found (a TMX needs xml:lang on its tuv elements, an XLIFF \
-             Chinese as its source or target language)"
+            "no aligned pairs found (a TMX unit needs a Chinese and an English tuv, an \
+             XLIFF unit a source and a target)"
         ));
     }
     // An English-to-Chinese file not translated yet has no Chinese, and is checkable.

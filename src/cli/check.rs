@@ -16,7 +16,7 @@ use super::align::AlignInput;
 use super::{Outcome, output};
 use bitext::align::Bitext;
 use bitext::check::{self, CheckSettings, FindingType, Severity, report};
-use bitext::formats::html::{ReportFinding, write_html};
+use bitext::formats::html::{ReportFinding, write_html_titled};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -157,9 +157,19 @@ pub fn run(args: Args) -> Result<Outcome> {
                         id: f.id.clone(),
                         evidence: f.evidence.clone(),
                         suggestion: f.suggestion.clone(),
+                        segment: f.segment.as_ref().map(|id| match &f.state {
+                            Some(state) => format!("{id}, {state}"),
+                            None => id.clone(),
+                        }),
                     })
                     .collect();
-                write_html(&bitext, &resources.glossary, &linked, w)?
+                write_html_titled(
+                    &bitext,
+                    &resources.glossary,
+                    &linked,
+                    "bitext check report",
+                    w,
+                )?
             }
         }
         Ok(())

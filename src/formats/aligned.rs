@@ -179,13 +179,37 @@ pub fn tmx_lang(code: &str) -> Option<crate::segment::Lang> {
     crate::lexicon::lang_of_code(code)
 }
 
+/// The Chinese and English segments of a TMX unit: the first tuv of each language, or,
+/// where none names Chinese (en and en-US around a Chinese source), of the tuvs named
+/// English the first written in Chinese and the first other one written in English.
+fn unit_sides(tuvs: &[(Option<crate::segment::Lang>, String)]) -> Option<(&str, &str)> {
+    use crate::segment::Lang;
+    let tagged = |l: Lang| tuvs.iter().find(|(t, _)| *t == Some(l));
+    if let (Some(z), Some(e)) = (tagged(Lang::Zh), tagged(Lang::En)) {
+        return Some((&z.1, &e.1));
+    }
+    if tagged(Lang::Zh).is_some() {
+        return None;
+    }
+    // Only among tuvs that name a language: one without any is no TMX of a tool.
+    let english = |k: usize| tuvs[k].0 == Some(Lang::En);
+    let written = |l: Lang, not: Option<usize>| {
+        (0..tuvs.len()).find(|&k| english(k) && Some(k) != not && Lang::detect(&tuvs[k].1) == l)
+    };
+    let z = written(Lang::Zh, None)?;
+    let e = written(Lang::En, Some(z))?;
+    Some((&tuvs[z].1, &tuvs[e].1))
+}
+
 /// Elements whose content is native code of the source format (`<b>`, `{\b`), not
 /// text: TMX inline `bpt`, `ept`, `it`, `ph`, `ut`. Their text, and that of a `sub`
 /// inside them, is left out of the segment; `hi` is text and kept.
 const INLINE_CODE: &[&[u8]] = &[b"bpt", b"ept", b"it", b"ph", b"ut"];
 
 /// TMX: each `tu` with a Chinese and an English `tuv` (the first of each, language
-/// codes in any case or spelling, see [`tmx_lang`]); inline markup (`hi`) keeps its
+/// codes in any case or spelling, see [`tmx_lang`]; where no `tuv` of the unit names a
+/// Chinese language, as tools that assume English sources write, the one written in
+/// Chinese is the Chinese one); inline markup (`hi`) keeps its
 /// text, inline codes (`bpt`, `ept`, `ph`, `it`, `ut`) are left out, so the segment
 /// text is what a reader sees. bitext's own `x-bitext-score` and `x-bitext-section`
 /// props are read back. The file must be well-formed XML ([`crate::xml::XmlReader`]:
@@ -201,7 +225,9 @@ pub fn read_tmx(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
     let mut lang = None::<Lang>;
     // Depth inside `seg` (0 = outside) and inside inline code within it.
     let (mut in_seg, mut in_code, mut seg) = (0usize, 0usize, String::new());
-    let (mut zh, mut en, mut score) = (None::<String>, None::<String>, None::<f64>);
+    // The unit's segments with the language their tuv names.
+    let mut tuvs: Vec<(Option<Lang>, String)> = Vec::new();
+    let mut score = None::<f64>;
     let mut section = String::new();
     let mut tuid = None::<usize>;
     // Written by bitext: its tuids are bead ids (other tools number units their own way).
@@ -218,8 +244,7 @@ pub fn read_tmx(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                     }
                 }
                 b"tu" => {
-                    zh = None;
-                    en = None;
+                    tuvs.clear();
                     score = None;
                     section.clear();
                     // bitext writes the bead index as tuid; keeping it makes bead ids
@@ -255,14 +280,7 @@ pub fn read_tmx(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
             Event::End(e) => match e.local_name().as_ref() {
                 b"seg" if in_seg == 1 => {
                     in_seg = 0;
-                    let slot = match lang {
-                        Some(Lang::Zh) => &mut zh,
-                        Some(Lang::En) => &mut en,
-                        None => continue,
-                    };
-                    if slot.is_none() {
-                        *slot = Some(std::mem::take(&mut seg));
-                    }
+                    tuvs.push((lang, std::mem::take(&mut seg)));
                 }
                 _ if in_seg > 1 => {
                     in_seg -= 1;
@@ -277,9 +295,9 @@ pub fn read_tmx(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                     prop_type = None;
                 }
                 b"tu" => {
-                    if let (Some(z), Some(e)) = (zh.take(), en.take()) {
+                    if let Some((z, e)) = unit_sides(&tuvs) {
                         let id = tuid.filter(|_| ours);
-                        let mut p = AlignedPair::new(id.unwrap_or(out.len()), &z, &e);
+                        let mut p = AlignedPair::new(id.unwrap_or(out.len()), z, e);
                         p.score = score;
                         p.section = std::mem::take(&mut section);
                         out.push(p);
@@ -348,6 +366,31 @@ mod tests {
         assert_eq!(
             pairs,
             vec![AlignedPair::new(0, "数据治理。", "Data governance.")]
+        );
+    }
+
+    #[test]
+    fn a_chinese_source_under_an_english_language_code_is_the_chinese_side() {
+        // What a converter that takes every source for English writes (po2tmx -l en-US).
+        let tmx = r#"<tmx version="1.4"><header srclang="en"/><body>
+<tu><tuv xml:lang="en"><seg>会员卡可以在门店办理。</seg></tuv><tuv xml:lang="en-US"><seg>Membership cards are issued in stores.</seg></tuv></tu>
+<tu><tuv xml:lang="en-US"><seg>Prices include tax.</seg></tuv><tuv xml:lang="en"><seg>价格含税。</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Only English.</seg></tuv><tuv xml:lang="en-US"><seg>Still English.</seg></tuv></tu>
+</body></tmx>"#;
+        let pairs = read_tmx(tmx, "po.tmx").unwrap();
+        let sides: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|p| (p.zh.as_str(), p.en.as_str()))
+            .collect();
+        assert_eq!(
+            sides,
+            [
+                (
+                    "会员卡可以在门店办理。",
+                    "Membership cards are issued in stores."
+                ),
+                ("价格含税。", "Prices include tax.")
+            ]
         );
     }
 

@@ -67,6 +67,9 @@ pub struct ReportFinding {
     pub evidence: Option<String>,
     /// What to use instead.
     pub suggestion: Option<String>,
+    /// The segment of a CAT tool's file the bead is, with its state (`a14, translated`):
+    /// where the reviewer goes back to.
+    pub segment: Option<String>,
 }
 
 impl ReportFinding {
@@ -127,6 +130,17 @@ pub fn write_html(
     findings: &[ReportFinding],
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    write_html_titled(bt, glossary, findings, "bitext alignment report", out)
+}
+
+/// [`write_html`] under another title (`check`'s report is not an alignment's).
+pub fn write_html_titled(
+    bt: &Bitext,
+    glossary: &[GlossaryEntry],
+    findings: &[ReportFinding],
+    title: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let marker = TermMarker::new(glossary);
     let mut by_bead: Vec<Vec<usize>> = vec![Vec::new(); bt.beads.len()];
     for (i, f) in findings.iter().enumerate() {
@@ -135,7 +149,14 @@ pub fn write_html(
         }
     }
 
-    out.write_all(HEAD.as_bytes())?;
+    out.write_all(
+        HEAD.replacen(
+            "<title>bitext alignment report</title>",
+            &format!("<title>{}</title>", esc(title)),
+            1,
+        )
+        .as_bytes(),
+    )?;
     let scored = has_scores(bt);
     write_summary(bt, findings, scored, out)?;
     if !bt.warnings.is_empty() {
@@ -411,6 +432,13 @@ fn write_findings(bt: &Bitext, findings: &[ReportFinding], out: &mut dyn Write) 
     )?;
     for (i, f) in findings.iter().enumerate() {
         let mut detail = String::new();
+        if let Some(segment) = &f.segment {
+            let _ = write!(
+                detail,
+                "<br><small>segment <bdi>{}</bdi></small>",
+                esc(segment)
+            );
+        }
         if let Some(e) = &f.evidence {
             let _ = write!(
                 detail,
