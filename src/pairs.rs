@@ -18,6 +18,10 @@ pub struct AlignedPair {
     /// The Chinese is the translation (a CAT file from English into Chinese): a pair
     /// without Chinese is a segment not translated, not English added.
     pub zh_is_target: bool,
+    /// The inline tags of a CAT tool's segment, Chinese side and English side, by
+    /// element and id (`ph#2`); they are not part of the texts. None where the format
+    /// has none, or the target is not written yet.
+    pub inline_tags: Option<(Vec<String>, Vec<String>)>,
 }
 
 impl AlignedPair {

@@ -287,3 +287,85 @@ fn the_html_report_names_the_segment_and_its_state() {
         .unwrap_or_else(|| panic!("{html}"));
     assert!(row.contains("segment <bdi>a14, translated</bdi>"), "{row}");
 }
+
+#[test]
+fn inline_tags_a_target_drops_or_adds_are_tag_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let units = r#"<trans-unit id="k1"><source>请<g id="1">点击这里</g>下载<x id="2"/>。</source><target state="translated">Please <g id="1">click here</g> to download<x id="2"/>.</target></trans-unit>
+<trans-unit id="k2"><source>请<g id="1">点击这里</g>下载<x id="2"/>。</source><target state="translated">Please click here to download<x id="2"/><x id="3"/>.</target></trans-unit>
+<trans-unit id="k3"><source>价格<bpt id="5">&lt;b&gt;</bpt>含税<ept id="5">&lt;/b&gt;</ept>。</source><target>Prices include tax.</target></trans-unit>
+<trans-unit id="k4"><source>尚未翻译<x id="1"/>。</source></trans-unit>"#;
+    let file = write(
+        dir.path(),
+        "t12.xlf",
+        &xliff12(r#"source-language="zh-CN" target-language="en-US""#, units),
+    );
+    let (_, findings) = check_json(&file);
+    let tags: Vec<(String, String, String)> = summary(&findings)
+        .into_iter()
+        .filter(|(t, _, _)| t == "tag")
+        .collect();
+    // k1 keeps its tags; k2 drops g#1 and adds x#3; k3 drops the bold; k4 has no
+    // target (an `empty` finding, not a tag one).
+    assert_eq!(
+        tags,
+        [
+            ("tag".into(), "error".into(), "k2".into()),
+            ("tag".into(), "error".into(), "k3".into())
+        ],
+        "{findings:#?}"
+    );
+    let k2 = findings
+        .iter()
+        .find(|f| f["segment"] == "k2" && f["type"] == "tag")
+        .unwrap();
+    assert!(
+        k2["message"]
+            .as_str()
+            .unwrap()
+            .contains("the Chinese has g#1, the English x#3"),
+        "{k2}"
+    );
+    // XLIFF 2.0: pc and ph.
+    let xlf = r#"<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="zh-CN" trgLang="en"><file id="f">
+<unit id="u1"><segment id="s1" state="translated"><source>见<pc id="1">附件</pc><ph id="2"/>。</source><target>See the <pc id="1">attachment</pc>.</target></segment></unit>
+</file></xliff>"#;
+    let file = write(dir.path(), "t20.xlf", xlf);
+    let (_, findings) = check_json(&file);
+    let tag = findings
+        .iter()
+        .find(|f| f["type"] == "tag")
+        .unwrap_or_else(|| panic!("{findings:#?}"));
+    assert!(
+        tag["message"]
+            .as_str()
+            .unwrap()
+            .contains("missing in the English: ph#2"),
+        "{tag}"
+    );
+}
+
+#[test]
+fn end_spaces_count_where_the_file_preserves_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let units = r#"<trans-unit id="w1" xml:space="preserve"><source>果园很安静。</source><target> The orchard is quiet. </target></trans-unit>
+<trans-unit id="w2"><source>
+    蜜蜂很忙。
+  </source><target>Bees are busy.</target></trans-unit>"#;
+    let file = write(
+        dir.path(),
+        "w.xlf",
+        &xliff12(r#"source-language="zh-CN" target-language="en""#, units),
+    );
+    let (_, findings) = check_json(&file);
+    let spaces: Vec<(String, String, String)> = summary(&findings)
+        .into_iter()
+        .filter(|(t, _, _)| t == "whitespace")
+        .collect();
+    // w2's line breaks are the file's layout, not the translator's.
+    assert_eq!(
+        spaces,
+        [("whitespace".into(), "warning".into(), "w1".into())],
+        "{findings:#?}"
+    );
+}

@@ -207,6 +207,9 @@ pub fn check_codes(p: &AlignedPair, out: &mut Vec<Finding>) -> Protected {
         tag_key,
         out,
     );
+    if let Some((zh, en)) = &p.inline_tags {
+        compare_inline_tags(p, zh, en, out);
+    }
     let mut protected = Protected::default();
     for r in zh_urls.iter().chain(&zh_mails).chain(&zh_tags) {
         protected.zh.push(r.clone());
@@ -217,6 +220,41 @@ pub fn check_codes(p: &AlignedPair, out: &mut Vec<Finding>) -> Protected {
     let covered = protected.zh.clone();
     check_latin_codes(p, &covered, &mut protected, out);
     protected
+}
+
+/// A CAT segment's inline tags (kept out of its text) that one side has and the other
+/// lacks: a tag mismatch, as Xbench and the CAT tools' QA report it.
+fn compare_inline_tags(p: &AlignedPair, zh: &[String], en: &[String], out: &mut Vec<Finding>) {
+    let unmatched = |ours: &[String], theirs: &[String]| -> Vec<String> {
+        let mut left: Vec<&String> = theirs.iter().collect();
+        ours.iter()
+            .filter(|t| match left.iter().position(|o| o == t) {
+                Some(k) => {
+                    left.swap_remove(k);
+                    false
+                }
+                None => true,
+            })
+            .cloned()
+            .collect()
+    };
+    let (missing, extra) = (unmatched(zh, en), unmatched(en, zh));
+    let message = match (missing.is_empty(), extra.is_empty()) {
+        (true, true) => return,
+        (false, true) => format!(
+            "inline tags of the Chinese missing in the English: {}",
+            missing.join(", ")
+        ),
+        (true, false) => format!("inline tags in the English only: {}", extra.join(", ")),
+        (false, false) => format!(
+            "inline tags differ: the Chinese has {}, the English {}",
+            missing.join(", "),
+            extra.join(", ")
+        ),
+    };
+    let mut f = Finding::bead(FindingType::Tag, Severity::Error, p, message);
+    f.term = missing.first().or(extra.first()).cloned();
+    out.push(f);
 }
 
 /// The finding for codes of the Chinese the English lacks (`missing`: byte spans).

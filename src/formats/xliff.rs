@@ -17,7 +17,8 @@
 //!
 //! Inline markup keeps its text (`g`, `mrk`, `pc`); inline codes are native markup of
 //! the original file, not text, and are left out (`x`, `bx`, `ex`, `ph`, `bpt`, `ept`,
-//! `it`, `sc`, `ec`, `sm`, `em`), so tags are not compared for XLIFF input. The file
+//! `it`, `sc`, `ec`, `sm`, `em`); the tags (`g`, `x`, `ph`, `pc`... by element and id)
+//! are kept beside the texts ([`AlignedPair::inline_tags`]) for `check` to compare. The file
 //! must be well-formed ([`crate::xml::XmlReader`]: a cut-off file is an error naming
 //! the line). A DTD is allowed but never read: no external entity is resolved, no user-defined one
 //! expanded (an undeclared entity reference is an error).
@@ -65,6 +66,24 @@ const CODE: &[&[u8]] = &[
     b"data",
 ];
 
+/// Inline elements that stand for the original file's tags (formatting, links,
+/// placeholders): a translation keeps each of them, which `check` compares.
+const TAGS: &[&[u8]] = &[
+    b"g", b"x", b"bx", b"ex", b"bpt", b"ept", b"ph", b"it", b"pc", b"sc", b"ec",
+];
+
+/// An inline tag as compared between the sides: its element and id (`ph#2`).
+fn tag_key(e: &BytesStart) -> String {
+    let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+    match attr(e, b"id")
+        .or_else(|| attr(e, b"rid"))
+        .or_else(|| attr(e, b"startRef"))
+    {
+        Some(id) => format!("{name}#{id}"),
+        None => name,
+    }
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Side {
     Source,
@@ -94,6 +113,13 @@ struct Unit {
     position: usize,
     source: String,
     target: Option<String>,
+    /// The inline tags of each side ([`tag_key`]).
+    source_tags: Vec<String>,
+    target_tags: Vec<String>,
+    /// `xml:space="preserve"` on the side or its unit: its spaces at either end are
+    /// the translator's, not the file's layout.
+    source_preserved: bool,
+    target_preserved: bool,
     /// Where a sentence-level segment (1.2 `<mrk mtype="seg">`) begins in each side.
     source_joins: Vec<usize>,
     target_joins: Vec<usize>,
@@ -119,6 +145,7 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
     // Depth inside a unit marked translate="no".
     let mut skipped = 0usize;
     let mut segments_in_unit = 0usize;
+    let mut unit_preserved = false;
     loop {
         let event = reader.read_event()?;
         match event {
@@ -130,6 +157,12 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                     continue;
                 }
                 if side.is_some() {
+                    if in_code == 0
+                        && TAGS.contains(&tag)
+                        && let Some(u) = unit.as_mut()
+                    {
+                        push_tag(u, side, tag_key(&e));
+                    }
                     if in_code > 0 || CODE.contains(&tag) {
                         in_code += 1;
                     } else if tag == b"mrk"
@@ -162,6 +195,7 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                             continue;
                         }
                         unit_id = attr(&e, b"id").filter(|id| !id.is_empty());
+                        unit_preserved = preserved(&e);
                         units += 1;
                         segments_in_unit = 0;
                         if !version2 {
@@ -188,11 +222,15 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                     b"source" if unit.is_some() => {
                         side = Some(Side::Source);
                         in_code = 0;
+                        if let Some(u) = unit.as_mut() {
+                            u.source_preserved = unit_preserved || preserved(&e);
+                        }
                     }
                     b"target" if unit.is_some() => {
                         side = Some(Side::Target);
                         in_code = 0;
                         if let Some(u) = unit.as_mut() {
+                            u.target_preserved = unit_preserved || preserved(&e);
                             u.target = Some(String::new());
                             if !version2 {
                                 u.state = attr(&e, b"state");
@@ -203,6 +241,13 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                 }
             }
             Event::Empty(e) => {
+                if skipped == 0
+                    && in_code == 0
+                    && TAGS.contains(&e.local_name().as_ref())
+                    && let Some(u) = unit.as_mut()
+                {
+                    push_tag(u, side, tag_key(&e));
+                }
                 if skipped > 0 || side.is_some() {
                     // An empty inline element: a code (x, ph, sc...) or a code point.
                     if side.is_some()
@@ -296,18 +341,39 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
     let names = segment_names(&read);
     let mut out = Vec::with_capacity(read.len());
     for (u, segment) in read.into_iter().zip(names) {
+        let target_empty = u.target.as_deref().is_none_or(|t| t.trim().is_empty());
         let target = u.target.unwrap_or_default();
         let (zh, en) = if u.zh_target {
             (target, spaced(&u.source, &u.source_joins))
         } else {
             (u.source, spaced(&target, &u.target_joins))
         };
-        let mut p = AlignedPair::new(out.len(), zh.trim(), en.trim());
+        // A target not written yet has no tags to compare.
+        let tags = (!target_empty).then_some(if u.zh_target {
+            (u.target_tags, u.source_tags)
+        } else {
+            (u.source_tags, u.target_tags)
+        });
+        // Spaces at the ends are the file's layout, unless the file says to keep them.
+        let (zh_kept, en_kept) = if u.zh_target {
+            (u.target_preserved, u.source_preserved)
+        } else {
+            (u.source_preserved, u.target_preserved)
+        };
+        let ends = |text: &str, kept: bool| {
+            if kept {
+                text.to_string()
+            } else {
+                text.trim().to_string()
+            }
+        };
+        let mut p = AlignedPair::new(out.len(), &ends(&zh, zh_kept), &ends(&en, en_kept));
         p.segment = segment;
         p.state = u
             .state
             .or_else(|| u.approved.then(|| "approved".to_string()));
         p.zh_is_target = u.zh_target;
+        p.inline_tags = tags;
         out.push(p);
     }
     Ok(out)
@@ -342,6 +408,19 @@ fn segment_names(read: &[Unit]) -> Vec<Option<String>> {
             _ => n.clone(),
         })
         .collect()
+}
+
+/// Does the element say `xml:space="preserve"`?
+fn preserved(e: &BytesStart) -> bool {
+    attr(e, b"xml:space").as_deref() == Some("preserve")
+}
+
+fn push_tag(u: &mut Unit, side: Option<Side>, key: String) {
+    match side {
+        Some(Side::Source) => u.source_tags.push(key),
+        Some(Side::Target) => u.target_tags.push(key),
+        None => {}
+    }
 }
 
 fn push_side(u: &mut Unit, side: Option<Side>, s: &str) {
