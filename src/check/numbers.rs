@@ -30,6 +30,19 @@ use crate::numbers::{self, NumberKind, NumberMention};
 use crate::pairs::AlignedPair;
 use crate::segment::words::WordSegmenter;
 
+/// The share of the price a discount asks (九折 90%, 八五折 85%, 7.5折 75%): a number
+/// before 折 names tenths of the price.
+fn discount_paid(zh: &str, m: &NumberMention) -> Option<f64> {
+    if !zh[m.end..].starts_with('折') || m.kind != NumberKind::Cardinal || m.vague {
+        return None;
+    }
+    match m.value {
+        v if v > 0.0 && v < 10.0 => Some(v * 10.0),
+        v if (10.0..100.0).contains(&v) => Some(v),
+        _ => None,
+    }
+}
+
 /// A number worth a finding when it has no counterpart: digits, values ≥ 10,
 /// percentages. A lone spelled-out small number is weak evidence ("a", "both", "dual"),
 /// and so is a lone 十, which set phrases use for 'all' (十指, 十有九次).
@@ -324,7 +337,20 @@ pub(super) fn check_numbers(
     let inside = |spans: &[Range<usize>], m: &NumberMention| {
         spans.iter().any(|r| r.start <= m.start && m.end <= r.end)
     };
-    let zh_all = numbers::extract_zh(&p.zh);
+    let mut zh_all = numbers::extract_zh(&p.zh);
+    // A discount is a share of the price (九折: 90%), which English gives as the share
+    // off (10%): either answers it.
+    let mut off: Vec<(usize, f64)> = Vec::new();
+    for m in &mut zh_all {
+        if let Some(pay) = discount_paid(&p.zh, m) {
+            m.end += '折'.len_utf8();
+            m.value = pay;
+            m.kind = NumberKind::Percent;
+            m.spelled = false;
+            off.push((m.start, 100.0 - pay));
+        }
+    }
+    let off_of = |m: &NumberMention| off.iter().find(|(s, _)| *s == m.start).map(|&(_, v)| v);
     let mut zh = zh_all.clone();
     zh.retain(|m| !inside(skip.zh, m));
     if let Some(d) = opts.dictionary {
@@ -372,6 +398,7 @@ pub(super) fn check_numbers(
     let mut zh_only: Vec<&NumberMention> = zh
         .iter()
         .filter(|m| is_strong(m, &p.zh) && !has(&en_all, &en_ranges, m.value, &p.en))
+        .filter(|m| !off_of(m).is_some_and(|v| has(&en_all, &en_ranges, v, &p.en)))
         .filter(|m| !month_named(&p.zh[m.end..], m.value, &en_lower))
         .filter(|m| !counts_a_range(m.value))
         .collect();
@@ -382,6 +409,7 @@ pub(super) fn check_numbers(
     let mut en_only: Vec<&NumberMention> = en
         .iter()
         .filter(|m| is_strong(m, &p.en) && !has(&zh_all, &zh_ranges, m.value, &p.zh))
+        .filter(|m| !off.iter().any(|&(_, v)| numbers::same_value(v, m.value)))
         .filter(|m| !counts_a_range(m.value))
         .collect();
     // A hedged figure against one it rounds to, or from: a note.
@@ -728,6 +756,21 @@ mod tests {
             .iter()
             .map(|f| f.severity)
             .collect()
+    }
+
+    #[test]
+    fn a_discount_is_the_share_of_the_price_or_the_share_off() {
+        assert!(severities("会员购物一律九折。", "Members get a 10% discount.").is_empty());
+        assert!(severities("会员购物一律九折。", "Members pay 90% of the price.").is_empty());
+        assert!(severities("周末商品打八五折。", "Goods are 15% off at weekends.").is_empty());
+        let wrong = numbers_found("旧款打九折。", "Older ones are 20% off.", &[], &[]);
+        assert_eq!(wrong.len(), 1);
+        assert_eq!(wrong[0].severity, Severity::Error);
+        assert!(
+            wrong[0].message.contains("90 (九折)"),
+            "{}",
+            wrong[0].message
+        );
     }
 
     #[test]
