@@ -116,6 +116,21 @@ impl<'a> XmlReader<'a> {
     }
 
     /// An error at the current line: `NAME: line N: not well-formed XML: MESSAGE`.
+    /// The error of text that does not unescape: a bare `&` or an entity XML does not
+    /// define, said in words a translator knows.
+    pub fn text_error(&self, e: quick_xml::Error) -> Error {
+        use quick_xml::escape::EscapeError;
+        match e {
+            quick_xml::Error::Escape(EscapeError::UnterminatedEntity(_)) => {
+                self.error("a '&' that starts no entity (write '&amp;' for the character)")
+            }
+            quick_xml::Error::Escape(EscapeError::UnrecognizedEntity(_, name)) => self.error(
+                format!("'&{name};' is no XML entity (only &amp; &lt; &gt; &quot; &apos; are)"),
+            ),
+            e => self.error(e),
+        }
+    }
+
     pub fn error(&self, message: impl std::fmt::Display) -> Error {
         Error::input_at(
             self.name,

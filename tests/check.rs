@@ -673,6 +673,28 @@ fn review_loop_skip_ignore_and_csv() {
     let mut reader = csv::Reader::from_reader(&out.stdout[..]);
     assert_eq!(&reader.headers().unwrap()[0], "id");
     assert_eq!(reader.records().count(), findings.len());
+    // The CSV report cut down to the false alarms is a list to ignore too, and the
+    // run says how many it left out.
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let kept: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.starts_with("id,") || l.contains("number-mismatch"))
+        .collect();
+    let from_csv = write(dir.path(), "reviewed.csv", &(kept.join("\n") + "\n"));
+    let out = bitext()
+        .args(["check", "--no-default-glossary", "--aligned", &pairs])
+        .args(["--format", "json", "--ignore", &from_csv])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("1 of the 1 ids of --ignore matched"),
+        "{stderr}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let left = v["findings"].as_array().unwrap();
+    assert_eq!(left.len(), findings.len() - 1);
+    assert!(left.iter().all(|f| f["type"] != "number-mismatch"));
 }
 
 #[test]

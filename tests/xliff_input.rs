@@ -369,3 +369,23 @@ fn end_spaces_count_where_the_file_preserves_them() {
         "{findings:#?}"
     );
 }
+
+#[test]
+fn a_bare_ampersand_is_named_in_words_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let units = "<trans-unit id=\"1\"><source>果园&蜜蜂</source><target>Orchards & bees</target></trans-unit>";
+    let file = write(
+        dir.path(),
+        "amp.xlf",
+        &xliff12(r#"source-language="zh-CN" target-language="en""#, units),
+    );
+    let out = bitext()
+        .args(["check", "--aligned"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("amp.xlf: line 4"), "{stderr}");
+    assert!(stderr.contains("a '&' that starts no entity"), "{stderr}");
+}

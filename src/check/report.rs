@@ -225,12 +225,33 @@ pub fn write_csv(findings: &[Finding], w: &mut dyn Write) -> io::Result<()> {
 
 /// The finding ids of a reviewer's list of false alarms: one id per line (16 hex
 /// digits, anything after it on the line is a comment, `#` lines and blank lines
-/// skipped), or the JSON report of `check --format json` cut down to the findings to
-/// silence. Returns the ids, or the 1-based line where the list goes wrong and what
-/// is wrong there (a JSON finding without an id would silence nothing, unseen).
+/// skipped), or the JSON or CSV report of `check` cut down to the findings to silence
+/// (a spreadsheet's rows, the `id` column first). Returns the ids, or the 1-based line
+/// where the list goes wrong and what is wrong there (a finding without an id would
+/// silence nothing, unseen).
 pub fn parse_ignore_list(text: &str) -> Result<HashSet<String>, (usize, String)> {
-    const LINE: &str = "expected a finding id (16 hex digits) per line, or check's JSON report";
+    const LINE: &str =
+        "expected a finding id (16 hex digits) per line, or check's JSON or CSV report";
     let is_id = |s: &str| s.len() == 16 && s.bytes().all(|b| b.is_ascii_hexdigit());
+    let text = text.trim_start_matches('\u{feff}');
+    if text.starts_with("id,") {
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let mut ids = HashSet::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| {
+                let line = e.position().map_or(1, |p| p.line() as usize);
+                (line, format!("not valid CSV: {e}"))
+            })?;
+            let line = record.position().map_or(1, |p| p.line() as usize);
+            match record.get(0).map(str::trim).filter(|s| is_id(s)) {
+                Some(id) => ids.insert(id.to_ascii_lowercase()),
+                None => return Err((line, "the row's first cell is no finding id".into())),
+            };
+        }
+        return Ok(ids);
+    }
     if text.trim_start().starts_with(['{', '[']) {
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| (e.line(), format!("not valid JSON: {e}")))?;

@@ -29,7 +29,8 @@ pub struct AlignInput {
     /// Align without any bilingual dictionary (length, numbers and a learned lexicon only).
     #[arg(long)]
     pub no_dict: bool,
-    /// Glossary TSV (`zh<TAB>en`, ` | ` between renderings); repeatable.
+    /// Glossary: TSV (`zh<TAB>en`, ` | ` between renderings, an optional status
+    /// column), CSV or TBX; repeatable.
     #[arg(long = "glossary", value_name = "FILE")]
     pub glossaries: Vec<String>,
     /// Do not load the glossary shipped with bitext.

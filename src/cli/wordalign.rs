@@ -24,7 +24,8 @@ pub struct Args {
     /// Align without any bilingual dictionary.
     #[arg(long)]
     no_dict: bool,
-    /// Glossary TSV (`zh<TAB>en`, ` | ` between renderings); repeatable.
+    /// Glossary: TSV (`zh<TAB>en`, ` | ` between renderings, an optional status
+    /// column), CSV or TBX; repeatable.
     #[arg(long = "glossary", value_name = "FILE")]
     glossaries: Vec<String>,
     /// Do not use the glossary shipped with bitext.

@@ -306,7 +306,7 @@ pub fn read_tmx(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                 _ => {}
             },
             Event::Text(t) => {
-                let s = t.unescape().map_err(|e| reader.error(e))?;
+                let s = t.unescape().map_err(|e| reader.text_error(e))?;
                 if in_seg > 0 {
                     if in_code == 0 {
                         seg.push_str(&s);

@@ -276,7 +276,7 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                     continue;
                 }
                 if let (Some(_), Some(u)) = (side, unit.as_mut()) {
-                    let s = t.unescape().map_err(|e| reader.error(e))?;
+                    let s = t.unescape().map_err(|e| reader.text_error(e))?;
                     push_side(u, side, &s);
                 }
             }
