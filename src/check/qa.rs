@@ -559,6 +559,7 @@ pub fn check_form(p: &AlignedPair, previous: Option<&AlignedPair>, out: &mut Vec
     end_spaces(p, out);
     unpaired(p, out);
     capital(p, previous, out);
+    capital_after_stop(p, out);
     punctuation(p, out);
 }
 
@@ -731,13 +732,23 @@ fn capital(p: &AlignedPair, previous: Option<&AlignedPair>, out: &mut Vec<Findin
     let lower_start = word.starts_with(|c: char| c.is_lowercase());
     // iPhone, eBay, e-mail, x-ray: brand and technical words start in lower case.
     let own_case = word.chars().skip(1).any(char::is_uppercase) || word.contains('-');
-    // The bead before may leave the sentence open (a list, a clause cut off).
-    let continues = previous.is_none_or(|b| {
+    // The bead before may leave the sentence open (a list, a clause cut off), unless
+    // it is a heading: numbered, in capitals, ending without a mark ('(v) Useful
+    // explorations begin').
+    let heading = |en: &str| {
+        let en = en.trim();
+        let after = skip_list_label(en);
+        after.len() < en.len()
+            && after.starts_with(char::is_uppercase)
+            && en.ends_with(char::is_alphanumeric)
+    };
+    let continues = previous.is_some_and(|b| {
         !b.en
             .trim_end()
             .trim_end_matches(['"', '”', '’', '\'', ')'])
             .ends_with(['.', '!', '?', '。', '！', '？', ':'])
-    }) && previous.is_some();
+            && !heading(&b.en)
+    });
     let zh_latin_start =
         p.zh.trim_start()
             .starts_with(|c: char| c.is_ascii_lowercase());
@@ -765,6 +776,44 @@ fn capital(p: &AlignedPair, previous: Option<&AlignedPair>, out: &mut Vec<Findin
     f.term = Some(word.to_string());
     let start = p.en.len() - text.len();
     f.set_spans(None, Some(start..start + word.len()), &p.en);
+    out.push(f);
+}
+
+/// A word, a full stop and a word in lower case: where the stop ends a sentence.
+static STOP_THEN_LOWER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\w.])(\p{L}[\p{L}.]*)\.\s+(\p{Ll}[\p{L}'’-]*)").expect("valid regex")
+});
+
+/// Abbreviations a full stop ends without ending the sentence ('etc. and', 'Fig. 3').
+const ABBREVIATIONS: &[&str] = &[
+    "al", "approx", "art", "ca", "cf", "ch", "dept", "dr", "ed", "eds", "esp", "etc", "fig",
+    "figs", "ibid", "incl", "jr", "mr", "mrs", "ms", "no", "nos", "op", "para", "pp", "prof",
+    "sec", "sr", "st", "viz", "vol", "vs",
+];
+
+/// A sentence inside the bead that starts in lower case, after a full stop that ends a
+/// word (no abbreviation, no initial, no ellipsis): the segmenter keeps such a stop
+/// inside one unit, so [`capital`] sees only the first sentence.
+fn capital_after_stop(p: &AlignedPair, out: &mut Vec<Finding>) {
+    let Some(m) = STOP_THEN_LOWER.captures_iter(&p.en).find(|c| {
+        let word = c[1].to_lowercase();
+        word.chars().count() > 1 && !word.contains('.') && !ABBREVIATIONS.contains(&word.as_str())
+    }) else {
+        return;
+    };
+    let next = m.get(2).expect("a group of the regex");
+    let mut f = Finding::bead(
+        FindingType::Capital,
+        Severity::Warning,
+        p,
+        format!(
+            "a sentence after '{}.' starts in lower case: '{}'",
+            &m[1],
+            next.as_str()
+        ),
+    );
+    f.term = Some(next.as_str().to_string());
+    f.set_spans(None, Some(next.range()), &p.en);
     out.push(f);
 }
 
@@ -1030,6 +1079,35 @@ mod tests {
         }
         assert_eq!(kinds("（四）做得更多。", "(iv) doing more."), [Capital]);
         assert_eq!(kinds("数据。", "Data，good."), [Punctuation]);
+        // A second sentence in the bead, after a full stop that ends a word.
+        assert_eq!(
+            kinds(
+                "门店有经理。门店九点开门。",
+                "Each store has a manager. stores open at nine."
+            ),
+            [Capital]
+        );
+        for en in [
+            "See Fig. 3 and the tables, etc. and more.",
+            "Dr. Li and Mr. Wang arrived at 9 a.m. sharp.",
+            "He paused... and went on.",
+        ] {
+            assert!(kinds("数据。", en).is_empty(), "{en}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_after_a_heading_starts_anew() {
+        let heading = AlignedPair::new(0, "（五）有益的探索", "(v) Useful steps taken");
+        let after = AlignedPair::new(1, "各国应当合作。", "countries should work together.");
+        let mut out = Vec::new();
+        check_form(&after, Some(&heading), &mut out);
+        assert_eq!(out.iter().map(|f| f.kind).collect::<Vec<_>>(), [FindingType::Capital]);
+        // A list item in lower case, cut off: the next bead goes on with it.
+        let item = AlignedPair::new(0, "（甲）数据控制者", "(a) the data controller and");
+        let mut out = Vec::new();
+        check_form(&after, Some(&item), &mut out);
+        assert!(out.is_empty(), "{out:?}");
     }
 
     #[test]
