@@ -42,6 +42,14 @@ fn summary(findings: &[Value]) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// [`summary`] of the findings of one type.
+fn of_type(findings: &[Value], kind: &str) -> Vec<(String, String, String)> {
+    summary(findings)
+        .into_iter()
+        .filter(|(t, _, _)| t == kind)
+        .collect()
+}
+
 fn xliff12(langs: &str, units: &str) -> String {
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -301,10 +309,7 @@ fn inline_tags_a_target_drops_or_adds_are_tag_errors() {
         &xliff12(r#"source-language="zh-CN" target-language="en-US""#, units),
     );
     let (_, findings) = check_json(&file);
-    let tags: Vec<(String, String, String)> = summary(&findings)
-        .into_iter()
-        .filter(|(t, _, _)| t == "tag")
-        .collect();
+    let tags = of_type(&findings, "tag");
     // k1 keeps its tags; k2 drops g#1 and adds x#3; k3 drops the bold; k4 has no
     // target (an `empty` finding, not a tag one).
     assert_eq!(
@@ -358,10 +363,7 @@ fn end_spaces_count_where_the_file_preserves_them() {
         &xliff12(r#"source-language="zh-CN" target-language="en""#, units),
     );
     let (_, findings) = check_json(&file);
-    let spaces: Vec<(String, String, String)> = summary(&findings)
-        .into_iter()
-        .filter(|(t, _, _)| t == "whitespace")
-        .collect();
+    let spaces = of_type(&findings, "whitespace");
     // w2's line breaks are the file's layout, not the translator's.
     assert_eq!(
         spaces,

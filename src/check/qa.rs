@@ -1102,7 +1102,10 @@ mod tests {
         let after = AlignedPair::new(1, "各国应当合作。", "countries should work together.");
         let mut out = Vec::new();
         check_form(&after, Some(&heading), &mut out);
-        assert_eq!(out.iter().map(|f| f.kind).collect::<Vec<_>>(), [FindingType::Capital]);
+        assert_eq!(
+            out.iter().map(|f| f.kind).collect::<Vec<_>>(),
+            [FindingType::Capital]
+        );
         // A list item in lower case, cut off: the next bead goes on with it.
         let item = AlignedPair::new(0, "（甲）数据控制者", "(a) the data controller and");
         let mut out = Vec::new();
