@@ -377,26 +377,30 @@ impl LexiconPool {
     }
 }
 
-/// Segment and align two texts.
-/// For a corpus (`batch` and its map step): each side in its own language. A side in
-/// the other language, which [`align_texts`] only notes, puts one language on both
-/// sides of every record, so it is an error here.
+/// For a corpus (`batch` and its map step): a Chinese side with no Chinese character,
+/// or an English side with no Latin letter, puts one language on both sides of every
+/// record, so it is an error here ([`align_texts`] only notes a side that looks like
+/// the other language: a product title in Chinese may hold more Latin letters than
+/// Chinese characters).
 pub fn require_languages(zh: &Side, en: &Side) -> Result<()> {
-    if Lang::detect(&zh.text) == Lang::En {
+    let (han, latin) = Lang::script_counts(&zh.text);
+    if han == 0 && latin > 0 {
         return Err(Error::input(
             zh.name.as_str(),
-            "this does not look like Chinese text: not aligned",
+            "no Chinese character in the Chinese text: not aligned",
         ));
     }
-    if Lang::detect(&en.text) == Lang::Zh {
+    let (han, latin) = Lang::script_counts(&en.text);
+    if latin == 0 && han > 0 {
         return Err(Error::input(
             en.name.as_str(),
-            "this does not look like English text: not aligned",
+            "no Latin letter in the English text: not aligned",
         ));
     }
     Ok(())
 }
 
+/// Segment and align two texts.
 pub fn align_texts(
     zh: Side,
     en: Side,

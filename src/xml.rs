@@ -115,7 +115,6 @@ impl<'a> XmlReader<'a> {
             .count()
     }
 
-    /// An error at the current line: `NAME: line N: not well-formed XML: MESSAGE`.
     /// The error of text that does not unescape: a bare `&` or an entity XML does not
     /// define, said in words a translator knows.
     pub fn text_error(&self, e: quick_xml::Error) -> Error {
@@ -131,6 +130,7 @@ impl<'a> XmlReader<'a> {
         }
     }
 
+    /// An error at the current line: `NAME: line N: not well-formed XML: MESSAGE`.
     pub fn error(&self, message: impl std::fmt::Display) -> Error {
         Error::input_at(
             self.name,

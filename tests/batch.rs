@@ -871,11 +871,7 @@ fn stdio_validates_requests_as_the_command_line_does() {
     assert!(error(3).contains("must be a JSON object"), "{}", error(3));
     assert!(error(3).contains("an array"), "{}", error(3));
     // English on both sides is no pair of a corpus, as in a batch.
-    assert!(
-        error(5).contains("does not look like Chinese"),
-        "{}",
-        error(5)
-    );
+    assert!(error(5).contains("no Chinese character"), "{}", error(5));
 
     let result = with_stdin(
         bitext().args(["batch", "--stdio", "--min-score", "1.5"]),
@@ -902,7 +898,7 @@ fn a_pair_in_the_wrong_languages_fails_and_a_failed_pair_keeps_no_old_output() {
     let result = batch();
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("does not look like Chinese"), "{stderr}");
+    assert!(stderr.contains("no Chinese character"), "{stderr}");
     let rows = summary(&out);
     let both = rows.iter().find(|r| r["name"] == "both").unwrap();
     assert_eq!(both["status"], "failed", "{both:?}");
@@ -983,10 +979,16 @@ fn stdio_reads_files_by_path_as_batch_reads_them() {
         serde_json::json!({"id": "both", "zh": zh, "zh_path": path("zh.txt"), "en": en}),
         serde_json::json!({"id": "none", "en": en}),
         serde_json::json!({"id": "missing", "zh_path": path("nowhere.txt"), "en": en}),
+        // Standard input is the requests: reading it would hold the process for ever.
+        serde_json::json!({"id": "stdin", "zh_path": "-", "en": en}),
+        serde_json::json!({"id": "folder", "zh_path": s(dir.path()), "en": en}),
+        // A product title: more Latin letters than Chinese characters, still Chinese.
+        serde_json::json!({"id": "title", "zh": "Apple iPhone 15 Pro 手机 256GB 黑色", "en": "Apple iPhone 15 Pro phone, 256 GB, black"}),
     ];
     let responses = stdio_responses(&requests);
-    assert_eq!(responses.len(), 5);
+    assert_eq!(responses.len(), 8);
     assert!(responses[1]["error"].is_null(), "{}", responses[1]);
+    assert!(responses[7]["error"].is_null(), "{}", responses[7]);
     assert_eq!(responses[0]["beads"], responses[1]["beads"]);
     let error = |k: usize| responses[k]["error"].as_str().unwrap_or("").to_string();
     assert!(error(2).contains("not both"), "{}", error(2));
@@ -996,4 +998,6 @@ fn stdio_reads_files_by_path_as_batch_reads_them() {
         error(3)
     );
     assert!(error(4).contains("nowhere.txt"), "{}", error(4));
+    assert!(error(5).contains("standard input carries the requests"), "{}", error(5));
+    assert!(error(6).contains("not a regular file"), "{}", error(6));
 }

@@ -244,7 +244,7 @@ fn respond(
     };
     let side = |lang: &str, text: Option<String>, path: Option<String>| match (text, path) {
         (Some(text), None) => Ok(Side::text(name(lang), text)),
-        (None, Some(path)) => Side::read_with(&path, served.read).map_err(|e| e.to_string()),
+        (None, Some(path)) => read_file(&path, served.read),
         (Some(_), Some(_)) => Err(at(format!("give `{lang}` or `{lang}_path`, not both"))),
         (None, None) => Err(at(format!(
             "`{lang}` (its text) or `{lang}_path` is missing"
@@ -267,6 +267,19 @@ fn respond(
             en_text: bitext.en_text(b),
         })
         .collect())
+}
+
+/// A request's file: a regular file only. Standard input is the requests themselves,
+/// and a pipe or a terminal would hold a worker for ever.
+fn read_file(path: &str, read: &ReadOptions) -> std::result::Result<Side, String> {
+    if path == "-" {
+        return Err("-: standard input carries the requests; name a file".to_string());
+    }
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => Side::read_with(path, read).map_err(|e| e.to_string()),
+        Ok(_) => Err(format!("{path}: not a regular file")),
+        Err(e) => Err(format!("{path}: {e}")),
+    }
 }
 
 /// What a JSON value is, for a message.
