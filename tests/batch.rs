@@ -998,6 +998,10 @@ fn stdio_reads_files_by_path_as_batch_reads_them() {
         error(3)
     );
     assert!(error(4).contains("nowhere.txt"), "{}", error(4));
-    assert!(error(5).contains("standard input carries the requests"), "{}", error(5));
+    assert!(
+        error(5).contains("standard input carries the requests"),
+        "{}",
+        error(5)
+    );
     assert!(error(6).contains("not a regular file"), "{}", error(6));
 }

@@ -31,9 +31,15 @@ use crate::pairs::AlignedPair;
 use crate::segment::words::WordSegmenter;
 
 /// The share of the price a discount asks (九折 90%, 八五折 85%, 7.5折 75%): a number
-/// before 折 names tenths of the price.
-fn discount_paid(zh: &str, m: &NumberMention) -> Option<f64> {
-    if !zh[m.end..].starts_with('折') || m.kind != NumberKind::Cardinal || m.vague {
+/// before 折 names tenths of the price, unless 折 starts another word (三折叠 'tri-fold',
+/// 折算 'convert').
+fn discount_paid(zh: &str, m: &NumberMention, words: &WordSegmenter) -> Option<f64> {
+    let after = &zh[m.end..];
+    if !after.starts_with('折') || m.kind != NumberKind::Cardinal || m.vague {
+        return None;
+    }
+    let word: String = after.chars().take(2).collect();
+    if word != "折扣" && word.chars().count() == 2 && words.jieba().has_word(&word) {
         return None;
     }
     match m.value {
@@ -41,6 +47,14 @@ fn discount_paid(zh: &str, m: &NumberMention) -> Option<f64> {
         v if (10.0..100.0).contains(&v) => Some(v),
         _ => None,
     }
+}
+
+/// Does the English say the share is taken off ('10% off', '10% discount', 'a
+/// discount of 10%')?
+fn share_off(en: &str, m: &NumberMention) -> bool {
+    let after = en[m.end..].trim_start().to_lowercase();
+    let before = en[..m.start].trim_end().to_lowercase();
+    after.starts_with("off") || after.starts_with("discount") || before.ends_with("discount of")
 }
 
 /// A number worth a finding when it has no counterpart: digits, values ≥ 10,
@@ -342,7 +356,7 @@ pub(super) fn check_numbers(
     // off (10%): either answers it.
     let mut off: Vec<(usize, f64)> = Vec::new();
     for m in &mut zh_all {
-        if let Some(pay) = discount_paid(&p.zh, m) {
+        if let Some(pay) = discount_paid(&p.zh, m, opts.words) {
             m.end += '折'.len_utf8();
             m.value = pay;
             m.kind = NumberKind::Percent;
@@ -358,6 +372,23 @@ pub(super) fn check_numbers(
     }
     let mut en_all = numbers::extract_en(&p.en);
     en_all.retain(|m| !inside(skip.en_used, m));
+    // Against a discount, a share the English says is off ('10% off', 'a discount of
+    // 10%') is turned into the share paid, and answers the discount in that reading
+    // only: '90% off' for 九折 is wrong.
+    let mut said_off: Vec<usize> = Vec::new();
+    if !off.is_empty() {
+        for m in en_all.iter_mut().filter(|m| m.kind == NumberKind::Percent) {
+            if share_off(&p.en, m) {
+                m.value = 100.0 - m.value;
+                said_off.push(m.start);
+            }
+        }
+    }
+    let en_unmarked: Vec<NumberMention> = en_all
+        .iter()
+        .filter(|m| !said_off.contains(&m.start))
+        .cloned()
+        .collect();
     let mut en = en_all.clone();
     en.retain(|m| !inside(skip.en, m));
 
@@ -398,7 +429,7 @@ pub(super) fn check_numbers(
     let mut zh_only: Vec<&NumberMention> = zh
         .iter()
         .filter(|m| is_strong(m, &p.zh) && !has(&en_all, &en_ranges, m.value, &p.en))
-        .filter(|m| !off_of(m).is_some_and(|v| has(&en_all, &en_ranges, v, &p.en)))
+        .filter(|m| !off_of(m).is_some_and(|v| has(&en_unmarked, &en_ranges, v, &p.en)))
         .filter(|m| !month_named(&p.zh[m.end..], m.value, &en_lower))
         .filter(|m| !counts_a_range(m.value))
         .collect();
@@ -409,7 +440,10 @@ pub(super) fn check_numbers(
     let mut en_only: Vec<&NumberMention> = en
         .iter()
         .filter(|m| is_strong(m, &p.en) && !has(&zh_all, &zh_ranges, m.value, &p.zh))
-        .filter(|m| !off.iter().any(|&(_, v)| numbers::same_value(v, m.value)))
+        .filter(|m| {
+            said_off.contains(&m.start)
+                || !off.iter().any(|&(_, v)| numbers::same_value(v, m.value))
+        })
         .filter(|m| !counts_a_range(m.value))
         .collect();
     // A hedged figure against one it rounds to, or from: a note.
@@ -526,6 +560,9 @@ pub(super) fn check_numbers(
                 let said = &text[m.start..m.end];
                 match month_of(m).filter(|_| zh_side) {
                     Some(name) => format!("{} ({said}月, {name})", show(m.value)),
+                    None if !zh_side && said_off.contains(&m.start) => {
+                        format!("{}% paid ({said} off)", show(m.value))
+                    }
                     None => format!("{} ({said})", show(m.value)),
                 }
             })
@@ -763,14 +800,20 @@ mod tests {
         assert!(severities("会员购物一律九折。", "Members get a 10% discount.").is_empty());
         assert!(severities("会员购物一律九折。", "Members pay 90% of the price.").is_empty());
         assert!(severities("周末商品打八五折。", "Goods are 15% off at weekends.").is_empty());
-        let wrong = numbers_found("旧款打九折。", "Older ones are 20% off.", &[], &[]);
-        assert_eq!(wrong.len(), 1);
-        assert_eq!(wrong[0].severity, Severity::Error);
-        assert!(
-            wrong[0].message.contains("90 (九折)"),
-            "{}",
-            wrong[0].message
-        );
+        assert!(severities("周末商品打八五折。", "A discount of 15% at weekends.").is_empty());
+        for en in ["Older ones are 20% off.", "Older ones are 90% off."] {
+            let wrong = numbers_found("旧款打九折。", en, &[], &[]);
+            assert_eq!(wrong.len(), 1, "{en}");
+            assert_eq!(wrong[0].severity, Severity::Error);
+            assert!(
+                wrong[0].message.contains("90 (九折)"),
+                "{}",
+                wrong[0].message
+            );
+        }
+        // 折 that starts another word is no discount: a tri-fold phone, a rate converted.
+        assert!(severities("这款三折叠手机很薄。", "This tri-fold phone is thin.").is_empty());
+        assert!(severities("按1比7折算。", "Converted at one to seven.").is_empty());
     }
 
     #[test]
