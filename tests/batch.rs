@@ -531,6 +531,21 @@ fn a_combined_file_that_would_replace_another_output_is_refused_at_start() {
         // Refused before any pair was aligned, and the folder made for the run gone.
         assert!(!dir.path().join("co").exists(), "{combined}");
     }
+    // Nor does a start refused for a missing dictionary.
+    let result = bitext()
+        .current_dir(dir.path())
+        .args([
+            "batch",
+            &s(&corpus),
+            "--out-dir",
+            "co",
+            "--dict",
+            "nowhere.tsv",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(2));
+    assert!(!dir.path().join("co").exists());
     // A folder that was there before stays, as it was.
     std::fs::create_dir(dir.path().join("co")).unwrap();
     let result = bitext()
@@ -1004,4 +1019,36 @@ fn stdio_reads_files_by_path_as_batch_reads_them() {
         error(5)
     );
     assert!(error(6).contains("not a regular file"), "{}", error(6));
+}
+
+#[cfg(unix)]
+#[test]
+fn linked_subfolders_are_read_once_and_an_output_folder_inside_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_with(dir.path(), 1, &[]);
+    for side in ["zh", "en"] {
+        let data = dir.path().join("data").join(side);
+        std::fs::create_dir_all(&data).unwrap();
+        std::os::unix::fs::symlink(&data, corpus.join(side).join("2019")).unwrap();
+    }
+    let (zh, en) = ONE_SIDED;
+    std::fs::write(dir.path().join("data/zh/b.txt"), zh).unwrap();
+    std::fs::write(dir.path().join("data/en/b.txt"), en).unwrap();
+    // A link back up: followed once, not for ever.
+    std::os::unix::fs::symlink(corpus.join("zh"), dir.path().join("data/zh/up")).unwrap();
+    let out = corpus.join("zh/out");
+    for _ in 0..2 {
+        let result = bitext()
+            .args(["batch", &s(&corpus), "--presplit", "--out-dir", &s(&out)])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert!(result.status.success(), "{stderr}");
+        let mut names: Vec<String> = summary(&out)
+            .into_iter()
+            .map(|r| r["name"].clone())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["2019/b", "p000"], "{stderr}");
+    }
 }

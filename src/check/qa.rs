@@ -738,9 +738,15 @@ fn capital(p: &AlignedPair, previous: Option<&AlignedPair>, out: &mut Vec<Findin
     let heading = |en: &str| {
         let en = en.trim();
         let after = skip_list_label(en);
+        // A clause cut off ends in a word that needs more ('shall', 'and', 'of').
+        let last = en
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         after.len() < en.len()
             && after.starts_with(char::is_uppercase)
             && en.ends_with(char::is_alphanumeric)
+            && !crate::lexicon::is_english_stopword(&last.to_lowercase())
     };
     let continues = previous.is_some_and(|b| {
         !b.en
@@ -786,9 +792,11 @@ static STOP_THEN_LOWER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Abbreviations a full stop ends without ending the sentence ('etc. and', 'Fig. 3').
 const ABBREVIATIONS: &[&str] = &[
-    "al", "approx", "art", "ca", "cf", "ch", "dept", "dr", "ed", "eds", "esp", "etc", "fig",
-    "figs", "ibid", "incl", "jr", "mr", "mrs", "ms", "no", "nos", "op", "para", "pp", "prof",
-    "sec", "sr", "st", "viz", "vol", "vs",
+    "al", "approx", "apr", "art", "aug", "ave", "bros", "ca", "cf", "ch", "cm", "co", "corp",
+    "dec", "dept", "dr", "ed", "eds", "esp", "est", "etc", "feb", "fig", "figs", "ft", "gov",
+    "govt", "ibid", "inc", "incl", "jan", "jr", "jul", "jun", "kg", "km", "lb", "llc", "ltd",
+    "mar", "mm", "ml", "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "op", "oz", "para",
+    "plc", "pp", "prof", "rd", "sec", "sep", "sept", "sq", "sr", "st", "univ", "viz", "vol", "vs",
 ];
 
 /// A sentence inside the bead that starts in lower case, after a full stop that ends a
@@ -797,7 +805,12 @@ const ABBREVIATIONS: &[&str] = &[
 fn capital_after_stop(p: &AlignedPair, out: &mut Vec<Finding>) {
     let Some(m) = STOP_THEN_LOWER.captures_iter(&p.en).find(|c| {
         let word = c[1].to_lowercase();
-        word.chars().count() > 1 && !word.contains('.') && !ABBREVIATIONS.contains(&word.as_str())
+        // iPhone, e-mail: words that start in lower case of their own.
+        let own_case = c[2].chars().skip(1).any(char::is_uppercase) || c[2].contains('-');
+        word.chars().count() > 1
+            && !word.contains('.')
+            && !ABBREVIATIONS.contains(&word.as_str())
+            && !own_case
     }) else {
         return;
     };
@@ -1091,6 +1104,9 @@ mod tests {
             "See Fig. 3 and the tables, etc. and more.",
             "Dr. Li and Mr. Wang arrived at 9 a.m. sharp.",
             "He paused... and went on.",
+            "Acme Co., Ltd. and its subsidiaries, like Apple Inc. and others, grew.",
+            "It covers 9.6 million sq. km of land.",
+            "Apple Inc. released it. iPhone sales rose.",
         ] {
             assert!(kinds("数据。", en).is_empty(), "{en}");
         }
@@ -1106,11 +1122,13 @@ mod tests {
             out.iter().map(|f| f.kind).collect::<Vec<_>>(),
             [FindingType::Capital]
         );
-        // A list item in lower case, cut off: the next bead goes on with it.
-        let item = AlignedPair::new(0, "（甲）数据控制者", "(a) the data controller and");
-        let mut out = Vec::new();
-        check_form(&after, Some(&item), &mut out);
-        assert!(out.is_empty(), "{out:?}");
+        // A list item cut off: the next bead goes on with it.
+        for item in ["(a) the data controller and", "(a) Member States shall"] {
+            let item = AlignedPair::new(0, "（甲）成员国应当", item);
+            let mut out = Vec::new();
+            check_form(&after, Some(&item), &mut out);
+            assert!(out.is_empty(), "{out:?}");
+        }
     }
 
     #[test]

@@ -347,6 +347,11 @@ pub fn run(args: Args) -> Result<Outcome> {
             dir.display()
         )));
     }
+    // Options and resources first: a start refused for them leaves no folder behind.
+    let (_, pool) = worker_pool(args.jobs)?;
+    let read = args.input.read.options()?;
+    let tags = args.langs.tags()?;
+    let mut resources = args.input.resources()?;
     let created = !dir.exists();
     std::fs::create_dir_all(&dir)
         .with_context(|| format!("{}: cannot create the output folder", dir.display()))?;
@@ -359,9 +364,6 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         return Err(e);
     }
-    let (_, pool) = worker_pool(args.jobs)?;
-    let read = args.input.read.options()?;
-    let tags = args.langs.tags()?;
     let filter = CorpusFilter {
         min_score: args.min_score,
         max_length_ratio: args.max_length_ratio,
@@ -460,7 +462,6 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     let resumed = count(&earlier, |e| matches!(e, Earlier::Done { .. }));
 
-    let mut resources = args.input.resources()?;
     if args.pool_lexicon {
         resources = pool.install(|| {
             pooled_resources(
@@ -705,22 +706,31 @@ fn relative_name(relative: &Path) -> String {
     name.join("/")
 }
 
-/// The files under a folder and its subfolders, sorted, those of the system and of
-/// editors left out; hidden and linked folders are not entered (a link may loop).
+/// The files under a folder and its subfolders (linked ones too, each real folder
+/// once: a link may loop), sorted, those of the system and of editors left out. Hidden
+/// folders are not entered, nor an earlier batch's output folder (it holds
+/// `.bitext-batch`) made inside the input.
 fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut folders = vec![dir.to_path_buf()];
     while let Some(folder) = folders.pop() {
+        let real = std::fs::canonicalize(&folder)
+            .map_err(|e| bitext::Error::io(folder.display().to_string(), e))?;
+        if !seen.insert(real) || (folder != dir && folder.join(STATE_DIR).is_dir()) {
+            continue;
+        }
         let entries = std::fs::read_dir(&folder)
             .map_err(|e| bitext::Error::io(folder.display().to_string(), e))?;
         for entry in entries.filter_map(|e| e.ok()) {
             let name = entry.file_name().to_string_lossy().into_owned();
             let path = entry.path();
-            match entry.file_type() {
-                Ok(t) if t.is_dir() && !name.starts_with('.') => folders.push(path),
-                Ok(t) if t.is_dir() => {}
-                _ if path.is_file() && !is_not_a_document(&name) => files.push(path),
-                _ => {}
+            if path.is_dir() {
+                if !name.starts_with('.') {
+                    folders.push(path);
+                }
+            } else if path.is_file() && !is_not_a_document(&name) {
+                files.push(path);
             }
         }
     }
