@@ -334,6 +334,7 @@ fn inline_tags_a_target_drops_or_adds_are_tag_errors() {
     // XLIFF 2.0: pc and ph.
     let xlf = r#"<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="zh-CN" trgLang="en"><file id="f">
 <unit id="u1"><segment id="s1" state="translated"><source>见<pc id="1">附件</pc><ph id="2"/>。</source><target>See the <pc id="1">attachment</pc>.</target></segment></unit>
+<unit id="u2"><segment id="s2" state="translated"><source>见<sc id="3"/>附件<ec startRef="3"/><ph id="4" canDelete="yes"/>。</source><target>See the <pc id="3">attachment</pc>.</target></segment></unit>
 </file></xliff>"#;
     let file = write(dir.path(), "t20.xlf", xlf);
     let (_, findings) = check_json(&file);
@@ -348,6 +349,8 @@ fn inline_tags_a_target_drops_or_adds_are_tag_errors() {
             .contains("missing in the English: ph#2"),
         "{tag}"
     );
+    // s2's sc/ec pair marks what the target's pc does; its ph may be deleted.
+    assert_eq!(of_type(&findings, "tag").len(), 1, "{findings:#?}");
 }
 
 #[test]
@@ -370,6 +373,17 @@ fn end_spaces_count_where_the_file_preserves_them() {
         [("whitespace".into(), "warning".into(), "w1".into())],
         "{findings:#?}"
     );
+    // Unless the file says they are the text: xml:space holds for what it contains.
+    let file = write(
+        dir.path(),
+        "w-file.xlf",
+        &xliff12(
+            r#"source-language="zh-CN" target-language="en" xml:space="preserve""#,
+            units,
+        ),
+    );
+    let (_, findings) = check_json(&file);
+    assert_eq!(of_type(&findings, "whitespace").len(), 2, "{findings:#?}");
 }
 
 #[test]

@@ -234,9 +234,22 @@ pub fn parse_ignore_list(text: &str) -> Result<HashSet<String>, (usize, String)>
         "expected a finding id (16 hex digits) per line, or check's JSON or CSV report";
     let is_id = |s: &str| s.len() == 16 && s.bytes().all(|b| b.is_ascii_hexdigit());
     let text = text.trim_start_matches('\u{feff}');
-    if text.starts_with("id,") {
+    // A spreadsheet may quote the header, and write semicolons where the comma is the
+    // decimal mark.
+    let delimiter = ["id,", "\"id\","]
+        .iter()
+        .any(|h| text.starts_with(h))
+        .then_some(b',')
+        .or_else(|| {
+            ["id;", "\"id\";"]
+                .iter()
+                .any(|h| text.starts_with(h))
+                .then_some(b';')
+        });
+    if let Some(delimiter) = delimiter {
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
+            .delimiter(delimiter)
             .from_reader(text.as_bytes());
         let mut ids = HashSet::new();
         for record in reader.records() {
@@ -335,5 +348,17 @@ mod tests {
         assert_eq!(line, 1);
         assert!(why.contains("finding 2 of the list has no id"), "{why}");
         assert!(parse_ignore_list(r#"{"summary": {}}"#).is_err());
+        // The CSV report as spreadsheets save it: quoted, or with semicolons.
+        for csv in [
+            "id,type\n0123456789abcdef,url\n",
+            "\"id\",\"type\"\n\"0123456789abcdef\",\"url\"\n",
+            "\u{feff}id;type\n0123456789abcdef;url\n",
+        ] {
+            let ids = parse_ignore_list(csv).unwrap_or_else(|e| panic!("{csv:?}: {e:?}"));
+            assert!(ids.contains("0123456789abcdef"), "{csv:?}");
+        }
+        let (line, _) =
+            parse_ignore_list("id,type\n0123456789abcdef,url\nnot-an-id,url\n").unwrap_err();
+        assert_eq!(line, 3);
     }
 }

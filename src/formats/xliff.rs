@@ -72,15 +72,24 @@ const TAGS: &[&[u8]] = &[
     b"g", b"x", b"bx", b"ex", b"bpt", b"ept", b"ph", b"it", b"pc", b"sc", b"ec",
 ];
 
-/// An inline tag as compared between the sides: its element and id (`ph#2`).
-fn tag_key(e: &BytesStart) -> String {
-    let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+/// An inline tag as compared between the sides: its element and id (`ph#2`). XLIFF
+/// 2.0's `sc`/`ec` pair marks the span a `pc` does, and counts as one (its `ec` not at
+/// all); None for a tag the file says may be deleted.
+fn tag_key(e: &BytesStart) -> Option<String> {
+    if attr(e, b"canDelete").as_deref() == Some("yes") {
+        return None;
+    }
+    let name = match e.local_name().as_ref() {
+        b"ec" => return None,
+        b"sc" => "pc".to_string(),
+        other => String::from_utf8_lossy(other).into_owned(),
+    };
     match attr(e, b"id")
         .or_else(|| attr(e, b"rid"))
         .or_else(|| attr(e, b"startRef"))
     {
-        Some(id) => format!("{name}#{id}"),
-        None => name,
+        Some(id) => Some(format!("{name}#{id}")),
+        None => Some(name),
     }
 }
 
@@ -145,7 +154,8 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
     // Depth inside a unit marked translate="no".
     let mut skipped = 0usize;
     let mut segments_in_unit = 0usize;
-    let mut unit_preserved = false;
+    // Per open element outside the segments' text: does xml:space preserve there?
+    let mut spaces: Vec<bool> = Vec::new();
     loop {
         let event = reader.read_event()?;
         match event {
@@ -173,6 +183,15 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                     }
                     continue;
                 }
+                // xml:space holds for the element's content, down to the segments.
+                if !matches!(tag, b"source" | b"target") {
+                    let inherited = spaces.last().copied().unwrap_or(false);
+                    spaces.push(match attr(&e, b"xml:space").as_deref() {
+                        Some("preserve") => true,
+                        Some(_) => false,
+                        None => inherited,
+                    });
+                }
                 match tag {
                     // Earlier and machine translations offered for the unit, notes.
                     b"alt-trans" | b"matches" | b"note" | b"notes" => skipped = 1,
@@ -195,7 +214,6 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                             continue;
                         }
                         unit_id = attr(&e, b"id").filter(|id| !id.is_empty());
-                        unit_preserved = preserved(&e);
                         units += 1;
                         segments_in_unit = 0;
                         if !version2 {
@@ -223,14 +241,14 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                         side = Some(Side::Source);
                         in_code = 0;
                         if let Some(u) = unit.as_mut() {
-                            u.source_preserved = unit_preserved || preserved(&e);
+                            u.source_preserved = preserved(&e, &spaces);
                         }
                     }
                     b"target" if unit.is_some() => {
                         side = Some(Side::Target);
                         in_code = 0;
                         if let Some(u) = unit.as_mut() {
-                            u.target_preserved = unit_preserved || preserved(&e);
+                            u.target_preserved = preserved(&e, &spaces);
                             u.target = Some(String::new());
                             if !version2 {
                                 u.state = attr(&e, b"state");
@@ -293,6 +311,9 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                 let tag = local.as_ref();
                 if skipped > 0 {
                     skipped -= 1;
+                    if skipped == 0 {
+                        spaces.pop();
+                    }
                     continue;
                 }
                 if side.is_some() {
@@ -302,6 +323,7 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                     }
                     continue;
                 }
+                spaces.pop();
                 let done = match tag {
                     b"trans-unit" => !version2,
                     b"segment" => version2,
@@ -410,12 +432,19 @@ fn segment_names(read: &[Unit]) -> Vec<Option<String>> {
         .collect()
 }
 
-/// Does the element say `xml:space="preserve"`?
-fn preserved(e: &BytesStart) -> bool {
-    attr(e, b"xml:space").as_deref() == Some("preserve")
+/// Does `xml:space` preserve in the element: its own, or that of the elements around
+/// it (`spaces`, innermost last)?
+fn preserved(e: &BytesStart, spaces: &[bool]) -> bool {
+    match attr(e, b"xml:space").as_deref() {
+        Some(value) => value == "preserve",
+        None => spaces.last().copied().unwrap_or(false),
+    }
 }
 
-fn push_tag(u: &mut Unit, side: Option<Side>, key: String) {
+fn push_tag(u: &mut Unit, side: Option<Side>, key: Option<String>) {
+    let Some(key) = key else {
+        return;
+    };
     match side {
         Some(Side::Source) => u.source_tags.push(key),
         Some(Side::Target) => u.target_tags.push(key),
