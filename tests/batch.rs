@@ -58,6 +58,17 @@ fn corpus_folder(dir: &Path, pairs: &[(String, String)]) -> PathBuf {
     root
 }
 
+/// `bitext batch CORPUS --presplit --out-dir OUT`, which must succeed; its stderr.
+fn presplit_batch_ok(corpus: &Path, out: &Path) -> String {
+    let result = bitext()
+        .args(["batch", &s(corpus), "--presplit", "--out-dir", &s(out)])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&result.stderr).into_owned();
+    assert!(result.status.success(), "{stderr}");
+    stderr
+}
+
 /// The responses of `bitext batch --stdio` to `requests`, one per line.
 fn stdio_responses(requests: &[serde_json::Value]) -> Vec<serde_json::Value> {
     let input: String = requests.iter().map(|r| format!("{r}\n")).collect();
@@ -498,6 +509,14 @@ fn a_combined_file_that_would_replace_another_output_is_refused_at_start() {
             "Data protection matters.\n",
         )],
     );
+    let batch_into_co = |args: &[&str]| {
+        bitext()
+            .current_dir(dir.path())
+            .args(["batch", &s(&corpus), "--out-dir", "co"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
     for (format, combined, what) in [
         ("tmx", "co/all.tmx", "the output of the pair all"),
         ("tmx", "./co/../co/all.tmx", "the output of the pair all"),
@@ -510,21 +529,7 @@ fn a_combined_file_that_would_replace_another_output_is_refused_at_start() {
             "/nonexistent does not exist",
         ),
     ] {
-        let result = bitext()
-            .current_dir(dir.path())
-            .args([
-                "batch",
-                &s(&corpus),
-                "--presplit",
-                "--format",
-                format,
-                "--out-dir",
-                "co",
-                "--combined",
-                combined,
-            ])
-            .output()
-            .unwrap();
+        let result = batch_into_co(&["--presplit", "--format", format, "--combined", combined]);
         let stderr = String::from_utf8_lossy(&result.stderr);
         assert_eq!(result.status.code(), Some(2), "{combined}: {stderr}");
         assert!(stderr.contains(what), "{combined}: {stderr}");
@@ -532,28 +537,12 @@ fn a_combined_file_that_would_replace_another_output_is_refused_at_start() {
         assert!(!dir.path().join("co").exists(), "{combined}");
     }
     // Nor does a start refused for a missing dictionary.
-    let result = bitext()
-        .current_dir(dir.path())
-        .args([
-            "batch",
-            &s(&corpus),
-            "--out-dir",
-            "co",
-            "--dict",
-            "nowhere.tsv",
-        ])
-        .output()
-        .unwrap();
+    let result = batch_into_co(&["--dict", "nowhere.tsv"]);
     assert_eq!(result.status.code(), Some(2));
     assert!(!dir.path().join("co").exists());
     // A folder that was there before stays, as it was.
     std::fs::create_dir(dir.path().join("co")).unwrap();
-    let result = bitext()
-        .current_dir(dir.path())
-        .args(["batch", &s(&corpus), "--presplit", "--out-dir", "co"])
-        .args(["--combined", "co/summary.tsv"])
-        .output()
-        .unwrap();
+    let result = batch_into_co(&["--presplit", "--combined", "co/summary.tsv"]);
     assert_eq!(result.status.code(), Some(2));
     let written: Vec<_> = std::fs::read_dir(dir.path().join("co"))
         .unwrap()
@@ -681,12 +670,7 @@ fn a_folder_pairs_files_by_name_without_extension_and_names_the_unpaired() {
     std::fs::write(corpus.join("en/x.md"), "Data protection matters.\n").unwrap();
     std::fs::write(corpus.join("en/orphan.txt"), "Nobody pairs with me.\n").unwrap();
     let out = dir.path().join("out");
-    let result = bitext()
-        .args(["batch", &s(&corpus), "--presplit", "--out-dir", &s(&out)])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&result.stderr);
-    assert!(result.status.success(), "{stderr}");
+    let stderr = presplit_batch_ok(&corpus, &out);
     assert!(stderr.contains("orphan.txt: no Chinese file"), "{stderr}");
     let rows = summary(&out);
     assert_eq!(rows.len(), 2, "{rows:?}");
@@ -1038,12 +1022,7 @@ fn linked_subfolders_are_read_once_and_an_output_folder_inside_is_not() {
     std::os::unix::fs::symlink(corpus.join("zh"), dir.path().join("data/zh/up")).unwrap();
     let out = corpus.join("zh/out");
     for _ in 0..2 {
-        let result = bitext()
-            .args(["batch", &s(&corpus), "--presplit", "--out-dir", &s(&out)])
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&result.stderr);
-        assert!(result.status.success(), "{stderr}");
+        let stderr = presplit_batch_ok(&corpus, &out);
         let mut names: Vec<String> = summary(&out)
             .into_iter()
             .map(|r| r["name"].clone())
