@@ -78,6 +78,21 @@ fn spans(re: &Regex, text: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// What a mismatch of items that must be identical on both sides says: those of the
+/// Chinese the English lacks (`missing`) and those only the English has (`extra`),
+/// as the caller writes them. None when both are empty.
+fn mismatch_message(what: &str, missing: &[String], extra: &[String]) -> Option<String> {
+    let (missing, extra) = (missing.join(", "), extra.join(", "));
+    Some(match (missing.is_empty(), extra.is_empty()) {
+        (true, true) => return None,
+        (false, false) => {
+            format!("{what} differ: the Chinese has {missing}, the English {extra}")
+        }
+        (false, true) => format!("{what} of the Chinese missing in the English: {missing}"),
+        (true, false) => format!("{what} in the English only: {extra}"),
+    })
+}
+
 /// What must be identical on both sides, compared: the same multiset of `key`s.
 fn compare_items(
     p: &AlignedPair,
@@ -111,26 +126,14 @@ fn compare_items(
                 .is_some_and(|&c| c < 0)
         })
         .collect();
-    if missing.is_empty() && extra.is_empty() {
-        return;
-    }
-    let list = |rs: &[&Range<usize>], text: &str| {
+    let quoted = |rs: &[&Range<usize>], text: &str| -> Vec<String> {
         rs.iter()
             .map(|r| format!("'{}'", &text[(*r).clone()]))
-            .collect::<Vec<_>>()
-            .join(", ")
+            .collect()
     };
-    let message = match (missing.is_empty(), extra.is_empty()) {
-        (false, false) => format!(
-            "{what} differ: the Chinese has {}, the English {}",
-            list(&missing, &p.zh),
-            list(&extra, &p.en)
-        ),
-        (false, true) => format!(
-            "{what} of the Chinese missing in the English: {}",
-            list(&missing, &p.zh)
-        ),
-        _ => format!("{what} in the English only: {}", list(&extra, &p.en)),
+    let Some(message) = mismatch_message(what, &quoted(&missing, &p.zh), &quoted(&extra, &p.en))
+    else {
+        return;
     };
     let mut f = Finding::bead(kind, Severity::Error, p, message);
     f.term = Some(
@@ -239,18 +242,8 @@ fn compare_inline_tags(p: &AlignedPair, zh: &[String], en: &[String], out: &mut 
             .collect()
     };
     let (missing, extra) = (unmatched(zh, en), unmatched(en, zh));
-    let message = match (missing.is_empty(), extra.is_empty()) {
-        (true, true) => return,
-        (false, true) => format!(
-            "inline tags of the Chinese missing in the English: {}",
-            missing.join(", ")
-        ),
-        (true, false) => format!("inline tags in the English only: {}", extra.join(", ")),
-        (false, false) => format!(
-            "inline tags differ: the Chinese has {}, the English {}",
-            missing.join(", "),
-            extra.join(", ")
-        ),
+    let Some(message) = mismatch_message("inline tags", &missing, &extra) else {
+        return;
     };
     let mut f = Finding::bead(FindingType::Tag, Severity::Error, p, message);
     f.term = missing.first().or(extra.first()).cloned();
