@@ -392,13 +392,14 @@ pub struct CheckSettings {
 /// numbers, empty and untranslated segments, the QA checks, and the document's own
 /// terms (as [`crate::glossary::extract`] finds them) rendered in several ways.
 /// `structure` are the aligner's warnings about unmatched headings. Types in
-/// `settings.skip` are not looked for, ids in `settings.ignore` are left out.
+/// `settings.skip` are not looked for, ids in `settings.ignore` are left out. Returns
+/// the findings and how many of them `settings.ignore` left out.
 pub fn check_document(
     pairs: &[AlignedPair],
     structure: &[String],
     resources: &Resources,
     settings: &CheckSettings,
-) -> Vec<Finding> {
+) -> (Vec<Finding>, usize) {
     let terms = TermSet::from_glossary(&resources.glossary);
     // Term pairing learns from beads of sentence size; a bead holding pages (a
     // document that failed to split) teaches it nothing and costs it more than linear
@@ -453,8 +454,11 @@ pub fn check_document(
     for f in findings.iter_mut().filter(|f| f.id.is_empty()) {
         f.id = f.fingerprint();
     }
-    findings.retain(|f| !settings.skip.contains(&f.kind) && !settings.ignore.contains(&f.id));
-    findings
+    findings.retain(|f| !settings.skip.contains(&f.kind));
+    let found = findings.len();
+    findings.retain(|f| !settings.ignore.contains(&f.id));
+    let ignored = found - findings.len();
+    (findings, ignored)
 }
 
 /// The aligner's warnings about headings without a counterpart, as findings: on the

@@ -95,9 +95,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     inputs.extend(args.aligned.as_deref());
     inputs.extend(args.ignore.iter().map(String::as_str));
     output::refuse_overwriting(&args.output.iter().cloned().collect::<Vec<_>>(), &inputs)?;
-    let mut settings = settings(&args)?;
-    // Ids the reviewer marked are left out here, where they can be counted.
-    let ignored = std::mem::take(&mut settings.ignore);
+    let settings = settings(&args)?;
     let resources = args.input.resources()?;
     let (bitext, pairs, structure) = match &args.aligned {
         Some(path) => {
@@ -121,14 +119,11 @@ pub fn run(args: Args) -> Result<Outcome> {
         Level::Warning => Severity::Warning,
         Level::Info => Severity::Info,
     };
-    let mut findings = check::check_document(&pairs, &structure, &resources, &settings);
-    let found = findings.len();
-    findings.retain(|f| !ignored.contains(&f.id));
-    if !ignored.is_empty() {
+    let (mut findings, ignored) = check::check_document(&pairs, &structure, &resources, &settings);
+    if !settings.ignore.is_empty() {
         output::note(format!(
-            "{} of the {} ids of --ignore matched findings of this run, left out",
-            found - findings.len(),
-            ignored.len()
+            "{ignored} of the {} ids of --ignore matched findings of this run, left out",
+            settings.ignore.len()
         ));
     }
     findings.retain(|f| f.severity >= min);

@@ -125,8 +125,8 @@ struct Unit {
     /// The inline tags of each side ([`tag_key`]).
     source_tags: Vec<String>,
     target_tags: Vec<String>,
-    /// `xml:space="preserve"` on the side or its unit: its spaces at either end are
-    /// the translator's, not the file's layout.
+    /// `xml:space="preserve"` holds for the side (said there or on an element around
+    /// it): its spaces at either end are the translator's, not the file's layout.
     source_preserved: bool,
     target_preserved: bool,
     /// Where a sentence-level segment (1.2 `<mrk mtype="seg">`) begins in each side.
@@ -185,12 +185,7 @@ pub fn read_xliff(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
                 }
                 // xml:space holds for the element's content, down to the segments.
                 if !matches!(tag, b"source" | b"target") {
-                    let inherited = spaces.last().copied().unwrap_or(false);
-                    spaces.push(match attr(&e, b"xml:space").as_deref() {
-                        Some("preserve") => true,
-                        Some(_) => false,
-                        None => inherited,
-                    });
+                    spaces.push(preserved(&e, &spaces));
                 }
                 match tag {
                     // Earlier and machine translations offered for the unit, notes.
