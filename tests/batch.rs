@@ -669,14 +669,36 @@ fn a_folder_pairs_files_by_name_without_extension_and_names_the_unpaired() {
     std::fs::write(corpus.join("zh/x.txt"), "数据保护很重要。\n").unwrap();
     std::fs::write(corpus.join("en/x.md"), "Data protection matters.\n").unwrap();
     std::fs::write(corpus.join("en/orphan.txt"), "Nobody pairs with me.\n").unwrap();
+    // Beside the pair sub/x (two x.txt), an unpaired x.md of en/ keeps its extension.
+    std::fs::create_dir(corpus.join("zh/sub")).unwrap();
+    std::fs::write(corpus.join("zh/sub/x.txt"), "数据保护很重要。\n").unwrap();
+    std::fs::create_dir_all(corpus.join("en/sub")).unwrap();
+    std::fs::write(corpus.join("en/sub/x.txt"), "Data protection matters.\n").unwrap();
+    std::fs::write(corpus.join("en/sub/x.md"), "Nobody pairs with me.\n").unwrap();
     let out = dir.path().join("out");
-    let stderr = presplit_batch_ok(&corpus, &out);
+    let result = bitext()
+        .args(["batch", &s(&corpus), "--presplit", "--out-dir", &s(&out)])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    // An English file without its Chinese one fails as its pair, as the reverse does:
+    // the summary accounts for every file.
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("orphan.txt: no Chinese file"), "{stderr}");
     let rows = summary(&out);
-    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows.len(), 5, "{rows:?}");
     let x = rows.iter().find(|r| r["name"] == "x").unwrap();
     assert_eq!(x["status"], "ok");
     assert!(x["en"].ends_with("en/x.md"), "{x:?}");
+    assert_eq!(
+        rows.iter().find(|r| r["name"] == "sub/x").unwrap()["status"],
+        "ok"
+    );
+    for name in ["orphan", "sub/x.md"] {
+        let row = rows.iter().find(|r| r["name"] == name).expect(name);
+        assert_eq!(row["status"], "failed", "{row:?}");
+        assert!(row["error"].contains("zh/"), "{row:?}");
+    }
     // Two English candidates for one Chinese file: which one is meant is not guessed.
     std::fs::write(
         corpus.join("en/x.html"),

@@ -637,8 +637,8 @@ fn name_of(path: &Path) -> String {
 
 /// The pairs of a folder: each file of zh/ with the file of en/ of the same name, or
 /// else of the same name without extension (`zh/x.txt` and `en/x.md`), in the same
-/// subfolder (`zh/2019/x.txt` and `en/2019/x.txt`, named `2019/x`). Files of en/ that no
-/// Chinese file pairs with are named in a warning.
+/// subfolder (`zh/2019/x.txt` and `en/2019/x.txt`, named `2019/x`). A file of either
+/// side that no file of the other pairs with is a pair that fails on the missing file.
 fn folder_pairs(dir: &Path) -> Result<Vec<Pair>> {
     let (zh_dir, en_dir) = (dir.join("zh"), dir.join("en"));
     if !zh_dir.is_dir() || !en_dir.is_dir() {
@@ -683,12 +683,27 @@ fn folder_pairs(dir: &Path) -> Result<Vec<Pair>> {
             en: utf8(&en)?,
         });
     }
+    // An English file no Chinese file pairs with fails as its pair, as a Chinese one
+    // does: the summary accounts for every document of the folder.
+    let names: std::collections::HashSet<String> =
+        pairs.iter().map(|p| p.name.to_lowercase()).collect();
     for en in en_files.iter().filter(|e| !paired.contains(*e)) {
+        let relative = en.strip_prefix(&en_dir).expect("found under en/");
         output::note(format!(
-            "{}: no Chinese file of its name in {}: left out",
+            "{}: no Chinese file of its name in {}",
             en.display(),
             zh_dir.display()
         ));
+        let mut name = relative_name(relative);
+        if names.contains(&name.to_lowercase()) {
+            // x.md beside a pair x: the extension tells them apart.
+            name = relative.to_string_lossy().replace('\\', "/");
+        }
+        pairs.push(Pair {
+            name,
+            zh: utf8(&zh_dir.join(relative))?,
+            en: utf8(en)?,
+        });
     }
     Ok(pairs)
 }
