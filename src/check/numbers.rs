@@ -353,10 +353,16 @@ pub(super) fn check_numbers(
     };
     let mut zh_all = numbers::extract_zh(&p.zh);
     // A discount is a share of the price (九折: 90%), which English gives as the share
-    // off (10%): either answers it.
+    // off (10%): either answers it. An English that gives no share but the count
+    // itself reads 折 as a measure word (四折 'four acts' of a play).
+    let en_numbers = numbers::extract_en(&p.en);
+    let counted = |v: f64| {
+        !en_numbers.iter().any(|e| e.kind == NumberKind::Percent)
+            && en_numbers.iter().any(|e| numbers::same_value(e.value, v))
+    };
     let mut off: Vec<(usize, f64)> = Vec::new();
     for m in &mut zh_all {
-        if let Some(pay) = discount_paid(&p.zh, m, opts.words) {
+        if let Some(pay) = discount_paid(&p.zh, m, opts.words).filter(|_| !counted(m.value)) {
             m.end += '折'.len_utf8();
             m.value = pay;
             m.kind = NumberKind::Percent;
@@ -370,7 +376,7 @@ pub(super) fn check_numbers(
     if let Some(d) = opts.dictionary {
         zh.retain(|m| !in_idiom(&p.zh, m.start, m.end, d));
     }
-    let mut en_all = numbers::extract_en(&p.en);
+    let mut en_all = en_numbers;
     en_all.retain(|m| !inside(skip.en_used, m));
     // Against a discount, a share the English says is off ('10% off', 'a discount of
     // 10%') is turned into the share paid, and answers the discount in that reading
@@ -811,6 +817,10 @@ mod tests {
                 wrong[0].message
             );
         }
+        // An English with the count and no share reads 折 as a measure word: acts.
+        assert!(severities("这出戏一共四折。", "The drama runs to four acts.").is_empty());
+        assert!(!severities("这出戏一共四折。", "The drama runs to five acts.").is_empty());
+        assert!(!severities("全场打四折。", "Everything is 4% off.").is_empty());
         // 折 that starts another word is no discount: a tri-fold phone, a rate converted.
         assert!(severities("这款三折叠手机很薄。", "This tri-fold phone is thin.").is_empty());
         assert!(severities("按1比7折算。", "Converted at one to seven.").is_empty());
