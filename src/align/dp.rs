@@ -169,6 +169,9 @@ pub struct RawBead {
     pub sim: f32,
     /// Length log-probability (0 is a perfect ratio).
     pub len_lp: f32,
+    /// `sim` as the least explained unit of a side of several units sees it (`sim`
+    /// itself for a 1-1 bead): a sentence with nothing of it on the other side.
+    pub weakest: f32,
 }
 
 /// Complementary error function (Numerical Recipes erfc, |error| < 1.2e-7).
@@ -513,6 +516,7 @@ pub fn align(
                 en: 0..0,
                 sim: 0.0,
                 len_lp: 0.0,
+                weakest: 0.0,
             })
             .collect();
         out.extend((0..m).map(|j| RawBead {
@@ -520,6 +524,7 @@ pub fn align(
             en: j..j + 1,
             sim: 0.0,
             len_lp: 0.0,
+            weakest: 0.0,
         }));
         return out;
     }
@@ -549,6 +554,7 @@ pub fn align(
                 en: (b.en.start * 2).min(m)..(b.en.end * 2).min(m),
                 sim: b.sim,
                 len_lp: b.len_lp,
+                weakest: b.weakest,
             })
             .collect();
         Band::around(&projected, n, m, p.band)
@@ -719,14 +725,66 @@ pub fn align_in_band(
         .into_iter()
         .map(|(zr, er)| {
             let (sim, len_lp) = bead_evidence(zh, en, trans, p, zr.clone(), er.clone());
+            let weakest =
+                weakest_unit(zh, en, trans, zr.clone(), er.clone()).map_or(sim, |w| w.min(sim));
             RawBead {
                 zh: zr,
                 en: er,
                 sim,
                 len_lp,
+                weakest,
             }
         })
         .collect()
+}
+
+/// The similarity of a bead of several units on a side, as its least explained unit
+/// sees it: that unit's covered share against the other side's (None for 1-1).
+pub fn weakest_unit(
+    zh: &[UnitFeatures],
+    en: &[UnitFeatures],
+    trans: &[Vec<u32>],
+    zr: std::ops::Range<usize>,
+    er: std::ops::Range<usize>,
+) -> Option<f32> {
+    if zr.is_empty() || er.is_empty() || (zr.len() == 1 && er.len() == 1) {
+        return None;
+    }
+    let mut en_masks = vec![0u64; er.len()];
+    let mut zh_cover = Vec::new();
+    for r in zr.clone() {
+        let targets = Targets::new(&zh[r], trans);
+        let mut zm = 0u64;
+        for (k, c) in er.clone().enumerate() {
+            let (z, e) = targets.masks(&en[c]);
+            zm |= z;
+            en_masks[k] |= e;
+        }
+        zh_cover.push((masked_weight(&zh[r], zm), zh[r].total_weight));
+    }
+    let en_cover: Vec<(f32, f32)> = er
+        .clone()
+        .zip(&en_masks)
+        .map(|(c, &m)| (masked_weight(&en[c], m), en[c].total_weight))
+        .collect();
+    let side = |v: &[(f32, f32)]| {
+        let (c, t) = v.iter().fold((0.0, 0.0), |a, x| (a.0 + x.0, a.1 + x.1));
+        (c, t)
+    };
+    let (zc, zt) = side(&zh_cover);
+    let (ec, et) = side(&en_cover);
+    let mut weakest = f32::INFINITY;
+    if zh_cover.len() > 1 {
+        for &(c, t) in zh_cover.iter().filter(|x| x.1 > 0.0) {
+            weakest = weakest.min(coverage(c, t, ec, et));
+        }
+    }
+    if en_cover.len() > 1 {
+        for &(c, t) in en_cover.iter().filter(|x| x.1 > 0.0) {
+            weakest = weakest.min(coverage(zc, zt, c, t));
+        }
+    }
+    weakest.is_finite().then_some(weakest)
 }
 
 /// Similarity and length log-probability of one bead, computed from scratch.
@@ -770,6 +828,35 @@ mod tests {
             quote,
             ..UnitFeatures::default()
         }
+    }
+
+    /// A unit with items of weight 1; `trans` maps Chinese item k to English item k.
+    fn worded(items: &[u32]) -> UnitFeatures {
+        UnitFeatures {
+            items: items.to_vec(),
+            weights: vec![1.0; items.len()],
+            total_weight: items.len() as f32,
+            len: 10.0 * items.len() as f32,
+            ..UnitFeatures::default()
+        }
+    }
+
+    /// Two Chinese sentences against one English: when one of them has nothing on the
+    /// English side, the bead is only as good as that sentence, however well the
+    /// other is translated.
+    #[test]
+    fn a_bead_is_as_good_as_its_least_translated_sentence() {
+        let trans: Vec<Vec<u32>> = (0..8).map(|k| vec![k]).collect();
+        let en = [worded(&[0, 1, 2, 3])];
+        let both = [worded(&[0, 1]), worded(&[2, 3])];
+        let one = [worded(&[0, 1, 2, 3]), worded(&[4, 5, 6, 7])];
+        let p = Params::default();
+        let (sim_both, _) = bead_evidence(&both, &en, &trans, &p, 0..2, 0..1);
+        let (sim_one, _) = bead_evidence(&one, &en, &trans, &p, 0..2, 0..1);
+        assert!(sim_one > 0.5, "{sim_one}");
+        assert_eq!(weakest_unit(&both, &en, &trans, 0..2, 0..1), Some(sim_both));
+        assert_eq!(weakest_unit(&one, &en, &trans, 0..2, 0..1), Some(0.0));
+        assert_eq!(weakest_unit(&one[..1], &en, &trans, 0..1, 0..1), None);
     }
 
     /// Lengths alone cannot choose between 1-1 + 1-2 and 1-2 + 1-1 here (they are

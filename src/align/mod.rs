@@ -517,7 +517,7 @@ fn confidence(b: &dp::RawBead) -> f64 {
     if b.zh.is_empty() || b.en.is_empty() {
         return 0.0;
     }
-    let x = 8.0 * (b.sim - 0.2) + 0.7 * b.len_lp;
+    let x = 8.0 * (b.weakest - 0.2) + 0.7 * b.len_lp;
     (1.0 / (1.0 + (-x).exp())) as f64
 }
 
