@@ -377,11 +377,10 @@ impl LexiconPool {
     }
 }
 
-/// For a corpus (`batch` and its map step): a Chinese side with no Chinese character,
-/// or an English side with no Latin letter, puts one language on both sides of every
-/// record, so it is an error here ([`align_texts`] only notes a side that looks like
-/// the other language: a product title in Chinese may hold more Latin letters than
-/// Chinese characters).
+/// A Chinese side with no Chinese character, or an English side with no Latin letter,
+/// puts one language on both sides of every bead: an error, before any output is
+/// written (a side that merely looks like the other language is only noted: a product
+/// title in Chinese may hold more Latin letters than Chinese characters).
 pub fn require_languages(zh: &Side, en: &Side) -> Result<()> {
     let (han, latin) = Lang::script_counts(&zh.text);
     if han == 0 && latin > 0 {
@@ -449,6 +448,7 @@ pub fn align_texts_observed(
         }
         _ => {}
     }
+    require_languages(&zh, &en)?;
     observe(Stage::Segmenting);
     let words = &resources.words;
     let presplit = options.presplit;

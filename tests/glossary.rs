@@ -281,6 +281,37 @@ fn bad_input_names_the_file_and_exits_2() {
     }
 }
 
+/// An English text given as the Chinese one: nothing to pair, an error, and no file.
+#[test]
+fn a_chinese_side_without_chinese_is_refused_before_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (zh, en) = (dir.path().join("zh.txt"), dir.path().join("en.txt"));
+    let english = "Waste is sorted at home. Sorted waste is collected weekly.\n";
+    std::fs::write(&zh, english).unwrap();
+    std::fs::write(&en, english).unwrap();
+    for (command, out) in [("glossary", "g.tbx"), ("align", "a.tsv")] {
+        let out = dir.path().join(out);
+        Command::cargo_bin("bitext")
+            .unwrap()
+            .args([command, zh.to_str().unwrap(), en.to_str().unwrap(), "-o"])
+            .arg(&out)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("no Chinese character"));
+        assert!(!out.exists(), "{command} wrote {}", out.display());
+    }
+    // Text under a spreadsheet's name would not open: refused, unless --format says so.
+    let xlsx = dir.path().join("terms.xlsx");
+    Command::cargo_bin("bitext")
+        .unwrap()
+        .args(["glossary", "--aligned", SMALL, "-o"])
+        .arg(&xlsx)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(".csv"));
+    assert!(!xlsx.exists());
+}
+
 #[test]
 fn resources_are_loaded_once_when_aligning() {
     let dir = "corpora/digital-governance";

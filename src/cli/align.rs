@@ -250,6 +250,7 @@ impl Format {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
+    output::refuse_binary_extension(args.output.as_deref(), args.format.is_some())?;
     let format = args
         .format
         .or_else(|| {

@@ -31,9 +31,7 @@ use super::{Outcome, output};
 use bitext::align::Bitext;
 use bitext::formats::LangTags;
 use bitext::lexicon::Resources;
-use bitext::pipeline::{
-    CorpusFilter, FilterCounts, LexiconPool, PairOptions, Side, align_texts, require_languages,
-};
+use bitext::pipeline::{CorpusFilter, FilterCounts, LexiconPool, PairOptions, Side, align_texts};
 use bitext::read::ReadOptions;
 
 mod stdio;
@@ -1064,7 +1062,6 @@ impl Job<'_> {
         output::refuse_overwriting(&outputs, &[&pair.zh, &pair.en])?;
         let zh = Side::read_with(&pair.zh, &self.read)?;
         let en = Side::read_with(&pair.en, &self.read)?;
-        require_languages(&zh, &en)?;
         let aligned = align_texts(zh, en, resources, &self.options)?;
         row.warnings = aligned.notes();
         row.mean_score = round3(aligned.mean_confidence());

@@ -91,6 +91,7 @@ fn settings(args: &Args) -> Result<CheckSettings> {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
+    output::refuse_binary_extension(args.output.as_deref(), args.format.is_some())?;
     let mut inputs = args.input.input_paths();
     inputs.extend(args.aligned.as_deref());
     inputs.extend(args.ignore.iter().map(String::as_str));

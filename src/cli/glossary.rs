@@ -60,6 +60,7 @@ enum Format {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
+    output::refuse_binary_extension(args.output.as_deref(), args.format.is_some())?;
     let mut inputs = args.input.input_paths();
     inputs.extend(args.aligned.as_deref());
     let outputs: Vec<String> = args.output.iter().chain(&args.explain).cloned().collect();

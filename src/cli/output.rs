@@ -363,6 +363,24 @@ impl Progress {
         }
     }
 }
+/// Without `--format`, an output named as a binary document (`terms.xlsx`,
+/// `report.docx`) would get text under a name its program refuses to open: refused.
+pub fn refuse_binary_extension(path: Option<&str>, format_given: bool) -> Result<()> {
+    const BINARY: [&str; 9] = [
+        "xlsx", "xls", "ods", "docx", "doc", "odt", "pdf", "zip", "gz",
+    ];
+    match extension_of(path) {
+        Some(ext) if !format_given && BINARY.contains(&ext.as_str()) => {
+            anyhow::bail!(bitext::Error::usage(format!(
+                "{}: bitext writes text formats, not .{ext}: name the file .csv or .tsv \
+                 (spreadsheets open both), or say which format with --format",
+                path.unwrap_or_default()
+            )))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// The lower-case extension of an output path (`out.TMX` -> `tmx`): when no
 /// `--format` is given, the name the user chose says which format they meant.
 pub fn extension_of(path: Option<&str>) -> Option<String> {

@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 use super::super::Outcome;
 use super::super::align::AlignInput;
 use bitext::lexicon::Resources;
-use bitext::pipeline::{PairOptions, Side, align_texts, require_languages};
+use bitext::pipeline::{PairOptions, Side, align_texts};
 use bitext::read::ReadOptions;
 
 /// A request's fields besides `id` (read from the raw value, so that a bad request
@@ -252,7 +252,6 @@ fn respond(
     };
     let zh = side("zh", request.zh, request.zh_path)?;
     let en = side("en", request.en, request.en_path)?;
-    require_languages(&zh, &en).map_err(|e| e.to_string())?;
     let aligned = align_texts(zh, en, resources, &options).map_err(|e| e.to_string())?;
     let bitext = &aligned.bitext;
     Ok(bitext
