@@ -206,7 +206,7 @@ impl CorpusFilter {
                     Some(&mut counts.language)
                 } else if self.max_length_ratio.is_some_and(|m| r > m || r * m < 1.0) {
                     Some(&mut counts.length_ratio)
-                } else if self.dedup && !seen.insert(pair.clone()) {
+                } else if self.dedup && !seen.insert((spaced(&pair.0), spaced(&pair.1))) {
                     Some(&mut counts.duplicate)
                 } else {
                     None
@@ -375,6 +375,13 @@ impl LexiconPool {
             })
             .collect()
     }
+}
+
+/// A text with its runs of white space as one space, ends trimmed: what `--dedup`
+/// compares, so that a table row joined by tabs in one output format and by spaces in
+/// another is one duplicate in both.
+pub fn spaced(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A Chinese side with no Chinese character, or an English side with no Latin letter,

@@ -1133,7 +1133,7 @@ impl Job<'_> {
                         let en = read_part(&parts[1])?;
                         let mut keep = Vec::new();
                         for (z, e) in zh.lines().zip(en.lines()) {
-                            let k = fresh(i, hash(&(z, e)));
+                            let k = fresh(i, record_key(z, e));
                             if k {
                                 writeln!(w, "{z}")?;
                             }
@@ -1161,7 +1161,13 @@ impl Job<'_> {
                     let doc = serde_json::to_string(&pair.name)?;
                     for line in text.lines().filter(|l| l.starts_with('{')) {
                         let record: serde_json::Value = serde_json::from_str(line)?;
-                        if fresh(i, hash(&(record["zh"].as_str(), record["en"].as_str()))) {
+                        if fresh(
+                            i,
+                            record_key(
+                                record["zh"].as_str().unwrap_or_default(),
+                                record["en"].as_str().unwrap_or_default(),
+                            ),
+                        ) {
                             writeln!(w, "{{\"doc\":{doc},{}", &line[1..])?;
                         }
                     }
@@ -1175,7 +1181,11 @@ impl Job<'_> {
                     let doc = bitext::formats::tsv_cell(&pair.name);
                     for line in text.lines().skip(1) {
                         let mut cells = line.split('\t');
-                        if fresh(i, hash(&(cells.next(), cells.next()))) {
+                        let (zh, en) = (cells.next(), cells.next());
+                        if fresh(
+                            i,
+                            record_key(zh.unwrap_or_default(), en.unwrap_or_default()),
+                        ) {
                             writeln!(w, "{doc}\t{line}")?;
                         }
                     }
@@ -1200,7 +1210,10 @@ impl Job<'_> {
                     }
                     let doc = quick_xml::escape::escape(bitext::formats::xml_chars(&pair.name));
                     for unit in tmx.units {
-                        if fresh(i, hash(&segs(unit))) {
+                        let texts = segs(unit);
+                        let zh = texts.first().copied().unwrap_or_default();
+                        let en = texts.get(1).copied().unwrap_or_default();
+                        if fresh(i, record_key(zh, en)) {
                             let Some(unit) = with_doc(unit, tuid, &doc) else {
                                 bail!("{}: not a TMX file bitext wrote", pair.name);
                             };
@@ -1238,9 +1251,12 @@ fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-fn hash<T: std::hash::Hash>(value: &T) -> u64 {
+/// The key `--dedup` compares records of the combined file by: their two texts with
+/// white space evened out, whatever the format wrote them in.
+fn record_key(zh: &str, en: &str) -> u64 {
     use std::hash::{BuildHasher, BuildHasherDefault};
-    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(value)
+    BuildHasherDefault::<rustc_hash::FxHasher>::default()
+        .hash_one((bitext::pipeline::spaced(zh), bitext::pipeline::spaced(en)))
 }
 
 /// Make the folder a file goes in: a pair from a subfolder (`2019/x`) has its
@@ -1472,6 +1488,20 @@ mod tests {
         assert_eq!(segs(parts.units[0]), ["a &lt;tu b"]);
         let joined: String = [parts.head, parts.units[0], parts.units[1], parts.foot].concat();
         assert_eq!(joined, text);
+    }
+
+    /// A table row joined by tabs (JSONL keeps them) and by spaces (a TSV cell cannot
+    /// hold a tab) is one record to `--dedup`, in every combined format.
+    #[test]
+    fn dedup_compares_texts_with_white_space_evened_out() {
+        assert_eq!(
+            record_key("区\t数量", "District\tCount"),
+            record_key("区 数量", " District  Count")
+        );
+        assert_ne!(
+            record_key("区 数量", "District"),
+            record_key("区数量", "District")
+        );
     }
 
     #[test]
