@@ -160,6 +160,9 @@ struct Pair {
     name: String,
     zh: String,
     en: String,
+    /// A folder's file that no file of the other side pairs with, and why: the pair's
+    /// error.
+    unpaired: Option<(String, String)>,
 }
 
 /// What happened to one pair: a row of summary.tsv.
@@ -675,10 +678,16 @@ fn folder_pairs(dir: &Path) -> Result<Vec<Pair>> {
             }
         };
         paired.insert(en.clone());
+        let zh = utf8(&zh)?;
+        let unpaired = (!en_files.contains(&en)).then(|| {
+            let why = format!("no English file of its name in {}", en_dir.display());
+            (zh.clone(), why)
+        });
         pairs.push(Pair {
             name: relative_name(relative),
-            zh: utf8(&zh)?,
+            zh,
             en: utf8(&en)?,
+            unpaired,
         });
     }
     // An English file no Chinese file pairs with fails as its pair, as a Chinese one
@@ -687,11 +696,6 @@ fn folder_pairs(dir: &Path) -> Result<Vec<Pair>> {
         pairs.iter().map(|p| p.name.to_lowercase()).collect();
     for en in en_files.iter().filter(|e| !paired.contains(*e)) {
         let relative = en.strip_prefix(&en_dir).expect("found under en/");
-        output::note(format!(
-            "{}: no Chinese file of its name in {}",
-            en.display(),
-            zh_dir.display()
-        ));
         let mut name = relative_name(relative);
         if names.contains(&name.to_lowercase()) {
             // x.md beside a pair x: the extension tells them apart.
@@ -701,6 +705,10 @@ fn folder_pairs(dir: &Path) -> Result<Vec<Pair>> {
             name,
             zh: utf8(&zh_dir.join(relative))?,
             en: utf8(en)?,
+            unpaired: Some((
+                utf8(en)?,
+                format!("no Chinese file of its name in {}", zh_dir.display()),
+            )),
         });
     }
     Ok(pairs)
@@ -802,6 +810,7 @@ fn manifest_pairs(text: &str, manifest: &str, base: &Path) -> Result<Vec<Pair>> 
             name,
             zh,
             en: path(cells[1])?,
+            unpaired: None,
         });
     }
     Ok(pairs)
@@ -1060,6 +1069,9 @@ impl Job<'_> {
     fn align_and_write(&self, pair: &Pair, resources: &Resources, row: &mut Row) -> Result<()> {
         let outputs = self.output_paths(pair);
         output::refuse_overwriting(&outputs, &[&pair.zh, &pair.en])?;
+        if let Some((file, why)) = &pair.unpaired {
+            bail!(bitext::Error::input(file.as_str(), why.as_str()));
+        }
         let zh = Side::read_with(&pair.zh, &self.read)?;
         let en = Side::read_with(&pair.en, &self.read)?;
         let aligned = align_texts(zh, en, resources, &self.options)?;
