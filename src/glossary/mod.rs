@@ -23,6 +23,7 @@
 
 mod boundaries;
 pub mod candidates;
+mod case;
 mod names;
 pub mod pairing;
 mod params;

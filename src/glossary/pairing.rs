@@ -144,6 +144,7 @@ impl Paired {
         });
         out = kept;
         super::names::add(&mut out, pairs, links, resources, opts);
+        super::case::as_written(&mut out, pairs);
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.zh.cmp(&b.zh)));
         let below = opts
             .top
@@ -1418,8 +1419,8 @@ fn pair_one<'c>(
     // key, also takes in other words of one stem ('developed' for 'developing').
     let shown = best_cand.display_in(&z.beads);
     let en_display = match sense.approved(&best_cand.key) {
-        Some(text) if !shown.eq_ignore_ascii_case(text) => text.to_string(),
-        _ => shown,
+        Some(text) => text.to_string(),
+        None => shown,
     };
     // Keyness against general language: the everyday words of the text's prose (发展,
     // 社会) weigh little, full weight from e^9 times the general rate (a divisor of 4
@@ -2801,7 +2802,8 @@ mod tests {
             ("科学家来了。", "The scientists came."),
         ];
         let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
-        assert_pair(&terms, "行为科学家", "Behavioral scientists");
+        // Cited in lower case: the capital is a sentence start's.
+        assert_pair(&terms, "行为科学家", "behavioral scientists");
     }
 
     #[test]

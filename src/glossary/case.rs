@@ -1,0 +1,139 @@
+//! A termbase writes a term in lower case unless it is a name. A rendering taken from
+//! the start of a sentence or from a title-cased heading ('Hazardous waste',
+//! 'Collection and Transport System') has capitals that say nothing of the word: the
+//! text itself says how it writes the word elsewhere.
+
+use rustc_hash::FxHashSet as HashSet;
+
+use super::TermPair;
+use super::candidates::opens_sentence;
+use super::pairing::title_cased;
+use crate::pairs::AlignedPair;
+
+/// How the document's English writes its words: in lower case somewhere, and
+/// capitalised inside a sentence (where a capital marks a name).
+struct WordCase {
+    lower: HashSet<String>,
+    capital_inside: HashSet<String>,
+}
+
+impl WordCase {
+    fn of(pairs: &[AlignedPair]) -> WordCase {
+        let (mut lower, mut capital_inside) = (HashSet::default(), HashSet::default());
+        for p in pairs {
+            let heading = title_cased(&p.en);
+            for (at, word) in words(&p.en) {
+                if is_lower(word) {
+                    lower.insert(word.to_string());
+                } else if is_capitalised(word) && !heading && !opens_sentence(&p.en[..at]) {
+                    capital_inside.insert(word.to_lowercase());
+                }
+            }
+        }
+        WordCase {
+            lower,
+            capital_inside,
+        }
+    }
+
+    /// `text` in lower case when its capitals say nothing: every capitalised word of it
+    /// is written in lower case somewhere in the document, and none is capitalised
+    /// inside a sentence (a name's word: then the whole may be a name, 'Pearl River
+    /// Delta'). Otherwise `text` as it is, never half lowered.
+    fn as_written(&self, text: &str) -> String {
+        let capitals: Vec<String> = words(text)
+            .filter(|(_, w)| is_capitalised(w))
+            .map(|(_, w)| w.to_lowercase())
+            .collect();
+        let lower = !capitals.is_empty()
+            && capitals
+                .iter()
+                .all(|w| self.lower.contains(w) && !self.capital_inside.contains(w));
+        if !lower {
+            return text.to_string();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        for (at, word) in words(text) {
+            out.push_str(&text[last..at]);
+            match is_capitalised(word) {
+                true => out.push_str(&word.to_lowercase()),
+                false => out.push_str(word),
+            }
+            last = at + word.len();
+        }
+        out.push_str(&text[last..]);
+        out
+    }
+}
+
+/// The words of `text` (letters, inner apostrophes and hyphens cut them) with their
+/// byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
+fn is_lower(word: &str) -> bool {
+    word.chars().all(char::is_lowercase)
+}
+
+/// A capital, then lower case only: 'Waste', not 'CPC' or 'iPhone'.
+fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+}
+
+/// Every rendering that is not a glossary's own (cited as the glossary writes it) in
+/// the case the document writes its words in.
+pub(super) fn as_written(terms: &mut [TermPair], pairs: &[AlignedPair]) {
+    let case = WordCase::of(pairs);
+    for t in terms.iter_mut().filter(|t| !t.known) {
+        t.en = case.as_written(&t.en);
+        for r in &mut t.renderings {
+            r.en = case.as_written(&r.en);
+        }
+        let best = t.en.clone();
+        t.renderings.retain(|r| r.en != best);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(id: usize, en: &str) -> AlignedPair {
+        AlignedPair::new(id, "甲。", en)
+    }
+
+    #[test]
+    fn capitals_of_a_sentence_start_or_a_heading_give_way_to_the_texts_own_case() {
+        let pairs = [
+            pair(0, "Sorting and Recycling Points"),
+            pair(
+                1,
+                "Hazardous waste goes to the recycling points once a month.",
+            ),
+            pair(
+                2,
+                "Each district keeps hazardous waste apart, as the Waste Office asks.",
+            ),
+            pair(3, "Residents of Riverside sort at home."),
+        ];
+        let case = WordCase::of(&pairs);
+        assert_eq!(case.as_written("Hazardous waste"), "hazardous waste");
+        assert_eq!(case.as_written("Recycling Points"), "recycling points");
+        // A word the text capitalises inside a sentence may be a name's: the whole is
+        // left as it is, not half lowered. So is a word never seen in lower case (a
+        // place), and acronyms are no capitalised words.
+        assert_eq!(case.as_written("Waste Office"), "Waste Office");
+        assert_eq!(case.as_written("Hazardous Waste"), "Hazardous Waste");
+        assert_eq!(case.as_written("Riverside"), "Riverside");
+        assert_eq!(
+            case.as_written("Sorting and Recycling Points"),
+            "Sorting and Recycling Points"
+        );
+        assert_eq!(case.as_written("EPR rules"), "EPR rules");
+    }
+}
