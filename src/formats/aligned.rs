@@ -110,6 +110,14 @@ pub fn read_tsv(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
             && line == 1
             && let Some(named) = TsvColumns::from_header(&row)
         {
+            // `glossary`'s own TSV names zh and en too, but its rows are terms.
+            if row.iter().any(|c| c.trim() == "other_renderings") {
+                return Err(Error::input_at(
+                    name,
+                    line,
+                    "a glossary bitext wrote (term pairs), not aligned sentences: give what `bitext align` wrote",
+                ));
+            }
             columns = named;
             continue;
         }
@@ -334,6 +342,13 @@ pub fn read_tmx(text: &str, name: &str) -> Result<Vec<AlignedPair>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_glossary_is_no_alignment() {
+        let text = "zh\ten\tscore\tfrequency\tother_renderings\tknown\texamples\n数据\tdata\t1.0\t3\t\tno\t1\n";
+        let e = read_tsv(text, "terms.tsv").unwrap_err().to_string();
+        assert!(e.contains("terms.tsv") && e.contains("glossary"), "{e}");
+    }
 
     #[test]
     fn language_codes_in_any_spelling() {
