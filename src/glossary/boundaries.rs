@@ -80,6 +80,99 @@ fn refit(
     Some(most_frequent(surfaces).unwrap_or_else(|| key.join(" ")))
 }
 
+/// Where a term occurs without any rendering it was given, the English the word links
+/// tie to it, when no link leaves that box (the phrase-extraction rule), is one more
+/// way the translation rendered it once it recurs (twice or more): counted with the
+/// others, so that a term rendered two ways shows both where no dictionary knows the
+/// second.
+pub fn linked_renderings(terms: &mut [TermPair], beads: &[AlignedPair], links: &[WordLinks]) {
+    let en_keys: Vec<Vec<String>> = links
+        .iter()
+        .map(|l| {
+            l.en_tokens
+                .iter()
+                .map(|t| english_word_key(&t.key))
+                .collect()
+        })
+        .collect();
+    for term in terms.iter_mut() {
+        let mut known: Vec<Vec<String>> = vec![word_keys(&term.en)];
+        known.extend(term.renderings.iter().map(|r| word_keys(&r.en)));
+        if known[0].is_empty() {
+            continue;
+        }
+        // Per new form (word keys): its beads and surface forms.
+        let mut found: HashMap<Vec<String>, (Vec<usize>, Vec<String>)> = HashMap::default();
+        for ((bead, bead_links), keys) in beads.iter().zip(links).zip(&en_keys) {
+            let counted = term.renderings.iter().any(|r| r.beads.contains(&bead.id));
+            if counted || !bead.zh.contains(term.zh.as_str()) {
+                continue;
+            }
+            let holds = |form: &Vec<String>| keys.windows(form.len()).any(|w| w == form.as_slice());
+            if known.iter().any(holds) {
+                continue;
+            }
+            let Some(span) = linked_span(&term.zh, bead, bead_links) else {
+                continue;
+            };
+            let tokens = &bead_links.en_tokens[span.clone()];
+            if tokens.iter().all(is_stop) {
+                continue;
+            }
+            let surface = bead.en[tokens[0].start..tokens[tokens.len() - 1].end].to_string();
+            let entry = found.entry(keys[span].to_vec()).or_default();
+            entry.0.push(bead.id);
+            entry.1.push(surface);
+        }
+        // Seen once, a span may be the catch-all links of a rare word: a way of
+        // rendering recurs.
+        for (_, (ids, surfaces)) in found.into_iter().filter(|(_, (ids, _))| ids.len() >= 2) {
+            term.renderings.push(super::Rendering {
+                en: most_frequent(surfaces).unwrap_or_default(),
+                count: ids.len(),
+                beads: ids,
+            });
+        }
+        term.renderings
+            .sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.en.cmp(&b.en)));
+    }
+}
+
+/// The English tokens the word links tie to the term in this bead, when none of them is
+/// also tied outside it and the words between are unlinked or tied into it.
+fn linked_span(zh_term: &str, bead: &AlignedPair, links: &WordLinks) -> Option<Range<usize>> {
+    let term_tokens = term_tokens(zh_term, bead, links);
+    if term_tokens.is_empty() {
+        return None;
+    }
+    let linked: Vec<usize> = links
+        .links
+        .iter()
+        .filter(|(z, _)| term_tokens.contains(z))
+        .map(|&(_, e)| e as usize)
+        .collect();
+    let (from, to) = (*linked.iter().min()?, *linked.iter().max()? + 1);
+    let inside =
+        (from..to).all(|e| matches!(side(e, links, &term_tokens), Side::Inside | Side::Unlinked));
+    let phrase =
+        (from + 1..to).all(|e| joined(&bead.en, &links.en_tokens[e - 1], &links.en_tokens[e]));
+    (inside && phrase).then_some(from..to)
+}
+
+/// The Chinese tokens of the term's occurrences in the bead.
+fn term_tokens(zh_term: &str, bead: &AlignedPair, links: &WordLinks) -> Vec<u32> {
+    bead.zh
+        .match_indices(zh_term)
+        .flat_map(|(at, _)| {
+            let end = at + zh_term.len();
+            (0..links.zh_tokens.len() as u32).filter(move |&i| {
+                let t = &links.zh_tokens[i as usize];
+                t.start >= at && t.end <= end
+            })
+        })
+        .collect()
+}
+
 /// The English tokens the rendering should cover in this bead, or `None` when the bead
 /// does not hold the rendering or no word of it is linked into the term.
 fn fitted_span(
@@ -90,17 +183,7 @@ fn fitted_span(
     en_keys: &[String],
     params: &Params,
 ) -> Option<Range<usize>> {
-    let term_tokens: Vec<u32> = bead
-        .zh
-        .match_indices(zh_term)
-        .flat_map(|(at, _)| {
-            let end = at + zh_term.len();
-            (0..links.zh_tokens.len() as u32).filter(move |&i| {
-                let t = &links.zh_tokens[i as usize];
-                t.start >= at && t.end <= end
-            })
-        })
-        .collect();
+    let term_tokens = term_tokens(zh_term, bead, links);
     let n = rendering.len();
     let link_side = |e: usize| -> Side { side(e, links, &term_tokens) };
     let start = (0..en_keys.len().saturating_sub(n - 1))
@@ -308,6 +391,66 @@ mod tests {
         }];
         fit(&mut terms, &pairs, &links, &Params::default());
         terms.remove(0).en
+    }
+
+    #[test]
+    fn a_second_way_of_rendering_that_recurs_is_counted_from_the_links() {
+        let beads = [
+            bead(
+                &["分出", "厨余垃圾"],
+                &["separate", "food", "waste"],
+                &[(0, 0), (1, 1), (1, 2)],
+            ),
+            bead(
+                &["厨余垃圾", "增加"],
+                &["kitchen", "waste", "grew"],
+                &[(0, 0), (0, 1), (1, 2)],
+            ),
+            bead(
+                &["收集", "厨余垃圾"],
+                &["collect", "kitchen", "waste"],
+                &[(0, 0), (1, 1), (1, 2)],
+            ),
+            // Seen once: no way of rendering yet.
+            bead(
+                &["厨余垃圾", "减少"],
+                &["kitchen", "scraps", "fell"],
+                &[(0, 0), (0, 1), (1, 2)],
+            ),
+            // Twice, but a link leaves the box: 'treatment' inside the span is 处理's.
+            bead(
+                &["处理", "厨余垃圾"],
+                &["kitchen", "treatment", "waste"],
+                &[(1, 0), (0, 1), (1, 2)],
+            ),
+            bead(
+                &["处理", "厨余垃圾"],
+                &["kitchen", "treatment", "waste"],
+                &[(1, 0), (0, 1), (1, 2)],
+            ),
+        ];
+        let (mut pairs, links): (Vec<_>, Vec<_>) = beads.iter().cloned().unzip();
+        for (i, p) in pairs.iter_mut().enumerate() {
+            p.id = i;
+        }
+        let mut terms = vec![TermPair {
+            zh: "厨余垃圾".into(),
+            en: "food waste".into(),
+            score: 1.0,
+            log_dice: 14.0,
+            frequency: 5,
+            cooccurrence: 1,
+            renderings: Vec::new(),
+            known: false,
+            examples: vec![0],
+        }];
+        linked_renderings(&mut terms, &pairs, &links);
+        let found: Vec<(&str, usize, &[usize])> = terms[0]
+            .renderings
+            .iter()
+            .map(|r| (r.en.as_str(), r.count, r.beads.as_slice()))
+            .collect();
+        assert_eq!(found, [("kitchen waste", 2, &[1usize, 2][..])]);
     }
 
     #[test]

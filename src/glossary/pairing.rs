@@ -144,6 +144,7 @@ impl Paired {
         });
         out = kept;
         super::names::add(&mut out, pairs, links, resources, opts);
+        super::boundaries::linked_renderings(&mut out, pairs, links);
         super::case::as_written(&mut out, pairs);
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.zh.cmp(&b.zh)));
         let below = opts
