@@ -9,6 +9,11 @@
 //! collapse to one space as in a browser, and a line break between two Chinese
 //! characters disappears (CSS Text: no space is shown there).
 //!
+//! Only the page's text is read, not the site around it: when the page marks its
+//! content (`main`, `role="main"`, or one `article`), that alone; and menus (`nav`),
+//! the site's `header` and `footer`, sidebars (`aside`), forms, buttons, dialogs and
+//! the parts ARIA landmark roles name as such are left out (see [`html_to_markdown`]).
+//!
 //! ```
 //! let md = bitext::html_input::html_to_markdown(
 //!     "<h2>一、总体要求</h2><p>数据&nbsp;治理<script>x()</script>。</p>",
@@ -16,7 +21,9 @@
 //! assert_eq!(md, "## 一、总体要求\n数据 治理。\n");
 //! ```
 
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+use std::collections::HashMap;
+
+use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
 
 use crate::script::is_wide;
 
@@ -83,23 +90,286 @@ const BLOCKS: &[&[u8]] = &[
     b"ul",
 ];
 
+/// Elements that hold no content of their own: never open, so never closed.
+const VOID: &[&[u8]] = &[
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"keygen", b"link",
+    b"meta", b"param", b"source", b"track", b"wbr",
+];
+
+/// Elements around the page rather than in its text: site menus, sidebars, controls
+/// and pop-ups. (`header` and `footer` only outside an `article` or `main`: inside one
+/// they head or close its text.)
+const LEFT_OUT: &[&[u8]] = &[b"nav", b"aside", b"button", b"dialog", b"search"];
+
+/// ARIA roles that mark the same parts, whatever the element.
+const LEFT_OUT_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "dialog",
+    "alertdialog",
+];
+
 /// The visible text of an HTML page as Markdown: one line per block, `#` headings.
+///
+/// When the page marks its content (a `main` element or `role="main"`, or else exactly
+/// one `article`), only that is read; the page's own header and footer, menus (`nav`),
+/// sidebars (`aside`), forms, buttons and the parts ARIA roles name as such are left
+/// out everywhere. A page that keeps no text that way is read whole.
 pub fn html_to_markdown(html: &str) -> String {
+    let survey = Survey::of(html);
+    let scope = if survey.mains > 0 {
+        Scope::Main
+    } else if survey.articles == 1 {
+        Scope::Article
+    } else {
+        Scope::Page
+    };
+    [(scope, true), (Scope::Page, true), (Scope::Page, false)]
+        .into_iter()
+        .map(|(scope, leave_out)| read_page(html, &survey, scope, leave_out))
+        .find(|md| !md.trim().is_empty())
+        .unwrap_or_default()
+}
+
+/// Where the text of a page is read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Inside `main` (or `role="main"`) elements.
+    Main,
+    /// Inside the page's one `article`.
+    Article,
+    Page,
+}
+
+fn tokens(html: &str) -> impl Iterator<Item = Token> + '_ {
     let mut emitter = DefaultEmitter::default();
     // Script and style contents are raw text to a browser, not markup.
     emitter.naively_switch_states(true);
+    Tokenizer::new_with_emitter(html, emitter).flatten()
+}
+
+fn has_role(tag: &StartTag<()>, roles: &[&str]) -> bool {
+    tag.attributes.get(b"role".as_slice()).is_some_and(|v| {
+        String::from_utf8_lossy(v)
+            .split_ascii_whitespace()
+            .any(|r| roles.iter().any(|want| r.eq_ignore_ascii_case(want)))
+    })
+}
+
+/// What the reader noted of an open element.
+#[derive(Clone, Copy, Default)]
+struct Noted {
+    /// Never shown: [`HIDDEN`] elements, those with the `hidden` attribute, and all
+    /// inside them.
+    hidden: bool,
+    left_out: bool,
+    in_scope: bool,
+    main: bool,
+    /// An `article` not inside another.
+    article: bool,
+    /// A `form` not inside another (browsers ignore a nested form's tag).
+    form: bool,
+}
+
+/// How many open elements carry each mark of [`Noted`].
+#[derive(Default)]
+struct Depths {
+    hidden: usize,
+    left_out: usize,
+    in_scope: usize,
+    main: usize,
+    article: usize,
+    form: usize,
+}
+
+impl Depths {
+    fn count(&mut self, noted: Noted, opened: bool) {
+        for (depth, mark) in [
+            (&mut self.hidden, noted.hidden),
+            (&mut self.left_out, noted.left_out),
+            (&mut self.in_scope, noted.in_scope),
+            (&mut self.main, noted.main),
+            (&mut self.article, noted.article),
+            (&mut self.form, noted.form),
+        ] {
+            if mark {
+                *depth = if opened { *depth + 1 } else { *depth - 1 };
+            }
+        }
+    }
+}
+
+/// A browser's stack of open elements, simplified: an end tag closes the innermost open
+/// element of its name and every element opened inside it; one with no open element of
+/// its name is ignored. Each element carries what the reader noted of it.
+struct Elements {
+    stack: Vec<(Vec<u8>, Noted)>,
+    /// How many elements of each name are open, so that a stray end tag costs nothing.
+    open: HashMap<Vec<u8>, usize>,
+    depth: Depths,
+    scope: Scope,
+    leave_out: bool,
+    /// Per outermost form, in order: whether it is the page itself (see [`Survey`]).
+    forms_are_pages: Vec<bool>,
+    forms_seen: usize,
+}
+
+impl Elements {
+    fn new(scope: Scope, leave_out: bool, forms_are_pages: Vec<bool>) -> Self {
+        Elements {
+            stack: Vec::new(),
+            open: HashMap::new(),
+            depth: Depths::default(),
+            scope,
+            leave_out,
+            forms_are_pages,
+            forms_seen: 0,
+        }
+    }
+
+    /// Open the element of a start tag; what was noted of it (nothing for a void one).
+    fn start(&mut self, name: &[u8], tag: &StartTag<()>) -> Option<Noted> {
+        let hidden_element = HIDDEN.contains(&name);
+        if VOID.contains(&name) || (hidden_element && tag.self_closing) {
+            return None;
+        }
+        let noted = if self.depth.hidden > 0
+            || hidden_element
+            || tag.attributes.contains_key(b"hidden".as_slice())
+        {
+            Noted {
+                hidden: true,
+                ..Noted::default()
+            }
+        } else {
+            let main = name == b"main" || has_role(tag, &["main"]);
+            let form = name == b"form" && self.depth.form == 0;
+            let page_form = form && self.forms_are_pages.get(self.forms_seen) == Some(&true);
+            self.forms_seen += usize::from(form);
+            let page_part = matches!(name, b"header" | b"footer")
+                && self.depth.main == 0
+                && self.depth.article == 0;
+            Noted {
+                hidden: false,
+                left_out: self.leave_out
+                    && (LEFT_OUT.contains(&name)
+                        || has_role(tag, LEFT_OUT_ROLES)
+                        || page_part
+                        || (form && !page_form)),
+                in_scope: match self.scope {
+                    Scope::Main => main,
+                    Scope::Article => name == b"article",
+                    Scope::Page => false,
+                },
+                main,
+                article: name == b"article" && self.depth.article == 0,
+                form,
+            }
+        };
+        *self.open.entry(name.to_vec()).or_default() += 1;
+        self.stack.push((name.to_vec(), noted));
+        self.depth.count(noted, true);
+        Some(noted)
+    }
+
+    /// Close the innermost open `name`, and all inside it.
+    fn end(&mut self, name: &[u8]) {
+        if self.open.get(name).is_none_or(|&n| n == 0) {
+            return;
+        }
+        while let Some((open, noted)) = self.stack.pop() {
+            if let Some(n) = self.open.get_mut(&open) {
+                *n -= 1;
+            }
+            self.depth.count(noted, false);
+            if open == name {
+                break;
+            }
+        }
+    }
+
+    fn hidden(&self) -> bool {
+        self.depth.hidden > 0
+    }
+
+    /// Whether text here is read.
+    fn shows_text(&self) -> bool {
+        self.depth.hidden == 0
+            && self.depth.left_out == 0
+            && (self.scope == Scope::Page || self.depth.in_scope > 0)
+    }
+}
+
+/// What a first reading of the page finds: where its content is marked, and how much
+/// of its text each outermost `form` holds.
+#[derive(Default)]
+struct Survey {
+    mains: usize,
+    /// `article` elements not inside another.
+    articles: usize,
+    /// Visible characters inside each outermost `form`, in document order.
+    form_chars: Vec<usize>,
+    chars: usize,
+}
+
+impl Survey {
+    fn of(html: &str) -> Survey {
+        let mut survey = Survey::default();
+        let mut elements = Elements::new(Scope::Page, false, Vec::new());
+        for token in tokens(html) {
+            match token {
+                Token::StartTag(tag) => {
+                    let name = tag.name.to_ascii_lowercase();
+                    if let Some(noted) = elements.start(&name, &tag) {
+                        survey.mains += usize::from(noted.main);
+                        survey.articles += usize::from(noted.article);
+                        if noted.form {
+                            survey.form_chars.push(0);
+                        }
+                    }
+                }
+                Token::EndTag(tag) => elements.end(&tag.name.to_ascii_lowercase()),
+                Token::String(text) if !elements.hidden() => {
+                    let n = String::from_utf8_lossy(&text)
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .count();
+                    survey.chars += n;
+                    if elements.depth.form > 0
+                        && let Some(form) = survey.form_chars.last_mut()
+                    {
+                        *form += n;
+                    }
+                }
+                _ => {}
+            }
+        }
+        survey
+    }
+
+    /// Per outermost form: whether it holds most of the page's text. A page built on
+    /// one form (as ASP.NET pages are) is not a form to fill in.
+    fn forms_are_pages(&self) -> Vec<bool> {
+        self.form_chars
+            .iter()
+            .map(|&n| 2 * n > self.chars)
+            .collect()
+    }
+}
+
+/// The page's text in `scope`, with the page's clutter left out when `leave_out`.
+fn read_page(html: &str, survey: &Survey, scope: Scope, leave_out: bool) -> String {
     let mut page = Page::default();
-    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+    let mut elements = Elements::new(scope, leave_out, survey.forms_are_pages());
+    for token in tokens(html) {
         match token {
             Token::StartTag(tag) => {
-                let name = tag.name.as_slice().to_ascii_lowercase();
-                if HIDDEN.contains(&name.as_slice()) {
-                    if !tag.self_closing {
-                        page.hidden.push(name);
-                    }
-                    continue;
-                }
-                if !page.hidden.is_empty() {
+                let name = tag.name.to_ascii_lowercase();
+                elements.start(&name, &tag);
+                if !elements.shows_text() {
                     continue;
                 }
                 if let Some(level) = heading_level(&name) {
@@ -114,19 +384,17 @@ pub fn html_to_markdown(html: &str) -> String {
                 }
             }
             Token::EndTag(tag) => {
-                let name = tag.name.as_slice().to_ascii_lowercase();
-                if let Some(i) = page.hidden.iter().rposition(|h| *h == name) {
-                    page.hidden.truncate(i);
-                    continue;
-                }
-                if page.hidden.is_empty()
+                let name = tag.name.to_ascii_lowercase();
+                let was_hidden = elements.hidden();
+                elements.end(&name);
+                if !was_hidden
                     && (heading_level(&name).is_some() || BLOCKS.contains(&name.as_slice()))
                 {
                     page.end_line();
                 }
             }
-            Token::String(text) if page.hidden.is_empty() => {
-                page.text(&String::from_utf8_lossy(text.value.as_slice()));
+            Token::String(text) if elements.shows_text() => {
+                page.text(&String::from_utf8_lossy(&text));
             }
             _ => {}
         }
@@ -151,8 +419,6 @@ struct Page {
     /// and whether it held a line break.
     space: Option<bool>,
     heading: bool,
-    /// Open hidden elements (a stack: `svg` inside `noscript`...).
-    hidden: Vec<Vec<u8>>,
 }
 
 impl Page {
@@ -222,8 +488,84 @@ sentence.<br>Next line.</p>
 </body></html>"#;
         assert_eq!(
             html_to_markdown(html),
-            "首页\n# 全球数字治理\n第一段文字，“数字”&治理。\nAn English sentence.\nNext line.\n项目\t数值\n"
+            "# 全球数字治理\n第一段文字，“数字”&治理。\nAn English sentence.\nNext line.\n项目\t数值\n"
         );
+    }
+
+    /// A site's page around an article: banner, menus, breadcrumb, sidebar, search form
+    /// and footer, none of it the article's text.
+    const SITE_PAGE: &str = r#"<!DOCTYPE html><html><body>
+<div class="notice">我们使用小甜饼记录访问。<button>知道了</button></div>
+<header><div>河西区教育局</div><form><input name="q"><button>查找</button></form></header>
+<nav><ul><li><a href="/">首页</a></li><li><a href="/news">新闻</a></li></ul></nav>
+<div class="path">位置：首页 &gt; 新闻</div>
+<aside><h3>友情链接</h3><a href="/x">区政府</a></aside>
+<div role="navigation"><a href="/a">上一页</a></div>
+MAIN
+<footer><p>河西区教育局 版权所有</p></footer>
+</body></html>"#;
+
+    #[test]
+    fn only_the_main_content_is_read_when_the_page_marks_it() {
+        let article = r#"<article><header><h1>春季运动会</h1></header>
+<p>四月十日，全区三十所小学参加了春季运动会。</p><footer><p>作者：王平</p></footer></article>"#;
+        let want = "# 春季运动会\n四月十日，全区三十所小学参加了春季运动会。\n作者：王平\n";
+        for main in [
+            format!("<main>{article}</main>"),
+            format!(r#"<div role="main">{article}</div>"#),
+            article.to_string(),
+        ] {
+            assert_eq!(
+                html_to_markdown(&SITE_PAGE.replace("MAIN", &main)),
+                want,
+                "{main}"
+            );
+        }
+    }
+
+    #[test]
+    fn without_marked_content_the_page_parts_are_left_out() {
+        // Two articles: neither is the page's content alone.
+        let body = r#"<div><article><header><h2>春季运动会</h2></header><p>运动会在四月举行。</p></article>
+<article><h2>读书月</h2><p>读书月在五月举行。</p><aside>相关：去年的读书月</aside></article></div>"#;
+        assert_eq!(
+            html_to_markdown(&SITE_PAGE.replace("MAIN", body)),
+            "我们使用小甜饼记录访问。\n位置：首页 > 新闻\n## 春季运动会\n运动会在四月举行。\n## 读书月\n读书月在五月举行。\n"
+        );
+    }
+
+    #[test]
+    fn a_page_built_on_one_form_and_a_page_of_nothing_but_parts_are_read() {
+        let aspnet = r#"<html><body><form id="form1" action="page.aspx"><div class="top">教育局</div>
+<h1>招生通知</h1><p>今年秋季全区小学计划招收新生四千二百人，报名从七月一日开始。</p>
+<p>家长可以在各校门口查看招生范围和报名所需的材料。</p>
+<div><input name="q"><button>查找</button></div></form></body></html>"#;
+        assert_eq!(
+            html_to_markdown(aspnet),
+            "教育局\n# 招生通知\n今年秋季全区小学计划招收新生四千二百人，报名从七月一日开始。\n家长可以在各校门口查看招生范围和报名所需的材料。\n"
+        );
+        // Nothing outside the page's parts, or an empty <main>: read whole rather than empty.
+        assert_eq!(
+            html_to_markdown("<header><p>只有页眉里有字。</p></header><main></main>"),
+            "只有页眉里有字。\n"
+        );
+    }
+
+    #[test]
+    fn hidden_elements_and_stray_end_tags() {
+        assert_eq!(
+            html_to_markdown(
+                "<p>看得见<span hidden>看不见<span>也看不见</span>还是看不见</span>。</p>"
+            ),
+            "看得见。\n"
+        );
+        // An end tag closes its element and those left open inside; a stray one is ignored.
+        assert_eq!(
+            html_to_markdown("<main><div><p>正文</span></div></main><p>页外</p>"),
+            "正文\n"
+        );
+        let deep = format!("{}正文{}", "<div>".repeat(50_000), "</span>".repeat(50_000));
+        assert_eq!(html_to_markdown(&deep), "正文\n");
     }
 
     #[test]
