@@ -383,6 +383,9 @@ fn parse_part(xml: &str, styles: &Styles, name: &str, part: &str) -> Result<Vec<
     let mut rows: Vec<OpenRow> = Vec::new();
     let mut in_text = false;
     let mut in_ppr = 0usize;
+    // In a run whose text is a note's own reference mark (`customMarkFollows`): Word
+    // writes other marks as a bare `w:footnoteReference`, which has no text.
+    let mut custom_mark = false;
     // Depth inside a subtree whose text is not document text: the fallback copy of
     // drawn content, deleted text, field instructions.
     let mut skip = 0usize;
@@ -419,6 +422,10 @@ fn parse_part(xml: &str, styles: &Styles, name: &str, part: &str) -> Result<Vec<
                     b"tab" if in_ppr == 0 => push_text(&mut paragraphs, "\t"),
                     b"br" | b"cr" if in_ppr == 0 => push_text(&mut paragraphs, "\n"),
                     b"noBreakHyphen" => push_text(&mut paragraphs, "\u{2011}"),
+                    b"footnoteReference" | b"endnoteReference" => {
+                        custom_mark = attr(&e, b"customMarkFollows")
+                            .is_some_and(|v| matches!(v.trim(), "1" | "true" | "on"));
+                    }
                     b"tc" => {
                         if let Some(row) = rows.last_mut() {
                             row.cells.push(String::new());
@@ -434,6 +441,7 @@ fn parse_part(xml: &str, styles: &Styles, name: &str, part: &str) -> Result<Vec<
                 }
                 match e.local_name().as_ref() {
                     b"t" => in_text = false,
+                    b"r" => custom_mark = false,
                     b"pPr" => in_ppr = in_ppr.saturating_sub(1),
                     b"p" => {
                         if let Some(p) = paragraphs.pop() {
@@ -459,13 +467,13 @@ fn parse_part(xml: &str, styles: &Styles, name: &str, part: &str) -> Result<Vec<
                     _ => {}
                 }
             }
-            Event::Text(t) if in_text && skip == 0 => {
+            Event::Text(t) if in_text && skip == 0 && !custom_mark => {
                 let s = t
                     .unescape()
                     .map_err(|e| xml_error(name, part, &reader, e))?;
                 push_text(&mut paragraphs, &s);
             }
-            Event::CData(t) if in_text && skip == 0 => {
+            Event::CData(t) if in_text && skip == 0 && !custom_mark => {
                 push_text(&mut paragraphs, &String::from_utf8_lossy(&t));
             }
             Event::DocType(_) => return Err(no_dtd(name, part)),
@@ -590,6 +598,23 @@ mod tests {
                 ("Direct", Some(2)),
                 ("项目\t2024 年", None),
                 ("框", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn note_reference_marks_are_not_text() {
+        let xml = r#"<w:document xmlns:w="w"><w:body>
+<w:p><w:r><w:t>The district built twelve pitches</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r><w:r><w:t xml:space="preserve"> last year.</w:t></w:r></w:p>
+<w:p><w:r><w:t>全区新建了四座泳池</w:t></w:r><w:r><w:footnoteReference w:customMarkFollows="1" w:id="2"/><w:t>*</w:t></w:r><w:r><w:t>。</w:t></w:r><w:r><w:endnoteReference w:id="3"/></w:r></w:p>
+</w:body></w:document>"#;
+        let ps = parse_part(xml, &Styles::default(), "x.docx", "word/document.xml").unwrap();
+        let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "The district built twelve pitches last year.",
+                "全区新建了四座泳池。"
             ]
         );
     }

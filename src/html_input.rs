@@ -13,6 +13,8 @@
 //! content (`main`, `role="main"`, or one `article`), that alone; and menus (`nav`),
 //! the site's `header` and `footer`, sidebars (`aside`), forms, buttons, dialogs and
 //! the parts ARIA landmark roles name as such are left out (see [`html_to_markdown`]).
+//! A note's reference mark (a `sup` of links to anchors on the page, or of a bracketed
+//! or circled number) and the arrow linking a note back to it are not text either.
 //!
 //! ```
 //! let md = bitext::html_input::html_to_markdown(
@@ -110,6 +112,9 @@ const LEFT_OUT_ROLES: &[&str] = &[
     "search",
     "dialog",
     "alertdialog",
+    // A note's reference mark, and the link from the note back to it (DPUB-ARIA).
+    "doc-noteref",
+    "doc-backlink",
 ];
 
 /// The visible text of an HTML page as Markdown: one line per block, `#` headings.
@@ -372,7 +377,12 @@ fn read_page(html: &str, survey: &Survey, scope: Scope, leave_out: bool) -> Stri
                 if !elements.shows_text() {
                     continue;
                 }
-                if let Some(level) = heading_level(&name) {
+                if name == b"sup" {
+                    page.open_sup();
+                } else if name == b"a" {
+                    let href = tag.attributes.get(b"href".as_slice());
+                    page.open_link(href.is_some_and(|h| h.trim_ascii_start().starts_with(b"#")));
+                } else if let Some(level) = heading_level(&name) {
                     page.end_line();
                     page.line.push_str(&"#".repeat(level));
                     page.line.push(' ');
@@ -387,9 +397,14 @@ fn read_page(html: &str, survey: &Survey, scope: Scope, leave_out: bool) -> Stri
                 let name = tag.name.to_ascii_lowercase();
                 let was_hidden = elements.hidden();
                 elements.end(&name);
-                if !was_hidden
-                    && (heading_level(&name).is_some() || BLOCKS.contains(&name.as_slice()))
-                {
+                if was_hidden {
+                    continue;
+                }
+                if name == b"sup" {
+                    page.close_sup();
+                } else if name == b"a" {
+                    page.close_link();
+                } else if heading_level(&name).is_some() || BLOCKS.contains(&name.as_slice()) {
                     page.end_line();
                 }
             }
@@ -419,10 +434,75 @@ struct Page {
     /// and whether it held a line break.
     space: Option<bool>,
     heading: bool,
+    /// The open `sup`, which may be a note's reference mark.
+    sup: Option<Mark>,
+    /// The open link, and whether it goes to an anchor on the page.
+    link: Option<(Mark, bool)>,
+}
+
+/// Where an inline element began on the line, to take it out again.
+struct Mark {
+    start: usize,
+    space: Option<bool>,
+    /// Whether it holds text outside a link to an anchor on the page.
+    text_off_page_links: bool,
 }
 
 impl Page {
+    fn mark(&self) -> Mark {
+        Mark {
+            start: self.line.len(),
+            space: self.space,
+            text_off_page_links: false,
+        }
+    }
+
+    fn take_back(&mut self, mark: Mark) {
+        self.line.truncate(mark.start);
+        self.space = mark.space;
+    }
+
+    fn open_sup(&mut self) {
+        if self.sup.is_none() {
+            self.sup = Some(self.mark());
+        }
+    }
+
+    /// A superscript of nothing but links to anchors on the page, or of a note number
+    /// ([1], ［2］, ③), is a note's reference mark, not text of the sentence.
+    fn close_sup(&mut self) {
+        let Some(sup) = self.sup.take() else {
+            return;
+        };
+        let text = self.line[sup.start..].trim();
+        if !text.is_empty() && (!sup.text_off_page_links || is_note_number(text)) {
+            self.take_back(sup);
+        }
+    }
+
+    fn open_link(&mut self, same_page: bool) {
+        self.link = Some((self.mark(), same_page));
+    }
+
+    /// A link to an anchor on the page shown as an arrow (↩, ↑) leads back from a note
+    /// to its mark: not text.
+    fn close_link(&mut self) {
+        let Some((link, same_page)) = self.link.take() else {
+            return;
+        };
+        let text = self.line[link.start..].trim();
+        if same_page && !text.is_empty() && text.chars().all(is_arrow) {
+            self.take_back(link);
+        }
+    }
+
     fn text(&mut self, text: &str) {
+        if let Some(sup) = &mut self.sup
+            && !self.link.as_ref().is_some_and(|&(_, same_page)| same_page)
+            && !text.trim().is_empty()
+        {
+            sup.text_off_page_links = true;
+        }
         for c in text.chars() {
             // U+00A0 (&nbsp;) shows as a space and is one.
             if c.is_whitespace() && c != '\u{3000}' {
@@ -457,6 +537,9 @@ impl Page {
 
     fn end_line(&mut self) {
         self.space = None;
+        // A mark cannot span lines: a block inside it makes it text.
+        self.sup = None;
+        self.link = None;
         let text = self.line.trim_end();
         let empty = text.is_empty() || (self.heading && text.trim_start_matches('#').is_empty());
         if !empty {
@@ -466,6 +549,31 @@ impl Page {
         self.line.clear();
         self.heading = false;
     }
+}
+
+/// A note number: digits (a range or list of them) in square brackets, or a circled
+/// number.
+fn is_note_number(text: &str) -> bool {
+    let circled = |c: char| matches!(c, '\u{2460}'..='\u{2473}' | '\u{3251}'..='\u{325F}' | '\u{32B1}'..='\u{32BF}');
+    let mut chars = text.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return circled(c);
+    }
+    let inner = [('[', ']'), ('［', '］'), ('〔', '〕'), ('【', '】')]
+        .iter()
+        .find_map(|&(open, close)| text.strip_prefix(open)?.strip_suffix(close));
+    inner.is_some_and(|inner| {
+        inner.chars().any(|c| c.is_ascii_digit())
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '，' | '、' | '-' | '–' | ' '))
+    })
+}
+
+/// An arrow (the Unicode arrow blocks), or the variation selector that asks for text
+/// rather than emoji style (↩︎).
+fn is_arrow(c: char) -> bool {
+    matches!(c, '\u{2190}'..='\u{21FF}' | '\u{27F0}'..='\u{27FF}' | '\u{2900}'..='\u{297F}' | '\u{2B00}'..='\u{2B2F}' | '\u{FE0E}' | '\u{FE0F}')
 }
 
 #[cfg(test)]
@@ -566,6 +674,22 @@ MAIN
         );
         let deep = format!("{}正文{}", "<div>".repeat(50_000), "</span>".repeat(50_000));
         assert_eq!(html_to_markdown(&deep), "正文\n");
+    }
+
+    #[test]
+    fn note_marks_and_back_links_are_not_text() {
+        let html = r##"<p>全区去年新建了十二座球场<sup><a href="#n1" id="r1">[1]</a></sup>，比前年多一倍。</p>
+<p>The district built twelve pitches<sup><a href="#n1">1</a></sup> last year, and four pools <a href="#n2" role="doc-noteref"><sup>2</sup></a> too.</p>
+<p>多数球场对外开放<sup>［2］</sup>，部分晚上也开<sup>③</sup><sup>[3-5]</sup>。每座球场有2 000 m<sup>2</sup>，见<sup><a href="https://example.org/">地图</a></sup>。<a href="#top">回到顶部</a></p>
+<ol><li id="n1">不含学校球场。 <a href="#r1">↩</a></li><li id="n2">Indoor pools only. <a href="#r2" role="doc-backlink">back</a> <a href="#r2">↩︎</a></li></ol>"##;
+        assert_eq!(
+            html_to_markdown(html),
+            "全区去年新建了十二座球场，比前年多一倍。\n\
+             The district built twelve pitches last year, and four pools too.\n\
+             多数球场对外开放，部分晚上也开。每座球场有2 000 m2，见地图。回到顶部\n\
+             不含学校球场。\n\
+             Indoor pools only.\n"
+        );
     }
 
     #[test]
