@@ -3,8 +3,9 @@
 //! html5gum (a WHATWG tokenizer) reads the tags, so character references (`&nbsp;`,
 //! `&ldquo;`, `&#x4E2D;`), comments, CDATA and unclosed or broken markup are handled as
 //! a browser would; what is inside `script`, `style`, `head`, `template`, `noscript`
-//! and `svg` is not text and is left out. Block elements (`p`, `div`, `li`, `tr`,
-//! `br`...) end a line, table cells are separated by a tab, and `h1`-`h6` become
+//! and `svg` is not text and is left out. Block elements (`p`, `div`, `li`, `tr`...)
+//! end a line, a `br` inside a sentence is read as a wrapped line of plain text is
+//! ([`crate::line_breaks`]), table cells are separated by a tab, and `h1`-`h6` become
 //! `#`-`######` lines, so the section levels come from the page. Runs of white space
 //! collapse to one space as in a browser, and a line break between two Chinese
 //! characters disappears (CSS Text: no space is shown there).
@@ -27,6 +28,7 @@ use std::collections::HashMap;
 
 use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
 
+use crate::line_breaks::join_line_breaks;
 use crate::script::is_wide;
 
 /// Elements whose content a reader never sees.
@@ -51,7 +53,6 @@ const BLOCKS: &[&[u8]] = &[
     b"aside",
     b"blockquote",
     b"body",
-    b"br",
     b"caption",
     b"center",
     b"dd",
@@ -377,7 +378,9 @@ fn read_page(html: &str, survey: &Survey, scope: Scope, leave_out: bool) -> Stri
                 if !elements.shows_text() {
                     continue;
                 }
-                if name == b"sup" {
+                if name == b"br" {
+                    page.line_break();
+                } else if name == b"sup" {
                     page.open_sup();
                 } else if name == b"a" {
                     let href = tag.attributes.get(b"href".as_slice());
@@ -400,7 +403,10 @@ fn read_page(html: &str, survey: &Survey, scope: Scope, leave_out: bool) -> Stri
                 if was_hidden {
                     continue;
                 }
-                if name == b"sup" {
+                if name == b"br" {
+                    // A browser reads </br> as <br>.
+                    page.line_break();
+                } else if name == b"sup" {
                     page.close_sup();
                 } else if name == b"a" {
                     page.close_link();
@@ -438,6 +444,11 @@ struct Page {
     sup: Option<Mark>,
     /// The open link, and whether it goes to an anchor on the page.
     link: Option<(Mark, bool)>,
+    /// Where the text after the line's last `<br>` starts, and what it holds: text, and
+    /// text outside links.
+    since_break: usize,
+    since_break_text: bool,
+    since_break_unlinked: bool,
 }
 
 /// Where an inline element began on the line, to take it out again.
@@ -497,11 +508,14 @@ impl Page {
     }
 
     fn text(&mut self, text: &str) {
-        if let Some(sup) = &mut self.sup
-            && !self.link.as_ref().is_some_and(|&(_, same_page)| same_page)
-            && !text.trim().is_empty()
-        {
-            sup.text_off_page_links = true;
+        if !text.trim().is_empty() {
+            if let Some(sup) = &mut self.sup
+                && !self.link.as_ref().is_some_and(|&(_, same_page)| same_page)
+            {
+                sup.text_off_page_links = true;
+            }
+            self.since_break_text = true;
+            self.since_break_unlinked |= self.link.is_none();
         }
         for c in text.chars() {
             // U+00A0 (&nbsp;) shows as a space and is one.
@@ -535,12 +549,53 @@ impl Page {
         }
     }
 
+    /// A `<br>`: a line break inside the block, resolved when the block ends.
+    fn line_break(&mut self) {
+        if !self.at_line_start() {
+            if self.space.take().is_some() {
+                self.line.push(' ');
+            }
+            let link_line = self.link_line();
+            self.line.push_str(if link_line { "\n\n" } else { "\n" });
+            self.since_break = self.line.len();
+            self.since_break_text = false;
+            self.since_break_unlinked = false;
+        }
+        self.space = None;
+    }
+
+    /// Whether the text since the last `<br>` is all link text: a title or a menu item
+    /// that stands alone, not part of a sentence. The break before it is then made a
+    /// paragraph break (an empty line), as the caller makes the one after it.
+    fn link_line(&mut self) -> bool {
+        let link_line = self.since_break_text
+            && !self.since_break_unlinked
+            && !self.heading
+            && self.link.is_none()
+            && self.sup.is_none();
+        if link_line && self.since_break > 0 {
+            self.line.insert(self.since_break, '\n');
+        }
+        link_line
+    }
+
     fn end_line(&mut self) {
         self.space = None;
         // A mark cannot span lines: a block inside it makes it text.
         self.sup = None;
         self.link = None;
-        let text = self.line.trim_end();
+        if self.since_break > 0 {
+            self.link_line();
+        }
+        self.since_break = 0;
+        self.since_break_text = false;
+        self.since_break_unlinked = false;
+        let joined;
+        let mut text = self.line.trim_end();
+        if text.contains('\n') {
+            joined = join_line_breaks(text, self.heading);
+            text = &joined;
+        }
         let empty = text.is_empty() || (self.heading && text.trim_start_matches('#').is_empty());
         if !empty {
             self.out.push_str(text);
@@ -689,6 +744,29 @@ MAIN
              多数球场对外开放，部分晚上也开。每座球场有2 000 m2，见地图。回到顶部\n\
              不含学校球场。\n\
              Indoor pools only.\n"
+        );
+    }
+
+    #[test]
+    fn a_br_inside_a_sentence_is_a_wrap_and_short_or_linked_lines_stay_lines() {
+        let html = r#"<p>在河西区，一座停用多年的粮仓<br>
+变成了一座有三层阅览室的社区图书馆，每天开放十二小时。</p>
+<p>In Hexi District, a grain store closed for years<br>
+now houses a library with three reading rooms.<br>It opens twelve hours a day.</p>
+<p>河西区图书馆<br>柳树路12号<br>邮编100200</p>
+<h2>河西区<br>社区图书馆</h2>
+<div>相关文件：<br><a href="/a">关于延长河西区各社区图书馆周末和节假日开放时间的通知</a><br>
+<a href="/b">关于在全区中小学开展课后一小时阅读活动的实施意见</a></div>"#;
+        assert_eq!(
+            html_to_markdown(html),
+            "在河西区，一座停用多年的粮仓变成了一座有三层阅览室的社区图书馆，每天开放十二小时。\n\
+             In Hexi District, a grain store closed for years now houses a library with three reading rooms.\n\
+             It opens twelve hours a day.\n\
+             河西区图书馆\n柳树路12号\n邮编100200\n\
+             ## 河西区社区图书馆\n\
+             相关文件：\n\
+             关于延长河西区各社区图书馆周末和节假日开放时间的通知\n\
+             关于在全区中小学开展课后一小时阅读活动的实施意见\n"
         );
     }
 
