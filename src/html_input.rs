@@ -468,9 +468,18 @@ impl Page {
         }
     }
 
+    /// Take the text since `mark` off the line, and forget a mark that began in it
+    /// (`<a>↩<sup>↩</a></sup>`).
     fn take_back(&mut self, mark: Mark) {
         self.line.truncate(mark.start);
         self.space = mark.space;
+        let len = self.line.len();
+        if self.sup.as_ref().is_some_and(|m| m.start > len) {
+            self.sup = None;
+        }
+        if self.link.as_ref().is_some_and(|(m, _)| m.start > len) {
+            self.link = None;
+        }
     }
 
     fn open_sup(&mut self) {
@@ -485,7 +494,9 @@ impl Page {
         let Some(sup) = self.sup.take() else {
             return;
         };
-        let text = self.line[sup.start..].trim();
+        let Some(text) = self.line.get(sup.start..).map(str::trim) else {
+            return;
+        };
         if !text.is_empty() && (!sup.text_off_page_links || is_note_number(text)) {
             self.take_back(sup);
         }
@@ -501,7 +512,9 @@ impl Page {
         let Some((link, same_page)) = self.link.take() else {
             return;
         };
-        let text = self.line[link.start..].trim();
+        let Some(text) = self.line.get(link.start..).map(str::trim) else {
+            return;
+        };
         if same_page && !text.is_empty() && text.chars().all(is_arrow) {
             self.take_back(link);
         }
@@ -770,8 +783,58 @@ now houses a library with three reading rooms.<br>It opens twelve hours a day.</
         );
     }
 
+    proptest::proptest! {
+        /// Any soup of the tags the reader acts on, misnested and unclosed, is read
+        /// without a panic, and no tag reaches the text.
+        #[test]
+        fn any_tag_soup_is_read(parts in proptest::collection::vec(0usize..PARTS.len(), 0..40)) {
+            let html: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let md = html_to_markdown(&html);
+            proptest::prop_assert!(!md.contains('<'), "{html:?} -> {md:?}");
+        }
+    }
+
+    const PARTS: &[&str] = &[
+        "<p>",
+        "</p>",
+        "<br>",
+        "</br>",
+        "<sup>",
+        "</sup>",
+        "<a href=\"#n\">",
+        "<a href=\"/x\">",
+        "</a>",
+        "↩",
+        "[1]",
+        "字",
+        "a word",
+        " ",
+        "。",
+        "<main>",
+        "</main>",
+        "<nav>",
+        "</nav>",
+        "<h2>",
+        "</h2>",
+        "<td>",
+        "<form>",
+        "</form>",
+        "<div hidden>",
+        "</div>",
+        "<script>",
+        "</script>",
+        "<article>",
+        "</article>",
+        "<header>",
+        "</header>",
+    ];
+
     #[test]
     fn broken_markup_is_read_as_a_browser_would() {
+        assert_eq!(
+            html_to_markdown("<p>文字<a href=\"#n\">↩<sup>↩</a></sup>。</p>"),
+            "文字。\n"
+        );
         assert_eq!(html_to_markdown("<p>a <b>b</p><p>c"), "a b\nc\n");
         assert_eq!(
             html_to_markdown("<div><svg><text>x</text></svg>y</div>"),
