@@ -6,8 +6,9 @@
 //! "heading 1".."heading 6" (any case, as Word writes it), a Chinese "标题 1".."标题 6",
 //! or one with an outline level (`w:outlineLvl`, also when inherited through
 //! `w:basedOn`) makes the paragraph a heading, written as `#`, `##`, `###`... by level,
-//! so the section levels come from the styles. Other paragraphs become one line each;
-//! a table becomes one line per row, cells separated by a tab.
+//! so the section levels come from the styles. Other paragraphs become one line each
+//! (a line break inside a sentence is read as a wrapped line of plain text is:
+//! [`crate::line_breaks`]); a table becomes one line per row, cells separated by a tab.
 //!
 //! Untrusted input: the archive may hold at most [`Limits::max_entries`] entries, and at
 //! most [`Limits::max_total_bytes`] are decompressed in all, counted while reading (the
@@ -31,6 +32,7 @@ use std::io::{Cursor, Read};
 use quick_xml::events::{BytesStart, Event};
 
 use crate::error::{Error, Result};
+use crate::line_breaks::join_line_breaks;
 
 /// How much of an archive bitext is willing to read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -383,6 +385,9 @@ fn parse_part(xml: &str, styles: &Styles, name: &str, part: &str) -> Result<Vec<
     let mut rows: Vec<OpenRow> = Vec::new();
     let mut in_text = false;
     let mut in_ppr = 0usize;
+    // In a run whose text is a note's own reference mark (`customMarkFollows`): Word
+    // writes other marks as a bare `w:footnoteReference`, which has no text.
+    let mut custom_mark = false;
     // Depth inside a subtree whose text is not document text: the fallback copy of
     // drawn content, deleted text, field instructions.
     let mut skip = 0usize;
@@ -417,8 +422,20 @@ fn parse_part(xml: &str, styles: &Styles, name: &str, part: &str) -> Result<Vec<
                 }
                 match e.local_name().as_ref() {
                     b"tab" if in_ppr == 0 => push_text(&mut paragraphs, "\t"),
+                    // A page or column break starts the text anew; a line break (the
+                    // default type) is resolved with the paragraph (crate::line_breaks).
+                    b"br"
+                        if in_ppr == 0
+                            && attr(&e, b"type").is_some_and(|t| t == "page" || t == "column") =>
+                    {
+                        push_text(&mut paragraphs, "\n\n")
+                    }
                     b"br" | b"cr" if in_ppr == 0 => push_text(&mut paragraphs, "\n"),
                     b"noBreakHyphen" => push_text(&mut paragraphs, "\u{2011}"),
+                    b"footnoteReference" | b"endnoteReference" => {
+                        custom_mark = attr(&e, b"customMarkFollows")
+                            .is_some_and(|v| matches!(v.trim(), "1" | "true" | "on"));
+                    }
                     b"tc" => {
                         if let Some(row) = rows.last_mut() {
                             row.cells.push(String::new());
@@ -434,6 +451,7 @@ fn parse_part(xml: &str, styles: &Styles, name: &str, part: &str) -> Result<Vec<
                 }
                 match e.local_name().as_ref() {
                     b"t" => in_text = false,
+                    b"r" => custom_mark = false,
                     b"pPr" => in_ppr = in_ppr.saturating_sub(1),
                     b"p" => {
                         if let Some(p) = paragraphs.pop() {
@@ -459,13 +477,13 @@ fn parse_part(xml: &str, styles: &Styles, name: &str, part: &str) -> Result<Vec<
                     _ => {}
                 }
             }
-            Event::Text(t) if in_text && skip == 0 => {
+            Event::Text(t) if in_text && skip == 0 && !custom_mark => {
                 let s = t
                     .unescape()
                     .map_err(|e| xml_error(name, part, &reader, e))?;
                 push_text(&mut paragraphs, &s);
             }
-            Event::CData(t) if in_text && skip == 0 => {
+            Event::CData(t) if in_text && skip == 0 && !custom_mark => {
                 push_text(&mut paragraphs, &String::from_utf8_lossy(&t));
             }
             Event::DocType(_) => return Err(no_dtd(name, part)),
@@ -507,17 +525,13 @@ fn close_paragraph(
     let level = p
         .outline
         .or_else(|| p.style.as_deref().and_then(|s| styles.level_of_id(s)));
-    // A heading is one line; in body text a line break starts a new line.
-    let text = if level.is_some() {
-        p.text.split_whitespace().collect::<Vec<_>>().join(" ")
-    } else {
-        p.text
-            .lines()
-            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|l| !l.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
+    // A heading is one line; in body text a line break inside a sentence is a wrap.
+    let text = join_line_breaks(&p.text, level.is_some())
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
     if text.is_empty() {
         return;
     }
@@ -590,6 +604,56 @@ mod tests {
                 ("Direct", Some(2)),
                 ("项目\t2024 年", None),
                 ("框", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn note_reference_marks_are_not_text() {
+        let xml = r#"<w:document xmlns:w="w"><w:body>
+<w:p><w:r><w:t>The district built twelve pitches</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r><w:r><w:t xml:space="preserve"> last year.</w:t></w:r></w:p>
+<w:p><w:r><w:t>全区新建了四座泳池</w:t></w:r><w:r><w:footnoteReference w:customMarkFollows="1" w:id="2"/><w:t>*</w:t></w:r><w:r><w:t>。</w:t></w:r><w:r><w:endnoteReference w:id="3"/></w:r></w:p>
+</w:body></w:document>"#;
+        let ps = parse_part(xml, &Styles::default(), "x.docx", "word/document.xml").unwrap();
+        let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "The district built twelve pitches last year.",
+                "全区新建了四座泳池。"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_break_inside_a_sentence_is_a_wrap() {
+        let xml = r#"<w:document xmlns:w="w"><w:body>
+<w:p><w:r><w:t>The old grain store on the river road</w:t><w:br/></w:r><w:r><w:t xml:space="preserve"> now houses a library with three reading rooms.</w:t></w:r></w:p>
+<w:p><w:r><w:t>在河西区，一座停用多年的粮仓</w:t><w:br w:type="textWrapping"/><w:t>变成了一座有三层阅览室、两百个座位的社区图书馆。</w:t></w:r></w:p>
+<w:p><w:r><w:t>河西区图书馆</w:t><w:br/><w:t>柳树路12号</w:t></w:r></w:p>
+<w:p><w:r><w:t>The first chapter of the report ends in the middle of</w:t><w:br w:type="page"/><w:t>a line that the writer broke by hand.</w:t></w:r></w:p>
+<w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>河西区</w:t><w:br/><w:t>社区图书馆</w:t></w:r></w:p>
+</w:body></w:document>"#;
+        let ps = parse_part(xml, &Styles::default(), "x.docx", "word/document.xml").unwrap();
+        let got: Vec<(&str, Option<usize>)> =
+            ps.iter().map(|p| (p.text.as_str(), p.level)).collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "The old grain store on the river road now houses a library with three reading rooms.",
+                    None
+                ),
+                (
+                    "在河西区，一座停用多年的粮仓变成了一座有三层阅览室、两百个座位的社区图书馆。",
+                    None
+                ),
+                ("河西区图书馆\n柳树路12号", None),
+                (
+                    "The first chapter of the report ends in the middle of\na line that the writer broke by hand.",
+                    None
+                ),
+                ("河西区社区图书馆", Some(1)),
             ]
         );
     }

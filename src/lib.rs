@@ -29,6 +29,7 @@ pub mod formats;
 pub mod glossary;
 pub mod html_input;
 pub mod lexicon;
+pub mod line_breaks;
 pub mod markdown_input;
 pub mod numbers;
 pub mod pairs;

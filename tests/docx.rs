@@ -248,6 +248,15 @@ fn a_docx_on_stdin_is_recognised_by_its_content() {
     assert_eq!(segment_stdin(bytes), "标准化工作。\n");
 }
 
+#[test]
+fn a_soft_line_break_inside_a_sentence_does_not_cut_it() {
+    let body = r#"<w:p><w:r><w:t>The river clean-up has now reached every village of the county</w:t><w:br/></w:r><w:r><w:t xml:space="preserve"> and serves forty thousand people.</w:t></w:r></w:p>"#;
+    assert_eq!(
+        segment_stdin(docx(body)),
+        "The river clean-up has now reached every village of the county and serves forty thousand people.\n"
+    );
+}
+
 /// Footnotes and endnotes come after the body, in order, without their separators
 /// (as the PDF reader puts a page's footnotes after its text).
 #[test]
