@@ -124,6 +124,48 @@ pub fn document_from_bytes_noted(
             .or_else(|| looks_like_html(bytes).then_some(InputFormat::Html))
             .unwrap_or(InputFormat::Text),
     };
+    let (text, text_format, notes) = read_format(bytes, name, options, format)?;
+    // Lines of plain text are as written; the readers' lines are blocks.
+    let text = without_soft_hyphens(text, format == InputFormat::Text);
+    if text.trim().is_empty() {
+        return Err(Error::input(name, "the file has no text"));
+    }
+    Ok((text, text_format, notes))
+}
+
+/// The text without its soft hyphens (U+00AD), which are invisible: a reader sees one
+/// only where a line breaks at it, and in `wrapped` text that joins the two halves of
+/// a word (fol-|lows).
+fn without_soft_hyphens(text: String, wrapped: bool) -> String {
+    if !text.contains('\u{AD}') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find('\u{AD}') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + '\u{AD}'.len_utf8()..];
+        let next_line = rest
+            .strip_prefix('\n')
+            .map(|l| l.trim_start_matches([' ', '\t']));
+        let word_goes_on = wrapped
+            && out.ends_with(char::is_alphabetic)
+            && next_line.is_some_and(|l| l.starts_with(char::is_alphabetic));
+        if let (true, Some(next_line)) = (word_goes_on, next_line) {
+            rest = next_line;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A document of a known format as text and markup (see [`document_from_bytes`]).
+fn read_format(
+    bytes: &[u8],
+    name: &str,
+    options: &ReadOptions,
+    format: InputFormat,
+) -> Result<(String, TextFormat, Vec<String>)> {
     if format == InputFormat::Pdf {
         let pdf = crate::pdf::pdf_to_markdown(bytes, name, crate::pdf::Limits::default())?;
         let format = if pdf.headings {
@@ -568,6 +610,50 @@ mod tests {
             },
         );
         assert_eq!(md.unwrap().1, TextFormat::Markdown);
+    }
+
+    #[test]
+    fn soft_hyphens_are_dropped_in_every_format() {
+        let read = |bytes: &[u8], name: &str| {
+            document_from_bytes(bytes, name, &ReadOptions::default())
+                .unwrap()
+                .0
+        };
+        // In plain text a line broken at one joins the word's halves.
+        assert_eq!(
+            read(
+                "The rule fol\u{AD}\n  lows from the act. A second\u{AD}ary point\u{AD}\n\nNext.\n"
+                    .as_bytes(),
+                "a.txt"
+            ),
+            "The rule follows from the act. A secondary point\n\nNext.\n"
+        );
+        assert_eq!(read("数据\u{AD}治理\n".as_bytes(), "a.txt"), "数据治理\n");
+        assert_eq!(
+            read("A rule fol\u{AD}lows.\n".as_bytes(), "a.md"),
+            "A rule follows.\n"
+        );
+        assert_eq!(
+            read(b"<!DOCTYPE html><p>A rule fol&shy;lows.</p>", "a.html"),
+            "A rule follows.\n"
+        );
+        let docx = {
+            use std::io::Write;
+            let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+            w.start_file(
+                "word/document.xml",
+                zip::write::SimpleFileOptions::default(),
+            )
+            .unwrap();
+            let body = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>A rule fol\u{AD}lows.</w:t></w:r></w:p></w:body></w:document>";
+            w.write_all(body.as_bytes()).unwrap();
+            w.finish().unwrap().into_inner()
+        };
+        assert_eq!(read(&docx, "a.docx"), "A rule follows.\n");
+        let err = document_from_bytes("\u{AD}\n".as_bytes(), "a.txt", &ReadOptions::default())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("no text"), "{err}");
     }
 
     #[test]

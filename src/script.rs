@@ -1,6 +1,7 @@
 //! Character classes of the two scripts, shared by the segmenter, the lexicon and
-//! everything above them: which characters are Han (Chinese) characters, and which
-//! are controls that must be escaped before text reaches a terminal or a data file.
+//! everything above them: which characters are Han (Chinese) characters, whether a
+//! line break between two pieces of text is a space, and which are controls that must
+//! be escaped before text reaches a terminal or a data file.
 //!
 //! ```
 //! assert!(bitext::script::is_han('治'));
@@ -16,6 +17,22 @@ pub fn is_han(c: char) -> bool {
 /// written without spaces, so a line break or a join between two of them shows none.
 pub fn is_wide(c: char) -> bool {
     is_han(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2E80..=0x2FDF)
+}
+
+/// Characters Chinese and English text share (digits and the marks of numbers, curly
+/// quotes, the ellipsis and the dash): they do not tell which script a break is in.
+fn is_shared(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '“' | '”' | '‘' | '’' | '…' | '—')
+}
+
+/// Whether a line break between `before` and `after` is no space. Chinese is written
+/// without spaces, so a break next to Chinese, past any digits or shared marks (a
+/// number cut in two, 3|12万), joins as it is; a percent sign follows its number.
+pub fn joins_without_space(before: &str, after: &str) -> bool {
+    let chinese = |c: Option<char>| c.is_some_and(is_wide);
+    after.starts_with(['%', '％'])
+        || chinese(before.chars().rev().find(|&c| !is_shared(c)))
+        || chinese(after.chars().find(|&c| !is_shared(c)))
 }
 
 /// A character that can steer a terminal or reorder what it shows, and so must not
@@ -76,5 +93,27 @@ mod tests {
             escape_controls("plain"),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn a_break_next_to_chinese_or_before_a_percent_sign_is_no_space() {
+        for (before, after) in [
+            ("达到3", "12万"),
+            ("达到4.", "2万"),
+            ("数量、", "藏书"),
+            ("“鸿沟", "”结束"),
+            ("以BJ", "开头"),
+            ("grew by 12", "% a year"),
+        ] {
+            assert!(joins_without_space(before, after), "{before}|{after}");
+        }
+        for (before, after) in [
+            ("Library", "Card在"),
+            ("in 2023", "42 people"),
+            ("he said:", "“Come in”"),
+            ("said.”", "“Yes"),
+        ] {
+            assert!(!joins_without_space(before, after), "{before}|{after}");
+        }
     }
 }

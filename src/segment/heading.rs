@@ -50,6 +50,9 @@ impl Numbering {
     }
 }
 
+/// Label styles that name a division (Chapter 2, Part I, Appendix).
+pub const DIVISION_STYLES: &[&str] = &["part", "chapter", "section", "article", "book", "appendix"];
+
 const ZH_DIGITS: &str = "零〇一二三四五六七八九十百千两";
 
 static ZH_DI: LazyLock<Regex> = LazyLock::new(|| {
@@ -251,8 +254,17 @@ fn label(raw: &str, style: impl Into<String>, number: Option<u32>) -> Label {
 /// A numbering label at the start of `line` (already trimmed), or None. Styles are
 /// shared across the two languages where they nest alike: `1.` and `1、` are both
 /// `arabic-dot`, `(1)` and `（1）` both `arabic-paren`, 一、 and I. are distinct but take
-/// the same level by nesting order.
+/// the same level by nesting order. A number alone (`1.`, 一、) labels nothing: a
+/// numbered heading has text after its label; a division word (第一章, Chapter 2,
+/// Appendix) is a title in itself.
 pub fn parse_label(line: &str, lang: Lang, n: &Numbering) -> Option<LabelMatch> {
+    let m = label_at_start(line, lang, n)?;
+    let division =
+        m.label.style.starts_with("zh-di-") || DIVISION_STYLES.contains(&m.label.style.as_str());
+    (division || !line[m.len..].trim().is_empty()).then_some(m)
+}
+
+fn label_at_start(line: &str, lang: Lang, n: &Numbering) -> Option<LabelMatch> {
     let found = |m: regex::Match<'_>, label: Label| {
         Some(LabelMatch {
             label,
@@ -456,7 +468,10 @@ pub fn is_heading_text(rest: &str, lang: Lang) -> bool {
     match lang {
         Lang::Zh => {
             let n = rest.chars().count();
-            n <= 50 && (!ends_sentence(rest) || (n <= 25 && rest.trim_end().ends_with(['？', '?'])))
+            // A full stop inside: sentences, not a title.
+            n <= 50
+                && !rest.trim_end().trim_end_matches('。').contains('。')
+                && (!ends_sentence(rest) || (n <= 25 && rest.trim_end().ends_with(['？', '?'])))
         }
         Lang::En => {
             let words = rest.split_whitespace().count();
@@ -480,9 +495,11 @@ pub fn is_title_line(line: &str, lang: Lang) -> bool {
         Lang::Zh => {
             let n = line.chars().count();
             let commas = line.matches(['，', ',']).count();
-            // A comma makes a long line more likely an unpunctuated sentence.
+            // A comma makes a long line more likely an unpunctuated sentence; a full
+            // stop inside makes it prose cut short (a title is no sentence).
             (n <= 40 && commas == 0 || n <= 24 && commas == 1)
                 && line.chars().any(crate::script::is_han)
+                && !line.contains('。')
         }
         Lang::En => {
             let words: Vec<&str> = line.split_whitespace().collect();
@@ -598,6 +615,34 @@ mod tests {
             Some(Some(2))
         );
         assert_eq!(parse("Sections of the Act", Lang::En), None);
+    }
+
+    #[test]
+    fn a_number_alone_labels_nothing_but_a_division_word_stands_alone() {
+        for (line, lang) in [
+            ("1.", Lang::En),
+            ("12.", Lang::Zh),
+            ("一、", Lang::Zh),
+            ("（三）", Lang::Zh),
+            ("(2)", Lang::En),
+            ("IV.", Lang::En),
+            ("②", Lang::Zh),
+        ] {
+            assert_eq!(parse(line, lang), None, "{line}");
+        }
+        assert_eq!(parse("第一章", Lang::Zh).unwrap().0, "zh-di-chapter");
+        assert_eq!(parse("附录", Lang::Zh).unwrap().0, "appendix");
+        assert_eq!(parse("Chapter 3", Lang::En).unwrap().0, "chapter");
+        assert!(is_heading_line("一、总体要求", None, Lang::Zh));
+        assert!(!is_heading_line("1.", None, Lang::En));
+    }
+
+    #[test]
+    fn a_chinese_line_with_a_full_stop_inside_is_prose_not_a_title() {
+        assert!(!is_title_line("会议今天开幕。代表们陆续到达", Lang::Zh));
+        assert!(is_title_line("会议今天开幕", Lang::Zh));
+        assert!(!is_heading_text("部分讨论结束。下面进入", Lang::Zh));
+        assert!(is_heading_text("部分讨论", Lang::Zh));
     }
 
     #[test]

@@ -236,8 +236,8 @@ pub fn segment_with(
     }
 }
 
-/// Label styles that name a division (Chapter 2, Part I): never a numbered paragraph.
-const DIVISION_STYLES: &[&str] = &["part", "chapter", "section", "article", "book", "appendix"];
+// Label styles that name a division are never a numbered paragraph.
+use heading::DIVISION_STYLES;
 
 static MD_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{1,6})(?:\s+|$)").expect("valid regex"));

@@ -6,6 +6,7 @@
 //! a short line (a heading, a title, a paragraph's last line) never is.
 
 use super::Lang;
+use crate::script::joins_without_space;
 
 /// Lines at least this share of the document's wide-line length count as full-width.
 const FULL_WIDTH: f64 = 0.75;
@@ -13,8 +14,11 @@ const FULL_WIDTH: f64 = 0.75;
 const OPEN_SHARE: f64 = 0.5;
 /// ...and at least this many of them do.
 const MIN_OPEN_LINES: usize = 3;
-/// Wrapped prose fills at least this width (in columns; a Chinese character is two).
-const MIN_WRAP_WIDTH: f64 = 40.0;
+/// Wrapped English prose fills at least this width (in columns): shorter lines are
+/// lists, verse or addresses, whose lower-case lines would read as open. Chinese is
+/// wrapped at any width (by hand, a dozen characters a line), and its short titles
+/// and items are told by their form, not their width.
+const MIN_WRAP_WIDTH_EN: f64 = 40.0;
 
 fn width(line: &str) -> usize {
     line.chars()
@@ -36,6 +40,14 @@ fn ends_closed(line: &str) -> bool {
     core.chars()
         .next_back()
         .is_none_or(|c| "。！？；：….!?;:".contains(c))
+}
+
+/// Whether a line ends in a number's point that the next line's digits continue
+/// (4.|2万): Chinese is wrapped at any character, and its sentences end in 。, not `.`.
+fn cuts_a_number(line: &str, next: &str) -> bool {
+    line.strip_suffix('.')
+        .is_some_and(|l| l.ends_with(|c: char| c.is_ascii_digit()))
+        && next.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Whether an English line ends on a word that cannot end a sentence or a title.
@@ -64,10 +76,11 @@ pub fn unwrap(text: &str, lang: Lang) -> Option<String> {
     // The width wrapped lines fill: the 90th percentile, so that a few over-long lines
     // (tables, URLs) do not set it.
     let wide = widths[(widths.len() - 1) * 9 / 10] as f64;
-    if wide < MIN_WRAP_WIDTH {
-        return None; // short lines: headings and lists, not wrapped prose
+    if lang == Lang::En && wide < MIN_WRAP_WIDTH_EN {
+        return None;
     }
-    let full = |l: &str| width(l) as f64 >= FULL_WIDTH * wide;
+    // A tab separates the cells of a table row, which no wrapping writes.
+    let full = |l: &str| width(l) as f64 >= FULL_WIDTH * wide && !l.contains('\t');
     let numbering = super::heading::Numbering::default();
     let heading = |l: &str| {
         super::heading::parse_label(l, lang, &numbering)
@@ -109,8 +122,9 @@ pub fn unwrap(text: &str, lang: Lang) -> Option<String> {
         let heading_runs_on = heading(t) && super::heading::is_title_line(next, lang);
         joined_into = !t.is_empty()
             && full(t)
-            && (!ends_closed(t) || runs_on)
+            && (!ends_closed(t) || runs_on || (lang == Lang::Zh && cuts_a_number(t, next)))
             && !next.is_empty()
+            && !next.contains('\t')
             && !heading(next)
             && (runs_on || heading_runs_on || !heading(t));
         if !joined_into {
@@ -122,7 +136,8 @@ pub fn unwrap(text: &str, lang: Lang) -> Option<String> {
         let last = t.chars().next_back();
         let hyphenated = t.ends_with('-') && latin(first);
         // Chinese runs on with nothing between. Words take a space, except after a
-        // line-end hyphen, which stays as written. Latin inside Chinese takes one where
+        // line-end hyphen, which stays as written, and before a percent sign or Chinese
+        // quoted in English (joins_without_space). Latin inside Chinese takes one where
         // the text shows a space at the break, or between two letters (words); a break
         // touching a digit without a space is inside a number or code (203|0年, G|20).
         let spaced_break = l.ends_with(char::is_whitespace)
@@ -131,7 +146,8 @@ pub fn unwrap(text: &str, lang: Lang) -> Option<String> {
                 .is_some_and(|n| n.starts_with(char::is_whitespace));
         let latin_space =
             latin(last) && latin(first) && (spaced_break || (letter(last) && letter(first)));
-        if !hyphenated && (lang == Lang::En || latin_space) {
+        let english_space = lang == Lang::En && !joins_without_space(t, next);
+        if !hyphenated && (english_space || latin_space) {
             out.push(' ');
         }
     }
@@ -173,6 +189,46 @@ mod tests {
         assert!(out.contains("到2030年"), "{out}");
         assert!(out.contains("G20成员"), "{out}");
         assert!(out.contains("开放的 digital economy 市场"), "{out}");
+    }
+
+    #[test]
+    fn chinese_wrapped_by_hand_at_a_dozen_characters_runs_on() {
+        let text = "我们今天召开全体会议，\n\
+                    讨论明年的预算。总额为5\n\
+                    6亿元，比今年同期增长3.\n\
+                    5%。会议认为“开源软件\n\
+                    ”很重要。新系统名为Data\n\
+                    Hub平台。\n";
+        assert_eq!(
+            unwrap(text, Lang::Zh).as_deref(),
+            Some(
+                "我们今天召开全体会议，讨论明年的预算。总额为56亿元，比今年同期增长3.5%。\
+                 会议认为“开源软件”很重要。新系统名为Data Hub平台。\n"
+            )
+        );
+    }
+
+    #[test]
+    fn a_number_alone_on_a_line_and_table_rows_are_no_breaks_of_their_own() {
+        let text = "The committee met on Monday to review the yearly figures, which are set\n\
+                    out in some detail in the summary that follows this part, chiefly in Table\n\
+                    1.\n\
+                    \n\
+                    The members agreed that the figures were sound and that the budget for\n\
+                    the coming year should grow a little faster than in the past, that is by 12\n\
+                    % over the current one, as the branches had asked in their letters.\n\
+                    \n\
+                    Spending in the year\tThousands\tShare of the whole budget (percent)\n\
+                    Books\t120\t30\n";
+        let out = unwrap(text, Lang::En).expect("wrapped");
+        let lines: Vec<&str> = out.lines().filter(|l| !l.is_empty()).collect();
+        assert!(lines[0].ends_with("chiefly in Table 1."), "{out}");
+        assert!(lines[1].contains("that is by 12% over"), "{out}");
+        assert_eq!(
+            lines[2],
+            "Spending in the year\tThousands\tShare of the whole budget (percent)"
+        );
+        assert_eq!(lines[3], "Books\t120\t30");
     }
 
     #[test]
