@@ -15,7 +15,8 @@
 //!    grows, the font changes, the new line is indented, or the one before stopped
 //!    short of the column's edge with room for the next line's first word. Chinese
 //!    lines join without a space; an English word hyphenated across lines is rejoined
-//!    (the hyphen stays when the document writes that word with a hyphen elsewhere).
+//!    (the hyphen stays when the document writes that word with a hyphen elsewhere,
+//!    when the word is a compound, or when the document shows no hyphenation).
 //! 6. Headings: short paragraphs set larger than the body text, or bold when the body
 //!    is not, or numbered and set in another typeface; levels by size and weight,
 //!    then typeface and numbering style in the order they appear.
@@ -862,6 +863,8 @@ struct Vocabulary {
     words: HashSet<String>,
     /// Adjacent parts of hyphenated compounds: "year-on-year" gives "year-on", "on-year".
     hyphen_pairs: HashSet<String>,
+    /// Whether the document hyphenates words at line ends (see [`Vocabulary::learn`]).
+    hyphenates: bool,
 }
 
 impl Vocabulary {
@@ -885,6 +888,24 @@ impl Vocabulary {
                 }
             }
         }
+        // The document hyphenates if a line ends with a soft hyphen, or with a hyphen
+        // inside a word that it writes whole elsewhere ("munic-" "ipal", "municipal").
+        v.hyphenates = lines.windows(2).any(|pair| {
+            let (text, next) = (&pair[0].text, &pair[1].text);
+            if text.ends_with('\u{00AD}') {
+                return true;
+            }
+            let Some(stem) = text.strip_suffix(['-', '\u{2010}']) else {
+                return false;
+            };
+            let (head, tail) = (word_tail(stem), word_head(next));
+            !head.is_empty()
+                && tail.starts_with(|c: char| c.is_ascii_lowercase())
+                && v.words.contains(&format!("{head}{tail}").to_lowercase())
+                && !v
+                    .hyphen_pairs
+                    .contains(&format!("{head}-{tail}").to_lowercase())
+        });
         v
     }
 }
@@ -908,9 +929,45 @@ fn word_head(text: &str) -> &str {
     &text[..end]
 }
 
+/// Whether a hyphen at a line's end between `head` and `tail` (the letters and digits
+/// on either side) is the word's own rather than one hyphenation added, decided by how
+/// the document spells the word elsewhere, else by the shape of the word and by whether
+/// the document hyphenates at all.
+fn keeps_hyphen(stem: &str, head: &str, next: &str, tail: &str, vocab: &Vocabulary) -> bool {
+    let pair = format!("{head}-{tail}").to_lowercase();
+    let whole = format!("{head}{tail}").to_lowercase();
+    if vocab.hyphen_pairs.contains(&pair) {
+        return true;
+    }
+    if vocab.words.contains(&whole) {
+        return false;
+    }
+    // A word that already holds a hyphen is a compound ("1,500-square-metre",
+    // "year-on-year"): a line breaks a compound at its own hyphens.
+    let compound =
+        stem[..stem.len() - head.len()].ends_with('-') || next[tail.len()..].starts_with('-');
+    // Hyphenation leaves two letters or more on the line: "e-book" is no break.
+    let one_letter = head.chars().count() == 1;
+    // English writes these prefixes with a hyphen.
+    const HYPHEN_PREFIXES: &[&str] = &["self", "cross", "quasi"];
+    compound
+        || one_letter
+        || HYPHEN_PREFIXES.contains(&head.to_lowercase().as_str())
+        // A document that shows no hyphenation does not hyphenate: its hyphens at line
+        // ends are the words' own ("part-time").
+        || !vocab.hyphenates
+}
+
+/// Latin letters, digits and the marks that join them in a URL, an e-mail address or
+/// a number ("lib.example.cn", "2.5"): a run that Chinese text writes unspaced.
+fn is_latin_run(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "./@_".contains(c)
+}
+
 /// Join a line to the text before it: no space after or before Chinese; a word
-/// hyphenated at the line's end rejoined (unless the document writes it with the
-/// hyphen); within Chinese text, a number or Latin word cut at the line's end rejoined.
+/// hyphenated at the line's end rejoined (unless the hyphen is the word's own, see
+/// [`keeps_hyphen`]); within Chinese text, a number, URL or Latin word cut at the
+/// line's end rejoined.
 fn join(text: &mut String, next: &str, vocab: &Vocabulary) {
     if text.is_empty() {
         text.push_str(next);
@@ -923,17 +980,10 @@ fn join(text: &mut String, next: &str, vocab: &Vocabulary) {
     {
         let (head, tail) = (word_tail(stem), word_head(next));
         let soft = text.ends_with('\u{00AD}');
-        let pair = format!("{head}-{tail}").to_lowercase();
-        let whole = format!("{head}{tail}").to_lowercase();
-        let compound = next[tail.len()..].starts_with('-');
-        // Hyphenation only breaks before a lower-case letter; English writes these
-        // prefixes with a hyphen.
-        const HYPHEN_PREFIXES: &[&str] = &["self", "cross", "quasi"];
+        // Hyphenation only breaks before a lower-case letter.
         let keep = !soft
             && (!first.is_some_and(char::is_lowercase)
-                || vocab.hyphen_pairs.contains(&pair)
-                || (!vocab.words.contains(&whole)
-                    && (compound || HYPHEN_PREFIXES.contains(&head.to_lowercase().as_str()))));
+                || keeps_hyphen(stem, head, next, tail, vocab));
         if !keep {
             let cut = stem.len();
             text.truncate(cut);
@@ -946,20 +996,34 @@ fn join(text: &mut String, next: &str, vocab: &Vocabulary) {
         text.push_str(next);
         return;
     }
-    // Chinese text writes Latin words and numbers without spaces around them, so a
-    // line break inside one there cut a word, unless both halves are words of the
-    // document and the whole is not.
-    let (tail, head) = (word_tail(text), word_head(next));
-    let before = text[..text.len() - tail.len()].chars().next_back();
-    let after = next[head.len()..].chars().next();
-    if !tail.is_empty()
-        && !head.is_empty()
+    // Chinese text writes Latin words, numbers and addresses without spaces around
+    // them, so a line break inside one there cut it, unless both halves are words of
+    // the document and the whole is not (a space between two English words).
+    let run_end = text.len()
+        - text
+            .chars()
+            .rev()
+            .take_while(|&c| is_latin_run(c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+    let run_start: usize = next
+        .chars()
+        .take_while(|&c| is_latin_run(c))
+        .map(char::len_utf8)
+        .sum();
+    let before = text[..run_end].chars().next_back();
+    let after = next[run_start..].chars().next();
+    if run_end < text.len()
+        && run_start > 0
         && (before.is_some_and(is_cjk) || after.is_some_and(is_cjk))
     {
+        let (tail, head) = (word_tail(text), word_head(next));
         let digits = |w: &str| w.chars().all(|c| c.is_ascii_digit());
         let known = |w: &str| vocab.words.contains(&w.to_lowercase());
         let whole = format!("{tail}{head}");
-        if (digits(tail) && digits(head)) || known(&whole) || !(known(tail) && known(head)) {
+        let number = digits(tail) && digits(head);
+        let two_words = !number && known(tail) && known(head) && !known(&whole);
+        if !two_words {
             text.push_str(next);
             return;
         }
@@ -1367,7 +1431,8 @@ mod tests {
                 688.0,
                 size,
             ),
-            text_at("ped text does.", 50.0, 676.0, size),
+            // The document writes "wrapped" whole too: it hyphenates.
+            text_at("ped text does, as wrapped text does.", 50.0, 676.0, size),
             text_at("1", 120.0, 680.0, 6.0),
             // The next paragraph, indented.
             text_at(
@@ -1384,7 +1449,7 @@ mod tests {
         assert_eq!(lines.len(), 3, "{out}");
         assert!(
             lines[0].contains("column that holds it")
-                && lines[0].ends_with("as wrapped text does."),
+                && lines[0].ends_with("as wrapped text does, as wrapped text does."),
             "{out}"
         );
         assert!(lines[1].starts_with("A second paragraph"));
@@ -1393,7 +1458,11 @@ mod tests {
 
     #[test]
     fn lines_join_as_each_language_writes() {
-        let vocab = Vocabulary::default();
+        // A document that hyphenates (as `hyphenates_and_compounds` shows it is found).
+        let vocab = Vocabulary {
+            hyphenates: true,
+            ..Vocabulary::default()
+        };
         let joined = |a: &str, b: &str| {
             let mut t = a.to_string();
             join(&mut t, b, &vocab);
@@ -1408,12 +1477,94 @@ mod tests {
         assert_eq!(joined("self-", "regulation"), "self-regulation");
         assert_eq!(joined("于202", "0年发布"), "于2020年发布");
         assert_eq!(joined("rules and", "mechanisms"), "rules and mechanisms");
-        // A compound the document writes with its hyphen keeps it.
+        // Hyphenation leaves two letters on the line; a compound breaks at its hyphens.
+        assert_eq!(joined("an x-", "ray image"), "an x-ray image");
+        assert_eq!(joined("a 20-metre-", "high wall"), "a 20-metre-high wall");
+        assert_eq!(joined("a well-", "to-do family"), "a well-to-do family");
+        // A compound the document writes with its hyphen keeps it, one it writes
+        // whole is joined.
         let mut vocab = Vocabulary::default();
         vocab.hyphen_pairs.insert("year-on".into());
+        vocab.words.insert("stakeholder".into());
         let mut t = "a nominal year-".to_string();
         join(&mut t, "on-year rise", &vocab);
         assert_eq!(t, "a nominal year-on-year rise");
+        let mut t = "every stake-".to_string();
+        join(&mut t, "holder agrees", &vocab);
+        assert_eq!(t, "every stakeholder agrees");
+        // A document that does not hyphenate keeps its hyphens.
+        let mut t = "a full-".to_string();
+        join(&mut t, "board meeting", &vocab);
+        assert_eq!(t, "a full-board meeting");
+    }
+
+    #[test]
+    fn latin_runs_cut_inside_chinese_text_are_rejoined() {
+        let mut vocab = Vocabulary::default();
+        for w in ["open", "source", "data"] {
+            vocab.words.insert(w.into());
+        }
+        let joined = |a: &str, b: &str| {
+            let mut t = a.to_string();
+            join(&mut t, b, &vocab);
+            t
+        };
+        assert_eq!(
+            joined("网址为www.rivers", "ide.example.org，欢迎访问"),
+            "网址为www.riverside.example.org，欢迎访问"
+        );
+        assert_eq!(
+            joined("请发邮件至desk@exam", "ple.org。"),
+            "请发邮件至desk@example.org。"
+        );
+        assert_eq!(joined("共计3.", "75亿元"), "共计3.75亿元");
+        // Two words of the document, not one: the space between them was at the break.
+        assert_eq!(joined("采用Open", "Source许可"), "采用Open Source许可");
+    }
+
+    #[test]
+    fn hyphenates_and_compounds() {
+        // Lines set full from 50 to 450: a paragraph that runs on.
+        let full = |text: &str, y: f32| {
+            let mut g = text_at(text, 50.0, y, 10.0);
+            let advance = 400.0 / g.len() as f32;
+            for (k, glyph) in g.iter_mut().enumerate() {
+                glyph.x = 50.0 + advance * k as f32;
+                glyph.dx = advance;
+            }
+            g
+        };
+        // Line 2 breaks "coastal" as hyphenation does, and line 1 writes the word
+        // whole; line 3 breaks "well-kept", which line 1 writes with its hyphen.
+        let g = vec![
+            full(
+                "The well-kept coastal towns keep their harbours open all year",
+                700.0,
+            ),
+            full(
+                "round, and so do the smaller villages along the coast-",
+                688.0,
+            ),
+            full("al path hold markets; their quays are well-", 676.0),
+            text_at("kept by the town.", 50.0, 664.0, 10.0),
+        ];
+        let out = read(vec![page(g)]).markdown;
+        assert!(out.contains("along the coastal path"), "{out}");
+        assert!(out.contains("are well-kept by the town."), "{out}");
+        // Without a word the document writes whole, it shows no hyphenation: the
+        // hyphen stays.
+        let g = vec![
+            full(
+                "Some of the staff of the harbour office work on a part-",
+                700.0,
+            ),
+            text_at("time basis only.", 50.0, 688.0, 10.0),
+        ];
+        let out = read(vec![page(g)]).markdown;
+        assert_eq!(
+            out.trim(),
+            "Some of the staff of the harbour office work on a part-time basis only."
+        );
     }
 
     #[test]
