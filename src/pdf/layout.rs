@@ -13,10 +13,12 @@
 //!    opening with a note mark, is kept apart and written after the body.
 //! 5. Paragraphs: a line continues the one before unless the spacing between them
 //!    grows, the font changes, the new line is indented, or the one before stopped
-//!    short of the column's edge with room for the next line's first word. Chinese
-//!    lines join without a space; an English word hyphenated across lines is rejoined
-//!    (the hyphen stays when the document writes that word with a hyphen elsewhere,
-//!    when the word is a compound, or when the document shows no hyphenation).
+//!    short of the column's edge with room for the next line's first word. A bullet
+//!    opens a list item, whose further lines keep to its text's edge (a hanging
+//!    indent); the bullet is left out of the text. Chinese lines join without a
+//!    space; an English word hyphenated across lines is rejoined (the hyphen stays
+//!    when the document writes that word with a hyphen elsewhere, when the word is a
+//!    compound, or when the document shows no hyphenation).
 //! 6. Headings: short paragraphs set larger than the body text, or bold when the body
 //!    is not, or numbered and set in another typeface; levels by size and weight,
 //!    then typeface and numbering style in the order they appear.
@@ -166,6 +168,10 @@ struct Line {
     /// Width of the first word (for "would it have fit on the line before").
     first_word: f32,
     chars: usize,
+    /// The line opens a list item: its bullet is left out of `text`, and `text_x0` is
+    /// where the item's text starts, the edge its further lines keep to.
+    bullet: bool,
+    text_x0: f32,
 }
 
 /// Columns of one page, in reading order, each a list of leaves (groups of glyph
@@ -654,11 +660,26 @@ fn make_line(
         *fonts.entry(g.font).or_default() += n;
         prev = Some(g);
     }
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let solid: Vec<&&Mark> = glyphs.iter().filter(|g| !g.blank()).collect();
+    let bullet = solid.len() > 1
+        && solid[0].text.chars().count() == 1
+        && opens_with_bullet(&text)
+        && !raised(solid[0]);
+    let text_x0 = if bullet {
+        text = text
+            .chars()
+            .skip(1)
+            .collect::<String>()
+            .trim_start()
+            .to_string();
+        solid[1].x
+    } else {
+        solid.first().map_or(0.0, |g| g.x)
+    };
     if text.is_empty() {
         return None;
     }
-    let solid: Vec<&&Mark> = glyphs.iter().filter(|g| !g.blank()).collect();
     let x0 = solid.first().map_or(0.0, |g| g.x);
     let x1 = solid
         .iter()
@@ -683,7 +704,26 @@ fn make_line(
         text,
         opens_with_mark,
         chars,
+        bullet,
+        text_x0,
     })
+}
+
+/// Whether a line opens with a list item's bullet: a bullet, square, circle, diamond,
+/// arrow or check mark, or a symbol font's glyph (mapped to the Private Use Area), or
+/// a dash or asterisk set apart from the text (a line never starts with a dash that
+/// punctuates a sentence: a line may not break before an en dash or a hyphen).
+fn opens_with_bullet(text: &str) -> bool {
+    let mut chars = text.chars();
+    let Some(c) = chars.next() else {
+        return false;
+    };
+    let rest = chars.as_str();
+    let shape = matches!(c as u32,
+        0x2022 | 0x2023 | 0x2043 | 0x2219 | 0x25A0..=0x25FF | 0x2610..=0x2612
+        | 0x2713..=0x2714 | 0x2756 | 0x27A2..=0x27A4 | 0x29BE..=0x29BF | 0xE000..=0xF8FF);
+    let dash = matches!(c, '-' | '\u{2013}' | '*' | '\u{00B7}' | '\u{30FB}');
+    !rest.trim().is_empty() && (shape || (dash && rest.starts_with(' ')))
 }
 
 /// Text with digits (and roman page numbers) folded, spaces removed: running heads
@@ -1039,6 +1079,8 @@ struct Para {
     bold: bool,
     font: u32,
     lines: usize,
+    /// A list item (opened by a bullet): never a heading.
+    item: bool,
 }
 
 /// The label shape of a heading ("一、" -> "c、", "(iv)" -> "(r)", "1.2" -> "d.d"),
@@ -1156,6 +1198,8 @@ pub fn read(pages: Vec<Page>) -> Layout {
     let mut paras: Vec<Para> = Vec::new();
     let mut notes_out: Vec<String> = Vec::new();
     let mut prev: Option<&Line> = None;
+    // The text edge of the list item being read, if any.
+    let mut item_x: Option<f32> = None;
     for (i, l) in lines.iter().enumerate() {
         if !keep[i] {
             continue;
@@ -1182,22 +1226,33 @@ pub fn read(pages: Vec<Page>) -> Layout {
                     gap < 0.0 || gap > pitch * p.size.max(l.size) * 1.3 + 1.0
                 };
                 let indent = 0.6 * l.size;
-                let indented = l.x0 - l.col_x0 > indent && p.x0 - p.col_x0 <= indent;
+                // A list item's further lines keep to its text's edge (a hanging
+                // indent); a line off that edge ends the item.
+                let in_item = item_x.map(|x| (l.x0 - x).abs() <= 0.3 * l.size);
+                let indented =
+                    in_item.is_none() && l.x0 - l.col_x0 > indent && p.x0 - p.col_x0 <= indent;
                 let room = p.col_x1 - p.x1;
                 let short = room > l.first_word + 1.0 * l.size;
                 let heading_like = styled(p) && styled(l);
                 // A numbered line in another typeface starts a heading.
                 let new_face = l.font != p.font && !label_shape(&l.text).is_empty();
-                !same_style || spaced || new_face || (!heading_like && (indented || short))
+                l.bullet
+                    || in_item == Some(false)
+                    || !same_style
+                    || spaced
+                    || new_face
+                    || (!heading_like && (indented || short))
             }
         };
         if breaks {
+            item_x = l.bullet.then_some(l.text_x0);
             paras.push(Para {
                 text: l.text.clone(),
                 size: l.size,
                 bold: l.bold,
                 font: l.font,
                 lines: 1,
+                item: l.bullet,
             });
         } else if let Some(para) = paras.last_mut() {
             join(&mut para.text, &l.text, &vocab);
@@ -1213,8 +1268,9 @@ pub fn read(pages: Vec<Page>) -> Layout {
         // in another typeface (Chinese official documents set 一、 headings in 黑体
         // and （一） in 楷体 over a 仿宋 body, all one size).
         let other_face = p.font != body_font && p.lines <= 2 && !label_shape(&p.text).is_empty();
-        (p.size >= 1.1 * body_size
-            || (p.size >= 0.95 * body_size && ((p.bold && !body_bold) || other_face)))
+        !p.item
+            && (p.size >= 1.1 * body_size
+                || (p.size >= 0.95 * body_size && ((p.bold && !body_bold) || other_face)))
             && p.lines <= 4
             && chars <= 250
             && p.text.chars().any(|c| c.is_alphabetic())
@@ -1565,6 +1621,118 @@ mod tests {
             out.trim(),
             "Some of the staff of the harbour office work on a part-time basis only."
         );
+    }
+
+    #[test]
+    fn list_items_keep_their_wrapped_lines_and_lose_their_bullets() {
+        let size = 10.0;
+        let item = |bullet: &str, first: &str, rest: &[&str], y: f32| {
+            let mut g = vec![
+                text_at(bullet, 54.0, y, size),
+                text_at(first, 66.0, y, size),
+            ];
+            for (k, line) in rest.iter().enumerate() {
+                g.push(text_at(line, 66.0, y - 12.0 * (k + 1) as f32, size));
+            }
+            g
+        };
+        let mut g = vec![text_at(
+            "The harbour board agreed on three steps for the coming year of work:",
+            50.0,
+            712.0,
+            size,
+        )];
+        g.extend(item(
+            "\u{2022}",
+            "dredging the inner basin so that the larger ferries can berth at",
+            &["any tide, and moving the fuel store away from the fish market;"],
+            700.0,
+        ));
+        g.extend(item(
+            "\u{2022}",
+            "rebuilding the north quay, which the storms of last winter under-",
+            &["mined, and lighting the whole of its length at night;"],
+            676.0,
+        ));
+        g.extend(item(
+            "\u{2013} ",
+            "opening the old customs house as a museum.",
+            &[],
+            652.0,
+        ));
+        g.push(text_at(
+            "The undermined quay comes first; the work starts in the spring.",
+            50.0,
+            640.0,
+            size,
+        ));
+        let out = read(vec![page(g)]).markdown;
+        assert_eq!(
+            body(&out),
+            [
+                "The harbour board agreed on three steps for the coming year of work:",
+                "dredging the inner basin so that the larger ferries can berth at any tide, and moving the fuel store away from the fish market;",
+                "rebuilding the north quay, which the storms of last winter undermined, and lighting the whole of its length at night;",
+                "opening the old customs house as a museum.",
+                "The undermined quay comes first; the work starts in the spring.",
+            ],
+            "{out}"
+        );
+        // Chinese: an item that fills its line goes on at the hanging indent; the next
+        // bullet, at the margin, opens the next item.
+        let g = vec![
+            text_at("\u{25CF}", 54.0, 700.0, size),
+            text_at(
+                "疏浚内港航道，使大型渡轮在任何潮位都能靠泊，并将油库迁",
+                66.0,
+                700.0,
+                size,
+            ),
+            text_at("离鱼市；", 66.0, 688.0, size),
+            text_at("\u{25CF}", 54.0, 676.0, size),
+            text_at(
+                "重建北码头，并为码头全长安装夜间照明设施，保障夜航安全；",
+                66.0,
+                676.0,
+                size,
+            ),
+            text_at("\u{25CF}", 54.0, 664.0, size),
+            text_at("将旧海关大楼改建为博物馆。", 66.0, 664.0, size),
+        ];
+        let out = read(vec![page(g)]).markdown;
+        assert_eq!(
+            body(&out),
+            [
+                "疏浚内港航道，使大型渡轮在任何潮位都能靠泊，并将油库迁离鱼市；",
+                "重建北码头，并为码头全长安装夜间照明设施，保障夜航安全；",
+                "将旧海关大楼改建为博物馆。",
+            ],
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn bullets_are_told_from_dashes_and_symbols() {
+        for t in [
+            "\u{2022} item",
+            "\u{25CF}项目",
+            "\u{25AA} item",
+            "\u{2013} item",
+            "- item",
+            "\u{F0B7} item",
+        ] {
+            assert!(opens_with_bullet(t), "{t}");
+        }
+        for t in [
+            "\u{2022}",
+            "-5 degrees",
+            "\u{2013}2 points",
+            "\u{2014}and so",
+            "\u{201C}quoted",
+            "(a) item",
+        ] {
+            assert!(!opens_with_bullet(t), "{t}");
+        }
     }
 
     #[test]
