@@ -1198,8 +1198,8 @@ pub fn read(pages: Vec<Page>) -> Layout {
     let mut paras: Vec<Para> = Vec::new();
     let mut notes_out: Vec<String> = Vec::new();
     let mut prev: Option<&Line> = None;
-    // The text edge of the list item being read, if any.
-    let mut item_x: Option<f32> = None;
+    // The list item being read, if any: its text's edge and its bullet's.
+    let mut item: Option<(f32, f32)> = None;
     for (i, l) in lines.iter().enumerate() {
         if !keep[i] {
             continue;
@@ -1227,8 +1227,10 @@ pub fn read(pages: Vec<Page>) -> Layout {
                 };
                 let indent = 0.6 * l.size;
                 // A list item's further lines keep to its text's edge (a hanging
-                // indent); a line off that edge ends the item.
-                let in_item = item_x.map(|x| (l.x0 - x).abs() <= 0.3 * l.size);
+                // indent), or to its bullet's in a list set without one; a line off
+                // both ends the item.
+                let at = |x: f32| (l.x0 - x).abs() <= 0.3 * l.size;
+                let in_item = item.map(|(text, bullet)| at(text) || at(bullet));
                 let indented =
                     in_item.is_none() && l.x0 - l.col_x0 > indent && p.x0 - p.col_x0 <= indent;
                 let room = p.col_x1 - p.x1;
@@ -1245,7 +1247,7 @@ pub fn read(pages: Vec<Page>) -> Layout {
             }
         };
         if breaks {
-            item_x = l.bullet.then_some(l.text_x0);
+            item = l.bullet.then_some((l.text_x0, l.x0));
             paras.push(Para {
                 text: l.text.clone(),
                 size: l.size,
@@ -1706,6 +1708,37 @@ mod tests {
                 "疏浚内港航道，使大型渡轮在任何潮位都能靠泊，并将油库迁离鱼市；",
                 "重建北码头，并为码头全长安装夜间照明设施，保障夜航安全；",
                 "将旧海关大楼改建为博物馆。",
+            ],
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn list_items_without_a_hanging_indent() {
+        // Further lines under the bullet, not under the text; the item's short last
+        // line ends it.
+        let size = 10.0;
+        let g = vec![
+            text_at(
+                "\u{25AA} The ferry runs every hour from the north pier to the",
+                50.0,
+                700.0,
+                size,
+            ),
+            text_at(
+                "island, and every half hour on market days.",
+                50.0,
+                688.0,
+                size,
+            ),
+            text_at("\u{25AA} The pier is closed in storms.", 50.0, 676.0, size),
+        ];
+        let out = read(vec![page(g)]).markdown;
+        assert_eq!(
+            body(&out),
+            [
+                "The ferry runs every hour from the north pier to the island, and every half hour on market days.",
+                "The pier is closed in storms.",
             ],
             "{out}"
         );
