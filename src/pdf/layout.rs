@@ -13,9 +13,12 @@
 //!    opening with a note mark, is kept apart and written after the body.
 //! 5. Paragraphs: a line continues the one before unless the spacing between them
 //!    grows, the font changes, the new line is indented, or the one before stopped
-//!    short of the column's edge with room for the next line's first word. Chinese
-//!    lines join without a space; an English word hyphenated across lines is rejoined
-//!    (the hyphen stays when the document writes that word with a hyphen elsewhere).
+//!    short of the column's edge with room for the next line's first word. A bullet
+//!    opens a list item, whose further lines keep to its text's edge (a hanging
+//!    indent); the bullet is left out of the text. Chinese lines join without a
+//!    space; an English word hyphenated across lines is rejoined (the hyphen stays
+//!    when the document writes that word with a hyphen elsewhere, when the word is a
+//!    compound, or when the document shows no hyphenation).
 //! 6. Headings: short paragraphs set larger than the body text, or bold when the body
 //!    is not, or numbered and set in another typeface; levels by size and weight,
 //!    then typeface and numbering style in the order they appear.
@@ -165,6 +168,10 @@ struct Line {
     /// Width of the first word (for "would it have fit on the line before").
     first_word: f32,
     chars: usize,
+    /// The line opens a list item: its bullet is left out of `text`, and `text_x0` is
+    /// where the item's text starts, the edge its further lines keep to.
+    bullet: bool,
+    text_x0: f32,
 }
 
 /// Columns of one page, in reading order, each a list of leaves (groups of glyph
@@ -653,11 +660,26 @@ fn make_line(
         *fonts.entry(g.font).or_default() += n;
         prev = Some(g);
     }
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let solid: Vec<&&Mark> = glyphs.iter().filter(|g| !g.blank()).collect();
+    let bullet = solid.len() > 1
+        && solid[0].text.chars().count() == 1
+        && opens_with_bullet(&text)
+        && !raised(solid[0]);
+    let text_x0 = if bullet {
+        text = text
+            .chars()
+            .skip(1)
+            .collect::<String>()
+            .trim_start()
+            .to_string();
+        solid[1].x
+    } else {
+        solid.first().map_or(0.0, |g| g.x)
+    };
     if text.is_empty() {
         return None;
     }
-    let solid: Vec<&&Mark> = glyphs.iter().filter(|g| !g.blank()).collect();
     let x0 = solid.first().map_or(0.0, |g| g.x);
     let x1 = solid
         .iter()
@@ -682,7 +704,26 @@ fn make_line(
         text,
         opens_with_mark,
         chars,
+        bullet,
+        text_x0,
     })
+}
+
+/// Whether a line opens with a list item's bullet: a bullet, square, circle, diamond,
+/// arrow or check mark, or a symbol font's glyph (mapped to the Private Use Area), or
+/// a dash or asterisk set apart from the text (a line never starts with a dash that
+/// punctuates a sentence: a line may not break before an en dash or a hyphen).
+fn opens_with_bullet(text: &str) -> bool {
+    let mut chars = text.chars();
+    let Some(c) = chars.next() else {
+        return false;
+    };
+    let rest = chars.as_str();
+    let shape = matches!(c as u32,
+        0x2022 | 0x2023 | 0x2043 | 0x2219 | 0x25A0..=0x25FF | 0x2610..=0x2612
+        | 0x2713..=0x2714 | 0x2756 | 0x27A2..=0x27A4 | 0x29BE..=0x29BF | 0xE000..=0xF8FF);
+    let dash = matches!(c, '-' | '\u{2013}' | '*' | '\u{00B7}' | '\u{30FB}');
+    !rest.trim().is_empty() && (shape || (dash && rest.starts_with(' ')))
 }
 
 /// Text with digits (and roman page numbers) folded, spaces removed: running heads
@@ -862,6 +903,8 @@ struct Vocabulary {
     words: HashSet<String>,
     /// Adjacent parts of hyphenated compounds: "year-on-year" gives "year-on", "on-year".
     hyphen_pairs: HashSet<String>,
+    /// Whether the document hyphenates words at line ends (see [`Vocabulary::learn`]).
+    hyphenates: bool,
 }
 
 impl Vocabulary {
@@ -885,6 +928,24 @@ impl Vocabulary {
                 }
             }
         }
+        // The document hyphenates if a line ends with a soft hyphen, or with a hyphen
+        // inside a word that it writes whole elsewhere ("munic-" "ipal", "municipal").
+        v.hyphenates = lines.windows(2).any(|pair| {
+            let (text, next) = (&pair[0].text, &pair[1].text);
+            if text.ends_with('\u{00AD}') {
+                return true;
+            }
+            let Some(stem) = text.strip_suffix(['-', '\u{2010}']) else {
+                return false;
+            };
+            let (head, tail) = (word_tail(stem), word_head(next));
+            !head.is_empty()
+                && tail.starts_with(|c: char| c.is_ascii_lowercase())
+                && v.words.contains(&format!("{head}{tail}").to_lowercase())
+                && !v
+                    .hyphen_pairs
+                    .contains(&format!("{head}-{tail}").to_lowercase())
+        });
         v
     }
 }
@@ -908,9 +969,45 @@ fn word_head(text: &str) -> &str {
     &text[..end]
 }
 
+/// Whether a hyphen at a line's end between `head` and `tail` (the letters and digits
+/// on either side) is the word's own rather than one hyphenation added, decided by how
+/// the document spells the word elsewhere, else by the shape of the word and by whether
+/// the document hyphenates at all.
+fn keeps_hyphen(stem: &str, head: &str, next: &str, tail: &str, vocab: &Vocabulary) -> bool {
+    let pair = format!("{head}-{tail}").to_lowercase();
+    let whole = format!("{head}{tail}").to_lowercase();
+    if vocab.hyphen_pairs.contains(&pair) {
+        return true;
+    }
+    if vocab.words.contains(&whole) {
+        return false;
+    }
+    // A word that already holds a hyphen is a compound ("1,500-square-metre",
+    // "year-on-year"): a line breaks a compound at its own hyphens.
+    let compound =
+        stem[..stem.len() - head.len()].ends_with('-') || next[tail.len()..].starts_with('-');
+    // Hyphenation leaves two letters or more on the line: "e-book" is no break.
+    let one_letter = head.chars().count() == 1;
+    // English writes these prefixes with a hyphen.
+    const HYPHEN_PREFIXES: &[&str] = &["self", "cross", "quasi"];
+    compound
+        || one_letter
+        || HYPHEN_PREFIXES.contains(&head.to_lowercase().as_str())
+        // A document that shows no hyphenation does not hyphenate: its hyphens at line
+        // ends are the words' own ("part-time").
+        || !vocab.hyphenates
+}
+
+/// Latin letters, digits and the marks that join them in a URL, an e-mail address or
+/// a number ("lib.example.cn", "2.5"): a run that Chinese text writes unspaced.
+fn is_latin_run(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "./@_".contains(c)
+}
+
 /// Join a line to the text before it: no space after or before Chinese; a word
-/// hyphenated at the line's end rejoined (unless the document writes it with the
-/// hyphen); within Chinese text, a number or Latin word cut at the line's end rejoined.
+/// hyphenated at the line's end rejoined (unless the hyphen is the word's own, see
+/// [`keeps_hyphen`]); within Chinese text, a number, URL or Latin word cut at the
+/// line's end rejoined.
 fn join(text: &mut String, next: &str, vocab: &Vocabulary) {
     if text.is_empty() {
         text.push_str(next);
@@ -923,17 +1020,10 @@ fn join(text: &mut String, next: &str, vocab: &Vocabulary) {
     {
         let (head, tail) = (word_tail(stem), word_head(next));
         let soft = text.ends_with('\u{00AD}');
-        let pair = format!("{head}-{tail}").to_lowercase();
-        let whole = format!("{head}{tail}").to_lowercase();
-        let compound = next[tail.len()..].starts_with('-');
-        // Hyphenation only breaks before a lower-case letter; English writes these
-        // prefixes with a hyphen.
-        const HYPHEN_PREFIXES: &[&str] = &["self", "cross", "quasi"];
+        // Hyphenation only breaks before a lower-case letter.
         let keep = !soft
             && (!first.is_some_and(char::is_lowercase)
-                || vocab.hyphen_pairs.contains(&pair)
-                || (!vocab.words.contains(&whole)
-                    && (compound || HYPHEN_PREFIXES.contains(&head.to_lowercase().as_str()))));
+                || keeps_hyphen(stem, head, next, tail, vocab));
         if !keep {
             let cut = stem.len();
             text.truncate(cut);
@@ -946,20 +1036,34 @@ fn join(text: &mut String, next: &str, vocab: &Vocabulary) {
         text.push_str(next);
         return;
     }
-    // Chinese text writes Latin words and numbers without spaces around them, so a
-    // line break inside one there cut a word, unless both halves are words of the
-    // document and the whole is not.
-    let (tail, head) = (word_tail(text), word_head(next));
-    let before = text[..text.len() - tail.len()].chars().next_back();
-    let after = next[head.len()..].chars().next();
-    if !tail.is_empty()
-        && !head.is_empty()
+    // Chinese text writes Latin words, numbers and addresses without spaces around
+    // them, so a line break inside one there cut it, unless both halves are words of
+    // the document and the whole is not (a space between two English words).
+    let run_end = text.len()
+        - text
+            .chars()
+            .rev()
+            .take_while(|&c| is_latin_run(c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+    let run_start: usize = next
+        .chars()
+        .take_while(|&c| is_latin_run(c))
+        .map(char::len_utf8)
+        .sum();
+    let before = text[..run_end].chars().next_back();
+    let after = next[run_start..].chars().next();
+    if run_end < text.len()
+        && run_start > 0
         && (before.is_some_and(is_cjk) || after.is_some_and(is_cjk))
     {
+        let (tail, head) = (word_tail(text), word_head(next));
         let digits = |w: &str| w.chars().all(|c| c.is_ascii_digit());
         let known = |w: &str| vocab.words.contains(&w.to_lowercase());
         let whole = format!("{tail}{head}");
-        if (digits(tail) && digits(head)) || known(&whole) || !(known(tail) && known(head)) {
+        let number = digits(tail) && digits(head);
+        let two_words = !number && known(tail) && known(head) && !known(&whole);
+        if !two_words {
             text.push_str(next);
             return;
         }
@@ -975,6 +1079,8 @@ struct Para {
     bold: bool,
     font: u32,
     lines: usize,
+    /// A list item (opened by a bullet): never a heading.
+    item: bool,
 }
 
 /// The label shape of a heading ("一、" -> "c、", "(iv)" -> "(r)", "1.2" -> "d.d"),
@@ -1092,6 +1198,8 @@ pub fn read(pages: Vec<Page>) -> Layout {
     let mut paras: Vec<Para> = Vec::new();
     let mut notes_out: Vec<String> = Vec::new();
     let mut prev: Option<&Line> = None;
+    // The list item being read, if any: its text's edge and its bullet's.
+    let mut item: Option<(f32, f32)> = None;
     for (i, l) in lines.iter().enumerate() {
         if !keep[i] {
             continue;
@@ -1118,22 +1226,35 @@ pub fn read(pages: Vec<Page>) -> Layout {
                     gap < 0.0 || gap > pitch * p.size.max(l.size) * 1.3 + 1.0
                 };
                 let indent = 0.6 * l.size;
-                let indented = l.x0 - l.col_x0 > indent && p.x0 - p.col_x0 <= indent;
+                // A list item's further lines keep to its text's edge (a hanging
+                // indent), or to its bullet's in a list set without one; a line off
+                // both ends the item.
+                let at = |x: f32| (l.x0 - x).abs() <= 0.3 * l.size;
+                let in_item = item.map(|(text, bullet)| at(text) || at(bullet));
+                let indented =
+                    in_item.is_none() && l.x0 - l.col_x0 > indent && p.x0 - p.col_x0 <= indent;
                 let room = p.col_x1 - p.x1;
                 let short = room > l.first_word + 1.0 * l.size;
                 let heading_like = styled(p) && styled(l);
                 // A numbered line in another typeface starts a heading.
                 let new_face = l.font != p.font && !label_shape(&l.text).is_empty();
-                !same_style || spaced || new_face || (!heading_like && (indented || short))
+                l.bullet
+                    || in_item == Some(false)
+                    || !same_style
+                    || spaced
+                    || new_face
+                    || (!heading_like && (indented || short))
             }
         };
         if breaks {
+            item = l.bullet.then_some((l.text_x0, l.x0));
             paras.push(Para {
                 text: l.text.clone(),
                 size: l.size,
                 bold: l.bold,
                 font: l.font,
                 lines: 1,
+                item: l.bullet,
             });
         } else if let Some(para) = paras.last_mut() {
             join(&mut para.text, &l.text, &vocab);
@@ -1149,8 +1270,9 @@ pub fn read(pages: Vec<Page>) -> Layout {
         // in another typeface (Chinese official documents set 一、 headings in 黑体
         // and （一） in 楷体 over a 仿宋 body, all one size).
         let other_face = p.font != body_font && p.lines <= 2 && !label_shape(&p.text).is_empty();
-        (p.size >= 1.1 * body_size
-            || (p.size >= 0.95 * body_size && ((p.bold && !body_bold) || other_face)))
+        !p.item
+            && (p.size >= 1.1 * body_size
+                || (p.size >= 0.95 * body_size && ((p.bold && !body_bold) || other_face)))
             && p.lines <= 4
             && chars <= 250
             && p.text.chars().any(|c| c.is_alphabetic())
@@ -1367,7 +1489,8 @@ mod tests {
                 688.0,
                 size,
             ),
-            text_at("ped text does.", 50.0, 676.0, size),
+            // The document writes "wrapped" whole too: it hyphenates.
+            text_at("ped text does, as wrapped text does.", 50.0, 676.0, size),
             text_at("1", 120.0, 680.0, 6.0),
             // The next paragraph, indented.
             text_at(
@@ -1384,7 +1507,7 @@ mod tests {
         assert_eq!(lines.len(), 3, "{out}");
         assert!(
             lines[0].contains("column that holds it")
-                && lines[0].ends_with("as wrapped text does."),
+                && lines[0].ends_with("as wrapped text does, as wrapped text does."),
             "{out}"
         );
         assert!(lines[1].starts_with("A second paragraph"));
@@ -1393,7 +1516,11 @@ mod tests {
 
     #[test]
     fn lines_join_as_each_language_writes() {
-        let vocab = Vocabulary::default();
+        // A document that hyphenates (as `hyphenates_and_compounds` shows it is found).
+        let vocab = Vocabulary {
+            hyphenates: true,
+            ..Vocabulary::default()
+        };
         let joined = |a: &str, b: &str| {
             let mut t = a.to_string();
             join(&mut t, b, &vocab);
@@ -1408,12 +1535,237 @@ mod tests {
         assert_eq!(joined("self-", "regulation"), "self-regulation");
         assert_eq!(joined("于202", "0年发布"), "于2020年发布");
         assert_eq!(joined("rules and", "mechanisms"), "rules and mechanisms");
-        // A compound the document writes with its hyphen keeps it.
+        // Hyphenation leaves two letters on the line; a compound breaks at its hyphens.
+        assert_eq!(joined("an x-", "ray image"), "an x-ray image");
+        assert_eq!(joined("a 20-metre-", "high wall"), "a 20-metre-high wall");
+        assert_eq!(joined("a well-", "to-do family"), "a well-to-do family");
+        // A compound the document writes with its hyphen keeps it, one it writes
+        // whole is joined.
         let mut vocab = Vocabulary::default();
         vocab.hyphen_pairs.insert("year-on".into());
+        vocab.words.insert("stakeholder".into());
         let mut t = "a nominal year-".to_string();
         join(&mut t, "on-year rise", &vocab);
         assert_eq!(t, "a nominal year-on-year rise");
+        let mut t = "every stake-".to_string();
+        join(&mut t, "holder agrees", &vocab);
+        assert_eq!(t, "every stakeholder agrees");
+        // A document that does not hyphenate keeps its hyphens.
+        let mut t = "a full-".to_string();
+        join(&mut t, "board meeting", &vocab);
+        assert_eq!(t, "a full-board meeting");
+    }
+
+    #[test]
+    fn latin_runs_cut_inside_chinese_text_are_rejoined() {
+        let mut vocab = Vocabulary::default();
+        for w in ["open", "source", "data"] {
+            vocab.words.insert(w.into());
+        }
+        let joined = |a: &str, b: &str| {
+            let mut t = a.to_string();
+            join(&mut t, b, &vocab);
+            t
+        };
+        assert_eq!(
+            joined("网址为www.rivers", "ide.example.org，欢迎访问"),
+            "网址为www.riverside.example.org，欢迎访问"
+        );
+        assert_eq!(
+            joined("请发邮件至desk@exam", "ple.org。"),
+            "请发邮件至desk@example.org。"
+        );
+        assert_eq!(joined("共计3.", "75亿元"), "共计3.75亿元");
+        // Two words of the document, not one: the space between them was at the break.
+        assert_eq!(joined("采用Open", "Source许可"), "采用Open Source许可");
+    }
+
+    #[test]
+    fn hyphenates_and_compounds() {
+        // Lines set full from 50 to 450: a paragraph that runs on.
+        let full = |text: &str, y: f32| {
+            let mut g = text_at(text, 50.0, y, 10.0);
+            let advance = 400.0 / g.len() as f32;
+            for (k, glyph) in g.iter_mut().enumerate() {
+                glyph.x = 50.0 + advance * k as f32;
+                glyph.dx = advance;
+            }
+            g
+        };
+        // Line 2 breaks "coastal" as hyphenation does, and line 1 writes the word
+        // whole; line 3 breaks "well-kept", which line 1 writes with its hyphen.
+        let g = vec![
+            full(
+                "The well-kept coastal towns keep their harbours open all year",
+                700.0,
+            ),
+            full(
+                "round, and so do the smaller villages along the coast-",
+                688.0,
+            ),
+            full("al path hold markets; their quays are well-", 676.0),
+            text_at("kept by the town.", 50.0, 664.0, 10.0),
+        ];
+        let out = read(vec![page(g)]).markdown;
+        assert!(out.contains("along the coastal path"), "{out}");
+        assert!(out.contains("are well-kept by the town."), "{out}");
+        // Without a word the document writes whole, it shows no hyphenation: the
+        // hyphen stays.
+        let g = vec![
+            full(
+                "Some of the staff of the harbour office work on a part-",
+                700.0,
+            ),
+            text_at("time basis only.", 50.0, 688.0, 10.0),
+        ];
+        let out = read(vec![page(g)]).markdown;
+        assert_eq!(
+            out.trim(),
+            "Some of the staff of the harbour office work on a part-time basis only."
+        );
+    }
+
+    #[test]
+    fn list_items_keep_their_wrapped_lines_and_lose_their_bullets() {
+        let size = 10.0;
+        let item = |bullet: &str, first: &str, rest: &[&str], y: f32| {
+            let mut g = vec![
+                text_at(bullet, 54.0, y, size),
+                text_at(first, 66.0, y, size),
+            ];
+            for (k, line) in rest.iter().enumerate() {
+                g.push(text_at(line, 66.0, y - 12.0 * (k + 1) as f32, size));
+            }
+            g
+        };
+        let mut g = vec![text_at(
+            "The harbour board agreed on three steps for the coming year of work:",
+            50.0,
+            712.0,
+            size,
+        )];
+        g.extend(item(
+            "\u{2022}",
+            "dredging the inner basin so that the larger ferries can berth at",
+            &["any tide, and moving the fuel store away from the fish market;"],
+            700.0,
+        ));
+        g.extend(item(
+            "\u{2022}",
+            "rebuilding the north quay, which the storms of last winter under-",
+            &["mined, and lighting the whole of its length at night;"],
+            676.0,
+        ));
+        g.extend(item(
+            "\u{2013} ",
+            "opening the old customs house as a museum.",
+            &[],
+            652.0,
+        ));
+        g.push(text_at(
+            "The undermined quay comes first; the work starts in the spring.",
+            50.0,
+            640.0,
+            size,
+        ));
+        let out = read(vec![page(g)]).markdown;
+        assert_eq!(
+            body(&out),
+            [
+                "The harbour board agreed on three steps for the coming year of work:",
+                "dredging the inner basin so that the larger ferries can berth at any tide, and moving the fuel store away from the fish market;",
+                "rebuilding the north quay, which the storms of last winter undermined, and lighting the whole of its length at night;",
+                "opening the old customs house as a museum.",
+                "The undermined quay comes first; the work starts in the spring.",
+            ],
+            "{out}"
+        );
+        // Chinese: an item that fills its line goes on at the hanging indent; the next
+        // bullet, at the margin, opens the next item.
+        let g = vec![
+            text_at("\u{25CF}", 54.0, 700.0, size),
+            text_at(
+                "疏浚内港航道，使大型渡轮在任何潮位都能靠泊，并将油库迁",
+                66.0,
+                700.0,
+                size,
+            ),
+            text_at("离鱼市；", 66.0, 688.0, size),
+            text_at("\u{25CF}", 54.0, 676.0, size),
+            text_at(
+                "重建北码头，并为码头全长安装夜间照明设施，保障夜航安全；",
+                66.0,
+                676.0,
+                size,
+            ),
+            text_at("\u{25CF}", 54.0, 664.0, size),
+            text_at("将旧海关大楼改建为博物馆。", 66.0, 664.0, size),
+        ];
+        let out = read(vec![page(g)]).markdown;
+        assert_eq!(
+            body(&out),
+            [
+                "疏浚内港航道，使大型渡轮在任何潮位都能靠泊，并将油库迁离鱼市；",
+                "重建北码头，并为码头全长安装夜间照明设施，保障夜航安全；",
+                "将旧海关大楼改建为博物馆。",
+            ],
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn list_items_without_a_hanging_indent() {
+        // Further lines under the bullet, not under the text; the item's short last
+        // line ends it.
+        let size = 10.0;
+        let g = vec![
+            text_at(
+                "\u{25AA} The ferry runs every hour from the north pier to the",
+                50.0,
+                700.0,
+                size,
+            ),
+            text_at(
+                "island, and every half hour on market days.",
+                50.0,
+                688.0,
+                size,
+            ),
+            text_at("\u{25AA} The pier is closed in storms.", 50.0, 676.0, size),
+        ];
+        let out = read(vec![page(g)]).markdown;
+        assert_eq!(
+            body(&out),
+            [
+                "The ferry runs every hour from the north pier to the island, and every half hour on market days.",
+                "The pier is closed in storms.",
+            ],
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn bullets_are_told_from_dashes_and_symbols() {
+        for t in [
+            "\u{2022} item",
+            "\u{25CF}项目",
+            "\u{25AA} item",
+            "\u{2013} item",
+            "- item",
+            "\u{F0B7} item",
+        ] {
+            assert!(opens_with_bullet(t), "{t}");
+        }
+        for t in [
+            "\u{2022}",
+            "-5 degrees",
+            "\u{2013}2 points",
+            "\u{2014}and so",
+            "\u{201C}quoted",
+            "(a) item",
+        ] {
+            assert!(!opens_with_bullet(t), "{t}");
+        }
     }
 
     #[test]
