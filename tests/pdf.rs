@@ -306,6 +306,37 @@ fn a_pdf_built_here_reads() {
     assert!(out.contains("Digital governance needs rules."), "{out}");
 }
 
+/// A list whose items wrap at a hanging indent and a table with a column of numbers,
+/// drawn as a word processor draws them: each item one paragraph without its bullet,
+/// each table row one line with its cells separated by tabs.
+#[test]
+fn list_items_and_table_rows_are_units() {
+    let content = b"BT /F1 10 Tf 72 700 Td (The harbour board agreed on two steps:) Tj ET
+BT /F1 10 Tf 76 686 Td (\\225) Tj ET
+BT /F1 10 Tf 88 686 Td (dredging the inner basin so that the larger ferries can) Tj ET
+BT /F1 10 Tf 88 674 Td (berth at any tide;) Tj ET
+BT /F1 10 Tf 76 662 Td (\\225) Tj ET
+BT /F1 10 Tf 88 662 Td (rebuilding the north quay.) Tj ET
+BT /F1 9 Tf 72 620 Td (Port) Tj 128 0 Td (Ships) Tj 100 0 Td (Berths) Tj ET
+BT /F1 9 Tf 72 603 Td (North Bay) Tj 128 0 Td (1,204) Tj 100 0 Td (12) Tj ET
+BT /F1 9 Tf 72 586 Td (Eastmouth) Tj 128 0 Td (860) Tj 100 0 Td (9) Tj ET";
+    let bytes = save(&mut one_page(content, None));
+    let text = pdf_to_markdown(&bytes, "list.pdf", Limits::default()).unwrap();
+    assert_eq!(
+        text.markdown.lines().collect::<Vec<_>>(),
+        [
+            "The harbour board agreed on two steps:",
+            "dredging the inner basin so that the larger ferries can berth at any tide;",
+            "rebuilding the north quay.",
+            "Port\tShips\tBerths",
+            "North Bay\t1,204\t12",
+            "Eastmouth\t860\t9",
+        ],
+        "{}",
+        text.markdown
+    );
+}
+
 #[test]
 fn a_scan_without_text_layer_asks_for_ocr() {
     let image = Stream::new(

@@ -3,6 +3,8 @@
 //! 1. Per page, regions in reading order by recursive cuts along white space
 //!    (XY-cut): a vertical gutter that runs through consecutive rows of text splits
 //!    columns, read one after the other; otherwise the page is read top to bottom.
+//!    Tables are found first (cells split by white space through all their rows, a
+//!    column of numbers) and read row by row, each row one line, cells tab-separated.
 //! 2. Lines: glyphs sharing a baseline; spaces where glyphs stand apart; superscript
 //!    reference marks noted.
 //! 3. Page furniture: lines at the top or bottom of a page whose text (digits aside)
@@ -172,6 +174,8 @@ struct Line {
     /// where the item's text starts, the edge its further lines keep to.
     bullet: bool,
     text_x0: f32,
+    /// A table row, its cells separated by tabs.
+    table: bool,
 }
 
 /// Columns of one page, in reading order, each a list of leaves (groups of glyph
@@ -180,6 +184,9 @@ struct Column {
     x0: f32,
     x1: f32,
     leaves: Vec<Vec<usize>>,
+    /// For a table, the x where each cell ends and the next begins; its leaves are
+    /// its rows.
+    cells: Option<Vec<f32>>,
 }
 
 fn median(mut v: Vec<f32>) -> f32 {
@@ -325,13 +332,61 @@ const MAX_GROUPED_ROWS: usize = 2_000;
 /// Nesting of cuts followed at most (columns within columns...).
 const MAX_CUT_DEPTH: usize = 24;
 
-/// Cut `items` into columns in reading order, appended to `out`. A vertical gutter
-/// through all of them splits them in two; otherwise they are read as rows, top to
+/// Cut `items` into columns in reading order, appended to `out`. Tables among them
+/// (see [`tables`]) become columns of their own. A vertical gutter through all of
+/// them splits them in two; otherwise they are read as rows, top to
 /// bottom, and consecutive rows that share a gutter (columns set side by side under
 /// a full-width title, say) are cut apart as one block.
 fn cut(marks: &[Mark], items: Vec<usize>, may_group: bool, depth: usize, out: &mut Vec<Column>) {
     let size = median(items.iter().map(|&i| marks[i].size).collect());
     let min_gap = GUTTER_EMS * size;
+    let rows = strips(marks, &items);
+    // A table's columns would pass for columns of text: tables are found first, and
+    // read row by row; what lies around them is cut as any region is.
+    let found = if depth < MAX_CUT_DEPTH {
+        tables(marks, &rows, size)
+    } else {
+        Vec::new()
+    };
+    if !found.is_empty() {
+        let n = rows.len();
+        let mut rows: Vec<Option<Vec<usize>>> = rows.into_iter().map(Some).collect();
+        let mut take = |range: std::ops::Range<usize>| -> Vec<Vec<usize>> {
+            rows[range]
+                .iter_mut()
+                .map(|r| r.take().expect("each row once"))
+                .collect()
+        };
+        let mut next = 0;
+        for table in found {
+            let before = take(next..table.start).concat();
+            if !before.is_empty() {
+                cut(marks, before, may_group, depth + 1, out);
+            }
+            let strips = take(table.start..table.end);
+            let (x0, x1, _) = vertical_gaps(marks, &strips.concat(), f32::INFINITY);
+            out.push(Column {
+                x0,
+                x1,
+                leaves: table
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        r.iter()
+                            .flat_map(|&k| strips[k - table.start].clone())
+                            .collect()
+                    })
+                    .collect(),
+                cells: Some(table.cells),
+            });
+            next = table.end;
+        }
+        let after = take(next..n).concat();
+        if !after.is_empty() {
+            cut(marks, after, may_group, depth + 1, out);
+        }
+        return;
+    }
     let (x0, x1, gaps) = vertical_gaps(marks, &items, GUTTER_EMS);
     let gutter = gutters(x0, x1, gaps)
         .into_iter()
@@ -349,7 +404,6 @@ fn cut(marks: &[Mark], items: Vec<usize>, may_group: bool, depth: usize, out: &m
             return;
         }
     }
-    let rows = strips(marks, &items);
     // Grouping compares rows with rows: a page of thousands of rows (hostile or a
     // huge table) is read as plain rows.
     let blocks = if may_group && depth < MAX_CUT_DEPTH && rows.len() <= MAX_GROUPED_ROWS {
@@ -361,6 +415,7 @@ fn cut(marks: &[Mark], items: Vec<usize>, may_group: bool, depth: usize, out: &m
         x0,
         x1,
         leaves: Vec::new(),
+        cells: None,
     };
     let mut rows: Vec<Option<Vec<usize>>> = rows.into_iter().map(Some).collect();
     let mut next = 0;
@@ -376,7 +431,12 @@ fn cut(marks: &[Mark], items: Vec<usize>, may_group: bool, depth: usize, out: &m
         }
         if !plain.leaves.is_empty() {
             let leaves = std::mem::take(&mut plain.leaves);
-            out.push(Column { x0, x1, leaves });
+            out.push(Column {
+                x0,
+                x1,
+                leaves,
+                cells: None,
+            });
         }
         let block: Vec<usize> = rows[b..e]
             .iter_mut()
@@ -388,6 +448,222 @@ fn cut(marks: &[Mark], items: Vec<usize>, may_group: bool, depth: usize, out: &m
     if !plain.leaves.is_empty() {
         out.push(plain);
     }
+}
+
+/// A table among the rows of a region.
+struct Table {
+    /// Its rows of the region, `start..end`.
+    start: usize,
+    end: usize,
+    /// The x where each cell ends and the next begins.
+    cells: Vec<f32>,
+    /// The table's rows, each one or more rows of the region (a wrapped cell's lines).
+    rows: Vec<Vec<usize>>,
+}
+
+/// The white space of a row: the complement of its glyphs' extents.
+fn free_space(marks: &[Mark], row: &[usize]) -> Vec<(f32, f32)> {
+    let mut spans: Vec<(f32, f32)> = row
+        .iter()
+        .map(|&i| &marks[i])
+        .filter(|m| !m.blank())
+        .map(|m| (m.x, m.x1().max(m.x)))
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut free = Vec::new();
+    let mut from = f32::NEG_INFINITY;
+    for (s, e) in spans {
+        if s > from {
+            free.push((from, s));
+        }
+        from = from.max(e);
+    }
+    free.push((from, f32::INFINITY));
+    free
+}
+
+/// The parts of `gaps` that `free` also leaves open, `min_gap` wide or more (both
+/// sorted and disjoint).
+fn open_parts(gaps: &[(f32, f32)], free: &[(f32, f32)], min_gap: f32) -> Vec<(f32, f32)> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < gaps.len() && j < free.len() {
+        let (a, b) = (gaps[i].0.max(free[j].0), gaps[i].1.min(free[j].1));
+        if b - a >= min_gap {
+            out.push((a, b));
+        }
+        if gaps[i].1 < free[j].1 {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+/// How many of `gaps` hold one of `open` (each of which lies within one of them; both
+/// sorted).
+fn held_gaps(gaps: &[(f32, f32)], open: &[(f32, f32)]) -> usize {
+    let (mut held, mut g, mut last) = (0, 0, usize::MAX);
+    for &(_, end) in open {
+        while g < gaps.len() && gaps[g].1 < end {
+            g += 1;
+        }
+        if g < gaps.len() && g != last {
+            (held, last) = (held + 1, g);
+        }
+    }
+    held
+}
+
+/// What a table cell holds: a number ("1,260", "-3.5%", "(12)"), other text, or nothing
+/// to say (empty, or a dash for no value).
+fn numeric_cell(text: &str) -> Option<bool> {
+    if !text.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    Some(
+        text.chars().any(|c| c.is_ascii_digit())
+            && text.chars().all(|c| {
+                c.is_ascii_digit() || c.is_whitespace() || ",.%‰+-−–()（）$¥€£/:".contains(c)
+            }),
+    )
+}
+
+/// Tables among `rows` (top first), in order. A table is a run of two or more rows
+/// split into cells by white space running down through all of them (rows between
+/// that hold one cell, such as a cell's second line, included), with numbers in most
+/// cells of a column other than the first. Columns of text never hold numbers line
+/// after line; a numbered list or notes have their numbers in the first column only.
+fn tables(marks: &[Mark], rows: &[Vec<usize>], size: f32) -> Vec<Table> {
+    let min_gap = GUTTER_EMS * size;
+    let own_gaps: Vec<Vec<(f32, f32)>> = rows
+        .iter()
+        .map(|r| vertical_gaps(marks, r, GUTTER_EMS).2)
+        .collect();
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < rows.len() {
+        if own_gaps[k].is_empty() {
+            k += 1;
+            continue;
+        }
+        let (mut gaps, mut end, mut last, mut split_rows) = (own_gaps[k].clone(), k + 1, k, 1);
+        while end < rows.len() {
+            let open = open_parts(&gaps, &free_space(marks, &rows[end]), min_gap);
+            // A row of one cell keeps to the columns; a row of cells may close a gap
+            // (a heading spanning two columns).
+            let closes = held_gaps(&gaps, &open) < gaps.len();
+            if open.is_empty() || (closes && own_gaps[end].is_empty()) {
+                break;
+            }
+            gaps = open;
+            if !own_gaps[end].is_empty() {
+                (last, split_rows) = (end, split_rows + 1);
+            }
+            end += 1;
+        }
+        match (split_rows >= 2)
+            .then(|| table(marks, rows, k, last + 1, size))
+            .flatten()
+        {
+            Some(t) => {
+                k = t.end;
+                found.push(t);
+            }
+            None => k = end,
+        }
+    }
+    found
+}
+
+/// Rows `start..end` as a table, if a column other than the first holds numbers.
+fn table(
+    marks: &[Mark],
+    rows: &[Vec<usize>],
+    start: usize,
+    end: usize,
+    size: f32,
+) -> Option<Table> {
+    let items: Vec<usize> = rows[start..end].concat();
+    let bounds: Vec<f32> = vertical_gaps(marks, &items, GUTTER_EMS)
+        .2
+        .iter()
+        .map(|&(a, b)| (a + b) / 2.0)
+        .collect();
+    if bounds.is_empty() {
+        return None;
+    }
+    let column_of = |i: usize| bounds.partition_point(|&b| b < marks[i].x + marks[i].w / 2.0);
+    // Each row's cells' text, by column.
+    let cells: Vec<Vec<String>> = rows[start..end]
+        .iter()
+        .map(|r| {
+            let mut glyphs: Vec<usize> = r.iter().copied().filter(|&i| !marks[i].blank()).collect();
+            glyphs.sort_by(|&a, &b| marks[a].x.total_cmp(&marks[b].x));
+            let mut cells = vec![String::new(); bounds.len() + 1];
+            for i in glyphs {
+                cells[column_of(i)].push_str(&marks[i].text);
+            }
+            cells
+        })
+        .collect();
+    let numeric = (1..=bounds.len()).any(|c| {
+        let (mut numbers, mut words) = (0, 0);
+        for row in &cells {
+            match numeric_cell(&row[c]) {
+                Some(true) => numbers += 1,
+                Some(false) => words += 1,
+                None => {}
+            }
+        }
+        numbers >= 2 && numbers > words
+    });
+    if !numeric {
+        return None;
+    }
+    // A cell's further lines sit closer to the line above than rows sit to each other
+    // (rows have padding or rules between them), and leave empty a cell that the row
+    // above fills.
+    let baselines: Vec<(f32, f32)> = rows[start..end]
+        .iter()
+        .map(|r| {
+            r.iter()
+                .filter(|&&i| !marks[i].blank())
+                .fold((f32::NEG_INFINITY, f32::INFINITY), |(top, bottom), &i| {
+                    (top.max(marks[i].y), bottom.min(marks[i].y))
+                })
+        })
+        .collect();
+    let spacing: Vec<f32> = baselines.windows(2).map(|w| w[0].1 - w[1].0).collect();
+    let tight = spacing.iter().copied().fold(f32::INFINITY, f32::min);
+    let slack = 0.25 * size;
+    let two_spacings = spacing.iter().any(|&s| s > tight + slack);
+    let mut table_rows: Vec<Vec<usize>> = Vec::new();
+    let mut filled = vec![false; bounds.len() + 1];
+    for (k, row) in cells.iter().enumerate() {
+        let continues = k > 0
+            && two_spacings
+            && spacing[k - 1] <= tight + slack
+            && row
+                .iter()
+                .zip(&filled)
+                .any(|(cell, &f)| f && cell.is_empty());
+        if !continues {
+            table_rows.push(Vec::new());
+            filled.iter_mut().for_each(|f| *f = false);
+        }
+        table_rows.last_mut().expect("a row").push(start + k);
+        for (f, cell) in filled.iter_mut().zip(row) {
+            *f |= !cell.is_empty();
+        }
+    }
+    Some(Table {
+        start,
+        end,
+        cells: bounds,
+        rows: table_rows,
+    })
 }
 
 /// How many rows of `left` share height with a row of `right`.
@@ -706,7 +982,45 @@ fn make_line(
         chars,
         bullet,
         text_x0,
+        table: false,
     })
+}
+
+/// A table row as one line: the text of each cell (its lines joined), the cells
+/// separated by tabs, empty ones left out, as a .docx table row is read.
+fn table_line(
+    marks: &[Mark],
+    members: &[usize],
+    bounds: &[f32],
+    page: usize,
+    column: usize,
+    col: (f32, f32),
+) -> Option<Line> {
+    let mut cells = vec![Vec::new(); bounds.len() + 1];
+    for &i in members {
+        let c = bounds.partition_point(|&b| b < marks[i].x + marks[i].w / 2.0);
+        cells[c].push(i);
+    }
+    let plain = Vocabulary::default();
+    let texts: Vec<String> = cells
+        .iter()
+        .map(|cell| {
+            let mut text = String::new();
+            for line in leaf_lines(marks, cell) {
+                if let Some(l) = make_line(marks, &line, page, column, col) {
+                    join(&mut text, &l.text, &plain);
+                }
+            }
+            text
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut line = make_line(marks, members, page, column, col)?;
+    line.text = texts.join("\t");
+    line.table = true;
+    line.bullet = false;
+    line.opens_with_mark = false;
+    Some(line)
 }
 
 /// Whether a line opens with a list item's bullet: a bullet, square, circle, diamond,
@@ -1079,7 +1393,7 @@ struct Para {
     bold: bool,
     font: u32,
     lines: usize,
-    /// A list item (opened by a bullet): never a heading.
+    /// A list item (opened by a bullet) or a table row: never a heading.
     item: bool,
 }
 
@@ -1138,6 +1452,11 @@ pub fn read(pages: Vec<Page>) -> Layout {
         let marks = marks(page);
         for column in page_columns(&marks) {
             for leaf in &column.leaves {
+                if let Some(bounds) = &column.cells {
+                    let col = (column.x0, column.x1);
+                    lines.extend(table_line(&marks, leaf, bounds, p, column_id, col));
+                    continue;
+                }
                 for members in leaf_lines(&marks, leaf) {
                     if let Some(l) =
                         make_line(&marks, &members, p, column_id, (column.x0, column.x1))
@@ -1239,6 +1558,8 @@ pub fn read(pages: Vec<Page>) -> Layout {
                 // A numbered line in another typeface starts a heading.
                 let new_face = l.font != p.font && !label_shape(&l.text).is_empty();
                 l.bullet
+                    || l.table
+                    || p.table
                     || in_item == Some(false)
                     || !same_style
                     || spaced
@@ -1254,7 +1575,7 @@ pub fn read(pages: Vec<Page>) -> Layout {
                 bold: l.bold,
                 font: l.font,
                 lines: 1,
-                item: l.bullet,
+                item: l.bullet || l.table,
             });
         } else if let Some(para) = paras.last_mut() {
             join(&mut para.text, &l.text, &vocab);
@@ -1740,6 +2061,93 @@ mod tests {
                 "The ferry runs every hour from the north pier to the island, and every half hour on market days.",
                 "The pier is closed in storms.",
             ],
+            "{out}"
+        );
+    }
+
+    /// Cells of a table row at x = 50, 160, 250 and 340.
+    fn table_row(cells: &[&str], y: f32, size: f32) -> Vec<Glyph> {
+        cells
+            .iter()
+            .zip([50.0, 160.0, 250.0, 340.0])
+            .flat_map(|(cell, x)| text_at(cell, x, y, size))
+            .collect()
+    }
+
+    #[test]
+    fn tables_are_read_row_by_row() {
+        let size = 9.0;
+        let g = vec![
+            text_at(
+                "The dues of the harbours are set out in the table below, by port.",
+                50.0,
+                730.0,
+                10.0,
+            ),
+            // The header's third cell wraps; rows are set further apart than its lines.
+            table_row(
+                &["Port", "Ships a year", "Dues (thousand", "Berths"],
+                705.0,
+                size,
+            ),
+            table_row(&["", "", "yuan)", ""], 695.0, size),
+            table_row(&["North Bay", "1,204", "35.5", "12"], 678.0, size),
+            table_row(&["Eastmouth", "860", "21.0", "9"], 661.0, size),
+            table_row(&["Total", "2,064", "56.5", "21"], 644.0, size),
+            text_at(
+                "Dues rose in both ports over the year, most of all at North Bay.",
+                50.0,
+                620.0,
+                10.0,
+            ),
+        ];
+        let out = read(vec![page(g)]).markdown;
+        assert_eq!(
+            body(&out),
+            [
+                "The dues of the harbours are set out in the table below, by port.",
+                "Port\tShips a year\tDues (thousand yuan)\tBerths",
+                "North Bay\t1,204\t35.5\t12",
+                "Eastmouth\t860\t21.0\t9",
+                "Total\t2,064\t56.5\t21",
+                "Dues rose in both ports over the year, most of all at North Bay.",
+            ],
+            "{out}"
+        );
+        // Chinese, rows evenly set: each line a row.
+        let g = vec![
+            table_row(&["港口", "船次", "泊位", "备注"], 705.0, size),
+            table_row(&["北湾港", "1204", "12", "扩建中"], 690.0, size),
+            table_row(&["东口港", "860", "9", "无"], 675.0, size),
+        ];
+        let out = read(vec![page(g)]).markdown;
+        assert_eq!(
+            body(&out),
+            [
+                "港口\t船次\t泊位\t备注",
+                "北湾港\t1204\t12\t扩建中",
+                "东口港\t860\t9\t无"
+            ],
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn numbered_notes_and_columns_of_text_are_no_tables() {
+        // Numbers in the first column only: notes set with a wide space after the number.
+        let size = 9.0;
+        let g = vec![
+            text_at("1", 50.0, 700.0, size),
+            text_at("The ferry timetable changes in winter.", 70.0, 700.0, size),
+            text_at("2", 50.0, 688.0, size),
+            text_at("Dues are paid at the harbour office.", 70.0, 688.0, size),
+            text_at("3", 50.0, 676.0, size),
+            text_at("Berths are let by the season.", 70.0, 676.0, size),
+        ];
+        let out = read(vec![page(g)]).markdown;
+        assert!(!out.contains('\t'), "{out}");
+        assert!(
+            out.contains("1 The ferry timetable changes in winter."),
             "{out}"
         );
     }

@@ -5,10 +5,10 @@
 //! empty password that "protected" PDFs use, decompression with a size cap);
 //! [`content`] interprets each page's text operators into positioned glyphs, through
 //! each font's `/ToUnicode` CMap; [`layout`] turns the glyphs into what a reader reads:
-//! lines in reading order per page (columns one after the other), running heads, feet
-//! and page numbers dropped, footnotes kept apart, hyphenated line ends rejoined,
-//! paragraphs rebuilt from line spacing and indentation, and headings found by font size
-//! and weight, written as `#` lines.
+//! lines in reading order per page (columns one after the other, tables row by row),
+//! running heads, feet and page numbers dropped, footnotes kept apart, hyphenated line
+//! ends rejoined, paragraphs rebuilt from line spacing and indentation, and headings
+//! found by font size and weight, written as `#` lines.
 //!
 //! Errors say what is wrong and name the file: a scan without a text layer ("run OCR
 //! first"), a password-protected file, a damaged one. Untrusted input is bounded by
