@@ -12,31 +12,18 @@
 //! assert_eq!(join_line_breaks("人民路1号\n东城区", false), "人民路1号\n东城区");
 //! ```
 
-use crate::script::{is_han, is_wide};
+use crate::script::{columns as width, is_closer, is_han, joins_without_space};
 
 /// Wrapped prose fills at least this width (in columns; a Chinese character is two), as
 /// in [`crate::segment::unwrap`]: a paragraph none of whose lines reaches it is a list
 /// of short lines.
 const MIN_WRAP_WIDTH: usize = 40;
 
-fn width(line: &str) -> usize {
-    line.chars()
-        .map(|c| if is_han(c) || !c.is_ascii() { 2 } else { 1 })
-        .sum()
-}
-
-/// Closing quotes and brackets, which end with the sentence before them (as the
-/// segmenter's sentence rules read them; the readers come before the segmenter).
-fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '”' | '’' | '"' | '\'' | '」' | '』' | '）' | ')' | '》' | '〉' | '】' | '〕' | ']' | '»'
-    )
-}
-
-/// Whether a trimmed line stops where a sentence or a clause may end (closing quotes
-/// and brackets aside): the marks on which a wrapped plain-text line is not joined.
-fn ends_closed(line: &str) -> bool {
+/// Whether a trimmed line stops where a sentence or a clause may end: closing quotes
+/// and brackets aside, on a full stop, question or exclamation mark, colon, semicolon
+/// or ellipsis (a comma or a bracket at a line's end is mid-sentence). Wrapped plain
+/// text is not joined there either.
+pub(crate) fn ends_closed(line: &str) -> bool {
     let core = line.trim_end_matches(is_closer);
     core.chars()
         .next_back()
@@ -96,7 +83,7 @@ fn glue_with_space(prev: &str, next: &str, chinese: bool, spaced: bool) -> bool 
     let (Some(last), Some(first)) = (prev.chars().next_back(), next.chars().next()) else {
         return false;
     };
-    if is_wide(last) || is_wide(first) {
+    if joins_without_space(prev, next) {
         return false;
     }
     let latin = |c: char| c.is_ascii_alphanumeric();

@@ -35,6 +35,21 @@ pub fn joins_without_space(before: &str, after: &str) -> bool {
         || chinese(after.chars().find(|&c| !is_shared(c)))
 }
 
+/// Closing quotes and brackets, which stay with the sentence before them.
+pub fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’' | '"' | '\'' | '」' | '』' | '）' | ')' | '》' | '〉' | '】' | '〕' | ']' | '»'
+    )
+}
+
+/// The columns a line fills: a Chinese (or other non-ASCII) character two, ASCII one.
+pub fn columns(line: &str) -> usize {
+    line.chars()
+        .map(|c| if is_han(c) || !c.is_ascii() { 2 } else { 1 })
+        .sum()
+}
+
 /// A character that can steer a terminal or reorder what it shows, and so must not
 /// reach one as it is: C0 controls but tab and line feed, DEL, C1 controls (ESC and
 /// CSI start escape sequences; OSC ones can set the window title or write links), and

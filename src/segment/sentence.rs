@@ -147,13 +147,7 @@ fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<(usize, us
     }
 }
 
-/// Closing quotes and brackets that stay with the sentence before them.
-pub(crate) fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '”' | '’' | '"' | '\'' | '」' | '』' | '）' | ')' | '》' | '〉' | '】' | '〕' | ']' | '»'
-    )
-}
+pub(crate) use crate::script::is_closer;
 
 fn is_zh_ender(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '．')

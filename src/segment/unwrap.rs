@@ -6,7 +6,8 @@
 //! a short line (a heading, a title, a paragraph's last line) never is.
 
 use super::Lang;
-use crate::script::joins_without_space;
+use crate::line_breaks::ends_closed;
+use crate::script::{columns as width, joins_without_space};
 
 /// Lines at least this share of the document's wide-line length count as full-width.
 const FULL_WIDTH: f64 = 0.75;
@@ -19,28 +20,6 @@ const MIN_OPEN_LINES: usize = 3;
 /// wrapped at any width (by hand, a dozen characters a line), and its short titles
 /// and items are told by their form, not their width.
 const MIN_WRAP_WIDTH_EN: f64 = 40.0;
-
-fn width(line: &str) -> usize {
-    line.chars()
-        .map(|c| {
-            if crate::script::is_han(c) || !c.is_ascii() {
-                2
-            } else {
-                1
-            }
-        })
-        .sum()
-}
-
-/// Whether a trimmed line stops where a sentence or a clause may end: closing quotes
-/// and brackets aside, on a full stop, question or exclamation mark, colon, semicolon
-/// or ellipsis (a comma or a bracket at a line's end is mid-sentence).
-fn ends_closed(line: &str) -> bool {
-    let core = line.trim_end_matches(|c: char| super::sentence::is_closer(c));
-    core.chars()
-        .next_back()
-        .is_none_or(|c| "。！？；：….!?;:".contains(c))
-}
 
 /// Whether a line ends in a number's point that the next line's digits continue
 /// (4.|2万): Chinese is wrapped at any character, and its sentences end in 。, not `.`.
