@@ -724,9 +724,14 @@ pub fn align_in_band(
     shapes
         .into_iter()
         .map(|(zr, er)| {
-            let (sim, len_lp) = bead_evidence(zh, en, trans, p, zr.clone(), er.clone());
+            // Both from one set of masks: the bead's evidence and its weakest unit.
+            let masks = bead_masks(zh, en, trans, zr.clone(), er.clone());
+            let (sim, len_lp) = match zr.is_empty() || er.is_empty() {
+                true => (0.0, 0.0),
+                false => evidence_of(&masks, zh, en, p, zr.clone(), er.clone()),
+            };
             let weakest =
-                weakest_unit(zh, en, trans, zr.clone(), er.clone()).map_or(sim, |w| w.min(sim));
+                weakest_of(&masks, zh, en, zr.clone(), er.clone()).map_or(sim, |w| w.min(sim));
             RawBead {
                 zh: zr,
                 en: er,
@@ -747,30 +752,41 @@ pub fn weakest_unit(
     zr: std::ops::Range<usize>,
     er: std::ops::Range<usize>,
 ) -> Option<f32> {
+    weakest_of(
+        &bead_masks(zh, en, trans, zr.clone(), er.clone()),
+        zh,
+        en,
+        zr,
+        er,
+    )
+}
+
+/// [`weakest_unit`] from the bead's masks.
+fn weakest_of(
+    masks: &[RowMasks],
+    zh: &[UnitFeatures],
+    en: &[UnitFeatures],
+    zr: std::ops::Range<usize>,
+    er: std::ops::Range<usize>,
+) -> Option<f32> {
     if zr.is_empty() || er.is_empty() || (zr.len() == 1 && er.len() == 1) {
         return None;
     }
     let mut en_masks = vec![0u64; er.len()];
     let mut zh_cover = Vec::new();
-    for r in zr.clone() {
-        let targets = Targets::new(&zh[r], trans);
+    for (r, rm) in zr.clone().zip(masks) {
         let mut zm = 0u64;
-        for (k, c) in er.clone().enumerate() {
-            let (z, e) = targets.masks(&en[c]);
+        for (k, &(z, e)) in rm.cells.iter().enumerate() {
             zm |= z;
             en_masks[k] |= e;
         }
         zh_cover.push((masked_weight(&zh[r], zm), zh[r].total_weight));
     }
     let en_cover: Vec<(f32, f32)> = er
-        .clone()
         .zip(&en_masks)
         .map(|(c, &m)| (masked_weight(&en[c], m), en[c].total_weight))
         .collect();
-    let side = |v: &[(f32, f32)]| {
-        let (c, t) = v.iter().fold((0.0, 0.0), |a, x| (a.0 + x.0, a.1 + x.1));
-        (c, t)
-    };
+    let side = |v: &[(f32, f32)]| v.iter().fold((0.0, 0.0), |a, x| (a.0 + x.0, a.1 + x.1));
     let (zc, zt) = side(&zh_cover);
     let (ec, et) = side(&en_cover);
     let mut weakest = f32::INFINITY;
@@ -787,6 +803,24 @@ pub fn weakest_unit(
     weakest.is_finite().then_some(weakest)
 }
 
+/// Per Chinese unit of a bead, its masks against each English unit of it.
+fn bead_masks(
+    zh: &[UnitFeatures],
+    en: &[UnitFeatures],
+    trans: &[Vec<u32>],
+    zr: std::ops::Range<usize>,
+    er: std::ops::Range<usize>,
+) -> Vec<RowMasks> {
+    zr.map(|r| {
+        let targets = Targets::new(&zh[r], trans);
+        RowMasks {
+            first_col: er.start,
+            cells: er.clone().map(|c| targets.masks(&en[c])).collect(),
+        }
+    })
+    .collect()
+}
+
 /// Similarity and length log-probability of one bead, computed from scratch.
 pub fn bead_evidence(
     zh: &[UnitFeatures],
@@ -799,22 +833,31 @@ pub fn bead_evidence(
     if zr.is_empty() || er.is_empty() {
         return (0.0, 0.0);
     }
-    let masks: Vec<RowMasks> = zr
-        .clone()
-        .map(|r| {
-            let targets = Targets::new(&zh[r], trans);
-            RowMasks {
-                first_col: er.start,
-                cells: er.clone().map(|c| targets.masks(&en[c])).collect(),
-            }
-        })
-        .collect();
+    evidence_of(
+        &bead_masks(zh, en, trans, zr.clone(), er.clone()),
+        zh,
+        en,
+        p,
+        zr,
+        er,
+    )
+}
+
+/// [`bead_evidence`] from the bead's masks.
+fn evidence_of(
+    masks: &[RowMasks],
+    zh: &[UnitFeatures],
+    en: &[UnitFeatures],
+    p: &Params,
+    zr: std::ops::Range<usize>,
+    er: std::ops::Range<usize>,
+) -> (f32, f32) {
     let shape = BEADS
         .iter()
         .position(|&s| s == (zr.len(), er.len()))
         .expect("a bead of a known shape");
     let eval = Evaluator { zh, en, p };
-    let (_, sim, lp) = eval.bead(&masks, zr.start, shape, zr, er);
+    let (_, sim, lp) = eval.bead(masks, zr.start, shape, zr, er);
     (sim, lp)
 }
 
