@@ -19,11 +19,10 @@ use crate::pairs::AlignedPair;
 use crate::segment::words::Token;
 use crate::wordalign::WordLinks;
 
-/// Refit the rendering of every pair where at least two beads, and most of those that
-/// show the term and its rendering with links, agree on other edges.
-pub fn fit(terms: &mut [TermPair], beads: &[AlignedPair], links: &[WordLinks], params: &Params) {
-    // Word keys of each bead's English, once for all the terms looked for in it.
-    let en_keys: Vec<Vec<String>> = links
+/// Word keys of each bead's English (`links[i]` are bead i's), worked out once for all
+/// the terms looked for in it.
+pub fn en_keys(links: &[WordLinks]) -> Vec<Vec<String>> {
+    links
         .iter()
         .map(|l| {
             l.en_tokens
@@ -31,9 +30,21 @@ pub fn fit(terms: &mut [TermPair], beads: &[AlignedPair], links: &[WordLinks], p
                 .map(|t| english_word_key(&t.key))
                 .collect()
         })
-        .collect();
+        .collect()
+}
+
+/// Refit the rendering of every pair where at least two beads, and most of those that
+/// show the term and its rendering with links, agree on other edges (`en_keys` from
+/// [`en_keys`]).
+pub fn fit(
+    terms: &mut [TermPair],
+    beads: &[AlignedPair],
+    links: &[WordLinks],
+    en_keys: &[Vec<String>],
+    params: &Params,
+) {
     for term in terms.iter_mut() {
-        if let Some(en) = refit(term, beads, links, &en_keys, params) {
+        if let Some(en) = refit(term, beads, links, en_keys, params) {
             term.en = en;
         }
     }
@@ -85,16 +96,12 @@ fn refit(
 /// way the translation rendered it once it recurs (twice or more): counted with the
 /// others, so that a term rendered two ways shows both where no dictionary knows the
 /// second.
-pub fn linked_renderings(terms: &mut [TermPair], beads: &[AlignedPair], links: &[WordLinks]) {
-    let en_keys: Vec<Vec<String>> = links
-        .iter()
-        .map(|l| {
-            l.en_tokens
-                .iter()
-                .map(|t| english_word_key(&t.key))
-                .collect()
-        })
-        .collect();
+pub fn linked_renderings(
+    terms: &mut [TermPair],
+    beads: &[AlignedPair],
+    links: &[WordLinks],
+    en_keys: &[Vec<String>],
+) {
     for term in terms.iter_mut() {
         let mut known: Vec<Vec<String>> = vec![word_keys(&term.en)];
         known.extend(term.renderings.iter().map(|r| word_keys(&r.en)));
@@ -103,7 +110,7 @@ pub fn linked_renderings(terms: &mut [TermPair], beads: &[AlignedPair], links: &
         }
         // Per new form (word keys): its beads and surface forms.
         let mut found: HashMap<Vec<String>, (Vec<usize>, Vec<String>)> = HashMap::default();
-        for ((bead, bead_links), keys) in beads.iter().zip(links).zip(&en_keys) {
+        for ((bead, bead_links), keys) in beads.iter().zip(links).zip(en_keys) {
             let counted = term.renderings.iter().any(|r| r.beads.contains(&bead.id));
             if counted || !bead.zh.contains(term.zh.as_str()) {
                 continue;
@@ -389,12 +396,23 @@ mod tests {
             known: false,
             examples: Vec::new(),
         }];
-        fit(&mut terms, &pairs, &links, &Params::default());
+        fit(
+            &mut terms,
+            &pairs,
+            &links,
+            &en_keys(&links),
+            &Params::default(),
+        );
         terms.remove(0).en
     }
 
     #[test]
     fn a_second_way_of_rendering_that_recurs_is_counted_from_the_links() {
+        let boxed = bead(
+            &["处理", "厨余垃圾"],
+            &["kitchen", "treatment", "waste"],
+            &[(1, 0), (0, 1), (1, 2)],
+        );
         let beads = [
             bead(
                 &["分出", "厨余垃圾"],
@@ -418,16 +436,8 @@ mod tests {
                 &[(0, 0), (0, 1), (1, 2)],
             ),
             // Twice, but a link leaves the box: 'treatment' inside the span is 处理's.
-            bead(
-                &["处理", "厨余垃圾"],
-                &["kitchen", "treatment", "waste"],
-                &[(1, 0), (0, 1), (1, 2)],
-            ),
-            bead(
-                &["处理", "厨余垃圾"],
-                &["kitchen", "treatment", "waste"],
-                &[(1, 0), (0, 1), (1, 2)],
-            ),
+            boxed.clone(),
+            boxed,
         ];
         let (mut pairs, links): (Vec<_>, Vec<_>) = beads.iter().cloned().unzip();
         for (i, p) in pairs.iter_mut().enumerate() {
@@ -444,7 +454,7 @@ mod tests {
             known: false,
             examples: vec![0],
         }];
-        linked_renderings(&mut terms, &pairs, &links);
+        linked_renderings(&mut terms, &pairs, &links, &en_keys(&links));
         let found: Vec<(&str, usize, &[usize])> = terms[0]
             .renderings
             .iter()

@@ -128,7 +128,8 @@ impl Paired {
         opts: &GlossaryOptions,
     ) -> (Vec<TermPair>, Vec<Explained>) {
         let mut out = self.terms;
-        super::boundaries::fit(&mut out, pairs, links, &opts.params);
+        let en_keys = super::boundaries::en_keys(links);
+        super::boundaries::fit(&mut out, pairs, links, &en_keys, &opts.params);
         // The word links may show a verb's rendering beside its object's ('foster'
         // of 发扬奋斗精神 'spirit of struggle'): a verb and its object rendered by a verb
         // and its object is what the text does, as a verb rendered by a verb is.
@@ -144,7 +145,7 @@ impl Paired {
         });
         out = kept;
         super::names::add(&mut out, pairs, links, resources, opts);
-        super::boundaries::linked_renderings(&mut out, pairs, links);
+        super::boundaries::linked_renderings(&mut out, pairs, links, &en_keys);
         super::case::as_written(&mut out, pairs);
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.zh.cmp(&b.zh)));
         let below = opts
