@@ -50,6 +50,29 @@ pub fn fit(
     }
 }
 
+/// The pairs whose rendering the word links widen (林奈分水岭 'watershed' to
+/// 'Linnaean watershed'), with the wider rendering; the others are left out.
+pub fn widened(
+    terms: Vec<TermPair>,
+    beads: &[AlignedPair],
+    links: &[WordLinks],
+    en_keys: &[Vec<String>],
+    params: &Params,
+) -> Vec<TermPair> {
+    terms
+        .into_iter()
+        .filter_map(|mut term| {
+            let en = refit(&term, beads, links, en_keys, params)?;
+            let (old, new) = (word_keys(&term.en), word_keys(&en));
+            let widens = new.len() > old.len() && new.windows(old.len()).any(|w| w == old);
+            widens.then(|| {
+                term.en = en;
+                term
+            })
+        })
+        .collect()
+}
+
 fn refit(
     term: &TermPair,
     beads: &[AlignedPair],

@@ -85,6 +85,8 @@ pub fn extract_explained(
 /// same beads already, or makes them meanwhile ([`extract`] does both).
 pub struct Paired {
     terms: Vec<TermPair>,
+    /// Pairs that are terms when the word links widen their rendering.
+    wider: Vec<TermPair>,
     /// When asked for: every candidate's fate so far, the kept ones provisionally.
     fates: Option<Vec<Explained>>,
 }
@@ -102,8 +104,12 @@ impl Paired {
         explain: bool,
     ) -> Self {
         let mut fates = explain.then(Vec::new);
-        let terms = paired_terms(pairs, resources, opts, fates.as_mut());
-        Paired { terms, fates }
+        let (terms, wider) = paired_terms(pairs, resources, opts, fates.as_mut());
+        Paired {
+            terms,
+            wider,
+            fates,
+        }
     }
 
     /// The last step of [`extract`]: renderings refit to the word links (`links[i]`
@@ -130,6 +136,9 @@ impl Paired {
         let mut out = self.terms;
         let en_keys = super::boundaries::en_keys(links);
         super::boundaries::fit(&mut out, pairs, links, &en_keys, &opts.params);
+        out.extend(super::boundaries::widened(
+            self.wider, pairs, links, &en_keys, &opts.params,
+        ));
         // The word links may show a verb's rendering beside its object's ('foster'
         // of 发扬奋斗精神 'spirit of struggle'): a verb and its object rendered by a verb
         // and its object is what the text does, as a verb rendered by a verb is.
@@ -193,13 +202,14 @@ impl Paired {
     }
 }
 
-/// Term pairs, fragments left out, in no order.
+/// Term pairs, fragments left out, in no order; and the pairs dropped only because
+/// their rendering is a nested term's ([`Fragments::wider`]).
 fn paired_terms(
     pairs: &[AlignedPair],
     resources: &Resources,
     opts: &GlossaryOptions,
     mut explain: Option<&mut Vec<Explained>>,
-) -> Vec<TermPair> {
+) -> (Vec<TermPair>, Vec<TermPair>) {
     let (zh_texts, en_texts) = texts(pairs);
     let params = &opts.params;
     let floor = opts.min_freq.min(opts.min_freq_supported);
@@ -234,13 +244,13 @@ fn paired_terms(
     let first_fragments = fragments(&found, &en, &zh_keyed, resources, opts.min_freq, params);
     evidence.renderings = found
         .iter()
-        .zip(&first_fragments)
-        .filter(|(f, fragment)| !**fragment && f.named > 0.0)
-        .map(|(f, _)| (f.z.key.clone(), f.stems.clone()))
+        .enumerate()
+        .filter(|&(i, f)| !first_fragments.dropped(i) && f.named > 0.0)
+        .map(|(_, f)| (f.z.key.clone(), f.stems.clone()))
         .collect();
     let poor: Vec<usize> = (0..found.len())
         .filter(|&i| {
-            !first_fragments[i]
+            !first_fragments.dropped(i)
                 && found[i].rendered < params.poor_rendering_below
                 && evidence.holds_rendered_term(&found[i].z.key)
         })
@@ -253,19 +263,22 @@ fn paired_terms(
             found[i] = f;
         }
     }
-    let mut fragment = fragments(&found, &en, &zh_keyed, resources, opts.min_freq, params);
+    let decided = fragments(&found, &en, &zh_keyed, resources, opts.min_freq, params);
+    let mut fragment: Vec<bool> = (0..found.len()).map(|i| decided.dropped(i)).collect();
     only_inside_others(&found, &mut fragment, &zh_keyed);
-    found
-        .into_iter()
-        .zip(fragment)
-        .filter_map(|(f, fragment)| {
-            if let Some(fates) = explain.as_deref_mut() {
-                let fate = if fragment { Fate::Fragment } else { Fate::Kept };
-                fates.push(explained(f.z, fate, Some(f.pair.clone())));
-            }
-            (!fragment).then_some(f.pair)
-        })
-        .collect()
+    let (mut kept, mut wider) = (Vec::new(), Vec::new());
+    for ((f, fragment), wide) in found.into_iter().zip(fragment).zip(decided.wider) {
+        if let Some(fates) = explain.as_deref_mut() {
+            let fate = if fragment { Fate::Fragment } else { Fate::Kept };
+            fates.push(explained(f.z, fate, Some(f.pair.clone())));
+        }
+        if !fragment {
+            kept.push(f.pair);
+        } else if wide && noun_phrase(f.z, &resources.words) {
+            wider.push(f.pair);
+        }
+    }
+    (kept, wider)
 }
 
 /// The row [`extract_explained`] gives a candidate.
@@ -340,6 +353,16 @@ fn noun_compound(z: &Candidate, ev: &mut Evidence) -> bool {
             .any(|p| candidates::zh_tag(p, ev.words()) == "v")
         && candidates::is_noun(&z.parts[z.parts.len() - 1], ev.words())
         && z.parts.iter().all(|p| made_of_entries(p, ev))
+}
+
+/// A term names a thing: jieba reads a noun or a noun suffix (者, 们: its k) last, and
+/// no verb (a verb and its object is what the text does).
+fn noun_phrase(z: &Candidate, words: &WordSegmenter) -> bool {
+    let tagged = words.jieba().tag(&z.key, false);
+    !tagged.iter().any(|t| t.tag == "v")
+        && tagged
+            .last()
+            .is_some_and(|t| t.tag.starts_with('n') || t.tag == "k")
 }
 
 /// Is `word` a dictionary word, or 4+ characters that dictionary words of 2+
@@ -598,7 +621,7 @@ fn fragments(
     resources: &Resources,
     min_freq: usize,
     params: &Params,
-) -> Vec<bool> {
+) -> Fragments {
     let by_key: HashMap<&str, usize> = found
         .iter()
         .enumerate()
@@ -693,6 +716,9 @@ fn fragments(
             }
         }
     }
+    // Longer terms given a nested term's rendering, which leaves their other words
+    // unrendered: the word links may yet find their own ([`Fragments::wider`]).
+    let mut wider = vec![false; found.len()];
     for (l, long) in found.iter().enumerate() {
         for (_, _, inner) in candidates::inner_spans(&long.z.key, 1, usize::MAX) {
             let Some(&s) = by_key.get(inner) else {
@@ -733,7 +759,7 @@ fn fragments(
                 // "close ties").
                 fragment[s] = true;
             } else if same && long.unrendered - short.unrendered >= params.fragment_min_unrendered {
-                fragment[l] = true;
+                wider[l] = true;
             } else if same && short.named == 0.0 && long.named > 0.0 {
                 // Only association pairs the shorter term with the rendering, and
                 // the longer one's glosses name it: the association is the longer
@@ -754,14 +780,35 @@ fn fragments(
                 let more = long.unrendered - short.unrendered;
                 let de = long.z.parts.iter().any(|p| p == "的") && !short.z.key.contains('的');
                 if same && short.named >= long.named && (more >= 2.0 || de && more >= 1.0) {
-                    fragment[l] = true;
+                    wider[l] = true;
                     continue;
                 }
                 fragment[s] = true;
             }
         }
     }
-    fragment
+    let wider = wider
+        .iter()
+        .zip(&fragment)
+        .map(|(&w, &f)| w && !f)
+        .collect();
+    Fragments { fragment, wider }
+}
+
+/// What [`fragments`] decided.
+struct Fragments {
+    /// Dropped for some reason other than [`Fragments::wider`]'s.
+    fragment: Vec<bool>,
+    /// Dropped only because the rendering is a nested term's and leaves the other
+    /// words unrendered (林奈分水岭 'watershed'): kept after all when the word links
+    /// widen it ('Linnaean watershed').
+    wider: Vec<bool>,
+}
+
+impl Fragments {
+    fn dropped(&self, i: usize) -> bool {
+        self.fragment[i] || self.wider[i]
+    }
 }
 
 /// A kept term that never occurs in the text outside longer kept terms with its
