@@ -114,6 +114,87 @@ pub fn add(
     terms.extend(added);
 }
 
+/// A name rendered by part of its spelling (a surname the translation mostly calls a
+/// person by) is rendered in full where the text spells all of it at least once: the
+/// full spelling is the entry a termbase wants, the short one another rendering.
+pub fn spelled_in_full(terms: &mut [TermPair], beads: &[AlignedPair], resources: &Resources) {
+    let Some(dict) = resources.dictionary.as_ref() else {
+        return;
+    };
+    for term in terms.iter_mut() {
+        let chars: Vec<usize> = term.zh.char_indices().map(|(at, _)| at).collect();
+        if !(2..=4).contains(&chars.len()) || !term.zh.chars().all(is_han) {
+            continue;
+        }
+        let words: Vec<&str> = term.en.split_whitespace().collect();
+        let capitalised = |w: &&str| w.starts_with(|c: char| c.is_uppercase());
+        if words.is_empty() || !words.iter().all(capitalised) {
+            continue;
+        }
+        let part = chars[1..].iter().any(|&at| {
+            name_matches_reading(&term.zh[..at], &words, dict)
+                || name_matches_reading(&term.zh[at..], &words, dict)
+        });
+        if !part {
+            continue;
+        }
+        let mut full: HashMap<String, Vec<usize>> = HashMap::default();
+        for bead in beads.iter().filter(|b| b.zh.contains(term.zh.as_str())) {
+            let en: Vec<&str> = bead
+                .en
+                .split_whitespace()
+                .map(|w| possessive_dropped(w.trim_matches(|c: char| !c.is_alphanumeric())))
+                .collect();
+            for n in 1..=chars.len() {
+                for window in en.windows(n) {
+                    if window.iter().all(capitalised)
+                        && name_matches_reading(&term.zh, window, dict)
+                    {
+                        full.entry(window.join(" ")).or_default().push(bead.id);
+                    }
+                }
+            }
+        }
+        let Some((name, ids)) = full
+            .into_iter()
+            .max_by(|a, b| a.1.len().cmp(&b.1.len()).then_with(|| b.0.cmp(&a.0)))
+        else {
+            continue;
+        };
+        let short = std::mem::replace(&mut term.en, name);
+        term.renderings.insert(
+            0,
+            super::Rendering {
+                en: short,
+                count: term.cooccurrence,
+                beads: term.examples.clone(),
+            },
+        );
+        term.cooccurrence = ids.len();
+        term.examples = ids;
+        term.examples.dedup();
+    }
+}
+
+/// The word without a closing possessive ('Lian’s', 'workers'').
+fn possessive_dropped(word: &str) -> &str {
+    ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|p| word.strip_suffix(p).filter(|w| !w.is_empty()))
+        .unwrap_or(word)
+}
+
+/// A rendering closing on a possessive ('Jia Lian's') was cut from a phrase where the
+/// name owned something: the term is the name without it.
+pub fn possessives_dropped(terms: &mut [TermPair]) {
+    for term in terms.iter_mut() {
+        let kept = possessive_dropped(&term.en);
+        if kept.len() < term.en.len() && kept.chars().any(char::is_alphanumeric) {
+            term.en = kept.trim_end().to_string();
+        }
+    }
+}
+
 /// Do the Chinese words say one of the name's words? A dictionary gloss of the span or
 /// of a word inside it names it (海关 'Customs', 青石码头 'Bluestone Pier'), or part
 /// of the span spells it in pinyin (周海燕 'Zhou Haiyan'). The links alone are not
@@ -346,5 +427,51 @@ mod tests {
         assert!(runs("See the TABLE OF CONTENTS below.").is_empty());
         // 'and' parts two names.
         assert_eq!(runs("We read Hume and Kant."), ["Hume", "Kant"]);
+    }
+
+    fn pair(zh: &str, en: &str) -> TermPair {
+        TermPair {
+            zh: zh.into(),
+            en: en.into(),
+            score: 1.0,
+            log_dice: 14.0,
+            frequency: 3,
+            cooccurrence: 3,
+            renderings: Vec::new(),
+            known: false,
+            examples: vec![1, 2, 3],
+        }
+    }
+
+    #[test]
+    fn a_name_called_by_its_surname_is_entered_as_the_text_spells_it_in_full() {
+        let beads = [
+            AlignedPair::new(0, "周海燕走进了院子。", "Zhou Haiyan walked into the yard."),
+            AlignedPair::new(1, "周海燕笑了。", "Zhou smiled."),
+            AlignedPair::new(2, "周海燕的书掉了。", "Zhou Haiyan’s book fell."),
+        ];
+        let resources = Resources::default_embedded().unwrap();
+        let mut terms = vec![pair("周海燕", "Zhou"), pair("院子", "Yard")];
+        spelled_in_full(&mut terms, &beads, &resources);
+        assert_eq!(terms[0].en, "Zhou Haiyan");
+        assert_eq!(
+            (terms[0].cooccurrence, &terms[0].examples),
+            (2, &vec![0, 2])
+        );
+        assert_eq!(terms[0].renderings[0].en, "Zhou");
+        // A rendering that spells no part of the name is left alone.
+        assert_eq!(terms[1].en, "Yard");
+    }
+
+    #[test]
+    fn a_closing_possessive_is_no_part_of_a_rendering() {
+        let mut terms = vec![
+            pair("周海燕", "Zhou Haiyan’s"),
+            pair("工人", "workers'"),
+            pair("人民共和国", "People's Republic"),
+        ];
+        possessives_dropped(&mut terms);
+        let en: Vec<&str> = terms.iter().map(|t| t.en.as_str()).collect();
+        assert_eq!(en, ["Zhou Haiyan", "workers", "People's Republic"]);
     }
 }

@@ -137,7 +137,11 @@ impl Paired {
         let en_keys = super::boundaries::en_keys(links);
         super::boundaries::fit(&mut out, pairs, links, &en_keys, &opts.params);
         out.extend(super::boundaries::widened(
-            self.wider, pairs, links, &en_keys, &opts.params,
+            self.wider,
+            pairs,
+            links,
+            &en_keys,
+            &opts.params,
         ));
         // The word links may show a verb's rendering beside its object's ('foster'
         // of 发扬奋斗精神 'spirit of struggle'): a verb and its object rendered by a verb
@@ -154,6 +158,8 @@ impl Paired {
         });
         out = kept;
         super::names::add(&mut out, pairs, links, resources, opts);
+        super::names::possessives_dropped(&mut out);
+        super::names::spelled_in_full(&mut out, pairs, resources);
         super::boundaries::linked_renderings(&mut out, pairs, links, &en_keys);
         super::case::as_written(&mut out, pairs);
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.zh.cmp(&b.zh)));
