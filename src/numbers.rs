@@ -720,7 +720,8 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
             } else {
                 NumberKind::Cardinal
             };
-            if suffix.is_empty() || kind == NumberKind::Ordinal {
+            // '10pm': an hour.
+            if suffix.is_empty() || kind == NumberKind::Ordinal || matches!(suffix, "am" | "pm") {
                 m = Some(NumberMention::new((s, e), value, kind, false));
             } else if suffix == "s" && digits.ends_with('0') {
                 // The 1980s, the '80s: a decade, compared as 80 (八十年代).

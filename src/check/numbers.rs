@@ -452,6 +452,38 @@ pub(super) fn check_numbers(
         })
         .filter(|m| !counts_a_range(m.value))
         .collect();
+    // An hour of the 24-hour clock the English gives on the 12-hour one (22时 against
+    // '10 p.m.').
+    let afternoon: Vec<(usize, usize)> = zh_only
+        .iter()
+        .filter(|z| {
+            (13.0..=24.0).contains(&z.value)
+                && z.value.fract() == 0.0
+                && p.zh[z.end..].starts_with(['时', '点', ':', '：'])
+        })
+        .filter_map(|z| {
+            let e = en.iter().find(|e| {
+                numbers::same_value(e.value, z.value - 12.0) && says_pm(&p.en[e.start..])
+            })?;
+            Some((z.start, e.start))
+        })
+        .collect();
+    zh_only.retain(|z| !afternoon.iter().any(|&(at, _)| at == z.start));
+    en_only.retain(|e| !afternoon.iter().any(|&(_, at)| at == e.start));
+    // The '00' of a whole hour (22:00) is no number of its own.
+    let minutes = |m: &NumberMention, text: &str| {
+        m.value == 0.0 && text[..m.start].trim_end().ends_with([':', '：'])
+    };
+    zh_only.retain(|z| !minutes(z, &p.zh));
+    en_only.retain(|e| !minutes(e, &p.en));
+    // 'one' is read as a count only next to another number (it is as often a pronoun),
+    // but it answers a 1 of the Chinese (1个 'one', 'a single').
+    if en_lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "one" | "single" | "once"))
+    {
+        zh_only.retain(|z| !(numbers::same_value(z.value, 1.0) && z.kind == NumberKind::Cardinal));
+    }
     // A hedged figure against one it rounds to, or from: a note.
     let mut rounded: Vec<(&NumberMention, &NumberMention)> = Vec::new();
     zh_only.retain(|z| {
@@ -746,6 +778,16 @@ fn measure_before(before: &str) -> bool {
     })
 }
 
+/// Does the hour (the text from its digits on) say it is in the afternoon or evening
+/// ('10 p.m.', '10pm')?
+fn says_pm(hour: &str) -> bool {
+    let after = hour
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start()
+        .to_lowercase();
+    after.starts_with("p.m") || after.starts_with("pm")
+}
+
 /// 12月 against "December" with no day next to it (the English extractor only takes
 /// month names in dates).
 fn month_named(after: &str, v: f64, en_lower: &str) -> bool {
@@ -855,6 +897,53 @@ mod tests {
                 "The wall got four coats of paint, each 4cm thick."
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_hour_may_be_given_on_the_twelve_hour_clock() {
+        for en in [
+            "The gate is locked from 11 p.m. to 5 a.m.",
+            "The gate is locked from 11pm to 5am.",
+            "The gate is locked from 23:00 to 05:00.",
+        ] {
+            assert!(
+                severities("大门晚上23时至早上5时上锁。", en).is_empty(),
+                "{en}"
+            );
+        }
+        assert!(severities("会议下午2时开始。", "The meeting starts at 2 p.m.").is_empty());
+        // The wrong hour, or a morning hour for an evening one, is still wrong.
+        for en in [
+            "The gate is locked at 10 p.m.",
+            "The gate is locked at 11 a.m.",
+        ] {
+            assert_eq!(severities("大门23时上锁。", en), [Severity::Error], "{en}");
+        }
+    }
+
+    #[test]
+    fn one_in_words_answers_a_chinese_1() {
+        assert!(
+            severities(
+                "每层至少设1个灭火器。",
+                "Each floor has at least one extinguisher."
+            )
+            .is_empty()
+        );
+        assert!(
+            severities(
+                "每层至少设1个灭火器。",
+                "Each floor has a single extinguisher."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            severities(
+                "每层至少设1个灭火器。",
+                "Each floor has at least two extinguishers."
+            ),
+            [Severity::Error]
         );
     }
 
