@@ -1130,3 +1130,45 @@ fn a_multiple_is_compared_as_its_factor() {
         .collect();
     assert_eq!(beads, [Some(0), Some(2)], "{all:#?}");
 }
+
+#[test]
+fn a_rewording_in_the_terms_own_words_is_no_shortening() {
+    let dir = tempfile::tempdir().unwrap();
+    let zh = write(
+        dir.path(),
+        "zh.txt",
+        "交通安全很重要。\n交通安全需要大家。\n交通安全靠你我。\n参见《交通安全管理办法》。\n",
+    );
+    let en = write(
+        dir.path(),
+        "en.txt",
+        "Road safety matters.\n\
+         Traffic security needs everyone.\n\
+         The safety depends on us.\n\
+         See the Measures on Traffic Security Management.\n",
+    );
+    let terms = write(dir.path(), "terms.tsv", "zh\ten\n交通安全\troad safety\n");
+    let (_, found) = check_json(&[
+        "--presplit",
+        "--no-default-glossary",
+        "--glossary",
+        &terms,
+        "--severity",
+        "info",
+        &zh,
+        &en,
+    ]);
+    let misses: Vec<(u64, &str)> = found
+        .iter()
+        .filter(|f| f["type"] == "glossary-miss")
+        .map(|f| (f["bead"].as_u64().unwrap(), f["severity"].as_str().unwrap()))
+        .collect();
+    // As many words, the term's dictionary senses: a wording the glossary does not
+    // approve. Fewer words once named: a shortening. A cited title keeps the work's
+    // own English.
+    assert_eq!(
+        misses,
+        [(1, "warning"), (2, "info"), (3, "info")],
+        "{found:#?}"
+    );
+}

@@ -1214,11 +1214,18 @@ fn miss(
                     Severity::Info,
                     format!(" (rendered in other words: '{used}')"),
                 )
-            } else if named(span.start) && !en.content_words_in(span).is_empty() {
+            } else if named(span.start) && shortens_approved(term, &en.content_words_in(span)) {
                 // A shortening keeps a word of its own: 'such' or 'under' alone is not one.
                 (
                     Severity::Info,
                     format!(" (shortened to '{used}' after being named)"),
+                )
+            } else if named(span.start) && !en.content_words_in(span).is_empty() {
+                // As many words as the approved wording, or words it lacks: the term's
+                // dictionary senses put in place of the approved rendering.
+                (
+                    Severity::Warning,
+                    format!(" (reworded as '{used}', not shortened)"),
                 )
             } else if matches!(kind, Trace::Near)
                 && en.content_words_in(span).iter().any(|(_, stem)| {
@@ -1276,8 +1283,11 @@ fn miss(
         }
         None => (Severity::Info, NO_TRACE_FULL.to_string()),
     };
-    // A heading is reworded freely; only a term missing altogether is worth a look.
-    if severity == Severity::Warning && en.is_heading() && traced.is_some() && !untranslated_words {
+    // A heading is reworded freely, and a cited title (《…》) has the English of the
+    // work itself, in words of its own too: only a term missing altogether is worth a
+    // look.
+    let reworded = en.is_heading() && !untranslated_words || in_cited_title(&p.zh, &at);
+    if severity == Severity::Warning && reworded && traced.is_some() {
         severity = Severity::Info;
     }
     let mut f = Finding::bead(
@@ -1304,6 +1314,30 @@ fn miss(
         .filter(|s| Some(s) != evidence.as_ref())
         .map(|s| format!("near: '{s}'"));
     f
+}
+
+/// Is the span inside a title marked 《…》?
+fn in_cited_title(zh: &str, at: &Range<usize>) -> bool {
+    let (before, after) = (&zh[..at.start], &zh[at.end..]);
+    before
+        .rfind('《')
+        .is_some_and(|open| !before[open..].contains('》'))
+        && after
+            .find('》')
+            .is_some_and(|close| !after[..close].contains('《'))
+}
+
+/// Are the content words (word, stem) fewer than those of an approved rendering ('the
+/// Party' for 'Communist Party of China'), an acronym counted as the words its letters
+/// stand for ('CPC')? As many words are a rewording, not a shortening.
+fn shortens_approved(term: &terms::Term, content: &[(&str, &str)]) -> bool {
+    let words = |r: &terms::Rendering| match r.text.trim() {
+        acronym if acronym.len() > 1 && acronym.chars().all(|c| c.is_ascii_uppercase()) => {
+            acronym.len()
+        }
+        _ => r.content().len(),
+    };
+    !content.is_empty() && term.approved.iter().any(|r| content.len() < words(r))
 }
 
 /// An approved rendering with one word changed ('Party affairs' for 'Party building'),
