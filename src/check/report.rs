@@ -74,6 +74,15 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     crate::script::escape_where(text, is_hidden_control)
 }
 
+/// The offending text as shown: spaces alone would show as nothing, so each is ␠.
+fn offending(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.trim().is_empty() {
+        text.replace(' ', "␠").into()
+    } else {
+        visible(text)
+    }
+}
+
 /// Characters of context shown on each side of the evidence in the text report; a
 /// text up to [`WHOLE`] characters is shown whole.
 const CONTEXT: usize = 60;
@@ -140,7 +149,7 @@ pub fn write_text(findings: &[Finding], w: &mut dyn Write) -> io::Result<()> {
                 None => writeln!(w, "document [{sev}]: {}", visible(&f.message))?,
             }
             if let Some(t) = &f.term {
-                writeln!(w, "    offending: {}", visible(t))?;
+                writeln!(w, "    offending: {}", offending(t))?;
             }
             if let Some(s) = &f.suggestion {
                 writeln!(w, "    approved: {}", visible(s))?;
@@ -318,6 +327,12 @@ mod tests {
         assert_eq!(visible("x\u{202e}cba"), "x<U+202E>cba");
         assert_eq!(visible("tab\tand\nline"), "tab\tand\nline");
         assert_eq!(visible("\u{9b}2J"), "<U+009B>2J");
+    }
+
+    #[test]
+    fn spaces_alone_are_shown() {
+        assert_eq!(offending("  "), "␠␠");
+        assert_eq!(offending("the the"), "the the");
     }
 
     #[test]

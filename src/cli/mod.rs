@@ -48,6 +48,9 @@ enum Command {
     /// Extract a bilingual glossary of the document's terms.
     Glossary(glossary::Args),
     /// Check a translation: glossary terms, numbers, untranslated and empty segments.
+    #[command(
+        after_help = "Exit status: 0 when no finding is an error, 1 when one is, 2 for bad input or usage."
+    )]
     Check(check::Args),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
