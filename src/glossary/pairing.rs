@@ -336,6 +336,7 @@ fn pair_term<'c>(
     let e = &en.list[f.en];
     let term = read_as_term(z, &f, e, evidence)
         && !verb_for_verb(z, e, evidence.resources)
+        && !verb_led(z, e, evidence.resources)
         // A compound seen once rendered by a phrase that ends in a modifier is part
         // of a longer name (基本经济 "basic economic" of 基本经济制度).
         && !(compound && (modifier_last(e, en, params) || verb_phrase(e)));
@@ -443,16 +444,7 @@ fn verb_phrase_for_verb(z: &Candidate, e: &Candidate, resources: &Resources) -> 
             .dictionary
             .as_ref()
             .is_some_and(|d| d.contains(&z.key));
-    // A noun spelt as the verb is followed by 'of' or coordinated ('rule of law',
-    // 'reform and opening up'); an -ing form may be a noun ('opening up'), as for one
-    // word above.
-    let here = e.display_in(&z.beads);
-    let mut words = here.split([' ', '-']);
-    let first = words.next().unwrap_or_default().to_lowercase();
-    let noun_use = first.ends_with("ing")
-        || words
-            .next()
-            .is_some_and(|w| ["of", "and", "or"].contains(&w));
+    let noun_use = used_as_noun(&e.display_in(&z.beads));
     // An idiom (jieba's i and l) is a set phrase however it is rendered (实事求是 "seek
     // truth from facts").
     let idiom = matches!(candidates::zh_tag(&z.key, &resources.words), "i" | "l");
@@ -461,6 +453,27 @@ fn verb_phrase_for_verb(z: &Candidate, e: &Candidate, resources: &Resources) -> 
         && !idiom
         && is_verb(&z.key, resources)
         && starts_with_verb_of(&z.key, e, resources)
+}
+
+/// Is the phrase's first word, spelt as a verb, used as a noun? A noun spelt as the
+/// verb is followed by 'of' or coordinated ('rule of law', 'reform and opening up'); an
+/// -ing form may be a noun ('opening up').
+fn used_as_noun(phrase: &str) -> bool {
+    let mut words = phrase.split([' ', '-']);
+    let first = words.next().unwrap_or_default().to_lowercase();
+    first.ends_with("ing")
+        || words
+            .next()
+            .is_some_and(|w| ["of", "and", "or"].contains(&w))
+}
+
+/// A phrase led by a verb rendered by that verb acting on the rest ('uphold ...' for
+/// 高举..., 'get leprosy' for 染上麻风) says what is done, not what a thing is called.
+fn verb_led(z: &Candidate, e: &Candidate, resources: &Resources) -> bool {
+    z.parts.len() >= 2
+        && candidates::zh_tag(&z.parts[0], &resources.words) == "v"
+        && starts_with_verb_of(&z.parts[0], e, resources)
+        && !used_as_noun(&e.display_in(&z.beads))
 }
 
 /// Does the (lower-case) English word end like a noun made from a verb or adjective
