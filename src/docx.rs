@@ -139,7 +139,11 @@ pub fn docx_paragraphs(bytes: &[u8], name: &str, limits: Limits) -> Result<Vec<P
         return Err(Error::input(name, format!("this is {kind}")));
     }
     if !is_zip(bytes) {
-        return Err(bad("not a zip archive".into()));
+        return Err(match crate::read::binary_kind(bytes) {
+            _ if bytes.is_empty() => Error::input(name, "the file is empty"),
+            Some(kind) => Error::input(name, format!("this is {kind}, not a .docx file")),
+            None => bad("not a zip archive".into()),
+        });
     }
     let mut archive =
         zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| bad(format!("broken zip: {e}")))?;

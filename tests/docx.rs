@@ -405,6 +405,12 @@ fn dtds_and_entities_are_never_expanded() {
 #[test]
 fn broken_docx_files_are_refused() {
     assert_refused("text.docx", "只是文本。".as_bytes(), "not a zip");
+    assert_refused(
+        "photo.docx",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+        "a PNG image, not a .docx",
+    );
+    assert_refused("nothing.docx", b"", "the file is empty");
     assert_refused("junk.docx", b"PK\x03\x04\x00\x00garbage", "junk.docx");
     let no_document = zip_parts(&[("[Content_Types].xml", CONTENT_TYPES.as_bytes())]);
     assert_refused("empty.docx", &no_document, "word/document.xml");

@@ -400,6 +400,13 @@ fn damaged_pdfs_are_refused_cleanly() {
     );
     // A .pdf name on a text file: the extension decides, and says what it wanted.
     assert_refused("notes.pdf", b"just some text\n", "no %PDF- signature");
+    // An image or nothing at all under a .pdf name: said for what it is.
+    assert_refused(
+        "scan.pdf",
+        b"\xFF\xD8\xFF\xE0\0\x10JFIF",
+        "a JPEG image, not a PDF",
+    );
+    assert_refused("blank.pdf", b"", "the file is empty");
 }
 
 /// Cross-reference offsets that point nowhere: lopdf rebuilds the table by scanning,
