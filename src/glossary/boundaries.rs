@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::candidates::english_word_key;
 use super::{Params, TermPair};
-use crate::lexicon::is_english_stopword;
+use crate::lexicon::{is_english_stopword, is_zh_function_word};
 use crate::pairs::AlignedPair;
 use crate::segment::words::Token;
 use crate::wordalign::WordLinks;
@@ -65,12 +65,55 @@ pub fn widened(
             let en = refit(&term, beads, links, en_keys, params)?;
             let (old, new) = (word_keys(&term.en), word_keys(&en));
             let widens = new.len() > old.len() && new.windows(old.len()).any(|w| w == old);
-            widens.then(|| {
+            (widens && renders_every_word(&term.zh, &new, beads, links, en_keys)).then(|| {
                 term.en = en;
                 term
             })
         })
         .collect()
+}
+
+/// Do the word links tie each content word (two characters or more) of the term into
+/// the rendering, in most
+/// beads that show both? A rendering widened by some words may still leave others out
+/// ('harmonious modern socialist country' of a list of five qualities).
+fn renders_every_word(
+    zh_term: &str,
+    rendering: &[String],
+    beads: &[AlignedPair],
+    links: &[WordLinks],
+    en_keys: &[Vec<String>],
+) -> bool {
+    let (mut seen, mut covered) = (0, 0);
+    for ((bead, bead_links), keys) in beads.iter().zip(links).zip(en_keys) {
+        if !bead.zh.contains(zh_term) {
+            continue;
+        }
+        let n = rendering.len();
+        let Some(start) =
+            (0..keys.len().saturating_sub(n - 1)).find(|&s| keys[s..s + n] == *rendering)
+        else {
+            continue;
+        };
+        seen += 1;
+        let tokens = term_tokens(zh_term, bead, bead_links);
+        // One character (者 'one who', a particle) often has no English word of its own.
+        let content = tokens.iter().filter(|&&z| {
+            let t = &bead_links.zh_tokens[z as usize];
+            let word = &bead.zh[t.start..t.end];
+            word.chars().count() > 1 && !is_zh_function_word(word)
+        });
+        let linked_in = |z: &u32| {
+            bead_links
+                .links
+                .iter()
+                .any(|&(i, e)| i == *z && (start..start + n).contains(&(e as usize)))
+        };
+        if content.clone().all(linked_in) {
+            covered += 1;
+        }
+    }
+    seen > 0 && 2 * covered > seen
 }
 
 fn refit(

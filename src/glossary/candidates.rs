@@ -187,6 +187,11 @@ pub enum Reading {
     /// A lone adjective or adverb (坚定 "firm"): a description, unless the
     /// translation renders it by a noun.
     Description,
+    /// A word jieba tags an adverb before a noun (永久 + 基本农田): Chinese adverbs
+    /// modify no noun, so the tag is wrong where the translation opens with one of the
+    /// word's one-word dictionary glosses ("permanent basic farmland"), and the phrase
+    /// is a clause otherwise (就是 + a name).
+    AdverbBeforeNoun,
     /// A time word, or a phrase ending in one (晚上 "evening", 后来 "later", 那天晚上):
     /// it points to a time of the text, as a pronoun points to a person. No term
     /// (those the text is about are read as terms: `settle_time_words`).
@@ -753,7 +758,14 @@ fn free_phrases(
                 && is_noun(&c.parts[1], words)
         };
         if first == "d" && !verb_before_noun() {
-            out.insert(c.key.clone());
+            let head = &c.parts[c.parts.len() - 1];
+            let noun =
+                is_noun(head, words) && !dictionary.is_some_and(|d| d.first_sense_is_verb(head));
+            if noun && c.parts.len() == 2 {
+                tentative.insert(c.key.clone(), Reading::AdverbBeforeNoun);
+            } else {
+                out.insert(c.key.clone());
+            }
             continue;
         }
         // An adjective with 的 before a noun describes it (新的历史 "new history").
@@ -1161,7 +1173,8 @@ mod tests {
         assert_eq!(reading("执政水平"), Some(Reading::Term));
         // A lone adjective may describe, an adverb leads a verb phrase.
         assert_eq!(reading("坚定"), Some(Reading::Description));
-        assert!(set.get("紧紧依靠人民").is_none());
+        // jieba keeps 紧紧依靠 whole, an adverb: before a noun, the translation decides.
+        assert_eq!(reading("紧紧依靠人民"), Some(Reading::AdverbBeforeNoun));
         // Two words in a list; a longer term with a list inside stays.
         assert!(set.get("党和人民").is_none());
         assert!(set.get("党和人民事业").is_some());

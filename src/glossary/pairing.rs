@@ -501,6 +501,7 @@ fn read_as_term(z: &Candidate, f: &Found, e: &Candidate, evidence: &Evidence) ->
                 && !starts_with_verb_of(verb, e, resources)
         }
         Reading::Time => false,
+        Reading::AdverbBeforeNoun => opens_with_word_gloss(&z.parts[0], e, resources),
         Reading::Description => {
             // The form used here: a stem key groups "diligence" with "diligently".
             let word = f.pair.en.to_lowercase();
@@ -516,6 +517,21 @@ fn read_as_term(z: &Candidate, f: &Found, e: &Candidate, evidence: &Evidence) ->
                 && has_noun_ending(&word)
         }
     }
+}
+
+/// Does the English candidate open with a content word that is a whole one-word
+/// dictionary gloss of `word` ("permanent" of 永久; not "course" of 当然 "of course")?
+fn opens_with_word_gloss(word: &str, e: &Candidate, resources: &Resources) -> bool {
+    let Some(first) = e.display.split_whitespace().next().map(str::to_lowercase) else {
+        return false;
+    };
+    !is_english_stopword(&first)
+        && resources.dictionary.as_ref().is_some_and(|d| {
+            d.glosses(word)
+                .iter()
+                .flat_map(|g| g.split(';'))
+                .any(|g| g.trim().eq_ignore_ascii_case(&first))
+        })
 }
 
 /// Does a dictionary gloss of `word` name a word of the English candidate (stems)?
@@ -2005,6 +2021,38 @@ mod tests {
             .enumerate()
             .map(|(i, (z, e))| AlignedPair::new(i, z, e))
             .collect()
+    }
+
+    #[test]
+    fn a_word_tagged_an_adverb_before_a_noun_is_a_modifier_when_rendered_as_one() {
+        // jieba tags 永久 an adverb; the translation renders it 'permanent' before the
+        // noun: a term. 当然 'of course' before a name is a clause.
+        let res = Resources::default_embedded().unwrap();
+        let pairs = aligned(&[
+            (
+                "永久基本农田不能占用。",
+                "Permanent basic farmland may not be built on.",
+            ),
+            (
+                "我们划定了永久基本农田。",
+                "We have marked out permanent basic farmland.",
+            ),
+            (
+                "永久基本农田面积稳定。",
+                "The area of permanent basic farmland is stable.",
+            ),
+            ("当然张明也来了。", "Of course Zhang Ming came too."),
+            (
+                "他说当然张明会赢。",
+                "He said of course Zhang Ming would win.",
+            ),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        assert_eq!(
+            term(&terms, "永久基本农田").en.to_lowercase(),
+            "permanent basic farmland"
+        );
+        assert!(!terms.iter().any(|t| t.zh == "当然张明"), "{terms:#?}");
     }
 
     #[test]
