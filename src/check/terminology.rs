@@ -1214,7 +1214,13 @@ fn miss(
                     Severity::Info,
                     format!(" (rendered in other words: '{used}')"),
                 )
-            } else if named(span.start) && shortens_approved(term, &en.content_words_in(span)) {
+            } else if named(span.start)
+                && shortens_approved(term, &en.content_words_in(span))
+                && !inside_longer_name(&p.en, span, |w| {
+                    let stem = crate::lexicon::english_stem(&w.to_lowercase());
+                    words.known.iter().any(|k| stems_match(k, &stem))
+                })
+            {
                 // A shortening keeps a word of its own: 'such' or 'under' alone is not one.
                 (
                     Severity::Info,
@@ -1314,6 +1320,34 @@ fn miss(
         .filter(|s| Some(s) != evidence.as_ref())
         .map(|s| format!("near: '{s}'"));
     f
+}
+
+/// Is the span part of a longer name: a capitalised content word joined to it that it
+/// leaves out and that translates nothing of the term (`of_term`): 'Qingyang' of
+/// 'Matters Qingyang'? A name is written whole, so that is another name, not a
+/// shortening.
+fn inside_longer_name(en: &str, span: &Range<usize>, of_term: impl Fn(&str) -> bool) -> bool {
+    let capitalised = |w: &str| {
+        w.starts_with(|c: char| c.is_uppercase())
+            && !crate::lexicon::is_english_stopword(&w.to_lowercase())
+            && !of_term(w)
+    };
+    let text = &en[span.clone()];
+    if !text.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    // A sentence's first word is capitalised whatever it is.
+    let before = en[..span.start].strip_suffix(' ').and_then(|b| {
+        let word = b.split(' ').next_back()?;
+        let earlier = b[..b.len() - word.len()].trim_end();
+        let opens = earlier.is_empty() || earlier.ends_with(['.', '!', '?', '"', '“', ':']);
+        (!opens).then_some(word)
+    });
+    let after = en[span.end..]
+        .strip_prefix(' ')
+        .and_then(|a| a.split(' ').next());
+    before.is_some_and(capitalised)
+        || after.is_some_and(|w| capitalised(w.trim_end_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// Is the span inside a title marked 《…》?
@@ -2266,6 +2300,27 @@ mod tests {
             .filter(|f| f.kind == FindingType::GlossaryMiss)
             .map(|f| (f.bead.unwrap(), f.severity))
             .collect()
+    }
+
+    #[test]
+    fn a_name_part_inside_another_name_is_no_shortening() {
+        let span_of = |en: &str, part: &str| {
+            let at = en.find(part).unwrap();
+            at..at + part.len()
+        };
+        let of_term = |w: &str| w == "Chinese";
+        let en = "Later Marten Haiyan came home.";
+        assert!(inside_longer_name(en, &span_of(en, "Haiyan"), of_term));
+        // A title or a word of the term itself beside it, a sentence's first word, a
+        // lower-case word: a shortening as far as this goes.
+        for (en, part) in [
+            ("Later Haiyan came home.", "Haiyan"),
+            ("The Haiyan we knew came home.", "Haiyan"),
+            ("The Chinese Communists met.", "Communists"),
+            ("Later the Party met.", "Party"),
+        ] {
+            assert!(!inside_longer_name(en, &span_of(en, part), of_term), "{en}");
+        }
     }
 
     #[test]
