@@ -435,6 +435,82 @@ pub fn name_matches_reading(zh: &str, en: &[&str], dict: &Dictionary) -> bool {
     partial.contains(&target)
 }
 
+/// The base of an English irregular past form ('said' -> 'say'), for the common verbs.
+///
+/// ```
+/// assert_eq!(bitext::lexicon::irregular_past_base("said"), Some("say"));
+/// assert_eq!(bitext::lexicon::irregular_past_base("laughed"), None);
+/// ```
+pub fn irregular_past_base(word: &str) -> Option<&'static str> {
+    const PAST: &[(&str, &str)] = &[
+        ("said", "say"),
+        ("told", "tell"),
+        ("went", "go"),
+        ("came", "come"),
+        ("saw", "see"),
+        ("thought", "think"),
+        ("took", "take"),
+        ("gave", "give"),
+        ("knew", "know"),
+        ("got", "get"),
+        ("made", "make"),
+        ("found", "find"),
+        ("stood", "stand"),
+        ("sat", "sit"),
+        ("heard", "hear"),
+        ("felt", "feel"),
+        ("left", "leave"),
+        ("ran", "run"),
+        ("brought", "bring"),
+        ("began", "begin"),
+        ("kept", "keep"),
+        ("held", "hold"),
+        ("wrote", "write"),
+        ("spoke", "speak"),
+        ("met", "meet"),
+        ("fell", "fall"),
+        ("lost", "lose"),
+        ("rose", "rise"),
+        ("shook", "shake"),
+        ("struck", "strike"),
+        ("caught", "catch"),
+        ("fought", "fight"),
+        ("taught", "teach"),
+        ("bought", "buy"),
+        ("sold", "sell"),
+        ("won", "win"),
+        ("broke", "break"),
+        ("chose", "choose"),
+        ("drew", "draw"),
+        ("drove", "drive"),
+        ("ate", "eat"),
+        ("drank", "drink"),
+        ("threw", "throw"),
+        ("grew", "grow"),
+        ("flew", "fly"),
+        ("wore", "wear"),
+        ("woke", "wake"),
+        ("hid", "hide"),
+        ("led", "lead"),
+        ("slept", "sleep"),
+        ("swore", "swear"),
+        ("sang", "sing"),
+        ("stole", "steal"),
+        ("hung", "hang"),
+        ("sent", "send"),
+        ("spent", "spend"),
+        ("built", "build"),
+        ("meant", "mean"),
+        ("paid", "pay"),
+        ("laid", "lay"),
+        ("sought", "seek"),
+        ("understood", "understand"),
+    ];
+    PAST.iter()
+        .find(|(past, _)| *past == word)
+        .map(|&(_, base)| base)
+}
+
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 /// The match key of an English word: lower case, possessive dropped, British spelling

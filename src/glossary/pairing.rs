@@ -337,6 +337,7 @@ fn pair_term<'c>(
     let term = read_as_term(z, &f, e, evidence)
         && !verb_for_verb(z, e, evidence.resources)
         && !verb_led(z, e, evidence.resources)
+        && !tells_an_act(z, &e.display_in(&z.beads), evidence.resources)
         // A compound seen once rendered by a phrase that ends in a modifier is part
         // of a longer name (基本经济 "basic economic" of 基本经济制度).
         && !(compound && (modifier_last(e, en, params) || verb_phrase(e)));
@@ -548,14 +549,45 @@ fn glosses_name(word: &str, e: &Candidate, resources: &Resources) -> bool {
 /// Does a word of `en` that a dictionary gloss of `word` names end in -ed (a past
 /// form: "emphasized" for 强调)?
 fn renders_as_past(word: &str, en: &str, resources: &Resources) -> bool {
+    let words: Vec<&str> = en.split_whitespace().collect();
+    (0..words.len()).any(|i| past_of(word, &words[i].to_lowercase(), resources))
+}
+
+/// Is `en_word` (lower case) a past form, -ed or irregular ('said'), of a verb a
+/// dictionary gloss of `zh_word` gives ("to say")? Nouns end in -ed too ('watershed').
+fn past_of(zh_word: &str, en_word: &str, resources: &Resources) -> bool {
     let Some(d) = resources.dictionary.as_ref() else {
         return false;
     };
-    let stems = d.word_gloss_stems(word);
-    en.split_whitespace().any(|w| {
-        let w = w.to_lowercase();
-        w.len() > 4 && w.ends_with("ed") && stems.iter().any(|g| stems_match(g, &english_stem(&w)))
-    })
+    let base = match crate::lexicon::irregular_past_base(en_word) {
+        Some(base) => base,
+        None if en_word.len() > 4 && en_word.ends_with("ed") => en_word,
+        None => return false,
+    };
+    let stem = english_stem(base);
+    d.glosses(zh_word)
+        .iter()
+        .flat_map(|g| g.split(';'))
+        .filter_map(|g| g.trim().strip_prefix("to ")?.split_whitespace().next())
+        .any(|verb| stems_match(&english_stem(verb), &stem))
+}
+
+/// Does the rendering tell what the term's subject did: a past form rendering a word
+/// after the first, at the rendering's end or before a name ('Xi-feng laughed', 'said
+/// Grannie Liu' for a name and 笑道 or 道)? A participle before a noun names a kind of
+/// thing instead ('protected areas').
+fn tells_an_act(z: &Candidate, en: &str, resources: &Resources) -> bool {
+    let words: Vec<&str> = en.split_whitespace().collect();
+    z.parts.len() >= 2
+        && (0..words.len()).any(|i| {
+            let finite = words
+                .get(i + 1)
+                .is_none_or(|next| next.starts_with(|c: char| c.is_uppercase()));
+            finite
+                && z.parts[1..]
+                    .iter()
+                    .any(|p| past_of(p, &words[i].to_lowercase(), resources))
+        })
 }
 
 /// Is `rendering` a word of a sense of `word` that is no verb (no "to ...")? 分析 is
@@ -2021,6 +2053,30 @@ mod tests {
             .enumerate()
             .map(|(i, (z, e))| AlignedPair::new(i, z, e))
             .collect()
+    }
+
+    #[test]
+    fn a_name_and_what_it_did_is_a_clause_not_a_term() {
+        let res = Resources::default_embedded().unwrap();
+        let pairs = aligned(&[
+            (
+                "方小川笑道：“开门。”",
+                "“Open the door,” Fang Xiaochuan laughed.",
+            ),
+            (
+                "方小川笑道：“坐下。”",
+                "“Sit down,” Fang Xiaochuan laughed.",
+            ),
+            (
+                "方小川笑道：“走吧。”",
+                "“Let us go,” Fang Xiaochuan laughed.",
+            ),
+            ("大家都看着方小川。", "Everyone looked at Fang Xiaochuan."),
+            ("我们去找方小川。", "We went to find Fang Xiaochuan."),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        assert_eq!(term(&terms, "方小川").en, "Fang Xiaochuan");
+        assert!(!terms.iter().any(|t| t.zh == "方小川笑道"), "{terms:#?}");
     }
 
     #[test]
