@@ -60,30 +60,6 @@ pub fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(ZIP_MAGIC)
 }
 
-/// The first bytes of an OLE2 compound file: old Word/Excel files (.doc, .xls), and
-/// every password-protected (encrypted) .docx/.xlsx, which Office wraps in one.
-pub const OLE2_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
-
-/// What an OLE2 compound file is: an encrypted Office document holds an
-/// `EncryptedPackage` stream (its name in UTF-16 in the directory), anything else is an
-/// old binary Office file. `None` for other bytes.
-pub fn ole2_kind(bytes: &[u8]) -> Option<&'static str> {
-    if !bytes.starts_with(OLE2_MAGIC) {
-        return None;
-    }
-    let name: Vec<u8> = "EncryptedPackage"
-        .encode_utf16()
-        .flat_map(|u| u.to_le_bytes())
-        .collect();
-    if bytes.windows(name.len()).any(|w| w == name) {
-        Some(
-            "a password-protected (encrypted) Word or Office file: save it without a password first",
-        )
-    } else {
-        Some("an old-style Word .doc (or other binary Office) file: save it as .docx")
-    }
-}
-
 /// What a zip archive without `word/document.xml` is, from the parts it holds.
 fn not_a_word_archive(archive: &zip::ZipArchive<Cursor<&[u8]>>) -> String {
     let has = |archive: &zip::ZipArchive<Cursor<&[u8]>>, part: &str| {
@@ -135,13 +111,15 @@ pub fn docx_to_markdown(bytes: &[u8], name: &str, limits: Limits) -> Result<Stri
 /// left out.
 pub fn docx_paragraphs(bytes: &[u8], name: &str, limits: Limits) -> Result<Vec<Paragraph>> {
     let bad = |msg: String| Error::input(name, format!("not a readable .docx file: {msg}"));
-    if let Some(kind) = ole2_kind(bytes) {
+    if let Some(kind) = crate::signatures::ole2_kind(bytes) {
         return Err(Error::input(name, format!("this is {kind}")));
     }
     if !is_zip(bytes) {
-        return Err(match crate::read::binary_kind(bytes) {
-            _ if bytes.is_empty() => Error::input(name, "the file is empty"),
-            Some(kind) => Error::input(name, format!("this is {kind}, not a .docx file")),
+        if bytes.is_empty() {
+            return Err(Error::input(name, "the file is empty"));
+        }
+        return Err(match crate::signatures::binary_kind(bytes) {
+            Some(kind) => bad(format!("this is {kind}")),
             None => bad("not a zip archive".into()),
         });
     }

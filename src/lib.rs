@@ -38,6 +38,7 @@ pub mod pipeline;
 pub mod read;
 pub mod script;
 pub mod segment;
+pub mod signatures;
 pub mod wordalign;
 pub mod xml;
 

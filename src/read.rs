@@ -276,41 +276,6 @@ fn is_binary_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c')
 }
 
-/// Known formats that are not text, by their first bytes (zip archives are .docx
-/// files to [`read_document`] and not listed).
-const SIGNATURES: &[(&[u8], &str)] = &[
-    (b"%PDF-", "a PDF document"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xFF\xD8\xFF", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"II*\0", "a TIFF image"),
-    (b"MM\0*", "a TIFF image"),
-    (b"\x1F\x8B", "gzip-compressed data"),
-    (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
-    (b"Rar!\x1A\x07", "a RAR archive"),
-    (b"\xFD7zXZ\0", "xz-compressed data"),
-    (b"BZh", "bzip2-compressed data"),
-    (b"\x7FELF", "a program (ELF), not a document"),
-    (b"SQLite format 3\0", "an SQLite database"),
-    (b"{\\rtf", "an RTF document: save it as .docx or plain text"),
-];
-
-/// What a file of a known non-text format is ("a PDF document", "a PNG image", "a
-/// password-protected Office file..."), from its first bytes; `None` for anything else.
-pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
-    if let Some(kind) = crate::docx::ole2_kind(bytes) {
-        return Some(kind);
-    }
-    if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
-        return Some("a WebP image");
-    }
-    SIGNATURES
-        .iter()
-        .find(|(magic, _)| bytes.starts_with(magic))
-        .map(|&(_, kind)| kind)
-}
-
 /// Decode bytes to text with LF line ends, detecting the encoding. `name` is used in
 /// error messages.
 pub fn decode(bytes: &[u8], name: &str) -> Result<String> {
@@ -369,7 +334,7 @@ fn detect_and_decode(bytes: &[u8], name: &str) -> Result<String> {
         }
         return Ok(text.into_owned());
     }
-    if let Some(kind) = binary_kind(bytes) {
+    if let Some(kind) = crate::signatures::binary_kind(bytes) {
         return Err(Error::input(
             name,
             format!("this is {kind}, not a text file"),

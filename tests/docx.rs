@@ -408,7 +408,7 @@ fn broken_docx_files_are_refused() {
     assert_refused(
         "photo.docx",
         b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
-        "a PNG image, not a .docx",
+        "not a readable .docx file: this is a PNG image",
     );
     assert_refused("nothing.docx", b"", "the file is empty");
     assert_refused("junk.docx", b"PK\x03\x04\x00\x00garbage", "junk.docx");

@@ -12,6 +12,8 @@ const LAYERS: &[(&str, u32)] = &[
     ("pairs", 0),
     // How a line break inside a paragraph reads, which the readers share.
     ("line_breaks", 1),
+    // What a file is from its first bytes, which the readers share.
+    ("signatures", 1),
     // The well-formedness check of every XML reader above docx.
     ("xml", 2),
     ("numbers", 2),

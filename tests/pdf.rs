@@ -404,7 +404,7 @@ fn damaged_pdfs_are_refused_cleanly() {
     assert_refused(
         "scan.pdf",
         b"\xFF\xD8\xFF\xE0\0\x10JFIF",
-        "a JPEG image, not a PDF",
+        "not a readable PDF file: this is a JPEG image",
     );
     assert_refused("blank.pdf", b"", "the file is empty");
 }

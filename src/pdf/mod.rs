@@ -277,11 +277,15 @@ pub fn pdf_to_markdown(bytes: &[u8], name: &str, limits: Limits) -> Result<PdfTe
         Error::input(name, message)
     };
     if !has_pdf_signature(bytes) {
-        return Err(match crate::read::binary_kind(bytes) {
-            _ if bytes.is_empty() => Error::input(name, "the file is empty"),
-            Some(kind) => Error::input(name, format!("this is {kind}, not a PDF file")),
-            None => fail(Failure::Damaged("no %PDF- signature".into())),
-        });
+        if bytes.is_empty() {
+            return Err(Error::input(name, "the file is empty"));
+        }
+        return Err(fail(Failure::Damaged(
+            match crate::signatures::binary_kind(bytes) {
+                Some(kind) => format!("this is {kind}"),
+                None => "no %PDF- signature".into(),
+            },
+        )));
     }
     let doc = load(bytes, &limits).map_err(|e| match e {
         LoadError::Failure(f) => fail(f),
