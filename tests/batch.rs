@@ -303,6 +303,9 @@ fn a_killed_batch_resumes_to_the_same_outputs() {
     child.wait().unwrap();
     assert!(!cut.join("summary.tsv").exists());
     assert!(!cut.join("all.tmx").exists());
+    // A kill that cannot be caught may land while an output is being written: its
+    // temporary file stays until the resumed run removes it.
+    std::fs::write(cut.join(".bitext-Ab12Cd"), "half an output").unwrap();
 
     let result = bitext().args(run(&cut, &["--resume"])).output().unwrap();
     assert!(result.status.success(), "{result:?}");

@@ -457,7 +457,8 @@ pub(super) fn check_numbers(
     let afternoon: Vec<(usize, usize)> = zh_only
         .iter()
         .filter(|z| {
-            (13.0..=24.0).contains(&z.value)
+            // 24时 is midnight, not '12 p.m.' (noon).
+            (13.0..=23.0).contains(&z.value)
                 && z.value.fract() == 0.0
                 && p.zh[z.end..].starts_with(['时', '点', ':', '：'])
         })
@@ -472,18 +473,24 @@ pub(super) fn check_numbers(
     en_only.retain(|e| !afternoon.iter().any(|&(_, at)| at == e.start));
     // The '00' of a whole hour (22:00) is no number of its own.
     let minutes = |m: &NumberMention, text: &str| {
-        m.value == 0.0 && text[..m.start].trim_end().ends_with([':', '：'])
+        m.value == 0.0
+            && text[..m.start]
+                .strip_suffix([':', '：'])
+                .is_some_and(|hour| hour.ends_with(|c: char| c.is_ascii_digit()))
     };
     zh_only.retain(|z| !minutes(z, &p.zh));
     en_only.retain(|e| !minutes(e, &p.en));
     // 'one' is read as a count only next to another number (it is as often a pronoun),
-    // but it answers a 1 of the Chinese (1个 'one', 'a single').
-    if en_lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| matches!(w, "one" | "single" | "once"))
-    {
-        zh_only.retain(|z| !(numbers::same_value(z.value, 1.0) && z.kind == NumberKind::Cardinal));
-    }
+    // but it answers a 1 of the Chinese (1个 'one', 'a single'), each word one 1.
+    let mut ones = counted_ones(&en_lower);
+    zh_only.retain(|z| {
+        let one = numbers::same_value(z.value, 1.0) && z.kind == NumberKind::Cardinal;
+        if one && ones > 0 {
+            ones -= 1;
+            return false;
+        }
+        true
+    });
     // A hedged figure against one it rounds to, or from: a note.
     let mut rounded: Vec<(&NumberMention, &NumberMention)> = Vec::new();
     zh_only.retain(|z| {
@@ -781,11 +788,38 @@ fn measure_before(before: &str) -> bool {
 /// Does the hour (the text from its digits on) say it is in the afternoon or evening
 /// ('10 p.m.', '10pm')?
 fn says_pm(hour: &str) -> bool {
-    let after = hour
-        .trim_start_matches(|c: char| c.is_ascii_digit())
-        .trim_start()
-        .to_lowercase();
+    let after = hour.trim_start_matches(|c: char| c.is_ascii_digit());
+    // Minutes may follow the hour: '10:30 p.m.', '10.30pm'.
+    let after = after
+        .strip_prefix([':', '.'])
+        .filter(|m| m.len() >= 2 && m.as_bytes()[..2].iter().all(u8::is_ascii_digit))
+        .map_or(after, |m| &m[2..]);
+    let after = after.trim_start().to_lowercase();
     after.starts_with("p.m") || after.starts_with("pm")
+}
+
+/// How many times the (lower-case) English says a count of one in words: 'one',
+/// 'single', 'once', but not the pronoun ('no one', 'one of them', 'one another').
+fn counted_ones(en_lower: &str) -> usize {
+    let words: Vec<&str> = en_lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let pronoun_before = [
+        "no", "any", "some", "every", "each", "this", "that", "which", "the",
+    ];
+    (0..words.len())
+        .filter(|&i| match words[i] {
+            "single" | "once" => true,
+            "one" => {
+                (i == 0 || !pronoun_before.contains(&words[i - 1]))
+                    && !words
+                        .get(i + 1)
+                        .is_some_and(|w| ["of", "another", "by"].contains(w))
+            }
+            _ => false,
+        })
+        .count()
 }
 
 /// 12月 against "December" with no day next to it (the English extractor only takes
@@ -923,6 +957,22 @@ mod tests {
     }
 
     #[test]
+    fn minutes_after_the_hour_and_midnight() {
+        assert!(severities("晚上22时30分闭馆。", "It closes at 10:30 p.m.").is_empty());
+        assert!(severities("晚上22:00闭馆。", "It closes at 10:00 p.m.").is_empty());
+        // 24时 is midnight: '12 p.m.' is noon.
+        assert_eq!(
+            severities("活动24时结束。", "It ends at 12 p.m."),
+            [Severity::Error]
+        );
+        // A 0 after a label's colon is a number.
+        assert_eq!(
+            severities("死亡人数：0。", "Deaths were reported."),
+            [Severity::Error]
+        );
+    }
+
+    #[test]
     fn one_in_words_answers_a_chinese_1() {
         assert!(
             severities(
@@ -945,6 +995,13 @@ mod tests {
             ),
             [Severity::Error]
         );
+        // The pronoun is no count.
+        for en in [
+            "No one knows why each floor has two extinguishers.",
+            "Each floor has two extinguishers, one of them red.",
+        ] {
+            assert!(!severities("每层设1个灭火器。", en).is_empty(), "{en}");
+        }
     }
 
     #[test]

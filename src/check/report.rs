@@ -74,10 +74,19 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     crate::script::escape_where(text, is_hidden_control)
 }
 
-/// The offending text as shown: spaces alone would show as nothing, so each is ␠.
+/// The offending text as shown: white space alone would show as nothing, so a space
+/// is ␠ and any other blank its code point.
 fn offending(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.trim().is_empty() {
-        text.replace(' ', "␠").into()
+    if text.is_empty() {
+        "(nothing)".into()
+    } else if text.trim().is_empty() {
+        text.chars()
+            .map(|c| match c {
+                ' ' => "␠".to_string(),
+                c => format!("<U+{:04X}>", u32::from(c)),
+            })
+            .collect::<String>()
+            .into()
     } else {
         visible(text)
     }
@@ -332,6 +341,7 @@ mod tests {
     #[test]
     fn spaces_alone_are_shown() {
         assert_eq!(offending("  "), "␠␠");
+        assert_eq!(offending("\u{3000}\t"), "<U+3000><U+0009>");
         assert_eq!(offending("the the"), "the the");
     }
 

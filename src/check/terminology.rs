@@ -1170,6 +1170,12 @@ fn miss(
         }
         Some((kind, span)) => {
             let used = &p.en[span.clone()];
+            let in_other_name = || {
+                inside_longer_name(&p.en, span, |w| {
+                    let stem = crate::lexicon::english_stem(&w.to_lowercase());
+                    words.known.iter().any(|k| stems_match(k, &stem))
+                })
+            };
             // A word that translates another word of the sentence is that word's
             // rendering, located here by a stray link: no evidence against the term.
             let mut foreign: Vec<&str> = unexplained(&words, en, span, elsewhere)
@@ -1216,15 +1222,17 @@ fn miss(
                 )
             } else if named(span.start)
                 && shortens_approved(term, &en.content_words_in(span))
-                && !inside_longer_name(&p.en, span, |w| {
-                    let stem = crate::lexicon::english_stem(&w.to_lowercase());
-                    words.known.iter().any(|k| stems_match(k, &stem))
-                })
+                && !in_other_name()
             {
                 // A shortening keeps a word of its own: 'such' or 'under' alone is not one.
                 (
                     Severity::Info,
                     format!(" (shortened to '{used}' after being named)"),
+                )
+            } else if named(span.start) && in_other_name() {
+                (
+                    Severity::Warning,
+                    format!(" (linked to '{used}', part of another name)"),
                 )
             } else if named(span.start) && !en.content_words_in(span).is_empty() {
                 // As many words as the approved wording, or words it lacks: the term's
@@ -1292,7 +1300,7 @@ fn miss(
     // A heading is reworded freely, and a cited title (《…》) has the English of the
     // work itself, in words of its own too: only a term missing altogether is worth a
     // look.
-    let reworded = en.is_heading() && !untranslated_words || in_cited_title(&p.zh, &at);
+    let reworded = (en.is_heading() && !untranslated_words) || in_cited_title(&p.zh, &at);
     if severity == Severity::Warning && reworded && traced.is_some() {
         severity = Severity::Info;
     }
@@ -1325,29 +1333,64 @@ fn miss(
 /// Is the span part of a longer name: a capitalised content word joined to it that it
 /// leaves out and that translates nothing of the term (`of_term`): 'Qingyang' of
 /// 'Matters Qingyang'? A name is written whole, so that is another name, not a
-/// shortening.
+/// shortening. A title before it ('President', 'Dr.') and a sentence's first word are
+/// capitalised whatever they are.
 fn inside_longer_name(en: &str, span: &Range<usize>, of_term: impl Fn(&str) -> bool) -> bool {
-    let capitalised = |w: &str| {
+    const TITLES: &[&str] = &[
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "madam",
+        "lady",
+        "lord",
+        "president",
+        "premier",
+        "chairman",
+        "minister",
+        "secretary",
+        "professor",
+        "comrade",
+        "general",
+        "colonel",
+        "captain",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "master",
+        "uncle",
+        "aunt",
+        "grandma",
+        "grandpa",
+        "old",
+        "little",
+        "young",
+        "saint",
+        "st",
+    ];
+    let name_word = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         w.starts_with(|c: char| c.is_uppercase())
             && !crate::lexicon::is_english_stopword(&w.to_lowercase())
             && !of_term(w)
     };
-    let text = &en[span.clone()];
-    if !text.starts_with(|c: char| c.is_uppercase()) {
+    if !en[span.clone()].starts_with(|c: char| c.is_uppercase()) {
         return false;
     }
-    // A sentence's first word is capitalised whatever it is.
+    // Only a space joins two words of one name ('Marten, Haiyan' are two).
     let before = en[..span.start].strip_suffix(' ').and_then(|b| {
-        let word = b.split(' ').next_back()?;
-        let earlier = b[..b.len() - word.len()].trim_end();
-        let opens = earlier.is_empty() || earlier.ends_with(['.', '!', '?', '"', '“', ':']);
-        (!opens).then_some(word)
+        let word = b.rsplit(' ').next()?;
+        let opens = crate::glossary::opens_sentence(&b[..b.len() - word.len()]);
+        let title = word.ends_with('.') || TITLES.contains(&word.to_lowercase().as_str());
+        (!opens && !title && word.ends_with(|c: char| c.is_alphanumeric())).then_some(word)
     });
     let after = en[span.end..]
         .strip_prefix(' ')
         .and_then(|a| a.split(' ').next());
-    before.is_some_and(capitalised)
-        || after.is_some_and(|w| capitalised(w.trim_end_matches(|c: char| !c.is_alphanumeric())))
+    before.is_some_and(name_word) || after.is_some_and(name_word)
 }
 
 /// Is the span inside a title marked 《…》?
@@ -2309,13 +2352,23 @@ mod tests {
             at..at + part.len()
         };
         let of_term = |w: &str| w == "Chinese";
-        let en = "Later Marten Haiyan came home.";
-        assert!(inside_longer_name(en, &span_of(en, "Haiyan"), of_term));
+        for en in [
+            "Later Marten Haiyan came home.",
+            "Later Haiyan Marten came home.",
+        ] {
+            assert!(
+                inside_longer_name(en, &span_of(en, "Haiyan"), of_term),
+                "{en}"
+            );
+        }
         // A title or a word of the term itself beside it, a sentence's first word, a
-        // lower-case word: a shortening as far as this goes.
+        // lower-case word, a comma between: a shortening as far as this goes.
         for (en, part) in [
             ("Later Haiyan came home.", "Haiyan"),
             ("The Haiyan we knew came home.", "Haiyan"),
+            ("Everyone welcomed President Haiyan.", "Haiyan"),
+            ("Then Dr. Haiyan smiled.", "Haiyan"),
+            ("We met Marten, Haiyan and Lu.", "Haiyan"),
             ("The Chinese Communists met.", "Communists"),
             ("Later the Party met.", "Party"),
         ] {

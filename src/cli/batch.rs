@@ -294,6 +294,34 @@ struct Job<'a> {
 
 const STATE_DIR: &str = ".bitext-batch";
 
+/// Remove the temporary files (`.bitext-XXXXXX`) a run killed outright (SIGKILL, a
+/// power cut) left in `dir` or its state folder while writing: the output they were to
+/// become is written again. Said on stderr; a file that cannot be removed is left.
+fn remove_temporaries(dir: &Path) {
+    let mut removed = 0;
+    for folder in [dir.to_path_buf(), dir.join(STATE_DIR)] {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let ours = name.to_string_lossy().starts_with(".bitext-") && name != STATE_DIR;
+            if ours
+                && entry.file_type().is_ok_and(|t| t.is_file())
+                && std::fs::remove_file(entry.path()).is_ok()
+            {
+                removed += 1;
+            }
+        }
+    }
+    if removed > 0 {
+        output::note(format!(
+            "removed {removed} temporary file(s) an interrupted run left in {}",
+            dir.display()
+        ));
+    }
+}
+
 pub fn run(args: Args) -> Result<Outcome> {
     if let Some(x) = args.min_score
         && !(0.0..=1.0).contains(&x)
@@ -411,6 +439,9 @@ pub fn run(args: Args) -> Result<Outcome> {
     if !resume && state.exists() {
         std::fs::remove_dir_all(&state)
             .with_context(|| format!("{}: cannot clear it", state.display()))?;
+    }
+    if args.resume {
+        remove_temporaries(&dir);
     }
     std::fs::create_dir_all(&state)
         .with_context(|| format!("{}: cannot create it", state.display()))?;

@@ -109,7 +109,9 @@ fn renders_every_word(
                 .iter()
                 .any(|&(i, e)| i == *z && (start..start + n).contains(&(e as usize)))
         };
-        if content.clone().all(linked_in) {
+        // With no content word found (jieba cut the bead across the term), nothing
+        // vouches for the rendering.
+        if content.clone().next().is_some() && content.clone().all(linked_in) {
             covered += 1;
         }
     }
@@ -470,6 +472,51 @@ mod tests {
             &Params::default(),
         );
         terms.remove(0).en
+    }
+
+    #[test]
+    fn a_rendering_is_widened_only_over_every_word_of_the_term() {
+        let term = |zh: &str| TermPair {
+            zh: zh.into(),
+            en: "harbour".into(),
+            score: 1.0,
+            log_dice: 14.0,
+            frequency: 2,
+            cooccurrence: 2,
+            renderings: Vec::new(),
+            known: false,
+            examples: Vec::new(),
+        };
+        let widen = |zh: &str, beads: &[(AlignedPair, WordLinks)]| {
+            let (pairs, links): (Vec<_>, Vec<_>) = beads.iter().cloned().unzip();
+            widened(
+                vec![term(zh)],
+                &pairs,
+                &links,
+                &en_keys(&links),
+                &Params::default(),
+            )
+            .into_iter()
+            .map(|t| t.en)
+            .collect::<Vec<_>>()
+        };
+        // Each word linked into 'northern harbour': the longer term is back with it.
+        let north = bead(
+            &["北方", "港口"],
+            &["the", "northern", "harbour"],
+            &[(0, 1), (1, 2)],
+        );
+        assert_eq!(
+            widen("北方港口", &[north.clone(), north]),
+            ["northern harbour"]
+        );
+        // 深水 is linked nowhere in it: 'northern harbour' says too little of the term.
+        let deep = bead(
+            &["北方", "深水", "港口"],
+            &["the", "northern", "harbour"],
+            &[(0, 1), (2, 2)],
+        );
+        assert!(widen("北方深水港口", &[deep.clone(), deep]).is_empty());
     }
 
     #[test]

@@ -167,7 +167,7 @@ fn inside_longer_name(en: &str, span: std::ops::Range<usize>) -> bool {
 
 /// Does a word right after `before` open a sentence (nothing before it but quotes,
 /// brackets or a list mark, back to the text's start or a full stop)?
-pub(super) fn opens_sentence(before: &str) -> bool {
+pub fn opens_sentence(before: &str) -> bool {
     let rest = before.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '—' | '–' | '-')
     });

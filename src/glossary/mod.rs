@@ -31,6 +31,7 @@ mod params;
 use serde::Serialize;
 
 use crate::pairs::AlignedPair;
+pub use candidates::opens_sentence;
 pub use pairing::{Paired, extract, extract_explained, pair};
 pub use params::Params;
 

@@ -117,7 +117,12 @@ pub fn add(
 /// A name rendered by part of its spelling (a surname the translation mostly calls a
 /// person by) is rendered in full where the text spells all of it at least once: the
 /// full spelling is the entry a termbase wants, the short one another rendering.
-pub fn spelled_in_full(terms: &mut [TermPair], beads: &[AlignedPair], resources: &Resources) {
+pub fn spelled_in_full(
+    terms: &mut [TermPair],
+    beads: &[AlignedPair],
+    resources: &Resources,
+    examples: usize,
+) {
     let Some(dict) = resources.dictionary.as_ref() else {
         return;
     };
@@ -170,28 +175,46 @@ pub fn spelled_in_full(terms: &mut [TermPair], beads: &[AlignedPair], resources:
                 beads: term.examples.clone(),
             },
         );
+        let mut ids = ids;
+        ids.dedup();
         term.cooccurrence = ids.len();
+        ids.truncate(examples);
         term.examples = ids;
-        term.examples.dedup();
     }
 }
 
-/// The word without a closing possessive ('Lian’s', 'workers'').
-fn possessive_dropped(word: &str) -> &str {
-    ["'s", "’s", "'", "’"]
+/// The text without a closing possessive ('Lian’s', 'workers''); a lone apostrophe
+/// only after an s, and not where it closes a quotation the text opened ('‘Three
+/// Represents’').
+fn possessive_dropped(text: &str) -> &str {
+    if let Some(kept) = ["'s", "’s"]
         .iter()
-        .find_map(|p| word.strip_suffix(p).filter(|w| !w.is_empty()))
-        .unwrap_or(word)
+        .find_map(|p| text.strip_suffix(p).filter(|w| !w.is_empty()))
+    {
+        return kept;
+    }
+    if text.contains('‘') || text.starts_with('\'') {
+        return text;
+    }
+    ["'", "’"]
+        .iter()
+        .find_map(|p| text.strip_suffix(p).filter(|w| w.ends_with('s')))
+        .unwrap_or(text)
 }
 
 /// A rendering closing on a possessive ('Jia Lian's') was cut from a phrase where the
-/// name owned something: the term is the name without it.
+/// name owned something: the term is the name without it, and so are its other
+/// renderings.
 pub fn possessives_dropped(terms: &mut [TermPair]) {
-    for term in terms.iter_mut() {
-        let kept = possessive_dropped(&term.en);
-        if kept.len() < term.en.len() && kept.chars().any(char::is_alphanumeric) {
-            term.en = kept.trim_end().to_string();
+    let drop = |en: &mut String| {
+        let kept = possessive_dropped(en);
+        if kept.len() < en.len() && kept.chars().any(char::is_alphanumeric) {
+            *en = kept.trim_end().to_string();
         }
+    };
+    for term in terms.iter_mut() {
+        drop(&mut term.en);
+        term.renderings.iter_mut().for_each(|r| drop(&mut r.en));
     }
 }
 
@@ -452,7 +475,7 @@ mod tests {
         ];
         let resources = Resources::default_embedded().unwrap();
         let mut terms = vec![pair("周海燕", "Zhou"), pair("院子", "Yard")];
-        spelled_in_full(&mut terms, &beads, &resources);
+        spelled_in_full(&mut terms, &beads, &resources, 3);
         assert_eq!(terms[0].en, "Zhou Haiyan");
         assert_eq!(
             (terms[0].cooccurrence, &terms[0].examples),
@@ -469,9 +492,18 @@ mod tests {
             pair("周海燕", "Zhou Haiyan’s"),
             pair("工人", "workers'"),
             pair("人民共和国", "People's Republic"),
+            pair("三个代表", "‘Three Represents’"),
         ];
         possessives_dropped(&mut terms);
         let en: Vec<&str> = terms.iter().map(|t| t.en.as_str()).collect();
-        assert_eq!(en, ["Zhou Haiyan", "workers", "People's Republic"]);
+        assert_eq!(
+            en,
+            [
+                "Zhou Haiyan",
+                "workers",
+                "People's Republic",
+                "‘Three Represents’"
+            ]
+        );
     }
 }

@@ -159,7 +159,7 @@ impl Paired {
         out = kept;
         super::names::add(&mut out, pairs, links, resources, opts);
         super::names::possessives_dropped(&mut out);
-        super::names::spelled_in_full(&mut out, pairs, resources);
+        super::names::spelled_in_full(&mut out, pairs, resources, opts.params.examples);
         super::boundaries::linked_renderings(&mut out, pairs, links, &en_keys);
         super::case::as_written(&mut out, pairs);
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.zh.cmp(&b.zh)));
