@@ -1331,8 +1331,8 @@ fn miss(
 }
 
 /// Is the span part of a longer name: a capitalised content word joined to it that it
-/// leaves out and that translates nothing of the term (`of_term`): 'Qingyang' of
-/// 'Matters Qingyang'? A name is written whole, so that is another name, not a
+/// leaves out and that translates nothing of the term (`of_term`): 'Haiyan' of
+/// 'Marten Haiyan'? A name is written whole, so that is another name, not a
 /// shortening. A title before it ('President', 'Dr.') and a sentence's first word are
 /// capitalised whatever they are.
 fn inside_longer_name(en: &str, span: &Range<usize>, of_term: impl Fn(&str) -> bool) -> bool {
@@ -1405,8 +1405,8 @@ fn in_cited_title(zh: &str, at: &Range<usize>) -> bool {
 }
 
 /// Are the content words (word, stem) fewer than those of an approved rendering ('the
-/// Party' for 'Communist Party of China'), an acronym counted as the words its letters
-/// stand for ('CPC')? As many words are a rewording, not a shortening.
+/// council' for 'municipal housing council'), an acronym counted as the words its
+/// letters stand for ('WHO')? As many words are a rewording, not a shortening.
 fn shortens_approved(term: &terms::Term, content: &[(&str, &str)]) -> bool {
     let words = |r: &terms::Rendering| match r.text.trim() {
         acronym if acronym.len() > 1 && acronym.chars().all(|c| c.is_ascii_uppercase()) => {

@@ -50,8 +50,8 @@ pub fn fit(
     }
 }
 
-/// The pairs whose rendering the word links widen (林奈分水岭 'watershed' to
-/// 'Linnaean watershed'), with the wider rendering; the others are left out.
+/// The pairs whose rendering the word links widen (北方港口 'harbour' to 'northern
+/// harbour'), with the wider rendering; the others are left out.
 pub fn widened(
     terms: Vec<TermPair>,
     beads: &[AlignedPair],
@@ -76,7 +76,7 @@ pub fn widened(
 /// Do the word links tie each content word (two characters or more) of the term into
 /// the rendering, in most
 /// beads that show both? A rendering widened by some words may still leave others out
-/// ('harmonious modern socialist country' of a list of five qualities).
+/// ('green harbour' of a list of three qualities).
 fn renders_every_word(
     zh_term: &str,
     rendering: &[String],

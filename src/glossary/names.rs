@@ -202,7 +202,7 @@ fn possessive_dropped(text: &str) -> &str {
         .unwrap_or(text)
 }
 
-/// A rendering closing on a possessive ('Jia Lian's') was cut from a phrase where the
+/// A rendering closing on a possessive ('Zhou Haiyan's') was cut from a phrase where the
 /// name owned something: the term is the name without it, and so are its other
 /// renderings.
 pub fn possessives_dropped(terms: &mut [TermPair]) {
@@ -492,7 +492,7 @@ mod tests {
             pair("周海燕", "Zhou Haiyan’s"),
             pair("工人", "workers'"),
             pair("人民共和国", "People's Republic"),
-            pair("三个代表", "‘Three Represents’"),
+            pair("四季酒店", "‘Four Seasons’"),
         ];
         possessives_dropped(&mut terms);
         let en: Vec<&str> = terms.iter().map(|t| t.en.as_str()).collect();
@@ -502,7 +502,7 @@ mod tests {
                 "Zhou Haiyan",
                 "workers",
                 "People's Republic",
-                "‘Three Represents’"
+                "‘Four Seasons’"
             ]
         );
     }

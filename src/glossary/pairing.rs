@@ -468,8 +468,9 @@ fn used_as_noun(phrase: &str) -> bool {
             .is_some_and(|w| ["of", "and", "or"].contains(&w))
 }
 
-/// A phrase led by a verb rendered by that verb acting on the rest ('uphold ...' for
-/// 高举..., 'get leprosy' for 染上麻风) says what is done, not what a thing is called.
+/// A phrase led by a verb rendered by that verb acting on the rest ('open the gate'
+/// for 打开大门, 'catch a cold' for 得了感冒) says what is done, not what a thing is
+/// called.
 fn verb_led(z: &Candidate, e: &Candidate, resources: &Resources) -> bool {
     z.parts.len() >= 2
         && candidates::zh_tag(&z.parts[0], &resources.words) == "v"
@@ -573,8 +574,8 @@ fn past_of(zh_word: &str, en_word: &str, resources: &Resources) -> bool {
 }
 
 /// Does the rendering tell what the term's subject did: a past form rendering a word
-/// after the first, at the rendering's end or before a name ('Xi-feng laughed', 'said
-/// Grannie Liu' for a name and 笑道 or 道)? A participle before a noun names a kind of
+/// after the first, at the rendering's end or before a name ('Fang Xiaochuan laughed',
+/// 'said Old Zhou' for a name and 笑道 or 道)? A participle before a noun names a kind of
 /// thing instead ('protected areas').
 fn tells_an_act(z: &Candidate, en: &str, resources: &Resources) -> bool {
     let words: Vec<&str> = en.split_whitespace().collect();
@@ -867,8 +868,8 @@ struct Fragments {
     /// Dropped for some reason other than [`Fragments::wider`]'s.
     fragment: Vec<bool>,
     /// Dropped only because the rendering is a nested term's and leaves the other
-    /// words unrendered (林奈分水岭 'watershed'): kept after all when the word links
-    /// widen it ('Linnaean watershed').
+    /// words unrendered (北方港口 'harbour'): kept after all when the word links widen
+    /// it ('northern harbour').
     wider: Vec<bool>,
 }
 
