@@ -450,10 +450,9 @@ mod tests {
         (pair, links)
     }
 
-    /// The rendering of `zh` after the refit, starting from `en`.
-    fn refitted(zh: &str, en: &str, beads: &[(AlignedPair, WordLinks)]) -> String {
-        let (pairs, links): (Vec<_>, Vec<_>) = beads.iter().cloned().unzip();
-        let mut terms = vec![TermPair {
+    /// A pair seen twice, with the rendering `en`.
+    fn pair(zh: &str, en: &str) -> TermPair {
+        TermPair {
             zh: zh.into(),
             en: en.into(),
             score: 1.0,
@@ -463,7 +462,13 @@ mod tests {
             renderings: Vec::new(),
             known: false,
             examples: Vec::new(),
-        }];
+        }
+    }
+
+    /// The rendering of `zh` after the refit, starting from `en`.
+    fn refitted(zh: &str, en: &str, beads: &[(AlignedPair, WordLinks)]) -> String {
+        let (pairs, links): (Vec<_>, Vec<_>) = beads.iter().cloned().unzip();
+        let mut terms = vec![pair(zh, en)];
         fit(
             &mut terms,
             &pairs,
@@ -476,21 +481,10 @@ mod tests {
 
     #[test]
     fn a_rendering_is_widened_only_over_every_word_of_the_term() {
-        let term = |zh: &str| TermPair {
-            zh: zh.into(),
-            en: "harbour".into(),
-            score: 1.0,
-            log_dice: 14.0,
-            frequency: 2,
-            cooccurrence: 2,
-            renderings: Vec::new(),
-            known: false,
-            examples: Vec::new(),
-        };
         let widen = |zh: &str, beads: &[(AlignedPair, WordLinks)]| {
             let (pairs, links): (Vec<_>, Vec<_>) = beads.iter().cloned().unzip();
             widened(
-                vec![term(zh)],
+                vec![pair(zh, "harbour")],
                 &pairs,
                 &links,
                 &en_keys(&links),
