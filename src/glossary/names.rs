@@ -183,9 +183,9 @@ pub fn spelled_in_full(
     }
 }
 
-/// The text without a closing possessive ('Lian’s', 'workers''); a lone apostrophe
-/// only after an s, and not where it closes a quotation the text opened ('‘Three
-/// Represents’').
+/// The text without a closing possessive ('Haiyan’s', 'workers''); a lone apostrophe
+/// only after an s, and not where it closes a quotation the text opened ('‘Four
+/// Seasons’').
 fn possessive_dropped(text: &str) -> &str {
     if let Some(kept) = ["'s", "’s"]
         .iter()

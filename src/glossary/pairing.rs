@@ -547,11 +547,11 @@ fn glosses_name(word: &str, e: &Candidate, resources: &Resources) -> bool {
     })
 }
 
-/// Does a word of `en` that a dictionary gloss of `word` names end in -ed (a past
-/// form: "emphasized" for 强调)?
+/// Is a word of `en` a past form of a verb a dictionary gloss of `word` gives
+/// ("emphasized" for 强调 "to emphasize")?
 fn renders_as_past(word: &str, en: &str, resources: &Resources) -> bool {
-    let words: Vec<&str> = en.split_whitespace().collect();
-    (0..words.len()).any(|i| past_of(word, &words[i].to_lowercase(), resources))
+    en.split_whitespace()
+        .any(|w| past_of(word, &w.to_lowercase(), resources))
 }
 
 /// Is `en_word` (lower case) a past form, -ed or irregular ('said'), of a verb a
