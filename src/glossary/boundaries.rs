@@ -64,7 +64,7 @@ pub fn widened(
         .filter_map(|mut term| {
             let en = refit(&term, beads, links, en_keys, params)?;
             let (old, new) = (word_keys(&term.en), word_keys(&en));
-            let widens = new.len() > old.len() && new.windows(old.len()).any(|w| w == old);
+            let widens = new.len() > old.len() && starts_of(&new, &old).next().is_some();
             (widens && renders_every_word(&term.zh, &new, beads, links, en_keys)).then(|| {
                 term.en = en;
                 term
@@ -74,9 +74,8 @@ pub fn widened(
 }
 
 /// Do the word links tie each content word (two characters or more) of the term into
-/// the rendering, in most
-/// beads that show both? A rendering widened by some words may still leave others out
-/// ('green harbour' of a list of three qualities).
+/// the rendering, in most beads that show both? A rendering widened by some words may
+/// still leave others out ('green harbour' of a list of three qualities).
 fn renders_every_word(
     zh_term: &str,
     rendering: &[String],
@@ -90,9 +89,7 @@ fn renders_every_word(
             continue;
         }
         let n = rendering.len();
-        let Some(start) =
-            (0..keys.len().saturating_sub(n - 1)).find(|&s| keys[s..s + n] == *rendering)
-        else {
+        let Some(start) = starts_of(keys, rendering).next() else {
             continue;
         };
         seen += 1;
@@ -183,8 +180,10 @@ pub fn linked_renderings(
             if counted || !bead.zh.contains(term.zh.as_str()) {
                 continue;
             }
-            let holds = |form: &Vec<String>| keys.windows(form.len()).any(|w| w == form.as_slice());
-            if known.iter().any(holds) {
+            if known
+                .iter()
+                .any(|form| starts_of(keys, form).next().is_some())
+            {
                 continue;
             }
             let Some(span) = linked_span(&term.zh, bead, bead_links) else {
@@ -211,6 +210,14 @@ pub fn linked_renderings(
         term.renderings
             .sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.en.cmp(&b.en)));
     }
+}
+
+/// Where `form` (word keys) starts among a bead's word keys; nowhere when it is empty.
+fn starts_of<'k>(keys: &'k [String], form: &'k [String]) -> impl Iterator<Item = usize> + 'k {
+    keys.windows(form.len().max(1))
+        .enumerate()
+        .filter(move |(_, w)| *w == form)
+        .map(|(s, _)| s)
 }
 
 /// The English tokens the word links tie to the term in this bead, when none of them is
@@ -261,8 +268,7 @@ fn fitted_span(
     let term_tokens = term_tokens(zh_term, bead, links);
     let n = rendering.len();
     let link_side = |e: usize| -> Side { side(e, links, &term_tokens) };
-    let start = (0..en_keys.len().saturating_sub(n - 1))
-        .filter(|&s| en_keys[s..s + n] == *rendering)
+    let start = starts_of(en_keys, rendering)
         .find(|&s| (s..s + n).any(|e| link_side(e) == Side::Inside))?;
     let (mut from, mut to) = (start, start + n);
     let max_gap = params.boundary_max_unlinked_gap;
@@ -450,25 +456,10 @@ mod tests {
         (pair, links)
     }
 
-    /// A pair seen twice, with the rendering `en`.
-    fn pair(zh: &str, en: &str) -> TermPair {
-        TermPair {
-            zh: zh.into(),
-            en: en.into(),
-            score: 1.0,
-            log_dice: 14.0,
-            frequency: 2,
-            cooccurrence: 2,
-            renderings: Vec::new(),
-            known: false,
-            examples: Vec::new(),
-        }
-    }
-
     /// The rendering of `zh` after the refit, starting from `en`.
     fn refitted(zh: &str, en: &str, beads: &[(AlignedPair, WordLinks)]) -> String {
         let (pairs, links): (Vec<_>, Vec<_>) = beads.iter().cloned().unzip();
-        let mut terms = vec![pair(zh, en)];
+        let mut terms = vec![TermPair::seen_twice(zh, en)];
         fit(
             &mut terms,
             &pairs,
@@ -484,7 +475,7 @@ mod tests {
         let widen = |zh: &str, beads: &[(AlignedPair, WordLinks)]| {
             let (pairs, links): (Vec<_>, Vec<_>) = beads.iter().cloned().unzip();
             widened(
-                vec![pair(zh, "harbour")],
+                vec![TermPair::seen_twice(zh, "harbour")],
                 &pairs,
                 &links,
                 &en_keys(&links),
@@ -551,15 +542,10 @@ mod tests {
             p.id = i;
         }
         let mut terms = vec![TermPair {
-            zh: "厨余垃圾".into(),
-            en: "food waste".into(),
-            score: 1.0,
-            log_dice: 14.0,
             frequency: 5,
             cooccurrence: 1,
-            renderings: Vec::new(),
-            known: false,
             examples: vec![0],
+            ..TermPair::seen_twice("厨余垃圾", "food waste")
         }];
         linked_renderings(&mut terms, &pairs, &links, &en_keys(&links));
         let found: Vec<(&str, usize, &[usize])> = terms[0]

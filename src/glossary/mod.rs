@@ -92,6 +92,24 @@ pub struct TermPair {
     pub examples: Vec<usize>,
 }
 
+#[cfg(test)]
+impl TermPair {
+    /// A pair seen twice, in two beads with the rendering `en`: what tests start from.
+    pub(crate) fn seen_twice(zh: &str, en: &str) -> TermPair {
+        TermPair {
+            zh: zh.into(),
+            en: en.into(),
+            score: 1.0,
+            log_dice: 14.0,
+            frequency: 2,
+            cooccurrence: 2,
+            renderings: Vec::new(),
+            known: false,
+            examples: Vec::new(),
+        }
+    }
+}
+
 /// What became of a Chinese term candidate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fate {

@@ -454,15 +454,10 @@ mod tests {
 
     fn pair(zh: &str, en: &str) -> TermPair {
         TermPair {
-            zh: zh.into(),
-            en: en.into(),
-            score: 1.0,
-            log_dice: 14.0,
             frequency: 3,
             cooccurrence: 3,
-            renderings: Vec::new(),
-            known: false,
             examples: vec![1, 2, 3],
+            ..TermPair::seen_twice(zh, en)
         }
     }
 
