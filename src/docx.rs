@@ -531,6 +531,11 @@ fn close_paragraph(
 mod tests {
     use super::*;
 
+    /// The paragraphs of a `word/document.xml` with default styles.
+    fn document(xml: &str) -> Vec<Paragraph> {
+        parse_part(xml, &Styles::default(), "x.docx", "word/document.xml").unwrap()
+    }
+
     #[test]
     fn heading_names() {
         assert_eq!(heading_level_from_name("heading 1"), Some(1));
@@ -575,7 +580,7 @@ mod tests {
 <w:tbl><w:tr><w:tc><w:p><w:r><w:t>项目</w:t></w:r></w:p></w:tc><w:tc/><w:tc><w:p><w:r><w:t>2024</w:t></w:r></w:p><w:p><w:r><w:t>年</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
 <w:p><w:r><mc:AlternateContent><mc:Choice><w:t>框</w:t></mc:Choice><mc:Fallback><w:t>框</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>
 </w:body></w:document>"#;
-        let ps = parse_part(xml, &Styles::default(), "x.docx", "word/document.xml").unwrap();
+        let ps = document(xml);
         let got: Vec<(&str, Option<usize>)> =
             ps.iter().map(|p| (p.text.as_str(), p.level)).collect();
         assert_eq!(
@@ -596,7 +601,7 @@ mod tests {
 <w:p><w:r><w:t>The district built twelve pitches</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r><w:r><w:t xml:space="preserve"> last year.</w:t></w:r></w:p>
 <w:p><w:r><w:t>全区新建了四座泳池</w:t></w:r><w:r><w:footnoteReference w:customMarkFollows="1" w:id="2"/><w:t>*</w:t></w:r><w:r><w:t>。</w:t></w:r><w:r><w:endnoteReference w:id="3"/></w:r></w:p>
 </w:body></w:document>"#;
-        let ps = parse_part(xml, &Styles::default(), "x.docx", "word/document.xml").unwrap();
+        let ps = document(xml);
         let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(
             texts,
@@ -616,7 +621,7 @@ mod tests {
 <w:p><w:r><w:t>The first chapter of the report ends in the middle of</w:t><w:br w:type="page"/><w:t>a line that the writer broke by hand.</w:t></w:r></w:p>
 <w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>河西区</w:t><w:br/><w:t>社区图书馆</w:t></w:r></w:p>
 </w:body></w:document>"#;
-        let ps = parse_part(xml, &Styles::default(), "x.docx", "word/document.xml").unwrap();
+        let ps = document(xml);
         let got: Vec<(&str, Option<usize>)> =
             ps.iter().map(|p| (p.text.as_str(), p.level)).collect();
         assert_eq!(
