@@ -482,15 +482,18 @@ pub(super) fn check_numbers(
     en_only.retain(|e| !minutes(e, &p.en));
     // 'one' is read as a count only next to another number (it is as often a pronoun),
     // but it answers a 1 of the Chinese (1个 'one', 'a single'), each word one 1.
-    let mut ones = counted_ones(&en_lower);
-    zh_only.retain(|z| {
-        let one = numbers::same_value(z.value, 1.0) && z.kind == NumberKind::Cardinal;
-        if one && ones > 0 {
-            ones -= 1;
-            return false;
-        }
-        true
-    });
+    let one =
+        |z: &NumberMention| numbers::same_value(z.value, 1.0) && z.kind == NumberKind::Cardinal;
+    if zh_only.iter().any(|z| one(z)) {
+        let mut ones = counted_ones(&en_lower);
+        zh_only.retain(|z| {
+            if one(z) && ones > 0 {
+                ones -= 1;
+                return false;
+            }
+            true
+        });
+    }
     // A hedged figure against one it rounds to, or from: a note.
     let mut rounded: Vec<(&NumberMention, &NumberMention)> = Vec::new();
     zh_only.retain(|z| {

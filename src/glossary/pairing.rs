@@ -334,10 +334,12 @@ fn pair_term<'c>(
     };
     let f = pair_one(z, en, evidence, pairs, min_freq, lexical).ok_or((Fate::NoRendering, None))?;
     let e = &en.list[f.en];
+    // The rendering as the term's beads write it.
+    let here = e.display_in(&z.beads);
     let term = read_as_term(z, &f, e, evidence)
         && !verb_for_verb(z, e, evidence.resources)
-        && !verb_led(z, e, evidence.resources)
-        && !tells_an_act(z, &e.display_in(&z.beads), evidence.resources)
+        && !verb_led(z, e, &here, evidence.resources)
+        && !tells_an_act(z, &here, evidence.resources)
         // A compound seen once rendered by a phrase that ends in a modifier is part
         // of a longer name (基本经济 "basic economic" of 基本经济制度).
         && !(compound && (modifier_last(e, en, params) || verb_phrase(e)));
@@ -468,14 +470,14 @@ fn used_as_noun(phrase: &str) -> bool {
             .is_some_and(|w| ["of", "and", "or"].contains(&w))
 }
 
-/// A phrase led by a verb rendered by that verb acting on the rest ('open the gate'
-/// for 打开大门, 'catch a cold' for 得了感冒) says what is done, not what a thing is
-/// called.
-fn verb_led(z: &Candidate, e: &Candidate, resources: &Resources) -> bool {
+/// A phrase led by a verb rendered (`here`, as its beads write it) by that verb acting
+/// on the rest ('open the gate' for 打开大门, 'catch a cold' for 得了感冒) says what is
+/// done, not what a thing is called.
+fn verb_led(z: &Candidate, e: &Candidate, here: &str, resources: &Resources) -> bool {
     z.parts.len() >= 2
         && candidates::zh_tag(&z.parts[0], &resources.words) == "v"
         && starts_with_verb_of(&z.parts[0], e, resources)
-        && !used_as_noun(&e.display_in(&z.beads))
+        && !used_as_noun(here)
 }
 
 /// Does the (lower-case) English word end like a noun made from a verb or adjective
