@@ -513,6 +513,7 @@ pub fn check(
     let abbreviations = terms::Abbreviations::from_texts(pairs.iter().map(|p| p.en.as_str()));
     let length = length::LengthModel::fit(pairs);
     let trace_rate = omission::trace_rate(pairs, opts);
+    let inside_words = terminology::InsideWords::survey(pairs, terms, &abbreviations, opts);
     for (i, p) in pairs.iter().enumerate() {
         if !p.en.trim().is_empty() {
             qa::check_form(p, i.checked_sub(1).map(|j| &pairs[j]), &mut out);
@@ -569,6 +570,7 @@ pub fn check(
                 doc: pairs,
                 doc_links: opts.links,
                 length: &length,
+                inside_words: &inside_words,
             },
             terms,
             &abbreviations,

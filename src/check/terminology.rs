@@ -162,6 +162,82 @@ pub(super) struct Bead<'c, 'a> {
     pub doc_links: Option<&'c [WordLinks]>,
     /// How long the document's English runs for its Chinese.
     pub length: &'c LengthModel,
+    /// How the document renders glossary terms inside longer words.
+    pub inside_words: &'c InsideWords,
+}
+
+/// The glossary terms in a bead's Chinese: those standing as words, and those inside
+/// longer words (with the word's span).
+fn term_hits(
+    p: &AlignedPair,
+    terms: &TermSet,
+    opts: &CheckOptions,
+) -> (Vec<terms::TermHit>, Vec<(terms::TermHit, Range<usize>)>) {
+    let hits = match opts.dictionary {
+        Some(d) => terms.find_terms_in_words(&p.zh, |w| d.contains(w)),
+        None => terms.find_terms(&p.zh),
+    };
+    terms.split_inside_words(&p.zh, hits, opts.words)
+}
+
+/// Per glossary term and longer word holding it (全党 in 全党同志): the beads with
+/// the word, and those whose English has an approved rendering of the term.
+#[derive(Default)]
+pub(super) struct InsideWords(std::collections::HashMap<(usize, String), (u32, u32)>);
+
+impl InsideWords {
+    /// Count, over the document, how the terms inside longer words are rendered.
+    pub(super) fn survey(
+        pairs: &[AlignedPair],
+        terms: &TermSet,
+        abbreviations: &terms::Abbreviations,
+        opts: &CheckOptions,
+    ) -> InsideWords {
+        let mut counts = std::collections::HashMap::new();
+        for p in pairs {
+            if p.zh.trim().is_empty() || p.en.trim().is_empty() {
+                continue;
+            }
+            let (_, inside) = term_hits(p, terms, opts);
+            if inside.is_empty() {
+                continue;
+            }
+            let whole = EnglishText::new(&p.en);
+            let mut seen = Vec::new();
+            for (h, word) in inside {
+                let term = &terms.terms[h.term];
+                let key = (h.term, p.zh[word].to_string());
+                if term.approved.is_empty() || seen.contains(&key) {
+                    continue;
+                }
+                let view = whole.around(h.start as f64 / p.zh.len().max(1) as f64);
+                let en = view.as_ref().unwrap_or(&whole);
+                let rendered = find_approved(p, h.start..h.end, en, term, abbreviations).is_some();
+                let c: &mut (u32, u32) = counts.entry(key.clone()).or_default();
+                c.0 += 1;
+                c.1 += u32::from(rendered);
+                seen.push(key);
+            }
+        }
+        InsideWords(counts)
+    }
+
+    /// Is the term inside `word` checked as a word of its own? Where the word's other
+    /// occurrences mostly carry the term's approved rendering, the translation renders
+    /// the word through the term (全党同志 'all Party members'); a word seen once that
+    /// the dictionary does not know is jieba's joining of unknown characters (a name
+    /// and the verb after it), no compound with a translation of its own.
+    fn checked_alone(&self, term: usize, word: &str, dictionary: Option<&Dictionary>) -> bool {
+        let Some(&(beads, rendered)) = self.0.get(&(term, word.to_string())) else {
+            return false;
+        };
+        // Asked where this occurrence misses the rendering: the rendered ones are others.
+        let others = beads - 1;
+        if others == 0 {
+            return dictionary.is_some_and(|d| !d.contains(word));
+        }
+        2 * rendered > others
+    }
 }
 
 /// Check the glossary terms of a bead. Returns the spans of the Chinese and of the
@@ -178,11 +254,15 @@ pub(super) fn check_terms(
     let Bead { p, en, links, .. } = bead;
     let previous = std::cell::OnceCell::new();
     let mut rendered = Vec::new();
-    let hits = match opts.dictionary {
-        Some(d) => terms.find_terms_in_words(&p.zh, |w| d.contains(w)),
-        None => terms.find_terms(&p.zh),
-    };
-    let (hits, inside) = terms.split_inside_words(&p.zh, hits, opts.words);
+    let (mut hits, inside) = term_hits(p, terms, opts);
+    let (alone, inside): (Vec<_>, Vec<_>) = inside.into_iter().partition(|(h, word)| {
+        bead.inside_words
+            .checked_alone(h.term, &p.zh[word.clone()], opts.dictionary)
+    });
+    if !alone.is_empty() {
+        hits.extend(alone.into_iter().map(|(h, _)| h));
+        hits.sort_by_key(|h| (h.start, h.end));
+    }
     let claims = claimed_renderings(&p.zh, &hits, terms, en);
     let mut accounted = Vec::new();
     let mut seen = Vec::new();
@@ -305,7 +385,7 @@ pub(super) fn check_terms(
     }
     // A term inside a longer word (全党 in 全党同志) may be rendered with the word as a
     // whole; only its approved rendering with a word swapped out says it went wrong.
-    for h in inside {
+    for (h, _) in inside {
         let term = &terms.terms[h.term];
         if seen.contains(&h.term) || term.approved.is_empty() {
             continue;
@@ -1565,16 +1645,18 @@ fn opens_with_pronoun(en: &str) -> bool {
 /// Is `text` made of pronouns only ('her', 'he ... his')?
 fn only_pronouns(text: &str) -> bool {
     let mut words = text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
         .peekable();
     words.peek().is_some() && words.all(is_pronoun)
 }
 
-/// A personal, possessive or demonstrative pronoun.
+/// A personal, possessive or demonstrative pronoun, also with a verb contracted onto
+/// it ('I'll', 'they're').
 fn is_pronoun(word: &str) -> bool {
+    let word = word.to_lowercase();
     matches!(
-        word.to_lowercase().as_str(),
+        word.split(['\'', '’']).next().unwrap_or_default(),
         "it" | "its"
             | "they"
             | "them"
@@ -2476,6 +2558,53 @@ mod tests {
             "{found:#?}"
         );
         assert!(found[0].message.contains("3 of its 12"), "{found:#?}");
+    }
+
+    #[test]
+    fn a_pronoun_with_a_verb_contracted_onto_it_is_a_pronoun() {
+        assert!(only_pronouns("I'll"));
+        assert!(only_pronouns("they’re"));
+        assert!(!only_pronouns("don't"));
+        assert!(!only_pronouns("o'clock"));
+    }
+
+    #[test]
+    fn a_term_inside_a_longer_word_is_checked_where_the_document_renders_it_there() {
+        let terms = one_term("党员", "Party members");
+        let doc = |en: &str, odd: &str| -> Vec<AlignedPair> {
+            (0..6)
+                .map(|id| {
+                    let text = if id == 4 { odd } else { en };
+                    AlignedPair::new(id, "党员干部要带头学习新规定。", text)
+                })
+                .collect()
+        };
+        // The other beads say 'Party members' for 党员 of 党员干部: bead 4 is checked.
+        let found = check(
+            &doc(
+                "Party members and officials must lead in studying the new rules.",
+                "Officials must lead in studying the new rules.",
+            ),
+            &terms,
+            &[],
+            &CheckOptions::default(),
+        );
+        assert_eq!(
+            misses(&found).iter().map(|m| m.0).collect::<Vec<_>>(),
+            [4],
+            "{found:#?}"
+        );
+        // The translation renders the word as a whole throughout: no finding.
+        let found = check(
+            &doc(
+                "Cadres must lead in studying the new rules.",
+                "Officials must lead in studying the new rules.",
+            ),
+            &terms,
+            &[],
+            &CheckOptions::default(),
+        );
+        assert!(misses(&found).is_empty(), "{found:#?}");
     }
 
     #[test]

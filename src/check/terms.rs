@@ -941,13 +941,13 @@ impl TermSet {
     /// term starts inside (国则 in 美国则: 美国 + 则), one that runs a single character
     /// past its end, or three of the term's last characters and the next one forming a
     /// word of jieba's dictionary (中国共产党 in 中国共产党人: 共产党人). Returns the
-    /// hits kept and those inside longer words.
+    /// hits kept and those inside longer words, each with the span of the word.
     pub fn split_inside_words(
         &self,
         zh: &str,
         hits: Vec<TermHit>,
         words: &WordSegmenter,
-    ) -> (Vec<TermHit>, Vec<TermHit>) {
+    ) -> (Vec<TermHit>, Vec<(TermHit, Range<usize>)>) {
         if hits.is_empty() {
             return (hits, Vec::new());
         }
@@ -955,13 +955,15 @@ impl TermSet {
         // Glossary terms are jieba's words by our doing: no evidence of another word.
         let added = |w: &str| SHIPPED_TERMS.contains(w) || self.index.contains_key(w);
         let is_word = |w: &str| words.jieba().has_word(w) && !added(w);
-        hits.into_iter().partition(|h| {
+        let mut kept = Vec::new();
+        let mut inside = Vec::new();
+        for h in hits {
             // Tokens are in text order: only those overlapping the hit matter.
             let first = tokens.partition_point(|t| t.end <= h.start);
-            let inside_token = tokens[first..]
+            let holder = tokens[first..]
                 .iter()
                 .take_while(|t| t.start < h.end)
-                .any(|t| {
+                .find(|t| {
                     let ours = added(&zh[t.start..t.end]);
                     let holds = t.start <= h.start
                         && t.end >= h.end
@@ -973,19 +975,25 @@ impl TermSet {
                         && t.end > h.end
                         && zh[h.end..t.end].chars().count() == 1;
                     holds || starts_inside || suffix
-                });
+                })
+                .map(|t| t.start.min(h.start)..t.end.max(h.end));
             let next = zh[h.end..].chars().next().filter(|&c| is_han(c));
             // Three of the term's characters in it at least: a shorter word
             // across the end (小川笑 of 方小川笑道) is a coincidence.
-            let suffix_word = next.is_some_and(|c| {
-                let end = h.end + c.len_utf8();
-                zh[h.start..h.end].char_indices().skip(1).any(|(i, _)| {
-                    let w = &zh[h.start + i..end];
-                    w.chars().count() >= 4 && is_word(w)
-                })
-            });
-            !inside_token && !suffix_word
-        })
+            let suffix_word = || {
+                let end = h.end + next?.len_utf8();
+                zh[h.start..h.end]
+                    .char_indices()
+                    .skip(1)
+                    .map(|(i, _)| h.start + i..end)
+                    .find(|w| zh[w.clone()].chars().count() >= 4 && is_word(&zh[w.clone()]))
+            };
+            match holder.or_else(suffix_word) {
+                Some(word) => inside.push((h, word)),
+                None => kept.push(h),
+            }
+        }
+        (kept, inside)
     }
 
     pub fn find_rendering(&self, en: &EnglishText, r: &Rendering) -> Option<(usize, usize)> {
