@@ -966,6 +966,15 @@ fn english_without_chinese_is_an_addition() {
     assert_eq!(additions.len(), 1, "{additions:#?}");
     assert_eq!(additions[0].bead, Some(k));
     assert_eq!(additions[0].severity, Severity::Warning);
+    // A short sentence with no fact of its own is a bridge the translator wrote: a note.
+    pairs[k].en = "But that was not all.".into();
+    let found = run_check(&pairs, &terms);
+    let bridge: Vec<&Finding> = found
+        .iter()
+        .filter(|f| f.kind == FindingType::Addition)
+        .collect();
+    assert_eq!(bridge.len(), 1, "{bridge:#?}");
+    assert_eq!(bridge[0].severity, Severity::Info);
 }
 
 #[test]

@@ -499,6 +499,18 @@ fn structure_findings(pairs: &[AlignedPair], structure: &[String]) -> Vec<Findin
     out
 }
 
+/// The median length in words of the English of the beads with both sides.
+fn median_english_words(pairs: &[AlignedPair]) -> usize {
+    let mut lengths: Vec<usize> = pairs
+        .iter()
+        .filter(|p| !p.zh.trim().is_empty())
+        .map(|p| p.en.split_whitespace().count())
+        .filter(|&n| n > 0)
+        .collect();
+    lengths.sort_unstable();
+    lengths.get(lengths.len() / 2).copied().unwrap_or(0)
+}
+
 /// Check aligned pairs against the terms; `structure` are the aligner's warnings about
 /// unmatched headings. Findings come sorted by bead, document-level ones last.
 pub fn check(
@@ -513,6 +525,7 @@ pub fn check(
     let abbreviations = terms::Abbreviations::from_texts(pairs.iter().map(|p| p.en.as_str()));
     let length = length::LengthModel::fit(pairs);
     let trace_rate = omission::trace_rate(pairs, opts);
+    let usual_words = median_english_words(pairs);
     let inside_words = terminology::InsideWords::survey(pairs, terms, &abbreviations, opts);
     for (i, p) in pairs.iter().enumerate() {
         if !p.en.trim().is_empty() {
@@ -528,13 +541,29 @@ pub fn check(
                 ));
             }
             // An English-only bead: added, or its Chinese dropped; nothing to check it
-            // against.
+            // against. One shorter than most of the translation's sentences, with no
+            // number, is a bridge the translator wrote ('But that was not all.'): it
+            // states no fact of its own.
             else if !p.en.trim().is_empty() {
+                let bridge = p.en.split_whitespace().count() < usual_words
+                    && crate::numbers::extract_en(&p.en).is_empty();
+                let (severity, message) = if bridge {
+                    (
+                        Severity::Info,
+                        "the English has text without a Chinese counterpart (shorter than \
+                         most sentences of the translation: a bridge the translator added?)",
+                    )
+                } else {
+                    (
+                        Severity::Warning,
+                        "the English has text without a Chinese counterpart",
+                    )
+                };
                 out.push(Finding::bead(
                     FindingType::Addition,
-                    Severity::Warning,
+                    severity,
                     p,
-                    "the English has text without a Chinese counterpart".into(),
+                    message.into(),
                 ));
             }
             continue;

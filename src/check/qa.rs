@@ -289,6 +289,10 @@ fn check_latin_codes(
             .filter(|w| !w.is_empty())
             .collect();
     let spelt_out = |code: &str| {
+        // The one code English writes as a word of its own.
+        if code == "OK" && en_words.iter().any(|w| w.eq_ignore_ascii_case("okay")) {
+            return true;
+        }
         let letters: Vec<char> = code.chars().filter(|c| c.is_ascii_uppercase()).collect();
         if letters.len() < 2 || code.chars().any(|c| c.is_ascii_digit()) {
             return false;
@@ -986,6 +990,8 @@ mod tests {
             [Code]
         );
         assert_eq!(kinds("3GPP标准", "3rd Generation standards"), [Code]);
+        assert!(kinds("他说OK。", "He said okay.").is_empty());
+        assert_eq!(kinds("他说OK。", "He said yes."), [Code]);
         // A name in Latin letters respelt or corrected by one letter is the same name;
         // a code in capitals is not, and a name two letters off is another.
         assert!(kinds("Heisenburg原理", "Heisenberg's principle").is_empty());
