@@ -635,7 +635,7 @@ pub fn check(
         }
     }
     tally.demote_habitual_omissions(&mut out);
-    tally.promote_exceptions(&mut out);
+    tally.promote_exceptions(terms, &mut out);
     qa::demote_codes_dropped_throughout(pairs, &mut out);
     out.extend(terminology::inconsistent(terms, &usage));
     out.extend(qa::check_repeated_segments(pairs));

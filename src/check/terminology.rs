@@ -95,7 +95,7 @@ impl Tally {
     /// approved nearly everywhere else (misses under [`HABIT_MIN_SHARE`] of its
     /// occurrences): not the translator's way with the term, so a warning. The mirror
     /// of [`Tally::demote_habitual_omissions`].
-    pub(super) fn promote_exceptions(&self, out: &mut [Finding]) {
+    pub(super) fn promote_exceptions(&self, terms: &TermSet, out: &mut [Finding]) {
         for (t, found) in &self.unlocated {
             let n = self.occurrences.get(t).copied().unwrap_or(0);
             let rendered = self.rendered.get(t).copied().unwrap_or(0);
@@ -104,8 +104,23 @@ impl Tally {
             if (misses as f64) >= HABIT_MIN_SHARE * n as f64 {
                 continue;
             }
+            let approved: Vec<&String> = terms.terms[*t]
+                .approved
+                .iter()
+                .flat_map(|r| r.content())
+                .collect();
             for &i in found {
                 let f = &mut out[i];
+                // A word of an approved rendering elsewhere in the English: the term may
+                // be folded into another's rendering there ('the Party' once for two).
+                let en = EnglishText::new(f.en.as_deref().unwrap_or_default());
+                if en
+                    .content_words_in(&(0..usize::MAX))
+                    .iter()
+                    .any(|(_, stem)| approved.iter().any(|k| stems_match(k, stem)))
+                {
+                    continue;
+                }
                 f.severity = Severity::Warning;
                 f.message = format!(
                     "{} (rendered as approved in {rendered} of its {n} occurrences)",
@@ -2605,6 +2620,40 @@ mod tests {
             &CheckOptions::default(),
         );
         assert!(misses(&found).is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_rare_miss_is_a_warning_unless_a_word_of_the_rendering_is_there() {
+        let terms = one_term("全党", "whole Party");
+        // Rendered as approved in 11 of its 12 occurrences; the twelfth left untraced.
+        let promoted = |en: &str| {
+            let p = AlignedPair::new(5, "全党都要认真学习党的规定。", en);
+            let mut out = vec![Finding::bead(
+                FindingType::GlossaryMiss,
+                Severity::Info,
+                &p,
+                format!("全党 is not rendered as 'whole Party'{NO_TRACE_FULL}"),
+            )];
+            let tally = Tally {
+                occurrences: BTreeMap::from([(0, 12)]),
+                rendered: BTreeMap::from([(0, 11)]),
+                unlocated: BTreeMap::from([(0, vec![0])]),
+                untraced: BTreeMap::from([(0, vec![0])]),
+                ..Tally::default()
+            };
+            tally.promote_exceptions(&terms, &mut out);
+            out[0].severity
+        };
+        // Nothing of it in the English: not the translator's way with it, a warning.
+        assert_eq!(
+            promoted("Everyone must study the rules."),
+            Severity::Warning
+        );
+        // 'Party' there, for another word (党): the term may be folded into it.
+        assert_eq!(
+            promoted("Everyone must study the Party's rules."),
+            Severity::Info
+        );
     }
 
     #[test]
