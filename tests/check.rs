@@ -978,6 +978,32 @@ fn english_without_chinese_is_an_addition() {
 }
 
 #[test]
+fn a_glossary_findings_id_survives_an_edit_elsewhere_in_the_sentence() {
+    let glossary =
+        bitext::lexicon::parse_glossary_tsv("数据要素市场\tdata element market\n", "g.tsv")
+            .unwrap();
+    let terms = TermSet::from_glossary(&glossary).build();
+    let id = |en: &str| {
+        let pairs = [AlignedPair::new(0, "加强数据要素市场建设。", en)];
+        let found: Vec<Finding> = run_check(&pairs, &terms)
+            .into_iter()
+            .filter(|f| f.kind == FindingType::GlossaryMiss)
+            .collect();
+        assert_eq!(found.len(), 1, "{found:#?}");
+        found[0].id.clone()
+    };
+    let first = id("Strengthen the building of the data factor market.");
+    assert_eq!(
+        first,
+        id("We will strengthen the building of the data factor market.")
+    );
+    assert_ne!(
+        first,
+        id("Strengthen the building of the data resource market.")
+    );
+}
+
+#[test]
 fn a_synonym_in_place_of_an_approved_word_is_a_warning() {
     let glossary =
         bitext::lexicon::parse_glossary_tsv("数据要素市场\tdata element market\n", "g.tsv")

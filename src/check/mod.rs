@@ -206,7 +206,8 @@ pub struct RenderingUse {
 /// The JSON fields are documented in the README (check's JSON output).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
-    /// Fingerprint of the finding: type, term and bead texts, 16 hex digits.
+    /// Fingerprint of the finding: type, term and bead texts (a glossary finding's
+    /// English only through its evidence), 16 hex digits.
     pub id: String,
     #[serde(rename = "type")]
     pub kind: FindingType,
@@ -303,16 +304,15 @@ impl Finding {
 
     /// The fingerprint: FNV-1a over the type, the term, the message's subject and the
     /// bead's texts (whitespace-normalised), so that it survives renumbered beads and
-    /// changes elsewhere in the document but not a change of the text it is about.
+    /// changes elsewhere in the document but not a change of the text it is about. A
+    /// glossary finding is about the term and what stands for it: the English goes in
+    /// only through the evidence, so that a reviewer's edit elsewhere in the sentence
+    /// keeps the id of a false alarm they set aside.
     fn fingerprint(&self) -> String {
         let mut h = Fnv::new();
         h.field(self.kind.name());
-        h.field(
-            self.zh_term
-                .as_deref()
-                .or(self.term.as_deref())
-                .unwrap_or(""),
-        );
+        let term = self.zh_term.as_deref().or(self.term.as_deref());
+        h.field(term.unwrap_or(""));
         match (&self.zh, &self.en) {
             (None, None) => {
                 // A document-level finding: what it is about, not its counts.
@@ -326,7 +326,15 @@ impl Finding {
             }
             (zh, en) => {
                 h.field(&normalise_space(zh.as_deref().unwrap_or("")));
-                h.field(&normalise_space(en.as_deref().unwrap_or("")));
+                let about_term = matches!(
+                    self.kind,
+                    FindingType::GlossaryMiss | FindingType::Forbidden
+                );
+                h.field(&normalise_space(if about_term {
+                    ""
+                } else {
+                    en.as_deref().unwrap_or("")
+                }));
                 h.field(self.evidence.as_deref().unwrap_or(""));
             }
         }
