@@ -240,16 +240,24 @@ impl InsideWords {
     /// Is the term inside `word` checked as a word of its own? Where the word's other
     /// occurrences mostly carry the term's approved rendering, the translation renders
     /// the word through the term (全党同志 'all Party members'); a word seen once that
-    /// the dictionary does not know is jieba's joining of unknown characters (a name
-    /// and the verb after it), no compound with a translation of its own.
-    fn checked_alone(&self, term: usize, word: &str, dictionary: Option<&Dictionary>) -> bool {
+    /// holds the whole term and that the dictionary does not know is jieba's joining of
+    /// unknown characters (a name and the verb after it), no compound with a
+    /// translation of its own. A term across a word's edge (国则 of 美国则) is no
+    /// occurrence.
+    fn checked_alone(
+        &self,
+        term: usize,
+        word: &str,
+        holds: bool,
+        dictionary: Option<&Dictionary>,
+    ) -> bool {
         let Some(&(beads, rendered)) = self.0.get(&(term, word.to_string())) else {
             return false;
         };
         // Asked where this occurrence misses the rendering: the rendered ones are others.
         let others = beads - 1;
         if others == 0 {
-            return dictionary.is_some_and(|d| !d.contains(word));
+            return holds && dictionary.is_some_and(|d| !d.contains(word));
         }
         2 * rendered > others
     }
@@ -271,8 +279,9 @@ pub(super) fn check_terms(
     let mut rendered = Vec::new();
     let (mut hits, inside) = term_hits(p, terms, opts);
     let (alone, inside): (Vec<_>, Vec<_>) = inside.into_iter().partition(|(h, word)| {
+        let holds = word.start <= h.start && h.end <= word.end;
         bead.inside_words
-            .checked_alone(h.term, &p.zh[word.clone()], opts.dictionary)
+            .checked_alone(h.term, &p.zh[word.clone()], holds, opts.dictionary)
     });
     if !alone.is_empty() {
         hits.extend(alone.into_iter().map(|(h, _)| h));

@@ -976,7 +976,7 @@ impl TermSet {
                         && zh[h.end..t.end].chars().count() == 1;
                     holds || starts_inside || suffix
                 })
-                .map(|t| t.start.min(h.start)..t.end.max(h.end));
+                .map(|t| t.start..t.end);
             let next = zh[h.end..].chars().next().filter(|&c| is_han(c));
             // Three of the term's characters in it at least: a shorter word
             // across the end (小川笑 of 方小川笑道) is a coincidence.
