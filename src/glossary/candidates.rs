@@ -188,9 +188,9 @@ pub enum Reading {
     /// translation renders it by a noun.
     Description,
     /// A word jieba tags an adverb before a noun (永久 + 基本农田): Chinese adverbs
-    /// modify no noun, so the tag is wrong where the translation opens with one of the
-    /// word's one-word dictionary glosses ("permanent basic farmland"), and the phrase
-    /// is a clause otherwise (就是 + a name).
+    /// modify no noun, so the tag is wrong where one of the word's one-word dictionary
+    /// glosses stands before the rendering's head ("permanent basic farmland",
+    /// "protected natural areas"), and the phrase is a clause otherwise (就是 + a name).
     AdverbBeforeNoun,
     /// A time word, or a phrase ending in one (晚上 "evening", 后来 "later", 那天晚上):
     /// it points to a time of the text, as a pronoun points to a person. No term

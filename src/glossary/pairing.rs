@@ -505,7 +505,7 @@ fn read_as_term(z: &Candidate, f: &Found, e: &Candidate, evidence: &Evidence) ->
                 && !starts_with_verb_of(verb, e, resources)
         }
         Reading::Time => false,
-        Reading::AdverbBeforeNoun => opens_with_word_gloss(&z.parts[0], e, resources),
+        Reading::AdverbBeforeNoun => modifies_with_word_gloss(&z.parts[0], e, resources),
         Reading::Description => {
             // The form used here: a stem key groups "diligence" with "diligently".
             let word = f.pair.en.to_lowercase();
@@ -523,18 +523,30 @@ fn read_as_term(z: &Candidate, f: &Found, e: &Candidate, evidence: &Evidence) ->
     }
 }
 
-/// Does the English candidate open with a content word that is a whole one-word
-/// dictionary gloss of `word` ("permanent" of 永久; not "course" of 当然 "of course")?
-fn opens_with_word_gloss(word: &str, e: &Candidate, resources: &Resources) -> bool {
-    let Some(first) = e.display.split_whitespace().next().map(str::to_lowercase) else {
+/// Does a content word before the English candidate's head (its last word) stand as a
+/// whole one-word dictionary gloss of `word`: a modifier ("permanent" of 永久, "natural"
+/// in "protected natural areas"; not "course" of 当然 "of course")?
+fn modifies_with_word_gloss(word: &str, e: &Candidate, resources: &Resources) -> bool {
+    let words: Vec<String> = e
+        .display
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let Some((_, modifiers)) = words.split_last() else {
         return false;
     };
-    !is_english_stopword(&first)
-        && resources.dictionary.as_ref().is_some_and(|d| {
-            d.glosses(word)
+    let Some(d) = resources.dictionary.as_ref() else {
+        return false;
+    };
+    let glosses = d.glosses(word);
+    modifiers
+        .iter()
+        .filter(|w| !is_english_stopword(w))
+        .any(|w| {
+            glosses
                 .iter()
                 .flat_map(|g| g.split(';'))
-                .any(|g| g.trim().eq_ignore_ascii_case(&first))
+                .any(|g| g.trim().eq_ignore_ascii_case(w))
         })
 }
 
@@ -2112,6 +2124,27 @@ mod tests {
             "permanent basic farmland"
         );
         assert!(!terms.iter().any(|t| t.zh == "当然张明"), "{terms:#?}");
+        // The gloss may stand anywhere before the head: English orders its adjectives.
+        let pairs = aligned(&[
+            (
+                "这里新设了自然保护地。",
+                "New protected natural areas were set up here.",
+            ),
+            (
+                "自然保护地里禁止打猎。",
+                "Hunting is banned in protected natural areas.",
+            ),
+            (
+                "全省自然保护地超过二十处。",
+                "The province has over twenty protected natural areas.",
+            ),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        assert_eq!(
+            term(&terms, "自然保护地").en.to_lowercase(),
+            "protected natural areas",
+            "{terms:#?}"
+        );
     }
 
     #[test]
