@@ -144,8 +144,10 @@ struct TbxNames {
     term: &'static str,
 }
 
-/// TBX-Basic, martif form (TBX v2): one `termEntry` per pair; the best rendering is the
-/// preferred term, other renderings follow as admitted terms with their counts.
+/// TBX-Basic, martif form (TBX v2): one `termEntry` per pair, the best rendering first,
+/// other renderings after it with their counts. Only a rendering a glossary approved
+/// (`known`) is marked `preferredTerm-admn-sts`; a machine-extracted one carries no
+/// `administrativeStatus`: it is a candidate for review, which no terminologist approved.
 pub fn write_tbx(terms: &[TermPair], out: &mut dyn Write) -> io::Result<()> {
     let names = TbxNames {
         root: "martif",
@@ -159,7 +161,7 @@ pub fn write_tbx(terms: &[TermPair], out: &mut dyn Write) -> io::Result<()> {
     write_tbx_with(terms, &names, out)
 }
 
-/// TBX v3 (ISO 30042:2019), TBX-Basic dialect, DCA style.
+/// TBX v3 (ISO 30042:2019), TBX-Basic dialect, DCA style; statuses as [`write_tbx`].
 pub fn write_tbx3(terms: &[TermPair], out: &mut dyn Write) -> io::Result<()> {
     let names = TbxNames {
         root: "tbx",
@@ -256,18 +258,22 @@ fn write_tbx_with(terms: &[TermPair], n: &TbxNames, out: &mut dyn Write) -> io::
         x.close(10, n.term)?;
         x.close(8, n.lang)?;
         x.open(8, n.lang, &[("xml:lang", "en")])?;
-        let best = (t.en.as_str(), "preferredTerm-admn-sts", None);
-        let others = t.renderings.iter().map(|r| {
-            (
-                r.en.as_str(),
-                "admittedTerm-admn-sts",
-                Some(rendering_note(r)),
-            )
-        });
-        for (en, status, note) in std::iter::once(best).chain(others) {
+        let best = (t.en.as_str(), t.known, None);
+        let others = t
+            .renderings
+            .iter()
+            .map(|r| (r.en.as_str(), r.known, Some(rendering_note(r))));
+        for (en, known, note) in std::iter::once(best).chain(others) {
             x.open(10, n.term, &[])?;
             x.leaf(12, "term", &[], en)?;
-            x.leaf(12, "termNote", &[("type", "administrativeStatus")], status)?;
+            if known {
+                x.leaf(
+                    12,
+                    "termNote",
+                    &[("type", "administrativeStatus")],
+                    "preferredTerm-admn-sts",
+                )?;
+            }
             if let Some(note) = note {
                 x.leaf(12, "note", &[], &note)?;
             }
@@ -297,11 +303,76 @@ mod tests {
         String::from_utf8(out).unwrap()
     }
 
-    fn rendering(en: &str) -> Rendering {
+    fn rendering(en: &str, known: bool) -> Rendering {
         Rendering {
             en: en.into(),
             count: 1,
             beads: vec![7],
+            known,
+        }
+    }
+
+    /// Each English term of the file with its administrative status, if it has one.
+    fn english_statuses(xml: &str) -> Vec<(String, Option<String>)> {
+        let mut reader = quick_xml::Reader::from_str(xml);
+        let (mut english, mut field) = (false, None);
+        let mut out: Vec<(String, Option<String>)> = Vec::new();
+        loop {
+            match reader.read_event().unwrap() {
+                Event::Start(e) => match e.local_name().as_ref() {
+                    b"langSet" | b"langSec" => {
+                        english = e.attributes().flatten().any(|a| a.value.as_ref() == b"en");
+                    }
+                    b"term" if english => field = Some("term"),
+                    b"termNote" if english => field = Some("status"),
+                    _ => {}
+                },
+                Event::Text(t) => {
+                    let text = t.unescape().unwrap().into_owned();
+                    match field.take() {
+                        Some("term") => out.push((text, None)),
+                        Some(_) => out.last_mut().unwrap().1 = Some(text),
+                        None => {}
+                    }
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn only_what_a_glossary_approves_is_a_preferred_term() {
+        // Machine output: no rendering carries a status.
+        let mut machine = TermPair::seen_twice("风力涡轮", "wind turbine");
+        machine.renderings = vec![rendering("windmill", false)];
+        // The glossary approves the best rendering and one other, not the third.
+        let mut known = TermPair::seen_twice("潮汐能", "tidal energy");
+        known.known = true;
+        known.renderings = vec![
+            rendering("tidal power", true),
+            rendering("sea power", false),
+        ];
+        let preferred = Some("preferredTerm-admn-sts".to_string());
+        for (form, write) in FORMS {
+            let xml = written(write, &[machine.clone(), known.clone()]);
+            assert_eq!(
+                english_statuses(&xml),
+                [
+                    ("wind turbine".to_string(), None),
+                    ("windmill".to_string(), None),
+                    ("tidal energy".to_string(), preferred.clone()),
+                    ("tidal power".to_string(), preferred.clone()),
+                    ("sea power".to_string(), None),
+                ],
+                "{form}: {xml}"
+            );
+            assert!(!xml.contains("admittedTerm"), "{form}");
+            // The notes stay, the other renderings' counts with them.
+            assert!(xml.contains("known: no; example beads"), "{form}");
+            assert!(xml.contains("known: yes; example beads"), "{form}");
+            assert_eq!(xml.matches("other rendering used 1 times").count(), 3);
         }
     }
 
@@ -312,7 +383,7 @@ mod tests {
         let mut t = TermPair::seen_twice(zh, en);
         t.known = true;
         // A character XML forbids becomes a space.
-        t.renderings = vec![rendering("pepper\u{1}mill & co")];
+        t.renderings = vec![rendering("pepper\u{1}mill & co", false)];
         for (form, write) in FORMS {
             let xml = written(write, &[t.clone()]);
             assert!(
