@@ -2031,6 +2031,7 @@ mod tests {
                     en: en.into(),
                     count,
                     beads: (0..count).collect(),
+                    known: false,
                 })
                 .collect(),
             known: false,

@@ -205,6 +205,7 @@ pub fn linked_renderings(
                 en: most_frequent(surfaces).unwrap_or_default(),
                 count: ids.len(),
                 beads: ids,
+                known: false,
             });
         }
         term.renderings

@@ -91,7 +91,7 @@ pub(super) fn as_written(terms: &mut [TermPair], pairs: &[AlignedPair]) {
     let case = WordCase::of(pairs);
     for t in terms.iter_mut().filter(|t| !t.known) {
         t.en = case.as_written(&t.en);
-        for r in &mut t.renderings {
+        for r in t.renderings.iter_mut().filter(|r| !r.known) {
             r.en = case.as_written(&r.en);
         }
         let best = t.en.clone();

@@ -68,6 +68,8 @@ pub struct Rendering {
     /// Beads where it renders the term.
     pub count: usize,
     pub beads: Vec<usize>,
+    /// The shipped glossary or a `--glossary` file approves it for the term.
+    pub known: bool,
 }
 
 /// A Chinese term and its English rendering, found in the aligned text.

@@ -173,6 +173,7 @@ pub fn spelled_in_full(
                 en: short,
                 count: term.cooccurrence,
                 beads: term.examples.clone(),
+                known: term.known,
             },
         );
         let mut ids = ids;

@@ -161,6 +161,7 @@ impl Paired {
         super::names::possessives_dropped(&mut out);
         super::names::spelled_in_full(&mut out, pairs, resources, opts.params.examples);
         super::boundaries::linked_renderings(&mut out, pairs, links, &en_keys);
+        still_approved(&mut out, resources);
         super::case::as_written(&mut out, pairs);
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.zh.cmp(&b.zh)));
         let below = opts
@@ -977,6 +978,25 @@ pub fn phrase_key(text: &str) -> String {
         .join(" ")
 }
 
+/// `known` says the glossary approves the rendering as written: the word links may
+/// have refitted a known pair's rendering, or a name been spelt in full, since pairing
+/// set it. Only ever cleared, for what the glossary does not list (by phrase key).
+fn still_approved(terms: &mut [TermPair], resources: &Resources) {
+    let mut approved: HashMap<String, Vec<String>> = HashMap::default();
+    for entry in resources.glossary.iter().filter(|e| e.status == "approved") {
+        let keys = approved.entry(normalize_key(&entry.zh)).or_default();
+        keys.extend(entry.en.iter().map(|r| phrase_key(r)));
+    }
+    for t in terms {
+        let keys = approved.get(&normalize_key(&t.zh));
+        let lists = |en: &str| keys.is_some_and(|keys| keys.contains(&phrase_key(en)));
+        t.known &= lists(&t.en);
+        for r in &mut t.renderings {
+            r.known &= lists(&r.en);
+        }
+    }
+}
+
 /// Word-level evidence, cached per word.
 struct Evidence<'r> {
     resources: &'r Resources,
@@ -1533,10 +1553,15 @@ fn pair_one<'c>(
     }
     let mut renderings: Vec<Rendering> = others
         .into_iter()
-        .map(|(e, beads)| Rendering {
-            en: en.list[e].display_in(&z.beads),
-            count: beads.len(),
-            beads,
+        .map(|(e, beads)| {
+            // An approved rendering is cited as the glossary writes it, as the best is.
+            let approved = sense.approved(&en.list[e].key);
+            Rendering {
+                en: approved.map_or_else(|| en.list[e].display_in(&z.beads), str::to_string),
+                count: beads.len(),
+                beads,
+                known: approved.is_some(),
+            }
         })
         .collect();
     renderings.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.en.cmp(&b.en)));
@@ -2174,6 +2199,75 @@ mod tests {
         let t = term(&terms, "发展中国家");
         assert!(t.known);
         assert_eq!(t.en.to_lowercase(), "developing countries", "{terms:?}");
+    }
+
+    #[test]
+    fn another_rendering_the_glossary_approves_is_known_and_cited_as_written() {
+        // The glossary approves two renderings of 潮汐能; the text uses both, the
+        // second once, in the singular the glossary does not write.
+        let glossary =
+            crate::lexicon::parse_glossary_tsv("潮汐能\ttidal energy | tidal powers\n", "g.tsv")
+                .unwrap();
+        let res = Resources {
+            glossary,
+            words: std::sync::Arc::new(WordSegmenter::with_words(["潮汐能"])),
+            ..embedded_dictionary()
+        };
+        let pairs = aligned(&[
+            (
+                "海湾小镇靠潮汐能供电。",
+                "The bay town runs on tidal energy.",
+            ),
+            (
+                "工程师们测量了潮汐能。",
+                "The engineers measured the tidal energy.",
+            ),
+            (
+                "潮汐能的价格仍然偏高。",
+                "The price of tidal power is still high.",
+            ),
+        ]);
+        let terms = extract(&pairs, &res, &GlossaryOptions::default());
+        let t = term(&terms, "潮汐能");
+        assert!(t.known);
+        assert_eq!(t.en, "tidal energy");
+        let other: Vec<(&str, bool)> = t
+            .renderings
+            .iter()
+            .map(|r| (r.en.as_str(), r.known))
+            .collect();
+        assert_eq!(other, [("tidal powers", true)], "{terms:#?}");
+    }
+
+    #[test]
+    fn known_is_cleared_where_a_later_pass_left_a_rendering_the_glossary_lacks() {
+        let glossary =
+            crate::lexicon::parse_glossary_tsv("风车\twindmill | wind mill\n", "g.tsv").unwrap();
+        let res = Resources {
+            glossary,
+            ..embedded_dictionary()
+        };
+        let rendering = |en: &str| Rendering {
+            en: en.into(),
+            count: 1,
+            beads: vec![3],
+            known: true,
+        };
+        // Refitted to a wider phrase, the best rendering is no longer the glossary's.
+        let mut refitted = TermPair::seen_twice("风车", "old windmill");
+        refitted.known = true;
+        refitted.renderings = vec![rendering("Wind Mill"), rendering("mill")];
+        let mut kept = TermPair::seen_twice("风车", "Windmills");
+        kept.known = true;
+        let mut terms = [refitted, kept];
+        still_approved(&mut terms, &res);
+        assert!(!terms[0].known);
+        let known: Vec<bool> = terms[0].renderings.iter().map(|r| r.known).collect();
+        assert_eq!(known, [true, false]);
+        assert!(
+            terms[1].known,
+            "a stem of the glossary's rendering is still it"
+        );
     }
 
     #[test]
