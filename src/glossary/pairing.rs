@@ -524,9 +524,9 @@ fn read_as_term(z: &Candidate, f: &Found, e: &Candidate, evidence: &Evidence) ->
     }
 }
 
-/// Does a content word before the English candidate's head (its last word) stand as a
-/// whole one-word dictionary gloss of `word`: a modifier ("permanent" of 永久, "natural"
-/// in "protected natural areas"; not "course" of 当然 "of course")?
+/// Does a word among those right before the English candidate's head (its last word)
+/// stand as a whole one-word dictionary gloss of `word`: a modifier ("permanent" of
+/// 永久, "natural" in "protected natural areas"; not "course" of 当然 "of course")?
 fn modifies_with_word_gloss(word: &str, e: &Candidate, resources: &Resources) -> bool {
     let words: Vec<String> = e
         .display
@@ -540,9 +540,12 @@ fn modifies_with_word_gloss(word: &str, e: &Candidate, resources: &Resources) ->
         return false;
     };
     let glosses = d.glosses(word);
+    // The modifiers are the words right before the head: 'on the' ends them ("rely
+    // closely on the people" is a verb phrase).
     modifiers
         .iter()
-        .filter(|w| !is_english_stopword(w))
+        .rev()
+        .take_while(|w| !is_english_stopword(w))
         .any(|w| {
             glosses
                 .iter()
@@ -2139,6 +2142,18 @@ mod tests {
             ),
             ("当然张明也来了。", "Of course Zhang Ming came too."),
             (
+                "我们始终紧紧依靠人民。",
+                "We always rely closely on the people.",
+            ),
+            (
+                "他们也紧紧依靠人民。",
+                "They too rely closely on the people.",
+            ),
+            (
+                "村里要紧紧依靠人民。",
+                "In the village we must rely closely on the people.",
+            ),
+            (
                 "他说当然张明会赢。",
                 "He said of course Zhang Ming would win.",
             ),
@@ -2149,6 +2164,8 @@ mod tests {
             "permanent basic farmland"
         );
         assert!(!terms.iter().any(|t| t.zh == "当然张明"), "{terms:#?}");
+        // Before a preposition, the gloss modifies a verb.
+        assert!(!terms.iter().any(|t| t.zh == "紧紧依靠人民"), "{terms:#?}");
         // The gloss may stand anywhere before the head: English orders its adjectives.
         let pairs = aligned(&[
             (
