@@ -975,6 +975,19 @@ fn english_without_chinese_is_an_addition() {
         .collect();
     assert_eq!(bridge.len(), 1, "{bridge:#?}");
     assert_eq!(bridge[0].severity, Severity::Info);
+    // As long as the translation's longer segments, it may carry a dropped passage.
+    pairs[k].en = "The provincial government will also set up a special office that \
+                   answers questions from companies about the new rules, trains local \
+                   officials in applying them and reports regularly on how far the \
+                   work has gone and what remains to be done across the province."
+        .into();
+    let found = run_check(&pairs, &terms);
+    let long: Vec<&Finding> = found
+        .iter()
+        .filter(|f| f.kind == FindingType::Addition)
+        .collect();
+    assert_eq!(long.len(), 1, "{long:#?}");
+    assert_eq!(long[0].severity, Severity::Warning);
 }
 
 #[test]

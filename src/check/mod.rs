@@ -302,7 +302,7 @@ impl Finding {
         out
     }
 
-    /// The fingerprint: FNV-1a over the type, the term, the message's subject and the
+    /// The fingerprint: FNV-1a over the type, the term, the evidence and the
     /// bead's texts (whitespace-normalised), so that it survives renumbered beads and
     /// changes elsewhere in the document but not a change of the text it is about. A
     /// glossary finding is about the term and what stands for it: the English goes in
@@ -507,7 +507,8 @@ fn structure_findings(pairs: &[AlignedPair], structure: &[String]) -> Vec<Findin
     out
 }
 
-/// The median length in words of the English of the beads with both sides.
+/// The median length in words of the English of the beads with both sides (the
+/// translation's typical segment).
 fn median_english_words(pairs: &[AlignedPair]) -> usize {
     let mut lengths: Vec<usize> = pairs
         .iter()
@@ -549,7 +550,7 @@ pub fn check(
                 ));
             }
             // An English-only bead: added, or its Chinese dropped; nothing to check it
-            // against. One shorter than most of the translation's sentences, with no
+            // against. One shorter than most of the translation's segments, with no
             // number, is a bridge the translator wrote ('But that was not all.'): it
             // states no fact of its own.
             else if !p.en.trim().is_empty() {
@@ -559,7 +560,7 @@ pub fn check(
                     (
                         Severity::Info,
                         "the English has text without a Chinese counterpart (shorter than \
-                         most sentences of the translation: a bridge the translator added?)",
+                         most of the translation's segments: a bridge the translator added?)",
                     )
                 } else {
                     (

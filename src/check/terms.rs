@@ -936,7 +936,7 @@ impl TermSet {
             .collect()
     }
 
-    /// Drop hits that are part of a longer word: a jieba token of `zh` (cut knowing the
+    /// Split off hits that are part of a longer word: a jieba token of `zh` (cut knowing the
     /// glossaries' terms) that holds the whole term and more (党员 in 党员干部), one the
     /// term starts inside (国则 in 美国则: 美国 + 则), one that runs a single character
     /// past its end, or three of the term's last characters and the next one forming a

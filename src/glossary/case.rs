@@ -89,8 +89,10 @@ fn is_capitalised(word: &str) -> bool {
 /// the case the document writes its words in.
 pub(super) fn as_written(terms: &mut [TermPair], pairs: &[AlignedPair]) {
     let case = WordCase::of(pairs);
-    for t in terms.iter_mut().filter(|t| !t.known) {
-        t.en = case.as_written(&t.en);
+    for t in terms.iter_mut() {
+        if !t.known {
+            t.en = case.as_written(&t.en);
+        }
         for r in t.renderings.iter_mut().filter(|r| !r.known) {
             r.en = case.as_written(&r.en);
         }
