@@ -2590,22 +2590,25 @@ mod tests {
 
     #[test]
     fn a_term_jieba_joins_to_the_next_character_once_is_checked() {
-        // jieba cuts 平儿拿 as one word, a joining no dictionary knows: the name is
-        // checked as a word of its own there. 中国家庭 is 中国 + 家庭: 国家 across the
-        // edge is no occurrence, however often the English says 'state'.
+        // The segmenter cuts 小芳拿 as one word (jieba's dictionary has such joinings
+        // of a name and a verb), which no dictionary knows: the name is checked as a
+        // word of its own there. 中国家庭 is 中国 + 家庭: 国家 across the edge is no
+        // occurrence, however often the English says 'state'.
         let dict = Dictionary::from_cedict_text("鑰匙 钥匙 [yao4 shi5] /key/\n", "t").unwrap();
+        let words = WordSegmenter::with_words(["小芳拿"]);
         let opts = CheckOptions {
             dictionary: Some(&dict),
+            words: &words,
             ..CheckOptions::default()
         };
-        let terms = glossary_terms("平儿\tPatience\n国家\tstate\n");
+        let terms = glossary_terms("小芳\tXiaofang\n国家\tstate\n");
         let mut pairs: Vec<AlignedPair> = (0..6)
-            .map(|id| AlignedPair::new(id, "我们看见了平儿。", "We saw Patience."))
+            .map(|id| AlignedPair::new(id, "我们看见了小芳。", "We saw Xiaofang."))
             .collect();
         pairs.push(AlignedPair::new(
             6,
-            "她叫平儿拿了钥匙。",
-            "She told the maid to take the key.",
+            "她叫小芳拿了钥匙。",
+            "She told the girl to take the key.",
         ));
         for id in 7..12 {
             pairs.push(AlignedPair::new(
