@@ -609,6 +609,7 @@ pub fn check(
                 doc_links: opts.links,
                 length: &length,
                 inside_words: &inside_words,
+                hits: inside_words.hits(i),
             },
             terms,
             &abbreviations,

@@ -180,15 +180,15 @@ pub(super) struct Bead<'c, 'a> {
     pub length: &'c LengthModel,
     /// How the document renders glossary terms inside longer words.
     pub inside_words: &'c InsideWords,
+    /// The glossary terms of the bead's Chinese (see [`InsideWords::hits`]).
+    pub hits: &'c BeadHits,
 }
 
 /// The glossary terms in a bead's Chinese: those standing as words, and those inside
 /// longer words (with the word's span).
-fn term_hits(
-    p: &AlignedPair,
-    terms: &TermSet,
-    opts: &CheckOptions,
-) -> (Vec<terms::TermHit>, Vec<(terms::TermHit, Range<usize>)>) {
+pub(super) type BeadHits = (Vec<terms::TermHit>, Vec<(terms::TermHit, Range<usize>)>);
+
+fn term_hits(p: &AlignedPair, terms: &TermSet, opts: &CheckOptions) -> BeadHits {
     let hits = match opts.dictionary {
         Some(d) => terms.find_terms_in_words(&p.zh, |w| d.contains(w)),
         None => terms.find_terms(&p.zh),
@@ -198,7 +198,11 @@ fn term_hits(
 
 /// Per glossary term and longer word holding it (全党 in 全党同志): the beads with
 /// the word, and those whose English has an approved rendering of the term.
-pub(super) struct InsideWords(std::collections::HashMap<(usize, String), (u32, u32)>);
+pub(super) struct InsideWords {
+    counts: std::collections::HashMap<(usize, String), (u32, u32)>,
+    /// Each pair's term hits, in pair order: found once, for the survey and the check.
+    hits: Vec<BeadHits>,
+}
 
 impl InsideWords {
     /// Count, over the document, how the terms inside longer words are rendered.
@@ -209,19 +213,22 @@ impl InsideWords {
         opts: &CheckOptions,
     ) -> InsideWords {
         let mut counts = std::collections::HashMap::new();
+        let mut hits = Vec::with_capacity(pairs.len());
         for p in pairs {
             if p.zh.trim().is_empty() || p.en.trim().is_empty() {
+                hits.push(BeadHits::default());
                 continue;
             }
-            let (_, inside) = term_hits(p, terms, opts);
-            if inside.is_empty() {
+            let found = term_hits(p, terms, opts);
+            if found.1.is_empty() {
+                hits.push(found);
                 continue;
             }
             let whole = EnglishText::new(&p.en);
             let mut seen = Vec::new();
-            for (h, word) in inside {
+            for (h, word) in &found.1 {
                 let term = &terms.terms[h.term];
-                let key = (h.term, p.zh[word].to_string());
+                let key = (h.term, p.zh[word.clone()].to_string());
                 if term.approved.is_empty() || seen.contains(&key) {
                     continue;
                 }
@@ -233,8 +240,14 @@ impl InsideWords {
                 c.1 += u32::from(rendered);
                 seen.push(key);
             }
+            hits.push(found);
         }
-        InsideWords(counts)
+        InsideWords { counts, hits }
+    }
+
+    /// The term hits of pair `i` (empty for a pair with an empty side).
+    pub(super) fn hits(&self, i: usize) -> &BeadHits {
+        &self.hits[i]
     }
 
     /// Is the term inside `word` checked as a word of its own? Where the word's other
@@ -251,7 +264,7 @@ impl InsideWords {
         holds: bool,
         dictionary: Option<&Dictionary>,
     ) -> bool {
-        let Some(&(beads, rendered)) = self.0.get(&(term, word.to_string())) else {
+        let Some(&(beads, rendered)) = self.counts.get(&(term, word.to_string())) else {
             return false;
         };
         if !holds {
@@ -280,7 +293,7 @@ pub(super) fn check_terms(
     let Bead { p, en, links, .. } = bead;
     let previous = std::cell::OnceCell::new();
     let mut rendered = Vec::new();
-    let (mut hits, inside) = term_hits(p, terms, opts);
+    let (mut hits, inside) = bead.hits.clone();
     let (alone, inside): (Vec<_>, Vec<_>) = inside.into_iter().partition(|(h, word)| {
         let holds = word.start <= h.start && h.end <= word.end;
         bead.inside_words

@@ -859,6 +859,7 @@ static SHIPPED_TERMS: std::sync::LazyLock<std::collections::HashSet<&'static str
     std::sync::LazyLock::new(|| crate::lexicon::default_glossary_terms().collect());
 
 /// Where a term occurs in a Chinese text.
+#[derive(Clone)]
 pub struct TermHit {
     pub term: usize,
     pub start: usize,
