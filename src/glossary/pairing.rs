@@ -986,9 +986,8 @@ pub fn phrase_key(text: &str) -> String {
 /// set it. Only ever cleared, for what the glossary does not list (by phrase key).
 fn still_approved(terms: &mut [TermPair], resources: &Resources) {
     let mut approved: HashMap<String, Vec<String>> = HashMap::default();
-    for entry in resources.glossary.iter().filter(|e| e.status == "approved") {
-        let keys = approved.entry(normalize_key(&entry.zh)).or_default();
-        keys.extend(entry.en.iter().map(|r| phrase_key(r)));
+    for (zh, r) in approved_renderings(resources) {
+        approved.entry(zh).or_default().push(phrase_key(r));
     }
     for t in terms {
         let keys = approved.get(&normalize_key(&t.zh));
@@ -998,6 +997,18 @@ fn still_approved(terms: &mut [TermPair], resources: &Resources) {
             r.known &= lists(&r.en);
         }
     }
+}
+
+/// The glossaries' approved renderings, each with its term's key.
+fn approved_renderings(resources: &Resources) -> impl Iterator<Item = (String, &String)> {
+    resources
+        .glossary
+        .iter()
+        .filter(|e| e.status == "approved")
+        .flat_map(|e| {
+            let zh = normalize_key(&e.zh);
+            e.en.iter().map(move |r| (zh.clone(), r))
+        })
 }
 
 /// Word-level evidence, cached per word.
@@ -1022,11 +1033,9 @@ impl<'r> Evidence<'r> {
 
     fn new(resources: &'r Resources, en: &CandidateSet, params: &'r Params) -> Self {
         let mut glossary: HashMap<String, Vec<(String, Vec<String>, String)>> = HashMap::default();
-        for entry in resources.glossary.iter().filter(|e| e.status == "approved") {
-            let renderings = glossary.entry(normalize_key(&entry.zh)).or_default();
-            for r in &entry.en {
-                renderings.push((phrase_key(r), gloss_stems(r), r.clone()));
-            }
+        for (zh, r) in approved_renderings(resources) {
+            let rendering = (phrase_key(r), gloss_stems(r), r.clone());
+            glossary.entry(zh).or_default().push(rendering);
         }
         // English candidate parts are already stems.
         let en_stems = en
