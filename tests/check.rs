@@ -990,15 +990,24 @@ fn english_without_chinese_is_an_addition() {
     assert_eq!(long[0].severity, Severity::Warning);
 }
 
-#[test]
-fn a_glossary_findings_id_survives_an_edit_elsewhere_in_the_sentence() {
+/// A glossary of one term, 数据要素市场 'data element market'.
+fn data_market_terms() -> TermSet {
     let glossary =
         bitext::lexicon::parse_glossary_tsv("数据要素市场\tdata element market\n", "g.tsv")
             .unwrap();
-    let terms = TermSet::from_glossary(&glossary).build();
+    TermSet::from_glossary(&glossary).build()
+}
+
+/// A bead with 数据要素市场 in its Chinese and `en` for its English.
+fn data_market_pair(en: &str) -> [AlignedPair; 1] {
+    [AlignedPair::new(0, "加强数据要素市场建设。", en)]
+}
+
+#[test]
+fn a_glossary_findings_id_survives_an_edit_elsewhere_in_the_sentence() {
+    let terms = data_market_terms();
     let id = |en: &str| {
-        let pairs = [AlignedPair::new(0, "加强数据要素市场建设。", en)];
-        let found: Vec<Finding> = run_check(&pairs, &terms)
+        let found: Vec<Finding> = run_check(&data_market_pair(en), &terms)
             .into_iter()
             .filter(|f| f.kind == FindingType::GlossaryMiss)
             .collect();
@@ -1018,13 +1027,9 @@ fn a_glossary_findings_id_survives_an_edit_elsewhere_in_the_sentence() {
 
 #[test]
 fn a_synonym_in_place_of_an_approved_word_is_a_warning() {
-    let glossary =
-        bitext::lexicon::parse_glossary_tsv("数据要素市场\tdata element market\n", "g.tsv")
-            .unwrap();
-    let terms = TermSet::from_glossary(&glossary).build();
+    let terms = data_market_terms();
     let found = |en: &str| {
-        let pairs = [AlignedPair::new(0, "加强数据要素市场建设。", en)];
-        run_check(&pairs, &terms)
+        run_check(&data_market_pair(en), &terms)
             .into_iter()
             .filter(|f| f.kind == FindingType::GlossaryMiss && f.severity >= Severity::Warning)
             .collect::<Vec<_>>()
