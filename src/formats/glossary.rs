@@ -4,9 +4,9 @@
 
 use std::io::{self, Write};
 
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::events::{BytesDecl, BytesEnd, Event};
 
-use super::{tsv_cell, xml_chars};
+use super::{IndentedXml, tsv_cell};
 use crate::glossary::{Explained, Rendering, TermPair};
 
 /// Column names of the TSV and CSV outputs.
@@ -180,56 +180,8 @@ pub fn write_tbx3(terms: &[TermPair], out: &mut dyn Write) -> io::Result<()> {
     write_tbx_with(terms, &names, out)
 }
 
-/// A quick-xml writer laying TBX out one element per line, indented as people read it.
-struct TbxXml<'w> {
-    xml: quick_xml::Writer<&'w mut dyn Write>,
-}
-
-impl TbxXml<'_> {
-    /// A line break and `indent` spaces: quick-xml's own indenting would also break
-    /// `<sourceDesc><p>`.
-    fn line(&mut self, indent: usize) -> io::Result<()> {
-        write!(self.xml.get_mut(), "\n{:indent$}", "")
-    }
-
-    fn open(&mut self, indent: usize, name: &str, attributes: &[(&str, &str)]) -> io::Result<()> {
-        self.line(indent)?;
-        self.xml.write_event(Event::Start(
-            BytesStart::new(name).with_attributes(attributes.iter().copied()),
-        ))
-    }
-
-    fn close(&mut self, indent: usize, name: &str) -> io::Result<()> {
-        self.line(indent)?;
-        self.xml.write_event(Event::End(BytesEnd::new(name)))
-    }
-
-    /// `<name attributes>text</name>`, the text escaped by quick-xml (and its
-    /// characters XML forbids replaced, [`xml_chars`]).
-    fn element(&mut self, name: &str, attributes: &[(&str, &str)], text: &str) -> io::Result<()> {
-        self.xml.write_event(Event::Start(
-            BytesStart::new(name).with_attributes(attributes.iter().copied()),
-        ))?;
-        self.xml
-            .write_event(Event::Text(BytesText::new(&xml_chars(text))))?;
-        self.xml.write_event(Event::End(BytesEnd::new(name)))
-    }
-
-    /// [`TbxXml::element`] on a line of its own.
-    fn leaf(
-        &mut self,
-        indent: usize,
-        name: &str,
-        attributes: &[(&str, &str)],
-        text: &str,
-    ) -> io::Result<()> {
-        self.line(indent)?;
-        self.element(name, attributes, text)
-    }
-}
-
 fn write_tbx_with(terms: &[TermPair], n: &TbxNames, out: &mut dyn Write) -> io::Result<()> {
-    let mut x = TbxXml {
+    let mut x = IndentedXml {
         xml: quick_xml::Writer::new(out),
     };
     x.xml

@@ -231,77 +231,107 @@ pub fn write_moses(bt: &Bitext, zh_out: &mut dyn Write, en_out: &mut dyn Write) 
 /// languages as `tags` say (`srclang` is the original's). Written with quick-xml (which
 /// escapes markup), every text through [`xml_chars`].
 pub fn write_tmx(bt: &Bitext, tags: &LangTags, out: &mut dyn Write) -> io::Result<()> {
-    let mut xml = quick_xml::Writer::new(out);
-    // One element per line, indented as people read TMX.
-    let line = |xml: &mut quick_xml::Writer<&mut dyn Write>, indent: usize| {
-        let raw = format!("\n{:indent$}", "");
-        xml.get_mut().write_all(raw.as_bytes())
+    let mut x = IndentedXml {
+        xml: quick_xml::Writer::new(out),
     };
-    xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    line(&mut xml, 0)?;
-    xml.write_event(Event::Start(
-        BytesStart::new("tmx").with_attributes([("version", "1.4")]),
-    ))?;
-    line(&mut xml, 2)?;
+    x.xml
+        .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    x.open(0, "tmx", &[("version", "1.4")])?;
+    x.line(2)?;
     let version = env!("CARGO_PKG_VERSION");
-    xml.write_event(Event::Empty(BytesStart::new("header").with_attributes([
-        ("creationtool", "bitext"),
-        ("creationtoolversion", version),
-        ("segtype", "sentence"),
-        ("o-tmf", "bitext"),
-        ("adminlang", "en-US"),
-        ("srclang", &xml_chars(tags.source_tag())),
-        ("datatype", "plaintext"),
-    ])))?;
-    line(&mut xml, 2)?;
-    xml.write_event(Event::Start(BytesStart::new("body")))?;
+    x.xml
+        .write_event(Event::Empty(BytesStart::new("header").with_attributes([
+            ("creationtool", "bitext"),
+            ("creationtoolversion", version),
+            ("segtype", "sentence"),
+            ("o-tmf", "bitext"),
+            ("adminlang", "en-US"),
+            ("srclang", &xml_chars(tags.source_tag())),
+            ("datatype", "plaintext"),
+        ])))?;
+    x.open(2, "body", &[])?;
     for (id, b) in bt
         .beads
         .iter()
         .enumerate()
         .filter(|(_, b)| !b.zh.is_empty() && !b.en.is_empty())
     {
-        line(&mut xml, 4)?;
-        let tuid = id.to_string();
-        xml.write_event(Event::Start(
-            BytesStart::new("tu").with_attributes([("tuid", tuid.as_str())]),
-        ))?;
-        line(&mut xml, 6)?;
-        write_prop(&mut xml, "x-bitext-score", &format!("{:.3}", b.score))?;
+        x.open(4, "tu", &[("tuid", id.to_string().as_str())])?;
+        let score = format!("{:.3}", b.score);
+        x.leaf(6, "prop", &[("type", "x-bitext-score")], &score)?;
         if !b.section.is_empty() {
-            line(&mut xml, 6)?;
-            write_prop(&mut xml, "x-bitext-section", &b.section.join(" > "))?;
+            let section = b.section.join(" > ");
+            x.leaf(6, "prop", &[("type", "x-bitext-section")], &section)?;
         }
         for (tag, text) in [(&tags.zh, bt.zh_text(b)), (&tags.en, bt.en_text(b))] {
-            line(&mut xml, 6)?;
-            xml.write_event(Event::Start(
-                BytesStart::new("tuv").with_attributes([("xml:lang", tag.as_str())]),
-            ))?;
-            xml.write_event(Event::Start(BytesStart::new("seg")))?;
-            xml.write_event(Event::Text(BytesText::new(&xml_chars(&text))))?;
-            xml.write_event(Event::End(BytesEnd::new("seg")))?;
-            xml.write_event(Event::End(BytesEnd::new("tuv")))?;
+            x.open(6, "tuv", &[("xml:lang", tag.as_str())])?;
+            x.element("seg", &[], &text)?;
+            x.xml.write_event(Event::End(BytesEnd::new("tuv")))?;
         }
-        line(&mut xml, 4)?;
-        xml.write_event(Event::End(BytesEnd::new("tu")))?;
+        x.close(4, "tu")?;
     }
-    line(&mut xml, 2)?;
-    xml.write_event(Event::End(BytesEnd::new("body")))?;
-    line(&mut xml, 0)?;
-    xml.write_event(Event::End(BytesEnd::new("tmx")))?;
-    line(&mut xml, 0)
+    x.close(2, "body")?;
+    x.close(0, "tmx")?;
+    x.line(0)
 }
 
-fn write_prop(
-    xml: &mut quick_xml::Writer<&mut dyn Write>,
-    kind: &str,
-    text: &str,
-) -> io::Result<()> {
-    xml.write_event(Event::Start(
-        BytesStart::new("prop").with_attributes([("type", kind)]),
-    ))?;
-    xml.write_event(Event::Text(BytesText::new(&xml_chars(text))))?;
-    xml.write_event(Event::End(BytesEnd::new("prop")))
+/// A quick-xml writer laying XML (TMX, TBX) out one element per line, indented as
+/// people read it.
+pub(crate) struct IndentedXml<'w> {
+    pub(crate) xml: quick_xml::Writer<&'w mut dyn Write>,
+}
+
+impl IndentedXml<'_> {
+    /// A line break and `indent` spaces: quick-xml's own indenting would also break
+    /// `<sourceDesc><p>`.
+    pub(crate) fn line(&mut self, indent: usize) -> io::Result<()> {
+        write!(self.xml.get_mut(), "\n{:indent$}", "")
+    }
+
+    pub(crate) fn open(
+        &mut self,
+        indent: usize,
+        name: &str,
+        attributes: &[(&str, &str)],
+    ) -> io::Result<()> {
+        self.line(indent)?;
+        self.xml.write_event(Event::Start(
+            BytesStart::new(name).with_attributes(attributes.iter().copied()),
+        ))
+    }
+
+    pub(crate) fn close(&mut self, indent: usize, name: &str) -> io::Result<()> {
+        self.line(indent)?;
+        self.xml.write_event(Event::End(BytesEnd::new(name)))
+    }
+
+    /// `<name attributes>text</name>`, the text escaped by quick-xml (and its
+    /// characters XML forbids replaced, [`xml_chars`]).
+    pub(crate) fn element(
+        &mut self,
+        name: &str,
+        attributes: &[(&str, &str)],
+        text: &str,
+    ) -> io::Result<()> {
+        self.xml.write_event(Event::Start(
+            BytesStart::new(name).with_attributes(attributes.iter().copied()),
+        ))?;
+        self.xml
+            .write_event(Event::Text(BytesText::new(&xml_chars(text))))?;
+        self.xml.write_event(Event::End(BytesEnd::new(name)))
+    }
+
+    /// [`IndentedXml::element`] on a line of its own.
+    pub(crate) fn leaf(
+        &mut self,
+        indent: usize,
+        name: &str,
+        attributes: &[(&str, &str)],
+        text: &str,
+    ) -> io::Result<()> {
+        self.line(indent)?;
+        self.element(name, attributes, text)
+    }
 }
 
 #[cfg(test)]
