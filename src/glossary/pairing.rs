@@ -1451,13 +1451,24 @@ fn pair_one<'c>(
     let params = ev.params;
     let sense = ZhSense::new(z, ev);
     let zb = z.beads.len() as f64;
+    // A name the translation spells in full somewhere may be called by part of it
+    // elsewhere ('Wang' for 汪明, as 'Wang Ming' once): the part renders it as well.
+    let spelt_in_full = std::cell::OnceCell::new();
+    let spelt_in_full = || {
+        *spelt_in_full.get_or_init(|| {
+            z.beads
+                .iter()
+                .any(|&b| spelt_in(&z.key, &pairs[b].en, ev.resources))
+        })
+    };
     let score = |e: usize, c: usize| -> Scored {
         let cand = &en.list[e];
         let dice = 2.0 * c as f64 / (zb + cand.beads.len() as f64);
         let known = sense.approved(&cand.key).is_some();
         // A name written in the pinyin of its characters ('Li Minghua' for 李明华,
         // 'Cui-fen' for 翠芬) renders all of it, as a dictionary gloss would.
-        let spelt = spells_name(&z.key, &cand.display, ev.resources);
+        let spelt = spells_name(&z.key, &cand.display, ev.resources)
+            || (spells_part_of_name(&z.key, &cand.display, ev.resources) && spelt_in_full());
         let lexical = if spelt {
             1.0
         } else {
@@ -1475,7 +1486,8 @@ fn pair_one<'c>(
         let s = dice
             * ((0.2 + lexical).powi(2) + recurrence)
             * (0.75 + 0.25 * unithood)
-            * if verb_phrase(cand) || ends_in_modifier(cand, en, params) {
+            // A name stands before its verb ('Wang looked'), not as a modifier.
+            * if !spelt && (verb_phrase(cand) || ends_in_modifier(cand, en, params)) {
                 params.not_a_noun_weight
             } else {
                 1.0
@@ -1486,6 +1498,7 @@ fn pair_one<'c>(
             dice,
             known,
             lexical,
+            spelt,
         }
     };
     let need = min_freq.max(1).min(z.beads.len());
@@ -1610,7 +1623,9 @@ fn pair_one<'c>(
         * keyness
         * recurs
         // A glossary entry is a term by the user's word, however everyday its words.
-        * if known {
+        // A name spelt in pinyin is no everyday word, whatever entries its syllable
+        // glosses ('surname Wang').
+        * if known || scored.spelt {
             1.0
         } else {
             everyday_rendering_weight(&en_display, ev.resources, params)
@@ -1653,6 +1668,27 @@ fn spells_name(zh: &str, en: &str, resources: &Resources) -> bool {
     !words.is_empty() && crate::lexicon::name_matches_reading(zh, &words, dict)
 }
 
+/// Is the Chinese spelt in pinyin by capitalised words of the English text?
+fn spelt_in(zh: &str, en: &str, resources: &Resources) -> bool {
+    let words: Vec<&str> = en
+        .split(|c: char| c.is_whitespace() || (c.is_ascii_punctuation() && c != '-' && c != '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let most = zh.chars().count();
+    (0..words.len()).any(|i| {
+        (1..=most.min(words.len() - i))
+            .any(|n| spells_name(zh, &words[i..i + n].join(" "), resources))
+    })
+}
+
+/// Does the English spell the Chinese name's surname or given name: the name cut in
+/// two, and one side spelt?
+fn spells_part_of_name(zh: &str, en: &str, resources: &Resources) -> bool {
+    zh.char_indices().skip(1).any(|(at, _)| {
+        spells_name(&zh[..at], en, resources) || spells_name(&zh[at..], en, resources)
+    })
+}
+
 /// Is the English a title-cased heading (every content word capitalised, two or more)?
 /// Its capitals say nothing of names.
 pub(super) fn title_cased(en: &str) -> bool {
@@ -1693,6 +1729,8 @@ struct Scored {
     dice: f64,
     known: bool,
     lexical: f64,
+    /// The rendering spells the term (or part of a name) in pinyin.
+    spelt: bool,
 }
 
 /// The longest English candidate that contains `best`, co-occurs with the term about
@@ -3075,6 +3113,41 @@ mod tests {
             "socialism with Chinese characteristics",
         );
         assert_no_term(&terms, "发展中国");
+    }
+
+    #[test]
+    fn a_name_called_by_its_surname_ranks_as_a_name() {
+        let res = embedded_dictionary();
+        assert!(spells_part_of_name("赵天宇", "Zhao", &res));
+        assert!(spells_part_of_name("赵天宇", "Tianyu", &res));
+        assert!(!spells_part_of_name("赵天宇", "Zhang", &res));
+        // Spelt in full once, then called 'Zhao': as much a name as one spelt in full
+        // each time, and no everyday word for the entries its syllable glosses.
+        let rows = [
+            (
+                "赵天宇走进了实验室。",
+                "Zhao Tianyu walked into the laboratory.",
+            ),
+            (
+                "赵天宇看着实验室的屏幕。",
+                "Zhao looked at the screen of the laboratory.",
+            ),
+            (
+                "赵天宇没有离开实验室。",
+                "Zhao did not leave the laboratory.",
+            ),
+            (
+                "赵天宇打开了实验室的门。",
+                "Zhao opened the door of the laboratory.",
+            ),
+            ("赵天宇又回到实验室。", "Zhao came back to the laboratory."),
+            ("赵天宇在实验室笑了。", "Zhao smiled in the laboratory."),
+        ];
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        let name = term(&terms, "赵天宇");
+        assert_eq!(name.en, "Zhao Tianyu");
+        let lab = term(&terms, "实验室");
+        assert!(name.score >= lab.score, "{terms:#?}");
     }
 
     #[test]
