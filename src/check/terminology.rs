@@ -664,6 +664,8 @@ fn gloss_rendering(gloss: &str) -> Option<terms::Rendering> {
 enum Trace {
     /// An approved rendering with one word misspelt.
     Misspelt,
+    /// An approved rendering with a word in another form by its ending.
+    OtherForm,
     /// A glossary term making up most of it is rendered as approved (中国特色社会主义
     /// of 坚持和发展中国特色社会主义).
     Core(String),
@@ -811,6 +813,9 @@ fn trace(
 ) -> Option<(Trace, Range<usize>)> {
     if let Some(s) = misspelt {
         return Some((Trace::Misspelt, en.span_of(s)));
+    }
+    if let Some(s) = term.approved.iter().find_map(|r| en.other_form(r)) {
+        return Some((Trace::OtherForm, s));
     }
     // 中国特色社会主义 inside 坚持和发展中国特色社会主义, rendered as approved.
     if let Some((t, span)) =
@@ -1238,8 +1243,8 @@ fn miss(
         .approved
         .iter()
         .find_map(|r| en.misspelt(r, known_word));
-    if let Some(f) = misspelt
-        .is_none()
+    let other_form = || term.approved.iter().any(|r| en.other_form(r).is_some());
+    if let Some(f) = (misspelt.is_none() && !other_form())
         .then(|| swapped_word(ctx, &at, term, &words, opts, elsewhere))
         .flatten()
     {
@@ -1250,7 +1255,7 @@ fn miss(
     // Evidence is the term's own words: where the located span is made of the
     // renderings of other words of the bead, nothing of the term is located.
     let traced = traced.and_then(|(kind, span)| match kind {
-        Trace::Misspelt | Trace::Core(_) => Some((kind, span)),
+        Trace::Misspelt | Trace::OtherForm | Trace::Core(_) => Some((kind, span)),
         _ => ctx
             .own_span(&at, &span, &words.known, opts.dictionary)
             .map(|s| (kind, s)),
@@ -1263,6 +1268,14 @@ fn miss(
     let mut untranslated_words = false;
     let (mut severity, note) = match &traced {
         Some((Trace::Misspelt, _)) => (Severity::Error, " (misspelt?)".to_string()),
+        // The approved wording made to fit the sentence (an adjective for a noun).
+        Some((Trace::OtherForm, span)) => (
+            Severity::Info,
+            format!(
+                " (written '{}', another form of the approved wording)",
+                &p.en[span.clone()]
+            ),
+        ),
         Some((Trace::Core(zh), span)) => (
             Severity::Info,
             format!(
@@ -2917,6 +2930,19 @@ mod tests {
             Some("sustainable devlopment"),
             "{found:#?}"
         );
+    }
+
+    #[test]
+    fn the_approved_wording_in_another_form_is_a_note() {
+        let terms = one_term("低血糖", "hypoglycaemia");
+        let pairs = [AlignedPair::new(
+            0,
+            "两组低血糖事件都很少。",
+            "Hypoglycaemic events were rare in both groups.",
+        )];
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        assert_eq!(misses(&found), [(0, Severity::Info)], "{found:#?}");
+        assert!(found[0].message.contains("another form"), "{found:#?}");
     }
 
     #[test]
