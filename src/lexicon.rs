@@ -1527,10 +1527,10 @@ impl Resources {
             Vec::new()
         };
         // The user's entry for a term replaces the shipped one: their approved
-        // renderings are the ones to check against.
-        let overridden: std::collections::HashSet<&str> =
-            user.iter().map(|e| e.zh.as_str()).collect();
-        glossary.retain(|e| !overridden.contains(e.zh.as_str()));
+        // renderings are the ones to check against. A shipped term that holds theirs
+        // (数据出境安全评估 around 数据出境) goes too: its wording of their term may not
+        // be theirs, and the longer term would be matched first.
+        glossary.retain(|e| !user.iter().any(|u| e.zh.contains(u.zh.as_str())));
         glossary.extend(user);
         Ok(Resources {
             dictionary,

@@ -394,6 +394,23 @@ fn forbidden_needs_the_words_themselves_and_user_glossary_overrides() {
         "{text}"
     );
     assert_eq!(out.status.code(), Some(0));
+    // The finding names the glossary the term comes from.
+    assert!(text.contains("mine.tsv line 1)"), "{text}");
+    // A shipped term holding the user's (数据出境安全评估 around 数据出境) gives way too:
+    // its wording of their term is not theirs.
+    let zh3 = write("zh3.txt", "企业应当开展数据出境安全评估。\n");
+    let en3 = write(
+        "en3.txt",
+        "Enterprises shall carry out a security assessment for cross-border data transfer.\n",
+    );
+    let mine = write("mine2.tsv", "数据出境\tcross-border data transfer\n");
+    let out = Command::cargo_bin("bitext")
+        .unwrap()
+        .args(["check", "--presplit", "--glossary", &mine, &zh3, &en3])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("0 errors, 0 warnings"), "{text}");
 }
 
 /// translate-toolkit's Python in target/tt-venv, or None (with a message) outside CI.

@@ -241,6 +241,9 @@ pub struct Finding {
     /// What the glossary approves instead (its nearest approved rendering).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+    /// Where the glossary term comes from: its file and line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub glossary: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub renderings: Vec<RenderingUse>,
     /// Other beads the finding concerns (the earlier translation of a repeated segment).
@@ -278,6 +281,7 @@ impl Finding {
             en_span: None,
             evidence: None,
             suggestion: None,
+            glossary: None,
             renderings: Vec::new(),
             related: Vec::new(),
         }
@@ -660,6 +664,13 @@ pub fn check(
     out.extend(headings);
     for f in &mut out {
         f.id = f.fingerprint();
+        if matches!(f.kind, FindingType::GlossaryMiss | FindingType::Forbidden) {
+            f.glossary = f
+                .zh_term
+                .as_deref()
+                .and_then(|zh| terms.get(zh))
+                .and_then(|t| t.source.clone());
+        }
     }
     out
 }

@@ -160,8 +160,10 @@ pub fn write_text(findings: &[Finding], w: &mut dyn Write) -> io::Result<()> {
             if let Some(t) = &f.term {
                 writeln!(w, "    offending: {}", offending(t))?;
             }
-            if let Some(s) = &f.suggestion {
-                writeln!(w, "    approved: {}", visible(s))?;
+            match (&f.suggestion, &f.glossary) {
+                (Some(s), Some(g)) => writeln!(w, "    approved: {} ({g})", visible(s))?,
+                (Some(s), None) => writeln!(w, "    approved: {}", visible(s))?,
+                _ => {}
             }
             if let Some(h) = &f.hint {
                 writeln!(w, "    {}", visible(h))?;
@@ -197,7 +199,8 @@ pub fn write_text(findings: &[Finding], w: &mut dyn Write) -> io::Result<()> {
 }
 
 /// One row per finding: id, type, severity, bead, segment, its state, term, zh term, evidence,
-/// suggestion, message, hint, the beads it concerns, the bead's texts.
+/// suggestion, the glossary it comes from, message, hint, the beads it concerns, the
+/// bead's texts.
 pub fn write_csv(findings: &[Finding], w: &mut dyn Write) -> io::Result<()> {
     let mut csv = csv::Writer::from_writer(w);
     csv.write_record([
@@ -211,6 +214,7 @@ pub fn write_csv(findings: &[Finding], w: &mut dyn Write) -> io::Result<()> {
         "zh_term",
         "evidence",
         "suggestion",
+        "glossary",
         "message",
         "hint",
         "beads",
@@ -231,6 +235,7 @@ pub fn write_csv(findings: &[Finding], w: &mut dyn Write) -> io::Result<()> {
             cell(&f.zh_term),
             cell(&f.evidence),
             cell(&f.suggestion),
+            cell(&f.glossary),
             visible(&f.message).into_owned(),
             cell(&f.hint),
             beads.join(" "),

@@ -201,6 +201,9 @@ pub struct Term {
     pub zh: String,
     pub approved: Vec<Rendering>,
     pub forbidden: Vec<Rendering>,
+    /// The glossary file and line the term comes from (its first entry), for a
+    /// reviewer who has several glossaries.
+    pub source: Option<String>,
 }
 
 /// Terms to check, merged by Chinese form, with a longest-match automaton over them.
@@ -905,6 +908,12 @@ impl TermSet {
             } else {
                 set.add(&e.zh, &en, &[]);
             }
+            if let Some(&k) = set.index.get(e.zh.trim()) {
+                let source = &mut set.terms[k].source;
+                if source.is_none() && !e.source.is_empty() {
+                    *source = Some(format!("{} line {}", e.source, e.line));
+                }
+            }
         }
         set.build()
     }
@@ -921,6 +930,7 @@ impl TermSet {
                 zh: zh.to_string(),
                 approved: Vec::new(),
                 forbidden: Vec::new(),
+                source: None,
             });
             self.terms.len() - 1
         });
@@ -937,6 +947,11 @@ impl TermSet {
             }
         }
         self.matcher = None;
+    }
+
+    /// The term written `zh`.
+    pub fn get(&self, zh: &str) -> Option<&Term> {
+        self.index.get(zh).map(|&k| &self.terms[k])
     }
 
     /// Build the longest-match automaton over all Chinese terms.
