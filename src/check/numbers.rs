@@ -533,10 +533,14 @@ pub(super) fn check_numbers(
             .collect()
     };
     // 'one' and 'first' are as often 'a' or 'at first' as a count, so a 1 takes an
-    // ordinal on both sides (第一 against 'second').
+    // ordinal on both sides (第一 against 'second'). An order and a count do not
+    // translate each other: 'the second part' does not answer 五个字, nor 'Second,'
+    // (其次) the 三 of 三级医院.
     let disagree = |z: &NumberMention, e: &NumberMention| {
-        let ordinals = z.kind == NumberKind::Ordinal && e.kind == NumberKind::Ordinal;
-        ordinals || (z.value != 1.0 && e.value != 1.0)
+        let zh_ordinal = is_name_ordinal(&p.zh, z);
+        let ordinals = zh_ordinal && e.kind == NumberKind::Ordinal;
+        zh_ordinal == (e.kind == NumberKind::Ordinal)
+            && (ordinals || (z.value != 1.0 && e.value != 1.0))
     };
     let (zw, ew) = (weak(&zh, &en), weak(&en, &zh));
     // Of several, the two that stand at the same place in their sentences.
@@ -1174,6 +1178,14 @@ mod tests {
         );
         // ... but a cardinal one is too loose ('a').
         assert!(severities("他说了一句话。", "He said two words.").is_empty());
+        // An order does not answer a count: 'Second,' is 其次, not the 三 of 三级.
+        assert!(
+            severities(
+                "其次，病人多来自三级医院。",
+                "Second, most patients came from tertiary hospitals."
+            )
+            .is_empty()
+        );
         // 两 alone is two.
         assert_eq!(
             severities("两个学生走进教室。", "Three students walked in."),
