@@ -228,6 +228,8 @@ fn paired_terms(
         params,
     );
     let en = candidates::english(&en_texts, 1, params);
+    let mut zh = zh;
+    occurs_wherever_written(&mut zh, &zh_texts);
     let mut evidence = Evidence::new(resources, &en, params);
     evidence.median_word_termhood = zh.median_word_termhood;
     let mut found: Vec<Found> = Vec::new();
@@ -286,6 +288,22 @@ fn paired_terms(
         }
     }
     (kept, wider)
+}
+
+/// jieba cuts a word it does not know differently by what stands around it (达格列净
+/// as 达格/列净, but 达格/列/净组 before 组): a candidate of four characters or more
+/// occurs in every bead that writes it, whatever the cut there, so that the English
+/// it comes with is counted in all of them.
+fn occurs_wherever_written(zh: &mut CandidateSet, texts: &[&str]) {
+    let keyed: Vec<String> = texts.iter().map(|t| normalize_key(t)).collect();
+    for c in zh.list.iter_mut().filter(|c| c.key.chars().count() >= 4) {
+        let beads: Vec<usize> = (0..keyed.len())
+            .filter(|&b| keyed[b].contains(c.key.as_str()))
+            .collect();
+        if beads.len() > c.beads.len() {
+            c.beads = beads;
+        }
+    }
 }
 
 /// The row [`extract_explained`] gives a candidate.
@@ -3113,6 +3131,42 @@ mod tests {
             "socialism with Chinese characteristics",
         );
         assert_no_term(&terms, "发展中国");
+    }
+
+    #[test]
+    fn a_word_jieba_cuts_two_ways_occurs_wherever_it_is_written() {
+        let res = embedded_dictionary();
+        // jieba cuts 达格列净 as 达格/列净, but as 达格/列/净组 before 组: the drug
+        // comes with 'dapagliflozin' in all six beads, 'metformin' in three.
+        let rows = [
+            (
+                "患者服用达格列净和二甲双胍。",
+                "Patients took dapagliflozin and metformin.",
+            ),
+            (
+                "达格列净联合二甲双胍有效。",
+                "Dapagliflozin with metformin was effective.",
+            ),
+            (
+                "达格列净与二甲双胍合用。",
+                "Dapagliflozin was combined with metformin.",
+            ),
+            (
+                "达格列净组体重下降。",
+                "Body weight fell in the dapagliflozin group.",
+            ),
+            (
+                "达格列净组血压下降。",
+                "Blood pressure fell in the dapagliflozin group.",
+            ),
+            (
+                "达格列净组无人退出。",
+                "Nobody left the dapagliflozin group.",
+            ),
+        ];
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        assert_pair(&terms, "达格列净", "dapagliflozin");
+        assert_no_term(&terms, "达格");
     }
 
     #[test]
