@@ -166,12 +166,19 @@ fn inside_longer_name(en: &str, span: std::ops::Range<usize>) -> bool {
 }
 
 /// Does a word right after `before` open a sentence (nothing before it but quotes,
-/// brackets or a list mark, back to the text's start or a full stop)?
+/// brackets, a list mark or a heading's number ('3.2', '(iv)'), back to the text's
+/// start or a full stop)?
 pub fn opens_sentence(before: &str) -> bool {
     let rest = before.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '—' | '–' | '-')
     });
-    rest.is_empty() || rest.ends_with(['.', '!', '?', ':', ';', '…'])
+    let heading_number = !rest.is_empty()
+        && rest.len() <= 12
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '(' | ')' | ' '))
+        && rest.starts_with(|c: char| c.is_ascii_digit() || c == '(');
+    rest.is_empty() || heading_number || rest.ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
 /// A Chinese candidate whose words suggest a phrase rather than a term. jieba's tags

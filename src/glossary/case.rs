@@ -138,4 +138,17 @@ mod tests {
         );
         assert_eq!(case.as_written("EPR rules"), "EPR rules");
     }
+
+    #[test]
+    fn a_heading_number_opens_a_sentence() {
+        let pairs = [
+            pair(0, "3.2 Efficacy"),
+            pair(1, "The efficacy was the same in both groups."),
+            pair(2, "By 2030 Riverside will sort all its waste."),
+        ];
+        let case = WordCase::of(&pairs);
+        assert_eq!(case.as_written("Efficacy"), "efficacy");
+        // A year inside a sentence is no heading number.
+        assert!(case.capital_inside.contains("riverside"));
+    }
 }
