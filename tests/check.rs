@@ -1005,6 +1005,20 @@ fn english_without_chinese_is_an_addition() {
         .collect();
     assert_eq!(long.len(), 1, "{long:#?}");
     assert_eq!(long[0].severity, Severity::Warning);
+    // Chinese left in the English, which the aligner could not pair with its source:
+    // untranslated, not added.
+    pairs[k].en = "Article 13 省政府对此项工作另行作出规定。".into();
+    let found = run_check(&pairs, &terms);
+    let here: Vec<(FindingType, Severity)> = found
+        .iter()
+        .filter(|f| f.bead == Some(k))
+        .map(|f| (f.kind, f.severity))
+        .collect();
+    assert_eq!(
+        here,
+        [(FindingType::Untranslated, Severity::Error)],
+        "{found:#?}"
+    );
 }
 
 /// A glossary of one term, 数据要素市场 'data element market'.

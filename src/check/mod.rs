@@ -553,6 +553,12 @@ pub fn check(
                     "the Chinese side is empty: the segment is not translated".into(),
                 ));
             }
+            // An English-only bead of Chinese text: a segment left untranslated, which
+            // the aligner could not pair with its source.
+            else if let Some(f) = qa::check_untranslated(p).filter(|_| !p.en.trim().is_empty()) {
+                out.retain(|x| !(x.bead == Some(p.id) && x.kind == FindingType::Punctuation));
+                out.push(f);
+            }
             // An English-only bead: added, or its Chinese dropped; nothing to check it
             // against. One shorter than most of the translation's segments, with no
             // number, is a bridge the translator wrote ('But that was not all.'): it
