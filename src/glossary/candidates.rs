@@ -525,6 +525,8 @@ pub fn chinese_with_dictionary<S: AsRef<str>>(
                         || ZH_FORMS_OF_ADDRESS.contains(&last)
                         || is_number(first)
                         || is_number(last)
+                        // 第 opens an ordinal: a run ending in it was cut before its number.
+                        || last == "第"
                     {
                         continue;
                     }
@@ -1041,6 +1043,14 @@ mod tests {
         assert!(set.get("邓小平").is_some());
         assert!(set.get("邓小平同志").is_none());
         assert!(set.list.iter().all(|c| !c.key.contains('、')));
+        // 第 opens an ordinal: no candidate ends in it, cut from its number.
+        let set = chinese(&["主要终点为第24周的血压变化"], 1);
+        assert!(set.get("主要终点").is_some());
+        assert!(
+            set.list.iter().all(|c| !c.key.ends_with('第')),
+            "{:?}",
+            set.list
+        );
     }
 
     #[test]
