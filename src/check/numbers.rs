@@ -62,7 +62,16 @@ fn share_off(en: &str, m: &NumberMention) -> bool {
 /// and so is a lone 十, which set phrases use for 'all' (十指, 十有九次).
 fn is_strong(m: &NumberMention, text: &str) -> bool {
     let lone_ten = &text[m.start..m.end] == "十";
-    !m.vague && !lone_ten && (!m.spelled || m.value >= 10.0 || m.kind == NumberKind::Percent)
+    // A count of years, months or days (三年, 两个月) is a time limit or a span, said
+    // in any translation; a small number alone may be a figure of speech.
+    let span_of_time = m.value >= 2.0
+        && m.range.is_none()
+        && ["年", "个月", "天", "日内", "小时", "周内"]
+            .iter()
+            .any(|u| text[m.end..].starts_with(u));
+    !m.vague
+        && !lone_ten
+        && (!m.spelled || m.value >= 10.0 || m.kind == NumberKind::Percent || span_of_time)
 }
 
 pub(super) fn show(v: f64) -> String {
@@ -1178,6 +1187,12 @@ mod tests {
         );
         // ... but a cardinal one is too loose ('a').
         assert!(severities("他说了一句话。", "He said two words.").is_empty());
+        // A span of time is said in any translation, small or not.
+        assert_eq!(
+            severities("记录至少保存三年。", "Records are kept."),
+            [Severity::Error]
+        );
+        assert!(severities("记录至少保存三年。", "Records are kept for three years.").is_empty());
         // An order does not answer a count: 'Second,' is 其次, not the 三 of 三级.
         assert!(
             severities(
