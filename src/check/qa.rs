@@ -669,18 +669,34 @@ fn unpaired(p: &AlignedPair, out: &mut Vec<Finding>) {
             continue;
         }
         let c = if en_balance > 0 { open } else { close };
-        unpaired_finding(p, c, out);
+        let at = unmatched(&p.en, open, close);
+        unpaired_finding(p, c, at, out);
         return;
     }
     // Straight double quotes pair with themselves.
     let straight = count(&p.en, &['"']) % 2;
     let zh_quotes = (count(&p.zh, &['“', '"']) - count(&p.zh, &['”'])).abs() % 2;
     if straight != zh_quotes && straight == 1 {
-        unpaired_finding(p, '"', out);
+        unpaired_finding(p, '"', p.en.rfind('"'), out);
     }
 }
 
-fn unpaired_finding(p: &AlignedPair, c: char, out: &mut Vec<Finding>) {
+/// Where the bracket without its pair stands: a closing one with none open before it,
+/// else the first opening one left open at the end ('(4.4% in' of '(1.0%) ... (4.4%
+/// in', not the last opening bracket).
+fn unmatched(text: &str, open: char, close: char) -> Option<usize> {
+    let mut open_at: Vec<usize> = Vec::new();
+    for (i, c) in text.char_indices() {
+        if c == open {
+            open_at.push(i);
+        } else if c == close && open_at.pop().is_none() {
+            return Some(i);
+        }
+    }
+    open_at.first().copied()
+}
+
+fn unpaired_finding(p: &AlignedPair, c: char, at: Option<usize>, out: &mut Vec<Finding>) {
     let mut f = Finding::bead(
         FindingType::Unpaired,
         Severity::Warning,
@@ -688,7 +704,7 @@ fn unpaired_finding(p: &AlignedPair, c: char, out: &mut Vec<Finding>) {
         format!("'{c}' without its pair in the English (the Chinese has its pairs)"),
     );
     f.term = Some(c.to_string());
-    if let Some(i) = p.en.rfind(c) {
+    if let Some(i) = at {
         f.set_spans(None, Some(i..i + c.len_utf8()), &p.en);
     }
     out.push(f);
@@ -1081,6 +1097,13 @@ mod tests {
         assert_eq!(kinds("数据。", "The data grew. "), [Whitespace]);
         assert!(kinds("数据。 ", "The data grew. ").is_empty());
         assert_eq!(kinds("数据（2022）。", "Data (2022."), [Unpaired]);
+        // The bracket left open is marked, not the last one opened.
+        assert_eq!(unmatched("A (4.4% in B) and (1.0%).", '(', ')'), None);
+        assert_eq!(
+            unmatched("9 (4.4% in A and 2 (1.0%) in B.", '(', ')'),
+            Some(2)
+        );
+        assert_eq!(unmatched("9 4.4%) in A (1.0%).", '(', ')'), Some(6));
         // A quotation running over beads: unpaired on both sides alike.
         assert!(kinds("“我们走吧。", "“Let us go.").is_empty());
         assert_eq!(kinds("数据很好。", "data is good."), [Capital]);
