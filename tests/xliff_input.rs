@@ -286,7 +286,8 @@ fn the_html_report_names_the_segment_and_its_state() {
         .unwrap();
     let html = String::from_utf8(out.stdout).unwrap();
     assert!(
-        html.contains("<title>bitext check report</title>"),
+        html.contains("<title>bitext check report</title>")
+            && html.contains("<h1>bitext check report</h1>"),
         "{html}"
     );
     let row = html

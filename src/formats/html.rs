@@ -155,6 +155,11 @@ pub fn write_html_titled(
             &format!("<title>{}</title>", esc(title)),
             1,
         )
+        .replacen(
+            "<h1>bitext alignment report</h1>",
+            &format!("<h1>{}</h1>", esc(title)),
+            1,
+        )
         .as_bytes(),
     )?;
     let scored = has_scores(bt);
