@@ -165,6 +165,10 @@ fn inside_longer_name(en: &str, span: std::ops::Range<usize>) -> bool {
         || matches!(next, "of" | "for" | "and") && after.next().is_some_and(capitalised)
 }
 
+/// One-character suffixes that make a noun of the word before them: 者 '-er', 性
+/// '-ness', 率 'rate'.
+const ZH_BOUND_SUFFIXES: &[&str] = &["者", "性", "率"];
+
 /// Does a word right after `before` open a sentence (nothing before it but quotes,
 /// brackets, a list mark or a heading's number ('3.2', '(iv)'), back to the text's
 /// start or a full stop)?
@@ -435,7 +439,12 @@ fn inner_words<'w>(
     inner_spans(word, 2, usize::MAX)
         .into_iter()
         .filter(|&(start, end, w)| {
+            let suffixed = word
+                .chars()
+                .nth(end)
+                .is_some_and(|c| ZH_BOUND_SUFFIXES.contains(&&*c.to_string()));
             w.chars().all(is_han)
+                && !suffixed
                 && !is_zh_function_word(w)
                 && (words.jieba().has_word(w)
                     || end - start >= params.dictionary_inner_min_chars
@@ -520,7 +529,14 @@ pub fn chinese_with_dictionary<S: AsRef<str>>(
                         break;
                     }
                     let (first, last) = (gram[0].word, gram[n - 1].word);
-                    if is_zh_function_word(first)
+                    // A bound suffix jieba left apart makes a new word with what stands
+                    // before it (数据处理 + 者 'data processor', 重要 + 性): no
+                    // candidate ends right before one.
+                    let suffixed = tokens
+                        .get(i + n)
+                        .is_some_and(|t| ZH_BOUND_SUFFIXES.contains(&t.word));
+                    if suffixed
+                        || is_zh_function_word(first)
                         || is_zh_function_word(last)
                         || ZH_FORMS_OF_ADDRESS.contains(&last)
                         || is_number(first)
@@ -1043,6 +1059,18 @@ mod tests {
         assert!(set.get("邓小平").is_some());
         assert!(set.get("邓小平同志").is_none());
         assert!(set.list.iter().all(|c| !c.key.contains('、')));
+        // A bound suffix makes a new word of what stands before it: 数据处理者 is
+        // no occurrence of 数据处理, whether jieba cuts 者 off or keeps it.
+        let set = chinese(
+            &["数据处理者应当保护数据。", "数据处理者保护数据处理活动。"],
+            1,
+        );
+        assert_eq!(
+            set.get("数据处理").map(|c| c.freq),
+            Some(1),
+            "{:?}",
+            set.list
+        );
         // 第 opens an ordinal: no candidate ends in it, cut from its number.
         let set = chinese(&["主要终点为第24周的血压变化"], 1);
         assert!(set.get("主要终点").is_some());
