@@ -588,13 +588,7 @@ impl<'a> EnglishText<'a> {
     /// A word `is_word` knows (a dictionary's English) is another word, not a slip:
     /// 'socialist' for 'socialism'.
     pub fn misspelt(&self, r: &Rendering, is_word: impl Fn(&str) -> bool) -> Option<&'a str> {
-        let target = lowercase_words(&r.text);
-        let w = &self.words;
-        if target.is_empty() || target.len() > w.len() {
-            return None;
-        }
-        (0..=w.len() - target.len()).find_map(|i| {
-            let window = &w[i..i + target.len()];
+        self.window_where(r, |target, window| {
             let differ: Vec<(&String, &String)> = target
                 .iter()
                 .zip(window)
@@ -608,17 +602,38 @@ impl<'a> EnglishText<'a> {
                 let allowed = if n >= 10 { 2 } else { 1 };
                 n >= 6 && strsim::levenshtein(t, x) <= allowed
             };
-            (differ.len() == 1
+            differ.len() == 1
                 && typo(differ[0])
                 && !is_word(differ[0].1)
-                && !another_form(differ[0].0, differ[0].1))
-            .then(|| &self.text[window[0].0..window[window.len() - 1].1])
+                && !another_form(differ[0].0, differ[0].1)
         })
+        .map(|span| &self.text[span])
     }
 
     /// `r` with a word in another form by its ending ('hypoglycaemic events' for
     /// 'hypoglycaemia' before 事件): the approved wording made to fit the sentence.
     pub fn other_form(&self, r: &Rendering) -> Option<Range<usize>> {
+        self.window_where(r, |target, window| {
+            let mut changed = false;
+            for (t, x) in target.iter().zip(window) {
+                if *t == x.2 || term_stem(t) == x.3 {
+                    continue;
+                }
+                if !another_form(t, &x.2) || t.chars().count() < 6 {
+                    return false;
+                }
+                changed = true;
+            }
+            changed
+        })
+    }
+
+    /// The first run of as many words as `r` has that `fits` its lower-case words.
+    fn window_where(
+        &self,
+        r: &Rendering,
+        fits: impl Fn(&[String], &[(usize, usize, String, String, bool)]) -> bool,
+    ) -> Option<Range<usize>> {
         let target = lowercase_words(&r.text);
         let w = &self.words;
         if target.is_empty() || target.len() > w.len() {
@@ -626,17 +641,7 @@ impl<'a> EnglishText<'a> {
         }
         (0..=w.len() - target.len()).find_map(|i| {
             let window = &w[i..i + target.len()];
-            let mut changed = false;
-            for (t, x) in target.iter().zip(window) {
-                if *t == x.2 || term_stem(t) == x.3 {
-                    continue;
-                }
-                if !another_form(t, &x.2) || t.chars().count() < 6 {
-                    return None;
-                }
-                changed = true;
-            }
-            changed.then(|| window[0].0..window[window.len() - 1].1)
+            fits(&target, window).then(|| window[0].0..window[window.len() - 1].1)
         })
     }
 
