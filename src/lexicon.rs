@@ -1528,9 +1528,23 @@ impl Resources {
         };
         // The user's entry for a term replaces the shipped one: their approved
         // renderings are the ones to check against. A shipped term that holds theirs
-        // (数据出境安全评估 around 数据出境) goes too: its wording of their term may not
-        // be theirs, and the longer term would be matched first.
-        glossary.retain(|e| !user.iter().any(|u| e.zh.contains(u.zh.as_str())));
+        // and words it otherwise (数据出境安全评估 'security assessment for outbound
+        // data transfers' around their 数据出境 'cross-border data transfer') goes too:
+        // the longer term would be matched first, against wording not theirs. One
+        // whose wording holds theirs (数据安全 'data security' around 数据 'data') stays.
+        glossary.retain(|e| {
+            let words_it_otherwise = |u: &GlossaryEntry| {
+                !u.en.is_empty()
+                    && !e.en.iter().any(|r| {
+                        let r = r.to_lowercase();
+                        u.en.iter().any(|mine| r.contains(&mine.to_lowercase()))
+                    })
+            };
+            !user
+                .iter()
+                .any(|u| e.zh != u.zh && e.zh.contains(u.zh.as_str()) && words_it_otherwise(u))
+                && !user.iter().any(|u| u.zh == e.zh)
+        });
         glossary.extend(user);
         Ok(Resources {
             dictionary,

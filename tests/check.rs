@@ -411,6 +411,18 @@ fn forbidden_needs_the_words_themselves_and_user_glossary_overrides() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("0 errors, 0 warnings"), "{text}");
+    // ... but a shipped term whose wording holds the user's stays: 数据 'data' leaves
+    // 数据安全 'data security' checked.
+    let zh4 = write("zh4.txt", "企业应当履行数据安全保护义务。\n");
+    let en4 = write("en4.txt", "Enterprises shall protect information safety.\n");
+    let mine = write("mine3.tsv", "数据\tdata\n");
+    let out = Command::cargo_bin("bitext")
+        .unwrap()
+        .args(["check", "--presplit", "--glossary", &mine, &zh4, &en4])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("数据安全 is not rendered"), "{text}");
 }
 
 /// translate-toolkit's Python in target/tt-venv, or None (with a message) outside CI.
@@ -1017,6 +1029,18 @@ fn english_without_chinese_is_an_addition() {
     assert_eq!(
         here,
         [(FindingType::Untranslated, Severity::Error)],
+        "{found:#?}"
+    );
+    // An added English sentence glossing a Chinese name in brackets is still added.
+    pairs[k].en = "The provincial government will also set up a special office for the \
+                   Belt and Road Initiative (一带一路), which answers questions from \
+                   companies about the new rules and reports on how far the work has gone."
+        .into();
+    let found = run_check(&pairs, &terms);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.bead == Some(k) && f.kind == FindingType::Addition),
         "{found:#?}"
     );
 }

@@ -555,7 +555,9 @@ pub fn check(
             }
             // An English-only bead of Chinese text: a segment left untranslated, which
             // the aligner could not pair with its source.
-            else if let Some(f) = qa::check_untranslated(p).filter(|_| !p.en.trim().is_empty()) {
+            else if let Some(f) = qa::check_untranslated(p)
+                .filter(|f| f.severity == Severity::Error && !p.en.trim().is_empty())
+            {
                 out.retain(|x| !(x.bead == Some(p.id) && x.kind == FindingType::Punctuation));
                 out.push(f);
             }

@@ -64,11 +64,15 @@ fn is_strong(m: &NumberMention, text: &str) -> bool {
     let lone_ten = &text[m.start..m.end] == "十";
     // A count of years, months or days (三年, 两个月) is a time limit or a span, said
     // in any translation; a small number alone may be a figure of speech.
+    let after = &text[m.end..];
     let span_of_time = m.value >= 2.0
         && m.range.is_none()
-        && ["年", "个月", "天", "日内", "小时", "周内"]
+        && ["年", "个月", "天", "日内", "小时", "个小时", "周内", "个星期"]
             .iter()
-            .any(|u| text[m.end..].starts_with(u));
+            .any(|u| after.starts_with(u))
+        // 三年级 is a school year, 五十年代 a decade.
+        && !after.starts_with("年级")
+        && !after.starts_with("年代");
     !m.vague
         && !lone_ten
         && (!m.spelled || m.value >= 10.0 || m.kind == NumberKind::Percent || span_of_time)
@@ -546,7 +550,9 @@ pub(super) fn check_numbers(
     // translate each other: 'the second part' does not answer 五个字, nor 'Second,'
     // (其次) the 三 of 三级医院.
     let disagree = |z: &NumberMention, e: &NumberMention| {
-        let zh_ordinal = is_name_ordinal(&p.zh, z);
+        // 三次 and 三期 count times and phases; 十八届, 三中全会 and 第三 are orders.
+        let zh_ordinal = z.kind == NumberKind::Ordinal
+            || (is_name_ordinal(&p.zh, z) && !p.zh[z.end..].starts_with(['次', '期']));
         let ordinals = zh_ordinal && e.kind == NumberKind::Ordinal;
         zh_ordinal == (e.kind == NumberKind::Ordinal)
             && (ordinals || (z.value != 1.0 && e.value != 1.0))
@@ -1193,6 +1199,16 @@ mod tests {
             [Severity::Error]
         );
         assert!(severities("记录至少保存三年。", "Records are kept for three years.").is_empty());
+        assert_eq!(
+            severities("会议开了三个小时。", "The meeting went on."),
+            [Severity::Error]
+        );
+        assert!(severities("他读三年级。", "He is in the third grade.").is_empty());
+        // A count of times against another count still disagrees.
+        assert_eq!(
+            severities("他来了三次。", "He came four times."),
+            [Severity::Warning]
+        );
         // An order does not answer a count: 'Second,' is 其次, not the 三 of 三级.
         assert!(
             severities(

@@ -669,7 +669,7 @@ fn unpaired(p: &AlignedPair, out: &mut Vec<Finding>) {
             continue;
         }
         let c = if en_balance > 0 { open } else { close };
-        let at = unmatched(&p.en, open, close);
+        let at = unmatched(&p.en, open, close, en_balance > 0);
         unpaired_finding(p, c, at, out);
         return;
     }
@@ -681,19 +681,24 @@ fn unpaired(p: &AlignedPair, out: &mut Vec<Finding>) {
     }
 }
 
-/// Where the bracket without its pair stands: a closing one with none open before it,
-/// else the first opening one left open at the end ('(4.4% in' of '(1.0%) ... (4.4%
-/// in', not the last opening bracket).
-fn unmatched(text: &str, open: char, close: char) -> Option<usize> {
+/// Where the bracket without its pair stands: the first opening one left open at the
+/// end ('(4.4% in' of '9 (4.4% in A and 2 (1.0%)', not the last opening bracket), or
+/// (`opening` false) the first closing one with none open before it.
+fn unmatched(text: &str, open: char, close: char, opening: bool) -> Option<usize> {
     let mut open_at: Vec<usize> = Vec::new();
+    let mut stray = None;
     for (i, c) in text.char_indices() {
         if c == open {
             open_at.push(i);
-        } else if c == close && open_at.pop().is_none() {
-            return Some(i);
+        } else if c == close && open_at.pop().is_none() && stray.is_none() {
+            stray = Some(i);
         }
     }
-    open_at.first().copied()
+    if opening {
+        open_at.first().copied()
+    } else {
+        stray
+    }
 }
 
 fn unpaired_finding(p: &AlignedPair, c: char, at: Option<usize>, out: &mut Vec<Finding>) {
@@ -1098,12 +1103,14 @@ mod tests {
         assert!(kinds("数据。 ", "The data grew. ").is_empty());
         assert_eq!(kinds("数据（2022）。", "Data (2022."), [Unpaired]);
         // The bracket left open is marked, not the last one opened.
-        assert_eq!(unmatched("A (4.4% in B) and (1.0%).", '(', ')'), None);
+        assert_eq!(unmatched("A (4.4% in B) and (1.0%).", '(', ')', true), None);
         assert_eq!(
-            unmatched("9 (4.4% in A and 2 (1.0%) in B.", '(', ')'),
+            unmatched("9 (4.4% in A and 2 (1.0%) in B.", '(', ')', true),
             Some(2)
         );
-        assert_eq!(unmatched("9 4.4%) in A (1.0%).", '(', ')'), Some(6));
+        assert_eq!(unmatched("9 4.4%) in A (1.0%).", '(', ')', false), Some(6));
+        // The kind of bracket the finding names: a stray ')' before an open '('.
+        assert_eq!(unmatched("Data) (2022 (x.", '(', ')', true), Some(6));
         // A quotation running over beads: unpaired on both sides alike.
         assert!(kinds("“我们走吧。", "“Let us go.").is_empty());
         assert_eq!(kinds("数据很好。", "data is good."), [Capital]);

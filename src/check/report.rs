@@ -163,7 +163,8 @@ pub fn write_text(findings: &[Finding], w: &mut dyn Write) -> io::Result<()> {
             match (&f.suggestion, &f.glossary) {
                 (Some(s), Some(g)) => writeln!(w, "    approved: {} ({g})", visible(s))?,
                 (Some(s), None) => writeln!(w, "    approved: {}", visible(s))?,
-                _ => {}
+                (None, Some(g)) => writeln!(w, "    glossary: {g}")?,
+                (None, None) => {}
             }
             if let Some(h) = &f.hint {
                 writeln!(w, "    {}", visible(h))?;

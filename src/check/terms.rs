@@ -1080,25 +1080,29 @@ fn loose_eq(a: &str, b: &str) -> bool {
 }
 
 /// English makes one word from another by its ending (hypoglycaemia, hypoglycaemic;
-/// economy, economic; socialism, socialist): a word that differs from `word` only
-/// where it ends in such a suffix is another form of it, not a slip of the pen.
+/// economy, economic; socialism, socialist): a word that is `word` with one such
+/// ending swapped for its partner is another form of it, not a slip of the pen. Only
+/// these pairs: any final letter swapped ('polics' for 'policy') is a slip.
 fn another_form(word: &str, other: &str) -> bool {
-    const SUFFIXES: &[&str] = &[
-        "ic", "ical", "ia", "ial", "al", "ian", "ist", "ism", "ive", "ous", "y", "ies", "s", "es",
-        "ed", "ing", "ly", "e",
+    const PAIRS: &[(&str, &str)] = &[
+        ("ia", "ic"),
+        ("y", "ic"),
+        ("y", "ical"),
+        ("ic", "ical"),
+        ("ics", "ic"),
+        ("ism", "ist"),
+        ("ence", "ent"),
+        ("ance", "ant"),
+        ("ion", "ive"),
     ];
-    let common = word
-        .chars()
-        .zip(other.chars())
-        .take_while(|(a, b)| a == b)
-        .map(|(a, _)| a.len_utf8())
-        .sum::<usize>();
-    let ends_in_suffix = |w: &str| {
-        SUFFIXES
-            .iter()
-            .any(|s| w.ends_with(s) && w.len() - s.len() <= common)
+    let swapped = |a: &str, b: &str, x: &str, y: &str| {
+        a.strip_suffix(x)
+            .zip(b.strip_suffix(y))
+            .is_some_and(|(ra, rb)| ra == rb && !ra.is_empty())
     };
-    ends_in_suffix(word) && ends_in_suffix(other)
+    PAIRS
+        .iter()
+        .any(|&(x, y)| swapped(word, other, x, y) || swapped(word, other, y, x))
 }
 
 /// The words of `text`, lower-cased: a rendering as the window searches compare it.
@@ -1241,7 +1245,14 @@ mod tests {
         let r = Rendering::new("socialism country");
         assert!(en.misspelt(&r, no_word).is_some());
         assert!(en.misspelt(&r, |w| w == "socialisn").is_none());
-        // Another form of the word, by its ending, is no slip either.
+        // Another form of the word, by its ending, is no slip either; a last letter
+        // swapped is.
+        let en_slip = EnglishText::new("the security polics");
+        assert!(
+            en_slip
+                .misspelt(&Rendering::new("security policy"), no_word)
+                .is_some()
+        );
         let en = EnglishText::new("no hypoglycaemic events");
         let r = Rendering::new("hypoglycaemia events");
         assert!(en.misspelt(&r, no_word).is_none());

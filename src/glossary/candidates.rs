@@ -169,9 +169,14 @@ fn inside_longer_name(en: &str, span: std::ops::Range<usize>) -> bool {
 /// '-ness', 率 'rate'.
 const ZH_BOUND_SUFFIXES: &[&str] = &["者", "性", "率"];
 
+/// Is `c` one of [`ZH_BOUND_SUFFIXES`]?
+pub(crate) fn is_bound_suffix(c: char) -> bool {
+    ZH_BOUND_SUFFIXES.contains(&&*c.to_string())
+}
+
 /// Does a word right after `before` open a sentence (nothing before it but quotes,
-/// brackets, a list mark or a heading's number ('3.2', '(iv)'), back to the text's
-/// start or a full stop)?
+/// brackets, a list mark or a heading's number in digits ('3.2', '(2)'), back to the
+/// text's start or a full stop)?
 pub fn opens_sentence(before: &str) -> bool {
     let rest = before.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '—' | '–' | '-')
@@ -439,10 +444,7 @@ fn inner_words<'w>(
     inner_spans(word, 2, usize::MAX)
         .into_iter()
         .filter(|&(start, end, w)| {
-            let suffixed = word
-                .chars()
-                .nth(end)
-                .is_some_and(|c| ZH_BOUND_SUFFIXES.contains(&&*c.to_string()));
+            let suffixed = word.chars().nth(end).is_some_and(is_bound_suffix);
             w.chars().all(is_han)
                 && !suffixed
                 && !is_zh_function_word(w)

@@ -229,7 +229,7 @@ fn paired_terms(
     );
     let en = candidates::english(&en_texts, 1, params);
     let mut zh = zh;
-    occurs_wherever_written(&mut zh, &zh_texts);
+    occurs_wherever_written(&mut zh, &zh_texts, &resources.words);
     let mut evidence = Evidence::new(resources, &en, params);
     evidence.median_word_termhood = zh.median_word_termhood;
     let mut found: Vec<Found> = Vec::new();
@@ -292,14 +292,24 @@ fn paired_terms(
 
 /// jieba cuts a word it does not know differently by what stands around it (达格列净
 /// as 达格/列净, but 达格/列/净组 before 组): a candidate of four characters or more
-/// occurs in every bead that writes it, whatever the cut there, so that the English
-/// it comes with is counted in all of them.
-fn occurs_wherever_written(zh: &mut CandidateSet, texts: &[&str]) {
+/// with a piece jieba does not know occurs in every bead that writes it (not before a
+/// bound suffix), whatever the cut there, so that the English it comes with is counted
+/// in all of them. Its frequency stays the count of its cuts, which C-value weighed.
+fn occurs_wherever_written(zh: &mut CandidateSet, texts: &[&str], words: &WordSegmenter) {
     let keyed: Vec<String> = texts.iter().map(|t| normalize_key(t)).collect();
-    for c in zh.list.iter_mut().filter(|c| c.key.chars().count() >= 4) {
-        let beads: Vec<usize> = (0..keyed.len())
-            .filter(|&b| keyed[b].contains(c.key.as_str()))
-            .collect();
+    let cut_unknown = |c: &Candidate| {
+        c.key.chars().count() >= 4 && c.parts.iter().any(|p| !words.jieba().has_word(p))
+    };
+    for c in zh.list.iter_mut().filter(|c| cut_unknown(c)) {
+        let written = |text: &str| {
+            text.match_indices(c.key.as_str()).any(|(at, k)| {
+                !text[at + k.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(candidates::is_bound_suffix)
+            })
+        };
+        let beads: Vec<usize> = (0..keyed.len()).filter(|&b| written(&keyed[b])).collect();
         if beads.len() > c.beads.len() {
             c.beads = beads;
         }
@@ -1699,12 +1709,17 @@ fn spelt_in(zh: &str, en: &str, resources: &Resources) -> bool {
     })
 }
 
-/// Does the English spell the Chinese name's surname or given name: the name cut in
-/// two, and one side spelt?
+/// Does the English spell the Chinese name's surname or given name: the name cut after
+/// its first character (or its second, in a name of four: 欧阳明远), and one side
+/// spelt?
 fn spells_part_of_name(zh: &str, en: &str, resources: &Resources) -> bool {
-    zh.char_indices().skip(1).any(|(at, _)| {
-        spells_name(&zh[..at], en, resources) || spells_name(&zh[at..], en, resources)
-    })
+    let chars = zh.chars().count();
+    zh.char_indices()
+        .skip(1)
+        .take(if chars == 4 { 2 } else { 1 })
+        .any(|(at, _)| {
+            spells_name(&zh[..at], en, resources) || spells_name(&zh[at..], en, resources)
+        })
 }
 
 /// Is the English a title-cased heading (every content word capitalised, two or more)?
@@ -3167,6 +3182,20 @@ mod tests {
         let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
         assert_pair(&terms, "达格列净", "dapagliflozin");
         assert_no_term(&terms, "达格");
+        // A word jieba knows is counted where jieba cuts it, and never before a bound
+        // suffix: 数据处理 of 数据处理者 is no occurrence of it.
+        let rows = [
+            (
+                "数据处理者应当保护数据。",
+                "The data processor shall protect data.",
+            ),
+            ("数据处理者应当登记。", "The data processor shall register."),
+            ("数据处理者应当报告。", "The data processor shall report."),
+            ("数据处理应当合法。", "Data processing shall be lawful."),
+            ("数据处理应当公开。", "Data processing shall be open."),
+        ];
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        assert_eq!(term(&terms, "数据处理").en, "data processing", "{terms:#?}");
     }
 
     #[test]
@@ -3175,6 +3204,7 @@ mod tests {
         assert!(spells_part_of_name("赵天宇", "Zhao", &res));
         assert!(spells_part_of_name("赵天宇", "Tianyu", &res));
         assert!(!spells_part_of_name("赵天宇", "Zhang", &res));
+        assert!(!spells_part_of_name("赵天宇", "Zhao Tian", &res));
         // Spelt in full once, then called 'Zhao': as much a name as one spelt in full
         // each time, and no everyday word for the entries its syllable glosses.
         let rows = [
