@@ -628,7 +628,8 @@ fn american_spelling(word: &str) -> std::borrow::Cow<'_, str> {
 /// differing in one final letter of the shorter only: a vowel after four letters in
 /// common (china ~ chines), any letter after six (democrat ~ democraci); not model ~
 /// modern, nation ~ natur(e). The one loose stem comparison of the glossary and the
-/// checker.
+/// checker (the checker's test of a misspelling or another form of an approved word,
+/// `check::terms`, compares whole words, not stems).
 pub fn stems_match(a: &str, b: &str) -> bool {
     // Every rule below needs the same first letter (the irregular forms keep theirs);
     // most pairs compared differ there, and this is a hot path of the glossary.
