@@ -296,22 +296,37 @@ fn paired_terms(
 /// bound suffix), whatever the cut there, so that the English it comes with is counted
 /// in all of them. Its frequency stays the count of its cuts, which C-value weighed.
 fn occurs_wherever_written(zh: &mut CandidateSet, texts: &[&str], words: &WordSegmenter) {
-    let keyed: Vec<String> = texts.iter().map(|t| normalize_key(t)).collect();
-    let cut_unknown = |c: &Candidate| {
-        c.key.chars().count() >= 4 && c.parts.iter().any(|p| !words.jieba().has_word(p))
+    let cut_unknown: Vec<usize> = (0..zh.list.len())
+        .filter(|&k| {
+            let c = &zh.list[k];
+            c.key.chars().count() >= 4 && c.parts.iter().any(|p| !words.jieba().has_word(p))
+        })
+        .collect();
+    if cut_unknown.is_empty() {
+        return;
+    }
+    // One pass over the text for all of them.
+    let Ok(matcher) = aho_corasick::AhoCorasick::new(cut_unknown.iter().map(|&k| &zh.list[k].key))
+    else {
+        return;
     };
-    for c in zh.list.iter_mut().filter(|c| cut_unknown(c)) {
-        let written = |text: &str| {
-            text.match_indices(c.key.as_str()).any(|(at, k)| {
-                !text[at + k.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(candidates::is_bound_suffix)
-            })
-        };
-        let beads: Vec<usize> = (0..keyed.len()).filter(|&b| written(&keyed[b])).collect();
-        if beads.len() > c.beads.len() {
-            c.beads = beads;
+    let mut written: Vec<Vec<usize>> = vec![Vec::new(); cut_unknown.len()];
+    for (b, text) in texts.iter().enumerate() {
+        let text = normalize_key(text);
+        for m in matcher.find_overlapping_iter(&text) {
+            let suffixed = text[m.end()..]
+                .chars()
+                .next()
+                .is_some_and(candidates::is_bound_suffix);
+            let beads = &mut written[m.pattern().as_usize()];
+            if !suffixed && beads.last() != Some(&b) {
+                beads.push(b);
+            }
+        }
+    }
+    for (k, beads) in cut_unknown.into_iter().zip(written) {
+        if beads.len() > zh.list[k].beads.len() {
+            zh.list[k].beads = beads;
         }
     }
 }
@@ -1714,6 +1729,10 @@ fn spelt_in(zh: &str, en: &str, resources: &Resources) -> bool {
 /// spelt?
 fn spells_part_of_name(zh: &str, en: &str, resources: &Resources) -> bool {
     let chars = zh.chars().count();
+    // The cheap tests first: this runs for every English candidate of every term.
+    if !(2..=4).contains(&chars) || en.split_whitespace().nth(2).is_some() {
+        return false;
+    }
     zh.char_indices()
         .skip(1)
         .take(if chars == 4 { 2 } else { 1 })
