@@ -1533,6 +1533,8 @@ impl Resources {
         // data transfers' around their 数据出境 'cross-border data transfer') goes too:
         // the longer term would be matched first, against wording not theirs. One
         // whose wording holds theirs (数据安全 'data security' around 数据 'data') stays.
+        let replaced: std::collections::HashSet<&str> =
+            user.iter().map(|e| e.zh.as_str()).collect();
         glossary.retain(|e| {
             let words_it_otherwise = |u: &GlossaryEntry| {
                 !u.en.is_empty()
@@ -1541,10 +1543,10 @@ impl Resources {
                         u.en.iter().any(|mine| r.contains(&mine.to_lowercase()))
                     })
             };
-            !user
-                .iter()
-                .any(|u| e.zh != u.zh && e.zh.contains(u.zh.as_str()) && words_it_otherwise(u))
-                && !user.iter().any(|u| u.zh == e.zh)
+            !replaced.contains(e.zh.as_str())
+                && !user
+                    .iter()
+                    .any(|u| e.zh.contains(u.zh.as_str()) && words_it_otherwise(u))
         });
         glossary.extend(user);
         Ok(Resources {

@@ -810,11 +810,12 @@ fn trace(
     words: &TermWords,
     aligned: Option<&Range<usize>>,
     misspelt: Option<&str>,
+    other_form: Option<Range<usize>>,
 ) -> Option<(Trace, Range<usize>)> {
     if let Some(s) = misspelt {
         return Some((Trace::Misspelt, en.span_of(s)));
     }
-    if let Some(s) = term.approved.iter().find_map(|r| en.other_form(r)) {
+    if let Some(s) = other_form {
         return Some((Trace::OtherForm, s));
     }
     // 中国特色社会主义 inside 坚持和发展中国特色社会主义, rendered as approved.
@@ -1243,15 +1244,15 @@ fn miss(
         .approved
         .iter()
         .find_map(|r| en.misspelt(r, known_word));
-    let other_form = || term.approved.iter().any(|r| en.other_form(r).is_some());
-    if let Some(f) = (misspelt.is_none() && !other_form())
+    let other_form = term.approved.iter().find_map(|r| en.other_form(r));
+    if let Some(f) = (misspelt.is_none() && other_form.is_none())
         .then(|| swapped_word(ctx, &at, term, &words, opts, elsewhere))
         .flatten()
     {
         return f;
     }
     let aligned = ctx.aligned.as_ref().map(|(span, _)| span);
-    let traced = trace(en, terms, term, &words, aligned, misspelt);
+    let traced = trace(en, terms, term, &words, aligned, misspelt, other_form);
     // Evidence is the term's own words: where the located span is made of the
     // renderings of other words of the bead, nothing of the term is located.
     let traced = traced.and_then(|(kind, span)| match kind {

@@ -167,11 +167,11 @@ fn inside_longer_name(en: &str, span: std::ops::Range<usize>) -> bool {
 
 /// One-character suffixes that make a noun of the word before them: 者 '-er', 性
 /// '-ness', 率 'rate'.
-const ZH_BOUND_SUFFIXES: &[&str] = &["者", "性", "率"];
+const ZH_BOUND_SUFFIXES: &[char] = &['者', '性', '率'];
 
 /// Is `c` one of [`ZH_BOUND_SUFFIXES`]?
 pub(crate) fn is_bound_suffix(c: char) -> bool {
-    ZH_BOUND_SUFFIXES.contains(&&*c.to_string())
+    ZH_BOUND_SUFFIXES.contains(&c)
 }
 
 /// Does a word right after `before` open a sentence (nothing before it but quotes,
@@ -534,9 +534,10 @@ pub fn chinese_with_dictionary<S: AsRef<str>>(
                     // A bound suffix jieba left apart makes a new word with what stands
                     // before it (数据处理 + 者 'data processor', 重要 + 性): no
                     // candidate ends right before one.
-                    let suffixed = tokens
-                        .get(i + n)
-                        .is_some_and(|t| ZH_BOUND_SUFFIXES.contains(&t.word));
+                    let suffixed = tokens.get(i + n).is_some_and(|t| {
+                        let mut chars = t.word.chars();
+                        chars.next().is_some_and(is_bound_suffix) && chars.next().is_none()
+                    });
                     if suffixed
                         || is_zh_function_word(first)
                         || is_zh_function_word(last)

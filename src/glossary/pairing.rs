@@ -228,8 +228,11 @@ fn paired_terms(
         params,
     );
     let en = candidates::english(&en_texts, 1, params);
+    // Candidate keys are normalized (NFKC, lower case); so must the text they are
+    // looked for in be.
+    let zh_keyed: Vec<String> = zh_texts.iter().map(|t| normalize_key(t)).collect();
     let mut zh = zh;
-    occurs_wherever_written(&mut zh, &zh_texts, &resources.words);
+    occurs_wherever_written(&mut zh, &zh_keyed, &resources.words);
     let mut evidence = Evidence::new(resources, &en, params);
     evidence.median_word_termhood = zh.median_word_termhood;
     let mut found: Vec<Found> = Vec::new();
@@ -243,9 +246,6 @@ fn paired_terms(
             }
         }
     }
-    // Candidate keys are normalized (NFKC, lower case); so must the text they are
-    // looked for in be.
-    let zh_keyed: Vec<String> = zh_texts.iter().map(|t| normalize_key(t)).collect();
     // A longer term is often rendered by the renderings of the terms inside it
     // (十八大精神 "guiding principles of the 18th National Congress"): pair again the
     // terms whose rendering leaves most of them unrendered and that hold a kept term,
@@ -295,7 +295,7 @@ fn paired_terms(
 /// with a piece jieba does not know occurs in every bead that writes it (not before a
 /// bound suffix), whatever the cut there, so that the English it comes with is counted
 /// in all of them. Its frequency stays the count of its cuts, which C-value weighed.
-fn occurs_wherever_written(zh: &mut CandidateSet, texts: &[&str], words: &WordSegmenter) {
+fn occurs_wherever_written(zh: &mut CandidateSet, keyed: &[String], words: &WordSegmenter) {
     let cut_unknown: Vec<usize> = (0..zh.list.len())
         .filter(|&k| {
             let c = &zh.list[k];
@@ -311,9 +311,8 @@ fn occurs_wherever_written(zh: &mut CandidateSet, texts: &[&str], words: &WordSe
         return;
     };
     let mut written: Vec<Vec<usize>> = vec![Vec::new(); cut_unknown.len()];
-    for (b, text) in texts.iter().enumerate() {
-        let text = normalize_key(text);
-        for m in matcher.find_overlapping_iter(&text) {
+    for (b, text) in keyed.iter().enumerate() {
+        for m in matcher.find_overlapping_iter(text) {
             let suffixed = text[m.end()..]
                 .chars()
                 .next()
