@@ -118,8 +118,10 @@ pub fn parse_zh_numeral(run: &str) -> Option<f64> {
     let (mut total, mut section, mut digit) = (0.0f64, 0.0f64, None::<f64>);
     for &c in &chars {
         if let Some(d) = zh_digit(c) {
-            if digit.is_some() && d != 0 {
-                return None; // two digits in a row: 三四 is "three or four", not a number
+            // Two digits in a row: 三四 is "three or four", not a number; after 零
+            // (一百零八) the next digit is the units.
+            if digit.is_some_and(|p| p != 0.0) && d != 0 {
+                return None;
             }
             digit = Some(f64::from(d));
         } else if let Some(u) = zh_unit(c) {
@@ -270,6 +272,13 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
             // A guess (五六十) is no numeral: it counts from its low end.
             let guess = zh_guess(run);
             let value = parse_zh_numeral(run).or_else(|| guess.map(|r| r.0));
+            if value.is_none()
+                && let Some((plan, five)) = five_year_plan(text, i, run_end)
+            {
+                out.extend([plan, five]);
+                i = run_end;
+                continue;
+            }
             if !skip && let Some(value) = value {
                 let mut m = finish_zh(text, i, run_end, value, true);
                 if ordinal {
@@ -313,6 +322,26 @@ pub fn extract_zh(text: &str) -> Vec<NumberMention> {
     zh_multiples(text, &mut out);
     zh_firsts(text, &mut out);
     out
+}
+
+/// 十四五 (规划), “十三五”: the fourteenth, thirteenth Five-Year Plan, named by its
+/// number and the 五 of 五年. The plan's number as an ordinal, and the five.
+fn five_year_plan(text: &str, start: usize, end: usize) -> Option<(NumberMention, NumberMention)> {
+    let number = text[start..end].strip_suffix('五')?;
+    let value = parse_zh_numeral(number).filter(|&v| v >= 10.0)?;
+    let after = &text[end..];
+    if ![
+        "规划", "计划", "时期", "期间", "期末", "末", "”", "\"", "」",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+    {
+        return None;
+    }
+    let five_at = end - '五'.len_utf8();
+    let plan = NumberMention::new((start, five_at), value, NumberKind::Ordinal, true);
+    let five = NumberMention::new((five_at, end), 5.0, NumberKind::Cardinal, true);
+    Some((plan, five))
 }
 
 /// The values adjacent digits span, times a unit after them: 三四 (3, 4), 五六十 (50,
@@ -676,6 +705,84 @@ fn en_fraction(words: &[(usize, usize, String)], k: usize) -> Option<(f64, f64, 
     (num < den && (w != "a" || of_follows)).then_some((num, den, *e2))
 }
 
+/// An English number in words of several parts joined under 'hundred' or 'thousand':
+/// 'a hundred and twenty', 'one hundred twenty', 'two thousand three hundred and
+/// five', 'three hundred sixty-five'. Its value and how many words it takes (three at
+/// least: 'two hundred' alone is read word by word).
+fn en_compound(text: &str, words: &[(usize, usize, String)], k: usize) -> Option<(f64, usize)> {
+    let below_hundred = |w: &str| match w {
+        "one" => Some(1.0),
+        _ => EN_SMALL
+            .iter()
+            .find(|(n, v)| *n == w && *v < 100)
+            .map(|&(_, v)| f64::from(v)),
+    };
+    // Parts of one number stand next to each other: a space, or a hyphen in 'sixty-five'.
+    let joined = |i: usize| {
+        let between = &text[words[i].1..words[i + 1].0];
+        between == "-" || (!between.is_empty() && between.chars().all(char::is_whitespace))
+    };
+    let (mut total, mut current) = (0.0, 0.0);
+    let mut i = k;
+    // 'a' counts one only before 'hundred' or 'thousand'.
+    if words[k].2 == "a" {
+        if !(words.len() > k + 1
+            && joined(k)
+            && matches!(words[k + 1].2.as_str(), "hundred" | "thousand"))
+        {
+            return None;
+        }
+        current = 1.0;
+        i += 1;
+    }
+    let (mut last, mut scaled, mut units_open) = (None, false, true);
+    while i < words.len() {
+        let w = words[i].2.as_str();
+        if let Some(v) = below_hundred(w) {
+            // 'twenty' then 'five' only as 'twenty-five'; two counts in a row are two numbers.
+            let tens_units = last == Some(i - 1)
+                && current % 100.0 >= 20.0
+                && current % 10.0 == 0.0
+                && v < 10.0
+                && &text[words[i - 1].1..words[i].0] == "-";
+            if !(units_open || tens_units) {
+                break;
+            }
+            current += v;
+            units_open = false;
+        } else if w == "hundred" && current < 100.0 {
+            current = current.max(1.0) * 100.0;
+            scaled = true;
+            units_open = true;
+        } else if w == "thousand" && total == 0.0 && current < 1000.0 {
+            total = current.max(1.0) * 1000.0;
+            current = 0.0;
+            scaled = true;
+            units_open = true;
+        } else if w == "and"
+            && scaled
+            && units_open
+            && last == Some(i - 1)
+            && words
+                .get(i + 1)
+                .is_some_and(|n| below_hundred(&n.2).is_some())
+        {
+            // British 'a hundred and twenty'.
+        } else {
+            break;
+        }
+        if w != "and" {
+            last = Some(i);
+        }
+        if i + 1 >= words.len() || !joined(i) {
+            break;
+        }
+        i += 1;
+    }
+    let taken = last? + 1 - k;
+    (scaled && taken >= 3).then_some((total + current, taken))
+}
+
 /// Numbers in English text.
 pub fn extract_en(text: &str) -> Vec<NumberMention> {
     // Word-ish pieces with byte offsets: digits keep their separators (5,000 / 1.2).
@@ -727,6 +834,15 @@ pub fn extract_en(text: &str) -> Vec<NumberMention> {
                 // The 1980s, the '80s: a decade, compared as 80 (八十年代).
                 m = Some(NumberMention::new((s, e), value % 100.0, kind, false));
             }
+        } else if let Some((value, taken)) = en_compound(text, &words, k) {
+            e = words[k + taken - 1].1;
+            m = Some(NumberMention::new(
+                (s, e),
+                value,
+                NumberKind::Cardinal,
+                true,
+            ));
+            consumed = taken;
         } else if let Some((num, den, e2)) = en_fraction(&words, k) {
             m = Some(fraction_mention((s, e2), num, den));
             consumed = 2;
@@ -915,7 +1031,21 @@ mod tests {
         assert_eq!(parse_zh_numeral("一千二百三十四"), Some(1234.0));
         assert_eq!(parse_zh_numeral("三万"), Some(30000.0));
         assert_eq!(parse_zh_numeral("十二亿"), Some(1.2e9));
+        // 零 holds an empty place: the digit after it is the units.
+        assert_eq!(parse_zh_numeral("一百零八"), Some(108.0));
+        assert_eq!(parse_zh_numeral("两千零五"), Some(2005.0));
+        assert_eq!(parse_zh_numeral("一千零二十"), Some(1020.0));
         assert_eq!(zh("第十八届中央委员会"), [18.0]);
+        // A Five-Year Plan named by its number: the 14th, and the five.
+        let plan = extract_zh("“十四五”规划");
+        assert_eq!(
+            plan.iter().map(|m| m.value).collect::<Vec<_>>(),
+            [14.0, 5.0]
+        );
+        assert_eq!(plan[0].kind, NumberKind::Ordinal);
+        assert_eq!(zh("十三五时期"), [13.0, 5.0]);
+        // Not before another word: no plan.
+        assert!(zh("十四五个").is_empty());
         assert_eq!(extract_zh("第十八届")[0].kind, NumberKind::Ordinal);
     }
 
@@ -1018,12 +1148,24 @@ mod tests {
         // Numbers of names are numbers: the checker accounts for them through the
         // name's rendering ('Two Centenary Goals', '14th Five-Year Plan').
         assert_eq!(zh("实现“两个一百年”奋斗目标"), [2.0, 100.0]);
-        // 十四五 is no well-formed numeral: nothing to compare.
-        assert!(zh("十四五规划").is_empty());
+        // 十四五 is no well-formed numeral, but before 规划 it names the 14th plan.
+        assert_eq!(zh("十四五规划"), [14.0, 5.0]);
         assert!(zh("亿万人民").is_empty());
         assert_eq!(en("the centenary of the CPC"), [100.0]);
         assert_eq!(en("the Two Centenary Goals"), [2.0, 100.0]);
         assert_eq!(en("two hundred"), [200.0]);
+        // Several parts under 'hundred' or 'thousand' make one number.
+        assert_eq!(en("a hundred and twenty yuan"), [120.0]);
+        assert_eq!(en("one hundred twenty"), [120.0]);
+        assert_eq!(en("one hundred and eighteen lanterns"), [118.0]);
+        assert_eq!(en("three hundred sixty-five days"), [365.0]);
+        assert_eq!(en("two thousand three hundred and five"), [2305.0]);
+        assert_eq!(en("one hundred thousand people"), [100_000.0]);
+        assert_eq!(en("two hundred and fifty million"), [250e6]);
+        assert_eq!(en("a hundred and one nights"), [101.0]);
+        // Two numbers side by side stay two; an 'and' before no count joins nothing.
+        assert_eq!(en("two hundred, three hundred"), [200.0, 300.0]);
+        assert_eq!(en("two hundred and more"), [200.0]);
         let t = extract_en("my twenty-first birthday");
         assert_eq!(
             (t.len(), t[0].value, t[0].kind),
