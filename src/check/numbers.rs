@@ -67,7 +67,7 @@ fn is_strong(m: &NumberMention, text: &str) -> bool {
     let after = &text[m.end..];
     let span_of_time = m.value >= 2.0
         && m.range.is_none()
-        && ["年", "个月", "天", "日内", "小时", "个小时", "周内", "个星期"]
+        && ["年", "个月", "天", "日内", "小时", "个小时", "周内", "个星期", "分钟", "秒"]
             .iter()
             .any(|u| after.starts_with(u))
         // 三年级 is a school year, 五十年代 a decade.
@@ -748,7 +748,7 @@ fn name_spans(zh: &str, segmenter: &WordSegmenter) -> Vec<Range<usize>> {
 /// Chinese measure units a translation may convert (metric and traditional).
 const ZH_MEASURES: &[&str] = &[
     "公里", "千米", "厘米", "毫米", "米", "公斤", "千克", "克", "斤", "里", "尺", "寸", "丈", "亩",
-    "公顷", "英尺", "英寸", "英里", "磅", "度",
+    "公顷", "吨", "英尺", "英寸", "英里", "磅", "度",
 ];
 
 /// English units of measure, imperial and metric.
@@ -785,6 +785,13 @@ const EN_MEASURES: &[&str] = &[
     "centimetres",
     "hectare",
     "hectares",
+    "ton",
+    "tons",
+    "tonne",
+    "tonnes",
+    "gram",
+    "grams",
+    "mu",
     "li",
     "degrees",
     "fahrenheit",
@@ -1203,6 +1210,13 @@ mod tests {
             severities("会议开了三个小时。", "The meeting went on."),
             [Severity::Error]
         );
+        assert_eq!(
+            severities(
+                "过了大约三分钟，他才开口。",
+                "After about ten minutes he spoke."
+            ),
+            [Severity::Error]
+        );
         assert!(severities("他读三年级。", "He is in the third grade.").is_empty());
         // A count of times against another count still disagrees.
         assert_eq!(
@@ -1274,6 +1288,22 @@ mod tests {
                 "Grandma was five feet four inches tall and weighed 130 pounds."
             ),
             vec![Severity::Info]
+        );
+        // A harvest in 斤 given in tonnes.
+        assert_eq!(
+            severities(
+                "粮食产量稳定在690亿斤以上。",
+                "Grain output stayed above 34.5 million tonnes."
+            ),
+            vec![Severity::Info]
+        );
+        // A Five-Year Plan named by its number is its ordinal.
+        assert!(
+            severities(
+                "“十四五”规划顺利收官。",
+                "The 14th Five-Year Plan was completed."
+            )
+            .is_empty()
         );
         // A converted unit does not excuse a plain wrong number.
         assert_eq!(
