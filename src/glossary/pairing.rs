@@ -765,14 +765,22 @@ fn fragments(
             if n < 2 {
                 return false;
             }
-            let object = by_key.contains_key(long.z.parts[1..].concat().as_str())
-                && match candidates::zh_tag(&long.z.parts[0], &resources.words) {
+            // An adverbial before the verb leaves a verb and its object (扎实 + 推进 +
+            // 共同富裕).
+            let tag = |w: &str| candidates::zh_tag(w, &resources.words);
+            let verb_at = usize::from(
+                n >= 3
+                    && matches!(tag(&long.z.parts[0]), "a" | "ad" | "d")
+                    && tag(&long.z.parts[1]) == "v",
+            );
+            let object = by_key.contains_key(long.z.parts[verb_at + 1..].concat().as_str())
+                && match tag(&long.z.parts[verb_at]) {
                     // jieba's verbs include nouns and adjectives: a verb where the
                     // dictionary's first sense is one, or where the rendering leaves it
                     // out (坚强 "staunch" of 坚强领导核心 "core leadership"); rendered
                     // otherwise it is part of a name (行为科学家 "behavioral scientists").
                     "v" => {
-                        let first = &long.z.parts[0];
+                        let first = &long.z.parts[verb_at];
                         let verbal = resources
                             .dictionary
                             .as_ref()
@@ -2971,6 +2979,30 @@ mod tests {
         let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
         assert_pair(&terms, "数据治理", "data governance");
         assert_no_term(&terms, "推进数据治理");
+    }
+
+    #[test]
+    fn a_verb_after_an_adverbial_with_a_term_for_its_object_is_no_term() {
+        // 扎实 + 推进 + 数据治理, the term never without them: still what the text does
+        // with the term.
+        let res = embedded_dictionary();
+        let rows = [
+            (
+                "我们要扎实推进数据治理。",
+                "We must make solid progress in data governance.",
+            ),
+            (
+                "各地扎实推进数据治理。",
+                "Regions make solid progress in data governance.",
+            ),
+            (
+                "企业扎实推进改革。",
+                "Companies make solid progress in reform.",
+            ),
+        ];
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        assert_pair(&terms, "数据治理", "data governance");
+        assert_no_term(&terms, "扎实推进数据治理");
     }
 
     #[test]
