@@ -379,10 +379,14 @@ fn pair_term<'c>(
     let e = &en.list[f.en];
     // The rendering as the term's beads write it.
     let here = e.display_in(&z.beads);
-    let term = read_as_term(z, &f, e, evidence)
-        && !verb_for_verb(z, e, evidence.resources)
-        && !verb_led(z, e, &here, evidence.resources)
-        && !tells_an_act(z, &here, evidence.resources)
+    // A rendering the translation writes as a name, and that renders every word of
+    // the term, names a thing, whatever verb the Chinese starts with (渡灯节 'Ferry
+    // Lantern Festival').
+    let term = (f.name && f.unrendered == 0.0 && z.parts.len() >= 2
+        || read_as_term(z, &f, e, evidence)
+            && !verb_for_verb(z, e, evidence.resources)
+            && !verb_led(z, e, &here, evidence.resources)
+            && !tells_an_act(z, &here, evidence.resources))
         // A compound seen once rendered by a phrase that ends in a modifier is part
         // of a longer name (基本经济 "basic economic" of 基本经济制度).
         && !(compound && (modifier_last(e, en, params) || verb_phrase(e)));
@@ -728,6 +732,8 @@ struct Found<'c> {
     rendered: f64,
     /// Share of the rendering's content words the term's glosses name.
     named: f64,
+    /// The translation writes the rendering as a name inside its sentences.
+    name: bool,
 }
 
 /// Which terms to drop (true) as fragments of others or free phrases. Of two nested
@@ -773,7 +779,10 @@ fn fragments(
                     && matches!(tag(&long.z.parts[0]), "a" | "ad" | "d")
                     && tag(&long.z.parts[1]) == "v",
             );
-            let object = by_key.contains_key(long.z.parts[verb_at + 1..].concat().as_str())
+            // A name is no clause, whatever its first word (渡灯节 'Ferry Lantern
+            // Festival').
+            let object = !(long.name && long.unrendered == 0.0)
+                && by_key.contains_key(long.z.parts[verb_at + 1..].concat().as_str())
                 && match tag(&long.z.parts[verb_at]) {
                     // jieba's verbs include nouns and adjectives: a verb where the
                     // dictionary's first sense is one, or where the rendering leaves it
@@ -1700,6 +1709,7 @@ fn pair_one<'c>(
         unrendered: (1.0 - rendered) * sense.content.iter().filter(|&&c| c).count() as f64,
         rendered,
         named,
+        name,
     })
 }
 
@@ -3003,6 +3013,29 @@ mod tests {
         let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
         assert_pair(&terms, "数据治理", "data governance");
         assert_no_term(&terms, "扎实推进数据治理");
+    }
+
+    #[test]
+    fn a_name_rendered_word_for_word_is_a_term_whatever_verb_it_starts_with() {
+        // jieba reads 渡 + 灯节 as a verb and its object; the translation writes the
+        // whole as a name, every word of it rendered.
+        let res = embedded_dictionary();
+        let rows = [
+            (
+                "今年的渡灯节很热闹。",
+                "This year's Ferry Lantern Festival was lively.",
+            ),
+            (
+                "渡灯节那天大家都来了。",
+                "Everyone came on the day of the Ferry Lantern Festival.",
+            ),
+            (
+                "他最喜欢渡灯节。",
+                "He loves the Ferry Lantern Festival most.",
+            ),
+        ];
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        assert_pair(&terms, "渡灯节", "Ferry Lantern Festival");
     }
 
     #[test]
