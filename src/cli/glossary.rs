@@ -25,8 +25,9 @@ pub struct Args {
     /// Keep only the best N term pairs.
     #[arg(long, value_name = "N", value_parser = at_least_one)]
     top: Option<usize>,
-    /// A term must occur at least N times [default: 2, or 1 for a term that is a
-    /// dictionary or glossary entry rendered as its glosses say].
+    /// A term must occur at least N times [default: 2, or 1 for a term of three
+    /// characters or more that is a dictionary or glossary entry rendered as its
+    /// glosses say; a two-character entry seen once is mostly an everyday word].
     #[arg(long, value_name = "N", value_parser = at_least_one)]
     min_freq: Option<usize>,
     /// Output file (written atomically).
