@@ -3,7 +3,8 @@
 //! whose other sentences are translated: one sentence none of whose words the English
 //! translates (by the dictionary; words of two characters or more), beside sentences
 //! whose words it does, in an English markedly short for its Chinese (the length
-//! model's lower tail). Or the aligner pairs the sentence with a neighbour's English (a
+//! model's lower tail), or with so many words untranslated that the document's rate
+//! of translated words makes it unlikely by chance. Or the aligner pairs the sentence with a neighbour's English (a
 //! 1-1 bead): an English that translates none of its words, which the document's rate
 //! of translated words makes unlikely by chance.
 
@@ -197,9 +198,10 @@ pub(super) fn check_omission(
         unrelated_english(p, &sentences[0], dict, opts, trace_rate, out);
         return;
     }
-    if sentences.len() < 2 || !length.is_short(&p.zh, &p.en) {
+    if sentences.len() < 2 {
         return;
     }
+    let short = length.is_short(&p.zh, &p.en);
     let (en_words, en_stems) = english_words(p, opts);
     let words: Vec<Vec<Vec<String>>> = sentences
         .iter()
@@ -215,7 +217,13 @@ pub(super) fn check_omission(
             .iter()
             .filter(|en| en.iter().any(|e| !theirs.contains(e)))
             .count();
-        if known < MIN_KNOWN_WORDS || traced > 0 {
+        // In an English markedly short, two words untranslated say the sentence went;
+        // else (a long neighbour's English hides the length a sentence leaves) as many
+        // as the document's rate of translated words makes unlikely by chance, none
+        // of them with a translation anywhere in the English, shared or not.
+        let unlikely = (1.0 - trace_rate).powi(known as i32) < UNRELATED_CHANCE
+            && words[k].iter().all(Vec::is_empty);
+        if known < MIN_KNOWN_WORDS || traced > 0 || !(short || unlikely) {
             continue;
         }
         let (others_known, others_rendered) =
@@ -283,6 +291,43 @@ mod tests {
             .filter_map(|f| f.bead)
             .collect();
         assert_eq!(omissions, [6], "{found:#?}");
+    }
+
+    #[test]
+    fn a_sentence_left_out_beside_a_long_english_is_a_warning() {
+        // The English of the first sentence is long enough to hide the second's length:
+        // seven dictionary words untranslated at a rate near one say it went.
+        let mut pairs: Vec<AlignedPair> = (0..6)
+            .map(|i| {
+                AlignedPair::new(
+                    i,
+                    "我们要加强国际合作，推动经济发展和社会进步。",
+                    "We must strengthen international cooperation and promote economic development and social progress.",
+                )
+            })
+            .collect();
+        pairs.push(AlignedPair::new(
+            6,
+            "我们要加强国际合作，推动经济发展和社会进步。农村基础设施建设仍然相对落后。",
+            "We must strengthen international cooperation in every field, with every partner and at every level, and promote economic development and social progress at home and abroad.",
+        ));
+        let dict = Dictionary::Embedded;
+        let opts = CheckOptions {
+            dictionary: Some(&dict),
+            ..CheckOptions::default()
+        };
+        let found =
+            crate::check::check(&pairs, &crate::check::terms::TermSet::default(), &[], &opts);
+        let omissions: Vec<(usize, &str)> = found
+            .iter()
+            .filter(|f| f.kind == FindingType::Omission)
+            .filter_map(|f| Some((f.bead?, f.term.as_deref()?)))
+            .collect();
+        assert_eq!(
+            omissions,
+            [(6, "农村基础设施建设仍然相对落后。")],
+            "{found:#?}"
+        );
     }
 
     #[test]
