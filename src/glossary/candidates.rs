@@ -745,8 +745,14 @@ fn free_phrases(
         let grammar = |tag: &str| matches!(tag, "u" | "y" | "e");
         let closed = first == "p" || grammar(first) || grammar(last) || last == "r";
         // The aspect particles 了 and 着 follow a verb of a clause (住了一周 "stayed a
-        // week"), never a word of a name.
-        if closed || status || c.parts.iter().any(|p| p == "了" || p == "着") {
+        // week"), and the copula 是 and the coverbs 在, 把, 被 lead one's predicate
+        // (水是有脾气 "the water has a temper"): never a word of a name.
+        if closed
+            || status
+            || c.parts
+                .iter()
+                .any(|p| matches!(p.as_str(), "了" | "着" | "是" | "在" | "把" | "被"))
+        {
             out.insert(c.key.clone());
             continue;
         }
@@ -1305,6 +1311,20 @@ mod tests {
         assert!(set.get("因此").is_none());
         assert!(set.get("因此数据").is_none());
         assert!(set.get("数据").is_some());
+    }
+
+    #[test]
+    fn a_copula_or_coverb_inside_marks_a_clause() {
+        let beads = [
+            "河水是有脾气的。",
+            "河水是有脾气的。",
+            "他把烟斗在船边磕了磕。",
+            "他把烟斗在船边磕了磕。",
+        ];
+        let set = chinese(&beads, 1);
+        assert!(set.get("河水是有脾气").is_none());
+        assert!(set.get("烟斗在船边").is_none());
+        assert!(set.get("脾气").is_some());
     }
 
     #[test]

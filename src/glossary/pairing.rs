@@ -389,12 +389,40 @@ fn pair_term<'c>(
             && !tells_an_act(z, &here, evidence.resources))
         // A compound seen once rendered by a phrase that ends in a modifier is part
         // of a longer name (基本经济 "basic economic" of 基本经济制度).
-        && !(compound && (modifier_last(e, en, params) || verb_phrase(e)));
+        && !(compound && (modifier_last(e, en, params) || verb_phrase(e)))
+        // A number with its measure word is a quantity ('eight thousand yuan'), unless
+        // the translation writes it as a name (十八大 '18th National Congress') or an
+        // order ('fifteenth team'): one particular thing.
+        && !(is_quantity(&z.key)
+            && !f.name
+            // (its first word may open a sentence)
+            && !here.split(' ').skip(1).any(|w| w.starts_with(char::is_uppercase))
+            && !crate::numbers::extract_en(&here)
+                .iter()
+                .any(|m| m.kind == crate::numbers::NumberKind::Ordinal));
     if term {
         Ok(f)
     } else {
         Err((Fate::NotATerm, Some(Box::new(f.pair))))
     }
+}
+
+/// Is the Chinese a number and at most a measure word after it, said once or repeated
+/// (四十, 八千块, 一百零八盏, 一盏一盏)? Not a word that ends in a numeral (统一).
+fn is_quantity(zh: &str) -> bool {
+    // The common numerals: the financial ones (陆, 伍) are everyday characters too.
+    let numeral = |c: char| "〇零一二两三四五六七八九十百千万亿".contains(c) || c.is_ascii_digit();
+    let mut others = zh
+        .chars()
+        .skip_while(|&c| numeral(c))
+        .filter(|&c| !numeral(c));
+    let measure = others.next();
+    zh.starts_with(numeral)
+        && others.all(|c| Some(c) == measure)
+        && zh
+            .chars()
+            .last()
+            .is_some_and(|c| Some(c) == measure || numeral(c))
 }
 
 /// A term seen once that no dictionary lists may still be a name made of dictionary
@@ -3036,6 +3064,24 @@ mod tests {
         ];
         let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
         assert_pair(&terms, "渡灯节", "Ferry Lantern Festival");
+    }
+
+    #[test]
+    fn a_number_and_its_measure_word_is_a_quantity() {
+        assert!(is_quantity("四十") && is_quantity("八千块") && is_quantity("一百零八盏"));
+        assert!(is_quantity("一盏一盏"));
+        assert!(!is_quantity("统一") && !is_quantity("三个代表") && !is_quantity("大陆"));
+        let res = embedded_dictionary();
+        let rows = [
+            (
+                "这条船卖了八千块。",
+                "The boat sold for eight thousand yuan.",
+            ),
+            ("他攒了八千块。", "He had saved eight thousand yuan."),
+        ];
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        assert_no_term(&terms, "八千块");
+        assert_no_term(&terms, "八千");
     }
 
     #[test]
