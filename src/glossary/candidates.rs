@@ -616,7 +616,10 @@ fn settle_time_words(set: &mut CandidateSet) {
         }
         let time_word = &c.parts[c.parts.len() - 1];
         let termhood = word_termhood.get(time_word).copied().unwrap_or(c.termhood);
-        if termhood >= median {
+        // A time word that starts with a number is a date or a clock time (九月底 "the
+        // end of September"), however rare: no concept.
+        let dated = time_word.starts_with(crate::numbers::is_zh_numeral);
+        if termhood >= median && !dated {
             c.reading = Reading::Term;
         }
     }
@@ -1300,6 +1303,9 @@ mod tests {
         assert_eq!(reading("晚上"), Some(Reading::Time));
         assert_eq!(reading("星期天晚上"), Some(Reading::Time));
         assert_eq!(reading("学校"), Some(Reading::Term));
+        // A date stays a time however rare its words are.
+        let dates = chinese(&["九月底桥修好了。", "到了九月底，学校开学。"], 1);
+        assert_eq!(dates.get("九月底").map(|c| c.reading), Some(Reading::Time));
         // A time word before a noun modifies it: "contemporary architecture".
         assert_eq!(reading("当代建筑"), Some(Reading::Term));
     }
