@@ -408,16 +408,18 @@ fn pair_term<'c>(
 }
 
 /// Is the Chinese a number and at most a measure word after it, said once or repeated
-/// (四十, 八千块, 一百零八盏, 一盏一盏)? Not a word that ends in a numeral (统一).
+/// (四十, 八千块, 一百零八盏, 一盏一盏, 两个月)? Not a word that ends in a numeral (统一).
 fn is_quantity(zh: &str) -> bool {
-    // The common numerals: the financial ones (陆, 伍) are everyday characters too.
-    let numeral = |c: char| "〇零一二两三四五六七八九十百千万亿".contains(c) || c.is_ascii_digit();
+    // The common numerals, and 个 that counts with them (两个月): the financial ones
+    // (陆, 伍) are everyday characters too.
+    let numeral =
+        |c: char| "〇零一二两三四五六七八九十百千万亿个".contains(c) || c.is_ascii_digit();
     let mut others = zh
         .chars()
         .skip_while(|&c| numeral(c))
         .filter(|&c| !numeral(c));
     let measure = others.next();
-    zh.starts_with(numeral)
+    zh.starts_with(|c| c != '个' && numeral(c))
         && others.all(|c| Some(c) == measure)
         && zh
             .chars()
@@ -3069,8 +3071,9 @@ mod tests {
     #[test]
     fn a_number_and_its_measure_word_is_a_quantity() {
         assert!(is_quantity("四十") && is_quantity("八千块") && is_quantity("一百零八盏"));
-        assert!(is_quantity("一盏一盏"));
+        assert!(is_quantity("一盏一盏") && is_quantity("两个月"));
         assert!(!is_quantity("统一") && !is_quantity("三个代表") && !is_quantity("大陆"));
+        assert!(!is_quantity("个人"));
         let res = embedded_dictionary();
         let rows = [
             (
