@@ -15,24 +15,38 @@ use crate::pairs::AlignedPair;
 struct WordCase {
     lower: HashSet<String>,
     capital_inside: HashSet<String>,
+    /// ... and of those, the words capitalised with no capitalised word beside them:
+    /// a one-word name's ('Riverside'), not only a longer name's ('Half Moon
+    /// Teahouse', whose 'teahouse' alone is a common noun).
+    capital_alone: HashSet<String>,
 }
 
 impl WordCase {
     fn of(pairs: &[AlignedPair]) -> WordCase {
         let (mut lower, mut capital_inside) = (HashSet::default(), HashSet::default());
+        let mut capital_alone = HashSet::default();
         for p in pairs {
             let heading = title_cased(&p.en);
-            for (at, word) in words(&p.en) {
+            let all: Vec<(usize, &str)> = words(&p.en).collect();
+            for (k, &(at, word)) in all.iter().enumerate() {
                 if is_lower(word) {
                     lower.insert(word.to_string());
                 } else if is_capitalised(word) && !heading && !opens_sentence(&p.en[..at]) {
                     capital_inside.insert(word.to_lowercase());
+                    let capital = |j: Option<usize>| {
+                        j.and_then(|j| all.get(j))
+                            .is_some_and(|&(_, w)| w.starts_with(char::is_uppercase))
+                    };
+                    if !capital(k.checked_sub(1)) && !capital(Some(k + 1)) {
+                        capital_alone.insert(word.to_lowercase());
+                    }
                 }
             }
         }
         WordCase {
             lower,
             capital_inside,
+            capital_alone,
         }
     }
 
@@ -45,10 +59,18 @@ impl WordCase {
             .filter(|(_, w)| is_capitalised(w))
             .map(|(_, w)| w.to_lowercase())
             .collect();
+        // One word alone is a name only where the text capitalises it alone.
+        let one_word = words(text).count() == 1;
         let lower = !capitals.is_empty()
-            && capitals
-                .iter()
-                .all(|w| self.lower.contains(w) && !self.capital_inside.contains(w));
+            && capitals.iter().all(|w| {
+                self.lower.contains(w)
+                    && !if one_word {
+                        &self.capital_alone
+                    } else {
+                        &self.capital_inside
+                    }
+                    .contains(w)
+            });
         if !lower {
             return text.to_string();
         }
@@ -137,6 +159,18 @@ mod tests {
             "Sorting and Recycling Points"
         );
         assert_eq!(case.as_written("EPR rules"), "EPR rules");
+        // A word capitalised only inside a longer name is a common noun on its own.
+        assert_eq!(case.as_written("Office"), "Office");
+        let pairs = [
+            pair(0, "They met at the Half Moon Teahouse."),
+            pair(1, "The teahouse was full."),
+            pair(2, "Every teahouse in Riverside closed."),
+            pair(3, "He left Riverside, and the riverside path."),
+        ];
+        let case = WordCase::of(&pairs);
+        assert_eq!(case.as_written("Teahouse"), "teahouse");
+        assert_eq!(case.as_written("Half Moon Teahouse"), "Half Moon Teahouse");
+        assert_eq!(case.as_written("Riverside"), "Riverside");
     }
 
     #[test]
