@@ -116,6 +116,9 @@ pub fn parse_zh_numeral(run: &str) -> Option<f64> {
         });
     }
     let (mut total, mut section, mut digit) = (0.0f64, 0.0f64, None::<f64>);
+    // Two small units in a row count nothing (千百年来 'for centuries', 万千): a
+    // numeral puts a digit before each, or a larger scale after (十万).
+    let mut after_unit = false;
     for &c in &chars {
         if let Some(d) = zh_digit(c) {
             // Two digits in a row: 三四 is "three or four", not a number; after 零
@@ -124,7 +127,12 @@ pub fn parse_zh_numeral(run: &str) -> Option<f64> {
                 return None;
             }
             digit = Some(f64::from(d));
+            after_unit = false;
         } else if let Some(u) = zh_unit(c) {
+            if u < 1e4 && after_unit {
+                return None;
+            }
+            after_unit = u < 1e4;
             if u >= 1e4 {
                 section += digit.take().unwrap_or(0.0);
                 if section == 0.0 && total == 0.0 {
@@ -133,7 +141,8 @@ pub fn parse_zh_numeral(run: &str) -> Option<f64> {
                 total = (total + section) * u;
                 section = 0.0;
             } else {
-                section += digit.take().unwrap_or(1.0) * u;
+                // 一千零十: the 零 holds a place, the 十 is one ten.
+                section += digit.take().filter(|&d| d != 0.0).unwrap_or(1.0) * u;
             }
         }
     }
@@ -1035,6 +1044,11 @@ mod tests {
         assert_eq!(parse_zh_numeral("一百零八"), Some(108.0));
         assert_eq!(parse_zh_numeral("两千零五"), Some(2005.0));
         assert_eq!(parse_zh_numeral("一千零二十"), Some(1020.0));
+        assert_eq!(parse_zh_numeral("一千零十"), Some(1010.0));
+        // Units side by side are a figure of speech, not a number.
+        assert_eq!(parse_zh_numeral("千百"), None);
+        assert_eq!(parse_zh_numeral("十万"), Some(1e5));
+        assert_eq!(parse_zh_numeral("三千万"), Some(3e7));
         assert_eq!(zh("第十八届中央委员会"), [18.0]);
         // A Five-Year Plan named by its number: the 14th, and the five.
         let plan = extract_zh("“十四五”规划");

@@ -114,10 +114,17 @@ fn precision(v: f64) -> f64 {
 }
 
 /// Do two figures agree once the finer one is rounded to the coarser one's last digit
-/// (1576万 and 16 million; 42% and 'over 40%'; not 1.6 and 1.7 million)?
+/// (1576万 and 16 million; 42% and 'over 40%'; not 1.6 and 1.7 million)? Halves round
+/// up: 2.7255 is 2.726, but 25 billion is no rounding of 200亿.
 pub(super) fn agrees_rounded(a: f64, b: f64) -> bool {
-    let unit = precision(a).max(precision(b));
-    (a - b).abs() <= unit / 2.0 + 1e-9 * a.abs().max(b.abs())
+    let (fine, coarse) = if precision(a) < precision(b) {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let unit = precision(coarse);
+    let rounded = (fine.abs() / unit + 0.5 + 1e-9).floor() * unit * fine.signum();
+    numbers::same_value(rounded, coarse)
 }
 
 /// Is the mention at `start..end` part of an idiom or proverb of the dictionary
@@ -493,6 +500,15 @@ pub(super) fn check_numbers(
     };
     zh_only.retain(|z| !minutes(z, &p.zh));
     en_only.retain(|e| !minutes(e, &p.en));
+    // Fifty percent is said 'half' (约五成 'about half', 一半).
+    let fifty =
+        |z: &NumberMention| z.kind == NumberKind::Percent && numbers::same_value(z.value, 50.0);
+    if en_lower
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| w == "half" || w == "halved")
+    {
+        zh_only.retain(|z| !fifty(z));
+    }
     // 'one' is read as a count only next to another number (it is as often a pronoun),
     // but it answers a 1 of the Chinese (1个 'one', 'a single'), each word one 1.
     let one =
@@ -685,12 +701,12 @@ pub(super) fn check_numbers(
         || (en_only.iter().all(|m| is_year(m) || is_decade(m)) && !zh.iter().any(|m| is_year(&m)));
     // 一米六零 -> "five feet four inches": a measure converted to other units is the
     // translator's choice, not a disagreement of numbers.
-    let converted = zh_only
-        .iter()
-        .all(|m| measure_after(&p.zh[m.end..]) || measure_before(&p.zh[..m.start]))
-        && en_lower
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .any(|w| EN_MEASURES.contains(&w));
+    // Not when the English keeps the Chinese unit (1万公里 against '1,000 kilometers').
+    let en_words: Vec<&str> = en_lower.split(|c: char| !c.is_ascii_alphabetic()).collect();
+    let converted = zh_only.iter().all(|m| {
+        (measure_after(&p.zh[m.end..]) || measure_before(&p.zh[..m.start]))
+            && !same_unit_in(&p.zh[m.end..], &en_words)
+    }) && en_words.iter().any(|w| EN_MEASURES.contains(w));
     let only_zh = en_only.is_empty();
     let (severity, message) = if converted && !zh_only.is_empty() {
         (Severity::Info, format!("{message} (units converted?)"))
@@ -797,6 +813,52 @@ const EN_MEASURES: &[&str] = &[
     "fahrenheit",
     "celsius",
 ];
+
+/// The English names of the metric units a Chinese number may stand before.
+const SAME_UNITS: &[(&str, &[&str])] = &[
+    (
+        "公里",
+        &["kilometer", "kilometers", "kilometre", "kilometres", "km"],
+    ),
+    (
+        "千米",
+        &["kilometer", "kilometers", "kilometre", "kilometres", "km"],
+    ),
+    ("公斤", &["kilogram", "kilograms", "kilo", "kilos", "kg"]),
+    ("千克", &["kilogram", "kilograms", "kilo", "kilos", "kg"]),
+    ("公顷", &["hectare", "hectares"]),
+    ("吨", &["ton", "tons", "tonne", "tonnes"]),
+    (
+        "厘米",
+        &[
+            "centimeter",
+            "centimeters",
+            "centimetre",
+            "centimetres",
+            "cm",
+        ],
+    ),
+    (
+        "毫米",
+        &[
+            "millimeter",
+            "millimeters",
+            "millimetre",
+            "millimetres",
+            "mm",
+        ],
+    ),
+];
+
+/// Does the English name the unit that follows the Chinese number (`after`), so that
+/// nothing was converted?
+fn same_unit_in(after: &str, en_words: &[&str]) -> bool {
+    let after = after.trim_start_matches(['万', '亿', '千', '百']);
+    SAME_UNITS
+        .iter()
+        .find(|(zh, _)| after.starts_with(zh))
+        .is_some_and(|(_, en)| en_words.iter().any(|w| en.contains(w)))
+}
 
 /// Whether a measure unit follows a Chinese number (六十公斤, 一米六零 has 米 inside).
 fn measure_after(after: &str) -> bool {
@@ -1083,6 +1145,9 @@ mod tests {
         assert!(!agrees_rounded(1.6e6, 1.7e6));
         assert!(!agrees_rounded(2.7e9, 2.7e6));
         assert!(!agrees_rounded(13.0, 31.0));
+        assert!(!agrees_rounded(2e10, 2.5e10));
+        assert!(agrees_rounded(2e10, 2.4e10));
+        assert!(agrees_rounded(2.726, 2.7255));
     }
 
     #[test]
@@ -1304,6 +1369,24 @@ mod tests {
                 "The 14th Five-Year Plan was completed."
             )
             .is_empty()
+        );
+        // The same unit on both sides excuses nothing.
+        assert_eq!(
+            severities("铁路全长1万公里。", "The railway is 1,000 kilometers long."),
+            vec![Severity::Error]
+        );
+        // Fifty percent said 'half'; units side by side are no number; a figure half
+        // way to the next round one is no rounding.
+        assert!(severities("能耗降低约五成。", "Energy use fell by about half.").is_empty());
+        assert!(
+            severities("千百年来，人们这样生活。", "For centuries people lived so.").is_empty()
+        );
+        assert_eq!(
+            severities(
+                "贸易额近200亿美元。",
+                "Trade reached nearly 25 billion US dollars."
+            ),
+            vec![Severity::Error]
         );
         // A converted unit does not excuse a plain wrong number.
         assert_eq!(
