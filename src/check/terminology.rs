@@ -1236,7 +1236,9 @@ fn miss(
     let elsewhere = || -> &[String] {
         elsewhere_cell.get_or_init(|| {
             let tokens = ctx.links.map(|l| l.zh_tokens.as_slice());
-            translations_elsewhere(p, &at, opts, tokens)
+            let mut stems = translations_elsewhere(p, &at, opts, tokens);
+            stems.extend(other_terms_renderings(terms, term, &p.zh, &at));
+            stems
         })
     };
     let known_word = |w: &str| opts.dictionary.is_some_and(|d| d.knows_english_word(w));
@@ -1328,7 +1330,20 @@ fn miss(
                     .iter()
                     .any(|r| r.content().iter().any(|k| stems_match(k, stem)))
             });
-            if !foreign.is_empty()
+            // English draws a neighbour's word into the compound ('maximum cell
+            // temperature difference' for 电芯 + 最大温差): the approved wording still.
+            let wider = en.phrase_around(span.clone(), 2, 0).start.min(span.start)..span.end;
+            let woven = (!p.en[wider.clone()].contains(['.', ';', ':', '!', '?']))
+                .then(|| woven_in(term, &en.content_words_in(&wider), elsewhere()))
+                .flatten();
+            if let Some(extra) = woven {
+                (
+                    Severity::Info,
+                    format!(
+                        " (the approved wording, with '{extra}' of the words beside it inside)"
+                    ),
+                )
+            } else if !foreign.is_empty()
                 && matches!(kind, Trace::Aligned)
                 && !framed
                 && !ctx.link_seen_elsewhere(term)
@@ -1541,6 +1556,53 @@ fn in_cited_title(zh: &str, at: &Range<usize>) -> bool {
 /// Are the content words (word, stem) fewer than those of an approved rendering ('the
 /// council' for 'municipal housing council'), an acronym counted as the words its
 /// letters stand for ('WHO')? As many words are a rewording, not a shortening.
+/// The stems of the approved renderings of the other glossary terms in the bead's
+/// Chinese outside the term at `at`: they translate those terms, not this one (电芯
+/// 'cell' beside 最大温差).
+fn other_terms_renderings<'t>(
+    terms: &'t TermSet,
+    term: &'t terms::Term,
+    zh: &'t str,
+    at: &Range<usize>,
+) -> impl Iterator<Item = String> + 't {
+    let outside = [&zh[..at.start], &zh[at.end..]];
+    terms
+        .terms
+        .iter()
+        .filter(move |t| t.zh != term.zh && outside.iter().any(|s| s.contains(t.zh.as_str())))
+        .flat_map(|t| t.approved.iter().flat_map(|r| r.content().iter().cloned()))
+}
+
+/// The words of `content` beyond an approved rendering's, when from the first word of
+/// one it holds all of its words in order and every other word among them translates
+/// another word of the bead (`elsewhere`).
+fn woven_in<'w>(
+    term: &terms::Term,
+    content: &[(&'w str, &str)],
+    elsewhere: &[String],
+) -> Option<String> {
+    term.approved.iter().find_map(|r| {
+        let wanted = r.content();
+        let first = wanted.first()?;
+        let start = content.iter().position(|&(_, s)| stems_match(first, s))?;
+        let mut next = 0;
+        let mut extra = Vec::new();
+        for &(word, stem) in &content[start..] {
+            if next == wanted.len() {
+                break;
+            }
+            if stems_match(&wanted[next], stem) {
+                next += 1;
+            } else if elsewhere.iter().any(|k| stems_match(k, stem)) {
+                extra.push(word);
+            } else {
+                return None;
+            }
+        }
+        (next == wanted.len() && !extra.is_empty()).then(|| extra.join(" "))
+    })
+}
+
 fn shortens_approved(term: &terms::Term, content: &[(&str, &str)]) -> bool {
     let words = |r: &terms::Rendering| match r.text.trim() {
         acronym if acronym.len() > 1 && acronym.chars().all(|c| c.is_ascii_uppercase()) => {
@@ -2976,6 +3038,49 @@ mod tests {
         let found = check(&pairs, &terms, &[], &CheckOptions::default());
         assert_eq!(misses(&found), [(0, Severity::Info)], "{found:#?}");
         assert!(found[0].message.contains("only 'data' here"), "{found:#?}");
+    }
+
+    #[test]
+    fn a_neighbours_word_drawn_into_the_approved_wording_is_a_note() {
+        // 电芯 + 最大温差: English puts 'cell' inside the compound.
+        let mut terms = TermSet::default();
+        terms.add("电芯", &["cell"], &[]);
+        terms.add("最大温差", &["maximum temperature difference"], &[]);
+        let terms = terms.build();
+        let pairs = [
+            AlignedPair::new(
+                0,
+                "最大温差不超过5 ℃。",
+                "The maximum temperature difference stays below 5 °C.",
+            ),
+            AlignedPair::new(
+                1,
+                "风冷时电芯最大温差为8 ℃。",
+                "With air cooling the maximum cell temperature difference is 8 °C.",
+            ),
+            AlignedPair::new(
+                2,
+                "风冷时电芯最大温差为8 ℃。",
+                "With air cooling the maximum cell voltage difference is 8 °C.",
+            ),
+        ];
+        let found = check(&pairs, &terms, &[], &CheckOptions::default());
+        let of = |b: usize| {
+            misses(&found)
+                .into_iter()
+                .filter(|&(x, _)| x == b)
+                .map(|(_, s)| s)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(of(1), [Severity::Info], "{found:#?}");
+        assert!(
+            found
+                .iter()
+                .any(|f| f.message.contains("with 'cell' of the words beside it")),
+            "{found:#?}"
+        );
+        // A word of its own in the compound is still a rewording.
+        assert_eq!(of(2), [Severity::Warning], "{found:#?}");
     }
 
     #[test]
