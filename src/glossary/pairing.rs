@@ -797,29 +797,46 @@ fn fragments(
     let with_verb: Vec<bool> = found
         .iter()
         .map(|long| {
-            let n = long.z.parts.len();
+            let tag = |w: &str| candidates::zh_tag(w, &resources.words);
+            // jieba keeps some verb phrases whole (构建人类命运共同体): a verb of one or
+            // two characters before a long term is read as two words (before a short
+            // one it makes a compound: 控制系统, 传递函数).
+            let mut parts: Vec<&str> = long.z.parts.iter().map(String::as_str).collect();
+            if let [word] = parts[..] {
+                let split = word
+                    .char_indices()
+                    .skip(1)
+                    .take(2)
+                    .map(|(k, _)| k)
+                    .find(|&k| {
+                        word[k..].chars().count() >= params.vn_object_min_chars
+                            && by_key.contains_key(&word[k..])
+                            && tag(&word[..k]) == "v"
+                    });
+                if let Some(k) = split {
+                    parts = vec![&word[..k], &word[k..]];
+                }
+            }
+            let n = parts.len();
             if n < 2 {
                 return false;
             }
             // An adverbial before the verb leaves a verb and its object (扎实 + 推进 +
             // 共同富裕).
-            let tag = |w: &str| candidates::zh_tag(w, &resources.words);
             let verb_at = usize::from(
-                n >= 3
-                    && matches!(tag(&long.z.parts[0]), "a" | "ad" | "d")
-                    && tag(&long.z.parts[1]) == "v",
+                n >= 3 && matches!(tag(parts[0]), "a" | "ad" | "d") && tag(parts[1]) == "v",
             );
             // A name is no clause, whatever its first word (渡灯节 'Ferry Lantern
             // Festival').
             let object = !(long.name && long.unrendered == 0.0)
-                && by_key.contains_key(long.z.parts[verb_at + 1..].concat().as_str())
-                && match tag(&long.z.parts[verb_at]) {
+                && by_key.contains_key(parts[verb_at + 1..].concat().as_str())
+                && match tag(parts[verb_at]) {
                     // jieba's verbs include nouns and adjectives: a verb where the
                     // dictionary's first sense is one, or where the rendering leaves it
                     // out (坚强 "staunch" of 坚强领导核心 "core leadership"); rendered
                     // otherwise it is part of a name (行为科学家 "behavioral scientists").
                     "v" => {
-                        let first = &long.z.parts[verb_at];
+                        let first = parts[verb_at];
                         let verbal = resources
                             .dictionary
                             .as_ref()
@@ -842,17 +859,17 @@ fn fragments(
                 };
             // ... unless the rendering renders the verb too: then it names a kind of
             // thing ("Laplace transform").
-            let last = &long.z.parts[n - 1];
+            let last = parts[n - 1];
             let verb_last = candidates::zh_tag(last, &resources.words) == "v";
             let subject = by_key
-                .get(long.z.parts[..n - 1].concat().as_str())
+                .get(parts[..n - 1].concat().as_str())
                 .is_some_and(|&s| found[s].en == long.en)
                 && verb_last
                 && !glosses_name(last, &en.list[long.en], resources);
             // ... or renders the verb as a past form: a clause about the term
             // ("emphasized at the Congress"); a term's head is a noun ("transform").
             let clause = verb_last
-                && by_key.contains_key(long.z.parts[..n - 1].concat().as_str())
+                && by_key.contains_key(parts[..n - 1].concat().as_str())
                 && renders_as_past(last, &long.pair.en, resources);
             object || subject || clause
         })
@@ -3019,6 +3036,30 @@ mod tests {
         let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
         assert_pair(&terms, "数据治理", "data governance");
         assert_no_term(&terms, "推进数据治理");
+    }
+
+    #[test]
+    fn a_verb_phrase_jieba_keeps_whole_is_a_verb_and_its_object() {
+        // jieba's dictionary holds 构建人类命运共同体 as one word: the verb is read off
+        // it, and the term it acts on is kept.
+        let res = embedded_dictionary();
+        let rows = [
+            (
+                "我们要构建人类命运共同体。",
+                "We must build a community with a shared future for mankind.",
+            ),
+            (
+                "各国共同构建人类命运共同体。",
+                "All countries jointly build a community with a shared future for mankind.",
+            ),
+        ];
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        assert_pair(
+            &terms,
+            "人类命运共同体",
+            "community with a shared future for mankind",
+        );
+        assert_no_term(&terms, "构建人类命运共同体");
     }
 
     #[test]
