@@ -817,6 +817,12 @@ fn fragments(
                     parts = vec![&word[..k], &word[k..]];
                 }
             }
+            // Read off one word, with the term's own rendering: the verb is left out.
+            let verb_read_off = parts.len() == 2
+                && long.z.parts.len() == 1
+                && by_key
+                    .get(parts[1])
+                    .is_some_and(|&o| found[o].en == long.en);
             let n = parts.len();
             if n < 2 {
                 return false;
@@ -848,6 +854,7 @@ fn fragments(
                         // ("realize the rejuvenation") or names a kind of it
                         // ("principle of superposition", "expected returns").
                         left_out
+                            || verb_read_off
                             || verbal
                                 && (verb_phrase(&en.list[long.en])
                                     || starts_with_verb_of(first, &en.list[long.en], resources))
@@ -3045,12 +3052,12 @@ mod tests {
         let res = embedded_dictionary();
         let rows = [
             (
-                "我们要构建人类命运共同体。",
-                "We must build a community with a shared future for mankind.",
+                "我们提出构建人类命运共同体的理念。",
+                "We put forward the vision of building a community with a shared future for mankind.",
             ),
             (
-                "各国共同构建人类命运共同体。",
-                "All countries jointly build a community with a shared future for mankind.",
+                "各国推动构建人类命运共同体。",
+                "Countries promote the building of a community with a shared future for mankind.",
             ),
         ];
         let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
