@@ -116,8 +116,8 @@ pub fn parse_zh_numeral(run: &str) -> Option<f64> {
         });
     }
     let (mut total, mut section, mut digit) = (0.0f64, 0.0f64, None::<f64>);
-    // Two small units in a row count nothing (千百年来 'for centuries', 万千): a
-    // numeral puts a digit before each, or a larger scale after (十万).
+    // Two small units in a row count nothing (千百年来 'for centuries'): a numeral puts
+    // a digit before each, or a larger scale after (十万). (万千 is a word of its own.)
     let mut after_unit = false;
     for &c in &chars {
         if let Some(d) = zh_digit(c) {
@@ -160,6 +160,7 @@ const ZH_NOT_NUMBERS: &[&str] = &[
     "一千零一",
     "亿万",
     "千千万万",
+    "万千",
 ];
 
 /// Counters and units that may stand between a number and 左右 (三十岁左右, 五公里左右).
@@ -748,13 +749,22 @@ fn en_compound(text: &str, words: &[(usize, usize, String)], k: usize) -> Option
     while i < words.len() {
         let w = words[i].2.as_str();
         if let Some(v) = below_hundred(w) {
-            // 'twenty' then 'five' only as 'twenty-five'; two counts in a row are two numbers.
+            // 'twenty' then 'five' as 'twenty-five', or after a scale word as 'one
+            // hundred twenty five'; else two counts in a row are two numbers.
             let tens_units = last == Some(i - 1)
                 && current % 100.0 >= 20.0
                 && current % 10.0 == 0.0
                 && v < 10.0
-                && &text[words[i - 1].1..words[i].0] == "-";
+                && (&text[words[i - 1].1..words[i].0] == "-" || scaled);
             if !(units_open || tens_units) {
+                break;
+            }
+            // 'between one hundred and two hundred': the count after 'and' takes a scale
+            // word of its own, so it starts another number.
+            let scale_next = i + 1 < words.len()
+                && joined(i)
+                && matches!(words[i + 1].2.as_str(), "hundred" | "thousand");
+            if i > k && words[i - 1].2 == "and" && scale_next {
                 break;
             }
             current += v;
@@ -1047,6 +1057,7 @@ mod tests {
         assert_eq!(parse_zh_numeral("一千零十"), Some(1010.0));
         // Units side by side are a figure of speech, not a number.
         assert_eq!(parse_zh_numeral("千百"), None);
+        assert!(zh("气象万千").is_empty());
         assert_eq!(parse_zh_numeral("十万"), Some(1e5));
         assert_eq!(parse_zh_numeral("三千万"), Some(3e7));
         assert_eq!(zh("第十八届中央委员会"), [18.0]);
@@ -1180,6 +1191,11 @@ mod tests {
         // Two numbers side by side stay two; an 'and' before no count joins nothing.
         assert_eq!(en("two hundred, three hundred"), [200.0, 300.0]);
         assert_eq!(en("two hundred and more"), [200.0]);
+        assert_eq!(
+            en("between one hundred and two hundred people"),
+            [100.0, 200.0]
+        );
+        assert_eq!(en("One hundred twenty five people"), [125.0]);
         let t = extract_en("my twenty-first birthday");
         assert_eq!(
             (t.len(), t[0].value, t[0].kind),

@@ -114,17 +114,11 @@ fn precision(v: f64) -> f64 {
 }
 
 /// Do two figures agree once the finer one is rounded to the coarser one's last digit
-/// (1576万 and 16 million; 42% and 'over 40%'; not 1.6 and 1.7 million)? Halves round
-/// up: 2.7255 is 2.726, but 25 billion is no rounding of 200亿.
+/// (1576万 and 16 million; 42% and 'over 40%'; not 1.6 and 1.7 million)? A half is
+/// either way: 1250 is 'more than 1,200', 2.7255 is 2.726.
 pub(super) fn agrees_rounded(a: f64, b: f64) -> bool {
-    let (fine, coarse) = if precision(a) < precision(b) {
-        (a, b)
-    } else {
-        (b, a)
-    };
-    let unit = precision(coarse);
-    let rounded = (fine.abs() / unit + 0.5 + 1e-9).floor() * unit * fine.signum();
-    numbers::same_value(rounded, coarse)
+    let unit = precision(a).max(precision(b));
+    (a - b).abs() <= unit / 2.0 + 1e-9 * a.abs().max(b.abs())
 }
 
 /// Is the mention at `start..end` part of an idiom or proverb of the dictionary
@@ -500,9 +494,11 @@ pub(super) fn check_numbers(
     };
     zh_only.retain(|z| !minutes(z, &p.zh));
     en_only.retain(|e| !minutes(e, &p.en));
-    // Fifty percent is said 'half' (约五成 'about half', 一半).
-    let fifty =
-        |z: &NumberMention| z.kind == NumberKind::Percent && numbers::same_value(z.value, 50.0);
+    // 五成 is said 'half' (约五成 'about half'); a 50% stays a figure ('the first half'
+    // of a year says nothing of it).
+    let fifty = |z: &NumberMention| {
+        p.zh[z.start..z.end].ends_with('成') && numbers::same_value(z.value, 50.0)
+    };
     if en_lower
         .split(|c: char| !c.is_ascii_alphabetic())
         .any(|w| w == "half" || w == "halved")
@@ -848,12 +844,17 @@ const SAME_UNITS: &[(&str, &[&str])] = &[
             "mm",
         ],
     ),
+    ("米", &["meter", "meters", "metre", "metres", "m"]),
+    ("克", &["gram", "grams", "g"]),
+    ("亩", &["mu"]),
+    ("斤", &["jin"]),
 ];
 
 /// Does the English name the unit that follows the Chinese number (`after`), so that
 /// nothing was converted?
 fn same_unit_in(after: &str, en_words: &[&str]) -> bool {
-    let after = after.trim_start_matches(['万', '亿', '千', '百']);
+    // A scale may stand between (1万公里), but 千 of 千克 is the unit's.
+    let after = after.trim_start_matches(['万', '亿']);
     SAME_UNITS
         .iter()
         .find(|(zh, _)| after.starts_with(zh))
@@ -1145,9 +1146,10 @@ mod tests {
         assert!(!agrees_rounded(1.6e6, 1.7e6));
         assert!(!agrees_rounded(2.7e9, 2.7e6));
         assert!(!agrees_rounded(13.0, 31.0));
-        assert!(!agrees_rounded(2e10, 2.5e10));
         assert!(agrees_rounded(2e10, 2.4e10));
         assert!(agrees_rounded(2.726, 2.7255));
+        assert!(agrees_rounded(1200.0, 1250.0));
+        assert!(agrees_rounded(1200.0, 1250.0));
     }
 
     #[test]
@@ -1384,8 +1386,21 @@ mod tests {
         assert_eq!(
             severities(
                 "贸易额近200亿美元。",
-                "Trade reached nearly 25 billion US dollars."
+                "Trade reached nearly 30 billion US dollars."
             ),
+            vec![Severity::Error]
+        );
+        // 'half' of the year is no fifty percent.
+        assert_eq!(
+            severities(
+                "上半年利润增长了50%。",
+                "In the first half of the year profit rose sharply."
+            ),
+            vec![Severity::Error]
+        );
+        // A unit kept, not converted, excuses nothing.
+        assert_eq!(
+            severities("这块金子重500克。", "The gold weighs 50 grams."),
             vec![Severity::Error]
         );
         // A converted unit does not excuse a plain wrong number.

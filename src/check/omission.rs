@@ -22,6 +22,10 @@ use crate::segment::Lang;
 /// nothing of it was translated.
 const MIN_KNOWN_WORDS: usize = 2;
 
+/// Without the length's evidence, at least this many dictionary words untranslated:
+/// at a rate of translated words near one, two would pass the chance test.
+const MIN_UNLIKELY_WORDS: usize = 4;
+
 /// The other sentences of the bead must have at least this share of their dictionary
 /// words translated: the dictionary works for this translation.
 const MIN_OTHERS_RENDERED: f64 = 0.5;
@@ -221,7 +225,8 @@ pub(super) fn check_omission(
         // else (a long neighbour's English hides the length a sentence leaves) as many
         // as the document's rate of translated words makes unlikely by chance, none
         // of them with a translation anywhere in the English, shared or not.
-        let unlikely = (1.0 - trace_rate).powi(known as i32) < UNRELATED_CHANCE
+        let unlikely = known >= MIN_UNLIKELY_WORDS
+            && (1.0 - trace_rate).powi(known as i32) < UNRELATED_CHANCE
             && words[k].iter().all(Vec::is_empty);
         if known < MIN_KNOWN_WORDS || traced > 0 || !(short || unlikely) {
             continue;

@@ -1553,9 +1553,6 @@ fn in_cited_title(zh: &str, at: &Range<usize>) -> bool {
             .is_some_and(|close| !after[..close].contains('《'))
 }
 
-/// Are the content words (word, stem) fewer than those of an approved rendering ('the
-/// council' for 'municipal housing council'), an acronym counted as the words its
-/// letters stand for ('WHO')? As many words are a rewording, not a shortening.
 /// The stems of the approved renderings of the other glossary terms in the bead's
 /// Chinese outside the term at `at`: they translate those terms, not this one (电芯
 /// 'cell' beside 最大温差).
@@ -1603,6 +1600,9 @@ fn woven_in<'w>(
     })
 }
 
+/// Are the content words (word, stem) fewer than those of an approved rendering ('the
+/// council' for 'municipal housing council'), an acronym counted as the words its
+/// letters stand for ('WHO')? As many words are a rewording, not a shortening.
 fn shortens_approved(term: &terms::Term, content: &[(&str, &str)]) -> bool {
     let words = |r: &terms::Rendering| match r.text.trim() {
         acronym if acronym.len() > 1 && acronym.chars().all(|c| c.is_ascii_uppercase()) => {
