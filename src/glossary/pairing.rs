@@ -392,8 +392,14 @@ fn pair_term<'c>(
         && !(compound && (modifier_last(e, en, params) || verb_phrase(e)))
         // A number with its measure word is a quantity ('eight thousand yuan'), unless
         // the translation writes it as a name (十八大 '18th National Congress') or an
-        // order ('fifteenth team'): one particular thing.
+        // order ('fifteenth team'): one particular thing. A word of a numeral and one
+        // character (二胡 'erhu', 两岸) is a quantity only where its rendering counts,
+        // or as 一 and a measure ('a kick').
         && !(is_quantity(&z.key)
+            && (!crate::numbers::extract_en(&here).is_empty()
+                || z.key.chars().count() > 2
+                || z.key.starts_with('一')
+                || z.key.chars().all(crate::numbers::is_zh_numeral))
             && !f.name
             // (its first word may open a sentence)
             && !here.split(' ').skip(1).any(|w| w.starts_with(char::is_uppercase))
@@ -3133,6 +3139,14 @@ mod tests {
         let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
         assert_no_term(&terms, "八千块");
         assert_no_term(&terms, "八千");
+        // A word with a numeral in it, rendered without a count, is no quantity.
+        let rows = [
+            ("他拉二胡。", "He plays the erhu."),
+            ("二胡的声音很美。", "The erhu sounds beautiful."),
+            ("她也学二胡。", "She learns the erhu too."),
+        ];
+        let terms = extract(&aligned(&rows), &res, &GlossaryOptions::default());
+        assert_pair(&terms, "二胡", "erhu");
     }
 
     #[test]
