@@ -1573,11 +1573,7 @@ fn other_terms_renderings<'t>(
 /// The words of `content` beyond an approved rendering's, when from the first word of
 /// one it holds all of its words in order and every other word among them translates
 /// another word of the bead (`elsewhere`).
-fn woven_in<'w>(
-    term: &terms::Term,
-    content: &[(&'w str, &str)],
-    elsewhere: &[String],
-) -> Option<String> {
+fn woven_in(term: &terms::Term, content: &[(&str, &str)], elsewhere: &[String]) -> Option<String> {
     term.approved.iter().find_map(|r| {
         let wanted = r.content();
         let first = wanted.first()?;
