@@ -751,7 +751,7 @@ fn en_compound(text: &str, words: &[(usize, usize, String)], k: usize) -> Option
         if let Some(v) = below_hundred(w) {
             // 'twenty' then 'five' as 'twenty-five', or after a scale word as 'one
             // hundred twenty five'; else two counts in a row are two numbers.
-            let tens_units = last == Some(i - 1)
+            let tens_units = last.is_some_and(|l| l + 1 == i)
                 && current % 100.0 >= 20.0
                 && current % 10.0 == 0.0
                 && v < 10.0
@@ -781,7 +781,7 @@ fn en_compound(text: &str, words: &[(usize, usize, String)], k: usize) -> Option
         } else if w == "and"
             && scaled
             && units_open
-            && last == Some(i - 1)
+            && last.is_some_and(|l| l + 1 == i)
             && words
                 .get(i + 1)
                 .is_some_and(|n| below_hundred(&n.2).is_some())
