@@ -267,8 +267,8 @@ mod tests {
         assert_eq!(s, ["他说：“好。”", "我们走吧！", "还有"]);
     }
 
-    #[test]
-    fn an_english_that_translates_nothing_of_its_sentence_is_a_warning() {
+    /// The omission findings (bead, sentence) of six well translated beads and `last`.
+    fn omissions_after_six_good_beads(last: (&str, &str)) -> Vec<(usize, String)> {
         let mut pairs: Vec<AlignedPair> = (0..6)
             .map(|i| {
                 AlignedPair::new(
@@ -278,11 +278,7 @@ mod tests {
                 )
             })
             .collect();
-        pairs.push(AlignedPair::new(
-            6,
-            "我们要加强国际合作，推动经济发展和社会进步。",
-            "The weather in the mountains turned cold that night.",
-        ));
+        pairs.push(AlignedPair::new(6, last.0, last.1));
         let dict = Dictionary::Embedded;
         let opts = CheckOptions {
             dictionary: Some(&dict),
@@ -290,47 +286,37 @@ mod tests {
         };
         let found =
             crate::check::check(&pairs, &crate::check::terms::TermSet::default(), &[], &opts);
-        let omissions: Vec<usize> = found
+        found
             .iter()
             .filter(|f| f.kind == FindingType::Omission)
-            .filter_map(|f| f.bead)
-            .collect();
-        assert_eq!(omissions, [6], "{found:#?}");
+            .filter_map(|f| Some((f.bead?, f.term.clone().unwrap_or_default())))
+            .collect()
+    }
+
+    #[test]
+    fn an_english_that_translates_nothing_of_its_sentence_is_a_warning() {
+        let found = omissions_after_six_good_beads((
+            "我们要加强国际合作，推动经济发展和社会进步。",
+            "The weather in the mountains turned cold that night.",
+        ));
+        assert_eq!(
+            found.iter().map(|f| f.0).collect::<Vec<_>>(),
+            [6],
+            "{found:#?}"
+        );
     }
 
     #[test]
     fn a_sentence_left_out_beside_a_long_english_is_a_warning() {
         // The English of the first sentence is long enough to hide the second's length:
         // seven dictionary words untranslated at a rate near one say it went.
-        let mut pairs: Vec<AlignedPair> = (0..6)
-            .map(|i| {
-                AlignedPair::new(
-                    i,
-                    "我们要加强国际合作，推动经济发展和社会进步。",
-                    "We must strengthen international cooperation and promote economic development and social progress.",
-                )
-            })
-            .collect();
-        pairs.push(AlignedPair::new(
-            6,
+        let found = omissions_after_six_good_beads((
             "我们要加强国际合作，推动经济发展和社会进步。农村基础设施建设仍然相对落后。",
             "We must strengthen international cooperation in every field, with every partner and at every level, and promote economic development and social progress at home and abroad.",
         ));
-        let dict = Dictionary::Embedded;
-        let opts = CheckOptions {
-            dictionary: Some(&dict),
-            ..CheckOptions::default()
-        };
-        let found =
-            crate::check::check(&pairs, &crate::check::terms::TermSet::default(), &[], &opts);
-        let omissions: Vec<(usize, &str)> = found
-            .iter()
-            .filter(|f| f.kind == FindingType::Omission)
-            .filter_map(|f| Some((f.bead?, f.term.as_deref()?)))
-            .collect();
         assert_eq!(
-            omissions,
-            [(6, "农村基础设施建设仍然相对落后。")],
+            found,
+            [(6, "农村基础设施建设仍然相对落后。".to_string())],
             "{found:#?}"
         );
     }
