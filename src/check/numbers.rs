@@ -444,6 +444,7 @@ pub(super) fn check_numbers(
         en.retain(|m| m.start != at);
     }
     let en_lower = p.en.to_lowercase();
+    let en_words: Vec<&str> = en_lower.split(|c: char| !c.is_ascii_alphabetic()).collect();
     // A number a term's rendering carries still answers the same number said again
     // outside the term (《三十六计》 ... “三十六”: 'Thirty-Six' once).
     let mut zh_only: Vec<&NumberMention> = zh
@@ -499,10 +500,7 @@ pub(super) fn check_numbers(
     let fifty = |z: &NumberMention| {
         p.zh[z.start..z.end].ends_with('成') && numbers::same_value(z.value, 50.0)
     };
-    if en_lower
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .any(|w| w == "half" || w == "halved")
-    {
+    if en_words.iter().any(|&w| w == "half" || w == "halved") {
         zh_only.retain(|z| !fifty(z));
     }
     // 'one' is read as a count only next to another number (it is as often a pronoun),
@@ -698,7 +696,6 @@ pub(super) fn check_numbers(
     // 一米六零 -> "five feet four inches": a measure converted to other units is the
     // translator's choice, not a disagreement of numbers.
     // Not when the English keeps the Chinese unit (1万公里 against '1,000 kilometers').
-    let en_words: Vec<&str> = en_lower.split(|c: char| !c.is_ascii_alphabetic()).collect();
     let converted = zh_only.iter().all(|m| {
         (measure_after(&p.zh[m.end..]) || measure_before(&p.zh[..m.start]))
             && !same_unit_in(&p.zh[m.end..], &en_words)

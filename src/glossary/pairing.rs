@@ -391,26 +391,32 @@ fn pair_term<'c>(
         // of a longer name (基本经济 "basic economic" of 基本经济制度).
         && !(compound && (modifier_last(e, en, params) || verb_phrase(e)))
         // A number with its measure word is a quantity ('eight thousand yuan'), unless
-        // the translation writes it as a name (十八大 '18th National Congress') or an
-        // order ('fifteenth team'): one particular thing. A word of a numeral and one
-        // character (二胡 'erhu', 两岸) is a quantity only where its rendering counts,
-        // or as 一 and a measure ('a kick').
-        && !(is_quantity(&z.key)
-            && (!crate::numbers::extract_en(&here).is_empty()
-                || z.key.chars().count() > 2
-                || z.key.starts_with('一')
-                || z.key.chars().all(crate::numbers::is_zh_numeral))
-            && !f.name
-            // (its first word may open a sentence)
-            && !here.split(' ').skip(1).any(|w| w.starts_with(char::is_uppercase))
-            && !crate::numbers::extract_en(&here)
-                .iter()
-                .any(|m| m.kind == crate::numbers::NumberKind::Ordinal));
+        // the translation names one particular thing (十八大 '18th National Congress').
+        && !(is_quantity(&z.key) && counts_a_quantity(&z.key, &here) && !f.name);
     if term {
         Ok(f)
     } else {
         Err((Fate::NotATerm, Some(Box::new(f.pair))))
     }
+}
+
+/// Does the rendering `en` of a quantity-shaped term `zh` ([`is_quantity`]) give a
+/// quantity: not written as a name (its first word may open a sentence) nor an order,
+/// and for a numeral with one character, a count (二胡 'erhu' names an instrument),
+/// unless the character is a measure after 一 or the term is numerals alone.
+fn counts_a_quantity(zh: &str, en: &str) -> bool {
+    let numbers = crate::numbers::extract_en(en);
+    (!numbers.is_empty()
+        || zh.chars().count() > 2
+        || zh.starts_with('一')
+        || zh.chars().all(crate::numbers::is_zh_numeral))
+        && !en
+            .split(' ')
+            .skip(1)
+            .any(|w| w.starts_with(char::is_uppercase))
+        && !numbers
+            .iter()
+            .any(|m| m.kind == crate::numbers::NumberKind::Ordinal)
 }
 
 /// Is the Chinese a number and at most a measure word after it, said once or repeated
