@@ -1353,53 +1353,51 @@ mod tests {
             ),
             vec![Severity::Info]
         );
-        // A harvest in 斤 given in tonnes.
-        assert_eq!(
-            severities(
+        // A harvest in 斤 given in tonnes (a note); a Five-Year Plan named by its
+        // number is its ordinal; the same unit on both sides excuses nothing; 五成
+        // said 'half'; units side by side are no number; a figure far from a rounding;
+        // 'half' of the year is no fifty percent; a unit kept is no conversion.
+        let cases: [(&str, &str, &[Severity]); 8] = [
+            (
                 "粮食产量稳定在690亿斤以上。",
-                "Grain output stayed above 34.5 million tonnes."
+                "Grain output stayed above 34.5 million tonnes.",
+                &[Severity::Info],
             ),
-            vec![Severity::Info]
-        );
-        // A Five-Year Plan named by its number is its ordinal.
-        assert!(
-            severities(
+            (
                 "“十四五”规划顺利收官。",
-                "The 14th Five-Year Plan was completed."
-            )
-            .is_empty()
-        );
-        // The same unit on both sides excuses nothing.
-        assert_eq!(
-            severities("铁路全长1万公里。", "The railway is 1,000 kilometers long."),
-            vec![Severity::Error]
-        );
-        // Fifty percent said 'half'; units side by side are no number; a figure half
-        // way to the next round one is no rounding.
-        assert!(severities("能耗降低约五成。", "Energy use fell by about half.").is_empty());
-        assert!(
-            severities("千百年来，人们这样生活。", "For centuries people lived so.").is_empty()
-        );
-        assert_eq!(
-            severities(
+                "The 14th Five-Year Plan was completed.",
+                &[],
+            ),
+            (
+                "铁路全长1万公里。",
+                "The railway is 1,000 kilometers long.",
+                &[Severity::Error],
+            ),
+            ("能耗降低约五成。", "Energy use fell by about half.", &[]),
+            (
+                "千百年来，人们这样生活。",
+                "For centuries people lived so.",
+                &[],
+            ),
+            (
                 "贸易额近200亿美元。",
-                "Trade reached nearly 30 billion US dollars."
+                "Trade reached nearly 30 billion US dollars.",
+                &[Severity::Error],
             ),
-            vec![Severity::Error]
-        );
-        // 'half' of the year is no fifty percent.
-        assert_eq!(
-            severities(
+            (
                 "上半年利润增长了50%。",
-                "In the first half of the year profit rose sharply."
+                "In the first half of the year profit rose sharply.",
+                &[Severity::Error],
             ),
-            vec![Severity::Error]
-        );
-        // A unit kept, not converted, excuses nothing.
-        assert_eq!(
-            severities("这块金子重500克。", "The gold weighs 50 grams."),
-            vec![Severity::Error]
-        );
+            (
+                "这块金子重500克。",
+                "The gold weighs 50 grams.",
+                &[Severity::Error],
+            ),
+        ];
+        for (zh, en, want) in cases {
+            assert_eq!(severities(zh, en), want, "{zh} / {en}");
+        }
         // A converted unit does not excuse a plain wrong number.
         assert_eq!(
             severities(
